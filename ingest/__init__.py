@@ -1,0 +1,1 @@
+"""Documents -> chunks: loaders, structure detection, chunking, and writing to the store."""

@@ -1,0 +1,139 @@
+"""Chunking: pack blocks into verbatim spans of about 80-250 words.
+
+A chunk never crosses a top-level (or second-level) section, never mixes kinds, and starts at
+the headings that introduce it, so `chunk.text == document.text[chunk.start:chunk.end]`.
+Over-long blocks are split at sentence ends (then at words). This is hand-written rather than a
+LangChain splitter because the splitters return stripped text located by searching, which can
+mis-locate repeated passages; exact offsets are what citations and highlighting rely on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from ingest.structure import Block, parse_blocks
+from kb.records import Chunk, ChunkKind, SourceDocument
+
+SENTENCE_END = re.compile(r"(?<=[.!?;])['\"”’)]*\s+(?=[A-Z0-9“\"'(•-])")
+
+
+@dataclass
+class _Draft:
+    blocks: list[Block] = field(default_factory=list)
+    headings: list[Block] = field(default_factory=list)  # headings just before the first block
+
+    @property
+    def words(self) -> int:
+        return sum(len(b.text.split()) for b in self.headings + self.blocks)
+
+    @property
+    def key(self) -> tuple[tuple[str, ...], ChunkKind]:
+        first = self.blocks[0]
+        return first.path[:2], _merge_class(first.kind)
+
+    @property
+    def kind(self) -> ChunkKind:
+        """Context blocks and statistics share chunks; a third of figures makes a statistic."""
+        kind = self.blocks[0].kind
+        if _merge_class(kind) is ChunkKind.CONTEXT:
+            figures = sum(b.kind is ChunkKind.STATISTIC for b in self.blocks)
+            return ChunkKind.STATISTIC if 3 * figures >= len(self.blocks) else ChunkKind.CONTEXT
+        return kind
+
+
+def _merge_class(kind: ChunkKind) -> ChunkKind:
+    return ChunkKind.CONTEXT if kind is ChunkKind.STATISTIC else kind
+
+
+def _split_long(block: Block, max_words: int) -> Iterator[Block]:
+    """Pieces of at most max_words words, cut at sentence ends where possible."""
+    if len(block.text.split()) <= max_words:
+        yield block
+        return
+    cuts = [0] + [m.end() for m in SENTENCE_END.finditer(block.text)] + [len(block.text)]
+    piece_start = 0
+    for index in range(1, len(cuts)):
+        span = block.text[piece_start:cuts[index]]
+        is_last = index == len(cuts) - 1
+        next_span = block.text[piece_start:cuts[index + 1]] if not is_last else span
+        if is_last or len(next_span.split()) > max_words:
+            yield from _split_words(block, piece_start, cuts[index], max_words)
+            piece_start = cuts[index]
+
+
+def _split_words(block: Block, start: int, end: int, max_words: int) -> Iterator[Block]:
+    words = list(re.finditer(r"\S+", block.text[start:end]))
+    for i in range(0, len(words), max_words):
+        group = words[i:i + max_words]
+        s, e = start + group[0].start(), start + group[-1].end()
+        yield replace(block, start=block.start + s, end=block.start + e, text=block.text[s:e])
+
+
+def _drafts(blocks: list[Block], max_words: int) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    pending: list[Block] = []
+    for block in blocks:
+        if block.type == "heading":
+            pending.append(block)
+            continue
+        for piece in _split_long(block, max_words):
+            current = drafts[-1] if drafts else None
+            piece_words = len(piece.text.split()) + sum(len(h.text.split()) for h in pending)
+            if (current is None or pending or current.key != (piece.path[:2], _merge_class(piece.kind))
+                    or current.words + piece_words > max_words):
+                drafts.append(_Draft(blocks=[piece], headings=pending))
+                pending = []
+            else:
+                current.blocks.append(piece)
+    return drafts
+
+
+def _merge_small(drafts: list[_Draft], min_words: int, max_words: int) -> list[_Draft]:
+    merged: list[_Draft] = []
+    for draft in drafts:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.words < min_words
+                and previous.blocks[0].path[:1] == draft.blocks[0].path[:1]
+                and previous.key[1] == draft.key[1]
+                and previous.words + draft.words <= max_words):
+            previous.blocks.extend(draft.headings + draft.blocks)
+        else:
+            merged.append(draft)
+    return merged
+
+
+def chunk_document(doc: SourceDocument, min_words: int = 80, max_words: int = 250) -> list[Chunk]:
+    """Cut a document into chunks whose text is an exact span of `doc.text`.
+
+    Args:
+        doc: the loaded document.
+        min_words: chunks smaller than this merge with the next one of the same section and kind.
+        max_words: no chunk is longer than this.
+
+    Returns:
+        The chunks in document order, ordinals 0..n-1.
+    """
+    text = doc.text
+    drafts = _merge_small(_drafts(parse_blocks(doc.pages), max_words), min_words, max_words)
+    chunks = []
+    for ordinal, draft in enumerate(drafts):
+        first = draft.blocks[0]
+        start = draft.headings[0].start if draft.headings else first.start
+        end = draft.blocks[-1].end
+        if len(text[start:end].split()) > max_words:
+            start = first.start  # the headings would push it over the bound: leave them out
+        chunks.append(Chunk(
+            chunk_id=f"{doc.doc_id}:{doc.sha256[:12]}:{ordinal:04d}",
+            doc_id=doc.doc_id,
+            text=text[start:end],
+            page=first.page,
+            section=" > ".join(first.path),
+            kind=draft.kind,
+            start=start,
+            end=end,
+            ordinal=ordinal,
+            lead=first.lead if first.lead and first.lead not in text[start:end] else "",
+        ))
+    return chunks

@@ -1,0 +1,140 @@
+"""Loaders: text (any common encoding), PDF (pypdf, cleaned) and Word (python-docx)."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+from ingest.pdf_text import clean_pages
+from kb.errors import DocumentRejected
+from kb.records import Page
+
+
+def decode_text(data: bytes) -> str:
+    """Decode text bytes: BOM-marked UTF-8/16, then UTF-8, then cp1252, then latin-1.
+
+    Never raises UnicodeDecodeError: latin-1 maps every byte. Line endings become \\n.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        for encoding in ("utf-8", "cp1252", "latin-1"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_text(data: bytes) -> tuple[Page, ...]:
+    """A text file is one page with no page number."""
+    text = decode_text(data)
+    if not text.strip():
+        raise DocumentRejected("empty file (no text after decoding)")
+    return (Page(number=None, text=text),)
+
+
+_PDF_ERRORS: tuple[type[BaseException], ...] = (
+    ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError,
+    struct.error, zlib.error, OSError, RecursionError,
+)
+
+
+def load_pdf(data: bytes) -> tuple[Page, ...]:
+    """Text per page (1-based), with running headers/footers stripped and lines re-joined.
+
+    Raises:
+        DocumentRejected: encrypted with a password, corrupt or truncated, or no text layer.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentRejected("encrypted PDF: it needs a password")
+        raw = [(i + 1, page.extract_text() or "") for i, page in enumerate(reader.pages)]
+    except DocumentRejected:
+        raise
+    except (PyPdfError, *_PDF_ERRORS) as exc:
+        raise DocumentRejected(f"corrupt or truncated PDF ({type(exc).__name__}: {exc})") from exc
+    if not raw:
+        raise DocumentRejected("corrupt PDF: no pages")
+    pages = clean_pages(raw)
+    if sum(len(p.text.split()) for p in pages) < 5:
+        raise DocumentRejected("no text layer — needs OCR (scanned or image-only PDF)")
+    return pages
+
+
+def load_docx(data: bytes) -> tuple[Page, ...]:
+    """Paragraphs (headings as markdown #, list items as bullets) and tables row by row.
+
+    Raises:
+        DocumentRejected: not a valid Word package, or no text.
+    """
+    import docx
+    from docx.document import Document as DocxDocument
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document: DocxDocument = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise DocumentRejected(f"corrupt Word file ({type(exc).__name__}: {exc})") from exc
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(_paragraph_line(block))
+        elif isinstance(block, Table):
+            lines.append("")
+            for row in block.rows:
+                cells = [" ".join(c.text.split()) for c in row.cells]
+                lines.append("\t".join(_dedupe_merged(cells)))
+            lines.append("")
+    text = "\n\n".join(part for part in "\n".join(lines).split("\n\n") if part.strip())
+    if not text.strip():
+        raise DocumentRejected("empty Word document (no text)")
+    return (Page(number=None, text=text),)
+
+
+def _paragraph_line(paragraph: object) -> str:
+    text = " ".join(getattr(paragraph, "text", "").split())
+    style = getattr(getattr(paragraph, "style", None), "name", "") or ""
+    if not text:
+        return ""
+    if style.startswith("Heading") and style[-1:].isdigit():
+        return "\n" + "#" * int(style[-1]) + " " + text + "\n"
+    if style == "Title":
+        return "# " + text + "\n"
+    if "List" in style:
+        return "- " + text
+    return text + "\n"
+
+
+def _dedupe_merged(cells: list[str]) -> list[str]:
+    """python-docx repeats a merged cell's text in every grid cell it spans; keep one."""
+    out: list[str] = []
+    for cell in cells:
+        if not out or cell != out[-1]:
+            out.append(cell)
+    return out
+
+
+def load(kind: str, data: bytes) -> tuple[Page, ...]:
+    """Run the loader named by `ingest.sniff.sniff`."""
+    loaders = {"text": load_text, "pdf": load_pdf, "docx": load_docx}
+    return loaders[kind](data)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file, turning an unreadable one into a rejection."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DocumentRejected(f"cannot read the file ({exc.strerror or exc})") from exc

@@ -1,0 +1,159 @@
+"""Ingestion: files -> SourceDocuments -> chunks -> embeddings -> store, with a report.
+
+The hash of each file is checked against the store before anything is loaded, so an unchanged
+corpus costs no parsing, no embedding and no model load. A changed file's old chunks are
+deleted before its new ones are written; a rejected file leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.chunker import chunk_document
+from ingest.loaders import load, read_bytes
+from ingest.sniff import SUPPORTED_SUFFIXES, sniff
+from ingest.structure import plain
+from kb.config import Settings
+from kb.embedder import Embedder
+from kb.errors import DocumentRejected
+from kb.manifest import MANIFEST_NAME, Manifest, doc_id_for
+from kb.records import Chunk, DocumentInfo, SourceDocument
+from kb.store import StoredChunk, VectorStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    """What happened to each file."""
+
+    indexed: list[tuple[str, int]] = field(default_factory=list)  # (file, chunks)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    pruned: list[str] = field(default_factory=list)  # doc ids removed
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every file was indexed or unchanged, 2 when some were rejected."""
+        return 2 if self.rejected else 0
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus files found (recursively) in folders, manifest excluded."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.name != MANIFEST_NAME and not p.name.startswith(".")
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def embedding_text(chunk: Chunk, info: DocumentInfo) -> str:
+    """What the embedder and BM25 see: title and section path, then the chunk without markup."""
+    parts = [info.title, chunk.section.replace(" > ", " / "), plain(chunk.lead), plain(chunk.text)]
+    return "\n".join(p for p in parts if p)
+
+
+def load_document(path: Path, data: bytes, info: DocumentInfo, settings: Settings
+                  ) -> SourceDocument:
+    """Sniff and load one file into a SourceDocument.
+
+    Raises:
+        DocumentRejected: the file cannot be ingested; the message says why.
+    """
+    kind = sniff(path, data, settings.max_file_mb * 1_000_000)
+    return SourceDocument(
+        doc_id=info.doc_id, path=path, area=info.area, title=info.title, period=info.period,
+        kind=info.kind, status=info.status, sha256=hashlib.sha256(data).hexdigest(),
+        pages=load(kind, data),
+    )
+
+
+class Ingester:
+    """Writes documents into a store; the embedder is built only when something must be embedded."""
+
+    def __init__(self, store: VectorStore, embedder_factory: Callable[[], Embedder],
+                 manifest: Manifest, settings: Settings) -> None:
+        """Wire the ingester.
+
+        Args:
+            store: where chunks go.
+            embedder_factory: builds the embedder on first need (keeps torch out of no-op runs).
+            manifest: document metadata and areas.
+            settings: chunk sizes and file limits.
+        """
+        self._store = store
+        self._factory = embedder_factory
+        self._embedder: Embedder | None = None
+        self._manifest = manifest
+        self._settings = settings
+
+    def _embed(self, texts: Sequence[str]) -> list[list[float]]:
+        if self._embedder is None:
+            self._embedder = self._factory()
+        return self._embedder.embed(texts)
+
+    def run(self, files: Sequence[Path], *, prune: bool = False, rebuild: bool = False,
+            overrides: dict[str, dict[str, str]] | None = None,
+            progress: Callable[[Iterable[Path]], Iterable[Path]] = iter) -> IngestReport:
+        """Ingest files; the report says what became of each.
+
+        Args:
+            files: the files to ingest.
+            prune: remove stored documents whose file is not among `files`.
+            rebuild: re-ingest every file even when its hash is unchanged.
+            overrides: per file name, metadata given by the officer (area, title, period...).
+            progress: wraps the file iterator (e.g. a tqdm progress bar).
+
+        Returns:
+            The report.
+        """
+        report = IngestReport()
+        stored = self._store.document_hashes()
+        seen_ids: dict[str, str] = {}
+        seen_hashes: dict[str, str] = {}
+        for path in progress(files):
+            doc_id = doc_id_for(path)
+            try:
+                data = read_bytes(path)
+                digest = hashlib.sha256(data).hexdigest()
+                if doc_id in seen_ids:
+                    raise DocumentRejected(f"same document id as {seen_ids[doc_id]}; rename it")
+                if digest in seen_hashes:
+                    raise DocumentRejected(f"identical to {seen_hashes[digest]} (not stored twice)")
+                seen_ids[doc_id], seen_hashes[digest] = path.name, path.name
+                if not rebuild and stored.get(doc_id) == digest:
+                    report.unchanged.append(path.name)
+                    continue
+                info = self._manifest.describe(path, (overrides or {}).get(path.name))
+                count = self._index(load_document(path, data, info, self._settings), info)
+                report.indexed.append((path.name, count))
+            except DocumentRejected as exc:
+                log.warning("%s rejected: %s", path.name, exc)
+                report.rejected.append((path.name, str(exc)))
+        if prune:
+            for doc_id in sorted(set(stored) - set(seen_ids)):
+                self._store.delete_document(doc_id)
+                report.pruned.append(doc_id)
+        return report
+
+    def _index(self, doc: SourceDocument, info: DocumentInfo) -> int:
+        chunks = chunk_document(doc, self._settings.chunk_min_words, self._settings.chunk_max_words)
+        if not chunks:
+            raise DocumentRejected("no text to index after parsing")
+        vectors = self._embed([embedding_text(c, info) for c in chunks])
+        self._store.delete_document(doc.doc_id)
+        self._store.add(
+            [StoredChunk(chunk=c, doc=info, sha256=doc.sha256, source=doc.path.name) for c in chunks],
+            vectors,
+        )
+        return len(chunks)

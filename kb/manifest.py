@@ -1,0 +1,110 @@
+"""The corpus manifest: document metadata and area aliases (corpus/manifest.toml)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.errors import ConfigError
+from kb.records import DocumentInfo
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = "manifest.toml"
+UNASSIGNED = "unassigned"
+
+
+@dataclass(frozen=True)
+class Area:
+    """An area key, its display name and the names officers use for it."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Areas and per-file document metadata."""
+
+    areas: dict[str, Area] = field(default_factory=dict)
+    documents: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def describe(self, path: Path, overrides: dict[str, str] | None = None) -> DocumentInfo:
+        """Metadata for a file: its manifest entry, else guessed from its name (with a warning).
+
+        Args:
+            path: the file.
+            overrides: values given by the officer (e.g. at upload) that win over both.
+
+        Returns:
+            The document's metadata.
+        """
+        entry = dict(self.documents.get(path.name, {}))
+        if not entry:
+            prefix = path.stem.split("-", 1)[0].lower()
+            area = prefix if prefix in self.areas else UNASSIGNED
+            log.warning("%s has no manifest entry; area %r taken from its name", path.name, area)
+            entry = {"area": area, "title": _title_from_name(path.stem),
+                     "period": _period_from_name(path.stem)}
+        entry.update({k: v for k, v in (overrides or {}).items() if v})
+        return DocumentInfo(
+            doc_id=doc_id_for(path),
+            area=entry.get("area", UNASSIGNED),
+            title=entry.get("title", _title_from_name(path.stem)),
+            period=entry.get("period", "unknown"),
+            kind=entry.get("kind", "strategy"),
+            status=entry.get("status", "unknown"),
+        )
+
+
+def doc_id_for(path: Path) -> str:
+    """A stable id from the file name: lower-case, safe characters only, at most 100 long."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return (slug or "document")[:100]
+
+
+def _title_from_name(stem: str) -> str:
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled document"
+
+
+def _period_from_name(stem: str) -> str:
+    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", stem)
+    if len(years) >= 2:
+        return f"{years[0]}-{years[-1]}"
+    return years[0] if years else "unknown"
+
+
+def load_manifest(corpus_dir: Path) -> Manifest:
+    """Read `manifest.toml` from the corpus folder; an absent file is an empty manifest.
+
+    Args:
+        corpus_dir: the corpus folder.
+
+    Returns:
+        The manifest.
+
+    Raises:
+        ConfigError: the file exists but is not valid TOML or has the wrong shape.
+    """
+    path = corpus_dir / MANIFEST_NAME
+    if not path.exists():
+        return Manifest()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        areas = {
+            key: Area(key=key, name=str(v.get("name", key.title())),
+                      aliases=tuple(str(a) for a in v.get("aliases", [])))
+            for key, v in data.get("areas", {}).items()
+        }
+        documents = {
+            name: {k: str(v) for k, v in entry.items()}
+            for name, entry in data.get("documents", {}).items()
+        }
+    except (tomllib.TOMLDecodeError, AttributeError, TypeError) as exc:
+        raise ConfigError(f"{path} is not a valid manifest: {exc}") from exc
+    return Manifest(areas=areas, documents=documents)

@@ -1,0 +1,150 @@
+"""Hybrid retrieval: dense (Chroma) + BM25, reciprocal-rank fusion, intent boost, area quotas."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from kb.areas import AreaResolver
+from kb.config import Settings
+from kb.embedder import Embedder
+from kb.glossary import expand_query
+from kb.intent import intended_kinds
+from kb.lexical import LexicalIndex
+from kb.records import Hit
+from kb.store import Filter, StoredChunk, VectorStore
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """How a query is searched: its expanded text, the areas it covers and whether to interleave."""
+
+    text: str
+    areas: tuple[str, ...] | None
+    per_area: bool
+
+
+class HybridRetriever:
+    """Searches the stored chunks; built once per KnowledgeBase and refreshed after ingest."""
+
+    def __init__(self, store: VectorStore, embedder: Callable[[], Embedder],
+                 chunks: Sequence[StoredChunk], index_texts: Sequence[str],
+                 glossary: dict[str, set[str]], resolver: AreaResolver,
+                 settings: Settings) -> None:
+        """Wire the retriever.
+
+        Args:
+            store: the dense index.
+            embedder: returns the (lazily loaded) query embedder.
+            chunks: every stored chunk, in a fixed order.
+            index_texts: the text BM25 indexes for each chunk (same order).
+            glossary: acronym -> long forms, for query expansion.
+            resolver: finds areas named in questions.
+            settings: depths, weights and boosts.
+        """
+        self._store = store
+        self._embedder = embedder
+        self._chunks = list(chunks)
+        self._position = {c.chunk.chunk_id: i for i, c in enumerate(self._chunks)}
+        self._lexical = LexicalIndex(index_texts)
+        self._glossary = glossary
+        self._resolver = resolver
+        self._settings = settings
+
+    def plan(self, query: str, areas: Sequence[str] | None) -> SearchPlan:
+        """Expand acronyms and decide which areas to search and whether to take a quota of each."""
+        text = expand_query(query, self._glossary)
+        if areas:
+            chosen: tuple[str, ...] | None = tuple(areas)
+        else:
+            named = self._resolver.mentioned(query)
+            chosen = tuple(named) if named else None
+        wants_all = self._resolver.wants_all(query)
+        per_area = (chosen is not None and len(chosen) > 1) or (chosen is None and wants_all)
+        return SearchPlan(text=text, areas=chosen, per_area=per_area)
+
+    def search(self, query: str, k: int, areas: Sequence[str] | None = None,
+               doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None
+               ) -> list[Hit]:
+        """The k best hits for a query.
+
+        Args:
+            query: the officer's words.
+            k: how many hits.
+            areas: restrict to these areas (None: the areas the query names, else all).
+            doc_ids: restrict to these documents.
+            kinds: restrict to these chunk kinds.
+
+        Returns:
+            Hits, best first; interleaved by area when several areas are asked about.
+        """
+        if k <= 0:
+            raise ValueError(f"k must be greater than 0. Currently, k is {k}")
+        if not self._chunks:
+            return []
+        plan = self.plan(query, areas)
+        vector = self._embedder().embed_query(plan.text)
+        boost = intended_kinds(query)
+        doc_filter = tuple(doc_ids) if doc_ids else None
+        kind_filter = tuple(kinds) if kinds else None
+        groups = [plan.areas] if not plan.per_area else [
+            (area,) for area in (plan.areas or self._resolver.keys)]
+        scores: dict[int, float] = {}
+        similarity: dict[int, float] = {}
+        for group in groups:
+            where = Filter(areas=group, doc_ids=doc_filter, kinds=kind_filter)
+            group_scores, group_similarity = self._fused(plan.text, vector, where, boost)
+            scores.update(group_scores)
+            similarity.update(group_similarity)
+        ranked = sorted(scores, key=lambda i: (-scores[i], i))
+        if plan.per_area:
+            ranked = self._interleave(ranked, plan.areas)
+        return [self._hit(i, scores[i], similarity.get(i, 0.0)) for i in ranked[:k]]
+
+    def _fused(self, text: str, vector: list[float], where: Filter,
+               boost_kinds: frozenset[object]) -> tuple[dict[int, float], dict[int, float]]:
+        s = self._settings
+        dense = self._store.query(vector, s.dense_k, where)
+        allowed = {i for i, c in enumerate(self._chunks) if where.admits(c)}
+        lexical = self._lexical.search(text, s.lexical_k, allowed)
+        scores: dict[int, float] = defaultdict(float)
+        similarity: dict[int, float] = {}
+        for rank, (chunk_id, sim) in enumerate(dense):
+            position = self._position.get(chunk_id)
+            if position is not None:
+                scores[position] += s.dense_weight / (s.rrf_k + rank + 1)
+                similarity[position] = sim
+        for rank, (position, _) in enumerate(lexical):
+            scores[position] += s.lexical_weight / (s.rrf_k + rank + 1)
+        for position in scores:
+            if self._chunks[position].chunk.kind in boost_kinds:
+                scores[position] *= 1.0 + s.intent_boost
+        return dict(scores), similarity
+
+    def _interleave(self, ranked: list[int], areas: tuple[str, ...] | None) -> list[int]:
+        """Round-robin over areas (best area first) so every area gets its share of the top k."""
+        by_area: dict[str, list[int]] = defaultdict(list)
+        for position in ranked:
+            by_area[self._chunks[position].doc.area].append(position)
+        order = [a for a in (areas or by_area.keys()) if by_area.get(a)]
+        out: list[int] = []
+        while any(by_area[a] for a in order):
+            for area in order:
+                if by_area[area]:
+                    out.append(by_area[area].pop(0))
+        return out
+
+    def _hit(self, position: int, score: float, similarity: float) -> Hit:
+        item = self._chunks[position]
+        c, d = item.chunk, item.doc
+        before = self._chunks[position - 1] if position > 0 else None
+        after = self._chunks[position + 1] if position + 1 < len(self._chunks) else None
+        return Hit(
+            chunk_id=c.chunk_id, text=c.text, score=round(score, 6), doc_id=c.doc_id,
+            area=d.area, title=d.title, period=d.period, page=c.page, section=c.section,
+            kind=c.kind, start=c.start, end=c.end, status=d.status, lead=c.lead,
+            similarity=round(similarity, 4),
+            context_before=before.chunk.text if before and before.chunk.doc_id == c.doc_id else "",
+            context_after=after.chunk.text if after and after.chunk.doc_id == c.doc_id else "",
+        )
