@@ -62,7 +62,7 @@ def load_pdf(data: bytes) -> tuple[Page, ...]:
         raw = [(i + 1, page.extract_text() or "") for i, page in enumerate(reader.pages)]
     except DocumentRejected:
         raise
-    except (PyPdfError, *_PDF_ERRORS) as exc:
+    except (PyPdfError, *_PDF_ERRORS) as exc:  # type: ignore[misc]
         raise DocumentRejected(f"corrupt or truncated PDF ({type(exc).__name__}: {exc})") from exc
     if not raw:
         raise DocumentRejected("corrupt PDF: no pages")

@@ -131,7 +131,7 @@ def _looks_like_title(line: str) -> bool:
     words = text.split()
     if len(words) > 14 or not re.search(r"[A-Za-z]{3}", text):
         return False
-    if text[-1] in ".,;:-–" or BULLET.match(line) and not NUMBERED_HEADING.match(line):
+    if text[-1] in ".,;:-–" or (BULLET.match(line) and not NUMBERED_HEADING.match(line)):
         return False
     if words[-1].lower() in TRAILING_FUNCTION_WORDS:
         return False
@@ -146,7 +146,8 @@ def _noise_lines(pages: tuple[Page, ...]) -> set[str]:
     opening = set(lines[:3])
     return {
         line for line, n in counts.items()
-        if PAGE_FOOTER.match(line) or (n >= 3 and line in opening and heading_kind(line) is None)
+        if PAGE_FOOTER.match(line) or (n >= 3 and line in opening and heading_kind(line) is None
+                                       and _looks_like_title(line) and not BULLET.match(line))
     }
 
 
@@ -201,7 +202,7 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
         for start, end, line_count in _raw_blocks(page, offset):
             text = page.text[start - offset:end - offset]
             stripped = text.strip()
-            if stripped in noise:
+            if not stripped or stripped in noise:
                 continue
             in_list = (list_mode and (previous_type in {"item", "cue"}
                                       or stack[-1][2] is ChunkKind.GLOSSARY)) or (

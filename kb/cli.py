@@ -13,7 +13,7 @@ from typing import Any
 from kb.api import KnowledgeBase
 from kb.errors import KBError
 from kb.export import NO_COMMITMENT, export
-from kb.records import Answer, Comparison, Facet, Hit
+from kb.records import Answer, Comparison, Facet, Hit, IndexedDocument
 
 HIT_FIELDS = ("chunk_id", "text", "score", "doc_id", "area", "title", "period", "page",
               "section", "kind", "start", "end")
@@ -41,6 +41,11 @@ def _print_hits(hits: list[Hit]) -> None:
         where = f"p.{hit.page}" if hit.page else hit.section
         print(f"{i}. [{hit.area}] {hit.title} — {where} ({hit.kind.value}, {hit.score:.4f})")
         print("   " + " ".join(hit.text.split())[:300])
+
+
+def _print_documents(documents: list[IndexedDocument]) -> None:
+    for d in documents:
+        print(f"{d.doc_id}  {d.area}  {d.period}  {d.status}  {d.chunks} chunks")
 
 
 def _print_answer(answer: Answer) -> None:
@@ -78,8 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.verb == "documents":
             record = kb.documents()
             payload: Any = [asdict(d) for d in record]
-            printer: Any = lambda r: [print(f"{d.doc_id}  {d.area}  {d.period}  {d.status}  "
-                                            f"{d.chunks} chunks") for d in r]
+            printer: Any = _print_documents
         elif args.verb == "search":
             record = kb.search(args.text, k=args.k, areas=args.area)
             payload, printer = [hit_json(h) for h in record], _print_hits

@@ -14,7 +14,7 @@
 | KB_RRF_K | 60 | reciprocal-rank-fusion constant |
 | KB_DENSE_WEIGHT / KB_LEXICAL_WEIGHT | 1.0 / 1.0 | fusion weights |
 | KB_INTENT_BOOST | 0.3 | score bonus for chunks of the kind a question asks for |
-| KB_MIN_RELEVANCE | 0.35 | cosine similarity below which a passage is not evidence |
+| KB_MIN_RELEVANCE | 0.25 | cosine similarity below which a passage is not evidence |
 | KB_MAX_FILE_MB | 50 | larger files are rejected |
 """
 
@@ -49,7 +49,7 @@ class Settings:
     dense_weight: float = 1.0
     lexical_weight: float = 1.0
     intent_boost: float = 0.3
-    min_relevance: float = 0.35
+    min_relevance: float = 0.25
     max_file_mb: int = 50
 
     def __post_init__(self) -> None:

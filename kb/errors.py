@@ -17,7 +17,7 @@ class StoreUnavailableError(KBError):
     """The vector store cannot be opened (server unreachable, folder locked or unreadable)."""
 
 
-class DocumentRejected(KBError):  # noqa: N818 - reads as a sentence: raise DocumentRejected(...)
+class DocumentRejected(KBError):
     """A file cannot be ingested; the message names the reason."""
 
 

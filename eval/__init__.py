@@ -1,0 +1,1 @@
+"""Evaluation: gold questions and metrics; `python -m eval` scores the running system."""

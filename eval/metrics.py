@@ -1,0 +1,76 @@
+"""Pure metric functions (no I/O), so the regression test can pin them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from statistics import mean
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9£%]+", text.lower())
+
+
+def ngrams(text: str, n: int = 5) -> set[tuple[str, ...]]:
+    """Word n-grams of a text (the whole text as one gram when it is shorter than n)."""
+    words = _words(text)
+    if len(words) < n:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def holds(chunk: str, quote: str, n: int = 5) -> bool:
+    """A chunk holds a quote when it contains at least half of the quote's word n-grams."""
+    quote_grams = ngrams(quote, n)
+    if not quote_grams:
+        return False
+    if len(next(iter(quote_grams))) < n:  # short quote: all its words, in order
+        return " ".join(next(iter(quote_grams))) in " ".join(_words(chunk))
+    chunk_grams = ngrams(chunk, n)
+    return len(quote_grams & chunk_grams) * 2 >= len(quote_grams)
+
+
+def recall_at_k(retrieved: Sequence[str], quotes: Sequence[str], k: int) -> float:
+    """Share of evidence quotes held by one of the first k retrieved chunks."""
+    if not quotes:
+        return 0.0
+    top = retrieved[:k]
+    return sum(any(holds(chunk, q) for chunk in top) for q in quotes) / len(quotes)
+
+
+def reciprocal_rank(retrieved: Sequence[str], quotes: Sequence[str]) -> float:
+    """1 / rank of the first retrieved chunk that holds any evidence quote (0 if none)."""
+    for rank, chunk in enumerate(retrieved, start=1):
+        if any(holds(chunk, q) for q in quotes):
+            return 1.0 / rank
+    return 0.0
+
+
+def area_coverage(hit_areas: Sequence[str], wanted: Sequence[str]) -> float:
+    """Share of the wanted areas present among the hits' areas."""
+    if not wanted:
+        return 1.0
+    return len(set(wanted) & set(hit_areas)) / len(set(wanted))
+
+
+def mention_coverage(answer: str, must_mention: Sequence[str]) -> float:
+    """Share of must-mention terms that the answer contains (case-insensitive)."""
+    if not must_mention:
+        return 1.0
+    text = " ".join(answer.lower().split())
+    return sum(" ".join(term.lower().split()) in text for term in must_mention) / len(
+        must_mention)
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """The p-th percentile (nearest rank) of the values; 0 for none."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def average(values: Sequence[float]) -> float:
+    """Mean, 0 for none."""
+    return mean(values) if values else 0.0

@@ -1,0 +1,127 @@
+from pathlib import Path
+
+import docx
+import pytest
+
+from eval import metrics
+from eval.runner import load_questions
+from kb.export import export
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_search_restricts_to_named_area(fake_kb):
+    hits = fake_kb.search("What will Testshire do about employers?", k=5)
+    assert hits and {h.area for h in hits} == {"testshire"}
+    assert "employers" in hits[0].text
+
+
+def test_search_interleaves_areas_for_comparisons(fake_kb):
+    hits = fake_kb.search("Compare perpetrator programmes in Testshire and Northshire", k=4)
+    assert {h.area for h in hits[:2]} == {"testshire", "northshire"}
+
+
+def test_search_rejects_bad_k(fake_kb):
+    with pytest.raises(ValueError, match="k must be greater than 0"):
+        fake_kb.search("anything", k=0)
+
+
+def test_acronyms_expand_from_the_documents_glossary(fake_kb):
+    assert "Multi Agency Risk Assessment Conference" in fake_kb.glossary["MARAC"]
+    plan = fake_kb._retriever.plan("What is a MARAC?", None)
+    assert "Multi Agency Risk Assessment Conference" in plan.text
+
+
+def test_ask_cites_verbatim_quotes(fake_kb):
+    answer = fake_kb.ask("What will Testshire do about employers?")
+    assert answer.found and answer.mode == "extractive"
+    assert "[1]" in answer.text
+    source = (FIXTURES / "oxford_snippet.txt").read_text()
+    for citation in answer.citations:
+        assert citation.quote in source
+        assert source[citation.start:citation.end] == citation.quote
+
+
+def test_ask_refuses_off_corpus_questions(fake_kb):
+    answer = fake_kb.ask("What is Kent's refuge budget for 2023?")
+    assert not answer.found and "do not cover" in answer.text
+    assert answer.citations == []
+
+
+def test_follow_up_takes_the_previous_question(fake_kb):
+    answer = fake_kb.ask("and what about Northshire?",
+                         history=["What will Testshire do about perpetrator programmes?"])
+    assert answer.found
+    assert {c.area for c in answer.citations} == {"northshire"}
+
+
+def test_compare_fills_cells_and_leaves_honest_gaps(fake_kb):
+    comparison = fake_kb.compare("perpetrator programmes")
+    assert comparison.areas == ["northshire", "testshire"]
+    assert comparison.cells["northshire"]["actions"]
+    assert comparison.cells["testshire"]["actions"] == []
+
+
+def test_exports_parse_back(fake_kb, tmp_path):
+    comparison = fake_kb.compare("perpetrator programmes")
+    export(comparison, "perpetrator programmes", tmp_path / "r.docx")
+    document = docx.Document(str(tmp_path / "r.docx"))
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Area", "Aims", "Indicators", "Actions"]
+    assert {row.cells[0].text for row in table.rows[1:]} == {"northshire", "testshire"}
+    assert "no commitment found" in [c.text for c in table.rows[2].cells]
+    answer = fake_kb.ask("What will Testshire do about employers?")
+    export(answer, "employers", tmp_path / "r.md")
+    markdown = (tmp_path / "r.md").read_text()
+    assert "## References" in markdown and "[1] Testshire Domestic Abuse Strategy" in markdown
+    with pytest.raises(ValueError, match="docx or .md"):
+        export(answer, "employers", tmp_path / "r.pdf")
+
+
+def test_documents_lists_chunk_counts(fake_kb):
+    docs = {d.doc_id: d for d in fake_kb.documents()}
+    assert set(docs) == {"oxford-snippet", "northshire-snippet"}
+    assert all(d.chunks > 0 for d in docs.values())
+
+
+def test_retrieval_regression_on_fixture_questions(fake_kb):
+    """Pins retrieval quality on the fixture set with the fake embedder."""
+    questions = load_questions(FIXTURES / "questions.jsonl")
+    recalls = []
+    for item in questions:
+        quotes = [e["quote"] for e in item["evidence"]]
+        if quotes:
+            texts = [h.text for h in fake_kb.search(item["question"], k=2)]
+            recalls.append(metrics.recall_at_k(texts, quotes, 2))
+    assert metrics.average(recalls) == pytest.approx(1.0)
+
+
+def test_metrics_by_hand():
+    chunk = "We will develop and promote a training package for employers in the county"
+    assert metrics.holds(chunk, "develop and promote a training package for employers")
+    assert not metrics.holds(chunk, "commission refuge services and explore safe options")
+    assert metrics.recall_at_k(["x", chunk], ["promote a training package for employers"], 1) == 0
+    assert metrics.reciprocal_rank(["x", chunk], ["promote a training package for employers"]) \
+        == 0.5
+    assert metrics.area_coverage(["a", "a"], ["a", "b"]) == 0.5
+    assert metrics.percentile([1, 2, 3, 4], 50) == 2
+
+
+def test_eval_question_evidence_is_verbatim():
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    questions = load_questions(Path(__file__).resolve().parent.parent / "eval" /
+                               "questions.jsonl")
+    assert len(questions) >= 60
+    assert {q["category"] for q in questions} == {
+        "lookup", "aims_outcomes", "indicators", "actions", "compare", "paraphrase",
+        "acronym", "unanswerable"}
+    for item in questions:
+        for evidence in item["evidence"]:
+            assert evidence["quote"] in (corpus / evidence["document"]).read_text(), item["id"]
+
+
+def test_load_questions_names_bad_lines(tmp_path):
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"id": "x"}\n')
+    with pytest.raises(ValueError, match=r"q.jsonl:1: missing category"):
+        load_questions(path)

@@ -1,0 +1,93 @@
+import hashlib
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.chunker import chunk_document
+from ingest.loaders import load_text
+from ingest.structure import parse_blocks
+from kb.records import ChunkKind, Page, SourceDocument
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def document(pages: tuple[Page, ...], doc_id: str = "doc") -> SourceDocument:
+    return SourceDocument(doc_id=doc_id, path=Path(f"{doc_id}.txt"), area="a", title="T",
+                          period="2020-2021", kind="strategy", status="adopted",
+                          sha256="0" * 64, pages=pages)
+
+
+def corpus_chunks(name: str):
+    data = (CORPUS / name).read_bytes()
+    doc = SourceDocument(doc_id=name, path=CORPUS / name, area="a", title="T", period="p",
+                         kind="strategy", status="adopted",
+                         sha256=hashlib.sha256(data).hexdigest(), pages=load_text(data))
+    return doc, chunk_document(doc)
+
+
+line = st.one_of(
+    st.text(alphabet="abcdefghij KLMNOP.,:-\t", min_size=0, max_size=120),
+    st.sampled_from(["", "Outcomes", "What we will do", "- a bullet item", "1. Numbered",
+                     "KEY ACTIONS", "# Heading", "Key Indicators of Progress"]),
+)
+page_text = st.lists(line, min_size=0, max_size=40).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(page_text, min_size=1, max_size=3),
+       st.integers(min_value=5, max_value=40), st.integers(min_value=0, max_value=60))
+def test_chunk_invariants(texts, min_words, extra):
+    max_words = min_words + extra
+    doc = document(tuple(Page(number=i + 1, text=t) for i, t in enumerate(texts)))
+    chunks = chunk_document(doc, min_words, max_words)
+    full = doc.text
+    assert [c.ordinal for c in chunks] == list(range(len(chunks)))
+    previous_end = 0
+    for chunk in chunks:
+        assert chunk.text.strip(), "chunks are never empty"
+        assert full[chunk.start:chunk.end] == chunk.text, "offsets are exact"
+        assert chunk.start >= previous_end, "chunks are ordered and do not overlap"
+        assert len(chunk.text.split()) <= max_words, "chunks are bounded"
+        previous_end = chunk.end
+    pages = [c.page for c in chunks]
+    assert pages == sorted(pages), "page numbers are monotone"
+    for block in parse_blocks(doc.pages):  # every content block lies inside some chunk
+        if block.type != "heading":
+            assert any(c.start <= block.start and block.end <= c.end for c in chunks) or any(
+                c.start <= block.start < c.end for c in chunks), block
+
+
+def test_chunk_ids_are_stable_and_derived_from_hash():
+    doc, first = corpus_chunks("buckinghamshire-domestic-abuse-strategy-2018-2021.txt")
+    _, second = corpus_chunks("buckinghamshire-domestic-abuse-strategy-2018-2021.txt")
+    assert [c.chunk_id for c in first] == [c.chunk_id for c in second]
+    assert all(c.chunk_id.startswith(f"{doc.doc_id}:{doc.sha256[:12]}:") for c in first)
+
+
+def test_real_corpus_kinds_on_known_passages():
+    _, bucks = corpus_chunks("buckinghamshire-domestic-abuse-strategy-2018-2021.txt")
+    action = next(c for c in bucks if "Deliver healthy relationships awareness" in c.text)
+    assert action.kind is ChunkKind.ACTION
+    assert "What strategic action should we take?" in action.section
+    _, essex = corpus_chunks(
+        "essex-southend-thurrock-domestic-abuse-joint-commissioning-strategy-2015-2020.txt")
+    indicator = next(c for c in essex if "Operation Shield Total Harm Score" in c.text
+                     and "Key Indicators of Progress" in c.section)
+    assert indicator.kind is ChunkKind.INDICATOR
+    _, oxon = corpus_chunks("oxfordshire-domestic-abuse-strategy-2019-2024.txt")
+    plan = next(c for c in oxon if "training package for employers" in c.text)
+    assert plan.kind is ChunkKind.ACTION
+    assert plan.section.endswith("What we will do to improve services and address gaps")
+    glossary = next(c for c in bucks if "MARAC - Multi Agency" in c.text)
+    assert glossary.kind is ChunkKind.GLOSSARY
+
+
+def test_table_rows_keep_their_header_as_lead():
+    header = "Area of work\tActivity\tLead\tComment"
+    rows = "\n".join(f"Work {i}\t" + "word " * 30 + f"\tLead {i}\tnote" for i in range(6))
+    doc = document((Page(number=None, text=f"Delivery Plan\n\n{header}\n{rows}"),))
+    chunks = chunk_document(doc, 20, 80)
+    assert len(chunks) > 1
+    assert all(c.kind is ChunkKind.ACTION for c in chunks)
+    assert all(c.lead == header for c in chunks[1:])

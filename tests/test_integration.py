@@ -1,0 +1,100 @@
+"""Real bundled model, real persistent Chroma (and a Chroma server on loopback)."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kb.api import KnowledgeBase
+from kb.config import Settings
+from kb.errors import ModelMismatchError
+from kb.store import open_store
+
+pytestmark = pytest.mark.integration
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus_kb(tmp_path_factory):
+    settings = Settings(store_dir=tmp_path_factory.mktemp("store"),
+                        corpus_dir=PROJECT / "corpus")
+    kb = KnowledgeBase.open(settings)
+    report = kb.ingest([settings.corpus_dir])
+    assert len(report.indexed) == 5 and not report.rejected
+    return kb
+
+
+def test_corpus_areas_and_documents(corpus_kb):
+    docs = corpus_kb.documents()
+    assert {d.area for d in docs} == {"oxfordshire", "buckinghamshire", "essex"}
+    assert len(docs) == 5 and all(d.chunks > 5 for d in docs)
+
+
+def test_real_search_finds_known_passages(corpus_kb):
+    hits = corpus_kb.search("What strategic actions will Essex take on perpetrators?", k=5)
+    assert all(h.area == "essex" for h in hits)
+    assert any("4.1 - Develop and pilot a range of perpetrator programmes" in h.text
+               for h in hits)
+    hits = corpus_kb.search("How do Oxfordshire and Essex engage employers?", k=8)
+    assert {"oxfordshire", "essex"} <= {h.area for h in hits}
+
+
+def test_real_ask_and_refusal(corpus_kb):
+    answer = corpus_kb.ask("How many referrals did Oxfordshire's IDVA service receive in 2018-19?")
+    assert answer.found and "174" in answer.text
+    assert not corpus_kb.ask("What is Kent's domestic abuse strategy budget for 2023?").found
+
+
+def test_reopen_with_another_model_is_refused(corpus_kb):
+    settings = corpus_kb.settings
+    with pytest.raises(ModelMismatchError, match="--rebuild"):
+        open_store(settings, "another-model")
+
+
+def test_unchanged_reingest_does_not_load_the_model(corpus_kb):
+    env = {**os.environ, "KB_STORE_DIR": str(corpus_kb.settings.store_dir)}
+    code = ("import sys; from ingest.cli import main; rc = main([]); "
+            "assert 'torch' not in sys.modules, 'torch imported'; sys.exit(rc)")
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, cwd=PROJECT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "0 indexed, 5 unchanged" in result.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_chroma_server_backend(tmp_path):
+    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
+    if chroma is None:
+        pytest.fail("the chroma CLI is not installed beside this Python")
+    port = _free_port()
+    server = subprocess.Popen([chroma, "run", "--path", str(tmp_path / "srv"), "--host",
+                               "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(60):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        settings = Settings(chroma_host="127.0.0.1", chroma_port=port,
+                            corpus_dir=PROJECT / "tests" / "fixtures", embed_model="fake",
+                            chunk_min_words=5, chunk_max_words=60)
+        kb = KnowledgeBase.open(settings)
+        kb.ingest([PROJECT / "tests" / "fixtures" / "oxford_snippet.txt"])
+        reopened = KnowledgeBase.open(settings)
+        assert [d.doc_id for d in reopened.documents()] == ["oxford-snippet"]
+        assert reopened.search("training package for employers", k=1)[0].area == "testshire"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -1,0 +1,126 @@
+import io
+from pathlib import Path
+
+import pytest
+
+from ingest.loaders import decode_text, load_docx, load_pdf
+from ingest.pdf_text import clean_pages
+from ingest.sniff import sniff
+from kb.errors import DocumentRejected
+
+MB = 1_000_000
+
+
+def make_pdf(pages: list[list[str]], encrypt: str | None = None) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for number, lines in enumerate(pages, start=1):
+        pdf.drawString(72, 800, "Testshire County Council")
+        y = 760
+        for line in lines:
+            pdf.drawString(72, y, line)
+            y -= 16
+        pdf.drawString(72, 40, f"Page {number} of {len(pages)}")
+        pdf.showPage()
+    pdf.save()
+    data = buffer.getvalue()
+    if encrypt is not None:
+        from pypdf import PdfReader, PdfWriter
+
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        writer.encrypt(user_password=encrypt, owner_password="owner")
+        out = io.BytesIO()
+        writer.write(out)
+        data = out.getvalue()
+    return data
+
+
+PAGES = [["Our strategic aims", "We will develop a training package for",
+          "employers across the county."],
+         ["Key Indicators of Progress", "Number of repeat victims"],
+         ["Glossary", "MARAC - Multi Agency Risk Assessment Conference"]]
+
+
+def test_decode_handles_utf8_utf16_and_cp1252():
+    assert decode_text("café – ok".encode()) == "café – ok"
+    assert decode_text("\ufeffcafé".encode("utf-16")) .endswith("café")
+    assert decode_text("caf\xe9 \x96 ok".encode("latin-1")) == "café – ok"
+    assert decode_text(b"a\r\nb") == "a\nb"
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"  \n\n ", "empty file"),
+    ("fake.pdf", b"hello", "not a PDF"),
+    ("fake.docx", b"hello", "not a Word"),
+    ("notes.xls", b"hello", "unsupported file type"),
+    ("disguised.txt", b"%PDF-1.4 ...", "bytes are a PDF"),
+    ("binary.txt", b"ab\x00\x01cd", "binary data"),
+])
+def test_sniff_rejects_with_reason(name, data, reason):
+    with pytest.raises(DocumentRejected, match=reason):
+        sniff(Path(name), data, MB)
+
+
+def test_sniff_rejects_huge_files():
+    with pytest.raises(DocumentRejected, match="too large"):
+        sniff(Path("big.txt"), b"x" * 2000, 1000)
+
+
+def test_pdf_pages_are_numbered_and_running_headers_stripped():
+    pages = load_pdf(make_pdf(PAGES))
+    assert [p.number for p in pages] == [1, 2, 3]
+    assert "Testshire County Council" not in pages[0].text
+    assert "Page 1 of 3" not in pages[0].text
+    assert "training package for employers across the county." in pages[0].text
+
+
+def test_encrypted_pdf_with_empty_password_loads_and_with_password_is_rejected():
+    assert load_pdf(make_pdf(PAGES, encrypt=""))[0].number == 1
+    with pytest.raises(DocumentRejected, match="encrypted"):
+        load_pdf(make_pdf(PAGES, encrypt="secret"))
+
+
+def test_truncated_pdf_is_rejected():
+    data = make_pdf(PAGES)
+    with pytest.raises(DocumentRejected, match="corrupt or truncated"):
+        load_pdf(data[: len(data) // 3])
+
+
+def test_pdf_without_text_layer_needs_ocr():
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.rect(100, 100, 200, 200, fill=1)
+    pdf.showPage()
+    pdf.save()
+    with pytest.raises(DocumentRejected, match="needs OCR"):
+        load_pdf(buffer.getvalue())
+
+
+def test_clean_pages_joins_wrapped_lines_but_keeps_bullets():
+    pages = clean_pages([(1, "We will work with\nschools and colleges.\n- first item\n- second")])
+    assert pages[0].text == "We will work with schools and colleges.\n- first item\n- second"
+
+
+def test_docx_headings_lists_and_tables():
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Key Indicators of Progress", level=2)
+    document.add_paragraph("Number of repeat victims", style="List Bullet")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Activity", "Lead", "Comment"], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ["Train staff", "Board", "Q1"], strict=True):
+        cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = load_docx(buffer.getvalue())[0].text
+    assert "## Key Indicators of Progress" in text
+    assert "- Number of repeat victims" in text
+    assert "Activity\tLead\tComment\nTrain staff\tBoard\tQ1" in text

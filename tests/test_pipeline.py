@@ -1,0 +1,78 @@
+import shutil
+
+from ingest.pipeline import Ingester
+from kb.config import Settings
+from kb.embedder import FakeEmbedder
+from kb.manifest import load_manifest
+from kb.store import InMemoryStore
+
+
+def make(corpus, tmp_path, embedder=None):
+    embedder = embedder or FakeEmbedder()
+    store = InMemoryStore(embedder.name)
+    settings = Settings(store_dir=tmp_path / "s", corpus_dir=corpus, embed_model="fake")
+    return store, embedder, Ingester(store, lambda: embedder, load_manifest(corpus), settings)
+
+
+def test_reingest_unchanged_makes_no_embedding_calls(fixture_corpus, tmp_path):
+    store, embedder, ingester = make(fixture_corpus, tmp_path)
+    files = sorted(fixture_corpus.glob("*.txt"))
+    first = ingester.run(files)
+    assert len(first.indexed) == 2 and first.exit_code == 0
+    calls, count = embedder.calls, store.count()
+    second = ingester.run(files)
+    assert second.unchanged == [f.name for f in files]
+    assert embedder.calls == calls and store.count() == count
+
+
+def test_changed_document_is_replaced_not_duplicated(fixture_corpus, tmp_path):
+    store, _, ingester = make(fixture_corpus, tmp_path)
+    path = fixture_corpus / "oxford_snippet.txt"
+    ingester.run([path])
+    path.write_text(path.read_text() + "\nA new final paragraph about refuges.\n")
+    report = ingester.run([path])
+    assert report.indexed and store.document_hashes().keys() == {"oxford-snippet"}
+    ids = [s.chunk.chunk_id for s in store.all_chunks()]
+    assert len(ids) == len(set(ids))
+    assert any("new final paragraph" in s.chunk.text for s in store.all_chunks())
+
+
+def test_bad_files_are_rejected_with_reasons_and_store_untouched(fixture_corpus, tmp_path):
+    store, _, ingester = make(fixture_corpus, tmp_path)
+    good = fixture_corpus / "oxford_snippet.txt"
+    ingester.run([good])
+    before = store.all_chunks()
+    (fixture_corpus / "empty.txt").write_bytes(b"")
+    (fixture_corpus / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<")
+    (fixture_corpus / "fake.pdf").write_bytes(b"just text")
+    (fixture_corpus / "../evil name;rm -rf.txt").write_text("Hostile name but fine text here.")
+    copy = fixture_corpus / "copy_of_oxford.txt"
+    shutil.copy(good, copy)
+    files = [good, fixture_corpus / "empty.txt", fixture_corpus / "broken.pdf",
+             fixture_corpus / "fake.pdf", copy]
+    report = ingester.run(files)
+    reasons = dict(report.rejected)
+    assert reasons["empty.txt"] == "empty file"
+    assert "corrupt" in reasons["broken.pdf"] or "no text layer" in reasons["broken.pdf"]
+    assert "not a PDF" in reasons["fake.pdf"]
+    assert "identical to oxford_snippet.txt" in reasons["copy_of_oxford.txt"]
+    assert report.exit_code == 2
+    assert store.all_chunks() == before
+
+
+def test_prune_removes_documents_no_longer_in_the_corpus(fixture_corpus, tmp_path):
+    store, _, ingester = make(fixture_corpus, tmp_path)
+    ingester.run(sorted(fixture_corpus.glob("*.txt")))
+    report = ingester.run([fixture_corpus / "oxford_snippet.txt"], prune=True)
+    assert report.pruned == ["northshire-snippet"]
+    assert set(store.document_hashes()) == {"oxford-snippet"}
+
+
+def test_file_without_manifest_entry_gets_area_from_prefix(fixture_corpus, tmp_path, caplog):
+    store, _, ingester = make(fixture_corpus, tmp_path)
+    path = fixture_corpus / "northshire-delivery-plan-2022.txt"
+    path.write_text("Delivery plan\n\nWe will train staff in every school.\n")
+    ingester.run([path])
+    doc = next(s.doc for s in store.all_chunks())
+    assert doc.area == "northshire" and doc.period == "2022"
+    assert "no manifest entry" in caplog.text

@@ -1,0 +1,73 @@
+"""One contract, every store: in-memory and Chroma (ephemeral)."""
+
+import uuid
+
+import pytest
+
+from kb.errors import ModelMismatchError
+from kb.records import Chunk, ChunkKind, DocumentInfo
+from kb.store import ChromaStore, Filter, InMemoryStore, StoredChunk
+
+
+def item(doc_id: str, ordinal: int, area: str = "north", kind: ChunkKind = ChunkKind.ACTION,
+         sha: str = "a" * 64) -> StoredChunk:
+    chunk = Chunk(chunk_id=f"{doc_id}:{sha[:12]}:{ordinal:04d}", doc_id=doc_id,
+                  text=f"text {doc_id} {ordinal}", page=None if ordinal % 2 else ordinal,
+                  section="A > B", kind=kind, start=ordinal * 10, end=ordinal * 10 + 5,
+                  ordinal=ordinal)
+    info = DocumentInfo(doc_id=doc_id, area=area, title="T", period="2020-2021",
+                        kind="strategy", status="adopted")
+    return StoredChunk(chunk=chunk, doc=info, sha256=sha, source=f"{doc_id}.txt")
+
+
+@pytest.fixture(params=["memory", "chroma"])
+def store(request):
+    if request.param == "memory":
+        return InMemoryStore("fake")
+    import chromadb
+
+    return ChromaStore(chromadb.EphemeralClient(), f"c{uuid.uuid4().hex[:8]}", "fake", "mem")
+
+
+def no_duplicates(store) -> bool:
+    ids = [s.chunk.chunk_id for s in store.all_chunks()]
+    return len(ids) == len(set(ids))
+
+
+def test_add_is_an_upsert_and_roundtrips_records(store):
+    items = [item("d1", 0), item("d1", 1)]
+    store.add(items, [[1.0, 0.0], [0.0, 1.0]])
+    store.add(items, [[1.0, 0.0], [0.0, 1.0]])
+    assert store.count() == 2 and no_duplicates(store)
+    assert store.all_chunks() == items
+    assert store.model() == ("fake", 2)
+
+
+def test_query_sorted_by_similarity_and_filtered(store):
+    store.add([item("d1", 0, "north"), item("d2", 0, "south", ChunkKind.INDICATOR)],
+              [[1.0, 0.0], [0.6, 0.8]])
+    results = store.query([1.0, 0.0], 5, Filter())
+    assert [r[0] for r in results] == ["d1:aaaaaaaaaaaa:0000", "d2:aaaaaaaaaaaa:0000"]
+    assert results[0][1] == pytest.approx(1.0, abs=1e-4)
+    assert results[0][1] >= results[1][1]
+    assert [r[0] for r in store.query([1.0, 0.0], 5, Filter(areas=("south",)))] == [
+        "d2:aaaaaaaaaaaa:0000"]
+    assert store.query([1.0, 0.0], 5, Filter(kinds=("action",)))[0][0].startswith("d1")
+
+
+def test_delete_document_and_hashes(store):
+    store.add([item("d1", 0), item("d2", 0, sha="b" * 64)], [[1.0, 0.0], [0.0, 1.0]])
+    assert store.document_hashes() == {"d1": "a" * 64, "d2": "b" * 64}
+    store.delete_document("d1")
+    assert store.document_hashes() == {"d2": "b" * 64}
+    assert store.count() == 1
+
+
+def test_chroma_refuses_another_model():
+    import chromadb
+
+    client = chromadb.EphemeralClient()
+    name = f"c{uuid.uuid4().hex[:8]}"
+    ChromaStore(client, name, "model-a", "mem").add([item("d1", 0)], [[1.0, 0.0]])
+    with pytest.raises(ModelMismatchError, match="rebuild"):
+        ChromaStore(client, name, "model-b", "mem")
