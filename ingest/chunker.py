@@ -104,7 +104,7 @@ def _merge_small(drafts: list[_Draft], min_words: int, max_words: int) -> list[_
     return merged
 
 
-def chunk_document(doc: SourceDocument, min_words: int = 80, max_words: int = 250) -> list[Chunk]:
+def chunk_document(doc: SourceDocument, min_words: int = 60, max_words: int = 150) -> list[Chunk]:
     """Cut a document into chunks whose text is an exact span of `doc.text`.
 
     Args:

@@ -8,12 +8,12 @@
 | KB_CHROMA_HOST / KB_CHROMA_PORT | unset / 8000 | use a Chroma server instead of the embedded store |
 | KB_COLLECTION | strategies | Chroma collection name |
 | KB_LLM | none | `none`, `openai:<model>` (with OPENAI_BASE_URL) or `ollama:<model>` |
-| KB_CHUNK_MIN_WORDS / KB_CHUNK_MAX_WORDS | 80 / 250 | chunk size targets |
+| KB_CHUNK_MIN_WORDS / KB_CHUNK_MAX_WORDS | 60 / 150 | chunk size targets |
 | KB_TOP_K | 8 | hits returned by search |
 | KB_DENSE_K / KB_LEXICAL_K | 40 / 40 | candidates drawn from each retriever before fusion |
 | KB_RRF_K | 60 | reciprocal-rank-fusion constant |
-| KB_DENSE_WEIGHT / KB_LEXICAL_WEIGHT | 1.0 / 1.0 | fusion weights |
-| KB_INTENT_BOOST | 0.3 | score bonus for chunks of the kind a question asks for |
+| KB_DENSE_WEIGHT / KB_LEXICAL_WEIGHT | 1.0 / 1.2 | fusion weights (tuned on eval/questions.jsonl) |
+| KB_INTENT_BOOST | 0.2 | relative bonus for chunks of the kind a question asks for |
 | KB_MIN_RELEVANCE | 0.25 | cosine similarity below which a passage is not evidence |
 | KB_MAX_FILE_MB | 50 | larger files are rejected |
 """
@@ -40,15 +40,15 @@ class Settings:
     chroma_port: int = 8000
     collection: str = "strategies"
     llm: str = "none"
-    chunk_min_words: int = 80
-    chunk_max_words: int = 250
+    chunk_min_words: int = 60
+    chunk_max_words: int = 150
     top_k: int = 8
     dense_k: int = 40
     lexical_k: int = 40
     rrf_k: int = 60
     dense_weight: float = 1.0
-    lexical_weight: float = 1.0
-    intent_boost: float = 0.3
+    lexical_weight: float = 1.2
+    intent_boost: float = 0.2
     min_relevance: float = 0.25
     max_file_mb: int = 50
 

@@ -12,8 +12,10 @@ from kb.embedder import Embedder
 from kb.glossary import expand_query
 from kb.intent import intended_kinds
 from kb.lexical import LexicalIndex
-from kb.records import Hit
+from kb.records import FACET_KINDS, Hit
 from kb.store import Filter, StoredChunk, VectorStore
+
+COMMITMENT_KINDS = frozenset().union(*FACET_KINDS.values())
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class HybridRetriever:
         plan = self.plan(query, areas)
         vector = self._embedder().embed_query(plan.text)
         boost = intended_kinds(query)
+        if plan.per_area:  # a comparison is about what each area commits to
+            boost = boost | COMMITMENT_KINDS
         doc_filter = tuple(doc_ids) if doc_ids else None
         kind_filter = tuple(kinds) if kinds else None
         groups = [plan.areas] if not plan.per_area else [
