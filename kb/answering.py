@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from kb.records import Answer, Citation, Hit
+from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.sentences import units
 from kb.text import content_terms
 
@@ -37,24 +37,28 @@ def citation_for(n: int, hit: Hit, start: int, end: int, quote: str) -> Citation
     )
 
 
-def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, float]
+def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, float],
+                kinds: frozenset[ChunkKind] = frozenset()
                 ) -> list[tuple[float, Hit, int, int, str]]:
-    """Every sentence of every hit, scored by idf-weighted overlap with the question and rank."""
+    """Every sentence of every hit, scored by idf-weighted overlap with the question, the hit's
+    rank, and whether the hit is of a kind the question asks for."""
     scored = []
     for rank, hit in enumerate(hits):
-        for start, end, text in units(hit.text, hit.start):
+        for start, end, text in units(hit.text, hit.start, hit.section.split(" > ")):
             terms = content_terms(text)
             overlap = sum(idf.get(t, 1.0) for t in question_terms & terms)
             if overlap <= 0:
                 continue
-            length_penalty = 1.0 if len(text.split()) <= 60 else 60 / len(text.split())
-            scored.append((overlap * length_penalty / (1 + 0.15 * rank), hit, start, end, text))
+            length_penalty = 1.0 if len(text.split()) <= 90 else 90 / len(text.split())
+            kind_weight = 1.5 if hit.kind in kinds else 1.0
+            scored.append((overlap * length_penalty * kind_weight / (1 + 0.25 * rank), hit,
+                           start, end, text))
     scored.sort(key=lambda item: -item[0])
     return scored
 
 
 def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
-            multi_area: bool) -> Answer:
+            multi_area: bool, kinds: frozenset[ChunkKind] = frozenset()) -> Answer:
     """Pick the best sentences, de-duplicated, grouped by area, each with its [n].
 
     Args:
@@ -62,6 +66,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         hits: retrieved hits, best first.
         idf: inverse document frequency of terms over the corpus.
         multi_area: several areas asked about: take up to MAX_PER_AREA from each.
+        kinds: chunk kinds the question asks for (their sentences weigh more).
 
     Returns:
         The extractive answer (found=True).
@@ -71,7 +76,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     per_area: Counter[str] = Counter()
     seen: set[str] = set()
     limit = MAX_SENTENCES + (3 if multi_area else 0)
-    for item in score_units(terms, hits, idf):
+    for item in score_units(terms, hits, idf, kinds):
         _, hit, _, _, text = item
         key = " ".join(text.lower().split())[:120]
         if key in seen or (multi_area and per_area[hit.area] >= MAX_PER_AREA):

@@ -14,6 +14,7 @@ from kb.areas import AreaResolver
 from kb.config import Settings
 from kb.embedder import Embedder, embedder_name, make_embedder
 from kb.glossary import mine_glossary
+from kb.intent import intended_kinds
 from kb.manifest import Manifest, load_manifest
 from kb.records import Answer, Comparison, Hit, IndexedDocument
 from kb.retrieval import HybridRetriever
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-zA-Z]{2,}\b")
+_NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
 
 
 class KnowledgeBase:
@@ -121,7 +122,8 @@ class KnowledgeBase:
         reason = self.uncovered_reason(resolved, hits)
         if reason:
             return answering.refusal(resolved, hits, reason)
-        answer = answering.compose(resolved, hits, self._idf, plan.per_area)
+        answer = answering.compose(resolved, hits, self._idf, plan.per_area,
+                                   intended_kinds(resolved))
         if not answer.found:
             return answering.refusal(resolved, hits, "no passage answers it")
         return answer
@@ -137,23 +139,32 @@ class KnowledgeBase:
         best = max(h.similarity for h in hits)
         if best < self.settings.min_relevance:
             return f"no passage is similar enough (best {best:.2f})"
-        evidence = " ".join(f"{h.title} {h.section} {h.text}" for h in hits)
-        evidence_terms = content_terms(evidence)
-        missing = [t for t in self._specific_terms(question) if t not in evidence_terms]
+        evidence = " ".join(f"{h.title} {h.section} {h.text}" for h in hits).lower()
+        missing = [t for t in self._specific_terms(question) if t.lower() not in evidence]
         if missing:
             return "the strategies do not mention " + ", ".join(f"'{t}'" for t in missing)
         return ""
 
     def _specific_terms(self, question: str) -> list[str]:
-        """Years, capitalised names (not area names) and words rare in the corpus."""
+        """Years and names in the question: runs of capitalised words (with a year that follows
+        them, as in "Domestic Abuse Act 2021"), not the first word, not area names, not acronyms
+        the glossary knows. An answer must contain each of them."""
         text = question
         for key in self.areas.mentioned(question):
             text = self.areas.remove(text, key)
-        specific = {m.group(0) for m in _YEAR.finditer(text)}
-        specific |= {content_terms(m.group(0)).pop() for m in _CAPITALISED.finditer(text)
-                     if content_terms(m.group(0)) and m.group(0) not in self.glossary}
-        unseen = {t for t in content_terms(text) if t not in self._idf and not t.isdigit()}
-        return sorted(specific | unseen)
+        words = [w.strip("?.,;:!()'\"").removesuffix("'s").removesuffix("’s")
+                 for w in text.split()[1:]]
+        phrases: list[list[str]] = [[]]
+        for word in words:
+            named = bool(_NAME.fullmatch(word)) and word not in self.glossary
+            if named or (_YEAR.fullmatch(word) and phrases[-1]):
+                phrases[-1].append(word)
+            else:
+                phrases.append([])
+                if _YEAR.fullmatch(word):
+                    phrases[-1].append(word)
+                    phrases.append([])
+        return sorted({" ".join(p) for p in phrases if p})
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:

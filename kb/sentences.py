@@ -1,26 +1,70 @@
-"""Split chunk text into quotable units (sentences, bullet items, table rows) with offsets."""
+"""Split chunk text into quotable units (sentences, bullet items, table rows) with offsets.
+
+A lead-in ending in ':' keeps the items that follow it (so "five outcomes:" quotes the five),
+a unit cut off mid-phrase ("estimated to be in excess of") joins the next line, and headings
+and contents-page lines are never units.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-_UNIT_END = re.compile(r"(?<=[.!?])['\"”’)]*\s+(?=[A-Z0-9“\"'(])|\n+")
+_UNIT_END = re.compile(r"(?<=[.!?])['\"”’)*]*\s+(?=[A-Z0-9“\"'(*-])|\n+(?![ \t]*[a-z])")
+_DANGLING = re.compile(r"\b(of|to|in|for|and|or|the|a|an|with|by|from|were|was|is|are|be|than|"
+                       r"that|on|at)\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(r":\s*[-–]?\s*$")
+_CONTENTS_LINE = re.compile(r"(\t|\.{3,}|\s{2,})\d{1,3}\s*$")
+_MARKUP = re.compile(r"[#*_>]+|<[^>]+>")
+MAX_LIST_WORDS = 90
 
 
-def units(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
-    """(start, end, text) of each sentence or line-unit, offsets shifted by `offset`."""
-    position = 0
+def _normalise(text: str) -> str:
+    return " ".join(_MARKUP.sub(" ", text).lower().split()).strip(" :?.")
+
+
+def _raw(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
     for match in _UNIT_END.finditer(text):
-        yield from _unit(text, position, match.start(), offset)
+        spans.append((position, match.start()))
         position = match.end()
-    yield from _unit(text, position, len(text), offset)
+    spans.append((position, len(text)))
+    out = []
+    for start, end in spans:
+        piece = text[start:end]
+        if piece.strip():
+            s = start + len(piece) - len(piece.lstrip())
+            out.append((s, s + len(piece.strip())))
+    return out
 
 
-def _unit(text: str, start: int, end: int, offset: int) -> Iterator[tuple[int, int, str]]:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if len(stripped.split()) >= 3:
-        lead = len(piece) - len(piece.lstrip())
-        s = start + lead
-        yield offset + s, offset + s + len(stripped), stripped
+def units(text: str, offset: int = 0, headings: Iterable[str] = ()
+          ) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each quotable unit, offsets shifted by `offset`.
+
+    Args:
+        text: the chunk text.
+        offset: the chunk's start in the document text.
+        headings: headings of the chunk's section path (never returned as units).
+    """
+    skip = {_normalise(h) for h in headings}
+    spans = _raw(text)
+    index = 0
+    while index < len(spans):
+        start, end = spans[index]
+        index += 1
+        piece = text[start:end]
+        if _LEAD_IN.search(piece):
+            while index < len(spans) and len(text[start:spans[index][1]].split()) <= (
+                    MAX_LIST_WORDS):
+                end = spans[index][1]
+                index += 1
+        else:
+            while _DANGLING.search(text[start:end]) and index < len(spans):
+                end = spans[index][1]
+                index += 1
+        quote = text[start:end]
+        if (len(quote.split()) < 3 or _normalise(quote) in skip or _CONTENTS_LINE.search(quote)
+                or _LEAD_IN.search(quote)):
+            continue
+        yield offset + start, offset + end, quote
