@@ -16,13 +16,13 @@ from pathlib import Path
 from ingest.chunker import chunk_document
 from ingest.loaders import load, read_bytes
 from ingest.sniff import SUPPORTED_SUFFIXES, sniff
-from ingest.structure import plain
 from kb.config import Settings
 from kb.embedder import Embedder
 from kb.errors import DocumentRejected
 from kb.manifest import MANIFEST_NAME, Manifest, doc_id_for
-from kb.records import Chunk, DocumentInfo, SourceDocument
+from kb.records import DocumentInfo, SourceDocument
 from kb.store import StoredChunk, VectorStore
+from kb.text import embedding_text
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +55,6 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
-
-
-def embedding_text(chunk: Chunk, info: DocumentInfo) -> str:
-    """What the embedder and BM25 see: title and section path, then the chunk without markup."""
-    parts = [info.title, chunk.section.replace(" > ", " / "), plain(chunk.lead), plain(chunk.text)]
-    return "\n".join(p for p in parts if p)
 
 
 def load_document(path: Path, data: bytes, info: DocumentInfo, settings: Settings

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kb.records import PAGE_SEPARATOR, ChunkKind, Page
+from kb.text import plain
 
 # Cue phrases in headings, checked in this order; the first match decides the kind.
 HEADING_CUES: tuple[tuple[ChunkKind, re.Pattern[str]], ...] = tuple(
@@ -52,8 +53,6 @@ NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.\s+(\S.*)$")
 MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
 APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)
 PAGE_FOOTER = re.compile(r"^\s*(page\s*)?\d{1,4}\s*(of|/)\s*\d{1,4}\s*$", re.IGNORECASE)
-HTML_TAG = re.compile(r"<[^>]{1,200}>")
-EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 LEAD_IN = re.compile(r":\s*[-–]?\s*$")
 TRAILING_FUNCTION_WORDS = frozenset(
     "a an the of to in on for and or but with by from at as than that which were was is are be"
@@ -74,11 +73,6 @@ class Block:
     path: tuple[str, ...] = ()  # headings above (for content) or including itself (heading)
     kind: ChunkKind = ChunkKind.CONTEXT
     lead: str = ""  # table header / list lead-in this block belongs to
-
-
-def plain(text: str) -> str:
-    """Text with HTML tags and markdown emphasis removed (for matching and indexing only)."""
-    return " ".join(EMPHASIS.sub("", HTML_TAG.sub(" ", text)).split())
 
 
 def heading_kind(heading: str) -> ChunkKind | None:

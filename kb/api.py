@@ -6,20 +6,26 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kb import answering, comparison, followup
 from kb.areas import AreaResolver
 from kb.config import Settings
+from kb.coverage import build_coverage
 from kb.embedder import Embedder, embedder_name, make_embedder
+from kb.errors import LLMError
+from kb.framework import build_framework
 from kb.glossary import mine_glossary
 from kb.intent import intended_kinds
+from kb.llm import LLM, make_llm
 from kb.manifest import Manifest, load_manifest
-from kb.records import Answer, Comparison, Hit, IndexedDocument
+from kb.records import Answer, Comparison, Coverage, Framework, Hit, IndexedDocument
 from kb.retrieval import HybridRetriever
 from kb.store import StoredChunk, VectorStore, open_store
-from kb.text import content_terms
+from kb.text import content_terms, embedding_text
+from kb.verify import llm_answer
 
 if TYPE_CHECKING:
     from langchain_core.retrievers import BaseRetriever
@@ -34,7 +40,8 @@ class KnowledgeBase:
     """Search, ask and compare over the indexed strategies."""
 
     def __init__(self, settings: Settings, store: VectorStore,
-                 embedder: Embedder | None = None, manifest: Manifest | None = None) -> None:
+                 embedder: Embedder | None = None, manifest: Manifest | None = None,
+                 llm: LLM | None = None) -> None:
         """Wire a knowledge base; most callers use `KnowledgeBase.open()`.
 
         Args:
@@ -42,11 +49,13 @@ class KnowledgeBase:
             store: the vector store (Chroma or in-memory).
             embedder: an embedder; when None the configured one is loaded on first use.
             manifest: areas and aliases; read from the corpus folder when None.
+            llm: a language model for the LLM answer mode; built from `KB_LLM` when None.
         """
         self.settings = settings
         self.store = store
         self._embedder = embedder
         self._lock = threading.Lock()
+        self.llm = llm if llm is not None else make_llm(settings)
         self.manifest = manifest if manifest is not None else load_manifest(settings.corpus_dir)
         self.refresh()
 
@@ -72,8 +81,6 @@ class KnowledgeBase:
 
     def refresh(self) -> None:
         """Re-read the stored chunks: rebuild BM25, the glossary and the area aliases."""
-        from ingest.pipeline import embedding_text
-
         self._chunks: list[StoredChunk] = self.store.all_chunks()
         texts = [embedding_text(c.chunk, c.doc) for c in self._chunks]
         self.glossary = mine_glossary(c.chunk.text for c in self._chunks)
@@ -126,7 +133,17 @@ class KnowledgeBase:
                                    intended_kinds(resolved))
         if not answer.found:
             return answering.refusal(resolved, hits, "no passage answers it")
-        return answer
+        if self.llm is None:
+            return answer
+        try:
+            return llm_answer(resolved, hits, self.llm, self._idf, self._similarity)
+        except LLMError as exc:
+            notice = f"The language model could not answer ({exc}); showing the extractive answer."
+            return replace(answer, notice=notice)
+
+    def _similarity(self, a: str, b: str) -> float:
+        first, second = self.embedder().embed([a, b])
+        return float(sum(x * y for x, y in zip(first, second, strict=True)))
 
     def uncovered_reason(self, question: str, hits: Sequence[Hit]) -> str:
         """Why the hits do not answer the question ('' when they do).
@@ -187,9 +204,33 @@ class KnowledgeBase:
         return comparison.compare(theme, chosen, area_search, self._idf, self._relevant)
 
     def _relevant(self, theme: str, hit: Hit) -> bool:
+        """Evidence for a theme: similar enough, and sharing at least 40% of the theme's
+        idf-weighted words (so "Operation Encompass" is no evidence for "Operation Shield")."""
         terms = {t for t in content_terms(theme) if t in self._idf}
         shared = terms & content_terms(f"{hit.section} {hit.text}")
-        return hit.similarity >= self.settings.min_relevance and bool(shared)
+        total = sum(self._idf[t] for t in terms)
+        weight = sum(self._idf[t] for t in shared)
+        return hit.similarity >= 0.8 * self.settings.min_relevance and total > 0 and (
+            weight >= 0.4 * total)
+
+    def framework(self, area: str) -> Framework:
+        """The area's commitments register: vision, aims, outcomes, indicators, actions, cited.
+
+        Raises:
+            ValueError: the area has no indexed documents.
+        """
+        if area not in self.area_keys():
+            raise ValueError(f"no indexed documents for area {area!r}; "
+                             f"known: {', '.join(self.area_keys())}")
+        return build_framework(area, self._chunks, self.documents())
+
+    def coverage(self) -> Coverage:
+        """Common themes x areas, each cell scored 0-3 with its evidence."""
+
+        def relevant_hits(query: str, area: str) -> list[Hit]:
+            return [h for h in self.search(query, k=8, areas=[area]) if self._relevant(query, h)]
+
+        return build_coverage(self.area_keys(), lambda q, a: self.compare(q, a), relevant_hits)
 
     # -- what is indexed -----------------------------------------------------------------
     def area_keys(self) -> list[str]:

@@ -180,6 +180,7 @@ class FrameworkItem:
     text: str
     citation: Citation
     heading: str = ""  # the aim or strand it sits under
+    details: dict[str, str] = field(default_factory=dict)  # table columns: lead, baseline...
 
 
 @dataclass(frozen=True)

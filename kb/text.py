@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+import Stemmer
+
+from kb.records import Chunk, DocumentInfo
+
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
@@ -17,15 +21,30 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9][a-z0-9'&+-]*")
 
 
+_STEMMER = Stemmer.Stemmer("english")
+
+
 def stem(word: str) -> str:
-    """A light stemmer: plural and common suffixes only (keeps numbers and acronyms)."""
-    for suffix in ("ies", "es", "s"):
-        if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
+    """Snowball (Porter 2) stem of a lower-case word; numbers pass through unchanged."""
+    return word if any(c.isdigit() for c in word) else str(_STEMMER.stemWord(word))
 
 
 def content_terms(text: str) -> set[str]:
     """Lower-cased, stemmed words of a text without stopwords or markup."""
     words = _WORD.findall(re.sub(r"<[^>]+>|\*+", " ", text.lower()))
     return {stem(w.strip("'-")) for w in words if w not in STOPWORDS and len(w) > 1}
+
+
+HTML_TAG = re.compile(r"<[^>]{1,200}>")
+EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
+
+
+def plain(text: str) -> str:
+    """Text with HTML tags and markdown emphasis removed (for matching and indexing only)."""
+    return " ".join(EMPHASIS.sub("", HTML_TAG.sub(" ", text)).split())
+
+
+def embedding_text(chunk: Chunk, info: DocumentInfo) -> str:
+    """What the embedder and BM25 see: title and section path, then the chunk without markup."""
+    parts = [info.title, chunk.section.replace(" > ", " / "), plain(chunk.lead), plain(chunk.text)]
+    return "\n".join(p for p in parts if p)

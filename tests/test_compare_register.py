@@ -1,0 +1,108 @@
+"""Comparison, commitments register and coverage: fixtures (fake embedder) and real corpus."""
+
+from pathlib import Path
+
+import pytest
+
+from kb.api import KnowledgeBase
+from kb.comparison import compare
+from kb.config import Settings
+from kb.coverage import THEMES, cell_from
+from kb.records import ChunkKind, Hit
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def hit(area, kind, text, n=0):
+    return Hit(chunk_id=f"{area}:{n}", text=text, score=1.0, doc_id=f"{area}-doc", area=area,
+               title=f"{area} strategy", period="2015-2020", page=None, section="S",
+               kind=ChunkKind(kind), start=100, end=100 + len(text), status="adopted",
+               similarity=0.9)
+
+
+def test_facet_sorting_and_empty_cells():
+    hits = {"north": [hit("north", "action", "We will run perpetrator programmes.", 1),
+                      hit("north", "indicator", "Number of perpetrators referred.", 2),
+                      hit("north", "context", "Perpetrators are often men.", 3)],
+            "south": []}
+    result = compare("perpetrator programmes", ["north", "south"],
+                     lambda theme, area: hits[area], {}, lambda theme, h: True)
+    north = result.cells["north"]
+    assert [c.quote for c in north["actions"]] == ["We will run perpetrator programmes."]
+    assert [c.quote for c in north["indicators"]] == ["Number of perpetrators referred."]
+    assert north["aims"] == []
+    assert result.cells["south"] == {"aims": [], "indicators": [], "actions": []}
+    assert north["actions"][0].expired  # 2015-2020 has ended
+    assert cell_from(result, "north", hits["north"]).score == 3
+    assert cell_from(result, "south", []).score == 0
+
+
+def test_framework_on_fixture(fake_kb):
+    register = fake_kb.framework("northshire")
+    assert [i.text for i in register.items["vision"]] == [
+        "Everyone in Northshire lives a life free from domestic abuse."]
+    actions = [i.text for i in register.items["action"]]
+    assert "Ensure appropriate referrals are made to perpetrator pilot programmes." in actions
+    for item in register.items["action"]:
+        source = (PROJECT / "tests" / "fixtures" / "northshire_snippet.txt").read_text()
+        assert source[item.citation.start:item.citation.end].strip().endswith(item.text)
+    with pytest.raises(ValueError, match="no indexed documents"):
+        fake_kb.framework("atlantis")
+
+
+def test_coverage_on_fixture(fake_kb):
+    coverage = fake_kb.coverage()
+    assert coverage.themes == list(THEMES)
+    assert set(coverage.areas) == {"testshire", "northshire"}
+    for theme in coverage.themes:
+        for area in coverage.areas:
+            cell = coverage.cells[theme][area]
+            assert 0 <= cell.score <= 3
+            assert (cell.score >= 2) == bool(cell.evidence)
+
+
+@pytest.fixture(scope="module")
+def corpus_kb(tmp_path_factory):
+    kb = KnowledgeBase.open(Settings(store_dir=tmp_path_factory.mktemp("store"),
+                                     corpus_dir=PROJECT / "corpus"))
+    kb.ingest([PROJECT / "corpus"])
+    return kb
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("theme", ["perpetrator programmes", "healthy relationships in schools",
+                                   "training for frontline professionals"])
+def test_compare_fills_every_area_with_evidence(corpus_kb, theme):
+    comparison = corpus_kb.compare(theme)
+    assert comparison.areas == ["buckinghamshire", "essex", "oxfordshire"]
+    for area in comparison.areas:
+        assert any(comparison.cells[area].values()), (theme, area)
+
+
+@pytest.mark.integration
+def test_compare_leaves_a_gap_where_an_area_is_silent(corpus_kb):
+    comparison = corpus_kb.compare("Operation Shield Total Harm Score")
+    assert comparison.cells["essex"]["indicators"]
+    assert comparison.cells["buckinghamshire"]["indicators"] == []
+
+
+@pytest.mark.integration
+def test_registers_hold_the_known_aims(corpus_kb):
+    def texts(area, kind):
+        return " ".join(i.text for i in corpus_kb.framework(area).items[kind])
+
+    oxon = texts("oxfordshire", "aim")
+    for aim in ("Prevention:", "Provision:", "Pursuing:", "Partnership:"):
+        assert aim in oxon
+    bucks = texts("buckinghamshire", "aim")
+    assert "Ensure perpetrators are held to account." in bucks
+    strands = {i.heading.split(" > ")[0] for i in corpus_kb.framework("buckinghamshire")
+               .items["action"]}
+    assert {"PREVENT", "PROTECT", "RECOVERY"} <= strands
+    essex = texts("essex", "outcome")
+    for outcome in ("Young people enjoy healthy relationships",
+                    "Perpetrators are prevented from causing physical and emotional harm"):
+        assert outcome in essex
+    baselines = [i for i in corpus_kb.framework("essex").items["indicator"]
+                 if "Current/baseline" in i.details]
+    assert any("14,548" in i.details["Current/baseline"] for i in baselines)
