@@ -1,62 +1,229 @@
-"""Streamlit app: a thin view over kb.api (no chunking, no prompts, no chromadb here).
+"""Strategy KB in Streamlit: a thin view over kb.api (no chunking, no prompts, no chromadb).
 
-Run with `streamlit run app.py`. This first version lists the indexed documents and answers
-questions with numbered, quoted sources; compare, browse and upload views follow.
+Four tabs: Ask (chat with cited answers), Compare (aims / indicators / actions by area, with
+Word and Markdown downloads), Browse (each area's commitments register and the theme coverage
+heatmap) and Library (indexed documents and uploads). Every text that comes from a document
+or an answer is escaped before it is shown: nothing from a source is rendered as HTML.
 """
 
 from __future__ import annotations
 
+import re
+
+import altair as alt
 import streamlit as st
 
 from kb.api import KnowledgeBase
 from kb.errors import KBError
-from kb.records import Answer, IndexedDocument
+from kb.export import NO_COMMITMENT, export_bytes
+from kb.records import Answer, ChunkKind, Citation, Comparison, Facet
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:$<])")
+UPLOAD_TYPES = ["pdf", "docx", "txt", "md"]
 
 
-@st.cache_resource
+def safe(text: str) -> str:
+    """Escape markdown and HTML so source text always shows as plain text."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+@st.cache_resource(show_spinner="Opening the knowledge base…")
 def get_kb() -> KnowledgeBase:
-    """One KnowledgeBase shared by every session (opened once, model loaded on first search)."""
+    """One KnowledgeBase for every session; the embedding model loads on the first search."""
     return KnowledgeBase.open()
 
-def documents_ui(documents: list[IndexedDocument]) -> None:
-    """The library: what is indexed."""
-    st.subheader("Indexed documents")
-    if not documents:
-        st.info("The store is empty: run `python -m ingest` to index the corpus.")
-        return
-    st.dataframe(
-        [{"title": d.title, "area": d.area, "period": d.period, "status": d.status,
-          "kind": d.kind, "chunks": d.chunks} for d in documents],
-        hide_index=True,
-    )
 
-def answer_ui(answer: Answer) -> None:
-    """An answer with its numbered sources; source text is escaped, never rendered as HTML."""
+@st.cache_data(show_spinner="Scoring themes across areas…")
+def coverage_rows(_kb: KnowledgeBase, signature: str) -> list[dict[str, object]]:
+    """The coverage matrix as rows (cached per indexed-document signature)."""
+    coverage = _kb.coverage()
+    return [
+        {"theme": theme, "area": area, "score": cell.score,
+         "evidence": [(c.title, c.section, c.quote) for c in cell.evidence]}
+        for theme, row in coverage.cells.items() for area, cell in row.items()
+    ]
+
+
+def badge(c: Citation) -> str:
+    """Period and status, flagged when the strategy's period has ended."""
+    ended = " · period ended" if c.expired else ""
+    return f"{c.area} · {c.period} · {c.status}{ended}"
+
+
+def source_ui(kb: KnowledgeBase, c: Citation) -> None:
+    """One numbered source: the quote highlighted inside its passage."""
+    where = f"p. {c.page}" if c.page else (c.section or "whole document")
+    with st.expander(f"[{c.n}] {c.title} — {where}"):
+        st.caption(safe(badge(c)))
+        before, quote, after = kb.passage(c)
+        st.markdown(f"{safe(before)} **{safe(quote)}** {safe(after)}")
+
+
+def answer_ui(kb: KnowledgeBase, answer: Answer) -> None:
+    """An answer (or a refusal) with its numbered sources."""
+    if answer.notice:
+        st.info(safe(answer.notice))
     if not answer.found:
-        st.warning(answer.text)
+        st.warning(safe(answer.text))
+        if answer.nearest:
+            st.caption("Nearest passages (not an answer):")
+            for c in answer.nearest:
+                source_ui(kb, c)
         return
-    st.text(answer.text)
+    lines = answer.text.split("\n")
+    for index, line in enumerate(lines):
+        marker = " ⚠️ unverified" if index in answer.unverified else ""
+        st.markdown(safe(line) + marker)
+    st.caption(f"Answer mode: {answer.mode}")
     for c in answer.citations:
-        where = f"p. {c.page}" if c.page else c.section
-        flag = " · period ended" if c.expired else ""
-        with st.expander(f"[{c.n}] {c.title} — {where}"):
-            st.caption(f"{c.area} · {c.period} · {c.status}{flag}")
-            st.text(c.quote)
+        source_ui(kb, c)
+
+
+def filters_ui(kb: KnowledgeBase) -> tuple[list[str], list[str], list[str]]:
+    """Sidebar filters: areas, documents and content kinds (empty means all)."""
+    st.sidebar.header("Filters")
+    areas = st.sidebar.multiselect("Areas", kb.area_keys())
+    documents = {d.title: d.doc_id for d in kb.documents()}
+    titles = st.sidebar.multiselect("Documents", list(documents))
+    kinds = st.sidebar.multiselect("Content kinds", [k.value for k in ChunkKind])
+    mode = "extractive (no LLM)" if kb.llm is None else f"LLM: {kb.llm.name}"
+    st.sidebar.caption(f"Answer mode: {mode}")
+    return areas, [documents[t] for t in titles], kinds
+
+
+def ask_ui(kb: KnowledgeBase, areas: list[str], doc_ids: list[str], kinds: list[str]) -> None:
+    """Chat: each turn's question and cited answer; follow-ups use earlier questions."""
+    turns: list[tuple[str, Answer]] = st.session_state.setdefault("turns", [])
+    question = st.chat_input("Ask about the strategies, e.g. What will Essex do about perpetrators?")
+    if question:
+        history = [q for q, _ in turns]
+        turns.append((question, kb.ask(question, areas=areas or None, history=history,
+                                       doc_ids=doc_ids or None, kinds=kinds or None)))
+    for asked, answer in turns:
+        with st.chat_message("user"):
+            st.markdown(safe(asked))
+        with st.chat_message("assistant"):
+            answer_ui(kb, answer)
+
+
+def comparison_table(comparison: Comparison) -> str:
+    """The comparison as a markdown table with escaped quotes and [n] markers."""
+    header = "| Area | " + " | ".join(f.value.title() for f in Facet) + " |"
+    rows = [header, "|---|" + "---|" * len(Facet)]
+    for area in comparison.areas:
+        cells = []
+        for facet in Facet:
+            items = comparison.cells[area][facet.value]
+            cells.append("<br>".join(f"{safe(c.quote[:220])} \\[{c.n}\\]" for c in items)
+                         or f"*{NO_COMMITMENT}*")
+        rows.append(f"| **{safe(area)}** | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def compare_ui(kb: KnowledgeBase) -> None:
+    """Theme + areas -> the table, its references and downloads."""
+    theme = st.text_input("Theme or question", placeholder="e.g. perpetrator programmes")
+    areas = st.multiselect("Areas to compare", kb.area_keys(), default=kb.area_keys())
+    if st.button("Compare", type="primary") and theme.strip():
+        st.session_state["comparison"] = (theme, kb.compare(theme, areas or None))
+    if "comparison" not in st.session_state:
+        return
+    theme, comparison = st.session_state["comparison"]
+    st.markdown(comparison_table(comparison), unsafe_allow_html=False)
+    left, right = st.columns(2)
+    left.download_button("Download Word report", export_bytes(comparison, theme, "docx"),
+                         file_name="comparison.docx",
+                         mime="application/vnd.openxmlformats-officedocument."
+                              "wordprocessingml.document")
+    right.download_button("Download Markdown report", export_bytes(comparison, theme, "md"),
+                          file_name="comparison.md", mime="text/markdown")
+    for area in comparison.areas:
+        for facet in Facet:
+            for c in comparison.cells[area][facet.value]:
+                source_ui(kb, c)
+
+
+def browse_ui(kb: KnowledgeBase) -> None:
+    """An area's commitments register, then the theme coverage heatmap with its evidence."""
+    if not kb.area_keys():
+        return
+    area = st.selectbox("Area", kb.area_keys())
+    register = kb.framework(area)
+    for kind, items in register.items.items():
+        with st.expander(f"{kind.title()} ({len(items)})", expanded=kind in {"vision", "aim"}):
+            for item in items:
+                details = "; ".join(f"{k}: {v}" for k, v in item.details.items())
+                st.markdown(f"- {safe(item.text)} \\[{safe(item.citation.title)}\\]")
+                if details:
+                    st.caption(safe(details))
+    st.subheader("Theme coverage")
+    signature = "|".join(f"{d.doc_id}:{d.chunks}" for d in kb.documents())
+    rows = coverage_rows(kb, signature)
+    chart = alt.Chart(alt.Data(values=[{k: r[k] for k in ("theme", "area", "score")}
+                                       for r in rows])).mark_rect().encode(
+        x=alt.X("area:N", title="Area"), y=alt.Y("theme:N", title="Theme"),
+        color=alt.Color("score:Q", scale=alt.Scale(domain=[0, 3], scheme="blues"),
+                        title="0 none … 3 committed"),
+        tooltip=["theme:N", "area:N", "score:Q"])
+    st.altair_chart(chart, use_container_width=True)
+    theme = st.selectbox("Evidence for theme", sorted({str(r["theme"]) for r in rows}))
+    for row in rows:
+        if row["theme"] == theme:
+            st.markdown(f"**{safe(str(row['area']))}** — score {row['score']}")
+            for title, section, quote in row["evidence"]:  # type: ignore[attr-defined]
+                st.caption(f"{safe(title)} · {safe(section)}: {safe(quote[:200])}")
+
+
+def library_ui(kb: KnowledgeBase) -> None:
+    """Indexed documents, and uploads of new strategies with a per-file result."""
+    documents = kb.documents()
+    if documents:
+        st.dataframe([{"title": d.title, "area": d.area, "period": d.period,
+                       "status": d.status, "kind": d.kind, "chunks": d.chunks}
+                      for d in documents], hide_index=True)
+    with st.form("upload", clear_on_submit=True):
+        files = st.file_uploader("Add strategies (PDF, Word, text)", type=UPLOAD_TYPES,
+                                 accept_multiple_files=True)
+        area = st.text_input("Area key (e.g. kent)")
+        title = st.text_input("Title (optional)")
+        period = st.text_input("Period (e.g. 2022-2027)")
+        status = st.selectbox("Status", ["unknown", "draft", "adopted", "historical"])
+        submitted = st.form_submit_button("Ingest")
+    if submitted and files:
+        with st.status("Ingesting…", expanded=True) as progress:
+            report = kb.ingest_uploads([(f.name, f.getvalue()) for f in files],
+                                       {"area": area.strip().lower(), "title": title,
+                                        "period": period, "status": status})
+            for name, count in report.indexed:
+                st.success(f"{name}: indexed ({count} chunks)")
+            for name in report.unchanged:
+                st.info(f"{name}: already indexed, unchanged")
+            for name, reason in report.rejected:
+                st.error(f"{name}: rejected — {reason}")
+            progress.update(label="Ingest finished", state="complete")
+
 
 def main() -> None:
-    """Render the page."""
+    """Render the page; domain errors become messages, never tracebacks."""
     st.set_page_config(page_title="Strategy KB", layout="wide")
     st.title("Strategy KB")
     try:
         kb = get_kb()
-        documents_ui(kb.documents())
-        question = st.chat_input("Ask about the strategies")
-        if question:
-            with st.chat_message("user"):
-                st.text(question)
-            with st.chat_message("assistant"):
-                answer_ui(kb.ask(question))
+        areas, doc_ids, kinds = filters_ui(kb)
+        if not kb.documents():
+            st.info("The store is empty: add strategies in the Library tab or run "
+                    "`python -m ingest`.")
+        ask, compare, browse, library = st.tabs(["Ask", "Compare", "Browse", "Library"])
+        with ask:
+            ask_ui(kb, areas, doc_ids, kinds)
+        with compare:
+            compare_ui(kb)
+        with browse:
+            browse_ui(kb)
+        with library:
+            library_ui(kb)
     except KBError as exc:
-        st.error(str(exc))
+        st.error(f"Strategy KB cannot continue: {exc}")
+
 
 main()

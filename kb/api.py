@@ -21,10 +21,19 @@ from kb.glossary import mine_glossary
 from kb.intent import intended_kinds
 from kb.llm import LLM, make_llm
 from kb.manifest import Manifest, load_manifest
-from kb.records import Answer, Comparison, Coverage, Framework, Hit, IndexedDocument
+from kb.records import (
+    Answer,
+    Citation,
+    Comparison,
+    Coverage,
+    Framework,
+    Hit,
+    IndexedDocument,
+)
 from kb.retrieval import HybridRetriever
 from kb.store import StoredChunk, VectorStore, open_store
 from kb.text import content_terms, embedding_text
+from kb.uploads import ingest_uploads
 from kb.verify import llm_answer
 
 if TYPE_CHECKING:
@@ -112,20 +121,24 @@ class KnowledgeBase:
 
     # -- answers -------------------------------------------------------------------------
     def ask(self, question: str, areas: Sequence[str] | None = None,
-            history: Sequence[str] | None = None) -> Answer:
+            history: Sequence[str] | None = None, doc_ids: Sequence[str] | None = None,
+            kinds: Sequence[str] | None = None) -> Answer:
         """Answer with verbatim, cited sentences, or refuse honestly.
 
         Args:
             question: the question.
             areas: restrict to these areas.
             history: earlier questions of the conversation, oldest first.
+            doc_ids: restrict to these documents.
+            kinds: restrict to these chunk kinds.
 
         Returns:
             The answer; `found` is False when the strategies do not cover the question.
         """
         resolved = followup.resolve(question, history, self.areas)
         plan = self._retriever.plan(resolved, areas)
-        hits = self.search(resolved, k=self.settings.top_k, areas=areas)
+        hits = self.search(resolved, k=self.settings.top_k, areas=areas, doc_ids=doc_ids,
+                           kinds=kinds)
         reason = self.uncovered_reason(resolved, hits)
         if reason:
             return answering.refusal(resolved, hits, reason)
@@ -264,6 +277,23 @@ class KnowledgeBase:
             collect_files(paths), overrides=overrides)
         self.refresh()
         return report
+
+    def ingest_uploads(self, files: Sequence[tuple[str, bytes]], metadata: dict[str, str]
+                       ) -> IngestReport:
+        """Ingest files uploaded by an officer (safe names, size cap); see `kb.uploads`."""
+        return ingest_uploads(files, metadata, self.settings.corpus_dir,
+                              self.settings.max_file_mb * 1_000_000,
+                              lambda paths, overrides: self.ingest(paths, overrides))
+
+    def passage(self, citation: Citation) -> tuple[str, str, str]:
+        """The cited chunk split around the quote: (before, quote, after), for highlighting."""
+        stored = next((c for c in self._chunks if c.chunk.chunk_id == citation.chunk_id), None)
+        if stored is None:
+            return "", citation.quote, ""
+        chunk = stored.chunk
+        start = max(citation.start - chunk.start, 0)
+        end = max(citation.end - chunk.start, start)
+        return chunk.text[:start], chunk.text[start:end], chunk.text[end:]
 
     def as_retriever(self, **search_kwargs: Any) -> BaseRetriever:
         """A LangChain BaseRetriever over `search()` (kwargs: k, areas, doc_ids, kinds)."""

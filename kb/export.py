@@ -93,3 +93,21 @@ def export(record: Answer | Comparison, question: str, path: Path) -> None:
         path.write_text(to_markdown(record, question), encoding="utf-8")
     else:
         raise ValueError(f"--out must end in .docx or .md; got {path.name!r}")
+
+
+def export_bytes(record: Answer | Comparison, question: str, fmt: str) -> bytes:
+    """The report as bytes for a download button: fmt is 'docx' or 'md'.
+
+    Raises:
+        ValueError: another format.
+    """
+    import tempfile
+
+    if fmt == "md":
+        return to_markdown(record, question).encode("utf-8")
+    if fmt != "docx":
+        raise ValueError(f"unknown export format {fmt!r}; use 'docx' or 'md'")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.docx"
+        to_docx(record, question, path)
+        return path.read_bytes()

@@ -1,0 +1,113 @@
+"""`python -m eval.bench`: ingest and query figures, beside a plain LangChain + Chroma pipeline.
+
+Prints: cold ingest time and peak memory, unchanged re-ingest time (in a fresh process, and
+whether torch was imported), chunk count and size distribution, search / ask / compare
+latency, and the same cold ingest done the plain way (RecursiveCharacterTextSplitter at 1,000
+characters, the same model, a Chroma PersistentClient).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from eval.metrics import percentile
+from ingest.pipeline import collect_files
+from kb.api import KnowledgeBase
+from kb.config import Settings
+
+QUERIES = ["What will Essex do about perpetrators?", "What are Oxfordshire's strategic aims?",
+           "How will Buckinghamshire measure the champions network?", "What is the MARAC?",
+           "Compare training for frontline professionals in Essex and Oxfordshire."]
+
+
+PLAIN = """
+import sys, time
+started = time.perf_counter()
+import chromadb
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+from ingest.loaders import decode_text
+from ingest.pipeline import collect_files
+from kb.config import Settings
+from kb.embedder import make_embedder
+settings = Settings()
+embedder = make_embedder(settings)
+splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=100)
+texts = [t for p in collect_files([settings.corpus_dir])
+         for t in splitter.split_text(decode_text(p.read_bytes()))]
+collection = chromadb.PersistentClient(path=sys.argv[1]).get_or_create_collection(
+    "plain", configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+collection.add(ids=[str(i) for i in range(len(texts))], documents=texts,
+               embeddings=embedder.embed(texts))
+print(time.perf_counter() - started, len(texts))
+"""
+OURS = """
+import resource, sys, time
+started = time.perf_counter()
+from ingest.cli import main
+main([])
+print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+      'torch' in sys.modules)
+"""
+
+
+def run_python(code: str, env: dict[str, str], *args: str) -> list[str]:
+    """Run code in a fresh interpreter (cold imports, as an officer's run) and return the
+    words of its last output line."""
+    result = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True,
+                            text=True, check=True)
+    return result.stdout.strip().splitlines()[-1].split()
+
+
+def main() -> None:
+    """Run every measurement and print the figures."""
+    logging.disable(logging.WARNING)
+    corpus = Settings().corpus_dir
+    files = collect_files([corpus])
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = Settings(store_dir=Path(scratch) / "store", corpus_dir=corpus)
+        env = {**os.environ, "KB_STORE_DIR": str(settings.store_dir)}
+        plain_seconds, plain_chunks = run_python(PLAIN, env, str(Path(scratch) / "plain"))
+        cold, peak_mb, _ = run_python(OURS, env)
+        started = time.perf_counter()
+        rerun, _, torch_loaded = run_python(OURS, env)
+        rerun_process = time.perf_counter() - started
+        kb = KnowledgeBase.open(settings)
+        sizes = [len(c.chunk.text.split()) for c in kb.store.all_chunks()]
+        kb.search("warm up", k=1)
+        search_ms, ask_ms, compare_ms = [], [], []
+        for _ in range(4):
+            for query in QUERIES:
+                t = time.perf_counter()
+                kb.search(query, k=8)
+                search_ms.append((time.perf_counter() - t) * 1000)
+                t = time.perf_counter()
+                kb.ask(query)
+                ask_ms.append((time.perf_counter() - t) * 1000)
+        for theme in ("perpetrator programmes", "employers", "refuge and sanctuary"):
+            t = time.perf_counter()
+            kb.compare(theme)
+            compare_ms.append((time.perf_counter() - t) * 1000)
+    quartiles = statistics.quantiles(sizes, n=4)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"cold ingest (fresh process, imports and model load included): {float(cold):.1f} s "
+          f"for {len(files)} files, {len(sizes)} chunks; peak RSS {float(peak_mb):.0f} MB")
+    print(f"plain LangChain splitter + Chroma ingest, same model, same measure: "
+          f"{float(plain_seconds):.1f} s, {plain_chunks} chunks")
+    print(f"unchanged re-ingest: {float(rerun):.2f} s in-process, {rerun_process:.2f} s with "
+          f"interpreter start; torch imported: {torch_loaded}")
+    print(f"chunk words: min {min(sizes)}, q1 {quartiles[0]:.0f}, median {quartiles[1]:.0f}, "
+          f"q3 {quartiles[2]:.0f}, max {max(sizes)}")
+    print(f"search ms: p50 {percentile(search_ms, 50):.1f}, p95 {percentile(search_ms, 95):.1f}")
+    print(f"ask ms: p50 {percentile(ask_ms, 50):.1f}, p95 {percentile(ask_ms, 95):.1f}")
+    print(f"compare ms: max {max(compare_ms):.0f} over 3 themes x 3 areas")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Every user journey through the real app and kb.api, headless (streamlit AppTest)."""
+
+from pathlib import Path
+
+import docx
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.app_support import fixture_env
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    for key, value in fixture_env(tmp_path).items():
+        monkeypatch.setenv(key, value)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def ask(at, question):
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception
+    return at
+
+
+def test_ask_shows_cited_answer_and_sources(app):
+    ask(app, "What will Testshire do about employers?")
+    assistant = app.chat_message[1]
+    text = " ".join(m.value for m in assistant.markdown)
+    assert "employers" in text and "\\[1\\]" in text
+    assert any(e.label.startswith("[1] Testshire Domestic Abuse Strategy") for e in app.expander)
+
+
+def test_follow_up_uses_previous_question(app):
+    ask(app, "What will Testshire do about perpetrator programmes?")
+    ask(app, "and what about Northshire?")
+    labels = [e.label for e in app.expander]
+    assert any("Northshire Domestic Abuse Strategy" in label for label in labels)
+    assert len(app.chat_message) == 4
+
+
+def test_refusal_is_shown_as_such(app):
+    ask(app, "What is Kent's refuge budget for 2023?")
+    assert any("do not cover" in w.value for w in app.warning)
+
+
+def test_compare_table_gaps_and_downloads(app):
+    app.text_input[0].set_value("perpetrator programmes")
+    app.button[0].click().run()
+    assert not app.exception
+    table = next(m.value for m in app.markdown if m.value.startswith("| Area |"))
+    assert "northshire" in table and "no commitment found" in table
+    labels = [b.label for b in app.get("download_button")]
+    assert labels == ["Download Word report", "Download Markdown report"]
+
+
+def test_browse_register_and_heatmap(app):
+    area_select = next(s for s in app.selectbox if s.label == "Area")
+    area_select.set_value("northshire").run()
+    assert not app.exception
+    expanders = [e.label for e in app.expander]
+    assert any(label.startswith("Vision (1)") for label in expanders)
+    assert app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
+
+
+def test_upload_good_and_bad_files(app, tmp_path):
+    document = docx.Document()
+    document.add_heading("What strategic action should we take?", level=2)
+    document.add_paragraph("Deliver healthy relationships lessons in every Kent school.")
+    path = tmp_path / "kent.docx"
+    document.save(str(path))
+    uploader = app.file_uploader[0]
+    uploader.set_value([("../../kent plan.docx", path.read_bytes(), "application/octet-stream"),
+                        ("broken.pdf", b"%PDF-1.4 truncated", "application/pdf"),
+                        ("empty.txt", b"", "text/plain")])
+    next(t for t in app.text_input if t.label.startswith("Area key")).set_value("kent")
+    app.get("form_submit_button")[0].click().run()
+    assert not app.exception
+    assert any("kent-plan.docx: indexed" in s.value for s in app.success)
+    errors = " ".join(e.value for e in app.error)
+    assert "broken.pdf: rejected" in errors and "empty.txt: rejected — empty file" in errors
+
+
+def test_hostile_text_is_escaped(app):
+    ask(app, "What will Hostshire publish on council web pages?")
+    rendered = " ".join(m.value for m in app.markdown)
+    assert "<script>" not in rendered and "\\<script\\>" in rendered
+
+
+def test_empty_store_says_so(tmp_path, monkeypatch):
+    for key, value in fixture_env(tmp_path, ingest=False).items():
+        monkeypatch.setenv(key, value)
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert any("store is empty" in i.value for i in at.info)
+
+
+def test_bad_configuration_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    for key, value in fixture_env(tmp_path).items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("KB_EMBED_MODEL", str(tmp_path / "no-such-model"))
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert any("cannot continue" in e.value for e in at.error)

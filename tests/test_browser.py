@@ -1,0 +1,102 @@
+"""End to end in a real headless Chromium (Debian's, driven by Playwright) against
+`streamlit run app.py` on a free loopback port. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.app_support import fixture_env
+
+pytestmark = pytest.mark.browser
+PROJECT = Path(__file__).resolve().parent.parent
+ARTIFACTS = PROJECT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    port = free_port()
+    env = {**os.environ, **fixture_env(tmp_path), "PYTHONPATH": str(PROJECT)}
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(PROJECT / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.25)
+    yield url, started
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_ask_compare_download_and_escaping(server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: apt-get install chromium chromium-driver")
+    url, started = server
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialogs: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        page = browser.new_page(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(url)
+        chat = page.get_by_placeholder("Ask about the strategies", exact=False)
+        chat.wait_for(timeout=60_000)
+        ready = time.perf_counter() - started
+
+        asked = time.perf_counter()
+        chat.fill("What will Testshire do about employers?")
+        chat.press("Enter")
+        page.get_by_text("[1] Testshire Domestic Abuse Strategy", exact=False).first.wait_for(
+            timeout=60_000)
+        answered = time.perf_counter() - asked
+        page.screenshot(path=str(ARTIFACTS / "ask.png"), full_page=True)
+
+        chat.fill("What will Hostshire publish on council web pages?")
+        chat.press("Enter")
+        page.get_by_text("<script>alert('owned')</script>", exact=False).first.wait_for(
+            timeout=60_000)
+        assert page.get_by_text('<img src=x onerror="alert(1)">', exact=False).count() >= 1
+        assert page.locator("img[src='x']").count() == 0
+        page.screenshot(path=str(ARTIFACTS / "escaped.png"), full_page=True)
+
+        page.get_by_role("tab", name="Compare").click()
+        page.get_by_label("Theme or question").fill("perpetrator programmes")
+        page.get_by_role("button", name="Compare", exact=True).click()
+        page.get_by_text("no commitment found").first.wait_for(timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)
+        with page.expect_download(timeout=60_000) as download_info:
+            page.get_by_role("button", name="Download Word report").click()
+        target = tmp_path / "comparison.docx"
+        download_info.value.save_as(str(target))
+        browser.close()
+    table = docx.Document(str(target)).tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Area", "Aims", "Indicators", "Actions"]
+    assert dialogs == [], "a script from a document ran"
+    (ARTIFACTS / "timings.txt").write_text(
+        f"start to usable page: {ready:.1f} s\nEnter to cited answer: {answered:.2f} s\n")
