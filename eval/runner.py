@@ -129,6 +129,27 @@ def score_answers(kb: KnowledgeBase, questions: list[dict[str, Any]],
     report.latency_ms["ask_p95"] = metrics.percentile(latency, 95)
 
 
+def score_comparisons(kb: KnowledgeBase, questions: list[dict[str, Any]], report: Report
+                      ) -> None:
+    """For compare questions: asked areas with a cited item, gold quotes in the table, latency."""
+    filled, gold, latency = [], [], []
+    for item in questions:
+        if item["category"] != "compare":
+            continue
+        started = time.perf_counter()
+        comparison = kb.compare(item["question"], item["areas"] or None)
+        latency.append((time.perf_counter() - started) * 1000)
+        quotes = [c.quote for row in comparison.cells.values() for cell in row.values()
+                  for c in cell]
+        for area in item["areas"]:
+            filled.append(float(any(comparison.cells.get(area, {}).values())))
+        for evidence in item["evidence"]:
+            gold.append(float(any(metrics.holds(q, evidence["quote"]) for q in quotes)))
+    report.answers["compare_areas_filled"] = metrics.average(filled)
+    report.answers["compare_gold_in_table"] = metrics.average(gold)
+    report.latency_ms["compare_max"] = max(latency, default=0.0)
+
+
 def run(kb: KnowledgeBase, questions_path: Path, ks: list[int], with_baseline: bool = True
         ) -> Report:
     """Score everything on one question file."""
@@ -139,6 +160,7 @@ def run(kb: KnowledgeBase, questions_path: Path, ks: list[int], with_baseline: b
     kb.search("warm up", k=1)
     score_retrieval(kb, questions, ks, report)
     score_answers(kb, questions, sources, report)
+    score_comparisons(kb, questions, report)
     if with_baseline:
         score_baseline(BaselineRetriever(files, kb.embedder()), questions, ks, report)
     return report

@@ -211,20 +211,24 @@ class KnowledgeBase:
         if len(chosen) == 1 and not areas:
             chosen = self.area_keys()
 
+        topic = self.areas.topic(theme) or theme
+
         def area_search(text: str, area: str) -> list[Hit]:
             return self.search(text, k=12, areas=[area])
 
-        return comparison.compare(theme, chosen, area_search, self._idf, self._relevant)
+        result = comparison.compare(topic, chosen, area_search, self._idf, self._relevant)
+        return replace(result, theme=theme)
 
     def _relevant(self, theme: str, hit: Hit) -> bool:
-        """Evidence for a theme: similar enough, and sharing at least 40% of the theme's
-        idf-weighted words (so "Operation Encompass" is no evidence for "Operation Shield")."""
+        """Evidence for a theme: it shares at least 40% of the theme's idf-weighted words (so
+        "Operation Encompass" is no evidence for "Operation Shield") and is similar enough,
+        unless it shares 70% or more, which is evidence on its own."""
         terms = {t for t in content_terms(theme) if t in self._idf}
         shared = terms & content_terms(f"{hit.section} {hit.text}")
         total = sum(self._idf[t] for t in terms)
-        weight = sum(self._idf[t] for t in shared)
-        return hit.similarity >= 0.8 * self.settings.min_relevance and total > 0 and (
-            weight >= 0.4 * total)
+        share = sum(self._idf[t] for t in shared) / total if total else 0.0
+        similar = hit.similarity >= 0.8 * self.settings.min_relevance
+        return share >= 0.7 or (share >= 0.4 and similar)
 
     def framework(self, area: str) -> Framework:
         """The area's commitments register: vision, aims, outcomes, indicators, actions, cited.

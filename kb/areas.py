@@ -49,3 +49,9 @@ class AreaResolver:
             if pattern_key == key:
                 text = pattern.sub("", text)
         return " ".join(text.split())
+
+    def topic(self, text: str) -> str:
+        """The text without area names and comparison cues: what is being compared."""
+        for key in self.mentioned(text):
+            text = self.remove(text, key)
+        return " ".join(ALL_AREAS.sub(" ", text).split())

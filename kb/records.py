@@ -160,15 +160,9 @@ class Comparison:
 
 
 @dataclass(frozen=True)
-class IndexedDocument:
-    """A document as the store holds it."""
+class IndexedDocument(DocumentInfo):
+    """A document as the store holds it: its metadata and how many chunks are stored."""
 
-    doc_id: str
-    area: str
-    title: str
-    period: str
-    kind: str
-    status: str
     chunks: int
 
 

@@ -35,7 +35,10 @@ def test_acronyms_expand_from_the_documents_glossary(fake_kb):
 def test_ask_cites_verbatim_quotes(fake_kb):
     answer = fake_kb.ask("What will Testshire do about employers?")
     assert answer.found and answer.mode == "extractive"
-    assert "[1]" in answer.text
+    assert answer.text.split("\n")[0] == "- Develop and promote a training package for employers [1]"
+    first = answer.citations[0]
+    assert (first.n, first.doc_id, first.area, first.page) == (1, "oxford-snippet", "testshire", None)
+    assert first.section.endswith("What we will do to improve services and address gaps")
     source = (FIXTURES / "oxford_snippet.txt").read_text()
     for citation in answer.citations:
         assert citation.quote in source
