@@ -40,13 +40,16 @@ def citation_for(n: int, hit: Hit, start: int, end: int, quote: str) -> Citation
 def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, float],
                 kinds: frozenset[ChunkKind] = frozenset()
                 ) -> list[tuple[float, Hit, int, int, str]]:
-    """Every sentence of every hit, scored by idf-weighted overlap with the question, the hit's
-    rank, and whether the hit is of a kind the question asks for."""
+    """Every sentence of every hit, scored by idf-weighted overlap with the question (words of
+    the headings above it count half), the hit's rank, and whether the hit is of a kind the
+    question asks for."""
     scored = []
     for rank, hit in enumerate(hits):
+        heading_terms = content_terms(hit.section)
         for start, end, text in units(hit.text, hit.start, hit.section.split(" > ")):
             terms = content_terms(text)
-            overlap = sum(idf.get(t, 1.0) for t in question_terms & terms)
+            overlap = sum(idf.get(t, 1.0) for t in question_terms & terms) + 0.5 * sum(
+                idf.get(t, 1.0) for t in (question_terms & heading_terms) - terms)
             if overlap <= 0:
                 continue
             length_penalty = 1.0 if len(text.split()) <= 90 else 90 / len(text.split())

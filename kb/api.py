@@ -142,7 +142,8 @@ class KnowledgeBase:
         reason = self.uncovered_reason(resolved, hits)
         if reason:
             return answering.refusal(resolved, hits, reason)
-        answer = answering.compose(resolved, hits, self._idf, plan.per_area,
+        topic = self.areas.topic(resolved) or resolved
+        answer = answering.compose(topic, hits, self._idf, plan.per_area,
                                    intended_kinds(resolved))
         if not answer.found:
             return answering.refusal(resolved, hits, "no passage answers it")

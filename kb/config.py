@@ -10,11 +10,11 @@
 | KB_LLM | none | `none`, `openai:<model>` (with OPENAI_BASE_URL) or `ollama:<model>` |
 | KB_CHUNK_MIN_WORDS / KB_CHUNK_MAX_WORDS | 60 / 150 | chunk size targets |
 | KB_TOP_K | 8 | hits returned by search |
-| KB_DENSE_K / KB_LEXICAL_K | 40 / 40 | candidates drawn from each retriever before fusion |
+| KB_DENSE_K / KB_LEXICAL_K | 60 / 60 | candidates drawn from each retriever before fusion |
 | KB_RRF_K | 60 | reciprocal-rank-fusion constant |
 | KB_DENSE_WEIGHT / KB_LEXICAL_WEIGHT | 1.0 / 1.2 | fusion weights (tuned on eval/questions.jsonl) |
 | KB_INTENT_BOOST | 0.2 | relative bonus for chunks of the kind a question asks for |
-| KB_MIN_RELEVANCE | 0.25 | cosine similarity below which a passage is not evidence |
+| KB_MIN_RELEVANCE | 0.15 | best similarity below which a question is off-topic (calibrated on the eval set) |
 | KB_MAX_FILE_MB | 50 | larger files are rejected |
 """
 
@@ -43,13 +43,13 @@ class Settings:
     chunk_min_words: int = 60
     chunk_max_words: int = 150
     top_k: int = 8
-    dense_k: int = 40
-    lexical_k: int = 40
+    dense_k: int = 60
+    lexical_k: int = 60
     rrf_k: int = 60
     dense_weight: float = 1.0
     lexical_weight: float = 1.2
     intent_boost: float = 0.2
-    min_relevance: float = 0.25
+    min_relevance: float = 0.15
     max_file_mb: int = 50
 
     def __post_init__(self) -> None:

@@ -24,9 +24,18 @@ _INTENTS: tuple[tuple[frozenset[ChunkKind], re.Pattern[str]], ...] = tuple(
 )
 
 
+# "What is the MARAC?", "What does JDATT do?": a short question about an acronym asks for its
+# definition, which glossaries hold. Case-sensitive: the acronym is written in capitals.
+_DEFINITION = re.compile(r"^\W*(what|who)\s+(is|are|does|do)\s+(an?\s+|the\s+)?[A-Z][A-Z&+/]{1,9}s?\b"
+                         r"[^?]{0,20}\??\s*$", re.IGNORECASE)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&+/]{1,9}s?\b")
+
+
 def intended_kinds(question: str) -> frozenset[ChunkKind]:
     """The chunk kinds a question favours (empty when it names none)."""
     kinds: set[ChunkKind] = set()
+    if _DEFINITION.match(question) and _ACRONYM.search(question.split(None, 2)[-1]):
+        kinds.add(ChunkKind.GLOSSARY)
     for group, pattern in _INTENTS:
         if pattern.search(question):
             kinds |= group

@@ -55,8 +55,11 @@ class HybridRetriever:
         self._settings = settings
 
     def plan(self, query: str, areas: Sequence[str] | None) -> SearchPlan:
-        """Expand acronyms and decide which areas to search and whether to take a quota of each."""
-        text = expand_query(query, self._glossary)
+        """Decide which areas to search and whether to take a quota of each; expand acronyms.
+
+        Within a search restricted to areas, area names and comparison cues carry no signal,
+        so they are taken out of the search text.
+        """
         if areas:
             chosen: tuple[str, ...] | None = tuple(areas)
         else:
@@ -64,7 +67,9 @@ class HybridRetriever:
             chosen = tuple(named) if named else None
         wants_all = self._resolver.wants_all(query)
         per_area = (chosen is not None and len(chosen) > 1) or (chosen is None and wants_all)
-        return SearchPlan(text=text, areas=chosen, per_area=per_area)
+        topic = self._resolver.topic(query) if chosen or per_area else query
+        return SearchPlan(text=expand_query(topic or query, self._glossary), areas=chosen,
+                          per_area=per_area)
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None
