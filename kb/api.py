@@ -243,12 +243,23 @@ class KnowledgeBase:
         return build_framework(area, self._chunks, self.documents())
 
     def coverage(self) -> Coverage:
-        """Common themes x areas, each cell scored 0-3 with its evidence."""
+        """Common themes x areas, each cell scored 0-3 with its evidence (see kb.coverage)."""
 
-        def relevant_hits(query: str, area: str) -> list[Hit]:
-            return [h for h in self.search(query, k=8, areas=[area]) if self._relevant(query, h)]
+        def evidence(phrases: tuple[str, ...], hit: Hit) -> bool:
+            return any(self._relevant(phrase, hit) for phrase in phrases)
 
-        return build_coverage(self.area_keys(), lambda q, a: self.compare(q, a), relevant_hits)
+        def area_hits(phrases: tuple[str, ...], area: str) -> list[Hit]:
+            return self.search(" ".join(phrases), k=12, areas=[area])
+
+        def compare(phrases: tuple[str, ...], areas: Sequence[str]) -> Comparison:
+            return comparison.compare(" ".join(phrases), areas,
+                                      lambda _, area: area_hits(phrases, area), self._idf,
+                                      lambda _, hit: evidence(phrases, hit))
+
+        def relevant_hits(phrases: tuple[str, ...], area: str) -> list[Hit]:
+            return [h for h in area_hits(phrases, area) if evidence(phrases, h)]
+
+        return build_coverage(self.area_keys(), compare, relevant_hits)
 
     # -- what is indexed -----------------------------------------------------------------
     def area_keys(self) -> list[str]:

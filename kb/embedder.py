@@ -37,13 +37,14 @@ class Embedder(Protocol):
 class SentenceTransformerEmbedder:
     """A sentence-transformers model loaded from a local folder, never from a hub."""
 
-    def __init__(self, model_dir: Path, name: str, batch_size: int = 32) -> None:
+    def __init__(self, model_dir: Path, name: str, batch_size: int = 8) -> None:
         """Load the model (imports torch; done lazily by `make_embedder` callers).
 
         Args:
             model_dir: folder holding the sentence-transformers files.
             name: the name recorded with the collection.
-            batch_size: texts embedded per forward pass.
+            batch_size: texts embedded per forward pass (8 measured fastest on 2 CPU cores:
+                less padding than 32 or 64).
 
         Raises:
             ConfigError: the folder does not hold a model.

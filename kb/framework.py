@@ -52,7 +52,7 @@ def _items(item: StoredChunk) -> Iterator[tuple[int, int, str, dict[str, str]]]:
     for start, line in _lines(chunk.text):
         text = line.strip()
         plain = " ".join(_MARKUP.sub(" ", text).split()).strip("# ")
-        lead_in = _LEAD_IN.search(plain) and chunk.kind is not ChunkKind.VISION
+        lead_in = _LEAD_IN.search(plain) and "vision" not in plain.lower()
         if (len(plain.split()) < 3 or plain.lower().rstrip(":?") in headings or lead_in
                 or heading_cue_only(plain) or _CONTENTS_ROW.search(line)):
             continue
