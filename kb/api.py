@@ -248,8 +248,12 @@ class KnowledgeBase:
         def evidence(phrases: tuple[str, ...], hit: Hit) -> bool:
             return any(self._relevant(phrase, hit) for phrase in phrases)
 
+        searched: dict[tuple[tuple[str, ...], str], list[Hit]] = {}
+
         def area_hits(phrases: tuple[str, ...], area: str) -> list[Hit]:
-            return self.search(" ".join(phrases), k=12, areas=[area])
+            if (phrases, area) not in searched:  # the comparison and the score share searches
+                searched[phrases, area] = self.search(" ".join(phrases), k=12, areas=[area])
+            return searched[phrases, area]
 
         def compare(phrases: tuple[str, ...], areas: Sequence[str]) -> Comparison:
             return comparison.compare(" ".join(phrases), areas,
