@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kb.records import PAGE_SEPARATOR, ChunkKind, Page
-from kb.text import plain
+from kb.text import LEAD_IN, plain
 
 # Cue phrases in headings, checked in this order; the first match decides the kind.
 HEADING_CUES: tuple[tuple[ChunkKind, re.Pattern[str]], ...] = tuple(
@@ -53,7 +53,6 @@ NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.\s+(\S.*)$")
 MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
 APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)
 PAGE_FOOTER = re.compile(r"^\s*(page\s*)?\d{1,4}\s*(of|/)\s*\d{1,4}\s*$", re.IGNORECASE)
-LEAD_IN = re.compile(r":\s*[-–]?\s*$")
 TRAILING_FUNCTION_WORDS = frozenset(
     "a an the of to in on for and or but with by from at as than that which were was is are be"
     .split()

@@ -91,6 +91,7 @@ class KnowledgeBase:
     def refresh(self) -> None:
         """Re-read the stored chunks: rebuild BM25, the glossary and the area aliases."""
         self._chunks: list[StoredChunk] = self.store.all_chunks()
+        self._by_id = {c.chunk.chunk_id: c for c in self._chunks}
         texts = [embedding_text(c.chunk, c.doc) for c in self._chunks]
         self.glossary = mine_glossary(c.chunk.text for c in self._chunks)
         self.areas = AreaResolver(self.manifest.areas, {c.doc.area for c in self._chunks})
@@ -307,7 +308,7 @@ class KnowledgeBase:
 
     def passage(self, citation: Citation) -> tuple[str, str, str]:
         """The cited chunk split around the quote: (before, quote, after), for highlighting."""
-        stored = next((c for c in self._chunks if c.chunk.chunk_id == citation.chunk_id), None)
+        stored = self._by_id.get(citation.chunk_id)
         if stored is None:
             return "", citation.quote, ""
         chunk = stored.chunk

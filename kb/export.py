@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from kb.records import Answer, Citation, Comparison, Facet
 
@@ -50,8 +52,9 @@ def to_markdown(record: Answer | Comparison, question: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_docx(record: Answer | Comparison, question: str, path: Path) -> None:
-    """The same report as a Word document with a real table for comparisons."""
+def to_docx(record: Answer | Comparison, question: str, target: Path | IO[bytes]) -> None:
+    """The same report as a Word document (to a path or a binary stream), with a real table
+    for comparisons."""
     import docx
 
     document = docx.Document()
@@ -78,7 +81,7 @@ def to_docx(record: Answer | Comparison, question: str, path: Path) -> None:
     document.add_heading("References", level=2)
     for ref in _references(citations):
         document.add_paragraph(ref)
-    document.save(str(path))
+    document.save(str(target) if isinstance(target, Path) else target)
 
 
 def export(record: Answer | Comparison, question: str, path: Path) -> None:
@@ -101,13 +104,10 @@ def export_bytes(record: Answer | Comparison, question: str, fmt: str) -> bytes:
     Raises:
         ValueError: another format.
     """
-    import tempfile
-
     if fmt == "md":
         return to_markdown(record, question).encode("utf-8")
     if fmt != "docx":
         raise ValueError(f"unknown export format {fmt!r}; use 'docx' or 'md'")
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "report.docx"
-        to_docx(record, question, path)
-        return path.read_bytes()
+    buffer = io.BytesIO()
+    to_docx(record, question, buffer)
+    return buffer.getvalue()

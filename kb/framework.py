@@ -11,13 +11,13 @@ import re
 from collections.abc import Iterator, Sequence
 
 from kb.answering import citation_for
-from kb.records import ChunkKind, Framework, FrameworkItem, Hit, IndexedDocument
+from kb.records import ChunkKind, Framework, FrameworkItem, IndexedDocument
 from kb.store import StoredChunk
+from kb.text import LEAD_IN
 
 REGISTER_KINDS = (ChunkKind.VISION, ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.INDICATOR,
                   ChunkKind.ACTION)
 _MARKUP = re.compile(r"<[^>]{1,200}>|\*+")
-_LEAD_IN = re.compile(r":\s*[-–]?\s*$")
 _CONTENTS_ROW = re.compile(r"^[^\t]+\t+\s*\d{1,3}(\s+\d{1,3})*\s*$")  # "Title<TAB>12"
 _HEADER_WORDS = re.compile(r"\b(baseline|target|year|lead|activity|action|measure|comment)\b", re.I)
 _ITEM_START = re.compile(r"^\s*([-•●▪◦*–]\s+|\d{1,2}(\.\d{1,2})*[.)]?\s*[-–]?\s+)")
@@ -52,7 +52,7 @@ def _items(item: StoredChunk) -> Iterator[tuple[int, int, str, dict[str, str]]]:
     for start, line in _lines(chunk.text):
         text = line.strip()
         plain = " ".join(_MARKUP.sub(" ", text).split()).strip("# ")
-        lead_in = _LEAD_IN.search(plain) and "vision" not in plain.lower()
+        lead_in = LEAD_IN.search(plain) and "vision" not in plain.lower()
         if (len(plain.split()) < 3 or plain.lower().rstrip(":?") in headings or lead_in
                 or heading_cue_only(plain) or _CONTENTS_ROW.search(line)):
             continue
@@ -94,7 +94,7 @@ def build_framework(area: str, chunks: Sequence[StoredChunk],
     for stored in chunks:
         if stored.doc.area != area or stored.chunk.kind not in REGISTER_KINDS:
             continue
-        hit = _as_hit(stored)
+        hit = stored.to_hit()
         for start, end, text, details in _items(stored):
             key = f"{stored.chunk.kind.value}:{text.lower()[:100]}"
             bucket = items[stored.chunk.kind.value]
@@ -111,9 +111,3 @@ def build_framework(area: str, chunks: Sequence[StoredChunk],
                 bucket.append(item)
     return Framework(area=area, documents=[d for d in documents if d.area == area], items=items)
 
-
-def _as_hit(stored: StoredChunk) -> Hit:
-    c, d = stored.chunk, stored.doc
-    return Hit(chunk_id=c.chunk_id, text=c.text, score=0.0, doc_id=c.doc_id, area=d.area,
-               title=d.title, period=d.period, page=c.page, section=c.section, kind=c.kind,
-               start=c.start, end=c.end, status=d.status, lead=c.lead)

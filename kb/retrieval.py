@@ -146,14 +146,11 @@ class HybridRetriever:
 
     def _hit(self, position: int, score: float, similarity: float) -> Hit:
         item = self._chunks[position]
-        c, d = item.chunk, item.doc
+        doc_id = item.chunk.doc_id
         before = self._chunks[position - 1] if position > 0 else None
         after = self._chunks[position + 1] if position + 1 < len(self._chunks) else None
-        return Hit(
-            chunk_id=c.chunk_id, text=c.text, score=round(score, 6), doc_id=c.doc_id,
-            area=d.area, title=d.title, period=d.period, page=c.page, section=c.section,
-            kind=c.kind, start=c.start, end=c.end, status=d.status, lead=c.lead,
-            similarity=round(similarity, 4),
-            context_before=before.chunk.text if before and before.chunk.doc_id == c.doc_id else "",
-            context_after=after.chunk.text if after and after.chunk.doc_id == c.doc_id else "",
+        return item.to_hit(
+            score=round(score, 6), similarity=round(similarity, 4),
+            context_before=before.chunk.text if before and before.chunk.doc_id == doc_id else "",
+            context_after=after.chunk.text if after and after.chunk.doc_id == doc_id else "",
         )

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from kb.text import LEAD_IN
+
 _UNIT_END = re.compile(r"(?<=[.!?])['\"”’)*]*\s+(?=[A-Z0-9“\"'(*-])|\n+(?![ \t]*[a-z])")
 _DANGLING = re.compile(r"\b(of|to|in|for|and|or|the|a|an|with|by|from|were|was|is|are|be|than|"
                        r"that|on|at)\s*$", re.IGNORECASE)
-_LEAD_IN = re.compile(r":\s*[-–]?\s*$")
 _CONTENTS_LINE = re.compile(r"(\t|\.{3,}|\s{2,})\d{1,3}\s*$")
 _MARKUP = re.compile(r"[#*_>]+|<[^>]+>")
 MAX_LIST_WORDS = 90
@@ -54,7 +55,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = ()
         start, end = spans[index]
         index += 1
         piece = text[start:end]
-        if _LEAD_IN.search(piece):
+        if LEAD_IN.search(piece):
             while index < len(spans) and len(text[start:spans[index][1]].split()) <= (
                     MAX_LIST_WORDS):
                 end = spans[index][1]
@@ -65,6 +66,6 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = ()
                 index += 1
         quote = text[start:end]
         if (len(quote.split()) < 3 or _normalise(quote) in skip or _CONTENTS_LINE.search(quote)
-                or _LEAD_IN.search(quote)):
+                or LEAD_IN.search(quote)):
             continue
         yield offset + start, offset + end, quote

@@ -10,7 +10,7 @@ import numpy as np
 
 from kb.config import Settings
 from kb.errors import ModelMismatchError, StoreUnavailableError
-from kb.records import Chunk, ChunkKind, DocumentInfo
+from kb.records import Chunk, ChunkKind, DocumentInfo, Hit
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,15 @@ class StoredChunk:
     doc: DocumentInfo
     sha256: str
     source: str  # the file name it came from
+
+    def to_hit(self, score: float = 0.0, similarity: float = 0.0, context_before: str = "",
+               context_after: str = "") -> Hit:
+        """The chunk as a search hit with its document's area, title, period and status."""
+        c, d = self.chunk, self.doc
+        return Hit(chunk_id=c.chunk_id, text=c.text, score=score, doc_id=c.doc_id, area=d.area,
+                   title=d.title, period=d.period, page=c.page, section=c.section, kind=c.kind,
+                   start=c.start, end=c.end, status=d.status, lead=c.lead, similarity=similarity,
+                   context_before=context_before, context_after=context_after)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ def content_terms(text: str) -> set[str]:
 
 
 HTML_TAG = re.compile(r"<[^>]{1,200}>")
+LEAD_IN = re.compile(r":\s*[-–]?\s*$")  # a line that introduces a list ("... outcomes:")
 EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 
 

@@ -10,11 +10,10 @@ from kb.comparison import best_quote
 from kb.llm import LLM
 from kb.prompts import SYSTEM, USER, format_passages
 from kb.records import Answer, Citation, Hit
-from kb.text import content_terms
+from kb.text import HTML_TAG, content_terms
 
 _MARKER = re.compile(r"\[(\d{1,2})\]")
 _SENTENCE = re.compile(r"(?<=[.!?\]])\s+(?=[A-Z0-9\"“(])")
-_TAG = re.compile(r"<[^>]{1,200}>")
 LEXICAL_SUPPORT = 0.5
 EMBEDDING_SUPPORT = 0.6
 
@@ -41,7 +40,7 @@ def llm_answer(question: str, hits: Sequence[Hit], llm: LLM, idf: dict[str, floa
     passages = [(n, f"{h.title}, {h.section}", h.text) for n, h in enumerate(hits, start=1)]
     reply = llm.generate(SYSTEM, USER.format(question=question,
                                              passages=format_passages(passages)))
-    text = " ".join(_TAG.sub("", reply).split())
+    text = " ".join(HTML_TAG.sub("", reply).split())
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
     cited: dict[int, Citation] = {}
     unverified: list[int] = []
