@@ -15,8 +15,8 @@ import streamlit as st
 
 from kb.api import KnowledgeBase
 from kb.errors import KBError
-from kb.export import NO_COMMITMENT, export_bytes
 from kb.records import Answer, ChunkKind, Citation, Comparison, Facet
+from kb.reports.export import NO_COMMITMENT, export_bytes
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:$<])")
 UPLOAD_TYPES = ["pdf", "docx", "txt", "md"]

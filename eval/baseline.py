@@ -9,7 +9,7 @@ import numpy as np
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.loaders import decode_text
-from kb.embedder import Embedder
+from kb.backends.embedder import Embedder
 from kb.manifest import load_manifest
 
 

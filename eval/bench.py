@@ -35,7 +35,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from ingest.loaders import decode_text
 from ingest.pipeline import collect_files
 from kb.config import Settings
-from kb.embedder import make_embedder
+from kb.backends.embedder import make_embedder
 settings = Settings()
 embedder = make_embedder(settings)
 splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=100)

@@ -11,11 +11,11 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ingest.pipeline import Ingester, IngestReport, collect_files
+from kb.backends.embedder import embedder_name, make_embedder
+from kb.backends.store import drop_collection, open_store
 from kb.config import Settings
-from kb.embedder import embedder_name, make_embedder
 from kb.errors import KBError
 from kb.manifest import load_manifest
-from kb.store import drop_collection, open_store
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -16,12 +16,12 @@ from pathlib import Path
 from ingest.chunker import chunk_document
 from ingest.loaders import load, read_bytes
 from ingest.sniff import SUPPORTED_SUFFIXES, sniff
+from kb.backends.embedder import Embedder
+from kb.backends.store import StoredChunk, VectorStore
 from kb.config import Settings
-from kb.embedder import Embedder
 from kb.errors import DocumentRejected
 from kb.manifest import MANIFEST_NAME, Manifest, doc_id_for
 from kb.records import DocumentInfo, SourceDocument
-from kb.store import StoredChunk, VectorStore
 from kb.text import embedding_text
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -10,16 +9,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kb import answering, comparison, followup
-from kb.areas import AreaResolver
+from kb.answers import extractive
+from kb.answers.refusal import uncovered_reason
+from kb.answers.verify import llm_answer
+from kb.backends.embedder import Embedder, embedder_name, make_embedder
+from kb.backends.llm import LLM, make_llm
+from kb.backends.store import StoredChunk, VectorStore, open_store
 from kb.config import Settings
-from kb.coverage import build_coverage
-from kb.embedder import Embedder, embedder_name, make_embedder
 from kb.errors import LLMError
-from kb.framework import build_framework
-from kb.glossary import mine_glossary
-from kb.intent import intended_kinds
-from kb.llm import LLM, make_llm
 from kb.manifest import Manifest, load_manifest
 from kb.records import (
     Answer,
@@ -30,20 +27,22 @@ from kb.records import (
     Hit,
     IndexedDocument,
 )
-from kb.retrieval import HybridRetriever
-from kb.store import StoredChunk, VectorStore, open_store
-from kb.text import content_terms, embedding_text
+from kb.reports import compare as comparison
+from kb.reports.coverage import build_coverage
+from kb.reports.evidence import is_evidence
+from kb.reports.register import build_framework
+from kb.retrieval import followup
+from kb.retrieval.areas import AreaResolver
+from kb.retrieval.glossary import mine_glossary
+from kb.retrieval.hybrid import HybridRetriever
+from kb.retrieval.intent import intended_kinds
+from kb.text import embedding_text
 from kb.uploads import ingest_uploads
-from kb.verify import llm_answer
 
 if TYPE_CHECKING:
     from langchain_core.retrievers import BaseRetriever
 
     from ingest.pipeline import IngestReport
-
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
-
 
 class KnowledgeBase:
     """Search, ask and compare over the indexed strategies."""
@@ -95,7 +94,7 @@ class KnowledgeBase:
         texts = [embedding_text(c.chunk, c.doc) for c in self._chunks]
         self.glossary = mine_glossary(c.chunk.text for c in self._chunks)
         self.areas = AreaResolver(self.manifest.areas, {c.doc.area for c in self._chunks})
-        self._idf = answering.idf_table([c.chunk.text for c in self._chunks])
+        self._idf = extractive.idf_table([c.chunk.text for c in self._chunks])
         self._retriever = HybridRetriever(self.store, self.embedder, self._chunks, texts,
                                           self.glossary, self.areas, self.settings)
 
@@ -142,12 +141,12 @@ class KnowledgeBase:
                            kinds=kinds)
         reason = self.uncovered_reason(resolved, hits)
         if reason:
-            return answering.refusal(resolved, hits, reason)
+            return extractive.refusal(resolved, hits, reason)
         topic = self.areas.topic(resolved) or resolved
-        answer = answering.compose(topic, hits, self._idf, plan.per_area,
+        answer = extractive.compose(topic, hits, self._idf, plan.per_area,
                                    intended_kinds(resolved))
         if not answer.found:
-            return answering.refusal(resolved, hits, "no passage answers it")
+            return extractive.refusal(resolved, hits, "no passage answers it")
         if self.llm is None:
             return answer
         try:
@@ -161,42 +160,9 @@ class KnowledgeBase:
         return float(sum(x * y for x, y in zip(first, second, strict=True)))
 
     def uncovered_reason(self, question: str, hits: Sequence[Hit]) -> str:
-        """Why the hits do not answer the question ('' when they do).
-
-        Two checks: the best passage's similarity reaches `min_relevance`, and the question's
-        specific terms (years, names, and rare words) occur in the evidence.
-        """
-        if not hits:
-            return "nothing is indexed that matches"
-        best = max(h.similarity for h in hits)
-        if best < self.settings.min_relevance:
-            return f"no passage is similar enough (best {best:.2f})"
-        evidence = " ".join(f"{h.title} {h.section} {h.text}" for h in hits).lower()
-        missing = [t for t in self._specific_terms(question) if t.lower() not in evidence]
-        if missing:
-            return "the strategies do not mention " + ", ".join(f"'{t}'" for t in missing)
-        return ""
-
-    def _specific_terms(self, question: str) -> list[str]:
-        """Years and names in the question: runs of capitalised words (with a year that follows
-        them, as in "Domestic Abuse Act 2021"), not the first word, not area names, not acronyms
-        the glossary knows. An answer must contain each of them."""
-        text = question
-        for key in self.areas.mentioned(question):
-            text = self.areas.remove(text, key)
-        words = [w.strip("?.,;:!()'\"").removesuffix("'s").removesuffix("’s")
-                 for w in text.split()[1:]]
-        phrases: list[list[str]] = [[]]
-        for word in words:
-            named = bool(_NAME.fullmatch(word)) and word not in self.glossary
-            if named or (_YEAR.fullmatch(word) and phrases[-1]):
-                phrases[-1].append(word)
-            else:
-                phrases.append([])
-                if _YEAR.fullmatch(word):
-                    phrases[-1].append(word)
-                    phrases.append([])
-        return sorted({" ".join(p) for p in phrases if p})
+        """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`."""
+        return uncovered_reason(question, hits, self.settings.min_relevance, self.areas,
+                                self.glossary.keys())
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:
@@ -222,15 +188,7 @@ class KnowledgeBase:
         return replace(result, theme=theme)
 
     def _relevant(self, theme: str, hit: Hit) -> bool:
-        """Evidence for a theme: it shares at least 40% of the theme's idf-weighted words (so
-        "Operation Encompass" is no evidence for "Operation Shield") and is similar enough,
-        unless it shares 70% or more, which is evidence on its own."""
-        terms = {t for t in content_terms(theme) if t in self._idf}
-        shared = terms & content_terms(f"{hit.section} {hit.text}")
-        total = sum(self._idf[t] for t in terms)
-        share = sum(self._idf[t] for t in shared) / total if total else 0.0
-        similar = hit.similarity >= 0.8 * self.settings.min_relevance
-        return share >= 0.7 or (share >= 0.4 and similar)
+        return is_evidence(theme, hit, self._idf, 0.8 * self.settings.min_relevance)
 
     def framework(self, area: str) -> Framework:
         """The area's commitments register: vision, aims, outcomes, indicators, actions, cited.
@@ -244,7 +202,7 @@ class KnowledgeBase:
         return build_framework(area, self._chunks, self.documents())
 
     def coverage(self) -> Coverage:
-        """Common themes x areas, each cell scored 0-3 with its evidence (see kb.coverage)."""
+        """Common themes x areas, each cell scored 0-3 with its evidence (see kb.reports.coverage)."""
 
         def evidence(phrases: tuple[str, ...], hit: Hit) -> bool:
             return any(self._relevant(phrase, hit) for phrase in phrases)

@@ -12,8 +12,8 @@ from typing import Any
 
 from kb.api import KnowledgeBase
 from kb.errors import KBError
-from kb.export import NO_COMMITMENT, export
 from kb.records import Answer, Comparison, Facet, Hit, IndexedDocument
+from kb.reports.export import NO_COMMITMENT, export
 
 HIT_FIELDS = ("chunk_id", "text", "score", "doc_id", "area", "title", "period", "page",
               "section", "kind", "start", "end")

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from kb.api import KnowledgeBase
+from kb.backends.embedder import FakeEmbedder
+from kb.backends.store import InMemoryStore
 from kb.config import Settings
-from kb.embedder import FakeEmbedder
 from kb.manifest import load_manifest
-from kb.store import InMemoryStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT = Path(__file__).resolve().parent.parent

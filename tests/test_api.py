@@ -5,7 +5,7 @@ import pytest
 
 from eval import metrics
 from eval.runner import load_questions
-from kb.export import export
+from kb.reports.export import export
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

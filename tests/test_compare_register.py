@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from kb.api import KnowledgeBase
-from kb.comparison import compare
 from kb.config import Settings
-from kb.coverage import THEMES, cell_from
 from kb.records import ChunkKind, Hit
+from kb.reports.compare import compare
+from kb.reports.coverage import THEMES, cell_from
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from kb.api import KnowledgeBase
+from kb.backends.store import open_store
 from kb.config import Settings
 from kb.errors import ModelMismatchError
-from kb.store import open_store
 
 pytestmark = pytest.mark.integration
 PROJECT = Path(__file__).resolve().parent.parent

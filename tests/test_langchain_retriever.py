@@ -4,10 +4,10 @@ import pytest
 from langchain_tests.integration_tests import RetrieversIntegrationTests
 
 from kb.api import KnowledgeBase
+from kb.backends.embedder import FakeEmbedder
+from kb.backends.store import InMemoryStore
 from kb.config import Settings
-from kb.embedder import FakeEmbedder
 from kb.manifest import load_manifest
-from kb.store import InMemoryStore
 
 FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
 

@@ -5,14 +5,14 @@ import os
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from kb.answers.prompts import SYSTEM, format_passages
 from kb.api import KnowledgeBase
+from kb.backends.embedder import FakeEmbedder
+from kb.backends.llm import ChatModelLLM, make_llm
+from kb.backends.store import InMemoryStore
 from kb.config import Settings
-from kb.embedder import FakeEmbedder
 from kb.errors import ConfigError
-from kb.llm import ChatModelLLM, make_llm
 from kb.manifest import load_manifest
-from kb.prompts import SYSTEM, format_passages
-from kb.store import InMemoryStore
 
 QUESTION = "What will Testshire do about employers?"
 

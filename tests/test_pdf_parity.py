@@ -7,10 +7,10 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
 from kb.api import KnowledgeBase
+from kb.backends.embedder import FakeEmbedder
+from kb.backends.store import InMemoryStore
 from kb.config import Settings
-from kb.embedder import FakeEmbedder
 from kb.manifest import load_manifest
-from kb.store import InMemoryStore
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SOURCE = "buckinghamshire-domestic-abuse-strategy-2018-2021.txt"

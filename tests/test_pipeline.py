@@ -1,10 +1,10 @@
 import shutil
 
 from ingest.pipeline import Ingester
+from kb.backends.embedder import FakeEmbedder
+from kb.backends.store import InMemoryStore
 from kb.config import Settings
-from kb.embedder import FakeEmbedder
 from kb.manifest import load_manifest
-from kb.store import InMemoryStore
 
 
 def make(corpus, tmp_path, embedder=None):

@@ -4,9 +4,9 @@ import uuid
 
 import pytest
 
+from kb.backends.store import ChromaStore, Filter, InMemoryStore, StoredChunk
 from kb.errors import ModelMismatchError
 from kb.records import Chunk, ChunkKind, DocumentInfo
-from kb.store import ChromaStore, Filter, InMemoryStore, StoredChunk
 
 
 def item(doc_id: str, ordinal: int, area: str = "north", kind: ChunkKind = ChunkKind.ACTION,

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from kb.answering import citation_for
+from kb.answers.extractive import citation_for
+from kb.backends.store import StoredChunk
 from kb.records import ChunkKind, Framework, FrameworkItem, IndexedDocument
-from kb.store import StoredChunk
 from kb.text import LEAD_IN
 
 REGISTER_KINDS = (ChunkKind.VISION, ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.INDICATOR,

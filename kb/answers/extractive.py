@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+from kb.answers.sentences import units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.sentences import units
 from kb.text import content_terms
 
 MAX_SENTENCES = 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kb.areas import AreaResolver
+from kb.retrieval.areas import AreaResolver
 
 _FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|and what about|same for|what of)\b|\b(that|those|this|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from kb.answering import citation_for, score_units
+from kb.answers.extractive import citation_for, score_units
 from kb.records import FACET_KINDS, Citation, Comparison, Hit
 from kb.text import content_terms
 

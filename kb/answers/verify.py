@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from kb.answering import citation_for
-from kb.comparison import best_quote
-from kb.llm import LLM
-from kb.prompts import SYSTEM, USER, format_passages
+from kb.answers.extractive import citation_for
+from kb.answers.prompts import SYSTEM, USER, format_passages
+from kb.backends.llm import LLM
 from kb.records import Answer, Citation, Hit
+from kb.reports.compare import best_quote
 from kb.text import HTML_TAG, content_terms
 
 _MARKER = re.compile(r"\[(\d{1,2})\]")

@@ -6,14 +6,14 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from kb.areas import AreaResolver
+from kb.backends.embedder import Embedder
+from kb.backends.lexical import LexicalIndex
+from kb.backends.store import Filter, StoredChunk, VectorStore
 from kb.config import Settings
-from kb.embedder import Embedder
-from kb.glossary import expand_query
-from kb.intent import intended_kinds
-from kb.lexical import LexicalIndex
 from kb.records import FACET_KINDS, Hit
-from kb.store import Filter, StoredChunk, VectorStore
+from kb.retrieval.areas import AreaResolver
+from kb.retrieval.glossary import expand_query
+from kb.retrieval.intent import intended_kinds
 
 COMMITMENT_KINDS = frozenset().union(*FACET_KINDS.values())
 

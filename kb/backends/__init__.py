@@ -1,0 +1,1 @@
+"""Backends behind small protocols: vector store, lexical index, embedder, language model."""

@@ -1,0 +1,1 @@
+"""Views across the corpus: comparisons, the commitments register, theme coverage and exports."""
