@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ingest.chunker import chunk_document
 from ingest.loaders import load, read_bytes
+from ingest.markup import clean_pages
 from ingest.sniff import SUPPORTED_SUFFIXES, sniff
 from kb.backends.embedder import Embedder
 from kb.backends.store import StoredChunk, VectorStore
@@ -68,7 +69,7 @@ def load_document(path: Path, data: bytes, info: DocumentInfo, settings: Setting
     return SourceDocument(
         doc_id=info.doc_id, path=path, area=info.area, title=info.title, period=info.period,
         kind=info.kind, status=info.status, sha256=hashlib.sha256(data).hexdigest(),
-        pages=load(kind, data),
+        pages=clean_pages(load(kind, data)),
     )
 
 

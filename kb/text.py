@@ -31,7 +31,7 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> set[str]:
     """Lower-cased, stemmed words of a text without stopwords or markup."""
-    words = _WORD.findall(re.sub(r"<[^>]+>|\*+", " ", text.lower()))
+    words = _WORD.findall(plain(text).lower())
     return {stem(w.strip("'-")) for w in words if w not in STOPWORDS and len(w) > 1}
 
 

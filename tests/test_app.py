@@ -91,7 +91,9 @@ def test_upload_good_and_bad_files(app, tmp_path):
 def test_hostile_text_is_escaped(app):
     ask(app, "What will Hostshire publish on council web pages?")
     rendered = " ".join(m.value for m in app.markdown)
-    assert "<script>" not in rendered and "\\<script\\>" in rendered
+    # tags are stripped at load; what is left of them is shown as text, never as HTML
+    assert "<script>" not in rendered and "<img" not in rendered
+    assert "Publish the helpline alert\\('owned'\\) on every" in rendered
 
 
 def test_empty_store_says_so(tmp_path, monkeypatch):

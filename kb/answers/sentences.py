@@ -10,18 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kb.text import LEAD_IN
+from kb.text import LEAD_IN, plain
 
 _UNIT_END = re.compile(r"(?<=[.!?])['\"”’)*]*\s+(?=[A-Z0-9“\"'(*-])|\n+(?![ \t]*[a-z])")
 _DANGLING = re.compile(r"\b(of|to|in|for|and|or|the|a|an|with|by|from|were|was|is|are|be|than|"
                        r"that|on|at)\s*$", re.IGNORECASE)
 _CONTENTS_LINE = re.compile(r"(\t|\.{3,}|\s{2,})\d{1,3}\s*$")
-_MARKUP = re.compile(r"[#*_>]+|<[^>]+>")
 MAX_LIST_WORDS = 90
 
 
 def _normalise(text: str) -> str:
-    return " ".join(_MARKUP.sub(" ", text).lower().split()).strip(" :?.")
+    return plain(text).lower().strip(" #>:?.")
 
 
 def _raw(text: str) -> list[tuple[int, int]]:

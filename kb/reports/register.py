@@ -13,18 +13,17 @@ from collections.abc import Iterator, Sequence
 from kb.answers.extractive import citation_for
 from kb.backends.store import StoredChunk
 from kb.records import ChunkKind, Framework, FrameworkItem, IndexedDocument
-from kb.text import LEAD_IN
+from kb.text import LEAD_IN, plain
 
 REGISTER_KINDS = (ChunkKind.VISION, ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.INDICATOR,
                   ChunkKind.ACTION)
-_MARKUP = re.compile(r"<[^>]{1,200}>|\*+")
 _CONTENTS_ROW = re.compile(r"^[^\t]+\t+\s*\d{1,3}(\s+\d{1,3})*\s*$")  # "Title<TAB>12"
 _HEADER_WORDS = re.compile(r"\b(baseline|target|year|lead|activity|action|measure|comment)\b", re.I)
 _ITEM_START = re.compile(r"^\s*([-•●▪◦*–]\s+|\d{1,2}(\.\d{1,2})*[.)]?\s*[-–]?\s+)")
 
 
 def _cells(row: str) -> list[str]:
-    return [" ".join(_MARKUP.sub(" ", c).split()) for c in row.split("\t")]
+    return [plain(c) for c in row.split("\t")]
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -51,10 +50,10 @@ def _items(item: StoredChunk) -> Iterator[tuple[int, int, str, dict[str, str]]]:
     header = _cells(chunk.lead) if chunk.lead else []
     for start, line in _lines(chunk.text):
         text = line.strip()
-        plain = " ".join(_MARKUP.sub(" ", text).split()).strip("# ")
-        lead_in = LEAD_IN.search(plain) and "vision" not in plain.lower()
-        if (len(plain.split()) < 3 or plain.lower().rstrip(":?") in headings or lead_in
-                or heading_cue_only(plain) or _CONTENTS_ROW.search(line)):
+        text_plain = plain(text).strip("# ")
+        lead_in = LEAD_IN.search(text_plain) and "vision" not in text_plain.lower()
+        if (len(text_plain.split()) < 3 or text_plain.lower().rstrip(":?") in headings or lead_in
+                or heading_cue_only(text_plain) or _CONTENTS_ROW.search(line)):
             continue
         details: dict[str, str] = {}
         if "\t" in line:
@@ -65,9 +64,9 @@ def _items(item: StoredChunk) -> Iterator[tuple[int, int, str, dict[str, str]]]:
             if header:
                 names = ["", *header] if len(header) == len(cells) - 1 else header
                 details = {h: c for h, c in zip(names[1:], cells[1:], strict=False) if h and c}
-            plain = cells[0] or plain
+            text_plain = cells[0] or text_plain
         offset = chunk.start + start + (len(line) - len(line.lstrip()))
-        yield offset, offset + len(text), _ITEM_START.sub("", plain), details
+        yield offset, offset + len(text), _ITEM_START.sub("", text_plain), details
 
 
 def heading_cue_only(text: str) -> bool:
