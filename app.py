@@ -15,7 +15,8 @@ import streamlit as st
 
 from kb.api import KnowledgeBase
 from kb.errors import KBError
-from kb.records import Answer, ChunkKind, Citation, Comparison, Facet
+from kb.records import FACET_LABELS, Answer, ChunkKind, Citation, Comparison, Facet
+from kb.reports.coverage import SCALE
 from kb.reports.export import NO_COMMITMENT, export_bytes
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:$<])")
@@ -108,12 +109,12 @@ def ask_ui(kb: KnowledgeBase, areas: list[str], doc_ids: list[str], kinds: list[
 
 def comparison_table(comparison: Comparison) -> str:
     """The comparison as a markdown table with escaped quotes and [n] markers."""
-    header = "| Area | " + " | ".join(f.value.title() for f in Facet) + " |"
+    header = "| Area | " + " | ".join(FACET_LABELS[f] for f in Facet) + " |"
     rows = [header, "|---|" + "---|" * len(Facet)]
     for area in comparison.areas:
         cells = []
         for facet in Facet:
-            items = comparison.cells[area][facet.value]
+            items = comparison.cells[area][facet]
             cells.append("<br>".join(f"{safe(c.quote[:220])} \\[{c.n}\\]" for c in items)
                          or f"*{NO_COMMITMENT}*")
         rows.append(f"| **{safe(area)}** | " + " | ".join(cells) + " |")
@@ -139,7 +140,7 @@ def compare_ui(kb: KnowledgeBase) -> None:
                           file_name="comparison.md", mime="text/markdown")
     for area in comparison.areas:
         for facet in Facet:
-            for c in comparison.cells[area][facet.value]:
+            for c in comparison.cells[area][facet]:
                 source_ui(kb, c)
 
 
@@ -162,14 +163,16 @@ def browse_ui(kb: KnowledgeBase) -> None:
     chart = alt.Chart(alt.Data(values=[{k: r[k] for k in ("theme", "area", "score")}
                                        for r in rows])).mark_rect().encode(
         x=alt.X("area:N", title="Area"), y=alt.Y("theme:N", title="Theme"),
-        color=alt.Color("score:Q", scale=alt.Scale(domain=[0, 3], scheme="blues"),
-                        title="0 none … 3 committed"),
+        color=alt.Color("score:Q", scale=alt.Scale(domain=[0, max(SCALE)], scheme="blues"),
+                        title=f"0 … {max(SCALE)}"),
         tooltip=["theme:N", "area:N", "score:Q"])
     st.altair_chart(chart, use_container_width=True)
+    st.caption("Scale: " + "; ".join(f"{score} {label}" for score, label in SCALE.items()))
     theme = st.selectbox("Evidence for theme", sorted({str(r["theme"]) for r in rows}))
     for row in rows:
         if row["theme"] == theme:
-            st.markdown(f"**{safe(str(row['area']))}** — score {row['score']}")
+            score = int(str(row["score"]))
+            st.markdown(f"**{safe(str(row['area']))}** — {score}: {SCALE[score]}")
             for title, section, quote in row["evidence"]:  # type: ignore[attr-defined]
                 st.caption(f"{safe(title)} · {safe(section)}: {safe(quote[:200])}")
 

@@ -20,6 +20,7 @@ from kb.errors import LLMError
 from kb.manifest import Manifest, load_manifest
 from kb.records import (
     Answer,
+    ChunkKind,
     Citation,
     Comparison,
     Coverage,
@@ -36,6 +37,7 @@ from kb.retrieval.areas import AreaResolver
 from kb.retrieval.glossary import mine_glossary
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.intent import intended_kinds
+from kb.retrieval.topic import question_topic
 from kb.text import embedding_text
 from kb.uploads import ingest_uploads
 
@@ -166,26 +168,26 @@ class KnowledgeBase:
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:
-        """Each area's aims, indicators and actions on a theme, side by side, every item cited.
+        """Each area's aims, indicators, actions and context on a theme, side by side, cited.
 
         Args:
-            theme: a phrase ("perpetrator programmes") or a question.
-            areas: area keys (default: every indexed area).
+            theme: a phrase ("perpetrator programmes") or a question; both give the same table.
+            areas: area keys (default: the areas the theme names when it names two or more,
+                else every indexed area).
 
         Returns:
-            The comparison; an empty cell means no commitment was found.
+            The comparison; an empty cell means nothing relevant was found in that area.
         """
-        chosen = list(areas) if areas else (self.areas.mentioned(theme) or self.area_keys())
-        if len(chosen) == 1 and not areas:
+        chosen = list(areas) if areas else self.areas.mentioned(theme)
+        if len(chosen) < 2 and not areas:
             chosen = self.area_keys()
+        topic = question_topic(theme, self.areas)
+        return comparison.compare(theme, topic, chosen, self._area_search, self._idf,
+                                  lambda hit: self._relevant(topic, hit))
 
-        topic = self.areas.topic(theme) or theme
-
-        def area_search(text: str, area: str) -> list[Hit]:
-            return self.search(text, k=12, areas=[area])
-
-        result = comparison.compare(topic, chosen, area_search, self._idf, self._relevant)
-        return replace(result, theme=theme)
+    def _area_search(self, text: str, area: str, kinds: frozenset[ChunkKind] | None,
+                     k: int) -> list[Hit]:
+        return self.search(text, k=k, areas=[area], kinds=sorted(kinds) if kinds else None)
 
     def _relevant(self, theme: str, hit: Hit) -> bool:
         return is_evidence(theme, hit, self._idf, 0.8 * self.settings.min_relevance)
@@ -202,27 +204,14 @@ class KnowledgeBase:
         return build_framework(area, self._chunks, self.documents())
 
     def coverage(self) -> Coverage:
-        """Common themes x areas, each cell scored 0-3 with its evidence (see kb.reports.coverage)."""
-
-        def evidence(phrases: tuple[str, ...], hit: Hit) -> bool:
-            return any(self._relevant(phrase, hit) for phrase in phrases)
-
-        searched: dict[tuple[tuple[str, ...], str], list[Hit]] = {}
-
-        def area_hits(phrases: tuple[str, ...], area: str) -> list[Hit]:
-            if (phrases, area) not in searched:  # the comparison and the score share searches
-                searched[phrases, area] = self.search(" ".join(phrases), k=12, areas=[area])
-            return searched[phrases, area]
+        """Common themes x areas, each cell scored 0-4 with its evidence (see kb.reports.coverage)."""
 
         def compare(phrases: tuple[str, ...], areas: Sequence[str]) -> Comparison:
-            return comparison.compare(" ".join(phrases), areas,
-                                      lambda _, area: area_hits(phrases, area), self._idf,
-                                      lambda _, hit: evidence(phrases, hit))
+            return comparison.compare(
+                phrases[0], " ".join(phrases), areas, self._area_search, self._idf,
+                lambda hit: any(self._relevant(phrase, hit) for phrase in phrases))
 
-        def relevant_hits(phrases: tuple[str, ...], area: str) -> list[Hit]:
-            return [h for h in area_hits(phrases, area) if evidence(phrases, h)]
-
-        return build_coverage(self.area_keys(), compare, relevant_hits)
+        return build_coverage(self.area_keys(), compare)
 
     # -- what is indexed -----------------------------------------------------------------
     def area_keys(self) -> list[str]:

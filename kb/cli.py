@@ -12,7 +12,7 @@ from typing import Any
 
 from kb.api import KnowledgeBase
 from kb.errors import KBError
-from kb.records import Answer, Comparison, Facet, Hit, IndexedDocument
+from kb.records import FACET_LABELS, Answer, Comparison, Facet, Hit, IndexedDocument
 from kb.reports.export import NO_COMMITMENT, export
 
 HIT_FIELDS = ("chunk_id", "text", "score", "doc_id", "area", "title", "period", "page",
@@ -61,8 +61,8 @@ def _print_comparison(comparison: Comparison) -> None:
     for area in comparison.areas:
         print(f"== {area}")
         for facet in Facet:
-            items = comparison.cells[area][facet.value]
-            print(f"  {facet.value}:")
+            items = comparison.cells[area][facet]
+            print(f"  {FACET_LABELS[facet]}:")
             for c in items:
                 print(f"    [{c.n}] {' '.join(c.quote.split())[:200]}")
             if not items:

@@ -27,13 +27,18 @@ class Facet(StrEnum):
     AIMS = "aims"
     INDICATORS = "indicators"
     ACTIONS = "actions"
+    CONTEXT = "context"  # statistics, governance and context: the figures and boards
 
 
 FACET_KINDS: dict[Facet, frozenset[ChunkKind]] = {
     Facet.AIMS: frozenset({ChunkKind.VISION, ChunkKind.AIM, ChunkKind.OUTCOME}),
     Facet.INDICATORS: frozenset({ChunkKind.INDICATOR}),
     Facet.ACTIONS: frozenset({ChunkKind.ACTION}),
+    Facet.CONTEXT: frozenset({ChunkKind.STATISTIC, ChunkKind.GOVERNANCE, ChunkKind.CONTEXT}),
 }
+COMMITMENT_FACETS = (Facet.AIMS, Facet.INDICATORS, Facet.ACTIONS)
+FACET_LABELS: dict[Facet, str] = {Facet.AIMS: "Aims and outcomes", Facet.INDICATORS: "Indicators",
+                                  Facet.ACTIONS: "Actions", Facet.CONTEXT: "Context and figures"}
 
 
 @dataclass(frozen=True)
@@ -156,7 +161,7 @@ class Comparison:
 
     theme: str
     areas: list[str]
-    cells: dict[str, dict[str, list[Citation]]]
+    cells: dict[str, dict[Facet, list[Citation]]]  # area -> facet -> items
 
 
 @dataclass(frozen=True)

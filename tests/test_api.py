@@ -70,7 +70,8 @@ def test_exports_parse_back(fake_kb, tmp_path):
     export(comparison, "perpetrator programmes", tmp_path / "r.docx")
     document = docx.Document(str(tmp_path / "r.docx"))
     table = document.tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["Area", "Aims", "Indicators", "Actions"]
+    assert [c.text for c in table.rows[0].cells] == [
+        "Area", "Aims and outcomes", "Indicators", "Actions", "Context and figures"]
     assert {row.cells[0].text for row in table.rows[1:]} == {"northshire", "testshire"}
     assert "no commitment found" in [c.text for c in table.rows[2].cells]
     answer = fake_kb.ask("What will Testshire do about employers?")

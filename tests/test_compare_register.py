@@ -6,9 +6,9 @@ import pytest
 
 from kb.api import KnowledgeBase
 from kb.config import Settings
-from kb.records import ChunkKind, Hit
+from kb.records import FACET_KINDS, ChunkKind, Hit
 from kb.reports.compare import compare
-from kb.reports.coverage import THEMES, cell_from
+from kb.reports.coverage import SCALE, THEMES, cell_from
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -16,7 +16,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 def hit(area, kind, text, n=0):
     return Hit(chunk_id=f"{area}:{n}", text=text, score=1.0, doc_id=f"{area}-doc", area=area,
                title=f"{area} strategy", period="2015-2020", page=None, section="S",
-               kind=ChunkKind(kind), start=100, end=100 + len(text), status="adopted",
+               kind=ChunkKind(kind), start=100 * n, end=100 * n + len(text), status="adopted",
                similarity=0.9)
 
 
@@ -25,16 +25,42 @@ def test_facet_sorting_and_empty_cells():
                       hit("north", "indicator", "Number of perpetrators referred.", 2),
                       hit("north", "context", "Perpetrators are often men.", 3)],
             "south": []}
-    result = compare("perpetrator programmes", ["north", "south"],
-                     lambda theme, area: hits[area], {}, lambda theme, h: True)
+    searched = []
+
+    def search(text, area, kinds, k):
+        searched.append((text, area, kinds))
+        return [h for h in hits[area] if kinds is None or h.kind in kinds][:k]
+
+    theme = "How do north and south deal with perpetrator programmes?"
+    result = compare(theme, "perpetrator programmes", ["north", "south"], search, {},
+                     lambda h: True)
+    assert result.theme == theme
+    assert {text for text, _, _ in searched} == {"perpetrator programmes"}
+    assert {kinds for _, area, kinds in searched if area == "south"} == {
+        None, *FACET_KINDS.values()}  # an empty cell was looked for in the whole area
     north = result.cells["north"]
     assert [c.quote for c in north["actions"]] == ["We will run perpetrator programmes."]
     assert [c.quote for c in north["indicators"]] == ["Number of perpetrators referred."]
+    assert [c.quote for c in north["context"]] == ["Perpetrators are often men."]
     assert north["aims"] == []
-    assert result.cells["south"] == {"aims": [], "indicators": [], "actions": []}
+    assert result.cells["south"] == {"aims": [], "indicators": [], "actions": [], "context": []}
     assert north["actions"][0].expired  # 2015-2020 has ended
-    assert cell_from(result, "north", hits["north"]).score == 3
-    assert cell_from(result, "south", []).score == 0
+    assert cell_from(result, "north").score == 4  # two commitments, one of them an indicator
+    assert cell_from(result, "south").score == 0
+
+
+def test_coverage_scale_spreads_commitments():
+    def row(*facets):
+        return compare("refuges", "refuges", ["a"], lambda text, area, kinds, k: [
+            hit("a", kind, f"Item {n} about refuges.", n) for n, kind in enumerate(facets)
+            if kinds is None or ChunkKind(kind) in kinds], {}, lambda h: True)
+
+    assert cell_from(row(), "a").score == 0
+    assert cell_from(row("statistic"), "a").score == 1
+    assert cell_from(row("action"), "a").score == 2
+    assert cell_from(row("action", "aim"), "a").score == 3
+    assert cell_from(row("action", "indicator"), "a").score == 4
+    assert set(SCALE) == {0, 1, 2, 3, 4}
 
 
 def test_framework_on_fixture(fake_kb):
@@ -57,8 +83,8 @@ def test_coverage_on_fixture(fake_kb):
     for theme in coverage.themes:
         for area in coverage.areas:
             cell = coverage.cells[theme][area]
-            assert 0 <= cell.score <= 3
-            assert (cell.score >= 2) == bool(cell.evidence)
+            assert cell.score in SCALE
+            assert (cell.score >= 1) == bool(cell.evidence)
 
 
 @pytest.fixture(scope="module")

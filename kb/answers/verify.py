@@ -52,8 +52,10 @@ def llm_answer(question: str, hits: Sequence[Hit], llm: LLM, idf: dict[str, floa
             supported(sentence, hits[n - 1].text, similarity) for n in valid)
         for n in valid:
             if n not in cited:
-                start, end, quote = best_quote(hits[n - 1], content_terms(sentence), idf)
-                cited[n] = citation_for(n, hits[n - 1], start, end, quote)
+                hit = hits[n - 1]
+                start, end, quote = best_quote(hit, content_terms(sentence), idf) or (
+                    hit.start, hit.end, hit.text)
+                cited[n] = citation_for(n, hit, start, end, quote)
         if not ok:
             unverified.append(index)
         lines.append(_MARKER.sub(lambda m: m.group(0) if int(m.group(1)) in cited else "",

@@ -1,53 +1,75 @@
-"""Comparisons: per area, the best cited aims, indicators and actions on a theme."""
+"""Comparisons: per area, the cited aims, indicators, actions and context on a theme.
+
+Each area is searched on its own (so no area is crowded out), once for the theme and once per
+facet restricted to that facet's chunk kinds, so an empty cell means that nothing relevant of
+that kind was found anywhere in the area's text, not only among the first hits.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from kb.answers.extractive import citation_for, score_units
-from kb.records import FACET_KINDS, Citation, Comparison, Hit
+from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.text import content_terms
 
 PER_CELL = 3
+THEME_DEPTH = 12
+FACET_DEPTH = 4
+
+AreaSearch = Callable[[str, str, frozenset[ChunkKind] | None, int], list[Hit]]
 
 
-def best_quote(hit: Hit, terms: set[str], idf: dict[str, float]) -> tuple[int, int, str]:
-    """The sentence of a hit that best matches the terms (its first sentence if none does)."""
+def best_quote(hit: Hit, terms: set[str], idf: dict[str, float]
+               ) -> tuple[int, int, str] | None:
+    """The sentence of a hit that best matches the terms (None when no sentence does)."""
     scored = score_units(terms, [hit], idf)
-    if scored:
-        _, _, start, end, text = scored[0]
-        return start, end, text
-    text = hit.text.strip()
-    offset = hit.start + (len(hit.text) - len(hit.text.lstrip()))
-    return offset, offset + len(text), text
+    if not scored:
+        return None
+    _, _, start, end, text = scored[0]
+    return start, end, text
 
 
-def compare(theme: str, areas: Sequence[str],
-            search: Callable[[str, str], list[Hit]], idf: dict[str, float],
-            is_relevant: Callable[[str, Hit], bool]) -> Comparison:
+def _candidates(topic: str, area: str, search: AreaSearch) -> list[Hit]:
+    """The area's hits for the theme, then for each facet's kinds; each chunk once."""
+    hits = search(topic, area, None, THEME_DEPTH)
+    for kinds in FACET_KINDS.values():
+        hits += search(topic, area, kinds, FACET_DEPTH)
+    return list({h.chunk_id: h for h in reversed(hits)}.values())[::-1]
+
+
+def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
+            idf: dict[str, float], is_relevant: Callable[[Hit], bool]) -> Comparison:
     """Fill the areas x facets table from each area's own hits.
 
     Args:
-        theme: a phrase or a full question.
+        theme: the officer's wording (kept on the comparison).
+        topic: the theme's topic words (see `kb.retrieval.topic`): what is searched and matched.
         areas: the areas to compare.
-        search: (theme, area) -> that area's hits.
+        search: (text, area, kinds or None, k) -> that area's hits, best first.
         idf: term weights for picking quotes.
-        is_relevant: whether a hit is real evidence for the theme (else the cell stays empty).
+        is_relevant: whether a hit is evidence for the topic (else it is left out).
 
     Returns:
-        The comparison; an empty list marks "no commitment found".
+        The comparison; an empty list marks "nothing found".
     """
-    terms = content_terms(theme)
-    cells: dict[str, dict[str, list[Citation]]] = {}
+    terms = content_terms(topic)
+    cells: dict[str, dict[Facet, list[Citation]]] = {}
+    quoted: set[tuple[str, int]] = set()
     n = 0
     for area in areas:
-        hits = [h for h in search(theme, area) if is_relevant(theme, h)]
-        row: dict[str, list[Citation]] = {}
+        hits = [h for h in _candidates(topic, area, search) if is_relevant(h)]
+        row: dict[Facet, list[Citation]] = {}
         for facet, kinds in FACET_KINDS.items():
-            row[facet.value] = []
-            for hit in [h for h in hits if h.kind in kinds][:PER_CELL]:
+            row[facet] = []
+            for hit in (h for h in hits if h.kind in kinds):
+                quote = best_quote(hit, terms, idf)
+                if quote is None or (hit.doc_id, quote[0]) in quoted:
+                    continue
+                quoted.add((hit.doc_id, quote[0]))
                 n += 1
-                start, end, quote = best_quote(hit, terms, idf)
-                row[facet.value].append(citation_for(n, hit, start, end, quote))
+                row[facet].append(citation_for(n, hit, *quote))
+                if len(row[facet]) == PER_CELL:
+                    break
         cells[area] = row
     return Comparison(theme=theme, areas=list(areas), cells=cells)

@@ -1,16 +1,16 @@
 """Theme coverage matrix: how strongly each area's strategies address common themes.
 
 Each theme is a set of alternative phrases ("refuge", "sanctuary", "housing"); a passage is
-evidence for the theme when it is evidence for any of them. Score per cell: 0 nothing
-relevant; 1 mentioned (context or figures only); 2 addressed in one facet (aims, indicators
-or actions); 3 committed (two or more facets). The evidence behind every cell is kept.
+evidence for the theme when it is evidence for any of them. A cell is scored from the
+comparison of that theme: the distinct cited commitments (aims, indicators, actions) and
+whether progress is measured. The scale (`SCALE`) is shown beside the heatmap.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from kb.records import Comparison, Coverage, CoverageCell, Facet, Hit
+from kb.records import COMMITMENT_FACETS, Comparison, Coverage, CoverageCell, Facet
 
 THEMES: dict[str, tuple[str, ...]] = {
     "prevention and education": ("prevention", "education", "healthy relationships"),
@@ -27,28 +27,37 @@ THEMES: dict[str, tuple[str, ...]] = {
     "recovery": ("recovery", "move on", "peer support"),
 }
 
+SCALE: dict[int, str] = {
+    0: "nothing found",
+    1: "mentioned (context or figures only)",
+    2: "one commitment",
+    3: "several commitments",
+    4: "several commitments, with an indicator to measure progress",
+}
+MAX_EVIDENCE = 6
 
-def cell_from(comparison: Comparison, area: str, hits: Sequence[Hit]) -> CoverageCell:
-    """Score one cell from the area's comparison row and its relevant hits."""
+
+def cell_from(comparison: Comparison, area: str) -> CoverageCell:
+    """Score one cell from the area's row of the theme's comparison (see `SCALE`)."""
     row = comparison.cells.get(area, {})
-    facets = [f for f in Facet if row.get(f.value)]
-    evidence = [c for f in Facet for c in row.get(f.value, [])][:4]
-    if len(facets) >= 2:
-        return CoverageCell(score=3, evidence=evidence)
-    if facets:
-        return CoverageCell(score=2, evidence=evidence)
-    return CoverageCell(score=1 if hits else 0, evidence=evidence)
+    commitments = {(c.doc_id, c.start) for f in COMMITMENT_FACETS for c in row.get(f, [])}
+    evidence = [c for f in (*COMMITMENT_FACETS, Facet.CONTEXT) for c in row.get(f, [])]
+    if len(commitments) >= 2:
+        score = 4 if row.get(Facet.INDICATORS) else 3
+    elif commitments:
+        score = 2
+    else:
+        score = 1 if row.get(Facet.CONTEXT) else 0
+    return CoverageCell(score=score, evidence=evidence[:MAX_EVIDENCE])
 
 
 def build_coverage(areas: Sequence[str],
-                   compare: Callable[[tuple[str, ...], Sequence[str]], Comparison],
-                   relevant_hits: Callable[[tuple[str, ...], str], list[Hit]]) -> Coverage:
+                   compare: Callable[[tuple[str, ...], Sequence[str]], Comparison]) -> Coverage:
     """Themes x areas with evidence.
 
     Args:
         areas: the area keys.
-        compare: (theme phrases, areas) -> comparison.
-        relevant_hits: (theme phrases, area) -> that area's relevant hits of any kind.
+        compare: (theme phrases, areas) -> the comparison of that theme.
 
     Returns:
         The matrix.
@@ -56,5 +65,5 @@ def build_coverage(areas: Sequence[str],
     cells = {}
     for theme, phrases in THEMES.items():
         comparison = compare(phrases, areas)
-        cells[theme] = {a: cell_from(comparison, a, relevant_hits(phrases, a)) for a in areas}
+        cells[theme] = {a: cell_from(comparison, a) for a in areas}
     return Coverage(themes=list(THEMES), areas=list(areas), cells=cells)

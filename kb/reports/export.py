@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from kb.records import Answer, Citation, Comparison, Facet
+from kb.records import FACET_LABELS, Answer, Citation, Comparison, Facet
 
 NO_COMMITMENT = "no commitment found"
 
@@ -24,7 +24,7 @@ def _references(citations: list[Citation]) -> list[str]:
 
 def _comparison_citations(comparison: Comparison) -> list[Citation]:
     return [c for area in comparison.areas for facet in Facet
-            for c in comparison.cells.get(area, {}).get(facet.value, [])]
+            for c in comparison.cells.get(area, {}).get(facet, [])]
 
 
 def _cell(citations: list[Citation]) -> str:
@@ -39,11 +39,11 @@ def to_markdown(record: Answer | Comparison, question: str) -> str:
         lines += [f"**Question:** {question}", "", record.text, ""]
         citations = record.citations
     else:
-        lines += [f"**Theme:** {question}", "", "| Area | " + " | ".join(f.value.title()
+        lines += [f"**Theme:** {question}", "", "| Area | " + " | ".join(FACET_LABELS[f]
                                                                        for f in Facet) + " |",
                   "|---|" + "---|" * len(Facet)]
         for area in record.areas:
-            cells = [_cell(record.cells.get(area, {}).get(f.value, [])).replace("|", "/")
+            cells = [_cell(record.cells.get(area, {}).get(f, [])).replace("|", "/")
                      for f in Facet]
             lines.append(f"| {area} | " + " | ".join(cells) + " |")
         lines.append("")
@@ -69,14 +69,14 @@ def to_docx(record: Answer | Comparison, question: str, target: Path | IO[bytes]
         document.add_paragraph(f"Theme: {question}")
         table = document.add_table(rows=1, cols=1 + len(Facet))
         table.style = "Table Grid"
-        for cell, label in zip(table.rows[0].cells, ["Area", *(f.value.title() for f in Facet)],
+        for cell, label in zip(table.rows[0].cells, ["Area", *(FACET_LABELS[f] for f in Facet)],
                                strict=True):
             cell.text = label
         for area in record.areas:
             row = table.add_row().cells
             row[0].text = area
             for i, facet in enumerate(Facet, start=1):
-                row[i].text = _cell(record.cells.get(area, {}).get(facet.value, []))
+                row[i].text = _cell(record.cells.get(area, {}).get(facet, []))
         citations = _comparison_citations(record)
     document.add_heading("References", level=2)
     for ref in _references(citations):

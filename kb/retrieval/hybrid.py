@@ -10,12 +10,12 @@ from kb.backends.embedder import Embedder
 from kb.backends.lexical import LexicalIndex
 from kb.backends.store import Filter, StoredChunk, VectorStore
 from kb.config import Settings
-from kb.records import FACET_KINDS, Hit
+from kb.records import COMMITMENT_FACETS, FACET_KINDS, Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.glossary import expand_query
 from kb.retrieval.intent import intended_kinds
 
-COMMITMENT_KINDS = frozenset().union(*FACET_KINDS.values())
+COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
 
 
 @dataclass(frozen=True)
