@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
+from kb.answers.answer_type import AnswerType, missing_value
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
+_DATE_WORD = re.compile(r"(january|february|march|april|may|june|july|august|september|october|"
+                        r"november|december|spring|summer|autumn|winter)(-|$)", re.IGNORECASE)
+ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
+            AnswerType.DATE: "a date", AnswerType.NAME: "a name", AnswerType.FINDING: "a finding"}
 
 
 def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
-                     resolver: AreaResolver, acronyms: Collection[str]) -> str:
+                     resolver: AreaResolver, acronyms: Collection[str],
+                     idf: Mapping[str, float]) -> str:
     """Why the hits do not answer the question ('' when they do).
 
-    Two checks: the best passage's similarity reaches `min_relevance`, and the question's
-    specific terms (years, names) occur in the evidence.
+    Three checks: the best passage's similarity reaches `min_relevance`; the question's
+    specific terms (years, names; not months, which a text may write as "the first 3 months")
+    occur in the evidence; and when the question asks for a
+    kind of value (an amount, a count, a date, a name, a finding), a sentence about its topic
+    gives one (see `kb.answers.answer_type`).
 
     Args:
         question: the resolved question.
@@ -25,6 +34,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         min_relevance: the similarity floor.
         resolver: finds area names (which are not specific terms).
         acronyms: acronyms the glossary knows (not specific terms either).
+        idf: term weights.
     """
     if not hits:
         return "nothing is indexed that matches"
@@ -36,6 +46,9 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                if t.lower() not in evidence]
     if missing:
         return "the strategies do not mention " + ", ".join(f"'{t}'" for t in missing)
+    absent = missing_value(question, resolver.topic(question), hits, idf)
+    if absent is not None:
+        return f"no passage about it gives {ARTICLES[absent]}"
     return ""
 
 
@@ -51,7 +64,8 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
              for w in text.split()[1:]]
     phrases: list[list[str]] = [[]]
     for word in words:
-        named = bool(_NAME.fullmatch(word)) and word not in acronyms
+        named = (bool(_NAME.fullmatch(word)) and word not in acronyms
+                 and not _DATE_WORD.match(word))  # dates are checked by their answer type
         if named or (_YEAR.fullmatch(word) and phrases[-1]):
             phrases[-1].append(word)
         else:

@@ -1,0 +1,121 @@
+"""Expected answer types: a question that asks for an amount needs an amount in its evidence.
+
+On-topic questions about a figure, budget, count, date, name or finding that a strategy does
+not give share most of their words with passages that are near misses, so similarity cannot
+refuse them. What can: the kind of value the question asks for (a budget or cost wants an amount,
+"How many…" or "How much…" a number, "When…" a date, "Who…" a name, "What did the evaluation find?" a
+finding) must appear in a passage sentence that is about the question's topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+
+from kb.answers.sentences import units
+from kb.records import Hit
+from kb.text import content_terms
+
+
+class AnswerType(StrEnum):
+    """The kind of value a question asks for."""
+
+    AMOUNT = "amount"
+    COUNT = "count"
+    DATE = "date"
+    NAME = "name"
+    FINDING = "finding"
+
+
+_QUESTION_CUES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
+        (AnswerType.AMOUNT, r"\b(budgets?|funding|funded|spend|spent|costs?|costing|allocat\w*|"
+                            r"invest\w*|grants?|money|salary|salaries|paid|pay|price|"
+                            r"value for money)\b|£"),
+        (AnswerType.COUNT, r"\bhow (many|much|often|far)\b|\b(number of|what (percentage|"
+                           r"proportion|share|rate))\b"),
+        (AnswerType.FINDING, r"\bwhat did\b.*\b(find|show|conclude|reveal|recommend|learn)\b|"
+                             r"\b(findings?|results? of|outcomes? of the (evaluation|review|"
+                             r"pilot|audit)|lessons learn\w*)\b"),
+        (AnswerType.DATE, r"^\W*when\b|\b(what|which) (date|year|month)\b|\bby when\b|"
+                          r"\bdeadline\b"),
+        (AnswerType.NAME, r"^\W*who\b|\b(which|what) (organisation|agency|charity|provider|"
+                          r"officer|person|body|team|service provider|company)\b|\bnamed?\b"),
+    ))
+
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                 r"thirty|forty|fifty|hundred|thousand|dozen|half|third|quarter")
+_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
+           r"december|spring|summer|autumn|winter")
+_VALUES: dict[AnswerType, re.Pattern[str]] = {
+    AnswerType.AMOUNT: re.compile(r"£\s?\d|\b\d[\d,.]*\s?(k|m|million|billion|bn|pounds)\b",
+                                  re.IGNORECASE),
+    AnswerType.COUNT: re.compile(rf"\d|%|\b({_NUMBER_WORDS})\b", re.IGNORECASE),
+    AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b|\bq[1-4]\b|\bquarter\b|"
+                                r"\b(within|by|over) (the )?(next |first )?\w+ (months?|years?)\b",
+                                re.IGNORECASE),
+    AnswerType.NAME: re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+\s){1,4}[A-Z][a-z]+\b|"
+                                r"\b[A-Z]{2,}[a-z]?\b"),
+    AnswerType.FINDING: re.compile(r"\b(found|find|findings|showed|shown|shows|demonstrat\w*|"
+                                   r"indicat\w*|reveal\w*|identified|concluded|resulted|"
+                                   r"evaluat\w*|improv\w*|reduc\w*|increas\w*)\b|%",
+                                   re.IGNORECASE),
+}
+_CUE_TERMS = content_terms("how much budget funding funded spend spent cost costs allocated "
+                           "allocation invest investment grant money salary paid pay price "
+                           "many number percentage often "
+                           "proportion share rate often when date year month deadline who "
+                           "organisation agency charity provider officer person body team "
+                           "named name find findings show result results conclude reveal "
+                           "recommend learn lessons")
+MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
+ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
+HITS_CHECKED = 5
+
+
+def expected_type(question: str) -> AnswerType | None:
+    """The kind of value the question asks for, if it asks for one."""
+    for kind, pattern in _QUESTION_CUES:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float]
+                  ) -> AnswerType | None:
+    """The expected answer type when no sentence about the topic gives a value of it.
+
+    Args:
+        question: the question (its wording decides the expected type).
+        topic: the question's topic words (area names taken out).
+        hits: the retrieved hits.
+        idf: term weights.
+
+    Returns:
+        The missing type, or None when the evidence holds one (or no type is expected).
+    """
+    kind = expected_type(question)
+    if kind is None:
+        return None
+    terms = content_terms(topic) - _CUE_TERMS
+    total = sum(idf.get(t, 1.0) for t in terms)
+    if not total:
+        return None
+    for hit in hits[:HITS_CHECKED]:
+        shared = terms & content_terms(f"{hit.section} {hit.lead} {hit.text}")
+        about = (sum(idf.get(t, 1.0) for t in shared) / total >= MIN_TOPIC_SHARE
+                 or hit.similarity >= ABOUT_SIMILARITY)
+        if about and _gives(hit.text, terms, _VALUES[kind]):
+            return None
+    return kind
+
+
+def _gives(text: str, terms: set[str], value: re.Pattern[str]) -> bool:
+    """A sentence gives the value and it, or a sentence beside it, shares a topic word."""
+    sentences = [quote for _, _, quote in units(text)]
+    for i, sentence in enumerate(sentences):
+        window = " ".join(sentences[max(i - 1, 0):i + 2])
+        if value.search(sentence) and terms & content_terms(window):
+            return True
+    return False
