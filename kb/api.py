@@ -146,7 +146,7 @@ class KnowledgeBase:
             return extractive.refusal(resolved, hits, reason)
         topic = self.areas.topic(resolved) or resolved
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
-                                   intended_kinds(resolved))
+                                    intended_kinds(resolved), self._area_names())
         if not answer.found:
             return extractive.refusal(resolved, hits, "no passage answers it")
         if self.llm is None:
@@ -156,6 +156,9 @@ class KnowledgeBase:
         except LLMError as exc:
             notice = f"The language model could not answer ({exc}); showing the extractive answer."
             return replace(answer, notice=notice)
+
+    def _area_names(self) -> dict[str, str]:
+        return {key: area.name for key, area in self.manifest.areas.items()}
 
     def _similarity(self, a: str, b: str) -> float:
         first, second = self.embedder().embed([a, b])

@@ -51,3 +51,35 @@ def test_a_paraphrase_counts_when_the_passage_is_similar():
                   similarity=0.6)
     question = "How often does someone phone the police about abuse at home?"
     assert missing_value(question, question, [figures], {}) is None
+
+
+def test_list_questions_are_recognised():
+    from kb.retrieval.lists import wants_list
+
+    assert wants_list("What are Wyvern's five priorities?")
+    assert wants_list("List the delivery strands")
+    assert wants_list("Which are the key performance indicators?")
+    assert not wants_list("How many refuges are there?")
+    assert not wants_list("What is the vision?")
+
+
+def test_a_list_answer_gives_every_item_in_document_order():
+    from kb.answers.extractive import compose
+
+    lead = Hit(chunk_id="c1", text="Our priorities are:\n- Safer homes for families\n- Support "
+               "for every survivor", score=1.0, doc_id="d", area="wyvern", title="t",
+               period="2021-2024", page=None, section="Priorities", kind=ChunkKind.AIM,
+               start=0, end=60)
+    rest = Hit(chunk_id="c2", text="- Perpetrators held to account for abuse\n- Children heard "
+               "and kept safe", score=0.5, doc_id="d", area="wyvern", title="t",
+               period="2021-2024", page=None, section="Priorities", kind=ChunkKind.AIM,
+               start=80, end=150)
+    other = Hit(chunk_id="c3", text="Refuge places were full in 2020 and women were turned away.",
+                score=0.7, doc_id="e", area="wyvern", title="u", period="2021-2024", page=None,
+                section="Local picture", kind=ChunkKind.CONTEXT, start=0, end=59)
+    answer = compose("What are the priorities?", [lead, other, rest], {}, multi_area=False)
+    lines = answer.text.split("\n")
+    assert len(lines) == 3  # the lead-in keeps its items; the list goes on in the next chunk
+    assert "Safer homes" in lines[0] and "Support for every survivor" in lines[0]
+    assert lines[1].startswith("- Perpetrators held") and lines[2].startswith("- Children heard")
+    assert {c.doc_id for c in answer.citations} == {"d"}

@@ -11,15 +11,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from kb.answers.sentences import units
 from kb.records import Answer, ChunkKind, Citation, Hit
+from kb.retrieval.lists import wants_list
 from kb.text import content_terms
 
 MAX_SENTENCES = 5
 MAX_PER_AREA = 3
+MAX_LIST_ITEMS = 14
 
 
 def is_expired(period: str, today: date | None = None) -> bool:
@@ -61,25 +63,50 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
 
 
 def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
-            multi_area: bool, kinds: frozenset[ChunkKind] = frozenset()) -> Answer:
-    """Pick the best sentences, de-duplicated, grouped by area, each with its [n].
+            multi_area: bool, kinds: frozenset[ChunkKind] = frozenset(),
+            area_names: Mapping[str, str] | None = None) -> Answer:
+    """Pick the best sentences, de-duplicated, each with its [n].
+
+    A list question gets the whole list in document order (see `list_units`); a question about
+    several areas gets up to MAX_PER_AREA sentences from each, under each area's name.
 
     Args:
         question: the (resolved) question.
         hits: retrieved hits, best first.
         idf: inverse document frequency of terms over the corpus.
-        multi_area: several areas asked about: take up to MAX_PER_AREA from each.
+        multi_area: several areas asked about: group the answer by area.
         kinds: chunk kinds the question asks for (their sentences weigh more).
+        area_names: display names of area keys (the key when absent).
 
     Returns:
-        The extractive answer (found=True).
+        The extractive answer (found=False when no sentence matches).
     """
     terms = content_terms(question)
+    if not multi_area and wants_list(question):
+        picked = list_units(hits)
+    else:
+        picked = _best_units(score_units(terms, hits, idf, kinds), multi_area)
+    names = area_names or {}
+    citations, lines = [], []
+    area = None
+    for n, (hit, start, end, text) in enumerate(picked, start=1):
+        if multi_area and hit.area != area:
+            area = hit.area
+            lines.append(f"{names.get(area, area)}:")
+        citations.append(citation_for(n, hit, start, end, text))
+        lines.append(f"{' '.join(text.split())} [{n}]")
+    return Answer(text="\n".join(lines), citations=citations, found=bool(citations),
+                  mode="extractive")
+
+
+def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
+                ) -> list[tuple[Hit, int, int, str]]:
     picked: list[tuple[float, Hit, int, int, str]] = []
     per_area: Counter[str] = Counter()
     seen: set[str] = set()
     limit = MAX_SENTENCES + (3 if multi_area else 0)
-    for item in score_units(terms, hits, idf, kinds):
+    area_order = list(dict.fromkeys(item[1].area for item in scored))
+    for item in scored:
         _, hit, _, _, text = item
         key = " ".join(text.lower().split())[:120]
         if key in seen or (multi_area and per_area[hit.area] >= MAX_PER_AREA):
@@ -89,14 +116,21 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         picked.append(item)
         if len(picked) >= limit:
             break
-    area_order = list(dict.fromkeys(h.area for h in hits))
     picked.sort(key=lambda item: (area_order.index(item[1].area) if multi_area else 0, -item[0]))
-    citations, lines = [], []
-    for n, (_, hit, start, end, text) in enumerate(picked, start=1):
-        citations.append(citation_for(n, hit, start, end, text))
-        lines.append(f"{' '.join(text.split())} [{n}]")
-    return Answer(text="\n".join(lines), citations=citations, found=bool(citations),
-                  mode="extractive")
+    return [(hit, start, end, text) for _, hit, start, end, text in picked]
+
+
+def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
+    """The items of the list that the best hit starts: its units and those of the hits that
+    continue it (the same document, further on), in document order, up to MAX_LIST_ITEMS."""
+    if not hits:
+        return []
+    first = hits[0]
+    run = sorted((h for h in hits if h.doc_id == first.doc_id and h.start >= first.start),
+                 key=lambda h: h.start)
+    items = [(hit, start, end, text) for hit in run
+             for start, end, text in units(hit.text, hit.start, hit.section.split(" > "))]
+    return items[:MAX_LIST_ITEMS]
 
 
 def refusal(question: str, hits: Sequence[Hit], reason: str) -> Answer:

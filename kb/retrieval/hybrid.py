@@ -14,6 +14,7 @@ from kb.records import COMMITMENT_FACETS, FACET_KINDS, Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.glossary import expand_query
 from kb.retrieval.intent import intended_kinds
+from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
 
@@ -109,6 +110,13 @@ class HybridRetriever:
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
         if plan.per_area:
             ranked = self._interleave(ranked, plan.areas)
+        elif ranked and wants_list(query):
+            top = ranked[0]
+            following = [p for p in self._following(top, LIST_CHUNKS) if where.admits(self._chunks[p])]
+            for position in following:  # ranked with the list they continue
+                scores.setdefault(position, scores[top])
+                similarity.setdefault(position, similarity.get(top, 0.0))
+            ranked = with_list_continuation(ranked, following)
         return [self._hit(i, scores[i], similarity.get(i, 0.0)) for i in ranked[:k]]
 
     def _fused(self, text: str, vector: list[float], where: Filter,
@@ -130,6 +138,20 @@ class HybridRetriever:
             if self._chunks[position].chunk.kind in boost_kinds:
                 scores[position] *= 1.0 + s.intent_boost
         return dict(scores), similarity
+
+    def _following(self, position: int, count: int) -> list[int]:
+        """Up to `count` chunks after a chunk, in its document, that stay in its top-level
+        section or sit in a sibling section (a strand after a strand)."""
+        path = self._chunks[position].chunk.section.split(" > ")
+        doc_id = self._chunks[position].chunk.doc_id
+        out = []
+        for after in range(position + 1, min(position + 1 + count, len(self._chunks))):
+            chunk = self._chunks[after].chunk
+            other = chunk.section.split(" > ")
+            if chunk.doc_id != doc_id or (other[0] != path[0] and len(other) != len(path)):
+                break
+            out.append(after)
+        return out
 
     def _interleave(self, ranked: list[int], areas: tuple[str, ...] | None) -> list[int]:
         """Round-robin over areas (best area first) so every area gets its share of the top k."""

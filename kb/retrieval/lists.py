@@ -1,0 +1,33 @@
+"""List questions ("What are the nine outcomes?", "List the delivery strands") need the whole
+list, and a list in a strategy often runs over several chunks. The best hit is where the list
+starts; the chunks that follow it in the same top-level section are the rest of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+LIST_NOUNS = (r"aims|objectives|outcomes|priorities|strands|themes|principles|actions|"
+              r"commitments|indicators|measures|targets|steps|risks|pillars|values|goals|"
+              r"ambitions|workstreams|recommendations|areas of (work|focus)|elements|stages|"
+              r"tiers|levels|components|activities|deliverables|members|partners|boards")
+_COUNT = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
+_LIST_QUESTION = re.compile(
+    rf"^\W*(list|name|set out|outline|summari[sz]e|enumerate|give)\b"
+    rf"|\b(what|which) (are|were)\b.*\b({LIST_NOUNS})\b"
+    rf"|\b({_COUNT})\s+(\w+\s+){{0,2}}({LIST_NOUNS})\b",
+    re.IGNORECASE)
+LIST_CHUNKS = 4  # chunks taken after the best hit
+
+
+def wants_list(question: str) -> bool:
+    """True when the question asks for a list of items (aims, outcomes, strands, actions…)."""
+    return bool(_LIST_QUESTION.search(question))
+
+
+def with_list_continuation(ranked: list[int], following: list[int]) -> list[int]:
+    """The ranking with the chunks that continue the best hit's list right after it."""
+    if not ranked:
+        return ranked
+    rest = [p for p in ranked[1:] if p not in following]
+    return [ranked[0], *following, *rest]
