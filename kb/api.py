@@ -34,6 +34,7 @@ from kb.reports.evidence import is_evidence
 from kb.reports.register import build_framework
 from kb.retrieval import followup
 from kb.retrieval.areas import AreaResolver
+from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import mine_glossary
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.intent import intended_kinds
@@ -98,7 +99,8 @@ class KnowledgeBase:
         self.areas = AreaResolver(self.manifest.areas, {c.doc.area for c in self._chunks})
         self._idf = extractive.idf_table([c.chunk.text for c in self._chunks])
         self._retriever = HybridRetriever(self.store, self.embedder, self._chunks, texts,
-                                          self.glossary, self.areas, self.settings)
+                                          self.glossary, self.areas,
+                                          DocumentResolver(self.documents()), self.settings)
 
     # -- search --------------------------------------------------------------------------
     def search(self, query: str, k: int = 8, areas: Sequence[str] | None = None,

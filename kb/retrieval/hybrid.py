@@ -12,6 +12,7 @@ from kb.backends.store import Filter, StoredChunk, VectorStore
 from kb.config import Settings
 from kb.records import COMMITMENT_FACETS, FACET_KINDS, Hit
 from kb.retrieval.areas import AreaResolver
+from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import expand_query
 from kb.retrieval.intent import intended_kinds
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
@@ -26,6 +27,7 @@ class SearchPlan:
     text: str
     areas: tuple[str, ...] | None
     per_area: bool
+    named_documents: frozenset[str] = frozenset()  # documents the query refers to (boosted)
 
 
 class HybridRetriever:
@@ -34,7 +36,7 @@ class HybridRetriever:
     def __init__(self, store: VectorStore, embedder: Callable[[], Embedder],
                  chunks: Sequence[StoredChunk], index_texts: Sequence[str],
                  glossary: dict[str, set[str]], resolver: AreaResolver,
-                 settings: Settings) -> None:
+                 documents: DocumentResolver, settings: Settings) -> None:
         """Wire the retriever.
 
         Args:
@@ -44,6 +46,7 @@ class HybridRetriever:
             index_texts: the text BM25 indexes for each chunk (same order).
             glossary: acronym -> long forms, for query expansion.
             resolver: finds areas named in questions.
+            documents: finds documents named in questions.
             settings: depths, weights and boosts.
         """
         self._store = store
@@ -53,6 +56,7 @@ class HybridRetriever:
         self._lexical = LexicalIndex(index_texts)
         self._glossary = glossary
         self._resolver = resolver
+        self._documents = documents
         self._settings = settings
 
     def plan(self, query: str, areas: Sequence[str] | None) -> SearchPlan:
@@ -69,8 +73,9 @@ class HybridRetriever:
         wants_all = self._resolver.wants_all(query)
         per_area = (chosen is not None and len(chosen) > 1) or (chosen is None and wants_all)
         topic = self._resolver.topic(query) if chosen or per_area else query
+        documents = frozenset(self._documents.mentioned(query, chosen))
         return SearchPlan(text=expand_query(topic or query, self._glossary), areas=chosen,
-                          per_area=per_area)
+                          per_area=per_area, named_documents=documents)
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None
@@ -104,7 +109,7 @@ class HybridRetriever:
         similarity: dict[int, float] = {}
         for group in groups:
             where = Filter(areas=group, doc_ids=doc_filter, kinds=kind_filter)
-            group_scores, group_similarity = self._fused(plan.text, vector, where, boost)
+            group_scores, group_similarity = self._fused(plan, vector, where, boost)
             scores.update(group_scores)
             similarity.update(group_similarity)
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
@@ -119,12 +124,12 @@ class HybridRetriever:
             ranked = with_list_continuation(ranked, following)
         return [self._hit(i, scores[i], similarity.get(i, 0.0)) for i in ranked[:k]]
 
-    def _fused(self, text: str, vector: list[float], where: Filter,
+    def _fused(self, plan: SearchPlan, vector: list[float], where: Filter,
                boost_kinds: frozenset[object]) -> tuple[dict[int, float], dict[int, float]]:
         s = self._settings
         dense = self._store.query(vector, s.dense_k, where)
         allowed = {i for i, c in enumerate(self._chunks) if where.admits(c)}
-        lexical = self._lexical.search(text, s.lexical_k, allowed)
+        lexical = self._lexical.search(plan.text, s.lexical_k, allowed)
         scores: dict[int, float] = defaultdict(float)
         similarity: dict[int, float] = {}
         for rank, (chunk_id, sim) in enumerate(dense):
@@ -135,8 +140,11 @@ class HybridRetriever:
         for rank, (position, _) in enumerate(lexical):
             scores[position] += s.lexical_weight / (s.rrf_k + rank + 1)
         for position in scores:
-            if self._chunks[position].chunk.kind in boost_kinds:
+            chunk = self._chunks[position].chunk
+            if chunk.kind in boost_kinds:
                 scores[position] *= 1.0 + s.intent_boost
+            if chunk.doc_id in plan.named_documents:
+                scores[position] *= 1.0 + s.document_boost
         return dict(scores), similarity
 
     def _following(self, position: int, count: int) -> list[int]:

@@ -1,0 +1,103 @@
+"""Documents named in a question: "the 2008 presentation", "the recovery pilots launch",
+"the 2019-24 strategy", "the older strategy" — resolved against the indexed documents' titles,
+periods and kinds, never against file names or a list of known documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from kb.records import DocumentInfo
+from kb.text import STOPWORDS, content_terms, stem
+
+_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_DOCUMENT = r"(\w+ ){0,2}(strategy|plan|presentation|document|version|edition|slides|report)\b"
+_OLDEST = re.compile(rf"\b(old|older|oldest|earlier|earliest|previous|first|original) {_DOCUMENT}",
+                     re.IGNORECASE)
+_NEWEST = re.compile(rf"\b(new|newer|newest|latest|current|most recent|refreshed) {_DOCUMENT}",
+                     re.IGNORECASE)
+DEFAULT_KIND = "strategy"  # "the strategy" is how officers say "the area's document"
+
+
+def years_of(text: str) -> tuple[int, int] | None:
+    """The first year range in a text ("2019-24" -> (2019, 2024)), or a single year twice."""
+    match = _RANGE.search(text)
+    if match:
+        start, end = int(match.group(1)), match.group(2)
+        end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        if end_year >= start:
+            return start, end_year
+    year = _YEAR.search(text)
+    return (int(year.group()), int(year.group())) if year else None
+
+
+def _phrases(text: str) -> set[tuple[str, str]]:
+    """Pairs of consecutive content words (stemmed), e.g. ('recoveri', 'pilot')."""
+    words = [w for w in (stem(t) for t in re.findall(r"[a-z0-9]+", text.lower())
+                         if t not in STOPWORDS and len(t) > 1)]
+    return set(pairwise(words))
+
+
+class DocumentResolver:
+    """Finds the indexed documents a question refers to."""
+
+    def __init__(self, documents: Sequence[DocumentInfo]) -> None:
+        """Index the documents' title words, periods and kinds."""
+        self._documents = list(documents)
+        self._terms = {d.doc_id: content_terms(d.title) for d in self._documents}
+
+    def mentioned(self, question: str, areas: Sequence[str] | None = None) -> list[str]:
+        """Doc ids the question names, among the given areas' documents (all when None).
+
+        Returns [] when the question names no document, or names every candidate (so a
+        reference never narrows a search to nothing or changes nothing).
+        """
+        pool = [d for d in self._documents if not areas or d.area in areas]
+        if len(pool) < 2:
+            return []
+        chosen = (self._by_title(question, pool) or self._by_period(question, pool)
+                  or self._by_kind(question, pool))
+        chosen = self._by_age(question, chosen or pool) if _OLDEST.search(question) or (
+            _NEWEST.search(question)) else chosen
+        ids = [d.doc_id for d in chosen]
+        return ids if 0 < len(ids) < len(pool) else []
+
+    def _by_title(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
+        """Documents whose title holds a phrase of the question (two or more words in a row,
+        stopwords aside) that is not in every candidate's title."""
+        asked = _phrases(question)
+        found = []
+        for d in pool:
+            others = [_phrases(o.title) for o in pool if o.doc_id != d.doc_id]
+            shared = asked & _phrases(d.title)
+            if any(all(phrase not in o for o in others) for phrase in shared):
+                found.append(d)
+        return found
+
+    def _by_period(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
+        asked = years_of(question)
+        if asked is None:
+            return []
+        found = []
+        for d in pool:
+            span = years_of(d.period) or years_of(d.title)
+            if span and (asked == span or (asked[0] == asked[1] and asked[0] in span)):
+                found.append(d)
+        return found
+
+    def _by_kind(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
+        words = content_terms(question)
+        return [d for d in pool if d.kind != DEFAULT_KIND and content_terms(d.kind) <= words]
+
+    def _by_age(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
+        """The oldest or newest of the documents of the kind the question names."""
+        kinds = [d for d in pool if content_terms(d.kind) <= content_terms(question)] or pool
+        dated = [(years_of(d.period) or (0, 0), d) for d in kinds]
+        if not dated:
+            return []
+        pick = min if _OLDEST.search(question) else max
+        target = pick(span for span, _ in dated)
+        return [d for span, d in dated if span == target]

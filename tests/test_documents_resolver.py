@@ -1,0 +1,44 @@
+"""Documents named in questions, resolved from titles, periods and kinds (fictional councils)."""
+
+import pytest
+
+from kb.records import DocumentInfo
+from kb.retrieval.documents import DocumentResolver, years_of
+
+DOCS = [
+    DocumentInfo("wy-2016", "wyvern", "Wyvern Domestic Abuse Strategy 2016-2019", "2016-2019",
+                 "strategy", "adopted"),
+    DocumentInfo("wy-2022", "wyvern", "Wyvern Domestic Abuse and Safe Accommodation Strategy",
+                 "2022-2025", "strategy", "adopted"),
+    DocumentInfo("wy-plan", "wyvern", "Safe Accommodation Delivery Plan 2022-23", "2022-2023",
+                 "delivery-plan", "draft"),
+    DocumentInfo("wy-event", "wyvern", "Sanctuary Scheme Launch Event (slides)", "2021-2022",
+                 "presentation", "update"),
+    DocumentInfo("cv-2020", "calder", "Calder Vale Domestic Abuse Strategy 2020-2023",
+                 "2020-2023", "strategy", "adopted"),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What did the sanctuary scheme launch say about lock changes?", ["wy-event"]),
+    ("What does the 2016-19 strategy say about refuges?", ["wy-2016"]),
+    ("What was in the presentation about target hardening?", ["wy-event"]),
+    ("What does the delivery plan say about move-on housing?", ["wy-plan"]),
+    ("What did the previous strategy promise on refuges?", ["wy-2016"]),
+    ("What does the latest strategy say about refuges?", ["wy-2022"]),
+    ("What new services are planned for survivors?", []),
+    ("What are the priorities?", []),
+])
+def test_documents_named_in_questions(question, expected):
+    assert DocumentResolver(DOCS).mentioned(question, ["wyvern"]) == expected
+
+
+def test_a_reference_to_every_candidate_narrows_nothing():
+    assert DocumentResolver(DOCS).mentioned("What does the strategy say?", ["calder"]) == []
+
+
+def test_years_of():
+    assert years_of("2019-24") == (2019, 2024)
+    assert years_of("2025 to 2028") == (2025, 2028)
+    assert years_of("the 2008 presentation") == (2008, 2008)
+    assert years_of("no year") is None
