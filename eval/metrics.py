@@ -8,7 +8,9 @@ from statistics import mean
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9£%]+", text.lower())
+    """Lower-case words; hyphens dropped, so "vic- tims" (a line break in the corpus file) and
+    "victims" (as the loader rejoins it) are the same word."""
+    return re.findall(r"[a-z0-9£%]+", re.sub(r"-\s*", "", text.lower()))
 
 
 def ngrams(text: str, n: int = 5) -> set[tuple[str, ...]]:

@@ -12,6 +12,7 @@ from typing import Any
 from eval import metrics
 from eval.baseline import BaselineRetriever
 from ingest.loaders import decode_text
+from ingest.markup import clean_text
 from ingest.pipeline import collect_files
 from kb.api import KnowledgeBase
 from kb.manifest import doc_id_for
@@ -155,7 +156,7 @@ def run(kb: KnowledgeBase, questions_path: Path, ks: list[int], with_baseline: b
     """Score everything on one question file."""
     questions = load_questions(questions_path)
     files = collect_files([kb.settings.corpus_dir])
-    sources = {doc_id_for(p): decode_text(p.read_bytes()) for p in files}
+    sources = {doc_id_for(p): clean_text(decode_text(p.read_bytes())) for p in files}
     report = Report()
     kb.search("warm up", k=1)
     score_retrieval(kb, questions, ks, report)
