@@ -100,7 +100,8 @@ class KnowledgeBase:
         self._idf = extractive.idf_table([c.chunk.text for c in self._chunks])
         self._retriever = HybridRetriever(self.store, self.embedder, self._chunks, texts,
                                           self.glossary, self.areas,
-                                          DocumentResolver(self.documents()), self.settings)
+                                          DocumentResolver(self.documents()), self._idf,
+                                          self.settings)
 
     # -- search --------------------------------------------------------------------------
     def search(self, query: str, k: int = 8, areas: Sequence[str] | None = None,

@@ -7,10 +7,13 @@ from collections.abc import Iterable
 
 from kb.manifest import Area
 
+_PLACES = r"(areas?|count(y|ies)|councils?|partnerships?|strateg(y|ies)|plans?|documents?|places?)"
 ALL_AREAS = re.compile(
-    r"\b(compare|comparison|each (county|area|partnership|strategy)|every (county|area)|"
-    r"all (the )?(areas|counties|strategies)|across (the )?(areas|counties|strategies)|"
-    r"(differ|difference|similar)\w*|side by side)\b",
+    rf"\b(compare|comparison|(each|every|both|all|either) (of )?(the )?((two|three|four|five) )?"
+    rf"{_PLACES}|across (the )?((two|three|four|five) )?{_PLACES}|"
+    rf"the (two|three|four|five) {_PLACES}|all (two|three|four|five)|"
+    r"the (areas|counties|councils|partnerships)(?! of)|"
+    r"(differ|difference|similar)\w*|side by side|in common)\b",
     re.IGNORECASE,
 )
 

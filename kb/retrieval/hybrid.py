@@ -14,8 +14,10 @@ from kb.records import COMMITMENT_FACETS, FACET_KINDS, Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import expand_query
+from kb.retrieval.headings import HeadingMatcher
 from kb.retrieval.intent import intended_kinds
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
+from kb.text import content_terms
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
 
@@ -28,6 +30,7 @@ class SearchPlan:
     areas: tuple[str, ...] | None
     per_area: bool
     named_documents: frozenset[str] = frozenset()  # documents the query refers to (boosted)
+    terms: frozenset[str] = frozenset()  # the query's content terms (to match headings)
 
 
 class HybridRetriever:
@@ -36,7 +39,7 @@ class HybridRetriever:
     def __init__(self, store: VectorStore, embedder: Callable[[], Embedder],
                  chunks: Sequence[StoredChunk], index_texts: Sequence[str],
                  glossary: dict[str, set[str]], resolver: AreaResolver,
-                 documents: DocumentResolver, settings: Settings) -> None:
+                 documents: DocumentResolver, idf: dict[str, float], settings: Settings) -> None:
         """Wire the retriever.
 
         Args:
@@ -47,6 +50,7 @@ class HybridRetriever:
             glossary: acronym -> long forms, for query expansion.
             resolver: finds areas named in questions.
             documents: finds documents named in questions.
+            idf: term weights (headings are matched on their specific words).
             settings: depths, weights and boosts.
         """
         self._store = store
@@ -57,6 +61,7 @@ class HybridRetriever:
         self._glossary = glossary
         self._resolver = resolver
         self._documents = documents
+        self._headings = HeadingMatcher(idf)
         self._settings = settings
 
     def plan(self, query: str, areas: Sequence[str] | None) -> SearchPlan:
@@ -75,7 +80,8 @@ class HybridRetriever:
         topic = self._resolver.topic(query) if chosen or per_area else query
         documents = frozenset(self._documents.mentioned(query, chosen))
         return SearchPlan(text=expand_query(topic or query, self._glossary), areas=chosen,
-                          per_area=per_area, named_documents=documents)
+                          per_area=per_area, named_documents=documents,
+                          terms=frozenset(content_terms(query)))
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None
@@ -145,6 +151,8 @@ class HybridRetriever:
                 scores[position] *= 1.0 + s.intent_boost
             if chunk.doc_id in plan.named_documents:
                 scores[position] *= 1.0 + s.document_boost
+            if plan.terms and self._headings.named(chunk.section, plan.terms):
+                scores[position] *= 1.0 + s.heading_boost
         return dict(scores), similarity
 
     def _following(self, position: int, count: int) -> list[int]:

@@ -1,0 +1,32 @@
+"""Headings named in a question favour the chunks under them."""
+
+import math
+
+from kb.retrieval.headings import HeadingMatcher
+from kb.text import content_terms
+
+# idf of 20 chunks: "domestic"/"abuse" are everywhere, strand names are rare
+IDF = {t: math.log(1 + 20 / df) for t, df in [
+    ("domest", 18), ("abus", 18), ("pursu", 1), ("prevent", 3), ("key", 2), ("indic", 2),
+    ("progress", 2), ("principl", 1), ("strand", 2)]}
+
+
+def test_a_named_strand_matches_its_section():
+    matcher = HeadingMatcher(IDF)
+    terms = frozenset(content_terms("What does Wyvern want to achieve under its 'Pursuing' strand?"))
+    assert matcher.named("5. Objectives > Pursuing > What we will do", terms)
+    assert not matcher.named("5. Objectives > Prevention > What we will do", terms)
+
+
+def test_common_headings_never_match():
+    matcher = HeadingMatcher(IDF)
+    terms = frozenset(content_terms("What does the domestic abuse strategy say about refuges?"))
+    assert not matcher.named("Domestic Abuse", terms)
+
+
+def test_every_specific_word_of_the_heading_is_needed():
+    matcher = HeadingMatcher(IDF)
+    assert matcher.named("Outcome 2 > Key Indicators of Progress",
+                         frozenset(content_terms("the key indicators of progress for outcome 2")))
+    assert not matcher.named("Outcome 2 > Key Indicators of Progress",
+                             frozenset(content_terms("what are the indicators?")))
