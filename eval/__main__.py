@@ -1,4 +1,9 @@
-"""`python -m eval [--questions FILE] [--k 5 8 10] [--json] [--no-baseline]`."""
+"""`python -m eval [--questions FILE] [--k 5 8 10] [--json] [--no-baseline] [--split S]`.
+
+Prints every metric for the `tune` and `check` splits side by side with their difference;
+a difference above GAP_WARNING is flagged, since it means a rule fits the questions it was
+tuned on rather than questions in general.
+"""
 
 from __future__ import annotations
 
@@ -13,20 +18,46 @@ from eval.runner import QUESTIONS, Report, run
 from kb.api import KnowledgeBase
 from kb.errors import KBError
 
+GAP_WARNING = 0.05
+ORDER = ("tune", "check", "all")
+
+
+def _columns(report: Report) -> list[str]:
+    return [s for s in ORDER if s in report.splits] + sorted(set(report.splits) - set(ORDER))
+
+
+def _row(name: str, values: list[float | None], baseline: list[float | None]) -> str:
+    cells = "".join(f"{v:9.3f}" if v is not None else "        -" for v in values)
+    gap = ""
+    if len(values) == 2 and None not in values:
+        diff = values[1] - values[0]  # type: ignore[operator]
+        flag = "  <-- check lags tune" if diff < -GAP_WARNING else (
+            "  (check ahead)" if diff > GAP_WARNING else "")
+        gap = f"{diff:+9.3f}{flag}"
+    base = "".join(f"{v:9.3f}" if v is not None else "        -" for v in baseline)
+    return f"{name:28}{cells}{gap:>10}   {base}"
+
 
 def _print(report: Report) -> None:
-    print(f"{'metric':28} {'system':>8} {'baseline':>9} {'ratio':>7}")
-    for name, value in report.system.items():
-        base = report.baseline.get(name)
-        ratio = f"{value / base:7.2f}" if base else "      -"
-        base_text = f"{base:9.3f}" if base is not None else "        -"
-        print(f"{name:28} {value:8.3f} {base_text} {ratio}")
-    print("\nby category:")
-    for category, values in sorted(report.by_category.items()):
-        print(f"  {category:16} " + "  ".join(f"{n}={v:.2f}" for n, v in values.items()))
-    print("\nanswers:")
-    for name, value in report.answers.items():
-        print(f"  {name:22} {value:.3f}")
+    splits = _columns(report)
+    head = "".join(f"{s:>9}" for s in splits)
+    diff = f"{'check-tune':>10}" if splits == ["tune", "check"] else ""
+    print(f"{'metric':28}{head}{diff}   baseline ({', '.join(splits)})")
+    names = list(dict.fromkeys(n for s in splits for n in report.splits[s]))
+    for name in names:
+        print(_row(name, [report.splits[s].get(name) for s in splits],
+                   [report.baseline.get(s, {}).get(name) for s in splits]))
+    for title, table in (("by category", report.by_category), ("by tag", report.by_tag)):
+        print(f"\n{title} (recall@5 | must_mention | refusal_accuracy | compare_all_filled):")
+        groups = sorted({g for s in splits for g in table.get(s, {})})
+        for group in groups:
+            parts = []
+            for s in splits:
+                values = table.get(s, {}).get(group, {})
+                shown = [f"{values[m]:.2f}" if m in values else "-" for m in
+                         ("recall@5", "must_mention", "refusal_accuracy", "compare_all_filled")]
+                parts.append(f"{s}: {' '.join(shown)}")
+            print(f"  {group:16} " + "   ".join(parts))
     print("\nlatency (ms):")
     for name, value in report.latency_ms.items():
         print(f"  {name:22} {value:.1f}")
@@ -43,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--k", type=int, nargs="+", default=[5, 8, 10])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--split", choices=["tune", "check"],
+                        help="score one split only (tune while changing rules; report both)")
     args = parser.parse_args(argv)
     logging.getLogger("bm25s").setLevel(logging.WARNING)
     logging.basicConfig(level=logging.ERROR)
@@ -50,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         kb = KnowledgeBase.open()
         if not kb.documents():
             kb.ingest([kb.settings.corpus_dir])
-        report = run(kb, args.questions, sorted(args.k), with_baseline=not args.no_baseline)
+        report = run(kb, args.questions, sorted(args.k), with_baseline=not args.no_baseline,
+                     split=args.split)
     except (KBError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

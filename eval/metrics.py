@@ -32,6 +32,11 @@ def holds(chunk: str, quote: str, n: int = 5) -> bool:
     return len(quote_grams & chunk_grams) * 2 >= len(quote_grams)
 
 
+def overlaps(a: str, b: str) -> bool:
+    """Two quotes are the same item when either holds the other (see `holds`)."""
+    return holds(a, b) or holds(b, a)
+
+
 def recall_at_k(retrieved: Sequence[str], quotes: Sequence[str], k: int) -> float:
     """Share of evidence quotes held by one of the first k retrieved chunks."""
     if not quotes:

@@ -1,167 +1,181 @@
-"""Score the knowledge base (and the baseline, side by side) on a question file."""
+"""Score the knowledge base (and the baseline, side by side) on a question file, per split.
+
+Every per-question value is recorded under its split, its category and each of its tags, so
+`python -m eval` can show `tune` and `check` side by side: a rule that only fits the
+questions it was tuned on shows up as a gap between the two.
+"""
 
 from __future__ import annotations
 
-import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from eval import metrics
 from eval.baseline import BaselineRetriever
+from eval.questions import Question, load_questions
 from ingest.loaders import decode_text
 from ingest.markup import clean_text
 from ingest.pipeline import collect_files
 from kb.api import KnowledgeBase
 from kb.manifest import doc_id_for
+from kb.records import Comparison
 
 QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
-REQUIRED = ("id", "category", "question", "areas", "evidence", "must_mention")
+Values = dict[str, list[float]]
 
 
 @dataclass
 class Report:
-    """Every figure `python -m eval` prints."""
+    """Every figure `python -m eval` prints: metric values per split, category and tag."""
 
-    system: dict[str, float] = field(default_factory=dict)
-    baseline: dict[str, float] = field(default_factory=dict)
-    by_category: dict[str, dict[str, float]] = field(default_factory=dict)
-    answers: dict[str, float] = field(default_factory=dict)
+    splits: dict[str, dict[str, float]] = field(default_factory=dict)
+    baseline: dict[str, dict[str, float]] = field(default_factory=dict)
+    by_category: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    by_tag: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
     latency_ms: dict[str, float] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
 
 
-def load_questions(path: Path) -> list[dict[str, Any]]:
-    """Read a JSON Lines question file in the DESIGN.md schema.
+class _Tally:
+    """Per-question values filed under the question's split, category and tags."""
 
-    Raises:
-        ValueError: a line is not JSON or lacks a required field (named with its line number).
-    """
-    questions = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{number}: not JSON ({exc.msg})") from exc
-        missing = [key for key in REQUIRED if key not in item]
-        if missing:
-            raise ValueError(f"{path}:{number}: missing {', '.join(missing)}")
-        questions.append(item)
-    return questions
+    def __init__(self) -> None:
+        self.split: dict[str, Values] = defaultdict(lambda: defaultdict(list))
+        self.category: dict[str, dict[str, Values]] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(list)))
+        self.tag: dict[str, dict[str, Values]] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(list)))
+
+    def add(self, q: Question, metric: str, value: float) -> None:
+        self.split[q.split][metric].append(value)
+        self.category[q.split][q.category][metric].append(value)
+        for tag in q.tags:
+            self.tag[q.split][tag][metric].append(value)
+
+    def fill(self, report: Report) -> None:
+        def mean(values: Values) -> dict[str, float]:
+            return {name: metrics.average(v) for name, v in values.items()}
+
+        report.splits = {s: mean(v) for s, v in self.split.items()}
+        report.by_category = {s: {c: mean(v) for c, v in cats.items()}
+                              for s, cats in self.category.items()}
+        report.by_tag = {s: {t: mean(v) for t, v in tags.items()} for s, tags in self.tag.items()}
 
 
-def score_retrieval(kb: KnowledgeBase, questions: list[dict[str, Any]], ks: list[int],
-                    report: Report) -> None:
+def score_retrieval(kb: KnowledgeBase, questions: list[Question], ks: list[int],
+                    tally: _Tally, report: Report) -> None:
     """Evidence recall@k, MRR, compare-area coverage and search latency."""
-    depth = max(ks)
-    sums: dict[str, list[float]] = defaultdict(list)
-    per_category: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for item in questions:
-        quotes = [e["quote"] for e in item["evidence"]]
+    latencies = []
+    for q in questions:
         started = time.perf_counter()
-        hits = kb.search(item["question"], k=depth)
-        sums["search_ms"].append((time.perf_counter() - started) * 1000)
-        if item["category"] == "compare":
-            sums["compare_area_coverage@8"].append(
-                metrics.area_coverage([h.area for h in hits[:8]], item["areas"]))
-        if not quotes:
+        hits = kb.search(q.question, k=max(ks))
+        latencies.append((time.perf_counter() - started) * 1000)
+        if q.category == "compare":
+            tally.add(q, "compare_area_coverage@8",
+                      metrics.area_coverage([h.area for h in hits[:8]], q.areas))
+        if not q.quotes:
             continue
         texts = [h.text for h in hits]
         for k in ks:
-            value = metrics.recall_at_k(texts, quotes, k)
-            sums[f"recall@{k}"].append(value)
-            per_category[item["category"]][f"recall@{k}"].append(value)
-        sums["mrr"].append(metrics.reciprocal_rank(texts, quotes))
-        if metrics.recall_at_k(texts, quotes, ks[0]) < 1.0:
-            report.failures.append(f"{item['id']} ({item['category']}): {item['question']}")
-    latencies = sums.pop("search_ms")
+            tally.add(q, f"recall@{k}", metrics.recall_at_k(texts, q.quotes, k))
+        tally.add(q, "mrr", metrics.reciprocal_rank(texts, q.quotes))
+        if metrics.recall_at_k(texts, q.quotes, ks[0]) < 1.0:
+            report.failures.append(f"{q.id} [{q.split}] ({q.category}): {q.question}")
     report.latency_ms["search_p50"] = metrics.percentile(latencies, 50)
     report.latency_ms["search_p95"] = metrics.percentile(latencies, 95)
-    report.system = {name: metrics.average(values) for name, values in sums.items()}
-    report.by_category = {cat: {n: metrics.average(v) for n, v in values.items()}
-                          for cat, values in per_category.items()}
 
 
-def score_baseline(baseline: BaselineRetriever, questions: list[dict[str, Any]],
-                   ks: list[int], report: Report) -> None:
-    """The same retrieval metrics for the plain pipeline."""
-    sums: dict[str, list[float]] = defaultdict(list)
-    for item in questions:
-        quotes = [e["quote"] for e in item["evidence"]]
-        results = baseline.search(item["question"], max(ks))
-        if item["category"] == "compare":
-            sums["compare_area_coverage@8"].append(
-                metrics.area_coverage([a for _, a in results[:8]], item["areas"]))
-        if not quotes:
+def score_baseline(baseline: BaselineRetriever, questions: list[Question], ks: list[int],
+                   report: Report) -> None:
+    """The same retrieval metrics for the plain pipeline, per split."""
+    tally = _Tally()
+    for q in questions:
+        results = baseline.search(q.question, max(ks))
+        if q.category == "compare":
+            tally.add(q, "compare_area_coverage@8",
+                      metrics.area_coverage([a for _, a in results[:8]], q.areas))
+        if not q.quotes:
             continue
         texts = [t for t, _ in results]
         for k in ks:
-            sums[f"recall@{k}"].append(metrics.recall_at_k(texts, quotes, k))
-        sums["mrr"].append(metrics.reciprocal_rank(texts, quotes))
-    report.baseline = {name: metrics.average(values) for name, values in sums.items()}
+            tally.add(q, f"recall@{k}", metrics.recall_at_k(texts, q.quotes, k))
+        tally.add(q, "mrr", metrics.reciprocal_rank(texts, q.quotes))
+    report.baseline = {s: {n: metrics.average(v) for n, v in values.items()}
+                       for s, values in tally.split.items()}
 
 
-def score_answers(kb: KnowledgeBase, questions: list[dict[str, Any]],
-                  sources: dict[str, str], report: Report) -> None:
-    """Must-mention coverage, refusal accuracy, false refusals, verbatim citations, ask latency."""
-    mention, refused_right, refused_wrong, verbatim, latency = [], [], [], [], []
-    for item in questions:
+def score_answers(kb: KnowledgeBase, questions: list[Question], sources: dict[str, str],
+                  tally: _Tally, report: Report) -> None:
+    """Must-mention coverage, refusals (right and wrong), verbatim citations, ask latency."""
+    latency = []
+    for q in questions:
         started = time.perf_counter()
-        answer = kb.ask(item["question"])
+        answer = kb.ask(q.question)
         latency.append((time.perf_counter() - started) * 1000)
-        if item["category"] == "unanswerable":
-            refused_right.append(float(not answer.found))
+        if not q.answerable:
+            tally.add(q, "refusal_accuracy", float(not answer.found))
+            kind = "on_topic" if "on_topic" in q.tags else "other"
+            tally.add(q, f"refusal_accuracy_{kind}", float(not answer.found))
             continue
-        refused_wrong.append(float(not answer.found))
-        mention.append(metrics.mention_coverage(answer.text, item["must_mention"]))
+        tally.add(q, "false_refusal_rate", float(not answer.found))
+        tally.add(q, "must_mention", metrics.mention_coverage(answer.text, q.must_mention))
         for citation in answer.citations:
-            verbatim.append(float(citation.quote in sources.get(citation.doc_id, "")))
-    report.answers = {
-        "must_mention": metrics.average(mention),
-        "refusal_accuracy": metrics.average(refused_right),
-        "false_refusal_rate": metrics.average(refused_wrong),
-        "verbatim_citations": metrics.average(verbatim),
-    }
+            tally.add(q, "verbatim_citations",
+                      float(citation.quote in sources.get(citation.doc_id, "")))
     report.latency_ms["ask_p50"] = metrics.percentile(latency, 50)
     report.latency_ms["ask_p95"] = metrics.percentile(latency, 95)
 
 
-def score_comparisons(kb: KnowledgeBase, questions: list[dict[str, Any]], report: Report
-                      ) -> None:
-    """For compare questions: asked areas with a cited item, gold quotes in the table, latency."""
-    filled, gold, latency = [], [], []
-    for item in questions:
-        if item["category"] != "compare":
+def _table_quotes(comparison: Comparison, area: str) -> list[str]:
+    return [c.quote for cell in comparison.cells.get(area, {}).values() for c in cell]
+
+
+def score_comparisons(kb: KnowledgeBase, questions: list[Question], tally: _Tally,
+                      report: Report) -> None:
+    """For compare questions: areas filled, gold quotes in the table, and for hand-labelled
+    questions the table's precision (items that belong) and recall (labelled items found)."""
+    latency = []
+    for q in questions:
+        if q.category != "compare":
             continue
         started = time.perf_counter()
-        comparison = kb.compare(item["question"], item["areas"] or None)
+        comparison = kb.compare(q.question, list(q.areas) or None)
         latency.append((time.perf_counter() - started) * 1000)
-        quotes = [c.quote for row in comparison.cells.values() for cell in row.values()
-                  for c in cell]
-        for area in item["areas"]:
-            filled.append(float(any(comparison.cells.get(area, {}).values())))
-        for evidence in item["evidence"]:
-            gold.append(float(any(metrics.holds(q, evidence["quote"]) for q in quotes)))
-    report.answers["compare_areas_filled"] = metrics.average(filled)
-    report.answers["compare_gold_in_table"] = metrics.average(gold)
-    report.latency_ms["compare_max"] = max(latency, default=0.0)
+        filled = [bool(_table_quotes(comparison, area)) for area in q.areas]
+        for value in filled:
+            tally.add(q, "compare_areas_filled", float(value))
+        tally.add(q, "compare_all_filled", float(all(filled)))
+        every = [quote for area in comparison.areas for quote in _table_quotes(comparison, area)]
+        for quote in q.quotes:
+            tally.add(q, "compare_gold_in_table", float(any(metrics.holds(t, quote) for t in every)))
+        if not q.items:
+            continue
+        for area in comparison.areas:
+            labelled = [i.quote for i in q.items if i.area == area]
+            for quote in _table_quotes(comparison, area):
+                tally.add(q, "table_precision", float(any(metrics.overlaps(quote, label)
+                                                          for label in labelled)))
+        for item in q.items:
+            found = _table_quotes(comparison, item.area)
+            tally.add(q, "table_recall", float(any(metrics.overlaps(t, item.quote) for t in found)))
+    report.latency_ms["compare_p50"] = metrics.percentile(latency, 50)
+    report.latency_ms["compare_p95"] = metrics.percentile(latency, 95)
 
 
-def run(kb: KnowledgeBase, questions_path: Path, ks: list[int], with_baseline: bool = True
-        ) -> Report:
-    """Score everything on one question file."""
-    questions = load_questions(questions_path)
+def run(kb: KnowledgeBase, questions_path: Path, ks: list[int], with_baseline: bool = True,
+        split: str | None = None) -> Report:
+    """Score everything on one question file (one split of it when `split` is given)."""
+    questions = [q for q in load_questions(questions_path) if split in (None, q.split)]
     files = collect_files([kb.settings.corpus_dir])
     sources = {doc_id_for(p): clean_text(decode_text(p.read_bytes())) for p in files}
-    report = Report()
+    report, tally = Report(), _Tally()
     kb.search("warm up", k=1)
-    score_retrieval(kb, questions, ks, report)
-    score_answers(kb, questions, sources, report)
-    score_comparisons(kb, questions, report)
+    score_retrieval(kb, questions, ks, tally, report)
+    score_answers(kb, questions, sources, tally, report)
+    score_comparisons(kb, questions, tally, report)
+    tally.fill(report)
     if with_baseline:
         score_baseline(BaselineRetriever(files, kb.embedder()), questions, ks, report)
     return report

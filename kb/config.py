@@ -15,7 +15,7 @@
 | KB_DENSE_WEIGHT / KB_LEXICAL_WEIGHT | 1.0 / 1.2 | fusion weights (tuned on eval/questions.jsonl) |
 | KB_INTENT_BOOST | 0.2 | relative bonus for chunks of the kind a question asks for |
 | KB_HEADING_BOOST | 0.5 | relative bonus for chunks under a heading the question names ("its 'Pursuing' strand") |
-| KB_DOCUMENT_BOOST | 1.0 | relative bonus for chunks of a document the question names ("the 2008 presentation") |
+| KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
 | KB_MIN_RELEVANCE | 0.15 | best similarity below which a question is off-topic (calibrated on the eval set) |
 | KB_MAX_FILE_MB | 50 | larger files are rejected |
 """
@@ -51,7 +51,7 @@ class Settings:
     dense_weight: float = 1.0
     lexical_weight: float = 1.2
     intent_boost: float = 0.2
-    document_boost: float = 1.0
+    reference_boost: float = 1.0
     heading_boost: float = 0.5
     min_relevance: float = 0.15
     max_file_mb: int = 50

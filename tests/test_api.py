@@ -4,7 +4,7 @@ import docx
 import pytest
 
 from eval import metrics
-from eval.runner import load_questions
+from eval.questions import load_questions
 from kb.reports.export import export
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -93,9 +93,9 @@ def test_retrieval_regression_on_fixture_questions(fake_kb):
     questions = load_questions(FIXTURES / "questions.jsonl")
     recalls = []
     for item in questions:
-        quotes = [e["quote"] for e in item["evidence"]]
+        quotes = item.quotes
         if quotes:
-            texts = [h.text for h in fake_kb.search(item["question"], k=2)]
+            texts = [h.text for h in fake_kb.search(item.question, k=2)]
             recalls.append(metrics.recall_at_k(texts, quotes, 2))
     assert metrics.average(recalls) == pytest.approx(1.0)
 
@@ -115,13 +115,12 @@ def test_eval_question_evidence_is_verbatim():
     corpus = Path(__file__).resolve().parent.parent / "corpus"
     questions = load_questions(Path(__file__).resolve().parent.parent / "eval" /
                                "questions.jsonl")
-    assert len(questions) >= 60
-    assert {q["category"] for q in questions} == {
+    assert {q.category for q in questions} == {
         "lookup", "aims_outcomes", "indicators", "actions", "compare", "paraphrase",
         "acronym", "unanswerable"}
     for item in questions:
-        for evidence in item["evidence"]:
-            assert evidence["quote"] in (corpus / evidence["document"]).read_text(), item["id"]
+        for evidence in item.evidence:
+            assert evidence.quote in (corpus / evidence.document).read_text(), item.id
 
 
 def test_load_questions_names_bad_lines(tmp_path):

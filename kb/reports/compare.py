@@ -14,20 +14,23 @@ from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.text import content_terms
 
 PER_CELL = 3
+MIN_QUOTE_SHARE = 0.01  # an item's own words hold a theme word (not only its heading)
 THEME_DEPTH = 12
 FACET_DEPTH = 4
 
 AreaSearch = Callable[[str, str, frozenset[ChunkKind] | None, int], list[Hit]]
 
 
-def best_quote(hit: Hit, terms: set[str], idf: dict[str, float]
+def best_quote(hit: Hit, terms: set[str], idf: dict[str, float], min_share: float = 0.0
                ) -> tuple[int, int, str] | None:
-    """The sentence of a hit that best matches the terms (None when no sentence does)."""
-    scored = score_units(terms, [hit], idf)
-    if not scored:
-        return None
-    _, _, start, end, text = scored[0]
-    return start, end, text
+    """The sentence of a hit that best matches the terms and holds at least `min_share` of
+    their idf weight itself (headings aside); None when no sentence does."""
+    total = sum(idf.get(t, 1.0) for t in terms) or 1.0
+    for _, _, start, end, text in score_units(terms, [hit], idf):
+        own = terms & content_terms(f"{hit.lead} {text}")
+        if sum(idf.get(t, 1.0) for t in own) / total >= min_share and (own or not min_share):
+            return start, end, text
+    return None
 
 
 def _candidates(topic: str, area: str, search: AreaSearch) -> list[Hit]:
@@ -63,7 +66,7 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
         for facet, kinds in FACET_KINDS.items():
             row[facet] = []
             for hit in (h for h in hits if h.kind in kinds):
-                quote = best_quote(hit, terms, idf)
+                quote = best_quote(hit, terms, idf, MIN_QUOTE_SHARE)
                 if quote is None or (hit.doc_id, quote[0]) in quoted:
                     continue
                 quoted.add((hit.doc_id, quote[0]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import expand_query
 from kb.retrieval.headings import HeadingMatcher
-from kb.retrieval.intent import intended_kinds
+from kb.retrieval.intent import defined_term, intended_kinds
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
 from kb.text import content_terms
 
@@ -31,6 +32,11 @@ class SearchPlan:
     per_area: bool
     named_documents: frozenset[str] = frozenset()  # documents the query refers to (boosted)
     terms: frozenset[str] = frozenset()  # the query's content terms (to match headings)
+    defined: re.Pattern[str] | None = None  # the acronym a definition question asks about
+
+
+def _word(term: str | None) -> re.Pattern[str] | None:
+    return re.compile(rf"\b{re.escape(term)}s?\b") if term else None
 
 
 class HybridRetriever:
@@ -81,7 +87,8 @@ class HybridRetriever:
         documents = frozenset(self._documents.mentioned(query, chosen))
         return SearchPlan(text=expand_query(topic or query, self._glossary), areas=chosen,
                           per_area=per_area, named_documents=documents,
-                          terms=frozenset(content_terms(query)))
+                          terms=frozenset(content_terms(query)),
+                          defined=_word(defined_term(query)))
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None
@@ -150,9 +157,11 @@ class HybridRetriever:
             if chunk.kind in boost_kinds:
                 scores[position] *= 1.0 + s.intent_boost
             if chunk.doc_id in plan.named_documents:
-                scores[position] *= 1.0 + s.document_boost
+                scores[position] *= 1.0 + s.reference_boost
             if plan.terms and self._headings.named(chunk.section, plan.terms):
                 scores[position] *= 1.0 + s.heading_boost
+            if plan.defined and plan.defined.search(chunk.text):
+                scores[position] *= 1.0 + s.reference_boost
         return dict(scores), similarity
 
     def _following(self, position: int, count: int) -> list[int]:

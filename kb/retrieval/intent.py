@@ -31,12 +31,19 @@ _DEFINITION = re.compile(r"^\W*(what|who)\s+(is|are|does|do)\s+(an?\s+|the\s+)?[
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&+/]{1,9}s?\b")
 
 
+def defined_term(question: str) -> str | None:
+    """The acronym a definition question asks about ("What does CAHBS stand for?")."""
+    if not _DEFINITION.match(question):
+        return None
+    match = _ACRONYM.search(question.split(None, 2)[-1])
+    return match.group().rstrip("s") if match else None
+
+
 def intended_kinds(question: str) -> frozenset[ChunkKind]:
-    """The chunk kinds a question favours (empty when it names none)."""
-    kinds: set[ChunkKind] = set()
-    if _DEFINITION.match(question) and _ACRONYM.search(question.split(None, 2)[-1]):
-        kinds.add(ChunkKind.GLOSSARY)
-    for group, pattern in _INTENTS:
-        if pattern.search(question):
-            kinds |= group
-    return frozenset(kinds)
+    """The chunk kinds a question favours: empty when it names none, or when its cues point
+    to several kinds at once ("the delivery strands": actions or aims?), which would boost
+    half the corpus on a guess."""
+    if defined_term(question):
+        return frozenset({ChunkKind.GLOSSARY})
+    groups = [group for group, pattern in _INTENTS if pattern.search(question)]
+    return groups[0] if len(groups) == 1 else frozenset()
