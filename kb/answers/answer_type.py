@@ -31,8 +31,7 @@ class AnswerType(StrEnum):
 _QUESTION_CUES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
         (AnswerType.AMOUNT, r"\b(budgets?|funding|funded|spend|spent|costs?|costing|allocat\w*|"
-                            r"invest\w*|grants?|money|salary|salaries|paid|pay|price|"
-                            r"value for money)\b|£"),
+                            r"invest\w*|grants?|salary|salaries|paid|pay|price)\b|£"),
         (AnswerType.COUNT, r"\bhow (many|much|often|far)\b|\b(number of|what (percentage|"
                            r"proportion|share|rate))\b"),
         (AnswerType.FINDING, r"\bwhat did\b.*\b(find|show|conclude|reveal|recommend|learn)\b|"
@@ -51,15 +50,15 @@ _MONTHS = (r"january|february|march|april|may|june|july|august|september|october
 _VALUES: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.AMOUNT: re.compile(r"£\s?\d|\b\d[\d,.]*\s?(k|m|million|billion|bn|pounds)\b",
                                   re.IGNORECASE),
-    AnswerType.COUNT: re.compile(rf"\d|%|\b({_NUMBER_WORDS})\b", re.IGNORECASE),
+    AnswerType.COUNT: re.compile(rf"(?<![\d/-])(?!(19|20)\d\d\b)\d[\d,.]*(?![\d/])|%|"
+                                 rf"\b({_NUMBER_WORDS})\b", re.IGNORECASE),
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b|\bq[1-4]\b|\bquarter\b|"
                                 r"\b(within|by|over) (the )?(next |first )?\w+ (months?|years?)\b",
                                 re.IGNORECASE),
     AnswerType.NAME: re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+\s){1,4}[A-Z][a-z]+\b|"
                                 r"\b[A-Z]{2,}[a-z]?\b"),
-    AnswerType.FINDING: re.compile(r"\b(found|find|findings|showed|shown|shows|demonstrat\w*|"
-                                   r"indicat\w*|reveal\w*|identified|concluded|resulted|"
-                                   r"evaluat\w*|improv\w*|reduc\w*|increas\w*)\b|%",
+    AnswerType.FINDING: re.compile(r"\b(found|findings|showed|shown|shows|demonstrated|"
+                                   r"revealed|concluded|resulted in|suggests|saw an?)\b|%",
                                    re.IGNORECASE),
 }
 _CUE_TERMS = content_terms("how much budget funding funded spend spent cost costs allocated "
@@ -69,6 +68,7 @@ _CUE_TERMS = content_terms("how much budget funding funded spend spent cost cost
                            "organisation agency charity provider officer person body team "
                            "named name find findings show result results conclude reveal "
                            "recommend learn lessons")
+_MARKER = re.compile(r"^\W*\d{1,2}(\.\d{1,2})*[.)]?\s*[-–]?\s+")
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
 HITS_CHECKED = 5
@@ -103,7 +103,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if not total:
         return None
     for hit in hits[:HITS_CHECKED]:
-        shared = terms & content_terms(f"{hit.section} {hit.lead} {hit.text}")
+        shared = terms & content_terms(f"{hit.title} {hit.period} {hit.section} {hit.lead} {hit.text}")
         about = (sum(idf.get(t, 1.0) for t in shared) / total >= MIN_TOPIC_SHARE
                  or hit.similarity >= ABOUT_SIMILARITY)
         if about and _gives(hit.text, terms, _VALUES[kind]):
@@ -112,8 +112,9 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
 
 
 def _gives(text: str, terms: set[str], value: re.Pattern[str]) -> bool:
-    """A sentence gives the value and it, or a sentence beside it, shares a topic word."""
-    sentences = [quote for _, _, quote in units(text)]
+    """A sentence gives the value and it, or a sentence beside it, shares a topic word.
+    List numbers ("3.", "4.1 -") are markers, not values."""
+    sentences = [_MARKER.sub("", quote) for _, _, quote in units(text)]
     for i, sentence in enumerate(sentences):
         window = " ".join(sentences[max(i - 1, 0):i + 2])
         if value.search(sentence) and terms & content_terms(window):

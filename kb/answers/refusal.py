@@ -8,11 +8,12 @@ from collections.abc import Collection, Mapping, Sequence
 from kb.answers.answer_type import AnswerType, missing_value
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
+from kb.text import content_terms
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
-_DATE_WORD = re.compile(r"(january|february|march|april|may|june|july|august|september|october|"
-                        r"november|december|spring|summer|autumn|winter)(-|$)", re.IGNORECASE)
+_DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(-|$)|"
+                        r"(spring|summer|autumn|winter)(-|$)", re.IGNORECASE)
 ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
             AnswerType.DATE: "a date", AnswerType.NAME: "a name", AnswerType.FINDING: "a finding"}
 
@@ -22,11 +23,12 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                      idf: Mapping[str, float]) -> str:
     """Why the hits do not answer the question ('' when they do).
 
-    Three checks: the best passage's similarity reaches `min_relevance`; the question's
-    specific terms (years, names; not months, which a text may write as "the first 3 months")
-    occur in the evidence; and when the question asks for a
-    kind of value (an amount, a count, a date, a name, a finding), a sentence about its topic
-    gives one (see `kb.answers.answer_type`).
+    Three checks: the best passage's similarity reaches `min_relevance`, unless a passage
+    holds every topic word of the question (an exact match the embedding may rank low); the
+    question's specific terms (years, names; not months, which a text may write as "the first
+    3 months") occur in the evidence or in its documents' titles and periods; and when the
+    question asks for a kind of value (an amount, a count, a date, a name, a finding), a
+    sentence about its topic gives one (see `kb.answers.answer_type`).
 
     Args:
         question: the resolved question.
@@ -39,9 +41,11 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     if not hits:
         return "nothing is indexed that matches"
     best = max(h.similarity for h in hits)
-    if best < min_relevance:
+    topic = content_terms(resolver.topic(question))
+    exact = bool(topic) and any(topic <= content_terms(f"{h.section} {h.text}") for h in hits)
+    if best < min_relevance and not exact:
         return f"no passage is similar enough (best {best:.2f})"
-    evidence = " ".join(f"{h.title} {h.section} {h.text}" for h in hits).lower()
+    evidence = " ".join(f"{h.title} {h.period} {h.section} {h.text}" for h in hits).lower()
     missing = [t for t in specific_terms(question, resolver, acronyms)
                if t.lower() not in evidence]
     if missing:

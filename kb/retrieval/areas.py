@@ -31,7 +31,8 @@ class AreaResolver:
                 names.add(areas[key].name)
             for name in sorted(names, key=len, reverse=True):
                 flags = 0 if name.isupper() else re.IGNORECASE  # "SET" only as capitals
-                self._patterns.append((key, re.compile(rf"\b{re.escape(name)}\b", flags)))
+                self._patterns.append(
+                    (key, re.compile(rf"\b{re.escape(name)}\b(['’]s\b)?", flags)))
 
     def mentioned(self, text: str) -> list[str]:
         """Area keys named in the text, in order of first mention."""
