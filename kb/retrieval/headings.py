@@ -3,14 +3,17 @@ strand", "the Key Indicators of Progress", "the principles partners will follow"
 the chunks under that heading.
 
 A heading is named when every specific word of it (words rarer than GENERIC_SHARE of the
-chunks) occurs in the question; headings made only of common words ("Domestic abuse") never
-count.
+chunks) occurs in the question. Headings made only of common words ("Domestic abuse") never
+count, and neither do template headings that a document repeats under sibling parents ("What
+strategic action should we take?" under each strand, "Key Indicators of Progress" under each
+outcome): the parent is what names the section.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from kb.text import content_terms
@@ -21,14 +24,22 @@ GENERIC_SHARE = 0.1  # a word in more than a tenth of the chunks says nothing ab
 class HeadingMatcher:
     """Matches a chunk's heading path against a question's terms."""
 
-    def __init__(self, idf: Mapping[str, float]) -> None:
-        """Use the corpus idf to tell specific heading words from common ones."""
+    def __init__(self, idf: Mapping[str, float], sections: Iterable[str]) -> None:
+        """Use the corpus idf to tell specific heading words from common ones, and the
+        section paths to tell template headings from section names."""
         floor = math.log(1 + 1 / GENERIC_SHARE)
         self._specific = frozenset(t for t, weight in idf.items() if weight > floor)
+        parents: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for section in set(sections):
+            path = section.split(" > ")
+            for depth, heading in enumerate(path):
+                parents[heading.strip().lower(), depth].add(" > ".join(path[:depth]))
+        self._templates = frozenset(h for (h, _), under in parents.items() if len(under) > 1)
         self.headings = lru_cache(maxsize=50_000)(self._headings)
 
     def _headings(self, section: str) -> tuple[frozenset[str], ...]:
-        found = (frozenset(content_terms(h) & self._specific) for h in section.split(" > "))
+        names = (h for h in section.split(" > ") if h.strip().lower() not in self._templates)
+        found = (frozenset(content_terms(h) & self._specific) for h in names)
         return tuple(h for h in found if h)
 
     def named(self, section: str, terms: frozenset[str]) -> bool:

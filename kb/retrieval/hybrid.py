@@ -67,7 +67,7 @@ class HybridRetriever:
         self._glossary = glossary
         self._resolver = resolver
         self._documents = documents
-        self._headings = HeadingMatcher(idf)
+        self._headings = HeadingMatcher(idf, (c.chunk.section for c in self._chunks))
         self._settings = settings
 
     def plan(self, query: str, areas: Sequence[str] | None) -> SearchPlan:
