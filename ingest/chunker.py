@@ -15,8 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.structure import Block, parse_blocks
 from kb.records import Chunk, ChunkKind, SourceDocument
-
-SENTENCE_END = re.compile(r"(?<=[.!?;])['\"”’)]*\s+(?=[A-Z0-9“\"'(•-])")
+from kb.text import SENTENCE_END
 
 
 @dataclass

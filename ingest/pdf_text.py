@@ -10,9 +10,9 @@ import re
 from collections import Counter
 
 from kb.records import Page
+from kb.text import BULLET
 
 _PAGE_NUMBER = re.compile(r"^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*([-•●▪◦*–]|\(?\d{1,2}(\.\d{1,2})*[.)]|\(?[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*$")
 _EDGE_LINES = 2
 
@@ -47,7 +47,7 @@ def _join_wrapped(lines: list[str]) -> str:
             previous
             and "\t" not in previous and "\t" not in line
             and not _SENTENCE_END.search(previous)
-            and not _BULLET.match(line)
+            and not BULLET.match(line)
             and (line.lstrip()[:1].islower() or previous.endswith(("-", ",")))
         )
         if continues:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kb.records import PAGE_SEPARATOR, ChunkKind, Page
-from kb.text import LEAD_IN, plain
+from kb.text import BULLET, LEAD_IN, plain
 
 # Cue phrases in headings, checked in this order; the first match decides the kind.
 HEADING_CUES: tuple[tuple[ChunkKind, re.Pattern[str]], ...] = tuple(
@@ -48,7 +48,6 @@ INDICATOR_TABLE = re.compile(r"\b(baseline|target|\d+ years?|measure|indicator)\
 WE_WILL = re.compile(r"^\W*(we|partners|the partnership|the board) will\b", re.IGNORECASE)
 STATISTIC = re.compile(r"\d[\d,.]*\s*(%|per cent|million|billion)|£\s?\d|\b\d{1,3},\d{3}\b")
 
-BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*[.)]\s+|\(?[a-z][.)]\s+)")
 NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.\s+(\S.*)$")
 MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
 APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)

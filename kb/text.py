@@ -29,13 +29,25 @@ def stem(word: str) -> str:
     return word if any(c.isdigit() for c in word) else str(_STEMMER.stemWord(word))
 
 
-def content_terms(text: str) -> set[str]:
-    """Lower-cased, stemmed words of a text without stopwords or markup."""
+def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
+    """The stemmed words of a text in order, without stopwords or markup: the one tokenizer
+    that BM25, idf and every term match share (BM25 drops fewer stopwords, since its own
+    weights discount common words and "will" or "what" can matter there)."""
     words = _WORD.findall(plain(text).lower())
-    return {stem(w.strip("'-")) for w in words if w not in STOPWORDS and len(w) > 1}
+    return [stem(w.strip("'-")) for w in words if w not in stopwords and len(w) > 1]
+
+
+def content_terms(text: str) -> set[str]:
+    """The distinct stemmed words of a text (see `terms`)."""
+    return set(terms(text))
 
 
 HTML_TAG = re.compile(r"<[^>]{1,200}>")
+# A list item's marker: a bullet sign, "1." / "2)" / "4.1 -" / "(a)" and the space after it.
+BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*([.)]|\s+[-–])\s+|\(?[a-z][.)]\s+)")
+# Where a sentence ends: after . ! ? (and closing quotes, brackets or emphasis), before a capital,
+# digit, quote, bracket or bullet.
+SENTENCE_END = re.compile(r"(?<=[.!?\]])['\"”’)*]*\s+(?=[A-Z0-9“\"'(•*-])")
 LEAD_IN = re.compile(r":\s*[-–]?\s*$")  # a line that introduces a list ("... outcomes:")
 EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from kb.answers.sentences import units
 from kb.records import Hit
-from kb.text import content_terms
+from kb.text import BULLET, content_terms
 
 
 class AnswerType(StrEnum):
@@ -68,7 +68,6 @@ _CUE_TERMS = content_terms("how much budget funding funded spend spent cost cost
                            "organisation agency charity provider officer person body team "
                            "named name find findings show result results conclude reveal "
                            "recommend learn lessons")
-_MARKER = re.compile(r"^\W*\d{1,2}(\.\d{1,2})*[.)]?\s*[-–]?\s+")
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
 HITS_CHECKED = 5
@@ -114,7 +113,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
 def _gives(text: str, terms: set[str], value: re.Pattern[str]) -> bool:
     """A sentence gives the value and it, or a sentence beside it, shares a topic word.
     List numbers ("3.", "4.1 -") are markers, not values."""
-    sentences = [_MARKER.sub("", quote) for _, _, quote in units(text)]
+    sentences = [BULLET.sub("", quote) for _, _, quote in units(text)]
     for i, sentence in enumerate(sentences):
         window = " ".join(sentences[max(i - 1, 0):i + 2])
         if value.search(sentence) and terms & content_terms(window):

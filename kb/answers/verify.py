@@ -10,10 +10,9 @@ from kb.answers.prompts import SYSTEM, USER, format_passages
 from kb.backends.llm import LLM
 from kb.records import Answer, Citation, Hit
 from kb.reports.compare import best_quote
-from kb.text import HTML_TAG, content_terms
+from kb.text import HTML_TAG, SENTENCE_END, content_terms
 
 _MARKER = re.compile(r"\[(\d{1,2})\]")
-_SENTENCE = re.compile(r"(?<=[.!?\]])\s+(?=[A-Z0-9\"“(])")
 LEXICAL_SUPPORT = 0.5
 EMBEDDING_SUPPORT = 0.6
 
@@ -41,7 +40,7 @@ def llm_answer(question: str, hits: Sequence[Hit], llm: LLM, idf: dict[str, floa
     reply = llm.generate(SYSTEM, USER.format(question=question,
                                              passages=format_passages(passages)))
     text = " ".join(HTML_TAG.sub("", reply).split())
-    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    sentences = [s for s in SENTENCE_END.split(text) if s.strip()]
     cited: dict[int, Citation] = {}
     unverified: list[int] = []
     lines = []

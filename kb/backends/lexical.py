@@ -1,4 +1,8 @@
-"""BM25 over the stored chunks (bm25s), rebuilt at open: a few milliseconds for this corpus."""
+"""BM25 over the stored chunks (bm25s), rebuilt at open: a few milliseconds for this corpus.
+
+Texts and queries are tokenized by `kb.text.terms`, the tokenizer the idf table and every
+term match use, so BM25 and the answer rules agree on what a word is.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,11 @@ from collections.abc import Sequence
 
 import bm25s
 import numpy as np
-import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
 
-_STEMMER = Stemmer.Stemmer("english")
+from kb.text import terms
+
+BM25_STOPWORDS = frozenset(STOPWORDS_EN)
 
 
 class LexicalIndex:
@@ -18,19 +24,20 @@ class LexicalIndex:
         """Index the texts (English stopwords removed, Snowball-stemmed)."""
         self._size = len(texts)
         self._retriever = bm25s.BM25()
+        self._vocabulary: set[str] = set()
         if texts:
-            tokens = bm25s.tokenize(list(texts), stopwords="en", stemmer=_STEMMER,
-                                    show_progress=False)
+            tokens = [terms(text, BM25_STOPWORDS) or [""] for text in texts]
+            self._vocabulary = {t for words in tokens for t in words}
             self._retriever.index(tokens, show_progress=False)
 
     def search(self, query: str, k: int, allowed: set[int] | None = None) -> list[tuple[int, float]]:
         """Positions and BM25 scores of the best k texts (only `allowed` ones when given)."""
         if self._size == 0:
             return []
-        tokens = bm25s.tokenize([query], stopwords="en", stemmer=_STEMMER, show_progress=False)
-        if not tokens.vocab:
+        query_terms = [t for t in terms(query, BM25_STOPWORDS) if t in self._vocabulary]
+        if not query_terms:
             return []
-        scores = np.asarray(self._retriever.get_scores(_query_tokens(tokens)))
+        scores = np.asarray(self._retriever.get_scores(query_terms))
         order = np.argsort(-scores)
         results = []
         for position in order:
@@ -42,7 +49,3 @@ class LexicalIndex:
                     break
         return results
 
-
-def _query_tokens(tokens: bm25s.tokenization.Tokenized) -> list[str]:
-    inverse = {index: word for word, index in tokens.vocab.items()}
-    return [inverse[i] for i in tokens.ids[0]]

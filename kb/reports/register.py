@@ -13,13 +13,12 @@ from collections.abc import Iterator, Sequence
 from kb.answers.extractive import citation_for
 from kb.backends.store import StoredChunk
 from kb.records import ChunkKind, Framework, FrameworkItem, IndexedDocument
-from kb.text import LEAD_IN, plain
+from kb.text import BULLET, LEAD_IN, plain
 
 REGISTER_KINDS = (ChunkKind.VISION, ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.INDICATOR,
                   ChunkKind.ACTION)
 _CONTENTS_ROW = re.compile(r"^[^\t]+\t+\s*\d{1,3}(\s+\d{1,3})*\s*$")  # "Title<TAB>12"
 _HEADER_WORDS = re.compile(r"\b(baseline|target|year|lead|activity|action|measure|comment)\b", re.I)
-_ITEM_START = re.compile(r"^\s*([-•●▪◦*–]\s+|\d{1,2}(\.\d{1,2})*[.)]?\s*[-–]?\s+)")
 
 
 def _cells(row: str) -> list[str]:
@@ -33,7 +32,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         start = text.index(block, position)
         position = start + len(block)
         lines = block.split("\n")
-        if len(lines) > 1 and all(_ITEM_START.match(ln) or "\t" in ln or ln.startswith(" ")
+        if len(lines) > 1 and all(BULLET.match(ln) or "\t" in ln or ln.startswith(" ")
                                   for ln in lines[1:]):
             offset = start
             for line in lines:
@@ -66,7 +65,7 @@ def _items(item: StoredChunk) -> Iterator[tuple[int, int, str, dict[str, str]]]:
                 details = {h: c for h, c in zip(names[1:], cells[1:], strict=False) if h and c}
             text_plain = cells[0] or text_plain
         offset = chunk.start + start + (len(line) - len(line.lstrip()))
-        yield offset, offset + len(text), _ITEM_START.sub("", text_plain), details
+        yield offset, offset + len(text), BULLET.sub("", text_plain), details
 
 
 def heading_cue_only(text: str) -> bool:
