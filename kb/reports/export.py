@@ -10,7 +10,7 @@ from typing import IO, Any
 
 from kb.records import FACET_LABELS, Answer, Citation, Comparison, Coverage, Facet, Framework
 from kb.reports.coverage import SCALE
-from kb.reports.paper import BoardPaper, Reference, ReportItem, citation_key, citations, numbered
+from kb.reports.paper import BoardPaper, Reference, ReportItem, item_problems, numbered
 
 NO_COMMITMENT = "no commitment found"
 
@@ -165,11 +165,6 @@ def _coverage_rows(coverage: Coverage, theme: str) -> list[list[str]]:
             for area, cell in coverage.cells.get(theme, {}).items()]
 
 
-def _item_problems(item: ReportItem, references: list[Reference]) -> list[str]:
-    keys = {citation_key(c) for c in citations(item.body)}
-    return [f"[{r.n}] {r.problem}" for r in references if r.problem and citation_key(r.citation) in keys]
-
-
 def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     def row(cells: list[str]) -> str:
         return "| " + " | ".join(" ".join(c.split()).replace("|", "/") for c in cells) + " |"
@@ -181,7 +176,7 @@ def _md_item(item: ReportItem, references: list[Reference]) -> list[str]:
     lines = [f"## {_md_plain(item.title)}", ""]
     if item.note:
         lines += [f"*Officer's note:* {_md_plain(item.note)}", ""]
-    lines += [f"Source check: {p}  " for p in _item_problems(item, references)]
+    lines += [f"Source check: {p}  " for p in item_problems(item, references)]
     body = item.body
     if isinstance(body, Answer):
         lines += [f"**Question:** {_md_plain(item.subject)}", ""]
@@ -224,7 +219,7 @@ def _docx_item(document: Any, item: ReportItem, references: list[Reference]) -> 
     document.add_heading(item.title, level=2)
     if item.note:
         document.add_paragraph().add_run(f"Officer's note: {item.note}").italic = True
-    for problem in _item_problems(item, references):
+    for problem in item_problems(item, references):
         document.add_paragraph(f"Source check: {problem}")
     body = item.body
     if isinstance(body, Answer):

@@ -102,6 +102,12 @@ def citation_key(c: Citation) -> str:
     return f"{c.chunk_id}\x00{' '.join(c.quote.split())}"
 
 
+def item_problems(item: ReportItem, references: list[Reference]) -> list[str]:
+    """The re-check's findings on an item's sources, as `[n] reason` lines."""
+    keys = {citation_key(c) for c in citations(item.body)}
+    return [f"[{r.n}] {r.problem}" for r in references if r.problem and citation_key(r.citation) in keys]
+
+
 def citations(body: Body) -> Iterator[Citation]:
     """The citations of a record, in reading order (refusals' nearest passages excluded)."""
     if isinstance(body, Answer):
