@@ -298,11 +298,14 @@ def report_ui(kb: KnowledgeBase, name: str) -> None:
     st.caption(f"{len(items)} items · {len(references)} references, numbered once")
     for index, item in enumerate(items):
         report_item_ui(kb, name, index, len(items), item, item_problems(item, references))
+    markdown = kb.reports.export_bytes(name, "md")
+    with st.expander("Preview the paper (Markdown, as exported)"):
+        st.code(markdown.decode("utf-8"), language="markdown", wrap_lines=True)
     left, right = st.columns(2)
     stem = safe_name(name)
     left.download_button("Download report (Word)", kb.reports.export_bytes(name, "docx"),
                          file_name=f"{stem}.docx", mime=DOCX_MIME, key="report-docx")
-    right.download_button("Download report (Markdown)", kb.reports.export_bytes(name, "md"),
+    right.download_button("Download report (Markdown)", markdown,
                           file_name=f"{stem}.md", mime="text/markdown", key="report-md")
 
 

@@ -147,6 +147,9 @@ def test_report_journey_ask_add_compare_add_reorder_export(app):
     second.click().run()
     assert not app.exception
     assert report_titles(app)[0] == "1. Comparison: perpetrator programmes"
+    preview = next(c.value for c in app.code if c.value.startswith("# Board report"))
+    assert preview.index("## Comparison") < preview.index("## Question") < preview.index(
+        "## References")
     labels = [d.label for d in app.get("download_button")]
     assert "Download report (Word)" in labels and "Download report (Markdown)" in labels
     # what the buttons serve: the saved report, reopened by a new knowledge base (a restart)

@@ -11,8 +11,10 @@ from pathlib import Path
 import docx
 import pytest
 
+from kb.records import Answer
+from kb.reports import paper
 from kb.reports.export import format_for, paper_bytes, paper_to_markdown
-from kb.reports.paper import citation_key
+from kb.reports.paper import BoardPaper, citation_key
 from tests.paper_support import DRAFT, ENDED, SHARED, cite, sample_paper
 
 _REFERENCE = re.compile(r"^\[(\d+)\] ")
@@ -95,3 +97,14 @@ def test_format_from_extension():
     assert format_for(Path("x.DOCX")) == "docx"
     with pytest.raises(ValueError, match=r"\.docx or \.md"):
         format_for(Path("x.pdf"))
+
+
+def test_markdown_keeps_hostile_source_text_inert():
+    hostile = "Publish <script>alert(1)</script> and ![x](http://example.com/t.png) [9](http://e)"
+    built = paper.add(BoardPaper(name="Hostile"), Answer(
+        text=f"{hostile} [1]", citations=[cite(1, hostile)], found=True, mode="extractive"), "q")
+    text = paper_to_markdown(built)
+    assert "<script>" not in text and "![x](" not in text and "[9](" not in text
+    assert "\\<script\\>alert\\(1\\)\\</script\\> and \\!\\[x\\]\\(http://example.com/t.png\\)" in text
+    assert re.search(r"^\[1\] Testshire Strategy", text, flags=re.M)
+    assert " [1]  " in text  # the marker stays readable

@@ -105,12 +105,18 @@ def export_bytes(record: Answer | Comparison, question: str, fmt: str) -> bytes:
 
 
 # -- whole board papers: every item, one reference list, a currency note --------------------
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#|!~])")
+_MD_MARKER = re.compile(r"\\\[(\d+(?:, \d+)*)\\\]")
 
 
 def _md_plain(text: str) -> str:
-    """Officer's text as Markdown that shows exactly as typed (no markup, no HTML)."""
+    """Text as Markdown that shows exactly as written (no markup, links, images or HTML)."""
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_source(text: str) -> str:
+    """Source text made plain as `_md_plain` does, keeping the [n] markers readable."""
+    return _MD_MARKER.sub(r"[\1]", _md_plain(text))
 
 
 def _place(c: Citation) -> str:
@@ -167,7 +173,7 @@ def _coverage_rows(coverage: Coverage, theme: str) -> list[list[str]]:
 
 def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     def row(cells: list[str]) -> str:
-        return "| " + " | ".join(" ".join(c.split()).replace("|", "/") for c in cells) + " |"
+        return "| " + " | ".join(_md_source(" ".join(c.split())) for c in cells) + " |"
 
     return [row(header), "|" + "---|" * len(header), *(row(r) for r in rows), ""]
 
@@ -176,21 +182,21 @@ def _md_item(item: ReportItem, references: list[Reference]) -> list[str]:
     lines = [f"## {_md_plain(item.title)}", ""]
     if item.note:
         lines += [f"*Officer's note:* {_md_plain(item.note)}", ""]
-    lines += [f"Source check: {p}  " for p in item_problems(item, references)]
+    lines += [f"Source check: {_md_source(p)}  " for p in item_problems(item, references)]
     body = item.body
     if isinstance(body, Answer):
         lines += [f"**Question:** {_md_plain(item.subject)}", ""]
-        lines += [line + (" *(unverified)*" if i in body.unverified else "") + "  "
+        lines += [_md_source(line) + (" *(unverified)*" if i in body.unverified else "") + "  "
                   for i, line in enumerate(body.text.split("\n"))] + [""]
     elif isinstance(body, Comparison):
         lines += [f"**Theme:** {_md_plain(item.subject)}", "", *_md_table(*_comparison_rows(body))]
     elif isinstance(body, Framework):
         for label, entries in _register_lines(body):
-            lines += [f"### {label}", "", *(f"- {e}" for e in entries), ""]
+            lines += [f"### {label}", "", *(f"- {_md_source(e)}" for e in entries), ""]
     else:
         for theme in body.themes:
             rows = _coverage_rows(body, theme)
-            lines += [f"**Theme:** {theme}", "", *_md_table(["Area", "Score", "Evidence"], rows)]
+            lines += [f"**Theme:** {_md_plain(theme)}", "", *_md_table(["Area", "Score", "Evidence"], rows)]
     return lines
 
 
@@ -200,8 +206,8 @@ def paper_to_markdown(paper: BoardPaper) -> str:
     lines = [f"# {_md_plain(paper.name)}", "", f"Date: {date.today().isoformat()}", ""]
     for item in items:
         lines += _md_item(item, references)
-    lines += ["## References", "", *(f"{reference_line(r)}  " for r in references), ""]
-    lines += ["## Sources and currency", "", *currency_lines(references)]
+    lines += ["## References", "", *(f"{_md_source(reference_line(r))}  " for r in references), ""]
+    lines += ["## Sources and currency", "", *(_md_source(line) for line in currency_lines(references))]
     return "\n".join(lines) + "\n"
 
 
