@@ -101,11 +101,15 @@ def _show(kb: KnowledgeBase, name: str) -> None:
     items, references = numbered(kb.reports.get(name))
     for i, item in enumerate(items, start=1):
         print(f"{i}. [{item.kind.value}] {item.title}")
-    flagged = [r for r in references if r.problem or r.draft or r.expired]
-    print(f"{len(references)} references" + (f", {len(flagged)} flagged:" if flagged else ""))
-    for r in flagged:
-        flags = [f for f, on in (("draft", r.draft), ("period ended", r.expired)) if on]
-        print(f"  [{r.n}] {r.citation.title}: {', '.join([*flags, r.problem] if r.problem else flags)}")
+    print(f"{len(references)} references, numbered once")
+    flagged: dict[str, list[str]] = {}
+    for r in references:
+        flags = [f for f, on in (("draft", r.draft), ("period ended", r.expired), (r.problem, r.problem))
+                 if on]
+        if flags:
+            flagged.setdefault(f"{r.citation.title}: {', '.join(flags)}", []).append(f"[{r.n}]")
+    for label, numbers in flagged.items():
+        print(f"  {label} — {' '.join(numbers)}")
 
 
 def _report(kb: KnowledgeBase, args: argparse.Namespace) -> None:

@@ -207,8 +207,9 @@ def paper_to_markdown(paper: BoardPaper) -> str:
     for item in items:
         lines += _md_item(item, references)
     lines += ["## References", "", *(f"{_md_source(reference_line(r))}  " for r in references), ""]
-    lines += ["## Sources and currency", "", *(_md_source(line) for line in currency_lines(references))]
-    return "\n".join(lines) + "\n"
+    lines += ["## Sources and currency", ""]
+    lines += [f"{_md_source(line)}\n" for line in currency_lines(references)]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _docx_table(document: Any, header: list[str], rows: list[list[str]]) -> None:
