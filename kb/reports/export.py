@@ -36,7 +36,7 @@ def _cell(citations: list[Citation]) -> str:
 
 
 def _comparison_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
-    return (["Area", *(FACET_LABELS[f] for f in Facet)],
+    return (["Area", *(FACET_LABELS.get(f, f.value.title()) for f in Facet)],
             [[a, *(_cell(comparison.cells.get(a, {}).get(f, [])) for f in Facet)]
              for a in comparison.areas])
 
