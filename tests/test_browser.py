@@ -79,9 +79,9 @@ def test_ask_compare_download_and_escaping(server, tmp_path):
 
         chat.fill("What will Hostshire publish on council web pages?")
         chat.press("Enter")
-        page.get_by_text("<script>alert('owned')</script>", exact=False).first.wait_for(
+        # tags are stripped at load (ingest.markup); what is left shows as text, never runs
+        page.get_by_text("Publish the helpline alert('owned') on every", exact=False).first.wait_for(
             timeout=60_000)
-        assert page.get_by_text('<img src=x onerror="alert(1)">', exact=False).count() >= 1
         assert page.locator("img[src='x']").count() == 0
         page.screenshot(path=str(ARTIFACTS / "escaped.png"), full_page=True)
 
@@ -96,7 +96,8 @@ def test_ask_compare_download_and_escaping(server, tmp_path):
         download_info.value.save_as(str(target))
         browser.close()
     table = docx.Document(str(target)).tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["Area", "Aims", "Indicators", "Actions"]
+    assert [c.text for c in table.rows[0].cells] == ["Area", "Aims and outcomes", "Indicators",
+                                                     "Actions", "Context and figures"]
     assert dialogs == [], "a script from a document ran"
     (ARTIFACTS / "timings.txt").write_text(
         f"start to usable page: {ready:.1f} s\nEnter to cited answer: {answered:.2f} s\n")
