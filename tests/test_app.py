@@ -191,3 +191,21 @@ def test_new_report_from_the_sidebar(app):
     ask(app, "What will Testshire do about employers?")
     app.button(key="add-answer-0").click().run()
     assert added(app) == ["Added to April board as item 1."]
+
+
+def test_reopened_report_flags_a_removed_source(tmp_path, monkeypatch):
+    env = fixture_env(tmp_path)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    kb = KnowledgeBase.open()
+    kb.reports.create("Saved paper")
+    question = "What will Testshire do about employers?"
+    kb.reports.add("Saved paper", kb.ask(question), question, note="kept last week")
+    kb.store.delete_document("oxford-snippet")
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert at.sidebar.selectbox[0].value == "Saved paper"
+    assert report_titles(at) == [f"1. Question: {question}"]
+    assert any("source removed" in w.value for w in at.warning)
