@@ -80,7 +80,7 @@ def test_changed_source_is_flagged_on_item_and_reference():
     flagged = replace(built, problems={citation_key(cite(1, SHARED)): "source removed: gone"})
     body, references, currency = split(word(flagged))
     assert references[0].endswith("[SOURCE REMOVED: GONE]")
-    assert sum(t == "Source check: [1] source removed: gone" for _, t in body) == 4
+    assert sum(t == "Source check: source removed: gone ([1])" for _, t in body) == 4
     assert "references [1]" in " ".join(currency)
 
 

@@ -103,9 +103,13 @@ def citation_key(c: Citation) -> str:
 
 
 def item_problems(item: ReportItem, references: list[Reference]) -> list[str]:
-    """The re-check's findings on an item's sources, as `[n] reason` lines."""
+    """The re-check's findings on an item's sources, one line per reason: `reason ([n], [m])`."""
     keys = {citation_key(c) for c in citations(item.body)}
-    return [f"[{r.n}] {r.problem}" for r in references if r.problem and citation_key(r.citation) in keys]
+    found: dict[str, list[str]] = {}
+    for r in references:
+        if r.problem and citation_key(r.citation) in keys:
+            found.setdefault(r.problem, []).append(f"[{r.n}]")
+    return [f"{reason} ({', '.join(numbers)})" for reason, numbers in found.items()]
 
 
 def citations(body: Body) -> Iterator[Citation]:
