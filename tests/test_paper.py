@@ -116,3 +116,14 @@ def test_reopened_report_flags_removed_and_changed_sources(fake_kb, fixture_corp
     _, references = numbered(reopened)
     problems = {(r.citation.area, r.problem) for r in references}
     assert problems == {("testshire", CHANGED_HELD), ("northshire", REMOVED)}
+
+
+def test_unreadable_file_is_a_named_error_and_not_listed(tmp_path):
+    store = PaperStore(tmp_path / "reports")
+    store.save(sample_paper())
+    (tmp_path / "reports" / "broken.json").write_text("{not json", encoding="utf-8")
+    assert store.names() == ["Board paper: March"]
+    with pytest.raises(ReportError, match="cannot be read"):
+        store.load("broken")
+    assert not list((tmp_path / "reports").glob(".tmp-*"))  # no temporary file left behind
+    assert oct((tmp_path / "reports" / "board-paper-march.json").stat().st_mode & 0o777) == "0o644"

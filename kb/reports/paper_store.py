@@ -66,6 +66,7 @@ class PaperStore:
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump(paper_to_dict(paper), out, ensure_ascii=False, indent=1)
+            os.chmod(temporary, 0o644)  # mkstemp makes it owner-only; a report is a shared file
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
