@@ -3,8 +3,9 @@
 Five tabs: Ask (chat with cited answers), Compare (aims / indicators / actions by area, with
 Word and Markdown downloads), Browse (each area's commitments register and the theme coverage
 heatmap), Library (indexed documents and uploads) and Report (the board paper being built:
-every answer, comparison, register section and coverage view has "Add to report"). Every text that comes from a document
-or an answer is escaped before it is shown: nothing from a source is rendered as HTML.
+every answer, comparison, register section and coverage view has "Add to report"). Every text
+that comes from a document or an answer is escaped before it is shown: nothing from a source
+is rendered as HTML.
 """
 
 from __future__ import annotations
