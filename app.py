@@ -1,26 +1,43 @@
 """Strategy KB in Streamlit: a thin view over kb.api (no chunking, no prompts, no chromadb).
 
-Four tabs: Ask (chat with cited answers), Compare (aims / indicators / actions by area, with
+Five tabs: Ask (chat with cited answers), Compare (aims / indicators / actions by area, with
 Word and Markdown downloads), Browse (each area's commitments register and the theme coverage
-heatmap) and Library (indexed documents and uploads). Every text that comes from a document
-or an answer is escaped before it is shown: nothing from a source is rendered as HTML.
+heatmap), Library (indexed documents and uploads) and Report (the board paper being built:
+every answer, comparison, register section and coverage view has "Add to report"). Every text
+that comes from a document or an answer is escaped before it is shown: nothing from a source
+is rendered as HTML.
 """
 
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import altair as alt
 import streamlit as st
 
 from kb.api import KnowledgeBase
 from kb.errors import KBError
-from kb.records import FACET_LABELS, Answer, ChunkKind, Citation, Comparison, Facet
+from kb.records import (
+    FACET_LABELS,
+    Answer,
+    ChunkKind,
+    Citation,
+    Comparison,
+    Coverage,
+    CoverageCell,
+    Facet,
+    Framework,
+)
 from kb.reports.coverage import SCALE
 from kb.reports.export import NO_COMMITMENT, export_bytes
+from kb.reports.paper import MAX_NOTE, Body, ReportItem, item_problems, numbered
+from kb.reports.paper_store import safe_name
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:$<])")
 UPLOAD_TYPES = ["pdf", "docx", "txt", "md"]
+DEFAULT_REPORT = "Board report"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def safe(text: str) -> str:
@@ -40,7 +57,8 @@ def coverage_rows(_kb: KnowledgeBase, signature: str) -> list[dict[str, object]]
     coverage = _kb.coverage()
     return [
         {"theme": theme, "area": area, "score": cell.score,
-         "evidence": [(c.title, c.section, c.quote) for c in cell.evidence]}
+         "evidence": [(c.title, c.section, c.quote) for c in cell.evidence],
+         "citations": cell.evidence}
         for theme, row in coverage.cells.items() for area, cell in row.items()
     ]
 
@@ -100,11 +118,13 @@ def ask_ui(kb: KnowledgeBase, areas: list[str], doc_ids: list[str], kinds: list[
         history = [q for q, _ in turns]
         turns.append((question, kb.ask(question, areas=areas or None, history=history,
                                        doc_ids=doc_ids or None, kinds=kinds or None)))
-    for asked, answer in turns:
+    for index, (asked, answer) in enumerate(turns):
         with st.chat_message("user"):
             st.markdown(safe(asked))
         with st.chat_message("assistant"):
             answer_ui(kb, answer)
+            if answer.found:
+                add_to_report_ui(kb, f"add-answer-{index}", answer, asked)
 
 
 def comparison_table(comparison: Comparison) -> str:
@@ -131,6 +151,7 @@ def compare_ui(kb: KnowledgeBase) -> None:
         return
     theme, comparison = st.session_state["comparison"]
     st.markdown(comparison_table(comparison), unsafe_allow_html=False)
+    add_to_report_ui(kb, "add-comparison", comparison, theme)
     left, right = st.columns(2)
     left.download_button("Download Word report", export_bytes(comparison, theme, "docx"),
                          file_name="comparison.docx",
@@ -157,6 +178,8 @@ def browse_ui(kb: KnowledgeBase) -> None:
                 st.markdown(f"- {safe(item.text)} \\[{safe(item.citation.title)}\\]")
                 if details:
                     st.caption(safe(details))
+            section = Framework(area=area, documents=register.documents, items={kind: items})
+            add_to_report_ui(kb, f"add-register-{area}-{kind}", section, area)
     st.subheader("Theme coverage")
     signature = "|".join(f"{d.doc_id}:{d.chunks}" for d in kb.documents())
     rows = coverage_rows(kb, signature)
@@ -175,6 +198,7 @@ def browse_ui(kb: KnowledgeBase) -> None:
             st.markdown(f"**{safe(str(row['area']))}** — {score}: {SCALE[score]}")
             for title, section, quote in row["evidence"]:  # type: ignore[attr-defined]
                 st.caption(f"{safe(title)} · {safe(section)}: {safe(quote[:200])}")
+    add_to_report_ui(kb, "add-coverage", coverage_view(rows, theme), theme)
 
 
 def library_ui(kb: KnowledgeBase) -> None:
@@ -206,6 +230,86 @@ def library_ui(kb: KnowledgeBase) -> None:
             progress.update(label="Ingest finished", state="complete")
 
 
+def coverage_view(rows: list[dict[str, object]], theme: str) -> Coverage:
+    """One theme's row of the coverage matrix, as a record a report can keep."""
+    cells = {str(r["area"]): CoverageCell(int(str(r["score"])), cast(list[Citation], r["citations"]))
+             for r in rows if r["theme"] == theme}
+    return Coverage(themes=[theme], areas=list(cells), cells={theme: cells})
+
+
+def add_to_report_ui(kb: KnowledgeBase, key: str, body: Body, subject: str) -> None:
+    """An "Add to report" button that keeps `body` in the current report."""
+    if st.button("Add to report", key=key):
+        name = st.session_state.get("report") or DEFAULT_REPORT
+        kb.reports.create(name, exist_ok=True)
+        paper = kb.reports.add(name, body, subject)
+        st.success(f"Added to {safe(paper.name)} as item {len(paper.items)}.")
+
+
+def report_picker_ui(kb: KnowledgeBase) -> str:
+    """Sidebar: the report that "Add to report" fills, and a form to start a new one."""
+    st.sidebar.header("Board report")
+    new = st.sidebar.text_input("New report name", key="new-report")
+    if st.sidebar.button("Create report", key="create-report") and new.strip():
+        try:
+            st.session_state["report"] = kb.reports.create(new).name
+        except (KBError, ValueError) as exc:
+            st.sidebar.error(safe(str(exc)))
+    names = kb.reports.list()
+    current = st.session_state.get("report") or (names[0] if names else DEFAULT_REPORT)
+    options = names if current in names else [current, *names]
+    st.session_state["report"] = st.sidebar.selectbox("Add items to", options,
+                                                      index=options.index(current))
+    return str(st.session_state["report"])
+
+
+def report_item_ui(kb: KnowledgeBase, name: str, index: int, count: int, item: ReportItem,
+                   problems: list[str]) -> None:
+    """One kept item: heading, note, source checks, and up / down / remove."""
+    with st.container(border=True):
+        st.markdown(f"**{index + 1}. {safe(item.title)}**")
+        st.caption(f"{item.kind.value} · {safe(item.subject)}")
+        for problem in problems:
+            st.warning(safe(problem))
+        uid = item.item_id
+        heading = st.text_input("Heading", value=item.heading, key=f"heading-{uid}")
+        note = st.text_area("Officer's note", value=item.note, max_chars=MAX_NOTE,
+                            key=f"note-{uid}")
+        if note:
+            st.caption("Note as it will print: " + safe(note))
+        actions = (("Save heading and note", "save", False, lambda: kb.reports.edit(name, index, heading, note)),
+                   ("Move up", "up", index == 0, lambda: kb.reports.move(name, index, -1)),
+                   ("Move down", "down", index == count - 1, lambda: kb.reports.move(name, index, 1)),
+                   ("Remove", "remove", False, lambda: kb.reports.remove(name, index)))
+        for column, (label, tag, disabled, act) in zip(st.columns(4), actions, strict=True):
+            if column.button(label, key=f"{tag}-{uid}", disabled=disabled):
+                act()
+                st.rerun()
+
+
+def report_ui(kb: KnowledgeBase, name: str) -> None:
+    """The report panel: kept items in order, editable, and Word / Markdown downloads."""
+    paper = kb.reports.get(name) if name in kb.reports.list() else None
+    if paper is None or not paper.items:
+        st.info(f"{safe(name)} is empty: use \"Add to report\" under an answer, a comparison, "
+                "a register section or a coverage view.")
+        return
+    items, references = numbered(paper)
+    st.subheader(safe(paper.name))
+    st.caption(f"{len(items)} items · {len(references)} references, numbered once")
+    for index, item in enumerate(items):
+        report_item_ui(kb, name, index, len(items), item, item_problems(item, references))
+    markdown = kb.reports.export_bytes(name, "md")
+    with st.expander("Preview the paper (Markdown, as exported)"):
+        st.code(markdown.decode("utf-8"), language="markdown", wrap_lines=True)
+    left, right = st.columns(2)
+    stem = safe_name(name)
+    left.download_button("Download report (Word)", kb.reports.export_bytes(name, "docx"),
+                         file_name=f"{stem}.docx", mime=DOCX_MIME, key="report-docx")
+    right.download_button("Download report (Markdown)", markdown,
+                          file_name=f"{stem}.md", mime="text/markdown", key="report-md")
+
+
 def main() -> None:
     """Render the page; domain errors become messages, never tracebacks."""
     st.set_page_config(page_title="Strategy KB", layout="wide")
@@ -213,10 +317,12 @@ def main() -> None:
     try:
         kb = get_kb()
         areas, doc_ids, kinds = filters_ui(kb)
+        report = report_picker_ui(kb)
         if not kb.documents():
             st.info("The store is empty: add strategies in the Library tab or run "
                     "`python -m ingest`.")
-        ask, compare, browse, library = st.tabs(["Ask", "Compare", "Browse", "Library"])
+        ask, compare, browse, library, report_tab = st.tabs(
+            ["Ask", "Compare", "Browse", "Library", "Report"])
         with ask:
             ask_ui(kb, areas, doc_ids, kinds)
         with compare:
@@ -225,6 +331,8 @@ def main() -> None:
             browse_ui(kb)
         with library:
             library_ui(kb)
+        with report_tab:
+            report_ui(kb, report)
     except KBError as exc:
         st.error(f"Strategy KB cannot continue: {exc}")
 

@@ -20,6 +20,7 @@ from kb.errors import LLMError
 from kb.manifest import Manifest, load_manifest
 from kb.records import (
     Answer,
+    Chunk,
     ChunkKind,
     Citation,
     Comparison,
@@ -31,6 +32,7 @@ from kb.records import (
 from kb.reports import compare as comparison
 from kb.reports.coverage import build_coverage
 from kb.reports.evidence import is_evidence
+from kb.reports.papers import Reports
 from kb.reports.register import build_framework
 from kb.retrieval import followup
 from kb.retrieval.areas import AreaResolver
@@ -268,6 +270,16 @@ class KnowledgeBase:
         start = max(citation.start - chunk.start, 0)
         end = max(citation.end - chunk.start, start)
         return chunk.text[:start], chunk.text[start:end], chunk.text[end:]
+
+    @property
+    def reports(self) -> Reports:
+        """The board papers saved with this store (`<store_dir>/reports`); see `kb.reports.papers`."""
+        def chunk(chunk_id: str) -> Chunk | None:
+            stored = self._by_id.get(chunk_id)
+            return stored.chunk if stored else None
+
+        return Reports(self.settings.store_dir / "reports", chunk,
+                       lambda doc_id: [c.chunk for c in self._chunks if c.chunk.doc_id == doc_id])
 
     def as_retriever(self, **search_kwargs: Any) -> BaseRetriever:
         """A LangChain BaseRetriever over `search()` (kwargs: k, areas, doc_ids, kinds)."""

@@ -1,4 +1,5 @@
-"""`python -m kb search|ask|compare "text" [--area A] [--k N] [--json] [--out FILE]`."""
+"""`python -m kb search|ask|compare "text" [--area A] [--k N] [--json] [--out FILE]`, and
+`python -m kb report new|add|list|show|move|remove|export ...` for board papers."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from kb.api import KnowledgeBase
 from kb.errors import KBError
 from kb.records import FACET_LABELS, Answer, Comparison, Facet, Hit, IndexedDocument
 from kb.reports.export import NO_COMMITMENT, export
+from kb.reports.paper import numbered
 
 HIT_FIELDS = ("chunk_id", "text", "score", "doc_id", "area", "title", "period", "page",
               "section", "kind", "start", "end")
@@ -69,11 +71,92 @@ def _print_comparison(comparison: Comparison) -> None:
                 print(f"    {NO_COMMITMENT}")
 
 
+def _report_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m kb report",
+                                     description="Board papers saved with the store.")
+    sub = parser.add_subparsers(dest="action", required=True)
+    sub.add_parser("new", help="create an empty report").add_argument("name")
+    sub.add_parser("list", help="the saved reports")
+    sub.add_parser("show", help="a report's items and source checks").add_argument("name")
+    add = sub.add_parser("add", help="add an answer, comparison or area register")
+    add.add_argument("name")
+    add.add_argument("what", choices=["ask", "compare", "register"])
+    add.add_argument("text", help="the question, the theme, or the area key")
+    add.add_argument("--area", action="append", help="area key (repeatable)")
+    add.add_argument("--heading", default="", help="the item's heading")
+    add.add_argument("--note", default="", help="the officer's note (plain text)")
+    for action, helps in (("move", "move an item"), ("remove", "remove an item")):
+        item = sub.add_parser(action, help=helps)
+        item.add_argument("name")
+        item.add_argument("position", type=int, help="1-based, as `report show` lists")
+        if action == "move":
+            item.add_argument("offset", type=int, help="places to move: -1 up, 1 down")
+    out = sub.add_parser("export", help="write the report (.docx or .md)")
+    out.add_argument("name")
+    out.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def _show(kb: KnowledgeBase, name: str) -> None:
+    items, references = numbered(kb.reports.get(name))
+    for i, item in enumerate(items, start=1):
+        print(f"{i}. [{item.kind.value}] {item.title}")
+    print(f"{len(references)} references, numbered once")
+    flagged: dict[str, list[str]] = {}
+    for r in references:
+        flags = [f for f, on in (("draft", r.draft), ("period ended", r.expired), (r.problem, r.problem))
+                 if on]
+        if flags:
+            flagged.setdefault(f"{r.citation.title}: {', '.join(flags)}", []).append(f"[{r.n}]")
+    for label, numbers in flagged.items():
+        print(f"  {label} — {' '.join(numbers)}")
+
+
+def _report(kb: KnowledgeBase, args: argparse.Namespace) -> None:
+    reports, name = kb.reports, getattr(args, "name", "")
+    if args.action == "new":
+        print(f"created report {reports.create(name).name!r} in {reports.store.path(name)}")
+    elif args.action == "list":
+        for saved in reports.list():
+            print(f"{saved}  ({len(reports.get(saved).items)} items)")
+    elif args.action == "show":
+        _show(kb, name)
+    elif args.action == "add":
+        body: Any
+        if args.what == "ask":
+            body = kb.ask(args.text, areas=args.area)
+            if not body.found:
+                print(f"note: not covered by the strategies; kept as such: {body.text}")
+        elif args.what == "compare":
+            body = kb.compare(args.text, areas=args.area)
+        else:
+            body = kb.framework(args.text)
+        paper = reports.add(name, body, args.text, args.heading, args.note)
+        print(f"added item {len(paper.items)} ({args.what}) to {paper.name!r}")
+    elif args.action in {"move", "remove"}:
+        if args.action == "move":
+            reports.move(name, args.position - 1, args.offset)
+        else:
+            reports.remove(name, args.position - 1)
+        _show(kb, name)
+    else:
+        print(f"wrote {reports.export(name, args.out)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the kb CLI; 0 on success, 1 on a knowledge-base error, 2 on bad usage."""
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
     logging.getLogger("bm25s").setLevel(logging.WARNING)
     logging.basicConfig(level=logging.ERROR)
+    if argv[:1] == ["report"]:
+        report_args = _report_parser().parse_args(argv[1:])
+        try:
+            _report(KnowledgeBase.open(), report_args)
+        except (KBError, ValueError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        return 0
+    args = _parser().parse_args(argv)
     if args.verb != "documents" and not args.text.strip():
         print("error: give the text to search, ask or compare", file=sys.stderr)
         return 2

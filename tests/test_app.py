@@ -1,5 +1,7 @@
 """Every user journey through the real app and kb.api, headless (streamlit AppTest)."""
 
+import io
+import re
 from pathlib import Path
 
 import docx
@@ -7,6 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from kb.api import KnowledgeBase
 from tests.app_support import fixture_env
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -115,3 +118,94 @@ def test_bad_configuration_is_a_message_not_a_traceback(tmp_path, monkeypatch):
     at.run()
     assert not at.exception
     assert any("cannot continue" in e.value for e in at.error)
+
+
+def added(at):
+    assert not at.exception
+    return [s.value for s in at.success if s.value.startswith("Added to")]
+
+
+def report_titles(at):
+    """The report panel's item titles, unescaped: '1. Question: ...'."""
+    plain = [m.value.replace("\\", "") for m in at.markdown]
+    return [t.strip("*") for t in plain if re.match(r"\*\*\d+\. ", t)]
+
+
+def test_report_journey_ask_add_compare_add_reorder_export(app):
+    ask(app, "What will Testshire do about employers?")
+    app.button(key="add-answer-0").click().run()
+    assert added(app) == ["Added to Board report as item 1."]
+    next(t for t in app.text_input if t.label == "Theme or question").set_value(
+        "perpetrator programmes")
+    next(b for b in app.button if b.label == "Compare").click().run()
+    app.button(key="add-comparison").click().run()
+    assert added(app) == ["Added to Board report as item 2."]
+    assert report_titles(app) == ["1. Question: What will Testshire do about employers?",
+                                  "2. Comparison: perpetrator programmes"]
+    second = app.button(key=next(b.key for b in app.button if b.key and b.key.startswith("up-")
+                                 and not b.disabled))
+    second.click().run()
+    assert not app.exception
+    assert report_titles(app)[0] == "1. Comparison: perpetrator programmes"
+    preview = next(c.value for c in app.code if c.value.startswith("# Board report"))
+    assert preview.index("## Comparison") < preview.index("## Question") < preview.index(
+        "## References")
+    labels = [d.label for d in app.get("download_button")]
+    assert "Download report (Word)" in labels and "Download report (Markdown)" in labels
+    # what the buttons serve: the saved report, reopened by a new knowledge base (a restart)
+    document = docx.Document(io.BytesIO(KnowledgeBase.open().reports.export_bytes("Board report",
+                                                                                "docx")))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["Comparison: perpetrator programmes",
+                        "Question: What will Testshire do about employers?", "References",
+                        "Sources and currency"]
+    assert document.tables[0].rows[0].cells[0].text == "Area"
+
+
+def test_report_heading_note_remove_and_export_bytes(app):
+    ask(app, "What will Testshire do about employers?")
+    app.button(key="add-answer-0").click().run()
+    area_select = next(s for s in app.selectbox if s.label == "Area")
+    area_select.set_value("northshire").run()
+    app.button(key="add-register-northshire-vision").click().run()
+    app.button(key="add-coverage").click().run()
+    assert added(app) == ["Added to Board report as item 3."]
+    note = next(t for t in app.text_area if t.label == "Officer's note")
+    note.set_value("Read <b>this</b> first")
+    next(t for t in app.text_input if t.label == "Heading").set_value("Employers")
+    next(b for b in app.button if b.label == "Save heading and note").click().run()
+    assert not app.exception
+    assert report_titles(app)[0] == "1. Employers"
+    assert any("Read \\<b\\>this\\</b\\> first" in c.value for c in app.caption)
+    next(b for b in app.button if b.label == "Remove").click().run()
+    assert report_titles(app) == ["1. Commitments register: northshire",
+                                  "2. Coverage: children and young people"]
+
+
+def test_new_report_from_the_sidebar(app):
+    app.sidebar.text_input(key="new-report").set_value("April board")
+    app.sidebar.button(key="create-report").click().run()
+    assert not app.exception
+    assert app.sidebar.selectbox[0].value == "April board"
+    assert any("April board is empty" in i.value for i in app.info)
+    ask(app, "What will Testshire do about employers?")
+    app.button(key="add-answer-0").click().run()
+    assert added(app) == ["Added to April board as item 1."]
+
+
+def test_reopened_report_flags_a_removed_source(tmp_path, monkeypatch):
+    env = fixture_env(tmp_path)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    kb = KnowledgeBase.open()
+    kb.reports.create("Saved paper")
+    question = "What will Testshire do about employers?"
+    kb.reports.add("Saved paper", kb.ask(question), question, note="kept last week")
+    kb.store.delete_document("oxford-snippet")
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert at.sidebar.selectbox[0].value == "Saved paper"
+    assert report_titles(at) == [f"1. Question: {question}"]
+    assert any("source removed" in w.value for w in at.warning)
