@@ -71,3 +71,19 @@ def test_chroma_refuses_another_model():
     ChromaStore(client, name, "model-a", "mem").add([item("d1", 0)], [[1.0, 0.0]])
     with pytest.raises(ModelMismatchError, match="rebuild"):
         ChromaStore(client, name, "model-b", "mem")
+
+
+def test_reads_are_paged_and_complete(store, monkeypatch):
+    monkeypatch.setattr("kb.backends.store.PAGE_SIZE", 3)
+    items = [item(f"d{n % 3}", n) for n in range(8)]
+    store.add(items, [[1.0, float(n)] for n in range(8)])
+    assert sorted(s.chunk.chunk_id for s in store.all_chunks()) == sorted(
+        s.chunk.chunk_id for s in items)
+    assert set(store.document_hashes()) == {"d0", "d1", "d2"}
+
+
+def test_empty_store_and_unknown_document(store):
+    assert store.all_chunks() == [] and store.document_hashes() == {} and store.count() == 0
+    assert store.query([1.0, 0.0], 5, Filter()) == []
+    store.delete_document("nothing-here")
+    assert store.count() == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -145,6 +145,9 @@ class InMemoryStore:
         return len(self._items)
 
 
+PAGE_SIZE = 5_000
+
+
 class ChromaStore:
     """Chunks in a Chroma collection (cosine space) whose metadata records the embedding model."""
 
@@ -204,9 +207,18 @@ class ChromaStore:
         self._collection.delete(where={"doc_id": doc_id})
 
     def document_hashes(self) -> dict[str, str]:
-        """doc_id -> sha256, read from the chunks' metadata."""
-        result = self._collection.get(include=["metadatas"])
-        return {str(m["doc_id"]): str(m["sha256"]) for m in result["metadatas"] or []}
+        """doc_id -> sha256, read from the chunks' metadata a page at a time."""
+        return {str(m["doc_id"]): str(m["sha256"])
+                for _, _, m in self._pages(include=["metadatas"])}
+
+    def _pages(self, include: list[str]) -> Iterator[tuple[str, str, Any]]:
+        """(id, document, metadata) of every stored chunk, PAGE_SIZE at a time: one get() of a
+        large collection exceeds SQLite's variable limit ("too many SQL variables")."""
+        for offset in range(0, self.count(), PAGE_SIZE):
+            page = self._collection.get(include=include, limit=PAGE_SIZE, offset=offset)
+            docs = page.get("documents") or [""] * len(page["ids"])
+            metas = page.get("metadatas") or [{}] * len(page["ids"])
+            yield from zip(page["ids"], docs, metas, strict=True)
 
     def query(self, vector: Sequence[float], k: int, where: Filter) -> list[tuple[str, float]]:
         """The k nearest chunk ids with cosine similarity (1 - cosine distance)."""
@@ -224,13 +236,9 @@ class ChromaStore:
         return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
 
     def all_chunks(self) -> list[StoredChunk]:
-        """Every stored chunk with its metadata."""
-        result = self._collection.get(include=["documents", "metadatas"])
-        docs = result["documents"] or []
-        metas = result["metadatas"] or []
-        return _sorted(
-            _from_metadata(i, d, m) for i, d, m in zip(result["ids"], docs, metas, strict=True)
-        )
+        """Every stored chunk with its metadata, read a page at a time."""
+        return _sorted(_from_metadata(i, d, m)
+                       for i, d, m in self._pages(include=["documents", "metadatas"]))
 
     def count(self) -> int:
         """How many chunks are stored."""
