@@ -83,6 +83,7 @@ def load_docx(data: bytes) -> tuple[Page, ...]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_package(data)
     try:
         document: DocxDocument = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -101,6 +102,28 @@ def load_docx(data: bytes) -> tuple[Page, ...]:
     if not text.strip():
         raise DocumentRejected("empty Word document (no text)")
     return (Page(number=None, text=text),)
+
+
+MAX_PART_MB = 100  # no Word part of a strategy inflates past this; a zip bomb does
+
+
+def _check_package(data: bytes) -> None:
+    """Refuse a Word package whose parts inflate past MAX_PART_MB or that declare XML entities
+    (Word never writes a DTD; entity expansion is an attack)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                if info.file_size > MAX_PART_MB * 1_000_000:
+                    raise DocumentRejected(f"a part of the Word file ({info.filename}) inflates to "
+                                           f"{info.file_size // 1_000_000} MB (zip bomb?)")
+            if "word/document.xml" in archive.namelist():
+                with archive.open("word/document.xml") as member:
+                    head = member.read(4096)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise DocumentRejected("the Word XML declares entities (DTD), which Word "
+                                           "never writes: refused as an entity-expansion attack")
+    except zipfile.BadZipFile as exc:
+        raise DocumentRejected(f"corrupt Word file (BadZipFile: {exc})") from exc
 
 
 def _paragraph_line(paragraph: object) -> str:

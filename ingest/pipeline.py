@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.chunker import chunk_document
-from ingest.loaders import load, read_bytes
+from ingest.loaders import read_bytes
 from ingest.markup import clean_pages
+from ingest.sandbox import Sandbox
 from ingest.sniff import SUPPORTED_SUFFIXES, sniff
 from kb.backends.embedder import Embedder
 from kb.backends.store import StoredChunk, VectorStore
@@ -43,6 +44,19 @@ class IngestReport:
         return 2 if self.rejected else 0
 
 
+@dataclass
+class _Run:
+    """The state of one ingest run."""
+
+    stored: dict[str, str]  # doc_id -> sha256 already in the store
+    rebuild: bool
+    overrides: dict[str, dict[str, str]]
+    report: IngestReport = field(default_factory=IngestReport)
+    seen_ids: dict[str, str] = field(default_factory=dict)
+    seen_hashes: dict[str, str] = field(default_factory=dict)
+    sandbox: Sandbox | None = None
+
+
 def collect_files(paths: Iterable[Path]) -> list[Path]:
     """Files named directly, plus files found (recursively) in folders, manifest excluded."""
     files: list[Path] = []
@@ -58,9 +72,9 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_document(path: Path, data: bytes, info: DocumentInfo, settings: Settings
-                  ) -> SourceDocument:
-    """Sniff and load one file into a SourceDocument.
+def load_document(path: Path, data: bytes, info: DocumentInfo, settings: Settings,
+                  sandbox: Sandbox) -> SourceDocument:
+    """Sniff and load one file into a SourceDocument (parsed in the sandbox's worker).
 
     Raises:
         DocumentRejected: the file cannot be ingested; the message says why.
@@ -69,7 +83,7 @@ def load_document(path: Path, data: bytes, info: DocumentInfo, settings: Setting
     return SourceDocument(
         doc_id=info.doc_id, path=path, area=info.area, title=info.title, period=info.period,
         kind=info.kind, status=info.status, sha256=hashlib.sha256(data).hexdigest(),
-        pages=clean_pages(load(kind, data)),
+        pages=clean_pages(sandbox.load(kind, data)),
     )
 
 
@@ -112,34 +126,41 @@ class Ingester:
         Returns:
             The report.
         """
-        report = IngestReport()
-        stored = self._store.document_hashes()
-        seen_ids: dict[str, str] = {}
-        seen_hashes: dict[str, str] = {}
-        for path in progress(files):
-            doc_id = doc_id_for(path)
-            try:
-                data = read_bytes(path)
-                digest = hashlib.sha256(data).hexdigest()
-                if doc_id in seen_ids:
-                    raise DocumentRejected(f"same document id as {seen_ids[doc_id]}; rename it")
-                if digest in seen_hashes:
-                    raise DocumentRejected(f"identical to {seen_hashes[digest]} (not stored twice)")
-                seen_ids[doc_id], seen_hashes[digest] = path.name, path.name
-                if not rebuild and stored.get(doc_id) == digest:
-                    report.unchanged.append(path.name)
-                    continue
-                info = self._manifest.describe(path, (overrides or {}).get(path.name))
-                count = self._index(load_document(path, data, info, self._settings), info)
-                report.indexed.append((path.name, count))
-            except DocumentRejected as exc:
-                log.warning("%s rejected: %s", path.name, exc)
-                report.rejected.append((path.name, str(exc)))
+        run = _Run(self._store.document_hashes(), rebuild, overrides or {})
+        try:
+            for path in progress(files):
+                self._ingest_file(path, run)
+        finally:
+            if run.sandbox is not None:
+                run.sandbox.close()
         if prune:
-            for doc_id in sorted(set(stored) - set(seen_ids)):
+            for doc_id in sorted(set(run.stored) - set(run.seen_ids)):
                 self._store.delete_document(doc_id)
-                report.pruned.append(doc_id)
-        return report
+                run.report.pruned.append(doc_id)
+        return run.report
+
+    def _ingest_file(self, path: Path, run: _Run) -> None:
+        """Ingest one file, recording what became of it in the run's report."""
+        doc_id = doc_id_for(path)
+        try:
+            data = read_bytes(path)
+            digest = hashlib.sha256(data).hexdigest()
+            if doc_id in run.seen_ids:
+                raise DocumentRejected(f"same document id as {run.seen_ids[doc_id]}; rename it")
+            if digest in run.seen_hashes:
+                raise DocumentRejected(f"identical to {run.seen_hashes[digest]} (not stored twice)")
+            run.seen_ids[doc_id], run.seen_hashes[digest] = path.name, path.name
+            if not run.rebuild and run.stored.get(doc_id) == digest:
+                run.report.unchanged.append(path.name)
+                return
+            info = self._manifest.describe(path, run.overrides.get(path.name))
+            if run.sandbox is None:  # started on the first file that must be parsed
+                run.sandbox = Sandbox(self._settings.parse_timeout_s, self._settings.parse_memory_mb)
+            count = self._index(load_document(path, data, info, self._settings, run.sandbox), info)
+            run.report.indexed.append((path.name, count))
+        except DocumentRejected as exc:
+            log.warning("%s rejected: %s", path.name, exc)
+            run.report.rejected.append((path.name, str(exc)))
 
     def _index(self, doc: SourceDocument, info: DocumentInfo) -> int:
         chunks = chunk_document(doc, self._settings.chunk_min_words, self._settings.chunk_max_words)
