@@ -19,6 +19,7 @@ from ingest.markup import clean_pages
 from ingest.sandbox import Sandbox
 from ingest.sniff import SUPPORTED_SUFFIXES, sniff
 from kb.backends.embedder import Embedder
+from kb.backends.lock import write_lock
 from kb.backends.store import StoredChunk, VectorStore
 from kb.config import Settings
 from kb.errors import DocumentRejected
@@ -125,18 +126,22 @@ class Ingester:
 
         Returns:
             The report.
+
+        Raises:
+            StoreBusyError: another writer kept the store's lock past KB_LOCK_TIMEOUT_S.
         """
-        run = _Run(self._store.document_hashes(), rebuild, overrides or {})
-        try:
-            for path in progress(files):
-                self._ingest_file(path, run)
-        finally:
-            if run.sandbox is not None:
-                run.sandbox.close()
-        if prune:
-            for doc_id in sorted(set(run.stored) - set(run.seen_ids)):
-                self._store.delete_document(doc_id)
-                run.report.pruned.append(doc_id)
+        with write_lock(self._settings, notify=log.warning):
+            run = _Run(self._store.document_hashes(), rebuild, overrides or {})
+            try:
+                for path in progress(files):
+                    self._ingest_file(path, run)
+            finally:
+                if run.sandbox is not None:
+                    run.sandbox.close()
+            if prune:
+                for doc_id in sorted(set(run.stored) - set(run.seen_ids)):
+                    self._store.delete_document(doc_id)
+                    run.report.pruned.append(doc_id)
         return run.report
 
     def _ingest_file(self, path: Path, run: _Run) -> None:

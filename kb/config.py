@@ -18,6 +18,7 @@
 | KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
 | KB_MIN_RELEVANCE | 0.15 | best similarity below which a question is off-topic (calibrated on the eval set) |
 | KB_MAX_FILE_MB | 50 | larger files are rejected |
+| KB_LOCK_TIMEOUT_S | 600 | how long a writer waits for another writer (ingest, upload) to finish |
 | KB_PARSE_TIMEOUT_S / KB_PARSE_MEMORY_MB | 60 / 1024 | limits for reading one file (in a worker process) |
 """
 
@@ -58,6 +59,7 @@ class Settings:
     max_file_mb: int = 50
     parse_timeout_s: float = 60.0
     parse_memory_mb: int = 1024
+    lock_timeout_s: float = 600.0
 
     def __post_init__(self) -> None:
         """Reject values the knowledge base cannot work with, naming the bad one."""

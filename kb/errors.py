@@ -23,3 +23,7 @@ class DocumentRejected(KBError):
 
 class LLMError(KBError):
     """The configured language model failed or could not be reached."""
+
+
+class StoreBusyError(KBError):
+    """Another process kept the store's write lock past the lock timeout."""

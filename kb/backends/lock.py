@@ -1,0 +1,57 @@
+"""One writer at a time: a lock file per store, shared by the CLI, the app and any process.
+
+Writers (ingest runs, uploads) take it; readers never do. For an embedded store the lock sits
+in the store folder; for a Chroma server it sits in the local state folder, named by host,
+port and collection, so writers on this machine queue for the same collection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from kb.config import Settings
+from kb.errors import StoreBusyError
+
+
+def lock_path(settings: Settings) -> Path:
+    """Where the store's write lock lives."""
+    if settings.chroma_host:
+        name = re.sub(r"[^A-Za-z0-9.-]", "_",
+                      f"{settings.chroma_host}-{settings.chroma_port}-{settings.collection}")
+        return settings.store_dir / "locks" / f"{name}.lock"
+    return settings.store_dir / f"{settings.collection}.write.lock"
+
+
+@contextmanager
+def write_lock(settings: Settings, notify: Callable[[str], None] = lambda _: None
+               ) -> Iterator[None]:
+    """Hold the store's write lock; a second writer is told it waits, then waits up to
+    `settings.lock_timeout_s`.
+
+    Raises:
+        StoreBusyError: the lock was not released in time.
+    """
+    path = lock_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        notify(f"another ingest is writing to this store; waiting up to "
+               f"{settings.lock_timeout_s:g} s")
+        try:
+            lock.acquire(timeout=settings.lock_timeout_s)
+        except Timeout as exc:
+            raise StoreBusyError(
+                f"another process has been writing to the store for over "
+                f"{settings.lock_timeout_s:g} s (lock {path}); try again when it has finished"
+            ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
