@@ -37,7 +37,16 @@ def _load_in_worker(kind: str, data: bytes) -> tuple[Page, ...]:
 
 
 def _limit_memory(limit_bytes: int) -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+    """Cap the worker's address space at what it has mapped once the parsers are imported,
+    plus `limit_bytes`: the limit is what reading a file may take, whatever the worker
+    inherited (a spawned worker re-imports its parent's main module, e.g. Streamlit's)."""
+    import docx  # noqa: F401 - imported before the cap, so loading them never hits it
+    import pypdf  # noqa: F401
+
+    with open("/proc/self/status", encoding="ascii") as status:
+        mapped_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+    cap = mapped_kb * 1024 + limit_bytes
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
 class Sandbox:

@@ -86,7 +86,7 @@ def test_upload_good_and_bad_files(app, tmp_path):
     next(t for t in app.text_input if t.label.startswith("Area key")).set_value("kent")
     app.get("form_submit_button")[0].click().run()
     assert not app.exception
-    assert any("kent-plan.docx: indexed" in s.value for s in app.success)
+    assert any("kent-plan.docx: indexed" in s.value for s in app.success), [e.value for e in app.error]
     errors = " ".join(e.value for e in app.error)
     assert "broken.pdf: rejected" in errors and "empty.txt: rejected — empty file" in errors
 
