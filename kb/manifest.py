@@ -62,9 +62,14 @@ class Manifest:
 
 
 def doc_id_for(path: Path) -> str:
-    """A stable id from the file name: lower-case, safe characters only, at most 100 long."""
-    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
-    return (slug or "document")[:100]
+    """A stable id from the file name: lower-case, safe characters only, at most 100 long.
+    A file of another type than plain text keeps its type in the id, so `strategy.pdf` and
+    `strategy.docx` in one folder are two documents."""
+    slug = (re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document")
+    kind = path.suffix.lower().lstrip(".")
+    if kind in ("", "txt"):
+        return slug[:100]
+    return f"{slug[:100 - len(kind) - 1]}-{kind}"
 
 
 def _title_from_name(stem: str) -> str:

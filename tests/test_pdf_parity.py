@@ -53,7 +53,7 @@ def test_pdf_and_text_versions_are_found_alike(tmp_path):
     folder.mkdir()
     text = (CORPUS / SOURCE).read_text(encoding="utf-8")
     (folder / "bucks-text.txt").write_text(text, encoding="utf-8")
-    render_pdf(text, folder / "bucks-pdf.pdf")
+    render_pdf(text, folder / "bucks.pdf")
     embedder = FakeEmbedder()
     kb = KnowledgeBase(Settings(corpus_dir=folder, embed_model="fake"),
                        InMemoryStore(embedder.name), embedder, load_manifest(folder))

@@ -76,3 +76,20 @@ def test_file_without_manifest_entry_gets_area_from_prefix(fixture_corpus, tmp_p
     doc = next(s.doc for s in store.all_chunks())
     assert doc.area == "northshire" and doc.period == "2022"
     assert "no manifest entry" in caplog.text
+
+
+def test_same_name_different_type_are_two_documents(tmp_path):
+    import docx as python_docx
+
+    from kb.manifest import doc_id_for
+
+    (tmp_path / "strategy.txt").write_text("Wyvern Strategy 2024-2027\n\nWe will fund a refuge.\n")
+    document = python_docx.Document()
+    document.add_paragraph("Wyvern Strategy 2024-2027. We will train every GP practice.")
+    document.save(str(tmp_path / "strategy.docx"))
+    assert {doc_id_for(p) for p in tmp_path.iterdir()} == {"strategy", "strategy-docx"}
+    store = InMemoryStore("fake")
+    settings = Settings(store_dir=tmp_path / "store", corpus_dir=tmp_path)
+    report = Ingester(store, FakeEmbedder, load_manifest(tmp_path), settings).run(
+        sorted(tmp_path.iterdir()))
+    assert not report.rejected and len(report.indexed) == 2
