@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ingest.chunker import chunk_document
@@ -20,7 +20,7 @@ from ingest.sandbox import Sandbox
 from ingest.sniff import SUPPORTED_SUFFIXES, sniff
 from kb.backends.embedder import Embedder
 from kb.backends.lock import write_lock
-from kb.backends.store import StoredChunk, VectorStore
+from kb.backends.store import PENDING, StoredChunk, VectorStore
 from kb.config import Settings
 from kb.errors import DocumentRejected
 from kb.manifest import MANIFEST_NAME, Manifest, doc_id_for
@@ -172,9 +172,11 @@ class Ingester:
         if not chunks:
             raise DocumentRejected("no text to index after parsing")
         vectors = self._embed([embedding_text(c, info) for c in chunks])
+        items = [StoredChunk(chunk=c, doc=info, sha256=doc.sha256, source=doc.path.name)
+                 for c in chunks]
+        # Atomic for readers and for a re-run: the chunks are written pending (invisible, and
+        # "changed" to the next run) and the document is marked complete once all are stored.
         self._store.delete_document(doc.doc_id)
-        self._store.add(
-            [StoredChunk(chunk=c, doc=info, sha256=doc.sha256, source=doc.path.name) for c in chunks],
-            vectors,
-        )
+        self._store.add([replace(item, sha256=PENDING) for item in items], vectors)
+        self._store.mark_complete(items)
         return len(chunks)

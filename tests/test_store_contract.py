@@ -87,3 +87,20 @@ def test_empty_store_and_unknown_document(store):
     assert store.query([1.0, 0.0], 5, Filter()) == []
     store.delete_document("nothing-here")
     assert store.count() == 0
+
+
+def test_a_document_is_invisible_until_complete(store):
+    from dataclasses import replace
+
+    from kb.backends.store import PENDING
+
+    items = [item("d1", 0), item("d1", 1), item("d2", 0, sha="b" * 64)]
+    store.add([replace(i, sha256=PENDING) for i in items[:2]] + items[2:],
+              [[1.0, 0.0], [0.0, 1.0], [0.6, 0.8]])
+    assert [s.chunk.doc_id for s in store.all_chunks()] == ["d2"]
+    assert store.document_hashes() == {"d1": PENDING, "d2": "b" * 64}
+    store.mark_complete(items[:1])  # half marked: still invisible, still "changed"
+    assert [s.chunk.doc_id for s in store.all_chunks()] == ["d2"]
+    assert store.document_hashes()["d1"] == PENDING
+    store.mark_complete(items[:2])
+    assert store.all_chunks() == items and store.document_hashes()["d1"] == "a" * 64

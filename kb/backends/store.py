@@ -60,12 +60,16 @@ class VectorStore(Protocol):
         """Insert or replace items by chunk id."""
         ...
 
+    def mark_complete(self, items: Sequence[StoredChunk]) -> None:
+        """Record each item's document hash: its document becomes visible and unchanged."""
+        ...
+
     def delete_document(self, doc_id: str) -> None:
         """Remove every chunk of a document."""
         ...
 
     def document_hashes(self) -> dict[str, str]:
-        """doc_id -> sha256 of the file its chunks came from."""
+        """doc_id -> sha256 of the file its chunks came from ('' while it is incomplete)."""
         ...
 
     def query(self, vector: Sequence[float], k: int, where: Filter) -> list[tuple[str, float]]:
@@ -73,7 +77,7 @@ class VectorStore(Protocol):
         ...
 
     def all_chunks(self) -> list[StoredChunk]:
-        """Every stored chunk, in document and ordinal order."""
+        """Every chunk of a complete document, in document and ordinal order."""
         ...
 
     def count(self) -> int:
@@ -90,8 +94,24 @@ def _check_model(recorded: tuple[str, int] | None, name: str, where: str) -> Non
         )
 
 
+PENDING = ""  # the hash a chunk carries until its whole document is stored
+
+
 def _sorted(items: Iterable[StoredChunk]) -> list[StoredChunk]:
-    return sorted(items, key=lambda s: (s.chunk.doc_id, s.chunk.ordinal))
+    """Complete documents' chunks in document and ordinal order: a document any of whose
+    chunks is still pending is left out whole."""
+    items = list(items)
+    incomplete = {i.chunk.doc_id for i in items if i.sha256 == PENDING}
+    return sorted((i for i in items if i.chunk.doc_id not in incomplete),
+                  key=lambda s: (s.chunk.doc_id, s.chunk.ordinal))
+
+
+def _hashes(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """doc_id -> sha256, PENDING for a document any of whose chunks is still pending."""
+    hashes: dict[str, str] = {}
+    for doc_id, sha in pairs:
+        hashes[doc_id] = PENDING if PENDING in (sha, hashes.get(doc_id)) else sha
+    return hashes
 
 
 class InMemoryStore:
@@ -115,14 +135,19 @@ class InMemoryStore:
             self._vectors[item.chunk.chunk_id] = np.asarray(vector, dtype=np.float32)
             self._dimension = len(vector)
 
+    def mark_complete(self, items: Sequence[StoredChunk]) -> None:
+        """Record each item's document hash."""
+        for item in items:
+            self._items[item.chunk.chunk_id] = item
+
     def delete_document(self, doc_id: str) -> None:
         """Remove every chunk of a document."""
         for chunk_id in [c for c, s in self._items.items() if s.chunk.doc_id == doc_id]:
             del self._items[chunk_id], self._vectors[chunk_id]
 
     def document_hashes(self) -> dict[str, str]:
-        """doc_id -> sha256."""
-        return {s.chunk.doc_id: s.sha256 for s in self._items.values()}
+        """doc_id -> sha256 ('' while incomplete)."""
+        return _hashes((s.chunk.doc_id, s.sha256) for s in self._items.values())
 
     def query(self, vector: Sequence[float], k: int, where: Filter) -> list[tuple[str, float]]:
         """Cosine similarity against every admitted chunk."""
@@ -202,14 +227,21 @@ class ChromaStore:
                 metadatas=[_to_metadata(s) for s in batch],
             )
 
+    def mark_complete(self, items: Sequence[StoredChunk]) -> None:
+        """Rewrite the items' metadata with their document hash (vectors untouched)."""
+        for start in range(0, len(items), 500):
+            batch = items[start:start + 500]
+            self._collection.update(ids=[s.chunk.chunk_id for s in batch],
+                                    metadatas=[_to_metadata(s) for s in batch])
+
     def delete_document(self, doc_id: str) -> None:
         """Remove every chunk of a document."""
         self._collection.delete(where={"doc_id": doc_id})
 
     def document_hashes(self) -> dict[str, str]:
-        """doc_id -> sha256, read from the chunks' metadata a page at a time."""
-        return {str(m["doc_id"]): str(m["sha256"])
-                for _, _, m in self._pages(include=["metadatas"])}
+        """doc_id -> sha256 ('' while incomplete), read a page at a time."""
+        return _hashes((str(m["doc_id"]), str(m["sha256"]))
+                       for _, _, m in self._pages(include=["metadatas"]))
 
     def _pages(self, include: list[str]) -> Iterator[tuple[str, str, Any]]:
         """(id, document, metadata) of every stored chunk, PAGE_SIZE at a time: one get() of a
