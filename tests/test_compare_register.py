@@ -132,3 +132,26 @@ def test_registers_hold_the_known_aims(corpus_kb):
     baselines = [i for i in corpus_kb.framework("essex").items["indicator"]
                  if "Current/baseline" in i.details]
     assert any("14,548" in i.details["Current/baseline"] for i in baselines)
+
+
+def test_a_question_and_its_theme_give_the_same_table(fake_kb):
+    theme = fake_kb.compare("perpetrator programmes")
+    question = fake_kb.compare("How do Testshire and Northshire deal with perpetrator programmes?")
+    def table(comparison):
+        return {(area, facet, c.quote) for area, row in comparison.cells.items()
+                for facet, cell in row.items() for c in cell}
+
+    assert set(question.areas) == set(theme.areas) == {"northshire", "testshire"}
+    assert table(question) == table(theme) and table(theme)
+
+
+def test_question_topic_drops_scaffolding_and_areas():
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+    from kb.retrieval.topic import question_topic
+    from kb.text import content_terms
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, ["calder"])
+    for wording in ("How do the three areas deal with perpetrators?", "perpetrators",
+                    "Compare Wyvern's and Calder's approach to perpetrators"):
+        assert content_terms(question_topic(wording, resolver)) == {"perpetr"}, wording
