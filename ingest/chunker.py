@@ -70,7 +70,12 @@ def _split_words(block: Block, start: int, end: int, max_words: int) -> Iterator
         yield replace(block, start=block.start + s, end=block.start + e, text=block.text[s:e])
 
 
-def _drafts(blocks: list[Block], max_words: int) -> list[_Draft]:
+def _span_words(text: str, first: Block, last: Block) -> int:
+    """Words in the document text from one block to another (text between blocks included)."""
+    return len(text[first.start:last.end].split())
+
+
+def _drafts(blocks: list[Block], max_words: int, text: str) -> list[_Draft]:
     drafts: list[_Draft] = []
     pending: list[Block] = []
     for block in blocks:
@@ -81,7 +86,8 @@ def _drafts(blocks: list[Block], max_words: int) -> list[_Draft]:
             current = drafts[-1] if drafts else None
             piece_words = len(piece.text.split()) + sum(len(h.text.split()) for h in pending)
             if (current is None or pending or current.key != (piece.path[:2], _merge_class(piece.kind))
-                    or current.words + piece_words > max_words):
+                    or current.words + piece_words > max_words
+                    or _span_words(text, current.blocks[0], piece) > max_words):
                 drafts.append(_Draft(blocks=[piece], headings=pending))
                 pending = []
             else:
@@ -89,14 +95,16 @@ def _drafts(blocks: list[Block], max_words: int) -> list[_Draft]:
     return drafts
 
 
-def _merge_small(drafts: list[_Draft], min_words: int, max_words: int) -> list[_Draft]:
+def _merge_small(drafts: list[_Draft], min_words: int, max_words: int, text: str
+                 ) -> list[_Draft]:
     merged: list[_Draft] = []
     for draft in drafts:
         previous = merged[-1] if merged else None
         if (previous is not None and previous.words < min_words
                 and previous.blocks[0].path[:1] == draft.blocks[0].path[:1]
                 and previous.key[1] == draft.key[1]
-                and previous.words + draft.words <= max_words):
+                and previous.words + draft.words <= max_words
+                and _span_words(text, previous.blocks[0], draft.blocks[-1]) <= max_words):
             previous.blocks.extend(draft.headings + draft.blocks)
         else:
             merged.append(draft)
@@ -115,7 +123,8 @@ def chunk_document(doc: SourceDocument, min_words: int = 60, max_words: int = 15
         The chunks in document order, ordinals 0..n-1.
     """
     text = doc.text
-    drafts = _merge_small(_drafts(parse_blocks(doc.pages), max_words), min_words, max_words)
+    drafts = _merge_small(_drafts(parse_blocks(doc.pages), max_words, text), min_words, max_words,
+                          text)
     chunks = []
     for ordinal, draft in enumerate(drafts):
         first = draft.blocks[0]
