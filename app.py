@@ -222,7 +222,8 @@ def library_ui(kb: KnowledgeBase) -> None:
                                        {"area": area.strip().lower(), "title": title,
                                         "period": period, "status": status})
             for name, count in report.indexed:
-                st.success(f"{name}: indexed ({count} chunks)")
+                replaced = "; it replaced the earlier version" if name in report.replaced else ""
+                st.success(f"{name}: indexed ({count} chunks){replaced}")
             for name in report.unchanged:
                 st.info(f"{name}: already indexed, unchanged")
             for name, reason in report.rejected:

@@ -31,7 +31,8 @@ def _parser() -> argparse.ArgumentParser:
 def print_report(report: IngestReport) -> None:
     """One line per file: indexed (chunks), unchanged, rejected (reason), pruned."""
     for name, count in report.indexed:
-        print(f"indexed    {name} ({count} chunks)")
+        replaced = ", replacing the earlier version" if name in report.replaced else ""
+        print(f"indexed    {name} ({count} chunks{replaced})")
     for name in report.unchanged:
         print(f"unchanged  {name}")
     for name, reason in report.rejected:

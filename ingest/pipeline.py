@@ -38,6 +38,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     pruned: list[str] = field(default_factory=list)  # doc ids removed
+    replaced: list[str] = field(default_factory=list)  # files that replaced an earlier version
 
     @property
     def exit_code(self) -> int:
@@ -163,6 +164,8 @@ class Ingester:
                 run.sandbox = Sandbox(self._settings.parse_timeout_s, self._settings.parse_memory_mb)
             count = self._index(load_document(path, data, info, self._settings, run.sandbox), info)
             run.report.indexed.append((path.name, count))
+            if doc_id in run.stored:
+                run.report.replaced.append(path.name)
         except DocumentRejected as exc:
             log.warning("%s rejected: %s", path.name, exc)
             run.report.rejected.append((path.name, str(exc)))

@@ -44,16 +44,20 @@ def ingest_uploads(files: Sequence[tuple[str, bytes]], metadata: dict[str, str],
         ingest: the knowledge base's ingest function.
 
     Returns:
-        The ingest report, with oversized files among the rejected.
+        The ingest report, with oversized files and repeated names among the rejected.
     """
     with tempfile.TemporaryDirectory(prefix="kb-upload-") as scratch:
         folder = Path(scratch)
         paths: list[Path] = []
-        oversized: list[tuple[str, str]] = []
+        refused: list[tuple[str, str]] = []  # too large, or the same name twice
         for original, data in files:
             name = safe_name(original)
+            if (folder / name).exists():
+                refused.append((name, "uploaded twice in one go (as "
+                                        f"{original!r}); the first copy was kept"))
+                continue
             if len(data) > max_bytes:
-                oversized.append((name, f"file too large ({len(data) / 1e6:.1f} MB; the limit "
+                refused.append((name, f"file too large ({len(data) / 1e6:.1f} MB; the limit "
                                         f"is {max_bytes / 1e6:.0f} MB)"))
                 continue
             path = folder / name
@@ -61,7 +65,7 @@ def ingest_uploads(files: Sequence[tuple[str, bytes]], metadata: dict[str, str],
             paths.append(path)
         overrides = {p.name: {k: v for k, v in metadata.items() if v} for p in paths}
         report = ingest(paths, overrides)
-        report.rejected.extend(oversized)
+        report.rejected.extend(refused)
         keep = corpus_dir / UPLOAD_FOLDER
         for name, _ in report.indexed:
             keep.mkdir(parents=True, exist_ok=True)
