@@ -9,13 +9,16 @@ from eval.questions import SPLITS, load_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = load_questions(ROOT / "eval" / "questions.jsonl")
+CATEGORIES = {"lookup", "aims_outcomes", "indicators", "actions", "compare", "paraphrase",
+              "acronym", "unanswerable"}
 TAGS = {"list", "scoped", "all_areas", "synonym", "theme", "on_topic", "multi_area"}
 AREA_FILES = {"oxfordshire": "oxfordshire-", "buckinghamshire": "buckinghamshire-",
               "essex": "essex-"}
 
 
 def test_size_splits_and_ids():
-    assert len(QUESTIONS) >= 250
+    assert len(QUESTIONS) >= 260
+    assert all(q.category in CATEGORIES for q in QUESTIONS)
     assert {q.split for q in QUESTIONS} == set(SPLITS)
     assert sum(q.split == "check" for q in QUESTIONS) >= 100
     assert len({q.id for q in QUESTIONS}) == len(QUESTIONS)
@@ -31,6 +34,7 @@ def test_every_kind_is_well_represented():
     assert themes >= 15 and len(compare) - themes >= 15  # short themes and full questions
     assert tags["list"] >= 40 and tags["scoped"] >= 30
     assert len(unanswerable) >= 35 and tags["on_topic"] >= 25
+    assert tags["all_areas"] >= 15 and tags["synonym"] >= 15
     assert sum(bool(q.items) for q in compare) >= 20
 
 
@@ -54,3 +58,11 @@ def test_labelled_items_are_verbatim_in_their_area():
 def test_unanswerable_questions_carry_no_evidence():
     for q in QUESTIONS:
         assert bool(q.evidence) == q.answerable, q.id
+
+
+def test_evidence_quotes_are_verbatim_in_their_document():
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "corpus").glob("*.txt")}
+    for q in QUESTIONS:
+        for e in q.evidence:
+            assert e.document in texts, (q.id, e.document)
+            assert e.quote in texts[e.document], (q.id, e.quote)
