@@ -33,31 +33,32 @@ def _row(name: str, values: list[float | None], baseline: list[float | None]) ->
         diff = values[1] - values[0]  # type: ignore[operator]
         flag = "  <-- check lags tune" if diff < -GAP_WARNING else (
             "  (check ahead)" if diff > GAP_WARNING else "")
-        gap = f"{diff:+9.3f}{flag}"
-    base = "".join(f"{v:9.3f}" if v is not None else "        -" for v in baseline)
-    return f"{name:28}{cells}{gap:>10}   {base}"
+        gap = f"{diff:+11.3f}{flag}"
+    base = "".join(f"{v:12.3f}" if v is not None else f"{'-':>12}" for v in baseline)
+    return f"{name:28}{cells}{base}{gap}".rstrip()
 
 
 def _print(report: Report) -> None:
     splits = _columns(report)
     head = "".join(f"{s:>9}" for s in splits)
-    diff = f"{'check-tune':>10}" if splits == ["tune", "check"] else ""
-    print(f"{'metric':28}{head}{diff}   baseline ({', '.join(splits)})")
+    base = "".join(f"{'base ' + s:>12}" for s in splits) if report.baseline else ""
+    diff = f"{'check-tune':>11}" if splits == ["tune", "check"] else ""
+    print(f"{'metric':28}{head}{base}{diff}")
     names = list(dict.fromkeys(n for s in splits for n in report.splits[s]))
     for name in names:
         print(_row(name, [report.splits[s].get(name) for s in splits],
-                   [report.baseline.get(s, {}).get(name) for s in splits]))
+                   [report.baseline.get(s, {}).get(name) for s in splits]
+                   if report.baseline else []))
     for title, table in (("by category", report.by_category), ("by tag", report.by_tag)):
-        print(f"\n{title} (recall@5 | must_mention | refusal_accuracy | compare_all_filled):")
+        print(f"\n{title}:")
         groups = sorted({g for s in splits for g in table.get(s, {})})
         for group in groups:
-            parts = []
-            for s in splits:
-                values = table.get(s, {}).get(group, {})
-                shown = [f"{values[m]:.2f}" if m in values else "-" for m in
-                         ("recall@5", "must_mention", "refusal_accuracy", "compare_all_filled")]
-                parts.append(f"{s}: {' '.join(shown)}")
-            print(f"  {group:16} " + "   ".join(parts))
+            print(f"  {group}")
+            metric_names = list(dict.fromkeys(
+                m for s in splits for m in table.get(s, {}).get(group, {})))
+            for name in metric_names:
+                print("  " + _row(name, [table.get(s, {}).get(group, {}).get(name)
+                                         for s in splits], []))
     print("\nlatency (ms):")
     for name, value in report.latency_ms.items():
         print(f"  {name:22} {value:.1f}")
