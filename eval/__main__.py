@@ -19,6 +19,7 @@ from kb.api import KnowledgeBase
 from kb.errors import KBError
 
 GAP_WARNING = 0.05
+LOWER_IS_BETTER = {"false_refusal_rate"}  # a rise on check is the worse direction
 ORDER = ("tune", "check", "all")
 
 
@@ -31,8 +32,9 @@ def _row(name: str, values: list[float | None], baseline: list[float | None]) ->
     gap = ""
     if len(values) == 2 and None not in values:
         diff = values[1] - values[0]  # type: ignore[operator]
-        flag = "  <-- check lags tune" if diff < -GAP_WARNING else (
-            "  (check ahead)" if diff > GAP_WARNING else "")
+        better = -diff if name in LOWER_IS_BETTER else diff
+        flag = "  <-- check lags tune" if better < -GAP_WARNING else (
+            "  (check ahead)" if better > GAP_WARNING else "")
         gap = f"{diff:+11.3f}{flag}"
     base = "".join(f"{v:12.3f}" if v is not None else f"{'-':>12}" for v in baseline)
     return f"{name:28}{cells}{base}{gap}".rstrip()
