@@ -211,19 +211,23 @@ def library_ui(kb: KnowledgeBase) -> None:
     with st.form("upload", clear_on_submit=True):
         files = st.file_uploader("Add strategies (PDF, Word, text)", type=UPLOAD_TYPES,
                                  accept_multiple_files=True)
-        area = st.text_input("Area key (e.g. kent)")
-        title = st.text_input("Title (optional)")
+        st.caption("Leave a field blank to read it from the document; the result says what was decided.")
+        area = st.text_input("Area: a council name or an area key (e.g. New Forest, kent)")
+        title = st.text_input("Title")
         period = st.text_input("Period (e.g. 2022-2027)")
-        status = st.selectbox("Status", ["unknown", "draft", "adopted", "historical"])
+        status = st.selectbox("Status", ["", "draft", "adopted", "historical"],
+                              format_func=lambda s: s or "read from the document")
         submitted = st.form_submit_button("Ingest")
     if submitted and files:
         with st.status("Ingesting…", expanded=True) as progress:
             report = kb.ingest_uploads([(f.name, f.getvalue()) for f in files],
-                                       {"area": area.strip().lower(), "title": title,
-                                        "period": period, "status": status})
+                                       {"area": area.strip(), "title": title.strip(),
+                                        "period": period.strip(), "status": status})
             for name, count in report.indexed:
                 replaced = "; it replaced the earlier version" if name in report.replaced else ""
                 st.success(f"{name}: indexed ({count} chunks){replaced}")
+                if name in report.decided:
+                    st.caption(f"Decided: {report.decided[name].summary()}")
             for name in report.unchanged:
                 st.info(f"{name}: already indexed, unchanged")
             for name, reason in report.rejected:

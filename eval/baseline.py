@@ -23,7 +23,7 @@ class BaselineRetriever:
         self.texts: list[str] = []
         self.areas: list[str] = []
         for path in files:
-            area = manifest.describe(path).area if manifest else "unassigned"
+            area = manifest.area_of(path) if manifest else "unassigned"
             for piece in splitter.split_text(decode_text(path.read_bytes())):
                 self.texts.append(piece)
                 self.areas.append(area)

@@ -1,4 +1,5 @@
-"""`python -m ingest [PATHS...] [--rebuild] [--prune]`: index files into the store."""
+"""`python -m ingest [PATHS...] [--rebuild] [--prune] [--area A --title T --period P --status S
+--kind K]`: index files into the store, printing what was decided about each new file."""
 
 from __future__ import annotations
 
@@ -25,6 +26,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rebuild", action="store_true", help="drop the store and start over")
     parser.add_argument("--prune", action="store_true",
                         help="remove stored documents whose file is not among PATHS")
+    given = parser.add_argument_group(
+        "metadata", "values for the files named (they win over the manifest and over what is read "
+        "from the document)")
+    given.add_argument("--area", help='area key or council name, e.g. "New Forest"')
+    given.add_argument("--title", help="document title")
+    given.add_argument("--period", help='e.g. "2025-2028"')
+    given.add_argument("--status", help="e.g. draft, adopted, historical")
+    given.add_argument("--kind", help="e.g. strategy, plan, presentation")
     return parser
 
 
@@ -33,6 +42,8 @@ def print_report(report: IngestReport) -> None:
     for name, count in report.indexed:
         replaced = ", replacing the earlier version" if name in report.replaced else ""
         print(f"indexed    {name} ({count} chunks{replaced})")
+        if name in report.decided:
+            print(f"  decided  {report.decided[name].summary()}")
     for name in report.unchanged:
         print(f"unchanged  {name}")
     for name, reason in report.rejected:
@@ -62,7 +73,10 @@ def main(argv: list[str] | None = None) -> int:
             return tqdm(items, total=len(files), desc="ingest", unit="file",
                         disable=not sys.stderr.isatty())
 
-        report = ingester.run(files, prune=args.prune, rebuild=args.rebuild, progress=bar)
+        given = {k: v for k in ("area", "title", "period", "status", "kind") if (v := getattr(args, k))}
+        overrides = {f.name: given for f in files} if given else None
+        report = ingester.run(files, prune=args.prune, rebuild=args.rebuild, overrides=overrides,
+                              progress=bar)
     except KBError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

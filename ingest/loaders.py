@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import io
 import struct
+import unicodedata
 import zipfile
 import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.pdf_text import clean_pages
 from kb.errors import DocumentRejected
 from kb.records import Page
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A parsed file: its pages and the properties it declares (title, author, subject)."""
+
+    pages: tuple[Page, ...]
+    properties: dict[str, str] = field(default_factory=dict)
 
 
 def decode_text(data: bytes) -> str:
@@ -52,6 +62,15 @@ def load_pdf(data: bytes) -> tuple[Page, ...]:
     Raises:
         DocumentRejected: encrypted with a password, corrupt or truncated, or no text layer.
     """
+    return read_pdf(data).pages
+
+
+def read_pdf(data: bytes) -> Loaded:
+    """`load_pdf` with the document information's title, author and subject.
+
+    Raises:
+        DocumentRejected: as for `load_pdf`.
+    """
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -60,16 +79,34 @@ def load_pdf(data: bytes) -> tuple[Page, ...]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentRejected("encrypted PDF: it needs a password")
         raw = [(i + 1, page.extract_text() or "") for i, page in enumerate(reader.pages)]
+        info: dict[str, object] = dict(reader.metadata or {})
+        properties = {name: " ".join(str(info.get(f"/{name.title()}") or "").split())[:300]
+                      for name in ("title", "author", "subject")}
     except DocumentRejected:
         raise
     except (PyPdfError, *_PDF_ERRORS) as exc:  # type: ignore[misc]
         raise DocumentRejected(f"corrupt or truncated PDF ({type(exc).__name__}: {exc})") from exc
     if not raw:
         raise DocumentRejected("corrupt PDF: no pages")
-    pages = clean_pages(raw)
+    readable = [(number, _readable(text)) for number, text in raw]
+    pages = clean_pages(readable)
     if sum(len(p.text.split()) for p in pages) < 5:
+        lost = sum(len(text) - len(kept) for (_, text), (_, kept) in zip(raw, readable, strict=True))
+        if lost >= 20:
+            raise DocumentRejected(f"its text layer cannot be read: {lost} characters use fonts with no "
+                                   "Unicode map (export it again from the source, or OCR it)")
         raise DocumentRejected("no text layer — needs OCR (scanned or image-only PDF)")
-    return pages
+    return Loaded(pages, {k: v for k, v in properties.items() if v})
+
+
+_UNREADABLE = frozenset({"Cc", "Co", "Cs", "Cn"})
+
+
+def _readable(text: str) -> str:
+    """Text without the characters a font with no Unicode map yields (NULs, private-use and
+    replacement characters); letters of any script are kept (Welsh, Arabic, Urdu...)."""
+    return "".join(c for c in text if c in "\n\t" or (c != "\ufffd"
+                                                      and unicodedata.category(c) not in _UNREADABLE))
 
 
 def load_docx(data: bytes) -> tuple[Page, ...]:
@@ -77,6 +114,15 @@ def load_docx(data: bytes) -> tuple[Page, ...]:
 
     Raises:
         DocumentRejected: not a valid Word package, or no text.
+    """
+    return read_docx(data).pages
+
+
+def read_docx(data: bytes) -> Loaded:
+    """`load_docx` with the core properties' title, author and subject.
+
+    Raises:
+        DocumentRejected: as for `load_docx`.
     """
     import docx
     from docx.document import Document as DocxDocument
@@ -101,7 +147,10 @@ def load_docx(data: bytes) -> tuple[Page, ...]:
     text = "\n\n".join(part for part in "\n".join(lines).split("\n\n") if part.strip())
     if not text.strip():
         raise DocumentRejected("empty Word document (no text)")
-    return (Page(number=None, text=text),)
+    core = document.core_properties
+    properties = {name: " ".join((getattr(core, name) or "").split())[:300]
+                  for name in ("title", "author", "subject")}
+    return Loaded((Page(number=None, text=text),), {k: v for k, v in properties.items() if v})
 
 
 MAX_PART_MB = 100  # no Word part of a strategy inflates past this; a zip bomb does
@@ -149,10 +198,13 @@ def _dedupe_merged(cells: list[str]) -> list[str]:
     return out
 
 
-def load(kind: str, data: bytes) -> tuple[Page, ...]:
-    """Run the loader named by `ingest.sniff.sniff`."""
-    loaders = {"text": load_text, "pdf": load_pdf, "docx": load_docx}
-    return loaders[kind](data)
+def load(kind: str, data: bytes) -> Loaded:
+    """Run the loader named by `ingest.sniff.sniff`: pages and declared properties."""
+    if kind == "pdf":
+        return read_pdf(data)
+    if kind == "docx":
+        return read_docx(data)
+    return Loaded(load_text(data))
 
 
 def read_bytes(path: Path) -> bytes:

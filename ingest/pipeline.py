@@ -16,6 +16,7 @@ from pathlib import Path
 from ingest.chunker import chunk_document
 from ingest.loaders import read_bytes
 from ingest.markup import clean_pages
+from ingest.metadata import Decision, decide
 from ingest.sandbox import Sandbox
 from ingest.sniff import SUPPORTED_SUFFIXES, sniff
 from kb.backends.embedder import Embedder
@@ -39,6 +40,7 @@ class IngestReport:
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     pruned: list[str] = field(default_factory=list)  # doc ids removed
     replaced: list[str] = field(default_factory=list)  # files that replaced an earlier version
+    decided: dict[str, Decision] = field(default_factory=dict)  # file -> its metadata and why
 
     @property
     def exit_code(self) -> int:
@@ -74,19 +76,23 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_document(path: Path, data: bytes, info: DocumentInfo, settings: Settings,
-                  sandbox: Sandbox) -> SourceDocument:
-    """Sniff and load one file into a SourceDocument (parsed in the sandbox's worker).
+def load_document(path: Path, data: bytes, settings: Settings, sandbox: Sandbox, manifest: Manifest,
+                  overrides: dict[str, str] | None = None) -> tuple[SourceDocument, Decision]:
+    """Sniff and load one file (parsed in the sandbox's worker), then decide its metadata from
+    the overrides, the manifest, its own text and properties, and its name.
 
     Raises:
         DocumentRejected: the file cannot be ingested; the message says why.
     """
     kind = sniff(path, data, settings.max_file_mb * 1_000_000)
-    return SourceDocument(
+    loaded = sandbox.load(kind, data)
+    pages = clean_pages(loaded.pages)
+    decision = decide(path, pages, loaded.properties, manifest, overrides)
+    info = decision.info
+    document = SourceDocument(
         doc_id=info.doc_id, path=path, area=info.area, title=info.title, period=info.period,
-        kind=info.kind, status=info.status, sha256=hashlib.sha256(data).hexdigest(),
-        pages=clean_pages(sandbox.load(kind, data)),
-    )
+        kind=info.kind, status=info.status, sha256=hashlib.sha256(data).hexdigest(), pages=pages)
+    return document, decision
 
 
 class Ingester:
@@ -159,11 +165,13 @@ class Ingester:
             if not run.rebuild and run.stored.get(doc_id) == digest:
                 run.report.unchanged.append(path.name)
                 return
-            info = self._manifest.describe(path, run.overrides.get(path.name))
             if run.sandbox is None:  # started on the first file that must be parsed
                 run.sandbox = Sandbox(self._settings.parse_timeout_s, self._settings.parse_memory_mb)
-            count = self._index(load_document(path, data, info, self._settings, run.sandbox), info)
+            document, decision = load_document(path, data, self._settings, run.sandbox, self._manifest,
+                                               run.overrides.get(path.name))
+            count = self._index(document, decision.info)
             run.report.indexed.append((path.name, count))
+            run.report.decided[path.name] = decision
             if doc_id in run.stored:
                 run.report.replaced.append(path.name)
         except DocumentRejected as exc:

@@ -18,14 +18,13 @@ from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
-from ingest.loaders import load
+from ingest.loaders import Loaded, load
 from kb.errors import DocumentRejected
-from kb.records import Page
 
 T = TypeVar("T")
 
 
-def _load_in_worker(kind: str, data: bytes) -> tuple[Page, ...]:
+def _load_in_worker(kind: str, data: bytes) -> Loaded:
     """`load`, with any parser failure turned into a rejection inside the worker (some parser
     exceptions, such as lxml's, cannot be sent back to the parent)."""
     try:
@@ -72,8 +71,8 @@ class Sandbox:
         self._pool.stop()
         self._pool.join()
 
-    def load(self, kind: str, data: bytes) -> tuple[Page, ...]:
-        """The file's pages, read in the worker.
+    def load(self, kind: str, data: bytes) -> Loaded:
+        """The file's pages and properties, read in the worker.
 
         Raises:
             DocumentRejected: the loader rejected the file, or reading it took too long,

@@ -3,8 +3,8 @@ with its heading path and kind.
 
 Generic rules, not tuned to one file: markdown `#` headings, ALL-CAPS lines, `Appendix X`,
 numbered headings (`2. Strategic aims`), short title lines, and the cue headings strategies use
-("What strategic action should we take?", "Key Indicators of Progress", "Outcomes",
-"What we will do ..."). Inside a cue section, short lines are list items, not headings.
+("Our priorities", "How we will measure success", "Key actions"), which are data in
+kb/vocabulary.toml. Inside a cue section, short lines are list items, not headings.
 """
 
 from __future__ import annotations
@@ -16,39 +16,17 @@ from dataclasses import dataclass
 
 from kb.records import PAGE_SEPARATOR, ChunkKind, Page
 from kb.text import BULLET, LEAD_IN, plain
+from kb.vocabulary import vocabulary
 
-# Cue phrases in headings, checked in this order; the first match decides the kind.
-HEADING_CUES: tuple[tuple[ChunkKind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
-        (ChunkKind.CONTEXT, r"what do we know|what could prevent|what we('ve| have) got|"
-                            r"what we have already|\brisks?\b"),
-        (ChunkKind.GLOSSARY, r"\b(glossary|abbreviations|acronyms)\b"),
-        (ChunkKind.INDICATOR, r"\bindicators?\b|measures? of (success|progress)|performance "
-                              r"measures|\bdashboard\b|what is our ambition|\btargets?\b|"
-                              r"\bbaselines?\b"),
-        (ChunkKind.ACTION, r"what (strategic )?actions?|what we will do|key actions|action plan|"
-                           r"delivery plan|next steps|how will we deliver|^we will\b|"
-                           r"our commitments|\bactivities\b"),
-        (ChunkKind.VISION, r"\bvision\b"),
-        (ChunkKind.OUTCOME, r"\boutcomes?\b"),
-        (ChunkKind.AIM, r"\baims?\b|\bpriorit(y|ies)\b|\bobjectives?\b|\bstrands?\b"),
-        (ChunkKind.GOVERNANCE, r"governance|accountab|membership|contributors|\bannex\b|"
-                               r"\bpartners\b|principles|interdependencies|links to other|"
-                               r"steering group|partnership board"),
-        (ChunkKind.STATISTIC, r"facts and figures|statistics|picture of|national picture|"
-                              r"\bthe cost\b|scope of the problem|\bprevalence\b|\bdata\b"),
-    )
-)
-# Cue headings whose following short lines are list items (indicators, outcomes, actions...).
+# Sections whose numbered sub-headings are their items' own sections ("Our priorities" >
+# "2. Support for victims", each with its "We will" commitments).
+NUMBERED_ITEM_SECTIONS = frozenset({ChunkKind.AIM, ChunkKind.OUTCOME})
+# Inside a cue section of these kinds, short lines are list items (indicators, outcomes...).
 LIST_CUES = frozenset({ChunkKind.INDICATOR, ChunkKind.ACTION, ChunkKind.OUTCOME, ChunkKind.AIM,
                        ChunkKind.CONTEXT, ChunkKind.GLOSSARY})
-ACTION_TABLE = re.compile(r"\b(lead|activity|action|owner|timescale|deadline|by when)\b", re.I)
-INDICATOR_TABLE = re.compile(r"\b(baseline|target|\d+ years?|measure|indicator)\b", re.I)
-WE_WILL = re.compile(r"^\W*(we|partners|the partnership|the board) will\b", re.IGNORECASE)
 STATISTIC = re.compile(r"\d[\d,.]*\s*(%|per cent|million|billion)|£\s?\d|\b\d{1,3},\d{3}\b")
 
-NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.\s+(\S.*)$")
+NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(?:\.\s+|\s+(?=[A-Z]))(\S.*)$")  # "2. Aims", "2 Aims"
 MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
 APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)
 PAGE_FOOTER = re.compile(r"^\s*(page\s*)?\d{1,4}\s*(of|/)\s*\d{1,4}\s*$", re.IGNORECASE)
@@ -76,7 +54,7 @@ class Block:
 def heading_kind(heading: str) -> ChunkKind | None:
     """The kind a heading announces, or None when it carries no cue."""
     text = plain(heading)
-    for kind, pattern in HEADING_CUES:
+    for kind, pattern in vocabulary().heading_cues:
         if pattern.search(text):
             return kind
     return None
@@ -85,7 +63,8 @@ def heading_kind(heading: str) -> ChunkKind | None:
 def lead_kind(lead: str) -> ChunkKind | None:
     """The kind a list's lead-in announces: the cue mentioned last ("... on five outcomes:")."""
     text = plain(lead)
-    found = [(m.end(), kind) for kind, pattern in HEADING_CUES for m in pattern.finditer(text)]
+    found = [(m.end(), kind) for kind, pattern in vocabulary().heading_cues
+             for m in pattern.finditer(text)]
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
@@ -151,18 +130,25 @@ def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, C
         return min(len(markdown.group(1)), 3)
     if not single_line or not _looks_like_title(text):
         return 0
+    numbered = NUMBERED_HEADING.match(text)
+    number = int(numbered.group(1)) if numbered else 0
+    sections = [h for level, h, _ in open_levels if level == 2 and NUMBERED_HEADING.match(h)]
+    if numbered and sections and number == int(NUMBERED_HEADING.match(sections[-1]).group(1)) + 1:  # type: ignore[union-attr]
+        return 2  # the next numbered section, whatever its words
     cue = heading_kind(text)
     if cue is not None and (text.endswith("?") or len(text.split()) <= 12):
         return 3
     letters = re.sub(r"[^A-Za-z]", "", text)
     if APPENDIX.match(text) or (len(letters) >= 4 and letters.isupper()):
         return 1
+    top = open_levels[-1] if open_levels else None
+    item_section = next((h for h in reversed(open_levels) if h[0] == 3), None)
+    if numbered and item_section and item_section[2] in NUMBERED_ITEM_SECTIONS and top and (
+            top is item_section or (top[0] == 4 and NUMBERED_HEADING.match(top[1]))):
+        return 4  # "Our priorities" > "2. Support for victims and survivors"
     if in_list:
         return 0
-    numbered = NUMBERED_HEADING.match(text)
     if numbered:
-        number = int(numbered.group(1))
-        top = open_levels[-1] if open_levels else None
         if top and top[0] == 3 and NUMBERED_HEADING.match(top[1]):
             previous = int(NUMBERED_HEADING.match(top[1]).group(1))  # type: ignore[union-attr]
             if number == previous + 1:
@@ -207,8 +193,10 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
                 while stack and stack[-1][0] >= level:
                     stack.pop()
                 cue = heading_kind(stripped)
+                if cue is None and level == 4:
+                    cue = next(k for lv, _, k in reversed(stack) if lv == 3)  # an item section's own
                 stack.append((level, plain(stripped).lstrip("# "), cue))
-                list_mode = level == 3 and cue in LIST_CUES
+                list_mode = level in (3, 4) and cue in LIST_CUES
                 previous_type = "cue" if list_mode else "heading"
                 blocks.append(Block(start, end, text, "heading", page.number, level,
                                     tuple(h for _, h, _ in stack), cue or ChunkKind.CONTEXT))
@@ -247,18 +235,19 @@ def _block_kind(stack: list[tuple[int, str, ChunkKind | None]], text: str,
     if lead_cue is not None and lead_cue is not ChunkKind.CONTEXT:
         return lead_cue
     if table_header:
-        if ACTION_TABLE.search(table_header):
+        if vocabulary().action_table.search(table_header):
             return ChunkKind.ACTION
-        if INDICATOR_TABLE.search(table_header):
+        if vocabulary().indicator_table.search(table_header):
             return ChunkKind.INDICATOR
     for _, _, cue in reversed(stack):
         if cue is not None:
-            if cue in {ChunkKind.CONTEXT, ChunkKind.STATISTIC} and WE_WILL.match(plain(text)):
+            commits = vocabulary().commitment.match(plain(text))
+            if cue in {ChunkKind.CONTEXT, ChunkKind.STATISTIC} and commits:
                 return ChunkKind.ACTION
             if cue is ChunkKind.CONTEXT and STATISTIC.search(text):
                 return ChunkKind.STATISTIC
             return cue
-    if WE_WILL.match(plain(text)):
+    if vocabulary().commitment.match(plain(text)):
         return ChunkKind.ACTION
     if STATISTIC.search(text):
         return ChunkKind.STATISTIC

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +35,7 @@ from kb.reports.evidence import is_evidence
 from kb.reports.papers import Reports
 from kb.reports.register import build_framework
 from kb.retrieval import followup
-from kb.retrieval.areas import AreaResolver
+from kb.retrieval.areas import AreaResolver, known_areas
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import mine_glossary
 from kb.retrieval.hybrid import HybridRetriever
@@ -98,7 +98,8 @@ class KnowledgeBase:
         self._by_id = {c.chunk.chunk_id: c for c in self._chunks}
         texts = [embedding_text(c.chunk, c.doc) for c in self._chunks]
         self.glossary = mine_glossary(c.chunk.text for c in self._chunks)
-        self.areas = AreaResolver(self.manifest.areas, {c.doc.area for c in self._chunks})
+        self.known_areas = known_areas(self.manifest.areas, (c.doc for c in self._chunks))
+        self.areas = AreaResolver(self.known_areas, {c.doc.area for c in self._chunks})
         self._idf = extractive.idf_table([c.chunk.text for c in self._chunks])
         self._retriever = HybridRetriever(self.store, self.embedder, self._chunks, texts,
                                           self.glossary, self.areas,
@@ -163,7 +164,7 @@ class KnowledgeBase:
             return replace(answer, notice=notice)
 
     def _area_names(self) -> dict[str, str]:
-        return {key: area.name for key, area in self.manifest.areas.items()}
+        return {key: area.name for key, area in self.known_areas.items()}
 
     def _similarity(self, a: str, b: str) -> float:
         first, second = self.embedder().embed([a, b])
@@ -231,8 +232,7 @@ class KnowledgeBase:
         counts = Counter(c.chunk.doc_id for c in self._chunks)
         docs = {c.chunk.doc_id: c.doc for c in self._chunks}
         return [
-            IndexedDocument(doc_id=d.doc_id, area=d.area, title=d.title, period=d.period,
-                            kind=d.kind, status=d.status, chunks=counts[d.doc_id])
+            IndexedDocument(**{**asdict(d), "area_aliases": d.area_aliases}, chunks=counts[d.doc_id])
             for d in sorted(docs.values(), key=lambda d: (d.area, d.doc_id))
         ]
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import ConfigError
-from kb.records import DocumentInfo
-
-log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.toml"
 UNASSIGNED = "unassigned"
@@ -33,32 +29,19 @@ class Manifest:
     areas: dict[str, Area] = field(default_factory=dict)
     documents: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def describe(self, path: Path, overrides: dict[str, str] | None = None) -> DocumentInfo:
-        """Metadata for a file: its manifest entry, else guessed from its name (with a warning).
+    def area_of(self, path: Path) -> str:
+        """The area the manifest gives a file, else the area its name starts with, else
+        `unassigned` (the ingest reads the document itself; see ingest.metadata)."""
+        entry = self.documents.get(path.name, {})
+        prefix = path.stem.split("-", 1)[0].lower()
+        return entry.get("area") or (prefix if prefix in self.areas else UNASSIGNED)
 
-        Args:
-            path: the file.
-            overrides: values given by the officer (e.g. at upload) that win over both.
 
-        Returns:
-            The document's metadata.
-        """
-        entry = dict(self.documents.get(path.name, {}))
-        if not entry:
-            prefix = path.stem.split("-", 1)[0].lower()
-            area = prefix if prefix in self.areas else UNASSIGNED
-            log.warning("%s has no manifest entry; area %r taken from its name", path.name, area)
-            entry = {"area": area, "title": _title_from_name(path.stem),
-                     "period": _period_from_name(path.stem)}
-        entry.update({k: v for k, v in (overrides or {}).items() if v})
-        return DocumentInfo(
-            doc_id=doc_id_for(path),
-            area=entry.get("area", UNASSIGNED),
-            title=entry.get("title", _title_from_name(path.stem)),
-            period=entry.get("period", "unknown"),
-            kind=entry.get("kind", "strategy"),
-            status=entry.get("status", "unknown"),
-        )
+def area_key(name: str) -> str:
+    """An area key from a place name: "New Forest" -> "new-forest", "Telford & Wrekin" ->
+    "telford-and-wrekin"."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower().replace("&", " and ")).strip("-")
+    return slug[:60] or UNASSIGNED
 
 
 def doc_id_for(path: Path) -> str:
@@ -72,12 +55,14 @@ def doc_id_for(path: Path) -> str:
     return f"{slug[:100 - len(kind) - 1]}-{kind}"
 
 
-def _title_from_name(stem: str) -> str:
+def title_from_name(stem: str) -> str:
+    """A readable title from a file name: "my-da-strategy" -> "My da strategy"."""
     words = re.sub(r"[-_]+", " ", stem).strip()
     return words[:1].upper() + words[1:] if words else "Untitled document"
 
 
-def _period_from_name(stem: str) -> str:
+def period_from_name(stem: str) -> str:
+    """The year range in a file name ("…-2019-2024" -> "2019-2024"), else "unknown"."""
     years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", stem)
     if len(years) >= 2:
         return f"{years[0]}-{years[-1]}"

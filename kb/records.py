@@ -51,7 +51,9 @@ class Page:
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """What the manifest (or the file name) says about a document."""
+    """A document's metadata: given by the officer or the manifest, else read from the
+    document (see ingest.metadata). `area_name` and `area_aliases` are set when the document
+    named an area the manifest does not know, so that questions can name it."""
 
     doc_id: str
     area: str
@@ -59,6 +61,8 @@ class DocumentInfo:
     period: str
     kind: str
     status: str
+    area_name: str = ""
+    area_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,7 +172,7 @@ class Comparison:
 class IndexedDocument(DocumentInfo):
     """A document as the store holds it: its metadata and how many chunks are stored."""
 
-    chunks: int
+    chunks: int = 0
 
 
 @dataclass(frozen=True)

@@ -83,10 +83,11 @@ def test_upload_good_and_bad_files(app, tmp_path):
     uploader.set_value([("../../kent plan.docx", path.read_bytes(), "application/octet-stream"),
                         ("broken.pdf", b"%PDF-1.4 truncated", "application/pdf"),
                         ("empty.txt", b"", "text/plain")])
-    next(t for t in app.text_input if t.label.startswith("Area key")).set_value("kent")
+    next(t for t in app.text_input if t.label.startswith("Area")).set_value("Kent")
     app.get("form_submit_button")[0].click().run()
     assert not app.exception
     assert any("kent-plan.docx: indexed" in s.value for s in app.success), [e.value for e in app.error]
+    assert any("area 'kent (Kent)' (given by the officer)" in c.value for c in app.caption), app.caption
     errors = " ".join(e.value for e in app.error)
     assert "broken.pdf: rejected" in errors and "empty.txt: rejected — empty file" in errors
 

@@ -8,7 +8,8 @@ from kb.api import KnowledgeBase
 from kb.config import Settings
 from kb.records import FACET_KINDS, ChunkKind, Hit
 from kb.reports.compare import compare
-from kb.reports.coverage import SCALE, THEMES, cell_from
+from kb.reports.coverage import SCALE, cell_from
+from kb.vocabulary import vocabulary
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -78,7 +79,7 @@ def test_framework_on_fixture(fake_kb):
 
 def test_coverage_on_fixture(fake_kb):
     coverage = fake_kb.coverage()
-    assert coverage.themes == list(THEMES)
+    assert coverage.themes == list(vocabulary().themes)
     assert set(coverage.areas) == {"testshire", "northshire"}
     for theme in coverage.themes:
         for area in coverage.areas:

@@ -124,3 +124,41 @@ def test_docx_headings_lists_and_tables():
     assert "## Key Indicators of Progress" in text
     assert "- Number of repeat victims" in text
     assert "Activity\tLead\tComment\nTrain staff\tBoard\tQ1" in text
+
+
+UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def unicode_pdf(lines: list[str]) -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVu", str(UNICODE_FONT)))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("DejaVu", 12)
+    for row, line in enumerate(lines * 3):
+        page.drawString(50, 800 - 20 * row, line)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.skipif(not UNICODE_FONT.exists(), reason="needs the DejaVu font (fonts-dejavu-core)")
+@pytest.mark.parametrize("lines", [
+    ["Strategaeth Cam-drin Domestig Cyngor Gwynedd 2023–2026", "Byddwn yn sicrhau cymorth i bob dioddefwr: ŵyr, ŷd."],
+    ["استراتيجية مكافحة العنف المنزلي", "سنعمل مع الشركاء لدعم الضحايا والناجين"],
+    ["گھریلو زیادتی کی حکمت عملی", "ہم متاثرین کی مدد کے لیے شراکت داروں کے ساتھ کام کریں گے"],
+], ids=["welsh", "arabic", "urdu"])
+def test_pdf_in_any_script_is_indexed_not_sent_to_ocr(lines):
+    text = load_pdf(unicode_pdf(lines))[0].text
+    assert len(text.split()) >= 10
+    assert "\x00" not in text
+
+
+@pytest.mark.skipif(not UNICODE_FONT.exists(), reason="needs the DejaVu font (fonts-dejavu-core)")
+def test_pdf_whose_fonts_have_no_unicode_map_is_rejected_for_that_reason():
+    private_use = "".join(chr(0xE000 + i) for i in range(30))
+    with pytest.raises(DocumentRejected, match="no Unicode map"):
+        load_pdf(unicode_pdf([private_use, private_use]))

@@ -16,6 +16,7 @@ from enum import StrEnum
 from kb.answers.sentences import units
 from kb.records import Hit
 from kb.text import BULLET, content_terms
+from kb.vocabulary import vocabulary
 
 
 class AnswerType(StrEnum):
@@ -27,21 +28,6 @@ class AnswerType(StrEnum):
     NAME = "name"
     FINDING = "finding"
 
-
-_QUESTION_CUES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
-        (AnswerType.AMOUNT, r"\b(budgets?|funding|funded|spend|spent|costs?|costing|allocat\w*|"
-                            r"invest\w*|grants?|salary|salaries|paid|pay|price)\b|£"),
-        (AnswerType.COUNT, r"\bhow (many|much|often|far)\b|\b(number of|what (percentage|"
-                           r"proportion|share|rate))\b"),
-        (AnswerType.FINDING, r"\bwhat did\b.*\b(find|show|conclude|reveal|recommend|learn)\b|"
-                             r"\b(findings?|results? of|outcomes? of the (evaluation|review|"
-                             r"pilot|audit)|lessons learn\w*)\b"),
-        (AnswerType.DATE, r"^\W*when\b|\b(what|which) (date|year|month)\b|\bby when\b|"
-                          r"\bdeadline\b"),
-        (AnswerType.NAME, r"^\W*who\b|\b(which|what) (organisation|agency|charity|provider|"
-                          r"officer|person|body|team|service provider|company)\b|\bnamed?\b"),
-    ))
 
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                  r"thirty|forty|fifty|hundred|thousand|dozen|half|third|quarter")
@@ -75,9 +61,9 @@ HITS_CHECKED = 5
 
 def expected_type(question: str) -> AnswerType | None:
     """The kind of value the question asks for, if it asks for one."""
-    for kind, pattern in _QUESTION_CUES:
+    for kind, pattern in vocabulary().answer_type_cues:
         if pattern.search(question):
-            return kind
+            return AnswerType(kind)
     return None
 
 

@@ -171,6 +171,7 @@ class InMemoryStore:
 
 
 PAGE_SIZE = 5_000
+ALIAS_SEPARATOR = "|"  # area aliases in one metadata string (Chroma metadata values are scalars)
 
 
 class ChromaStore:
@@ -294,6 +295,7 @@ def _to_metadata(item: StoredChunk) -> dict[str, str | int]:
         "kind": c.kind.value, "start": c.start, "end": c.end, "ordinal": c.ordinal,
         "lead": c.lead, "area": d.area, "title": d.title, "period": d.period,
         "doc_kind": d.kind, "status": d.status, "sha256": item.sha256, "source": item.source,
+        "area_name": d.area_name, "area_aliases": ALIAS_SEPARATOR.join(d.area_aliases),
     }
 
 
@@ -307,6 +309,8 @@ def _from_metadata(chunk_id: str, text: str, m: Any) -> StoredChunk:
     doc = DocumentInfo(
         doc_id=chunk.doc_id, area=str(m["area"]), title=str(m["title"]),
         period=str(m["period"]), kind=str(m["doc_kind"]), status=str(m["status"]),
+        area_name=str(m.get("area_name", "")),
+        area_aliases=tuple(a for a in str(m.get("area_aliases", "")).split(ALIAS_SEPARATOR) if a),
     )
     return StoredChunk(chunk=chunk, doc=doc, sha256=str(m["sha256"]), source=str(m["source"]))
 

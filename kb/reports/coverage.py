@@ -1,9 +1,10 @@
 """Theme coverage matrix: how strongly each area's strategies address common themes.
 
-Each theme is a set of alternative phrases ("refuge", "sanctuary", "housing"); a passage is
-evidence for the theme when it is evidence for any of them. A cell is scored from the
-comparison of that theme: the distinct cited commitments (aims, indicators, actions) and
-whether progress is measured. The scale (`SCALE`) is shown beside the heatmap.
+Each theme (data: kb/vocabulary.toml, `[themes]`) is a set of alternative phrases ("refuge",
+"sanctuary", "housing"); a passage is evidence for the theme when it is evidence for any of
+them. A cell is scored from the comparison of that theme: the distinct cited commitments (aims,
+indicators, actions) and whether progress is measured. The scale (`SCALE`) is shown beside the
+heatmap.
 """
 
 from __future__ import annotations
@@ -11,21 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kb.records import COMMITMENT_FACETS, Comparison, Coverage, CoverageCell, Facet
-
-THEMES: dict[str, tuple[str, ...]] = {
-    "prevention and education": ("prevention", "education", "healthy relationships"),
-    "victim support and advocacy": ("victim support", "advocacy", "IDVA", "outreach"),
-    "perpetrators": ("perpetrators", "behaviour change programmes"),
-    "children and young people": ("children", "young people"),
-    "housing, refuge and sanctuary": ("housing", "refuge", "sanctuary", "accommodation"),
-    "health": ("health services", "GP", "mental health"),
-    "criminal justice": ("criminal justice", "prosecution", "court"),
-    "training and workforce": ("training", "professionals", "workforce"),
-    "data and information sharing": ("data", "information sharing", "dashboard"),
-    "governance and partnership": ("governance", "partnership board", "strategic board"),
-    "under-served groups": ("minority ethnic", "BAMER", "LGBT", "older people", "disability"),
-    "recovery": ("recovery", "move on", "peer support"),
-}
+from kb.vocabulary import vocabulary
 
 SCALE: dict[int, str] = {
     0: "nothing found",
@@ -62,8 +49,9 @@ def build_coverage(areas: Sequence[str],
     Returns:
         The matrix.
     """
+    themes = vocabulary().themes
     cells = {}
-    for theme, phrases in THEMES.items():
+    for theme, phrases in themes.items():
         comparison = compare(phrases, areas)
         cells[theme] = {a: cell_from(comparison, a) for a in areas}
-    return Coverage(themes=list(THEMES), areas=list(areas), cells=cells)
+    return Coverage(themes=list(themes), areas=list(areas), cells=cells)

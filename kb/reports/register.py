@@ -14,11 +14,11 @@ from kb.answers.extractive import citation_for
 from kb.backends.store import StoredChunk
 from kb.records import ChunkKind, Framework, FrameworkItem, IndexedDocument
 from kb.text import BULLET, LEAD_IN, plain
+from kb.vocabulary import vocabulary
 
 REGISTER_KINDS = (ChunkKind.VISION, ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.INDICATOR,
                   ChunkKind.ACTION)
 _CONTENTS_ROW = re.compile(r"^[^\t]+\t+\s*\d{1,3}(\s+\d{1,3})*\s*$")  # "Title<TAB>12"
-_HEADER_WORDS = re.compile(r"\b(baseline|target|year|lead|activity|action|measure|comment)\b", re.I)
 
 
 def _cells(row: str) -> list[str]:
@@ -57,7 +57,7 @@ def _items(item: StoredChunk) -> Iterator[tuple[int, int, str, dict[str, str]]]:
         details: dict[str, str] = {}
         if "\t" in line:
             cells = _cells(line)
-            if not header and _HEADER_WORDS.search(line):
+            if not header and vocabulary().table_header.search(line):
                 header = cells
                 continue
             if header:

@@ -1,21 +1,33 @@
-"""Areas named in a question, by name or alias (aliases live in the corpus manifest)."""
+"""Areas named in a question, by name or alias: the manifest's areas and those new documents
+named themselves (ingest.metadata)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from kb.manifest import Area
+from kb.records import DocumentInfo
+from kb.vocabulary import vocabulary
 
-_PLACES = r"(areas?|count(y|ies)|councils?|partnerships?|strateg(y|ies)|plans?|documents?|places?)"
-ALL_AREAS = re.compile(
-    rf"\b(compare|comparison|(each|every|both|all|either) (of )?(the )?((two|three|four|five) )?"
-    rf"{_PLACES}|across (the )?((two|three|four|five) )?{_PLACES}|"
-    rf"the (two|three|four|five) {_PLACES}|all (two|three|four|five)|"
-    r"the (areas|counties|councils|partnerships)(?! of)|"
-    r"(differ|difference|similar)\w*|side by side|in common)\b",
-    re.IGNORECASE,
-)
+
+def name_pattern(name: str) -> str:
+    """A regex for a place name as officers write it: any spacing or hyphens between words,
+    "&" or "and" ("Telford & Wrekin", "Stoke on Trent", "Brighton and Hove")."""
+    words = [w for w in re.split(r"[\s\-–]+", name.strip()) if w]
+    parts = ["(?:&|and)" if w.lower() in {"&", "and"} else re.escape(w) for w in words]
+    return r"[\s\-–]+".join(parts)
+
+
+def known_areas(manifest_areas: Mapping[str, Area], documents: Iterable[DocumentInfo]) -> dict[str, Area]:
+    """The manifest's areas plus those the stored documents named themselves (see
+    ingest.metadata): a new council is understood in questions the moment it is indexed."""
+    areas = dict(manifest_areas)
+    for doc in documents:
+        if doc.area in areas or not doc.area_name:
+            continue
+        areas[doc.area] = Area(doc.area, doc.area_name, doc.area_aliases)
+    return areas
 
 
 class AreaResolver:
@@ -31,8 +43,7 @@ class AreaResolver:
                 names.add(areas[key].name)
             for name in sorted(names, key=len, reverse=True):
                 flags = 0 if name.isupper() else re.IGNORECASE  # "SET" only as capitals
-                self._patterns.append(
-                    (key, re.compile(rf"\b{re.escape(name)}\b(['’]s\b)?", flags)))
+                self._patterns.append((key, re.compile(rf"\b{name_pattern(name)}\b(['’]s\b)?", flags)))
 
     def mentioned(self, text: str) -> list[str]:
         """Area keys named in the text, in order of first mention."""
@@ -45,7 +56,7 @@ class AreaResolver:
 
     def wants_all(self, text: str) -> bool:
         """True when the question asks about every area ("compare", "each county"...)."""
-        return bool(ALL_AREAS.search(text))
+        return bool(vocabulary().all_areas.search(text))
 
     def remove(self, text: str, key: str) -> str:
         """The text with every alias of an area removed (for rewriting follow-ups)."""
@@ -58,4 +69,4 @@ class AreaResolver:
         """The text without area names and comparison cues: what is being compared."""
         for key in self.mentioned(text):
             text = self.remove(text, key)
-        return " ".join(ALL_AREAS.sub(" ", text).split())
+        return " ".join(vocabulary().all_areas.sub(" ", text).split())

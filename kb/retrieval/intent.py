@@ -1,28 +1,12 @@
-"""What kind of passage a question asks for: a re-ranking signal, never a filter."""
+"""What kind of passage a question asks for: a re-ranking signal, never a filter. The cues are
+data (kb/vocabulary.toml, `[questions]`)."""
 
 from __future__ import annotations
 
 import re
 
 from kb.records import ChunkKind
-
-_INTENTS: tuple[tuple[frozenset[ChunkKind], re.Pattern[str]], ...] = tuple(
-    (frozenset(kinds), re.compile(pattern, re.IGNORECASE))
-    for kinds, pattern in (
-        ({ChunkKind.INDICATOR}, r"\b(measur\w*|indicators?|baselines?|targets?|track\w*|"
-                                r"monitor\w*|kpis?|metrics?|ambitions?|progress|success)\b"),
-        ({ChunkKind.ACTION}, r"\b(actions?|plans?|planned|commit\w*|deliver\w*|steps|"
-                             r"will \w+ (do|take|put)|what will|going to|intend\w*|leads?)\b"),
-        ({ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION},
-         r"\b(aims?|priorit\w*|outcomes?|vision|goals?|objectives?|strands?|"
-         r"want to achieve|purpose)\b"),
-        ({ChunkKind.STATISTIC}, r"\b(how many|number of|figures?|statistics?|per ?cent\w*|"
-                                r"cost\w*|how much|prevalence|rates?|data)\b|%"),
-        ({ChunkKind.GLOSSARY}, r"\b(stand for|stands for|acronym|abbreviation|meaning of)\b"),
-        ({ChunkKind.GOVERNANCE}, r"\b(governance|accountab\w*|oversee\w*|oversight|board)\b"),
-    )
-)
-
+from kb.vocabulary import vocabulary
 
 # "What is the MARAC?", "What does JDATT do?": a short question about an acronym asks for its
 # definition, which glossaries hold. Case-sensitive: the acronym is written in capitals.
@@ -45,5 +29,5 @@ def intended_kinds(question: str) -> frozenset[ChunkKind]:
     half the corpus on a guess."""
     if defined_term(question):
         return frozenset({ChunkKind.GLOSSARY})
-    groups = [group for group, pattern in _INTENTS if pattern.search(question)]
+    groups = [group for group, pattern in vocabulary().question_intents if pattern.search(question)]
     return groups[0] if len(groups) == 1 else frozenset()

@@ -6,23 +6,29 @@ starts; the chunks that follow it in the same top-level section are the rest of 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-LIST_NOUNS = (r"aims|objectives|outcomes|priorities|strands|themes|principles|actions|"
-              r"commitments|indicators|measures|targets|steps|risks|pillars|values|goals|"
-              r"ambitions|workstreams|recommendations|areas of (work|focus)|elements|stages|"
-              r"tiers|levels|components|activities|deliverables|members|partners|boards")
+from kb.vocabulary import vocabulary
+
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
-_LIST_QUESTION = re.compile(
-    rf"^\W*(list|name|set out|outline|summari[sz]e|enumerate|give)\b"
-    rf"|\b(what|which) (are|were)\b.*\b({LIST_NOUNS})\b"
-    rf"|\b({_COUNT})\s+(\w+\s+){{0,2}}({LIST_NOUNS})\b",
-    re.IGNORECASE)
+
+
+@cache
+def _list_question() -> re.Pattern[str]:
+    nouns = vocabulary().list_nouns  # data: kb/vocabulary.toml, [lists]
+    return re.compile(
+        rf"^\W*(list|name|set out|outline|summari[sz]e|enumerate|give)\b"
+        rf"|\b(what|which) (are|were)\b.*\b({nouns})\b"
+        rf"|\b({_COUNT})\s+(\w+\s+){{0,2}}({nouns})\b",
+        re.IGNORECASE)
+
+
 LIST_CHUNKS = 4  # chunks taken after the best hit
 
 
 def wants_list(question: str) -> bool:
     """True when the question asks for a list of items (aims, outcomes, strands, actions…)."""
-    return bool(_LIST_QUESTION.search(question))
+    return bool(_list_question().search(question))
 
 
 def with_list_continuation(ranked: list[int], following: list[int]) -> list[int]:

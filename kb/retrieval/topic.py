@@ -11,18 +11,12 @@ from __future__ import annotations
 import re
 
 from kb.retrieval.areas import AreaResolver
-
-SCAFFOLDING = frozenset("""compare comparison compared comparing approach approaches deal deals
-    dealing tackle tackles tackling handle handles address addresses addressing differ differs
-    difference differences different similar similarities similarity versus vs between across
-    respective respectively each every both three two four area areas county counties council
-    councils partnership partnerships strategy strategies side say says said doing do does
-    commit commits committed commitment commitments plan plans planning""".split())
+from kb.vocabulary import vocabulary
 
 
 def question_topic(text: str, resolver: AreaResolver) -> str:
     """The topic words of a question or theme (the text itself when nothing is left)."""
     topic = resolver.topic(text)
     words = [w for w in re.findall(r"[\w'’&-]+", topic)
-             if w.lower().strip("'’") not in SCAFFOLDING]
+             if w.lower().strip("'’") not in vocabulary().scaffolding]
     return " ".join(words) or text

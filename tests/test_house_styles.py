@@ -1,0 +1,154 @@
+"""Strategies written in other councils' house styles: structure (each block's kind and section)
+and metadata read from the document itself, with nothing in the manifest about them."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from ingest.loaders import load
+from ingest.metadata import decide
+from ingest.structure import Block, parse_blocks
+from kb.manifest import Area, Manifest
+from kb.records import ChunkKind
+from kb.retrieval.areas import AreaResolver
+
+COUNCILS = Path(__file__).parent / "fixtures" / "councils"
+KNOWN = Manifest(areas={"testshire": Area("testshire", "Testshire", ("Testshire",))})
+
+
+def cumberland_docx() -> bytes:
+    """A Word strategy with real heading styles, a numbered priority list and a KPI table."""
+    document = docx.Document()
+    document.core_properties.title = "Cumberland Domestic Abuse Strategy 2024-2027"
+    document.add_heading("Cumberland Council", level=0)
+    document.add_paragraph("Working together for a Cumberland free from domestic abuse. Cumberland Council "
+                           "leads the Safer Cumberland Partnership on this strategy.")
+    document.add_heading("Our vision", level=1)
+    document.add_paragraph("Every resident of Cumberland can live free from abuse and fear.")
+    document.add_heading("Our commitments", level=1)
+    for text in ("We will open a domestic abuse hub in Carlisle and Whitehaven.",
+                 "We will fund specialist support for older victims."):
+        document.add_paragraph(text, style="List Bullet")
+    document.add_heading("Key performance indicators", level=1)
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in zip(table.rows, (("Measure", "Baseline", "Target"),
+                                       ("Repeat victims referred to MARAC", "31%", "25%"),
+                                       ("Children supported by the hub", "120", "300")), strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.add_heading("Governance", level=1)
+    document.add_paragraph("Cumberland Council's Domestic Abuse Partnership Board oversees delivery.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def blocks_of(name: str) -> list[Block]:
+    kind = "docx" if name.endswith(".docx") else "text"
+    data = cumberland_docx() if kind == "docx" else (COUNCILS / name).read_bytes()
+    return parse_blocks(load(kind, data).pages)
+
+
+def block(blocks: list[Block], starts: str) -> Block:
+    found = [b for b in blocks if b.text.strip().lstrip("#- ").startswith(starts)]
+    assert found, f"no block starts with {starts!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("name", "starts", "kind", "section"), [
+    # numbered priorities, each with "We will" commitments
+    ("telford-da-strategy.txt", "1. Early intervention", ChunkKind.AIM, "1. Early intervention and prevention"),
+    ("telford-da-strategy.txt", "deliver healthy relationships", ChunkKind.ACTION,
+     "1. Early intervention and prevention"),
+    ("telford-da-strategy.txt", "increase the number of safe", ChunkKind.ACTION,
+     "2. Support for victims and survivors"),
+    ("telford-da-strategy.txt", "expand the Drive", ChunkKind.ACTION, "3. Holding perpetrators to account"),
+    ("telford-da-strategy.txt", "The strategy is owned", ChunkKind.GOVERNANCE, "Governance"),
+    # a KPI table with baseline and target, under numbered sections without a dot
+    ("newforest-da-plan.txt", "Referrals to the outreach", ChunkKind.INDICATOR, "3 Key performance indicators"),
+    ("newforest-da-plan.txt", "In 2023/24 Hampshire", ChunkKind.STATISTIC, "2 What the data tells us"),
+    ("newforest-da-plan.txt", "Progress against these", ChunkKind.INDICATOR, "4 How we will measure success"),
+    ("newforest-da-plan.txt", "New Forest District Council (NFDC) has", ChunkKind.CONTEXT, "1 Introduction"),
+    # a delivery-plan table with lead and timescale
+    ("brighton-hove-vawg-delivery.txt", "Launch a sanctuary scheme", ChunkKind.ACTION, "Delivery plan"),
+    ("brighton-hove-vawg-delivery.txt", "Set up a multi-agency", ChunkKind.ACTION, "Delivery plan"),
+    # a Word document with heading styles and a table
+    ("cumberland.docx", "Every resident of Cumberland", ChunkKind.VISION, "Our vision"),
+    ("cumberland.docx", "We will fund specialist", ChunkKind.ACTION, "Our commitments"),
+    ("cumberland.docx", "Children supported by the hub", ChunkKind.INDICATOR, "Key performance indicators"),
+    ("cumberland.docx", "Cumberland Council's Domestic", ChunkKind.GOVERNANCE, "Governance"),
+])
+def test_each_block_gets_its_kind_and_section(name, starts, kind, section):
+    found = block(blocks_of(name), starts)
+    assert found.kind is kind, f"{starts!r}: {found.kind}"
+    assert found.path[-1] == section, f"{starts!r}: {found.path}"
+
+
+@pytest.mark.parametrize(("name", "area", "area_name", "aliases", "title", "period", "status"), [
+    ("telford-da-strategy.txt", "telford-and-wrekin", "Telford & Wrekin", {"Telford and Wrekin", "TWCSP"},
+     "Domestic Abuse Strategy", "2025-2028", "draft"),
+    ("newforest-da-plan.txt", "new-forest", "New Forest", {"NFDC"}, "Safe Accommodation Strategy",
+     "2025-2028", "adopted"),
+    ("brighton-hove-vawg-delivery.txt", "brighton-and-hove", "Brighton and Hove", {"Brighton & Hove"},
+     "Violence Against Women and Girls", "2024-2029", "unknown"),
+])
+def test_metadata_comes_from_the_document(name, area, area_name, aliases, title, period, status):
+    path = COUNCILS / name
+    decision = decide(path, load("text", path.read_bytes()).pages, {}, KNOWN)
+    info = decision.info
+    assert (info.area, info.area_name, info.period, info.status) == (area, area_name, period, status)
+    assert aliases <= set(info.area_aliases)
+    assert title in info.title
+    assert "the file name" not in decision.reasons.values(), decision.reasons
+    assert area_name in decision.summary()
+
+
+def test_word_properties_and_text_give_the_metadata():
+    loaded = load("docx", cumberland_docx())
+    info = decide(Path("strategy-final-v3.docx"), loaded.pages, loaded.properties, KNOWN).info
+    assert (info.area, info.area_name, info.title, info.period) == (
+        "cumberland", "Cumberland", "Cumberland Domestic Abuse Strategy 2024-2027", "2024-2027")
+
+
+def test_a_known_area_named_in_the_text_keeps_its_key():
+    text = "Testshire County Council\nDomestic Abuse Strategy 2021-2026\n\nTestshire County Council will act."
+    info = decide(Path("x.txt"), load("text", text.encode()).pages, {}, KNOWN).info
+    assert (info.area, info.area_name) == ("testshire", "")
+
+
+def test_nothing_named_is_unassigned_with_the_reason():
+    text = "Domestic abuse strategy\n\nWe will train staff and support victims across the area."
+    decision = decide(Path("notes.txt"), load("text", text.encode()).pages, {}, KNOWN)
+    assert decision.info.area == "unassigned"
+    assert "no council" in decision.reasons["area"]
+
+
+def test_officer_values_win_over_the_document():
+    path = COUNCILS / "newforest-da-plan.txt"
+    decision = decide(path, load("text", path.read_bytes()).pages, {}, KNOWN,
+                      {"area": "Hampshire", "period": "2025-2030", "status": "adopted"})
+    info = decision.info
+    assert (info.area, info.area_name, info.period) == ("hampshire", "Hampshire", "2025-2030")
+    assert decision.reasons["area"] == "given by the officer"
+
+
+@pytest.mark.parametrize(("question", "key"), [
+    ("What are Telford & Wrekin's priorities?", "telford-and-wrekin"),
+    ("What does Telford and Wrekin commit to?", "telford-and-wrekin"),
+    ("How will NFDC measure success?", "new-forest"),
+    ("What does the New Forest plan say about refuges?", "new-forest"),
+    ("Brighton & Hove's delivery plan", "brighton-and-hove"),
+    ("Does Stoke on Trent have a sanctuary scheme?", "stoke-on-trent"),
+])
+def test_new_areas_are_understood_in_questions(question, key):
+    areas = {
+        "telford-and-wrekin": Area("telford-and-wrekin", "Telford & Wrekin", ("Telford & Wrekin", "TWCSP")),
+        "new-forest": Area("new-forest", "New Forest", ("New Forest", "NFDC")),
+        "brighton-and-hove": Area("brighton-and-hove", "Brighton and Hove", ("Brighton and Hove",)),
+        "stoke-on-trent": Area("stoke-on-trent", "Stoke-on-Trent", ("Stoke-on-Trent",)),
+    }
+    assert AreaResolver(areas, areas).mentioned(question) == [key]

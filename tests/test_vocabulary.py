@@ -1,0 +1,45 @@
+"""The vocabulary is data: the package's file, extended by a corpus folder's own."""
+
+import pytest
+
+from kb.errors import ConfigError
+from kb.records import ChunkKind
+from kb.vocabulary import read_vocabulary
+
+
+def kind_of(vocabulary, heading):
+    return next((kind for kind, pattern in vocabulary.heading_cues if pattern.search(heading)), None)
+
+
+def test_a_corpus_vocabulary_teaches_a_councils_own_wording(tmp_path):
+    assert kind_of(read_vocabulary(tmp_path), "Our pledges to residents") is None
+    (tmp_path / "vocabulary.toml").write_text(
+        '[headings]\naction = ["(our )?pledges"]\n\n[themes]\n"stalking" = ["stalking", "harassment"]\n',
+        encoding="utf-8")
+    vocabulary = read_vocabulary(tmp_path)
+    assert kind_of(vocabulary, "Our pledges to residents") is ChunkKind.ACTION
+    assert kind_of(vocabulary, "Key performance indicators") is ChunkKind.INDICATOR  # kept
+    assert vocabulary.themes["stalking"] == ("stalking", "harassment")
+    assert "perpetrators" in vocabulary.themes
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[headings\n", "not valid TOML"),
+    ('[headings]\nnonsense = ["x"]\n', "not valid"),
+    ('[headings]\naction = ["(unclosed"]\n', "not valid"),
+])
+def test_a_broken_corpus_vocabulary_is_a_clear_error(tmp_path, text, message):
+    (tmp_path / "vocabulary.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        read_vocabulary(tmp_path)
+
+
+@pytest.mark.parametrize(("question", "all_areas"), [
+    ("How do the three strategies tackle stalking?", True),
+    ("What does each council say about refuges?", True),
+    ("Compare the boroughs' approaches to training", True),
+    ("What are the areas of work in Essex?", False),
+    ("What does the strategy say about refuges?", False),
+])
+def test_all_areas_phrasing(question, all_areas):
+    assert bool(read_vocabulary(None).all_areas.search(question)) is all_areas
