@@ -27,12 +27,12 @@ MIN_MENTIONS = 2  # a council named once in passing is not the document's own
 MIN_NAMED = 3  # a known area named this often, and twice as often as any other, is the document's
 
 _WORD = r"[A-Z][a-z'’]+(?:-(?:[a-z]+-)?[A-Z][a-z]+)*"
-_JOINER = r"(?:\s+(?:and|&|upon|on|in|with)\s+|\s+)"
+_JOINER = r"(?:[ \t]+(?:and|&|upon|on|in|with)[ \t]+|[ \t]+)"  # a name never runs over a line break
 PLACE_NAME = rf"{_WORD}(?:{_JOINER}{_WORD}){{0,4}}"
 _JOINERS = frozenset({"and", "&", "upon", "on", "in", "with"})
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
-_YEAR_RANGE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})(?:/\d{2})?\s*(?:-|–|—|to|until)\s*((?:19|20)?\d{2})(?:/\d{2})?(?!\d)", re.IGNORECASE)
+_YEAR_RANGE = re.compile(  # "2019-2024", "2025 to 2028", "2022-27", "2019/20 - 2021/22"
+    r"(?<!\d)((?:19|20)\d{2})(?:/\d{2})?\s*(?:-|–|—|to|until)\s*((?:19|20)?\d{2})(/\d{2})?(?!\d)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/])(?:19|20)\d{2}(?![\d/])")
 _DRAFT = re.compile(r"\b(draft|for consultation|consultation version|not for publication)\b", re.IGNORECASE)
 _ADOPTED = re.compile(r"\b(adopted|approved|agreed|signed off|endorsed) (by|at|on)\b", re.IGNORECASE)
@@ -43,14 +43,6 @@ _KINDS = (("presentation", re.compile(r"\b(presentation|slides?|launch event|wor
 _DOCUMENT_WORDS = re.compile(r"\b(strategy|plan|framework|policy|presentation|report|review|statement|"
                              r"assessment|approach|charter|protocol)\b", re.IGNORECASE)
 _GENERATED_TITLE = re.compile(r"^(microsoft (word|powerpoint)|untitled)|\.(docx?|pdf|pptx?)$", re.IGNORECASE)
-# Capitalised words that start many names of things but never a place.
-_NOT_PLACE = frozenset("""domestic abuse violence sexual safeguarding safer stronger community communities
-    safety health wellbeing local joint national police crime women girls children adults young people
-    public partnership partnerships strategy strategic board team service services office the our this
-    a an in and of for to with county city borough district council councils commissioning integrated
-    care clinical government home department ministry executive cabinet committee agency""".split())
-
-
 @dataclass(frozen=True)
 class Decision:
     """A document's metadata, the area it names (when new) and why each field was chosen."""
@@ -87,7 +79,7 @@ def _place_part(name: str) -> str:
     "Telford & Wrekin"."""
     words: list[str] = []
     for word in name.split():
-        if word.lower().strip("'’") in _NOT_PLACE and word.lower() not in _JOINERS:
+        if word.lower().strip("'’") in vocabulary().not_place_words and word.lower() not in _JOINERS:
             break
         words.append(word)
     while words and words[-1].lower() in _JOINERS:
@@ -97,7 +89,8 @@ def _place_part(name: str) -> str:
 
 def _is_place(name: str) -> bool:
     words = [w.lower() for w in re.split(r"[\s-]+", name) if w]
-    return bool(words) and words[0] not in _NOT_PLACE and not all(w in _NOT_PLACE for w in words)
+    not_places = vocabulary().not_place_words
+    return bool(words) and words[0] not in not_places and not all(w in not_places for w in words)
 
 
 def council_mentions(text: str) -> Counter[str]:
@@ -163,7 +156,8 @@ def _decide_area(title: str, pages: tuple[Page, ...], properties: Mapping[str, s
     place = _title_place(title)
     if place and len(re.findall(rf"\b{re.escape(place)}\b", text)) < MIN_MENTIONS:
         place = None  # named in the title but hardly in the text: not a place after all
-    scores = Counter({name: count + 3 * opening[name] for name, count in mentions.items()})
+    scores = Counter({name: count + 3 * opening[name] + min(len(re.findall(rf"\b{re.escape(name)}\b", text)), 10)
+                      for name, count in mentions.items()})
     if place:
         scores[place] += 5 + len(re.findall(rf"\b{re.escape(place)}\b", text))
     candidates = [(name, score) for name, score in scores.most_common()
@@ -222,6 +216,8 @@ def _decide_period(title: str, pages: tuple[Page, ...], path: Path) -> tuple[str
         if match:
             start, end = match.group(1), match.group(2)
             end = end if len(end) == 4 else start[:2] + end
+            if match.group(3):  # financial years: 2021/22 ends in 2022
+                end = str(int(end) + 1)
             if int(start) <= int(end) <= int(start) + 20:
                 return f"{start}-{end}", where
         years = _YEAR.findall(source)

@@ -95,6 +95,24 @@ def _raw_blocks(page: Page, offset: int) -> Iterator[tuple[int, int, int]]:
         yield start, end, lines
 
 
+def _blocks(page: Page, offset: int) -> Iterator[tuple[int, int, int]]:
+    """`_raw_blocks`, with a cue heading that runs straight into its text (no blank line
+    between: "Our vision\nA Rotherham where…") split off as a block of its own."""
+    for start, end, lines in _raw_blocks(page, offset):
+        if lines > 1:
+            text = page.text[start - offset:end - offset]
+            first, second = text.split("\n", 2)[:2]
+            short = len(first.split()) <= 4 or not _looks_like_title(second)  # not one of a list of labels
+            if (short and len(first.split()) <= 8 and _looks_like_title(first) and heading_kind(first) is not None
+                    and not BULLET.match(first)):
+                rest = start + len(first) + 1
+                rest += len(page.text[rest - offset:end - offset]) - len(page.text[rest - offset:end - offset].lstrip())
+                yield start, start + len(first.rstrip()), 1
+                yield rest, end, lines - 1
+                continue
+        yield start, end, lines
+
+
 def _looks_like_title(line: str) -> bool:
     text = plain(line)
     if not text or len(text) > 90 or "\t" in line or text.startswith(("http", "www.")):
@@ -137,7 +155,8 @@ def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, C
         return 2  # the next numbered section, whatever its words
     cue = heading_kind(text)
     if cue is not None and (text.endswith("?") or len(text.split()) <= 12):
-        return 3
+        parent = next((h for h in reversed(open_levels) if h[0] < 3), None)
+        return 2 if parent and vocabulary().front_matter.match(parent[1]) else 3
     letters = re.sub(r"[^A-Za-z]", "", text)
     if APPENDIX.match(text) or (len(letters) >= 4 and letters.isupper()):
         return 1
@@ -177,7 +196,7 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
     table_header = ""
     offset = 0
     for page in pages:
-        for start, end, line_count in _raw_blocks(page, offset):
+        for start, end, line_count in _blocks(page, offset):
             text = page.text[start - offset:end - offset]
             stripped = text.strip()
             if not stripped or stripped in noise:

@@ -36,6 +36,7 @@ class Vocabulary:
     """The compiled vocabulary; see kb/vocabulary.toml for what each part means."""
 
     heading_cues: tuple[tuple[ChunkKind, Pattern], ...]
+    front_matter: Pattern
     action_table: Pattern
     indicator_table: Pattern
     table_header: Pattern
@@ -48,6 +49,7 @@ class Vocabulary:
     council_bodies: tuple[str, ...]
     council_prefixes: tuple[str, ...]
     council_descriptors: frozenset[str]
+    not_place_words: frozenset[str]
     themes: dict[str, tuple[str, ...]]
 
 
@@ -85,6 +87,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         return Vocabulary(
             heading_cues=tuple((ChunkKind(kind), cue_pattern(words))
                                for kind, words in data["headings"].items()),
+            front_matter=re.compile(rf"^\W*(?:{_alternatives(data['sections']['front_matter'])})\W*$",
+                                    re.IGNORECASE),
             action_table=cue_pattern(data["tables"]["action"]),
             indicator_table=cue_pattern(data["tables"]["indicator"]),
             table_header=cue_pattern(data["tables"]["header"]),
@@ -101,6 +105,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             council_bodies=tuple(sorted(data["councils"]["bodies"], key=len, reverse=True)),
             council_prefixes=tuple(data["councils"]["prefixes"]),
             council_descriptors=frozenset(data["councils"]["descriptors"]),
+            not_place_words=frozenset(data["councils"]["not_place_words"].split()),
             themes={theme: tuple(phrases) for theme, phrases in data["themes"].items()},
         )
     except (KeyError, ValueError, TypeError, AttributeError, re.error) as exc:
