@@ -247,7 +247,7 @@ def library_ui(kb: KnowledgeBase) -> None:
                 st.info(f"{name}: already indexed, unchanged")
             for name, reason in report.rejected:
                 st.error(f"{name}: rejected — {reason}")
-            progress.update(label="Ingest finished", state="complete")
+            progress.update(label="Ingest finished", state="complete", expanded=True)
 
 
 def coverage_view(rows: list[dict[str, object]], theme: str) -> Coverage:
