@@ -208,7 +208,7 @@ def browse_ui(kb: KnowledgeBase) -> None:
         color=alt.Color("score:Q", scale=alt.Scale(domain=[0, max(SCALE)], scheme="blues"),
                         title=f"0 … {max(SCALE)}"),
         tooltip=["theme:N", "area:N", "score:Q"])
-    st.altair_chart(chart, use_container_width=True)
+    st.altair_chart(chart, width="stretch")
     st.caption("Scale: " + "; ".join(f"{score} {label}" for score, label in SCALE.items()))
     theme = st.selectbox("Evidence for theme", sorted({str(r["theme"]) for r in rows}))
     for row in rows:
@@ -362,4 +362,7 @@ def main() -> None:
         st.error(f"Strategy KB cannot continue: {exc}")
 
 
-main()
+# Streamlit runs this file as __main__; the ingest sandbox's spawned worker re-imports it as
+# __mp_main__, and must not open the knowledge base or render the page again in every upload.
+if __name__ == "__main__":
+    main()

@@ -254,3 +254,16 @@ def test_only_the_open_tab_runs_and_store_views_are_cached(app, monkeypatch):
     show(app, "Browse")
     assert app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
     assert calls == {"framework": 1, "coverage": 1}  # once per store version, not per rerun
+
+
+def test_a_spawned_ingest_worker_does_not_run_the_app(monkeypatch):
+    """The upload sandbox spawns a worker that re-imports Streamlit's __main__ (app.py) as
+    __mp_main__: that import must not open the knowledge base or render the page."""
+    import runpy
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the app ran in a spawned worker")
+
+    monkeypatch.setattr(KnowledgeBase, "open", refuse)
+    namespace = runpy.run_path(APP, run_name="__mp_main__")
+    assert callable(namespace["main"])
