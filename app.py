@@ -6,6 +6,12 @@ heatmap), Library (indexed documents and uploads) and Report (the board paper be
 every answer, comparison, register section and coverage view has "Add to report"). Every text
 that comes from a document or an answer is escaped before it is shown: nothing from a source
 is rendered as HTML.
+
+Under load (many officers on one server) each rerun does only what is shown: the tabs track
+which one is open and only that tab's body runs, and what is derived from the store (the
+documents list, each area's register, the coverage matrix) is cached per store version
+(`KnowledgeBase.version`, new after every ingest or upload), so it is computed once per
+version for every session.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from kb.records import (
     CoverageCell,
     Facet,
     Framework,
+    IndexedDocument,
 )
 from kb.reports.coverage import SCALE
 from kb.reports.export import NO_COMMITMENT, export_bytes
@@ -38,6 +45,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:$<])")
 UPLOAD_TYPES = ["pdf", "docx", "txt", "md"]
 DEFAULT_REPORT = "Board report"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+VIEWS = ("Ask", "Compare", "Browse", "Library", "Report")
 
 
 def safe(text: str) -> str:
@@ -51,9 +59,21 @@ def get_kb() -> KnowledgeBase:
     return KnowledgeBase.open()
 
 
-@st.cache_data(show_spinner="Scoring themes across areas…")
-def coverage_rows(_kb: KnowledgeBase, signature: str) -> list[dict[str, object]]:
-    """The coverage matrix as rows (cached per indexed-document signature)."""
+@st.cache_data(show_spinner=False, max_entries=8)
+def documents_list(_kb: KnowledgeBase, version: str) -> list[IndexedDocument]:
+    """The indexed documents (cached per store version)."""
+    return _kb.documents()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def register_of(_kb: KnowledgeBase, version: str, area: str) -> Framework:
+    """An area's commitments register (cached per store version and area)."""
+    return _kb.framework(area)
+
+
+@st.cache_data(show_spinner="Scoring themes across areas…", max_entries=8)
+def coverage_rows(_kb: KnowledgeBase, version: str) -> list[dict[str, object]]:
+    """The coverage matrix as rows (cached per store version)."""
     coverage = _kb.coverage()
     return [
         {"theme": theme, "area": area, "score": cell.score,
@@ -102,7 +122,7 @@ def filters_ui(kb: KnowledgeBase) -> tuple[list[str], list[str], list[str]]:
     """Sidebar filters: areas, documents and content kinds (empty means all)."""
     st.sidebar.header("Filters")
     areas = st.sidebar.multiselect("Areas", kb.area_keys())
-    documents = {d.title: d.doc_id for d in kb.documents()}
+    documents = {d.title: d.doc_id for d in documents_list(kb, kb.version)}
     titles = st.sidebar.multiselect("Documents", list(documents))
     kinds = st.sidebar.multiselect("Content kinds", [k.value for k in ChunkKind])
     mode = "extractive (no LLM)" if kb.llm is None else f"LLM: {kb.llm.name}"
@@ -170,7 +190,7 @@ def browse_ui(kb: KnowledgeBase) -> None:
     if not kb.area_keys():
         return
     area = st.selectbox("Area", kb.area_keys())
-    register = kb.framework(area)
+    register = register_of(kb, kb.version, area)
     for kind, items in register.items.items():
         with st.expander(f"{kind.title()} ({len(items)})", expanded=kind in {"vision", "aim"}):
             for item in items:
@@ -181,15 +201,14 @@ def browse_ui(kb: KnowledgeBase) -> None:
             section = Framework(area=area, documents=register.documents, items={kind: items})
             add_to_report_ui(kb, f"add-register-{area}-{kind}", section, area)
     st.subheader("Theme coverage")
-    signature = "|".join(f"{d.doc_id}:{d.chunks}" for d in kb.documents())
-    rows = coverage_rows(kb, signature)
+    rows = coverage_rows(kb, kb.version)
     chart = alt.Chart(alt.Data(values=[{k: r[k] for k in ("theme", "area", "score")}
                                        for r in rows])).mark_rect().encode(
         x=alt.X("area:N", title="Area"), y=alt.Y("theme:N", title="Theme"),
         color=alt.Color("score:Q", scale=alt.Scale(domain=[0, max(SCALE)], scheme="blues"),
                         title=f"0 … {max(SCALE)}"),
         tooltip=["theme:N", "area:N", "score:Q"])
-    st.altair_chart(chart, use_container_width=True)
+    st.altair_chart(chart, width="stretch")
     st.caption("Scale: " + "; ".join(f"{score} {label}" for score, label in SCALE.items()))
     theme = st.selectbox("Evidence for theme", sorted({str(r["theme"]) for r in rows}))
     for row in rows:
@@ -203,7 +222,7 @@ def browse_ui(kb: KnowledgeBase) -> None:
 
 def library_ui(kb: KnowledgeBase) -> None:
     """Indexed documents, and uploads of new strategies with a per-file result."""
-    documents = kb.documents()
+    documents = documents_list(kb, kb.version)
     if documents:
         st.dataframe([{"title": d.title, "area": d.area, "period": d.period,
                        "status": d.status, "kind": d.kind, "chunks": d.chunks}
@@ -232,7 +251,7 @@ def library_ui(kb: KnowledgeBase) -> None:
                 st.info(f"{name}: already indexed, unchanged")
             for name, reason in report.rejected:
                 st.error(f"{name}: rejected — {reason}")
-            progress.update(label="Ingest finished", state="complete")
+            progress.update(label="Ingest finished", state="complete", expanded=True)
 
 
 def coverage_view(rows: list[dict[str, object]], theme: str) -> Coverage:
@@ -323,23 +342,31 @@ def main() -> None:
         kb = get_kb()
         areas, doc_ids, kinds = filters_ui(kb)
         report = report_picker_ui(kb)
-        if not kb.documents():
+        if not documents_list(kb, kb.version):
             st.info("The store is empty: add strategies in the Library tab or run "
                     "`python -m ingest`.")
-        ask, compare, browse, library, report_tab = st.tabs(
-            ["Ask", "Compare", "Browse", "Library", "Report"])
-        with ask:
-            ask_ui(kb, areas, doc_ids, kinds)
-        with compare:
-            compare_ui(kb)
-        with browse:
-            browse_ui(kb)
-        with library:
-            library_ui(kb)
-        with report_tab:
-            report_ui(kb, report)
+        # only the open tab's body runs (the tabs rerun the page when another is chosen)
+        ask, compare, browse, library, report_tab = st.tabs(VIEWS, key="view", on_change="rerun")
+        if ask.open:
+            with ask:
+                ask_ui(kb, areas, doc_ids, kinds)
+        if compare.open:
+            with compare:
+                compare_ui(kb)
+        if browse.open:
+            with browse:
+                browse_ui(kb)
+        if library.open:
+            with library:
+                library_ui(kb)
+        if report_tab.open:
+            with report_tab:
+                report_ui(kb, report)
     except KBError as exc:
         st.error(f"Strategy KB cannot continue: {exc}")
 
 
-main()
+# Streamlit runs this file as __main__; the ingest sandbox's spawned worker re-imports it as
+# __mp_main__, and must not open the knowledge base or render the page again in every upload.
+if __name__ == "__main__":
+    main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, replace
@@ -93,7 +94,11 @@ class KnowledgeBase:
             return self._embedder
 
     def refresh(self) -> None:
-        """Re-read the stored chunks: rebuild BM25, the glossary and the area aliases."""
+        """Re-read the stored chunks: rebuild BM25, the glossary and the area aliases.
+
+        `version` changes on every refresh (open, ingest, upload), so views can cache what
+        they derive from the store (documents, registers, coverage) keyed on it.
+        """
         self._chunks: list[StoredChunk] = self.store.all_chunks()
         self._by_id = {c.chunk.chunk_id: c for c in self._chunks}
         texts = [embedding_text(c.chunk, c.doc) for c in self._chunks]
@@ -105,6 +110,7 @@ class KnowledgeBase:
                                           self.glossary, self.areas,
                                           DocumentResolver(self.documents()), self._idf,
                                           self.settings)
+        self.version = uuid.uuid4().hex
 
     # -- search --------------------------------------------------------------------------
     def search(self, query: str, k: int = 8, areas: Sequence[str] | None = None,

@@ -28,7 +28,17 @@ def app(tmp_path, monkeypatch):
 
 
 def ask(at, question):
+    if at.session_state["view"] != "Ask":
+        show(at, "Ask")
     at.chat_input[0].set_value(question).run()
+    assert not at.exception
+    return at
+
+
+def show(at, view):
+    """Open a tab: only the open tab's body runs."""
+    at.session_state["view"] = view
+    at.run()
     assert not at.exception
     return at
 
@@ -55,8 +65,10 @@ def test_refusal_is_shown_as_such(app):
 
 
 def test_compare_table_gaps_and_downloads(app):
-    app.text_input[0].set_value("perpetrator programmes")
-    app.button[0].click().run()
+    show(app, "Compare")
+    next(t for t in app.text_input if t.label == "Theme or question").set_value(
+        "perpetrator programmes")
+    next(b for b in app.button if b.label == "Compare").click().run()
     assert not app.exception
     table = next(m.value for m in app.markdown if m.value.startswith("| Area |"))
     assert "northshire" in table and "no commitment found" in table
@@ -65,6 +77,7 @@ def test_compare_table_gaps_and_downloads(app):
 
 
 def test_browse_register_and_heatmap(app):
+    show(app, "Browse")
     area_select = next(s for s in app.selectbox if s.label == "Area")
     area_select.set_value("northshire").run()
     assert not app.exception
@@ -79,6 +92,7 @@ def test_upload_good_and_bad_files(app, tmp_path):
     document.add_paragraph("Deliver healthy relationships lessons in every Kent school.")
     path = tmp_path / "kent.docx"
     document.save(str(path))
+    show(app, "Library")
     uploader = app.file_uploader[0]
     uploader.set_value([("../../kent plan.docx", path.read_bytes(), "application/octet-stream"),
                         ("broken.pdf", b"%PDF-1.4 truncated", "application/pdf"),
@@ -90,6 +104,8 @@ def test_upload_good_and_bad_files(app, tmp_path):
     assert any("area 'kent (Kent)' (given by the officer)" in c.value for c in app.caption), app.caption
     errors = " ".join(e.value for e in app.error)
     assert "broken.pdf: rejected" in errors and "empty.txt: rejected — empty file" in errors
+    app.run()  # the documents list is cached per store version: the upload made a new one
+    assert "kent" in set(app.dataframe[0].value["area"])
 
 
 def test_hostile_text_is_escaped(app):
@@ -136,11 +152,13 @@ def test_report_journey_ask_add_compare_add_reorder_export(app):
     ask(app, "What will Testshire do about employers?")
     app.button(key="add-answer-0").click().run()
     assert added(app) == ["Added to Board report as item 1."]
+    show(app, "Compare")
     next(t for t in app.text_input if t.label == "Theme or question").set_value(
         "perpetrator programmes")
     next(b for b in app.button if b.label == "Compare").click().run()
     app.button(key="add-comparison").click().run()
     assert added(app) == ["Added to Board report as item 2."]
+    show(app, "Report")
     assert report_titles(app) == ["1. Question: What will Testshire do about employers?",
                                   "2. Comparison: perpetrator programmes"]
     second = app.button(key=next(b.key for b in app.button if b.key and b.key.startswith("up-")
@@ -166,11 +184,13 @@ def test_report_journey_ask_add_compare_add_reorder_export(app):
 def test_report_heading_note_remove_and_export_bytes(app):
     ask(app, "What will Testshire do about employers?")
     app.button(key="add-answer-0").click().run()
+    show(app, "Browse")
     area_select = next(s for s in app.selectbox if s.label == "Area")
     area_select.set_value("northshire").run()
     app.button(key="add-register-northshire-vision").click().run()
     app.button(key="add-coverage").click().run()
     assert added(app) == ["Added to Board report as item 3."]
+    show(app, "Report")
     note = next(t for t in app.text_area if t.label == "Officer's note")
     note.set_value("Read <b>this</b> first")
     next(t for t in app.text_input if t.label == "Heading").set_value("Employers")
@@ -188,6 +208,7 @@ def test_new_report_from_the_sidebar(app):
     app.sidebar.button(key="create-report").click().run()
     assert not app.exception
     assert app.sidebar.selectbox[0].value == "April board"
+    show(app, "Report")
     assert any("April board is empty" in i.value for i in app.info)
     ask(app, "What will Testshire do about employers?")
     app.button(key="add-answer-0").click().run()
@@ -205,8 +226,45 @@ def test_reopened_report_flags_a_removed_source(tmp_path, monkeypatch):
     kb.store.delete_document("oxford-snippet")
     st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["view"] = "Report"
     at.run()
     assert not at.exception
     assert at.sidebar.selectbox[0].value == "Saved paper"
     assert report_titles(at) == [f"1. Question: {question}"]
     assert any("source removed" in w.value for w in at.warning)
+
+
+def test_only_the_open_tab_runs_and_store_views_are_cached(app, monkeypatch):
+    calls = {"framework": 0, "coverage": 0}
+    framework, coverage = KnowledgeBase.framework, KnowledgeBase.coverage
+
+    def counted(name, method):
+        def wrapper(self, *args):
+            calls[name] += 1
+            return method(self, *args)
+        return wrapper
+
+    monkeypatch.setattr(KnowledgeBase, "framework", counted("framework", framework))
+    monkeypatch.setattr(KnowledgeBase, "coverage", counted("coverage", coverage))
+    ask(app, "What will Testshire do about employers?")
+    assert not [s for s in app.selectbox if s.label == "Area"]  # Browse did not run
+    assert not app.get("arrow_vega_lite_chart") and not app.get("vega_lite_chart")
+    assert calls == {"framework": 0, "coverage": 0}
+    show(app, "Browse")
+    show(app, "Ask")
+    show(app, "Browse")
+    assert app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
+    assert calls == {"framework": 1, "coverage": 1}  # once per store version, not per rerun
+
+
+def test_a_spawned_ingest_worker_does_not_run_the_app(monkeypatch):
+    """The upload sandbox spawns a worker that re-imports Streamlit's __main__ (app.py) as
+    __mp_main__: that import must not open the knowledge base or render the page."""
+    import runpy
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the app ran in a spawned worker")
+
+    monkeypatch.setattr(KnowledgeBase, "open", refuse)
+    namespace = runpy.run_path(APP, run_name="__mp_main__")
+    assert callable(namespace["main"])

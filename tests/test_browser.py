@@ -3,51 +3,24 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import docx
 import pytest
 
-from tests.app_support import fixture_env
+from tests.app_support import CHROMIUM, CHROMIUM_ARGS, PROJECT, fixture_env, serve_app
 
 pytestmark = pytest.mark.browser
-PROJECT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def server(tmp_path):
-    port = free_port()
-    env = {**os.environ, **fixture_env(tmp_path), "PYTHONPATH": str(PROJECT)}
+    env = fixture_env(tmp_path)
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(PROJECT / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.25)
-    yield url, started
-    process.terminate()
-    process.wait(timeout=20)
+    with serve_app(tmp_path, env) as url:
+        yield url, started
 
 
 def test_ask_compare_download_and_escaping(server, tmp_path):
@@ -59,9 +32,7 @@ def test_ask_compare_download_and_escaping(server, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     dialogs: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(accept_downloads=True, viewport={"width": 1400, "height": 1000})
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(url)
@@ -111,9 +82,7 @@ def test_build_a_report_and_download_it_as_word(server, tmp_path):
     url, _ = server
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(accept_downloads=True, viewport={"width": 1400, "height": 1000})
         page.goto(url)
         chat = page.get_by_placeholder("Ask about the strategies", exact=False)
