@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 # The identity recorded in a store, shared by both runtimes of the bundled model.
 # Why the int8 ONNX graph does not get a name of its own: it is the same network with its
 # weights quantised, not another model. Its vectors lie in the same space as the fp32 ones:
-# cosine(onnx(t), torch(t)) >= 0.995 for every one of 50 corpus passages
-# (tests/test_onnx_embedder.py; mean ~0.999) and retrieval figures are equal within noise
+# cosine(onnx(t), torch(t)) >= 0.995 for every one of 50 corpus passages (the test's bound
+# in tests/test_onnx_embedder.py; measured min 0.9992, mean 0.9995; min 0.9986 over 200
+# paragraphs) and retrieval figures are equal within noise
 # (README, "Embedding runtime"), so a store built with one runtime answers queries embedded
 # by the other. A name of its own would force every existing store to be rebuilt on upgrade,
 # and refuse a store whenever KB_EMBEDDER is switched, for no gain in correctness. A truly
