@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from ingest.pipeline import Ingester, IngestReport, collect_files
 from kb.backends.embedder import embedder_name, make_embedder
+from kb.backends.lock import write_lock
 from kb.backends.store import drop_collection, open_store
 from kb.config import Settings
 from kb.errors import KBError
@@ -61,13 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(message)s")
     try:
         settings = Settings.from_env()
-        if args.rebuild:
-            drop_collection(settings)
-        store = open_store(settings, embedder_name(settings))
-        paths = args.paths or [settings.corpus_dir]
-        files = collect_files(paths)
-        ingester = Ingester(store, lambda: make_embedder(settings),
-                            load_manifest(settings.corpus_dir), settings)
+        files = collect_files(args.paths or [settings.corpus_dir])
 
         def bar(items: Iterable[Path]) -> Iterable[Path]:
             return tqdm(items, total=len(files), desc="ingest", unit="file",
@@ -75,8 +70,14 @@ def main(argv: list[str] | None = None) -> int:
 
         given = {k: v for k in ("area", "title", "period", "status", "kind") if (v := getattr(args, k))}
         overrides = {f.name: given for f in files} if given else None
-        report = ingester.run(files, prune=args.prune, rebuild=args.rebuild, overrides=overrides,
-                              progress=bar)
+        with write_lock(settings, notify=lambda message: print(message, file=sys.stderr)):
+            if args.rebuild:  # under the lock: no other writer sees the store dropped half-way
+                drop_collection(settings)
+            store = open_store(settings, embedder_name(settings))
+            ingester = Ingester(store, lambda: make_embedder(settings),
+                                load_manifest(settings.corpus_dir), settings)
+            report = ingester.run(files, prune=args.prune, rebuild=args.rebuild, overrides=overrides,
+                                  progress=bar)
     except KBError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -34,29 +34,42 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
 
 
 def _join_wrapped(lines: list[str]) -> str:
-    """Join lines wrapped mid-sentence into paragraphs; keep bullets and table rows as units."""
+    """Join lines wrapped inside a paragraph, and separate paragraphs by a blank line as a text
+    file does, so that headings stand alone and structure detection sees blocks, not pages.
+
+    A line continues the one before when that one was cut mid-sentence (it ends with a hyphen or
+    a comma, or the line starts in lower case, or it reached the column's width without ending a
+    sentence), or when it ran to the full width and the line is not a short, unpunctuated
+    heading. Bullets and table rows stay units.
+    """
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    wide = max(40, lengths[int(len(lengths) * 0.9)] if lengths else 0)
     out: list[str] = []
+    physical = ""  # the previous line as extracted, before joining
     for raw in lines:
         line = raw.rstrip()
         if not line.strip():
             if out and out[-1] != "":
                 out.append("")
+            physical = ""
             continue
         previous = out[-1] if out else ""
-        continues = (
-            previous
-            and "\t" not in previous and "\t" not in line
-            and not _SENTENCE_END.search(previous)
-            and not BULLET.match(line)
-            and (line.lstrip()[:1].islower() or previous.endswith(("-", ",")))
-        )
+        full_width = len(physical.strip()) >= 0.8 * wide
+        ended = bool(_SENTENCE_END.search(previous))
+        heading_like = len(line.strip()) < 0.6 * wide and not _SENTENCE_END.search(line)
+        continues = bool(previous) and "\t" not in previous and "\t" not in line and not BULLET.match(line) and (
+            (not ended and (line.lstrip()[:1].islower() or previous.endswith(("-", ",")) or full_width))
+            or (ended and full_width and not heading_like))
         if continues:
             if previous.endswith("-") and len(previous.split()[-1]) > 4 and line[:1].islower():
                 out[-1] = previous[:-1] + line.lstrip()
             else:
                 out[-1] = previous + " " + line.lstrip()
         else:
+            if out and out[-1] != "":
+                out.append("")  # a new paragraph
             out.append(line)
+        physical = raw
     return "\n".join(out).strip()
 
 

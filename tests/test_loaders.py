@@ -104,7 +104,19 @@ def test_pdf_without_text_layer_needs_ocr():
 
 def test_clean_pages_joins_wrapped_lines_but_keeps_bullets():
     pages = clean_pages([(1, "We will work with\nschools and colleges.\n- first item\n- second")])
-    assert pages[0].text == "We will work with schools and colleges.\n- first item\n- second"
+    assert pages[0].text == "We will work with schools and colleges.\n\n- first item\n\n- second"
+
+
+def test_clean_pages_separates_paragraphs_and_headings_like_a_text_file():
+    wrapped = ("The partnership will commission a new specialist service for victims across the\n"
+               "County from April, working with Health and the Police to reach people earlier.\n"
+               "Our priorities\n"
+               "Every victim is offered support within two days of a referral to the service by any\n"
+               "Partner agency.\n")
+    assert clean_pages([(1, wrapped)])[0].text == (
+        "The partnership will commission a new specialist service for victims across the County from "
+        "April, working with Health and the Police to reach people earlier.\n\nOur priorities\n\n"
+        "Every victim is offered support within two days of a referral to the service by any Partner agency.")
 
 
 def test_docx_headings_lists_and_tables():

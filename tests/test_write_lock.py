@@ -61,3 +61,25 @@ def test_a_server_store_locks_per_collection(tmp_path):
     one = Settings(store_dir=tmp_path, chroma_host="127.0.0.1", chroma_port=8000, collection="a")
     two = Settings(store_dir=tmp_path, chroma_host="127.0.0.1", chroma_port=8000, collection="b")
     assert lock_path(one) != lock_path(two) and lock_path(one).parent == tmp_path / "locks"
+
+
+def test_a_rebuild_waits_for_the_writer_before_dropping_the_store(tmp_path, monkeypatch, capsys):
+    from ingest.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wyvern-plan.txt").write_text("Wyvern plan 2024-2027\n\nWe will fund a refuge.\n")
+    monkeypatch.setenv("KB_STORE_DIR", str(tmp_path / "store"))
+    monkeypatch.setenv("KB_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("KB_EMBED_MODEL", "fake")
+    monkeypatch.setenv("KB_LOCK_TIMEOUT_S", "1")
+    assert main([]) == 0
+    holder = hold_lock(lock_path(Settings.from_env()), 30)
+    try:
+        assert main(["--rebuild"]) == 1  # refused before anything was dropped
+    finally:
+        holder.kill()
+    assert "another process has been writing" in capsys.readouterr().err
+    from kb.api import KnowledgeBase
+
+    assert [d.doc_id for d in KnowledgeBase.open().documents()] == ["wyvern-plan"]

@@ -1,8 +1,10 @@
 """One writer at a time: a lock file per store, shared by the CLI, the app and any process.
 
-Writers (ingest runs, uploads) take it; readers never do. For an embedded store the lock sits
-in the store folder; for a Chroma server it sits in the local state folder, named by host,
-port and collection, so writers on this machine queue for the same collection.
+Writers (ingest runs, uploads, a rebuild's drop of the collection) take it; readers never do.
+It is re-entrant within a thread, so a rebuild holds it from the drop to the end of its run.
+For an embedded store the lock sits in the store folder; for a Chroma server it sits in the
+local state folder, named by host, port and collection, so writers on this machine queue for
+the same collection.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def write_lock(settings: Settings, notify: Callable[[str], None] = lambda _: Non
     """
     path = lock_path(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(path)
+    lock = FileLock(path, is_singleton=True)  # re-entrant in one thread: a rebuild's drop, then its run
     try:
         lock.acquire(timeout=0)
     except Timeout:
