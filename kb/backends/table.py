@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from kb.backends.lexical import BM25_STOPWORDS
 from kb.records import Chunk, ChunkKind, DocumentInfo, IndexedDocument
 from kb.retrieval.glossary import mine_glossary
@@ -42,7 +44,8 @@ CREATE TABLE IF NOT EXISTS chunks(
     sha256 TEXT NOT NULL, visible INTEGER NOT NULL DEFAULT 0,
     lexical TEXT NOT NULL,             -- BM25 tokens of the embedding text, space-separated
     terms TEXT NOT NULL,               -- distinct content terms of the text (idf)
-    glossary TEXT);                    -- acronyms the chunk defines, JSON, or NULL
+    glossary TEXT,                     -- acronyms the chunk defines, JSON, or NULL
+    vector BLOB);                      -- float32 embedding (for filters too narrow for HNSW)
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, ordinal);
 CREATE INDEX IF NOT EXISTS chunks_kind ON chunks(kind, visible);
 CREATE INDEX IF NOT EXISTS chunks_section ON chunks(section) WHERE visible;
@@ -63,6 +66,17 @@ def _chunks(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[int, Chunk, Documen
         yield r[0], chunk, doc, r[16], r[17]
 
 
+def _where(areas: Sequence[str] | None, doc_ids: Sequence[str] | None,
+           kinds: Sequence[str] | None) -> tuple[str, list[str]]:
+    clauses: list[str] = ["c.visible"]
+    args: list[str] = []
+    for column, values in (("d.area", areas), ("c.doc_id", doc_ids), ("c.kind", kinds)):
+        if values is not None:
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+            args.extend(values)
+    return " AND ".join(clauses), args
+
+
 class ChunkTable:
     """Chunks and documents in SQLite; see the module docstring for the visibility rules."""
 
@@ -76,16 +90,25 @@ class ChunkTable:
         if path is not None:
             self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(chunks)")}
+        if columns and "vector" not in columns:  # a table written before vectors were kept
+            with self._db:
+                self._db.execute("ALTER TABLE chunks ADD COLUMN vector BLOB")
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('needs_vectors', '1')")
         self._db.executescript(_SCHEMA)
 
     # -- writes (each one transaction) ---------------------------------------------------
-    def add(self, items: Sequence[tuple[Chunk, DocumentInfo, str, str]]) -> None:
-        """Insert or replace (chunk, doc, sha256, source) by chunk id; a document that gets a
-        pending chunk becomes invisible until it is complete again."""
+    def add(self, items: Sequence[tuple[Chunk, DocumentInfo, str, str]],
+            vectors: Sequence[Sequence[float]] | None = None) -> None:
+        """Insert or replace (chunk, doc, sha256, source) by chunk id, with their embeddings
+        when given; a document that gets a pending chunk becomes invisible until it is
+        complete again."""
+        blobs = ([np.asarray(v, dtype=np.float32).tobytes() for v in vectors] if vectors
+                 is not None else [None] * len(items))
         with self._db:
             for doc_id in dict.fromkeys(c.doc_id for c, _, _, _ in items):
                 self._hide(doc_id)  # its statistics are recounted when it is complete
-            for chunk, doc, sha, source in items:
+            for (chunk, doc, sha, source), blob in zip(items, blobs, strict=True):
                 self._db.execute(
                     "INSERT INTO documents(doc_id, area, title, period, kind, status, source, "
                     "sha256) VALUES (?,?,?,?,?,?,?,'') ON CONFLICT(doc_id) DO UPDATE SET "
@@ -96,17 +119,17 @@ class ChunkTable:
                 glossary = json.dumps([[a, sorted(f)] for a, f in found.items()]) if found else None
                 self._db.execute(
                     "INSERT INTO chunks(chunk_id, doc_id, ordinal, text, page, section, kind, "
-                    "start, end, lead, sha256, lexical, terms, glossary) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(chunk_id) DO UPDATE SET "
+                    "start, end, lead, sha256, lexical, terms, glossary, vector) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(chunk_id) DO UPDATE SET "
                     "doc_id=excluded.doc_id, ordinal=excluded.ordinal, text=excluded.text, "
                     "page=excluded.page, section=excluded.section, kind=excluded.kind, "
                     "start=excluded.start, end=excluded.end, lead=excluded.lead, "
                     "sha256=excluded.sha256, lexical=excluded.lexical, terms=excluded.terms, "
-                    "glossary=excluded.glossary",
+                    "glossary=excluded.glossary, vector=excluded.vector",
                     (chunk.chunk_id, chunk.doc_id, chunk.ordinal, chunk.text, chunk.page,
                      chunk.section, chunk.kind.value, chunk.start, chunk.end, chunk.lead, sha,
                      " ".join(terms(embedding_text(chunk, doc), BM25_STOPWORDS)),
-                     " ".join(sorted(content_terms(chunk.text))), glossary))
+                     " ".join(sorted(content_terms(chunk.text))), glossary, blob))
             for doc_id in dict.fromkeys(c.doc_id for c, _, _, _ in items):
                 self._settle(doc_id)
 
@@ -268,15 +291,24 @@ class ChunkTable:
     def filtered(self, areas: Sequence[str] | None, doc_ids: Sequence[str] | None,
                  kinds: Sequence[str] | None) -> list[int]:
         """Row ids of the visible chunks that pass every given restriction (SQL, indexed)."""
-        clauses: list[str] = ["c.visible"]
-        args: list[str] = []
-        for column, values in (("d.area", areas), ("c.doc_id", doc_ids), ("c.kind", kinds)):
-            if values is not None:
-                clauses.append(f"{column} IN ({','.join('?' * len(values))})")
-                args.extend(values)
+        where, args = _where(areas, doc_ids, kinds)
         return [r[0] for r in self._db.execute(
-            "SELECT c.id FROM chunks c JOIN documents d USING (doc_id) "
-            f"WHERE {' AND '.join(clauses)}", args)]
+            f"SELECT c.id FROM chunks c JOIN documents d USING (doc_id) WHERE {where}", args)]
+
+    def vectors(self, areas: Sequence[str] | None, doc_ids: Sequence[str] | None,
+                kinds: Sequence[str] | None, limit: int) -> tuple[list[str], np.ndarray] | None:
+        """Chunk ids and embeddings of the visible chunks that pass the restrictions, or None
+        when more than `limit` pass or some has no stored embedding."""
+        where, args = _where(areas, doc_ids, kinds)
+        rows = self._db.execute(
+            f"SELECT c.chunk_id, c.vector FROM chunks c JOIN documents d USING (doc_id) "
+            f"WHERE {where} LIMIT ?", (*args, limit + 1)).fetchall()
+        if len(rows) > limit or any(blob is None for _, blob in rows):
+            return None
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [r[0] for r in rows], np.vstack([np.frombuffer(r[1], dtype=np.float32)
+                                                for r in rows])
 
     def select(self, where: str = "1", args: Sequence[Any] = (), page: int = 5_000
                ) -> Iterator[tuple[int, Chunk, DocumentInfo, str, str]]:
@@ -292,6 +324,12 @@ class ChunkTable:
             if len(rows) < page:
                 return
             last = (rows[-1][2], rows[-1][9])
+
+    def set_vectors(self, pairs: Iterable[tuple[str, Sequence[float]]]) -> None:
+        """Store embeddings by chunk id (filling a table written without them)."""
+        with self._db:
+            self._db.executemany("UPDATE chunks SET vector = ? WHERE chunk_id = ?", [
+                (np.asarray(v, dtype=np.float32).tobytes(), chunk_id) for chunk_id, v in pairs])
 
     def close(self) -> None:
         """Close the connection."""
