@@ -87,13 +87,26 @@ def run_python(code: str, env: dict[str, str], *args: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run every measurement and print the figures."""
+    """Run every measurement and print the figures (`--scale N`: see `eval.scale`)."""
     parser = argparse.ArgumentParser(prog="python -m eval.bench", description=__doc__)
     parser.add_argument("--embedders", nargs="+", choices=["onnx", "torch"],
                         default=["onnx", "torch"], help="runtimes to time (the first one is "
                         "also used for the latency figures)")
+    parser.add_argument("--scale", type=int, metavar="N",
+                        help="N synthetic councils (5 strategies each) with a random embedder")
+    parser.add_argument("--dir", type=Path, help="keep the scale corpus and store here "
+                        "(re-measured without rebuilding when it already holds a store)")
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
+    if args.scale:
+        from eval.scale import run
+
+        if args.dir:
+            run(args.scale, args.dir)
+        else:
+            with tempfile.TemporaryDirectory() as scratch:
+                run(args.scale, Path(scratch))
+        return
     corpus = Settings().corpus_dir
     files = collect_files([corpus])
     runtimes: dict[str, tuple[float, float, float, float, str, str, float, float]] = {}

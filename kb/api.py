@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,11 +37,9 @@ from kb.reports.register import build_framework
 from kb.retrieval import followup
 from kb.retrieval.areas import AreaResolver, known_areas
 from kb.retrieval.documents import DocumentResolver
-from kb.retrieval.glossary import mine_glossary
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.intent import intended_kinds
 from kb.retrieval.topic import question_topic
-from kb.text import embedding_text
 from kb.uploads import ingest_uploads
 
 if TYPE_CHECKING:
@@ -94,23 +91,33 @@ class KnowledgeBase:
             return self._embedder
 
     def refresh(self) -> None:
-        """Re-read the stored chunks: rebuild BM25, the glossary and the area aliases.
+        """Re-open the indexes: the current lexical index (memory-mapped), and from the chunk
+        table the document list, glossary, idf and areas (the manifest's and those new documents
+        named); no chunk is read whole.
 
         `version` changes on every refresh (open, ingest, upload), so views can cache what
         they derive from the store (documents, registers, coverage) keyed on it.
         """
-        self._chunks: list[StoredChunk] = self.store.all_chunks()
-        self._by_id = {c.chunk.chunk_id: c for c in self._chunks}
-        texts = [embedding_text(c.chunk, c.doc) for c in self._chunks]
-        self.glossary = mine_glossary(c.chunk.text for c in self._chunks)
-        self.known_areas = known_areas(self.manifest.areas, (c.doc for c in self._chunks))
-        self.areas = AreaResolver(self.known_areas, {c.doc.area for c in self._chunks})
-        self._idf = extractive.idf_table([c.chunk.text for c in self._chunks])
-        self._retriever = HybridRetriever(self.store, self.embedder, self._chunks, texts,
+        table = self.store.table
+        snapshot = self.store.snapshot()
+        self._documents = table.documents()
+        self.glossary = table.glossary()
+        self._area_keys = sorted({d.area for d in self._documents})
+        self.known_areas = known_areas(self.manifest.areas, self._documents)
+        self.areas = AreaResolver(self.known_areas, self._area_keys)
+        self._idf = table.idf()
+        self._retriever = HybridRetriever(self.store, self.embedder, snapshot, table.sections(),
                                           self.glossary, self.areas,
-                                          DocumentResolver(self.documents()), self._idf,
+                                          DocumentResolver(self._documents), self._idf,
                                           self.settings)
         self.version = uuid.uuid4().hex
+
+    def _chunk(self, chunk_id: str) -> StoredChunk | None:
+        found = list(self.store.table.select("c.chunk_id = ?", (chunk_id,)))
+        return StoredChunk(*found[0][1:]) if found else None
+
+    def _document_chunks(self, doc_id: str) -> list[Chunk]:
+        return [c for _, c, _, _, _ in self.store.table.select("c.doc_id = ?", (doc_id,))]
 
     # -- search --------------------------------------------------------------------------
     def search(self, query: str, k: int = 8, areas: Sequence[str] | None = None,
@@ -216,7 +223,8 @@ class KnowledgeBase:
         if area not in self.area_keys():
             raise ValueError(f"no indexed documents for area {area!r}; "
                              f"known: {', '.join(self.area_keys())}")
-        return build_framework(area, self._chunks, self.documents())
+        chunks = [StoredChunk(*row[1:]) for row in self.store.table.select("d.area = ?", (area,))]
+        return build_framework(area, chunks, self.documents())
 
     def coverage(self) -> Coverage:
         """Common themes x areas, each cell scored 0-4 with its evidence (see kb.reports.coverage)."""
@@ -231,16 +239,12 @@ class KnowledgeBase:
     # -- what is indexed -----------------------------------------------------------------
     def area_keys(self) -> list[str]:
         """Area keys that have stored documents."""
-        return sorted({c.doc.area for c in self._chunks})
+        return list(self._area_keys)
 
     def documents(self) -> list[IndexedDocument]:
-        """The indexed documents with their chunk counts."""
-        counts = Counter(c.chunk.doc_id for c in self._chunks)
-        docs = {c.chunk.doc_id: c.doc for c in self._chunks}
-        return [
-            IndexedDocument(**{**asdict(d), "area_aliases": d.area_aliases}, chunks=counts[d.doc_id])
-            for d in sorted(docs.values(), key=lambda d: (d.area, d.doc_id))
-        ]
+        """The indexed documents with their chunk counts (the document table, as of the last
+        refresh)."""
+        return list(self._documents)
 
     def ingest(self, paths: Sequence[Path], overrides: dict[str, dict[str, str]] | None = None
                ) -> IngestReport:
@@ -269,7 +273,7 @@ class KnowledgeBase:
 
     def passage(self, citation: Citation) -> tuple[str, str, str]:
         """The cited chunk split around the quote: (before, quote, after), for highlighting."""
-        stored = self._by_id.get(citation.chunk_id)
+        stored = self._chunk(citation.chunk_id)
         if stored is None:
             return "", citation.quote, ""
         chunk = stored.chunk
@@ -281,11 +285,10 @@ class KnowledgeBase:
     def reports(self) -> Reports:
         """The board papers saved with this store (`<store_dir>/reports`); see `kb.reports.papers`."""
         def chunk(chunk_id: str) -> Chunk | None:
-            stored = self._by_id.get(chunk_id)
+            stored = self._chunk(chunk_id)
             return stored.chunk if stored else None
 
-        return Reports(self.settings.store_dir / "reports", chunk,
-                       lambda doc_id: [c.chunk for c in self._chunks if c.chunk.doc_id == doc_id])
+        return Reports(self.settings.store_dir / "reports", chunk, self._document_chunks)
 
     def as_retriever(self, **search_kwargs: Any) -> BaseRetriever:
         """A LangChain BaseRetriever over `search()` (kwargs: k, areas, doc_ids, kinds)."""

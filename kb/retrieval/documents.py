@@ -6,6 +6,7 @@ periods and kinds, never against file names or a list of known documents.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -48,6 +49,7 @@ class DocumentResolver:
         """Index the documents' title words, periods and kinds."""
         self._documents = list(documents)
         self._terms = {d.doc_id: content_terms(d.title) for d in self._documents}
+        self._title_phrases = {d.doc_id: _phrases(d.title) for d in self._documents}
 
     def mentioned(self, question: str, areas: Sequence[str] | None = None) -> list[str]:
         """Doc ids the question names, among the given areas' documents (all when None).
@@ -69,13 +71,9 @@ class DocumentResolver:
         """Documents whose title holds a phrase of the question (two or more words in a row,
         stopwords aside) that is not in every candidate's title."""
         asked = _phrases(question)
-        found = []
-        for d in pool:
-            others = [_phrases(o.title) for o in pool if o.doc_id != d.doc_id]
-            shared = asked & _phrases(d.title)
-            if any(all(phrase not in o for o in others) for phrase in shared):
-                found.append(d)
-        return found
+        shared = {d.doc_id: asked & self._title_phrases[d.doc_id] for d in pool}
+        holders = Counter(phrase for phrases in shared.values() for phrase in phrases)
+        return [d for d in pool if any(holders[phrase] == 1 for phrase in shared[d.doc_id])]
 
     def _by_period(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
         asked = years_of(question)

@@ -7,9 +7,12 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
+from kb.backends.chunks import Filter, StoredChunk
 from kb.backends.embedder import Embedder
-from kb.backends.lexical import LexicalIndex
-from kb.backends.store import Filter, StoredChunk, VectorStore
+from kb.backends.snapshot import Snapshot
+from kb.backends.store import VectorStore
 from kb.config import Settings
 from kb.records import COMMITMENT_FACETS, FACET_KINDS, Hit
 from kb.retrieval.areas import AreaResolver
@@ -43,7 +46,7 @@ class HybridRetriever:
     """Searches the stored chunks; built once per KnowledgeBase and refreshed after ingest."""
 
     def __init__(self, store: VectorStore, embedder: Callable[[], Embedder],
-                 chunks: Sequence[StoredChunk], index_texts: Sequence[str],
+                 snapshot: Snapshot, sections: Sequence[str],
                  glossary: dict[str, set[str]], resolver: AreaResolver,
                  documents: DocumentResolver, idf: dict[str, float], settings: Settings) -> None:
         """Wire the retriever.
@@ -51,8 +54,9 @@ class HybridRetriever:
         Args:
             store: the dense index.
             embedder: returns the (lazily loaded) query embedder.
-            chunks: every stored chunk, in a fixed order.
-            index_texts: the text BM25 indexes for each chunk (same order).
+            snapshot: the chunk table and lexical index, chunks addressed by row
+                (document and ordinal order).
+            sections: the distinct section paths of the stored chunks.
             glossary: acronym -> long forms, for query expansion.
             resolver: finds areas named in questions.
             documents: finds documents named in questions.
@@ -61,13 +65,11 @@ class HybridRetriever:
         """
         self._store = store
         self._embedder = embedder
-        self._chunks = list(chunks)
-        self._position = {c.chunk.chunk_id: i for i, c in enumerate(self._chunks)}
-        self._lexical = LexicalIndex(index_texts)
+        self._snapshot = snapshot
         self._glossary = glossary
         self._resolver = resolver
         self._documents = documents
-        self._headings = HeadingMatcher(idf, (c.chunk.section for c in self._chunks))
+        self._headings = HeadingMatcher(idf, sections)
         self._settings = settings
 
     def plan(self, query: str, areas: Sequence[str] | None) -> SearchPlan:
@@ -107,7 +109,7 @@ class HybridRetriever:
         """
         if k <= 0:
             raise ValueError(f"k must be greater than 0. Currently, k is {k}")
-        if not self._chunks:
+        if not len(self._snapshot):
             return []
         plan = self.plan(query, areas)
         vector = self._embedder().embed_query(plan.text)
@@ -120,40 +122,58 @@ class HybridRetriever:
             (area,) for area in (plan.areas or self._resolver.keys)]
         scores: dict[int, float] = {}
         similarity: dict[int, float] = {}
+        chunks: dict[int, StoredChunk] = {}
+        allowed: np.ndarray | None = None
         for group in groups:
             where = Filter(areas=group, doc_ids=doc_filter, kinds=kind_filter)
-            group_scores, group_similarity = self._fused(plan, vector, where, boost)
+            allowed = self._snapshot.allowed(where)
+            group_scores, group_similarity = self._fused(plan, vector, where, allowed, boost,
+                                                         chunks)
             scores.update(group_scores)
             similarity.update(group_similarity)
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
         if plan.per_area:
-            ranked = self._interleave(ranked, plan.areas)
+            ranked = self._interleave(ranked, plan.areas, chunks)
         elif ranked and wants_list(query):
             top = ranked[0]
-            following = [p for p in self._following(top, LIST_CHUNKS) if where.admits(self._chunks[p])]
+            following = [p for p in self._following(top, LIST_CHUNKS, chunks)
+                         if allowed is None or allowed[p]]
             for position in following:  # ranked with the list they continue
                 scores.setdefault(position, scores[top])
                 similarity.setdefault(position, similarity.get(top, 0.0))
             ranked = with_list_continuation(ranked, following)
-        return [self._hit(i, scores[i], similarity.get(i, 0.0)) for i in ranked[:k]]
+        top_k = ranked[:k]
+        self._fetch(chunks, [p + d for p in top_k for d in (-1, 0, 1)])
+        return [self._hit(i, scores[i], similarity.get(i, 0.0), chunks) for i in top_k
+                if i in chunks]
+
+    def _fetch(self, chunks: dict[int, StoredChunk], positions: Sequence[int]) -> None:
+        missing = [p for p in positions if p not in chunks]
+        if missing:
+            chunks.update(self._snapshot.items(missing))
 
     def _fused(self, plan: SearchPlan, vector: list[float], where: Filter,
-               boost_kinds: frozenset[object]) -> tuple[dict[int, float], dict[int, float]]:
+               allowed: np.ndarray | None, boost_kinds: frozenset[object],
+               chunks: dict[int, StoredChunk]) -> tuple[dict[int, float], dict[int, float]]:
         s = self._settings
         dense = self._store.query(vector, s.dense_k, where)
-        allowed = {i for i, c in enumerate(self._chunks) if where.admits(c)}
-        lexical = self._lexical.search(plan.text, s.lexical_k, allowed)
+        lexical = self._snapshot.lexical.search(plan.text, s.lexical_k, allowed)
         scores: dict[int, float] = defaultdict(float)
         similarity: dict[int, float] = {}
+        positions = self._snapshot.positions([chunk_id for chunk_id, _ in dense])
         for rank, (chunk_id, sim) in enumerate(dense):
-            position = self._position.get(chunk_id)
+            position = positions.get(chunk_id)
             if position is not None:
                 scores[position] += s.dense_weight / (s.rrf_k + rank + 1)
                 similarity[position] = sim
         for rank, (position, _) in enumerate(lexical):
             scores[position] += s.lexical_weight / (s.rrf_k + rank + 1)
+        self._fetch(chunks, list(scores))
+        for position in [p for p in scores if p not in chunks]:  # deleted since the snapshot
+            del scores[position]
+            similarity.pop(position, None)
         for position in scores:
-            chunk = self._chunks[position].chunk
+            chunk = chunks[position].chunk
             if chunk.kind in boost_kinds:
                 scores[position] *= 1.0 + s.intent_boost
             if chunk.doc_id in plan.named_documents:
@@ -164,25 +184,30 @@ class HybridRetriever:
                 scores[position] *= 1.0 + s.reference_boost
         return dict(scores), similarity
 
-    def _following(self, position: int, count: int) -> list[int]:
+    def _following(self, position: int, count: int, chunks: dict[int, StoredChunk]
+                   ) -> list[int]:
         """Up to `count` chunks after a chunk, in its document, that stay in its top-level
         section or sit in a sibling section (a strand after a strand)."""
-        path = self._chunks[position].chunk.section.split(" > ")
-        doc_id = self._chunks[position].chunk.doc_id
+        path = chunks[position].chunk.section.split(" > ")
+        doc_id = chunks[position].chunk.doc_id
+        self._fetch(chunks, range(position + 1, position + 1 + count))
         out = []
-        for after in range(position + 1, min(position + 1 + count, len(self._chunks))):
-            chunk = self._chunks[after].chunk
+        for after in range(position + 1, position + 1 + count):
+            if after not in chunks:
+                break
+            chunk = chunks[after].chunk
             other = chunk.section.split(" > ")
             if chunk.doc_id != doc_id or (other[0] != path[0] and len(other) != len(path)):
                 break
             out.append(after)
         return out
 
-    def _interleave(self, ranked: list[int], areas: tuple[str, ...] | None) -> list[int]:
+    def _interleave(self, ranked: list[int], areas: tuple[str, ...] | None,
+                    chunks: dict[int, StoredChunk]) -> list[int]:
         """Round-robin over areas (best area first) so every area gets its share of the top k."""
         by_area: dict[str, list[int]] = defaultdict(list)
         for position in ranked:
-            by_area[self._chunks[position].doc.area].append(position)
+            by_area[chunks[position].doc.area].append(position)
         order = [a for a in (areas or by_area.keys()) if by_area.get(a)]
         out: list[int] = []
         while any(by_area[a] for a in order):
@@ -191,11 +216,12 @@ class HybridRetriever:
                     out.append(by_area[area].pop(0))
         return out
 
-    def _hit(self, position: int, score: float, similarity: float) -> Hit:
-        item = self._chunks[position]
+    def _hit(self, position: int, score: float, similarity: float,
+             chunks: dict[int, StoredChunk]) -> Hit:
+        item = chunks[position]
         doc_id = item.chunk.doc_id
-        before = self._chunks[position - 1] if position > 0 else None
-        after = self._chunks[position + 1] if position + 1 < len(self._chunks) else None
+        before = chunks.get(position - 1)
+        after = chunks.get(position + 1)
         return item.to_hit(
             score=round(score, 6), similarity=round(similarity, 4),
             context_before=before.chunk.text if before and before.chunk.doc_id == doc_id else "",

@@ -1,0 +1,342 @@
+"""The chunk table: every chunk, every document and the corpus statistics in SQLite (WAL).
+
+It lives beside the vector store (`<store_dir>/chunks.sqlite3`; `:memory:` for in-memory and
+ephemeral stores) and is what readers use instead of reading the vector store whole: listing
+documents reads the `documents` table, retrieval fetches the chunks it needs by row id, and
+filters are SQL over indexed columns. Each write is one transaction. A document's chunks are
+written pending (`sha256 = ''`) and become visible together when the last one is marked
+complete; the term document frequencies (idf), the acronym glossary and the section list
+count visible chunks only, and are updated in the same transaction as the visibility change.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from kb.backends.lexical import BM25_STOPWORDS
+from kb.records import Chunk, ChunkKind, DocumentInfo, IndexedDocument
+from kb.retrieval.glossary import mine_glossary
+from kb.text import content_terms, embedding_text, terms
+
+TABLE_NAME = "chunks.sqlite3"
+PENDING = ""  # the hash a chunk carries until its whole document is stored
+_CHUNK_COLUMNS = ("c.id, c.chunk_id, c.doc_id, c.text, c.page, c.section, c.kind, c.start, "
+                  "c.end, c.ordinal, c.lead, d.area, d.title, d.period, d.kind, d.status, "
+                  "c.sha256, d.source, d.area_name, d.area_aliases")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents(
+    doc_id TEXT PRIMARY KEY, area TEXT NOT NULL, title TEXT NOT NULL, period TEXT NOT NULL,
+    kind TEXT NOT NULL, status TEXT NOT NULL, source TEXT NOT NULL,
+    area_name TEXT NOT NULL DEFAULT '',     -- a new area's display name (see ingest.metadata)
+    area_aliases TEXT NOT NULL DEFAULT '[]', -- and its aliases, JSON
+    sha256 TEXT NOT NULL,              -- '' while any chunk is pending
+    visible INTEGER NOT NULL DEFAULT 0, chunks INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS documents_area ON documents(area, visible);
+CREATE TABLE IF NOT EXISTS chunks(
+    id INTEGER PRIMARY KEY, chunk_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL,
+    ordinal INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER, section TEXT NOT NULL,
+    kind TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, lead TEXT NOT NULL,
+    sha256 TEXT NOT NULL, visible INTEGER NOT NULL DEFAULT 0,
+    lexical TEXT NOT NULL,             -- BM25 tokens of the embedding text, space-separated
+    terms TEXT NOT NULL,               -- distinct content terms of the text (idf)
+    glossary TEXT,                     -- acronyms the chunk defines, JSON, or NULL
+    vector BLOB);                      -- float32 embedding (for filters too narrow for HNSW)
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, ordinal);
+CREATE INDEX IF NOT EXISTS chunks_kind ON chunks(kind, visible);
+CREATE INDEX IF NOT EXISTS chunks_section ON chunks(section) WHERE visible;
+CREATE INDEX IF NOT EXISTS chunks_glossary ON chunks(doc_id, ordinal)
+    WHERE glossary IS NOT NULL AND visible;
+CREATE TABLE IF NOT EXISTS term_df(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+"""
+_BATCH = 500  # ids per IN (...) clause, well under SQLite's variable limit
+
+
+def _chunks(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[int, Chunk, DocumentInfo, str, str]]:
+    for r in rows:
+        chunk = Chunk(chunk_id=r[1], doc_id=r[2], text=r[3], page=r[4], section=r[5],
+                      kind=ChunkKind(r[6]), start=r[7], end=r[8], ordinal=r[9], lead=r[10])
+        doc = DocumentInfo(doc_id=r[2], area=r[11], title=r[12], period=r[13], kind=r[14],
+                           status=r[15], area_name=r[18], area_aliases=tuple(json.loads(r[19])))
+        yield r[0], chunk, doc, r[16], r[17]
+
+
+def _where(areas: Sequence[str] | None, doc_ids: Sequence[str] | None,
+           kinds: Sequence[str] | None) -> tuple[str, list[str]]:
+    clauses: list[str] = ["c.visible"]
+    args: list[str] = []
+    for column, values in (("d.area", areas), ("c.doc_id", doc_ids), ("c.kind", kinds)):
+        if values is not None:
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+            args.extend(values)
+    return " AND ".join(clauses), args
+
+
+class ChunkTable:
+    """Chunks and documents in SQLite; see the module docstring for the visibility rules."""
+
+    def __init__(self, path: Path | None) -> None:
+        """Open (or create) the table at `path`, or in memory when None."""
+        self.path = path
+        target = ":memory:" if path is None else str(path)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(target, check_same_thread=False, timeout=60.0)
+        if path is not None:
+            self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(chunks)")}
+        if columns and "vector" not in columns:  # a table written before vectors were kept
+            with self._db:
+                self._db.execute("ALTER TABLE chunks ADD COLUMN vector BLOB")
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('needs_vectors', '1')")
+        self._db.executescript(_SCHEMA)
+
+    # -- writes (each one transaction) ---------------------------------------------------
+    def add(self, items: Sequence[tuple[Chunk, DocumentInfo, str, str]],
+            vectors: Sequence[Sequence[float]] | None = None) -> None:
+        """Insert or replace (chunk, doc, sha256, source) by chunk id, with their embeddings
+        when given; a document that gets a pending chunk becomes invisible until it is
+        complete again."""
+        blobs = ([np.asarray(v, dtype=np.float32).tobytes() for v in vectors] if vectors
+                 is not None else [None] * len(items))
+        with self._db:
+            for doc_id in dict.fromkeys(c.doc_id for c, _, _, _ in items):
+                self._hide(doc_id)  # its statistics are recounted when it is complete
+            for (chunk, doc, sha, source), blob in zip(items, blobs, strict=True):
+                self._db.execute(
+                    "INSERT INTO documents(doc_id, area, title, period, kind, status, source, "
+                    "area_name, area_aliases, sha256) VALUES (?,?,?,?,?,?,?,?,?,'') "
+                    "ON CONFLICT(doc_id) DO UPDATE SET area=excluded.area, title=excluded.title, "
+                    "period=excluded.period, kind=excluded.kind, status=excluded.status, "
+                    "source=excluded.source, area_name=excluded.area_name, "
+                    "area_aliases=excluded.area_aliases",
+                    (doc.doc_id, doc.area, doc.title, doc.period, doc.kind, doc.status, source,
+                     doc.area_name, json.dumps(list(doc.area_aliases))))
+                found = mine_glossary([chunk.text])
+                glossary = json.dumps([[a, sorted(f)] for a, f in found.items()]) if found else None
+                self._db.execute(
+                    "INSERT INTO chunks(chunk_id, doc_id, ordinal, text, page, section, kind, "
+                    "start, end, lead, sha256, lexical, terms, glossary, vector) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(chunk_id) DO UPDATE SET "
+                    "doc_id=excluded.doc_id, ordinal=excluded.ordinal, text=excluded.text, "
+                    "page=excluded.page, section=excluded.section, kind=excluded.kind, "
+                    "start=excluded.start, end=excluded.end, lead=excluded.lead, "
+                    "sha256=excluded.sha256, lexical=excluded.lexical, terms=excluded.terms, "
+                    "glossary=excluded.glossary, vector=excluded.vector",
+                    (chunk.chunk_id, chunk.doc_id, chunk.ordinal, chunk.text, chunk.page,
+                     chunk.section, chunk.kind.value, chunk.start, chunk.end, chunk.lead, sha,
+                     " ".join(terms(embedding_text(chunk, doc), BM25_STOPWORDS)),
+                     " ".join(sorted(content_terms(chunk.text))), glossary, blob))
+            for doc_id in dict.fromkeys(c.doc_id for c, _, _, _ in items):
+                self._settle(doc_id)
+
+    def mark_complete(self, items: Sequence[tuple[str, str, str]]) -> None:
+        """Record (chunk_id, doc_id, sha256) hashes; a document none of whose chunks is pending
+        becomes visible."""
+        with self._db:
+            self._db.executemany("UPDATE chunks SET sha256 = ? WHERE chunk_id = ?",
+                                 [(sha, chunk_id) for chunk_id, _, sha in items])
+            for doc_id in dict.fromkeys(doc_id for _, doc_id, _ in items):
+                self._settle(doc_id)
+
+    def delete_document(self, doc_id: str) -> None:
+        """Remove a document and its chunks (and their share of the statistics)."""
+        with self._db:
+            self._hide(doc_id)
+            self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+            self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+            self._touch()
+
+    def _touch(self) -> None:
+        self._db.execute("INSERT INTO meta VALUES ('changes', '1') ON CONFLICT(key) DO UPDATE "
+                         "SET value = CAST(value AS INTEGER) + 1")
+
+    def _hide(self, doc_id: str) -> None:
+        if not self._db.execute("SELECT 1 FROM documents WHERE doc_id = ? AND visible",
+                                (doc_id,)).fetchone():
+            return
+        self._count_terms(doc_id, -1)
+        self._db.execute("UPDATE chunks SET visible = 0 WHERE doc_id = ?", (doc_id,))
+        self._db.execute("UPDATE documents SET visible = 0, sha256 = '' WHERE doc_id = ?",
+                         (doc_id,))
+        self._touch()
+
+    def _settle(self, doc_id: str) -> None:
+        """Make a document visible when none of its chunks is pending (else keep it hidden)."""
+        row = self._db.execute(
+            "SELECT COUNT(*), SUM(sha256 = ''), MAX(sha256) FROM chunks WHERE doc_id = ?",
+            (doc_id,)).fetchone()
+        if row[0] == 0 or row[1]:
+            return self._hide(doc_id)
+        if self._db.execute("SELECT visible FROM documents WHERE doc_id = ?",
+                            (doc_id,)).fetchone()[0]:
+            self._db.execute("UPDATE documents SET sha256 = ? WHERE doc_id = ?", (row[2], doc_id))
+            return None
+        self._db.execute("UPDATE chunks SET visible = 1 WHERE doc_id = ?", (doc_id,))
+        self._db.execute("UPDATE documents SET visible = 1, sha256 = ?, chunks = ? "
+                         "WHERE doc_id = ?", (row[2], row[0], doc_id))
+        self._count_terms(doc_id, +1)
+        self._touch()
+        return None
+
+    def _count_terms(self, doc_id: str, sign: int) -> None:
+        df: Counter[str] = Counter()
+        for (words,) in self._db.execute("SELECT terms FROM chunks WHERE doc_id = ?", (doc_id,)):
+            df.update(words.split())
+        self._db.executemany(
+            "INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+            [(t, sign * n) for t, n in df.items()])
+        if sign < 0:
+            self._db.execute("DELETE FROM term_df WHERE df <= 0")
+
+    # -- reads ---------------------------------------------------------------------------
+    def changes(self) -> int:
+        """A counter that moves whenever the visible chunks change."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'changes'").fetchone()
+        return int(row[0]) if row else 0
+
+    def get_meta(self, key: str) -> str | None:
+        """A value recorded with `set_meta`."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Record a value (e.g. which lexical index generation is current)."""
+        with self._db:
+            self._db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                             "value = excluded.value", (key, value))
+
+    def count(self) -> int:
+        """How many chunks are stored (pending ones included)."""
+        return int(self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+
+    def visible_count(self) -> int:
+        """How many chunks of complete documents are stored."""
+        return int(self._db.execute("SELECT COUNT(*) FROM chunks WHERE visible").fetchone()[0])
+
+    def document_hashes(self) -> dict[str, str]:
+        """doc_id -> sha256, '' while the document is incomplete."""
+        return dict(self._db.execute("SELECT doc_id, sha256 FROM documents"))
+
+    def documents(self) -> list[IndexedDocument]:
+        """The complete documents with their chunk counts, by area and doc id."""
+        rows = self._db.execute(
+            "SELECT doc_id, area, title, period, kind, status, chunks, area_name, area_aliases "
+            "FROM documents WHERE visible ORDER BY area, doc_id")
+        return [IndexedDocument(doc_id=r[0], area=r[1], title=r[2], period=r[3], kind=r[4],
+                                status=r[5], area_name=r[7], area_aliases=tuple(json.loads(r[8])),
+                                chunks=r[6]) for r in rows]
+
+    def areas(self) -> list[str]:
+        """Area keys that have complete documents."""
+        return [r[0] for r in self._db.execute(
+            "SELECT DISTINCT area FROM documents WHERE visible ORDER BY area")]
+
+    def sections(self) -> list[str]:
+        """The distinct section paths of visible chunks."""
+        return [r[0] for r in self._db.execute(
+            "SELECT DISTINCT section FROM chunks WHERE visible")]
+
+    def idf(self) -> dict[str, float]:
+        """Smoothed inverse document frequency of each content term over the visible chunks
+        (the same figures as `extractive.idf_table` over their texts)."""
+        import math
+
+        n = max(self.visible_count(), 1)
+        return {t: math.log(1 + n / df) for t, df in self._db.execute(
+            "SELECT term, df FROM term_df WHERE df > 0")}
+
+    def glossary(self) -> dict[str, set[str]]:
+        """Acronym -> long forms defined in the visible chunks, in the order they are first
+        defined (document and ordinal order), as `mine_glossary` over every text gives."""
+        found: dict[str, set[str]] = {}
+        for (entry,) in self._db.execute(
+                "SELECT glossary FROM chunks WHERE glossary IS NOT NULL AND visible "
+                "ORDER BY doc_id, ordinal"):
+            for acronym, forms in json.loads(entry):
+                found.setdefault(acronym, set()).update(forms)
+        return found
+
+    def lexical_rows(self) -> Iterator[tuple[int, list[str]]]:
+        """(row id, BM25 tokens) of every visible chunk, in document and ordinal order."""
+        for rowid, words in self._db.execute(
+                "SELECT id, lexical FROM chunks WHERE visible ORDER BY doc_id, ordinal"):
+            yield rowid, words.split()
+
+    def by_rowid(self, rowids: Iterable[int]
+                 ) -> dict[int, tuple[int, Chunk, DocumentInfo, str, str]]:
+        """The chunks with these row ids (missing ones, since deleted, left out)."""
+        ids = list(dict.fromkeys(int(r) for r in rowids))
+        out: dict[int, tuple[int, Chunk, DocumentInfo, str, str]] = {}
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start:start + _BATCH]
+            rows = self._db.execute(
+                f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id) "
+                f"WHERE c.id IN ({','.join('?' * len(batch))})", batch)
+            out.update((r[0], r) for r in _chunks(rows))
+        return out
+
+    def rowids(self, chunk_ids: Sequence[str]) -> dict[str, int]:
+        """chunk_id -> row id for the stored ones."""
+        out: dict[str, int] = {}
+        for start in range(0, len(chunk_ids), _BATCH):
+            batch = list(chunk_ids[start:start + _BATCH])
+            out.update(self._db.execute(
+                f"SELECT chunk_id, id FROM chunks WHERE chunk_id IN ({','.join('?' * len(batch))})",
+                batch))
+        return out
+
+    def filtered(self, areas: Sequence[str] | None, doc_ids: Sequence[str] | None,
+                 kinds: Sequence[str] | None) -> list[int]:
+        """Row ids of the visible chunks that pass every given restriction (SQL, indexed)."""
+        where, args = _where(areas, doc_ids, kinds)
+        return [r[0] for r in self._db.execute(
+            f"SELECT c.id FROM chunks c JOIN documents d USING (doc_id) WHERE {where}", args)]
+
+    def vectors(self, areas: Sequence[str] | None, doc_ids: Sequence[str] | None,
+                kinds: Sequence[str] | None, limit: int) -> tuple[list[str], np.ndarray] | None:
+        """Chunk ids and embeddings of the visible chunks that pass the restrictions, or None
+        when more than `limit` pass or some has no stored embedding."""
+        where, args = _where(areas, doc_ids, kinds)
+        rows = self._db.execute(
+            f"SELECT c.chunk_id, c.vector FROM chunks c JOIN documents d USING (doc_id) "
+            f"WHERE {where} LIMIT ?", (*args, limit + 1)).fetchall()
+        if len(rows) > limit or any(blob is None for _, blob in rows):
+            return None
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [r[0] for r in rows], np.vstack([np.frombuffer(r[1], dtype=np.float32)
+                                                for r in rows])
+
+    def select(self, where: str = "1", args: Sequence[Any] = (), page: int = 5_000
+               ) -> Iterator[tuple[int, Chunk, DocumentInfo, str, str]]:
+        """Visible chunks matching a SQL condition on `c` (chunks) and `d` (documents), in
+        document and ordinal order, read a page at a time."""
+        last: tuple[str, int] = ("", -1)
+        while True:
+            rows = self._db.execute(
+                f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id) "
+                f"WHERE c.visible AND ({where}) AND (c.doc_id, c.ordinal) > (?, ?) "
+                f"ORDER BY c.doc_id, c.ordinal LIMIT ?", (*args, *last, page)).fetchall()
+            yield from _chunks(rows)
+            if len(rows) < page:
+                return
+            last = (rows[-1][2], rows[-1][9])
+
+    def set_vectors(self, pairs: Iterable[tuple[str, Sequence[float]]]) -> None:
+        """Store embeddings by chunk id (filling a table written without them)."""
+        with self._db:
+            self._db.executemany("UPDATE chunks SET vector = ? WHERE chunk_id = ?", [
+                (np.asarray(v, dtype=np.float32).tobytes(), chunk_id) for chunk_id, v in pairs])
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
