@@ -40,8 +40,7 @@ def _join_wrapped(lines: list[str]) -> str:
     A line continues the one before when that one was cut mid-sentence (it ends with a hyphen or
     a comma, or the line starts in lower case, or it reached the column's width without ending a
     sentence), or when it ran to the full width and the line is not a short, unpunctuated
-    heading. Bullets and table rows stay units; a run of short unpunctuated lines (a list of
-    labels, a glossary) stays one block, as it would be in a text file.
+    heading. Bullets and table rows stay units.
     """
     lengths = sorted(len(line.strip()) for line in lines if line.strip())
     wide = max(40, lengths[int(len(lengths) * 0.9)] if lengths else 0)
@@ -67,9 +66,8 @@ def _join_wrapped(lines: list[str]) -> str:
             else:
                 out[-1] = previous + " " + line.lstrip()
         else:
-            in_a_run = heading_like and len(physical.strip()) < 0.6 * wide and not ended
-            if out and out[-1] != "" and not in_a_run:
-                out.append("")  # a new paragraph; a run of short lines (a list, a glossary) stays one block
+            if out and out[-1] != "":
+                out.append("")  # a new paragraph
             out.append(line)
         physical = raw
     return "\n".join(out).strip()

@@ -104,7 +104,7 @@ def test_pdf_without_text_layer_needs_ocr():
 
 def test_clean_pages_joins_wrapped_lines_but_keeps_bullets():
     pages = clean_pages([(1, "We will work with\nschools and colleges.\n- first item\n- second")])
-    assert pages[0].text == "We will work with schools and colleges.\n\n- first item\n- second"
+    assert pages[0].text == "We will work with schools and colleges.\n\n- first item\n\n- second"
 
 
 def test_clean_pages_separates_paragraphs_and_headings_like_a_text_file():
