@@ -141,7 +141,7 @@ class HybridRetriever:
             for position in following:  # ranked with the list they continue
                 scores.setdefault(position, scores[top])
                 similarity.setdefault(position, similarity.get(top, 0.0))
-            ranked = with_list_continuation(ranked, following)
+            ranked = with_list_continuation(ranked, following, scores)
         top_k = ranked[:k]
         self._fetch(chunks, [p + d for p in top_k for d in (-1, 0, 1)])
         return [self._hit(i, scores[i], similarity.get(i, 0.0), chunks) for i in top_k

@@ -24,6 +24,7 @@ def _list_question() -> re.Pattern[str]:
 
 
 LIST_CHUNKS = 4  # chunks taken after the best hit
+CLOSE_SCORE = 0.9  # a hit scoring this share of the best one may be the list's real start
 
 
 def wants_list(question: str) -> bool:
@@ -31,9 +32,14 @@ def wants_list(question: str) -> bool:
     return bool(_list_question().search(question))
 
 
-def with_list_continuation(ranked: list[int], following: list[int]) -> list[int]:
-    """The ranking with the chunks that continue the best hit's list right after it."""
+def with_list_continuation(ranked: list[int], following: list[int], scores: dict[int, float]
+                           ) -> list[int]:
+    """The ranking with the chunks that continue the best hit's list right after it, behind
+    the hits that score nearly as well as the best one: the best hit is not always where the
+    list starts, and its close rivals must not be pushed out by its continuation."""
     if not ranked:
         return ranked
-    rest = [p for p in ranked[1:] if p not in following]
-    return [ranked[0], *following, *rest]
+    top = scores[ranked[0]]
+    rivals = [p for p in ranked[1:] if p not in following and scores[p] >= CLOSE_SCORE * top]
+    rest = [p for p in ranked[1:] if p not in following and p not in rivals]
+    return [ranked[0], *rivals, *following, *rest]
