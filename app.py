@@ -340,6 +340,7 @@ def main() -> None:
     st.title("Strategy KB")
     try:
         kb = get_kb()
+        kb.refresh_if_changed()  # another process (an ingest, another app) may have written
         areas, doc_ids, kinds = filters_ui(kb)
         report = report_picker_ui(kb)
         if not documents_list(kb, kb.version):

@@ -106,11 +106,24 @@ class KnowledgeBase:
         self.known_areas = known_areas(self.manifest.areas, self._documents)
         self.areas = AreaResolver(self.known_areas, self._area_keys)
         self._idf = table.idf()
+        self._generation = snapshot.generation
         self._retriever = HybridRetriever(self.store, self.embedder, snapshot, table.sections(),
                                           self.glossary, self.areas,
                                           DocumentResolver(self._documents), self._idf,
                                           self.settings)
         self.version = uuid.uuid4().hex
+
+    def refresh_if_changed(self) -> bool:
+        """Refresh when the store has changed since the last refresh, e.g. another process
+        (an ingest, another app) published new documents: one small read of the chunk table.
+
+        Returns:
+            True when it refreshed.
+        """
+        if self.store.snapshot().generation == self._generation:
+            return False
+        self.refresh()
+        return True
 
     def _chunk(self, chunk_id: str) -> StoredChunk | None:
         found = list(self.store.table.select("c.chunk_id = ?", (chunk_id,)))

@@ -98,3 +98,62 @@ def test_chroma_server_backend(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+READER = """
+import sys, time
+from kb.api import KnowledgeBase
+kb = KnowledgeBase.open()
+deadline, seen, searches = time.monotonic() + 60, False, 0
+while time.monotonic() < deadline and not seen:
+    kb.refresh_if_changed()
+    hits = kb.search("Wyvern refuge places for older women", k=3)
+    searches += 1
+    seen = any(h.doc_id == "wyvern-plan" for h in hits)
+    time.sleep(0.2)
+print(searches, seen)
+sys.exit(0 if seen else 1)
+"""
+
+
+def test_two_readers_and_a_writer_share_a_chroma_server(tmp_path):
+    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
+    if chroma is None:
+        pytest.fail("the chroma CLI is not installed beside this Python")
+    port = _free_port()
+    server = subprocess.Popen([chroma, "run", "--path", str(tmp_path / "srv"), "--host",
+                               "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    new_file = tmp_path / "wyvern-plan.txt"
+    new_file.write_text("Wyvern Council\nDomestic Abuse Strategy 2025-2028\n\nWe will open twelve refuge "
+                        "places for older women in Wyvern, with Wyvern Council's housing team.\n")
+    env = {**os.environ, "KB_CHROMA_HOST": "127.0.0.1", "KB_CHROMA_PORT": str(port),
+           "KB_STORE_DIR": str(tmp_path / "state"), "KB_EMBED_MODEL": "fake",
+           "KB_CORPUS_DIR": str(PROJECT / "tests" / "fixtures")}
+    try:
+        for _ in range(60):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        first = subprocess.run([sys.executable, "-m", "ingest", str(PROJECT / "tests" / "fixtures")],
+                               env=env, cwd=PROJECT, capture_output=True, text=True, timeout=300)
+        assert first.returncode == 0, first.stderr
+        app = KnowledgeBase.open(Settings.from_env(env))  # an app process, open before the writer
+        before = {d.doc_id for d in app.documents()}
+        reader = subprocess.Popen([sys.executable, "-c", READER], env=env, cwd=PROJECT,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        writer = subprocess.run([sys.executable, "-m", "ingest", str(new_file)], env=env, cwd=PROJECT,
+                                capture_output=True, text=True, timeout=300)
+        assert writer.returncode == 0, writer.stderr
+        out, err = reader.communicate(timeout=120)
+        assert reader.returncode == 0, (out, err)
+        assert int(out.split()[0]) >= 1 and "Traceback" not in err
+        assert "wyvern-plan" not in before
+        assert app.refresh_if_changed() and not app.refresh_if_changed()
+        assert "wyvern-plan" in {d.doc_id for d in app.documents()}
+        assert app.search("refuge places for older women in Wyvern", k=1)[0].doc_id == "wyvern-plan"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
