@@ -100,18 +100,20 @@ class KnowledgeBase:
         """
         table = self.store.table
         snapshot = self.store.snapshot()
-        self._documents = table.documents()
-        self.glossary = table.glossary()
-        self._area_keys = sorted({d.area for d in self._documents})
-        self.known_areas = known_areas(self.manifest.areas, self._documents)
-        self.areas = AreaResolver(self.known_areas, self._area_keys)
-        self._idf = table.idf()
-        self._generation = snapshot.generation
-        self._retriever = HybridRetriever(self.store, self.embedder, snapshot, table.sections(),
-                                          self.glossary, self.areas,
-                                          DocumentResolver(self._documents), self._idf,
-                                          self.settings)
-        self.version = uuid.uuid4().hex
+        documents = table.documents()
+        glossary = table.glossary()
+        area_keys = sorted({d.area for d in documents})
+        areas = known_areas(self.manifest.areas, documents)
+        resolver = AreaResolver(areas, area_keys)
+        idf = table.idf()
+        retriever = HybridRetriever(self.store, self.embedder, snapshot, table.sections(), glossary,
+                                    resolver, DocumentResolver(documents), idf, self.settings)
+        # Everything is built before anything is replaced, so a question asked meanwhile
+        # is answered from the old state, not from a mix of old and new.
+        (self._documents, self.glossary, self._area_keys, self.known_areas, self.areas, self._idf,
+         self._generation, self._retriever, self.version) = (
+            documents, glossary, area_keys, areas, resolver, idf, snapshot.generation, retriever,
+            uuid.uuid4().hex)
 
     def refresh_if_changed(self) -> bool:
         """Refresh when the store has changed since the last refresh, e.g. another process
