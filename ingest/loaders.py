@@ -10,7 +10,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.pdf_text import clean_pages
+from ingest.pdf_text import clean_pages, read_columns
 from kb.errors import DocumentRejected
 from kb.records import Page
 
@@ -72,18 +72,22 @@ def read_pdf(data: bytes) -> Loaded:
         DocumentRejected: as for `load_pdf`.
     """
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentRejected("encrypted PDF: it needs a password")
-        raw = [(i + 1, page.extract_text() or "") for i, page in enumerate(reader.pages)]
+        raw = [(i + 1, read_columns(page.extract_text(extraction_mode="layout") or ""))
+               for i, page in enumerate(reader.pages)]
         info: dict[str, object] = dict(reader.metadata or {})
         properties = {name: " ".join(str(info.get(f"/{name.title()}") or "").split())[:300]
                       for name in ("title", "author", "subject")}
     except DocumentRejected:
         raise
+    except LimitReachedError as exc:
+        raise DocumentRejected(f"a stream inflates past the reader's limit (decompression bomb?): {exc}"
+                               ) from exc
     except (PyPdfError, *_PDF_ERRORS) as exc:  # type: ignore[misc]
         raise DocumentRejected(f"corrupt or truncated PDF ({type(exc).__name__}: {exc})") from exc
     if not raw:

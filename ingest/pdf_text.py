@@ -17,6 +17,64 @@ _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*$")
 _EDGE_LINES = 2
 
 
+_GAP = re.compile(r"\S+(?: {1,2}\S+)*")  # a run of text; three spaces or more end it
+MIN_INDENT = 8  # a line this far in, inside a table, continues a column further right
+
+
+def _segments(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _GAP.finditer(line)]
+
+
+def _table_rows(run: list[list[tuple[int, str]]]) -> list[str]:
+    """Lines set in columns -> tab-separated rows, each cell a column's text read top to
+    bottom. A row starts where the first column starts again after lines without it, so a table
+    whose first cells are on every line reads as one row (starting a row at every line that
+    fills all columns instead measured worse: recall@10 0.879 against 0.901 on `tune`)."""
+    starts: list[int] = []
+    for start in sorted(s for segments in run for s, _ in segments):
+        if not starts or start - starts[-1] > 2:
+            starts.append(start)
+    rows: list[list[list[str]]] = []
+    first_empty = True
+    for segments in run:
+        has_first = any(s <= starts[0] + 2 for s, _ in segments)
+        if not rows or (has_first and first_empty):
+            rows.append([[] for _ in starts])
+        first_empty = not has_first
+        for start, text in segments:
+            column = max(i for i, s in enumerate(starts) if s <= start + 2)
+            rows[-1][column].append(text)
+    return ["\t".join(" ".join(cell) for cell in row).rstrip("\t") for row in rows]
+
+
+def read_columns(layout: str) -> str:
+    """A page extracted in layout mode (pypdf `extraction_mode="layout"`) as plain lines, with
+    any run of lines set in columns (a table, a two-column layout) read column by column into
+    tab-separated rows, as the same table reads in a text file. Plain extraction interleaves
+    the lines of cells wrapped side by side."""
+    out: list[str] = []
+    run: list[list[tuple[int, str]]] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.extend(_table_rows(run))
+        else:
+            out.extend(" ".join(text for _, text in segments) for segments in run)
+        run.clear()
+
+    for line in layout.split("\n"):
+        segments = _segments(line)
+        columnar = len(segments) >= 2 or (bool(run) and len(segments) == 1
+                                          and segments[0][0] >= MIN_INDENT + min(s for s, _ in run[0]))
+        if columnar:
+            run.append(segments)
+            continue
+        flush()
+        out.append(" ".join(" ".join(text.split()) for _, text in segments))
+    flush()
+    return "\n".join(out)
+
+
 def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", line.strip().lower())
 

@@ -99,7 +99,7 @@ def nested_outline_pdf(depth: int = 200) -> bytes:
 HOSTILE = {
     "entities.docx": (entity_expansion_docx, "declares entities"),
     "bomb.docx": (zip_bomb_docx, "inflates to 524 MB"),
-    "inflating.pdf": (inflating_pdf, "no text layer"),  # pypdf caps the inflated stream
+    "inflating.pdf": (inflating_pdf, "decompression bomb"),  # pypdf caps the inflated stream
     "loop.pdf": (reference_loop_pdf, "cyclic page references"),
     "outline.pdf": (nested_outline_pdf, "no text layer"),  # read, outline ignored, no text
 }

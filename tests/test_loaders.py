@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from ingest.loaders import decode_text, load_docx, load_pdf
-from ingest.pdf_text import clean_pages
+from ingest.pdf_text import clean_pages, read_columns
 from ingest.sniff import sniff
 from kb.errors import DocumentRejected
 
@@ -174,3 +174,18 @@ def test_pdf_whose_fonts_have_no_unicode_map_is_rejected_for_that_reason():
     private_use = "".join(chr(0xE000 + i) for i in range(30))
     with pytest.raises(DocumentRejected, match="no Unicode map"):
         load_pdf(unicode_pdf([private_use, private_use]))
+
+
+def test_cells_wrapped_side_by_side_are_read_column_by_column():
+    layout = ("Our partners\n"
+              "Safer Wyvern       Strategic leadership for      Council leader\n"
+              "                   the whole county\n"
+              "Health board       Commissions health            Director of\n"
+              "                   services                      public health\n"
+              "Every partner signs the protocol.")
+    assert read_columns(layout).split("\n") == [
+        "Our partners",
+        "Safer Wyvern\tStrategic leadership for the whole county\tCouncil leader",
+        "Health board\tCommissions health services\tDirector of public health",
+        "Every partner signs the protocol.",
+    ]
