@@ -125,3 +125,19 @@ def test_table_statistics_equal_the_ones_from_every_chunk(fake_kb, fixture_corpu
         + "\nWe will fund an Independent Sexual Violence Adviser (ISVA) post.\n")
     fake_kb.ingest([fixture_corpus])
     check()
+
+
+def test_a_table_written_before_new_areas_were_kept_gains_the_columns(tmp_path):
+    import sqlite3
+
+    from kb.backends.table import ChunkTable
+
+    path = tmp_path / "old.chunks.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE documents(doc_id TEXT PRIMARY KEY, area TEXT NOT NULL, title TEXT NOT NULL, "
+                   "period TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, source TEXT NOT NULL, "
+                   "sha256 TEXT NOT NULL, visible INTEGER NOT NULL DEFAULT 0, chunks INTEGER NOT NULL DEFAULT 0)")
+        db.execute("INSERT INTO documents VALUES ('old', 'essex', 'Old plan', '2015-2020', 'strategy', "
+                   "'adopted', 'old.txt', 'abc', 1, 3)")
+    [document] = ChunkTable(path).documents()
+    assert (document.doc_id, document.area_name, document.area_aliases) == ("old", "", ())

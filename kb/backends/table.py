@@ -97,6 +97,11 @@ class ChunkTable:
             with self._db:
                 self._db.execute("ALTER TABLE chunks ADD COLUMN vector BLOB")
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('needs_vectors', '1')")
+        documents = {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}
+        if documents and "area_name" not in documents:  # written before new areas were kept
+            with self._db:
+                self._db.execute("ALTER TABLE documents ADD COLUMN area_name TEXT NOT NULL DEFAULT ''")
+                self._db.execute("ALTER TABLE documents ADD COLUMN area_aliases TEXT NOT NULL DEFAULT '[]'")
         self._db.executescript(_SCHEMA)
 
     # -- writes (each one transaction) ---------------------------------------------------
