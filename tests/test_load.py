@@ -144,7 +144,7 @@ async def uploader(browser, url: str, session: Session, answered: asyncio.Event)
         await asyncio.wait_for(answered.wait(), STEP_MS / 1000)
         started = time.perf_counter()
         await choose_file(page)
-        await page.get_by_label("Area key (e.g. kent)").fill("kent", timeout=STEP_MS)
+        await page.get_by_label("Area: a council name or an area key", exact=False).fill("Kent", timeout=STEP_MS)
         await page.get_by_role("button", name="Ingest").click(timeout=STEP_MS)
         await page.get_by_text(f"{UPLOAD_NAME}: indexed", exact=False).wait_for(timeout=STEP_MS)
         session.upload_s = time.perf_counter() - started
