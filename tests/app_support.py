@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -39,6 +39,17 @@ def fixture_env(tmp_path: Path, ingest: bool = True) -> dict[str, str]:
     return env
 
 
+def wait_until(probe: Callable[[], object], tries: int, pause: float) -> None:
+    """Call `probe` until it stops raising OSError (a server coming up), at most `tries` times."""
+    for _ in range(tries):
+        try:
+            probe()
+        except OSError:
+            time.sleep(pause)
+        else:
+            return
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -60,12 +71,7 @@ def serve_app(tmp_path: Path, kb_env: dict[str, str], log: Path | None = None) -
         env=env, cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.25)
+        wait_until(lambda: urllib.request.urlopen(f"{url}/_stcore/health", timeout=1), 240, 0.25)
         yield url
     finally:
         process.terminate()

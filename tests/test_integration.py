@@ -5,7 +5,8 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from kb.api import KnowledgeBase
 from kb.backends.store import open_store
 from kb.config import Settings
 from kb.errors import ModelMismatchError
+from tests.app_support import wait_until
 
 pytestmark = pytest.mark.integration
 PROJECT = Path(__file__).resolve().parent.parent
@@ -72,21 +74,26 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_chroma_server_backend(tmp_path):
+@contextmanager
+def chroma_server(folder: Path) -> Iterator[int]:
+    """`chroma run` on a free loopback port, stopped afterwards; yields the port."""
     chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
     if chroma is None:
         pytest.fail("the chroma CLI is not installed beside this Python")
     port = _free_port()
-    server = subprocess.Popen([chroma, "run", "--path", str(tmp_path / "srv"), "--host",
-                               "127.0.0.1", "--port", str(port)],
+    server = subprocess.Popen([chroma, "run", "--path", str(folder), "--host", "127.0.0.1",
+                               "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(60):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                time.sleep(0.5)
+        wait_until(lambda: socket.create_connection(("127.0.0.1", port), timeout=0.5).close(), 60, 0.5)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_chroma_server_backend(tmp_path):
+    with chroma_server(tmp_path / "srv") as port:
         settings = Settings(chroma_host="127.0.0.1", chroma_port=port,
                             corpus_dir=PROJECT / "tests" / "fixtures", embed_model="fake",
                             chunk_min_words=5, chunk_max_words=60)
@@ -95,9 +102,6 @@ def test_chroma_server_backend(tmp_path):
         reopened = KnowledgeBase.open(settings)
         assert [d.doc_id for d in reopened.documents()] == ["oxford-snippet"]
         assert reopened.search("training package for employers", k=1)[0].area == "testshire"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 READER = """
@@ -117,26 +121,13 @@ sys.exit(0 if seen else 1)
 
 
 def test_two_readers_and_a_writer_share_a_chroma_server(tmp_path):
-    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
-    if chroma is None:
-        pytest.fail("the chroma CLI is not installed beside this Python")
-    port = _free_port()
-    server = subprocess.Popen([chroma, "run", "--path", str(tmp_path / "srv"), "--host",
-                               "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     new_file = tmp_path / "wyvern-plan.txt"
     new_file.write_text("Wyvern Council\nDomestic Abuse Strategy 2025-2028\n\nWe will open twelve refuge "
                         "places for older women in Wyvern, with Wyvern Council's housing team.\n")
-    env = {**os.environ, "KB_CHROMA_HOST": "127.0.0.1", "KB_CHROMA_PORT": str(port),
-           "KB_STORE_DIR": str(tmp_path / "state"), "KB_EMBED_MODEL": "fake",
-           "KB_CORPUS_DIR": str(PROJECT / "tests" / "fixtures")}
-    try:
-        for _ in range(60):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                time.sleep(0.5)
+    with chroma_server(tmp_path / "srv") as port:
+        env = {**os.environ, "KB_CHROMA_HOST": "127.0.0.1", "KB_CHROMA_PORT": str(port),
+               "KB_STORE_DIR": str(tmp_path / "state"), "KB_EMBED_MODEL": "fake",
+               "KB_CORPUS_DIR": str(PROJECT / "tests" / "fixtures")}
         first = subprocess.run([sys.executable, "-m", "ingest", str(PROJECT / "tests" / "fixtures")],
                                env=env, cwd=PROJECT, capture_output=True, text=True, timeout=300)
         assert first.returncode == 0, first.stderr
@@ -154,6 +145,3 @@ def test_two_readers_and_a_writer_share_a_chroma_server(tmp_path):
         assert app.refresh_if_changed() and not app.refresh_if_changed()
         assert "wyvern-plan" in {d.doc_id for d in app.documents()}
         assert app.search("refuge places for older women in Wyvern", k=1)[0].doc_id == "wyvern-plan"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
