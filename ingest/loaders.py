@@ -7,6 +7,7 @@ import struct
 import unicodedata
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,15 @@ class Loaded:
 
     pages: tuple[Page, ...]
     properties: dict[str, str] = field(default_factory=dict)
+
+
+PROPERTIES = ("title", "author", "subject")  # what a file may declare about itself
+
+
+def _properties(declared: Callable[[str], object]) -> dict[str, str]:
+    """The non-empty declared properties, whitespace collapsed and at most 300 characters."""
+    values = {name: " ".join(str(declared(name) or "").split())[:300] for name in PROPERTIES}
+    return {name: value for name, value in values.items() if value}
 
 
 def decode_text(data: bytes) -> str:
@@ -81,8 +91,7 @@ def read_pdf(data: bytes) -> Loaded:
         raw = [(i + 1, read_columns(page.extract_text(extraction_mode="layout") or ""))
                for i, page in enumerate(reader.pages)]
         info: dict[str, object] = dict(reader.metadata or {})
-        properties = {name: " ".join(str(info.get(f"/{name.title()}") or "").split())[:300]
-                      for name in ("title", "author", "subject")}
+        properties = _properties(lambda name: info.get(f"/{name.title()}"))
     except DocumentRejected:
         raise
     except LimitReachedError as exc:
@@ -100,7 +109,7 @@ def read_pdf(data: bytes) -> Loaded:
             raise DocumentRejected(f"its text layer cannot be read: {lost} characters use fonts with no "
                                    "Unicode map (export it again from the source, or OCR it)")
         raise DocumentRejected("no text layer — needs OCR (scanned or image-only PDF)")
-    return Loaded(pages, {k: v for k, v in properties.items() if v})
+    return Loaded(pages, properties)
 
 
 _UNREADABLE = frozenset({"Cc", "Co", "Cs", "Cn"})
@@ -152,9 +161,7 @@ def read_docx(data: bytes) -> Loaded:
     if not text.strip():
         raise DocumentRejected("empty Word document (no text)")
     core = document.core_properties
-    properties = {name: " ".join((getattr(core, name) or "").split())[:300]
-                  for name in ("title", "author", "subject")}
-    return Loaded((Page(number=None, text=text),), {k: v for k, v in properties.items() if v})
+    return Loaded((Page(number=None, text=text),), _properties(lambda name: getattr(core, name)))
 
 
 MAX_PART_MB = 100  # no Word part of a strategy inflates past this; a zip bomb does

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from kb.manifest import UNASSIGNED, Area, Manifest, area_key, doc_id_for, period_from_name, title_from_name
@@ -26,10 +27,10 @@ TITLE_PAGE_CHARS = 2_500  # the opening of the text that plays the title page's 
 MIN_MENTIONS = 2  # a council named once in passing is not the document's own
 MIN_NAMED = 3  # a known area named this often, and twice as often as any other, is the document's
 
+_JOINERS = ("and", "&", "upon", "on", "in", "with")  # words inside a place's name
 _WORD = r"[A-Z][a-z'’]+(?:-(?:[a-z]+-)?[A-Z][a-z]+)*"
-_JOINER = r"(?:[ \t]+(?:and|&|upon|on|in|with)[ \t]+|[ \t]+)"  # a name never runs over a line break
+_JOINER = rf"(?:[ \t]+(?:{'|'.join(_JOINERS)})[ \t]+|[ \t]+)"  # a name never runs over a line break
 PLACE_NAME = rf"{_WORD}(?:{_JOINER}{_WORD}){{0,4}}"
-_JOINERS = frozenset({"and", "&", "upon", "on", "in", "with"})
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
 _YEAR_RANGE = re.compile(  # "2019-2024", "2025 to 2028", "2022-27", "2019/20 - 2021/22"
     r"(?<!\d)((?:19|20)\d{2})(?:/\d{2})?\s*(?:-|–|—|to|until)\s*((?:19|20)?\d{2})(/\d{2})?(?!\d)", re.IGNORECASE)
@@ -43,6 +44,8 @@ _KINDS = (("presentation", re.compile(r"\b(presentation|slides?|launch event|wor
 _DOCUMENT_WORDS = re.compile(r"\b(strategy|plan|framework|policy|presentation|report|review|statement|"
                              r"assessment|approach|charter|protocol)\b", re.IGNORECASE)
 _GENERATED_TITLE = re.compile(r"^(microsoft (word|powerpoint)|untitled)|\.(docx?|pdf|pptx?)$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Decision:
     """A document's metadata, the area it names (when new) and why each field was chosen."""
@@ -93,17 +96,23 @@ def _is_place(name: str) -> bool:
     return bool(words) and words[0] not in not_places and not all(w in not_places for w in words)
 
 
-def council_mentions(text: str) -> Counter[str]:
-    """Councils and partnerships the text names as bodies ("Herefordshire Council", "London
-    Borough of Hackney", "Safer Rotherham Partnership"), counted by place name."""
+@cache
+def _council_patterns() -> tuple[str, tuple[re.Pattern[str], ...]]:
+    """The bodies' alternation ("county council|…") and the patterns that find a body's place
+    name, compiled once from the vocabulary."""
     vocab = vocabulary()
     bodies = "|".join(re.escape(b) for b in vocab.council_bodies)
     prefixes = "|".join(re.escape(p) for p in vocab.council_prefixes)
-    patterns = (re.compile(rf"\b({PLACE_NAME})\s+(?i:{bodies})\b"),
-                re.compile(rf"\b(?i:{prefixes})\s+({PLACE_NAME})"),
-                re.compile(rf"\b(?:Safer|Stronger)\s+({PLACE_NAME})\s+Partnership\b"))
+    return bodies, (re.compile(rf"\b({PLACE_NAME})\s+(?i:{bodies})\b"),
+                    re.compile(rf"\b(?i:{prefixes})\s+({PLACE_NAME})"),
+                    re.compile(rf"\b(?:Safer|Stronger)\s+({PLACE_NAME})\s+Partnership\b"))
+
+
+def council_mentions(text: str) -> Counter[str]:
+    """Councils and partnerships the text names as bodies ("Herefordshire Council", "London
+    Borough of Hackney", "Safer Rotherham Partnership"), counted by place name."""
     found: Counter[str] = Counter()
-    for pattern in patterns:
+    for pattern in _council_patterns()[1]:
         for match in pattern.finditer(text):
             name = _strip_descriptors(_place_part(match.group(1)))
             if name and name[0].isupper() and _is_place(name):
@@ -134,10 +143,15 @@ def _aliases(name: str, text: str) -> tuple[str, ...]:
     """The place's name, its "&"/"and" twin, and abbreviations the text defines for its bodies
     ("New Forest District Council (NFDC)")."""
     names = {name, name.replace(" & ", " and "), name.replace(" and ", " & ")}
-    bodies = "|".join(re.escape(b) for b in vocabulary().council_bodies)
+    bodies = _council_patterns()[0]
     for match in re.finditer(rf"{re.escape(name)}(?:\s+(?:{bodies}))?{_ACRONYM.pattern}", text, re.IGNORECASE):
         names.add(match.group(1))
     return tuple(sorted(names))
+
+
+def _count(name: str, text: str) -> int:
+    """How often the text names `name` as a whole word."""
+    return len(re.findall(rf"\b{re.escape(name)}\b", text))
 
 
 def _known_area(name: str, areas: Mapping[str, Area]) -> str | None:
@@ -154,12 +168,13 @@ def _decide_area(title: str, pages: tuple[Page, ...], properties: Mapping[str, s
     mentions = council_mentions(text)
     opening = council_mentions(_title_page(pages) + "\n" + " ".join(properties.values()))
     place = _title_place(title)
-    if place and len(re.findall(rf"\b{re.escape(place)}\b", text)) < MIN_MENTIONS:
+    place_count = _count(place, text) if place else 0
+    if place_count < MIN_MENTIONS:
         place = None  # named in the title but hardly in the text: not a place after all
-    scores = Counter({name: count + 3 * opening[name] + min(len(re.findall(rf"\b{re.escape(name)}\b", text)), 10)
+    scores = Counter({name: count + 3 * opening[name] + min(_count(name, text), 10)
                       for name, count in mentions.items()})
     if place:
-        scores[place] += 5 + len(re.findall(rf"\b{re.escape(place)}\b", text))
+        scores[place] += 5 + place_count
     candidates = [(name, score) for name, score in scores.most_common()
                   if score >= MIN_MENTIONS or name == place]
     if not candidates:
@@ -172,21 +187,21 @@ def _decide_area(title: str, pages: tuple[Page, ...], properties: Mapping[str, s
     return area_key(name), Area(area_key(name), name, _aliases(name, text)), f"{how}: {name!r}"
 
 
-def _title_like(line: str) -> bool:
-    return (2 <= len(line.split()) <= 16 and bool(re.search(r"[A-Za-z]{3}", line))
-            and not line.endswith((".", ",", ";")) and not BULLET.match(line)
-            and not line.lower().startswith(("http", "www.")))
-
-
 def _most_named_area(text: str, areas: Mapping[str, Area]) -> tuple[str, Area | None, str]:
     """A known area the text names far more than any other (no council named as a body)."""
-    counts = Counter({key: sum(len(re.findall(rf"\b{re.escape(a)}\b", text)) for a in {*area.aliases, area.name})
+    counts = Counter({key: sum(_count(a, text) for a in {*area.aliases, area.name})
                       for key, area in areas.items()})
     ranked = [*counts.most_common(2), ("", 0), ("", 0)]
     (key, count), runner_up = ranked[0], ranked[1][1]
     if count >= MIN_NAMED and count >= 2 * runner_up:
         return key, None, f"the known area it names most ({count} times)"
     return UNASSIGNED, None, "no council or partnership is named on its title page or as a body in its text"
+
+
+def _title_like(line: str) -> bool:
+    return (2 <= len(line.split()) <= 16 and bool(re.search(r"[A-Za-z]{3}", line))
+            and not line.endswith((".", ",", ";")) and not BULLET.match(line)
+            and not line.lower().startswith(("http", "www.")))
 
 
 def _decide_title(pages: tuple[Page, ...], properties: Mapping[str, str]) -> tuple[str | None, str]:
@@ -282,9 +297,9 @@ def decide(path: Path, pages: tuple[Page, ...], properties: Mapping[str, str], m
     else:
         values["area"], area, reasons["area"] = _decide_area(values["title"], pages, properties,
                                                              manifest.areas)
-        prefix = path.stem.split("-", 1)[0].lower()
-        if values["area"] == UNASSIGNED and prefix in manifest.areas:
-            values["area"], reasons["area"] = prefix, "the file name"
+        named = manifest.area_from_name(path)
+        if values["area"] == UNASSIGNED and named:
+            values["area"], reasons["area"] = named, "the file name"
     for name in ("title", "period", "status", "kind"):
         if name in given:
             values[name], reasons[name] = given[name], origin[name]

@@ -33,8 +33,12 @@ class Manifest:
         """The area the manifest gives a file, else the area its name starts with, else
         `unassigned` (the ingest reads the document itself; see ingest.metadata)."""
         entry = self.documents.get(path.name, {})
+        return entry.get("area") or self.area_from_name(path) or UNASSIGNED
+
+    def area_from_name(self, path: Path) -> str | None:
+        """The known area a file's name starts with ("essex-plan.pdf" -> "essex"), if any."""
         prefix = path.stem.split("-", 1)[0].lower()
-        return entry.get("area") or (prefix if prefix in self.areas else UNASSIGNED)
+        return prefix if prefix in self.areas else None
 
 
 def area_key(name: str) -> str:
