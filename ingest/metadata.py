@@ -35,14 +35,6 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
 _YEAR_RANGE = re.compile(  # "2019-2024", "2025 to 2028", "2022-27", "2019/20 - 2021/22"
     r"(?<!\d)((?:19|20)\d{2})(?:/\d{2})?\s*(?:-|–|—|to|until)\s*((?:19|20)?\d{2})(/\d{2})?(?!\d)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/])(?:19|20)\d{2}(?![\d/])")
-_DRAFT = re.compile(r"\b(draft|for consultation|consultation version|not for publication)\b", re.IGNORECASE)
-_ADOPTED = re.compile(r"\b(adopted|approved|agreed|signed off|endorsed) (by|at|on)\b", re.IGNORECASE)
-_KINDS = (("presentation", re.compile(r"\b(presentation|slides?|launch event|workshop)\b", re.I)),
-          ("plan", re.compile(r"\b(action|delivery|implementation) plan\b", re.I)),
-          ("assessment", re.compile(r"\bneeds assessment\b", re.I)),
-          ("strategy", re.compile(r"\b(strategy|strategic|framework|plan)\b", re.I)))
-_DOCUMENT_WORDS = re.compile(r"\b(strategy|plan|framework|policy|presentation|report|review|statement|"
-                             r"assessment|approach|charter|protocol)\b", re.IGNORECASE)
 _GENERATED_TITLE = re.compile(r"^(microsoft (word|powerpoint)|untitled)|\.(docx?|pdf|pptx?)$", re.IGNORECASE)
 
 
@@ -103,9 +95,10 @@ def _council_patterns() -> tuple[str, tuple[re.Pattern[str], ...]]:
     vocab = vocabulary()
     bodies = "|".join(re.escape(b) for b in vocab.council_bodies)
     prefixes = "|".join(re.escape(p) for p in vocab.council_prefixes)
+    partnerships = "|".join(re.escape(p) for p in vocab.partnership_prefixes)
     return bodies, (re.compile(rf"\b({PLACE_NAME})\s+(?i:{bodies})\b"),
                     re.compile(rf"\b(?i:{prefixes})\s+({PLACE_NAME})"),
-                    re.compile(rf"\b(?:Safer|Stronger)\s+({PLACE_NAME})\s+Partnership\b"))
+                    re.compile(rf"\b(?:{partnerships})\s+({PLACE_NAME})\s+Partnership\b"))
 
 
 def council_mentions(text: str) -> Counter[str]:
@@ -211,10 +204,10 @@ def _decide_title(pages: tuple[Page, ...], properties: Mapping[str, str]) -> tup
     if len(declared.split()) >= 2 and not _GENERATED_TITLE.search(declared):
         return declared, "the file's title property"
     lines = [" ".join(line.split()).strip("#*_ ") for line in _title_page(pages).split("\n")]
-    lines = [line for line in lines if line and _title_like(line) and not _DRAFT.search(line)][:12]
+    lines = [line for line in lines if line and _title_like(line) and not vocabulary().draft.search(line)][:12]
     if not lines:
         return None, ""
-    index = next((i for i, line in enumerate(lines) if _DOCUMENT_WORDS.search(line)), 0)
+    index = next((i for i, line in enumerate(lines) if vocabulary().title_words.search(line)), 0)
     title = lines[index]
     previous = lines[index - 1] if index else ""
     if previous and (council_mentions(previous) or re.search(r"(['’]s|\b(of|for|and|the|to|in|on|&))$", previous)):
@@ -244,17 +237,17 @@ def _decide_period(title: str, pages: tuple[Page, ...], path: Path) -> tuple[str
 
 def _decide_status(pages: tuple[Page, ...]) -> tuple[str | None, str]:
     opening = _title_page(pages)
-    draft = _DRAFT.search(opening)
+    draft = vocabulary().draft.search(opening)
     if draft:
         return "draft", f"{draft.group(0)!r} on its title page"
-    adopted = _ADOPTED.search(opening)
+    adopted = vocabulary().adopted.search(opening)
     if adopted:
         return "adopted", f"{adopted.group(0)!r} on its title page"
     return None, ""
 
 
 def _decide_kind(title: str) -> tuple[str | None, str]:
-    for kind, pattern in _KINDS:
+    for kind, pattern in vocabulary().document_kinds:
         if pattern.search(title):
             return kind, "the title"
     return None, ""

@@ -50,6 +50,11 @@ class Vocabulary:
     council_prefixes: tuple[str, ...]
     council_descriptors: frozenset[str]
     not_place_words: frozenset[str]
+    partnership_prefixes: tuple[str, ...]
+    draft: Pattern
+    adopted: Pattern
+    title_words: Pattern
+    document_kinds: tuple[tuple[str, Pattern], ...]
     themes: dict[str, tuple[str, ...]]
 
 
@@ -106,6 +111,12 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             council_prefixes=tuple(data["councils"]["prefixes"]),
             council_descriptors=frozenset(data["councils"]["descriptors"]),
             not_place_words=frozenset(data["councils"]["not_place_words"].split()),
+            partnership_prefixes=tuple(data["councils"]["partnership_prefixes"]),
+            draft=cue_pattern(data["documents"]["draft"]),
+            adopted=cue_pattern(data["documents"]["adopted"]),
+            title_words=cue_pattern(data["documents"]["title_words"]),
+            document_kinds=tuple((kind, cue_pattern(words))
+                                 for kind, words in data["documents"]["kinds"].items()),
             themes={theme: tuple(phrases) for theme, phrases in data["themes"].items()},
         )
     except (KeyError, ValueError, TypeError, AttributeError, re.error) as exc:
