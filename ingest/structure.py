@@ -106,7 +106,8 @@ def _blocks(page: Page, offset: int) -> Iterator[tuple[int, int, int]]:
             if (short and len(first.split()) <= 8 and _looks_like_title(first) and heading_kind(first) is not None
                     and not BULLET.match(first)):
                 rest = start + len(first) + 1
-                rest += len(page.text[rest - offset:end - offset]) - len(page.text[rest - offset:end - offset].lstrip())
+                tail = page.text[rest - offset:end - offset]
+                rest += len(tail) - len(tail.lstrip())
                 yield start, start + len(first.rstrip()), 1
                 yield rest, end, lines - 1
                 continue
@@ -140,18 +141,24 @@ def _noise_lines(pages: tuple[Page, ...]) -> set[str]:
     }
 
 
+def _number(heading: str) -> int | None:
+    """The number of a numbered heading ("2. Aims" -> 2), or None."""
+    numbered = NUMBERED_HEADING.match(heading)
+    return int(numbered.group(1)) if numbered else None
+
+
 def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, ChunkKind | None]],
                    single_line: bool) -> int:
-    """0 when the line is content; else 1 (major), 2 (section) or 3 (cue / sub-section)."""
+    """0 when the line is content; else 1 (major), 2 (section), 3 (cue / sub-section) or 4 (a
+    numbered item's own section under a priorities or outcomes cue)."""
     markdown = MARKDOWN_HEADING.match(text)
     if markdown:
         return min(len(markdown.group(1)), 3)
     if not single_line or not _looks_like_title(text):
         return 0
-    numbered = NUMBERED_HEADING.match(text)
-    number = int(numbered.group(1)) if numbered else 0
-    sections = [h for level, h, _ in open_levels if level == 2 and NUMBERED_HEADING.match(h)]
-    if numbered and sections and number == int(NUMBERED_HEADING.match(sections[-1]).group(1)) + 1:  # type: ignore[union-attr]
+    number = _number(text)
+    sections = [n for level, h, _ in open_levels if level == 2 and (n := _number(h)) is not None]
+    if number is not None and sections and number == sections[-1] + 1:
         return 2  # the next numbered section, whatever its words
     cue = heading_kind(text)
     if cue is not None and (text.endswith("?") or len(text.split()) <= 12):
@@ -162,16 +169,15 @@ def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, C
         return 1
     top = open_levels[-1] if open_levels else None
     item_section = next((h for h in reversed(open_levels) if h[0] == 3), None)
-    if numbered and item_section and item_section[2] in NUMBERED_ITEM_SECTIONS and top and (
-            top is item_section or (top[0] == 4 and NUMBERED_HEADING.match(top[1]))):
+    if number is not None and item_section and item_section[2] in NUMBERED_ITEM_SECTIONS and top and (
+            top is item_section or (top[0] == 4 and _number(top[1]) is not None)):
         return 4  # "Our priorities" > "2. Support for victims and survivors"
     if in_list:
         return 0
-    if numbered:
-        if top and top[0] == 3 and NUMBERED_HEADING.match(top[1]):
-            previous = int(NUMBERED_HEADING.match(top[1]).group(1))  # type: ignore[union-attr]
-            if number == previous + 1:
-                return 3
+    if number is not None:
+        previous = _number(top[1]) if top and top[0] == 3 else None
+        if previous is not None and number == previous + 1:
+            return 3
         if number == 1 and top and top[0] == 2 and top[2] is not None:
             return 3
     return 2
