@@ -2,10 +2,7 @@
 
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfgen import canvas
-
+from eval.pdf_corpus import render_pdf
 from kb.api import KnowledgeBase
 from kb.backends.embedder import FakeEmbedder
 from kb.backends.store import InMemoryStore
@@ -22,38 +19,12 @@ QUESTIONS = {
 }
 
 
-def render_pdf(text: str, path: Path) -> None:
-    """Typeset the text as a council PDF: wrapped lines, running header, page footer."""
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    pdf.setFont("Helvetica", 10)
-    page, y = 1, 0.0
-
-    def new_page() -> float:
-        pdf.drawString(72, 810, "Buckinghamshire County Council")
-        return 780.0
-
-    y = new_page()
-    for paragraph in text.split("\n"):
-        lines = simpleSplit(paragraph.replace("\t", "    "), "Helvetica", 10, 450) or [""]
-        for line in lines:
-            if y < 60:
-                pdf.drawString(72, 30, f"Page {page}")
-                pdf.showPage()
-                pdf.setFont("Helvetica", 10)
-                page += 1
-                y = new_page()
-            pdf.drawString(72, y, line)
-            y -= 13
-    pdf.drawString(72, 30, f"Page {page}")
-    pdf.save()
-
-
 def test_pdf_and_text_versions_are_found_alike(tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
     text = (CORPUS / SOURCE).read_text(encoding="utf-8")
     (folder / "bucks-text.txt").write_text(text, encoding="utf-8")
-    render_pdf(text, folder / "bucks.pdf")
+    render_pdf(text, folder / "bucks.pdf", "Buckinghamshire County Council")
     embedder = FakeEmbedder()
     kb = KnowledgeBase(Settings(corpus_dir=folder, embed_model="fake"),
                        InMemoryStore(embedder.name), embedder, load_manifest(folder))
