@@ -27,6 +27,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -111,6 +112,16 @@ class Settings:
     def uses_server(self) -> bool:
         """True when a Chroma server is configured instead of the embedded store."""
         return bool(self.chroma_host)
+
+    @property
+    def local_name(self) -> str:
+        """The name of this store's files in `store_dir` (write lock, chunk table, lexical
+        index): the collection for the embedded store; host, port and collection, file-name
+        safe, for a Chroma server, so that an embedded store and a server's collection of the
+        same name never share files."""
+        if not self.chroma_host:
+            return self.collection
+        return re.sub(r"[^A-Za-z0-9.-]", "_", f"{self.chroma_host}-{self.chroma_port}-{self.collection}")
 
 
 def _parse(name: str, raw: str, annotation: object) -> object:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,13 @@ def test_two_readers_and_a_writer_share_a_chroma_server(tmp_path):
         assert app.refresh_if_changed() and not app.refresh_if_changed()
         assert "wyvern-plan" in {d.doc_id for d in app.documents()}
         assert app.search("refuge places for older women in Wyvern", k=1)[0].doc_id == "wyvern-plan"
+
+
+def test_a_server_collection_and_an_embedded_store_never_share_local_files(tmp_path):
+    embedded = Settings(store_dir=tmp_path / "state", corpus_dir=PROJECT / "tests" / "fixtures",
+                        embed_model="fake", chunk_min_words=5, chunk_max_words=60)
+    KnowledgeBase.open(embedded).ingest([PROJECT / "tests" / "fixtures" / "northshire_snippet.txt"])
+    with chroma_server(tmp_path / "srv") as port:
+        server = replace(embedded, chroma_host="127.0.0.1", chroma_port=port)
+        assert KnowledgeBase.open(server).documents() == []
+    assert [d.doc_id for d in KnowledgeBase.open(embedded).documents()] == ["northshire-snippet"]

@@ -9,7 +9,6 @@ the same collection.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,11 +21,9 @@ from kb.errors import StoreBusyError
 
 def lock_path(settings: Settings) -> Path:
     """Where the store's write lock lives."""
-    if settings.chroma_host:
-        name = re.sub(r"[^A-Za-z0-9.-]", "_",
-                      f"{settings.chroma_host}-{settings.chroma_port}-{settings.collection}")
-        return settings.store_dir / "locks" / f"{name}.lock"
-    return settings.store_dir / f"{settings.collection}.write.lock"
+    if settings.uses_server:
+        return settings.store_dir / "locks" / f"{settings.local_name}.lock"
+    return settings.store_dir / f"{settings.local_name}.write.lock"
 
 
 @contextmanager

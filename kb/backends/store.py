@@ -164,7 +164,7 @@ class ChromaStore:
     """Chunks in a Chroma collection (cosine space) whose metadata records the embedding model."""
 
     def __init__(self, client: Any, collection: str, model_name: str, where: str,
-                 folder: Path | None = None) -> None:
+                 folder: Path | None = None, local_name: str | None = None) -> None:
         """Open (or create) the collection and refuse it if another model built it.
 
         Args:
@@ -173,6 +173,7 @@ class ChromaStore:
             model_name: the configured embedding model's name.
             where: a description of the store's location for messages.
             folder: where the chunk table and the lexical index live (in memory when None).
+            local_name: their file names' stem (`Settings.local_name`; the collection by default).
 
         Raises:
             ModelMismatchError: the collection was built with another model.
@@ -185,8 +186,9 @@ class ChromaStore:
         )
         self._where = where
         _check_model(self.model(), model_name, where)
-        self._table = ChunkTable(folder / f"{collection}.{TABLE_NAME}" if folder else None)
-        self._lexical = folder / f"{collection}.lexical" if folder else None
+        name = local_name or collection
+        self._table = ChunkTable(folder / f"{name}.{TABLE_NAME}" if folder else None)
+        self._lexical = folder / f"{name}.lexical" if folder else None
         self._snapshot: Snapshot | None = None
         if self._table.count() == 0 and self.count() > 0:
             self._import()  # a store written before the chunk table existed
@@ -393,7 +395,8 @@ def open_store(settings: Settings, model_name: str) -> ChromaStore:
             where = str(settings.store_dir)
             settings.store_dir.mkdir(parents=True, exist_ok=True)
             client = chromadb.PersistentClient(path=where, settings=chroma_settings)
-        return ChromaStore(client, settings.collection, model_name, where, settings.store_dir)
+        return ChromaStore(client, settings.collection, model_name, where, settings.store_dir,
+                           settings.local_name)
     except (ValueError, OSError, ConnectionError) as exc:
         raise StoreUnavailableError(f"cannot open the Chroma store: {exc}") from exc
 
@@ -417,8 +420,8 @@ def drop_collection(settings: Settings) -> None:
                                                settings=chroma_settings)
         if settings.collection in {c.name for c in client.list_collections()}:
             client.delete_collection(settings.collection)
-        for path in settings.store_dir.glob(f"{settings.collection}.{TABLE_NAME}*"):
+        for path in settings.store_dir.glob(f"{settings.local_name}.{TABLE_NAME}*"):
             path.unlink()
-        shutil.rmtree(settings.store_dir / f"{settings.collection}.lexical", ignore_errors=True)
+        shutil.rmtree(settings.store_dir / f"{settings.local_name}.lexical", ignore_errors=True)
     except (ValueError, OSError, ConnectionError) as exc:
         raise StoreUnavailableError(f"cannot open the Chroma store: {exc}") from exc

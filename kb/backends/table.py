@@ -1,6 +1,6 @@
 """The chunk table: every chunk, every document and the corpus statistics in SQLite (WAL).
 
-It lives beside the vector store (`<store_dir>/chunks.sqlite3`; `:memory:` for in-memory and
+It lives beside the vector store (`<store_dir>/<Settings.local_name>.chunks.sqlite3`; `:memory:` for in-memory and
 ephemeral stores) and is what readers use instead of reading the vector store whole: listing
 documents reads the `documents` table, retrieval fetches the chunks it needs by row id, and
 filters are SQL over indexed columns. Each write is one transaction. A document's chunks are
