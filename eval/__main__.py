@@ -65,9 +65,12 @@ def _print(report: Report) -> None:
     for name, value in report.latency_ms.items():
         print(f"  {name:22} {value:.1f}")
     if report.failures:
-        print("\nnot fully found at the first k:")
+        print("\ntune questions not fully found at the first k:")
         for line in report.failures:
             print(f"  {line}")
+    if report.check_misses:
+        print(f"\ncheck questions not fully found at the first k: {report.check_misses} "
+              "(not listed, so that no rule is fitted to them)")
 
 
 def main(argv: list[str] | None = None) -> int:
