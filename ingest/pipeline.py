@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ingest.chunker import chunk_document
 from ingest.loaders import read_bytes
@@ -19,14 +20,17 @@ from ingest.markup import clean_pages
 from ingest.metadata import Decision, decide
 from ingest.sandbox import Sandbox
 from ingest.sniff import SUPPORTED_SUFFIXES, sniff
-from kb.backends.embedder import Embedder
+from kb.backends.embedder import Embedder, embed_with_parts
 from kb.backends.lock import write_lock
 from kb.backends.store import PENDING, StoredChunk, VectorStore
 from kb.config import Settings
 from kb.errors import DocumentRejected
 from kb.manifest import MANIFEST_NAME, Manifest, doc_id_for
-from kb.records import DocumentInfo, SourceDocument
-from kb.text import embedding_text
+from kb.records import Chunk, DocumentInfo, SourceDocument
+from kb.retrieval.parts import part_spans
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -114,10 +118,12 @@ class Ingester:
         self._manifest = manifest
         self._settings = settings
 
-    def _embed(self, texts: Sequence[str]) -> list[list[float]]:
+    def _embed(self, chunks: Sequence[Chunk], info: DocumentInfo
+               ) -> tuple[list[list[float]], list[np.ndarray | None]]:
         if self._embedder is None:
             self._embedder = self._factory()
-        return self._embedder.embed(texts)
+        texts, spans = zip(*(part_spans(c, info) for c in chunks), strict=True)
+        return embed_with_parts(self._embedder, texts, spans)
 
     def run(self, files: Sequence[Path], *, prune: bool = False, rebuild: bool = False,
             overrides: dict[str, dict[str, str]] | None = None,
@@ -186,12 +192,12 @@ class Ingester:
         chunks = chunk_document(doc, self._settings.chunk_min_words, self._settings.chunk_max_words)
         if not chunks:
             raise DocumentRejected("no text to index after parsing")
-        vectors = self._embed([embedding_text(c, info) for c in chunks])
+        vectors, parts = self._embed(chunks, info)
         items = [StoredChunk(chunk=c, doc=info, sha256=doc.sha256, source=doc.path.name)
                  for c in chunks]
         # Atomic for readers and for a re-run: the chunks are written pending (invisible, and
         # "changed" to the next run) and the document is marked complete once all are stored.
         self._store.delete_document(doc.doc_id)
-        self._store.add([replace(item, sha256=PENDING) for item in items], vectors)
+        self._store.add([replace(item, sha256=PENDING) for item in items], vectors, parts)
         self._store.mark_complete(items)
         return len(chunks)

@@ -18,6 +18,7 @@
 | KB_INTENT_BOOST | 0.2 | relative bonus for chunks of the kind a question asks for |
 | KB_HEADING_BOOST | 0.5 | relative bonus for chunks under a heading the question names ("its 'Pursuing' strand") |
 | KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
+| KB_PART_SCORING | true | a chunk's dense similarity counts its best sentence or list item (kb/retrieval/parts.py) |
 | KB_MIN_RELEVANCE | 0.15 | best similarity below which a question is off-topic (calibrated on the eval set) |
 | KB_MAX_FILE_MB | 50 | larger files are rejected |
 | KB_LOCK_TIMEOUT_S | 600 | how long a writer waits for another writer (ingest, upload) to finish |
@@ -60,6 +61,7 @@ class Settings:
     intent_boost: float = 0.2
     reference_boost: float = 1.0
     heading_boost: float = 0.5
+    part_scoring: bool = True
     min_relevance: float = 0.15
     max_file_mb: int = 50
     parse_timeout_s: float = 60.0
@@ -133,6 +135,9 @@ def _parse(name: str, raw: str, annotation: object) -> object:
             return int(raw)
         if kind.startswith("float"):
             return float(raw)
-    except ValueError as exc:
+        if kind == "bool":
+            return {"1": True, "true": True, "yes": True, "on": True,
+                    "0": False, "false": False, "no": False, "off": False}[raw.strip().lower()]
+    except (ValueError, KeyError) as exc:
         raise ConfigError(f"KB_{name.upper()}={raw!r} is not a valid {kind}") from exc
     return raw

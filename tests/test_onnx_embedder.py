@@ -157,3 +157,24 @@ def test_a_store_built_with_torch_answers_with_onnx(fixture_corpus, tmp_path):
                                            chunk_max_words=60))
     assert isinstance(reopened.embedder(), OnnxEmbedder)
     assert [h.chunk_id for h in reopened.search(question, k=3)] == expected
+
+
+@pytest.mark.integration
+def test_part_vectors_agree_between_runtimes(onnx):
+    from kb.records import Chunk, ChunkKind, DocumentInfo
+    from kb.retrieval.parts import part_spans
+
+    info = DocumentInfo(doc_id="d", area="a", title="t", period="2020-2023", kind="strategy",
+                        status="adopted")
+    texts, spans = [], []
+    for i, passage in enumerate(corpus_passages(20)):
+        chunk = Chunk(chunk_id=f"d:{i}", doc_id="d", text=passage, page=None, section="S",
+                      kind=ChunkKind.CONTEXT, start=0, end=len(passage), ordinal=i)
+        text, found = part_spans(chunk, info)
+        texts.append(text)
+        spans.append(found)
+    torch_model = make_embedder(Settings(embedder="torch"))
+    ours = onnx.embed_parts(texts, spans)[1]
+    reference = torch_model.embed_parts(texts, spans)[1]
+    cosines = np.concatenate([(a * b).sum(axis=1) for a, b in zip(ours, reference, strict=True)])
+    assert len(cosines) >= 20 and cosines.min() >= 0.98, sorted(cosines)[:5]

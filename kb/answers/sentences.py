@@ -38,7 +38,7 @@ def _raw(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def units(text: str, offset: int = 0, headings: Iterable[str] = ()
+def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists: bool = True
           ) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each quotable unit, offsets shifted by `offset`.
 
@@ -46,6 +46,8 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = ()
         text: the chunk text.
         offset: the chunk's start in the document text.
         headings: headings of the chunk's section path (never returned as units).
+        whole_lists: a lead-in keeps the items that follow it (a quote); when False each
+            item is a unit of its own (the lead-in line is then left out).
     """
     skip = {_normalise(h) for h in headings}
     spans = _raw(text)
@@ -54,7 +56,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = ()
         start, end = spans[index]
         index += 1
         piece = text[start:end]
-        if LEAD_IN.search(piece):
+        if whole_lists and LEAD_IN.search(piece):
             while index < len(spans) and len(text[start:spans[index][1]].split()) <= (
                     MAX_LIST_WORDS):
                 end = spans[index][1]

@@ -9,7 +9,7 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from kb.config import Settings
 from kb.errors import ConfigError
@@ -49,6 +49,20 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> list[float]:
         """Embed one query."""
         ...
+
+
+Parts = list[tuple[int, int]]  # character spans of a text's units (see kb.retrieval.parts)
+
+
+def embed_with_parts(embedder: Embedder, texts: Sequence[str], spans: Sequence[Parts]
+                     ) -> tuple[list[list[float]], list[np.ndarray | None]]:
+    """Vectors of the texts and, when the embedder can pool them from the same run
+    (`embed_parts`), a matrix of part vectors per text; otherwise no parts (None each)."""
+    method = getattr(embedder, "embed_parts", None)
+    if method is None:
+        return embedder.embed(texts), [None] * len(texts)
+    vectors, parts = method(texts, spans)
+    return vectors, list(parts)
 
 
 class SentenceTransformerEmbedder:
@@ -95,6 +109,26 @@ class SentenceTransformerEmbedder:
     def embed_query(self, text: str) -> list[float]:
         """Embed one query as a normalised vector."""
         return self.embed([text])[0]
+
+    def embed_parts(self, texts: Sequence[str], spans: Sequence[Parts]
+                    ) -> tuple[list[list[float]], list[np.ndarray]]:
+        """Vectors of the texts and of their parts, pooled from one forward pass."""
+        import numpy as np
+
+        from kb.retrieval.parts import pool_spans
+
+        outputs = cast(list[dict[str, Any]], self._model.encode(
+            list(texts), batch_size=self._batch_size, output_value=None, show_progress_bar=False))
+        vectors, parts = [], []
+        for text, text_spans, output in zip(texts, spans, outputs, strict=True):
+            pooled = output["sentence_embedding"].float().numpy()
+            vectors.append((pooled / max(float(np.linalg.norm(pooled)), 1e-12)).tolist())
+            offsets = self._model.tokenizer(
+                text, return_offsets_mapping=True, truncation=True,
+                max_length=self._model.max_seq_length)["offset_mapping"]
+            states = output["token_embeddings"].float().numpy()
+            parts.append(pool_spans(states, offsets, text_spans))
+        return vectors, parts
 
 
 class OnnxEmbedder:
@@ -157,21 +191,34 @@ class OnnxEmbedder:
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """Embed passages as normalised vectors (in the order given)."""
-        import numpy as np
 
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        vectors: list[list[float]] = [[] for _ in texts]
-        for start in range(0, len(order), self._batch_size):
-            batch = order[start:start + self._batch_size]
-            for i, vector in zip(batch, self._run([texts[i] for i in batch]), strict=True):
-                vectors[i] = vector.astype(np.float64).tolist()
-        return vectors
+        return self.embed_parts(texts, [[] for _ in texts])[0]
 
     def embed_query(self, text: str) -> list[float]:
         """Embed one query as a normalised vector."""
         return self.embed([text])[0]
 
-    def _run(self, texts: list[str]) -> np.ndarray:
+    def embed_parts(self, texts: Sequence[str], spans: Sequence[Parts]
+                    ) -> tuple[list[list[float]], list[np.ndarray]]:
+        """Vectors of the texts and of their parts (in the order given), pooled from one run."""
+        import numpy as np
+
+        from kb.retrieval.parts import pool_spans
+
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        parts: list[np.ndarray] = [np.zeros((0, self.dimension), np.float32) for _ in texts]
+        for start in range(0, len(order), self._batch_size):
+            batch = order[start:start + self._batch_size]
+            pooled, hidden, encodings = self._run([texts[i] for i in batch])
+            for row, i in enumerate(batch):
+                vectors[i] = pooled[row].astype(np.float64).tolist()
+                if spans[i]:
+                    parts[i] = pool_spans(hidden[row], encodings[row].offsets, spans[i])
+        return vectors, parts
+
+    def _run(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[Any]]:
+        """Pooled unit vectors, last hidden states and encodings of a batch."""
         import numpy as np
 
         encodings = self._tokenizer.encode_batch(texts)
@@ -188,7 +235,7 @@ class OnnxEmbedder:
         weights = mask[:, :, None].astype(hidden.dtype)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return np.asarray(pooled / np.clip(norms, 1e-12, None))
+        return np.asarray(pooled / np.clip(norms, 1e-12, None)), hidden, encodings
 
 
 def _cores() -> int:
@@ -239,6 +286,15 @@ class FakeEmbedder:
     def embed_query(self, text: str) -> list[float]:
         """Embed one query."""
         return self.embed([text])[0]
+
+    def embed_parts(self, texts: Sequence[str], spans: Sequence[Parts]
+                    ) -> tuple[list[list[float]], list[np.ndarray]]:
+        """Vectors of the texts and of each span's words on their own."""
+        import numpy as np
+
+        parts = [np.asarray([self._vector(t[a:b]) for a, b in s], dtype=np.float32
+                            ).reshape(-1, self.dimension) for t, s in zip(texts, spans, strict=True)]
+        return self.embed(texts), parts
 
     def _vector(self, text: str) -> list[float]:
         vector = [0.0] * self.dimension

@@ -24,8 +24,10 @@ class VectorStore(Protocol):
         """The embedding model name and dimension the store was built with, if any."""
         ...
 
-    def add(self, items: Sequence[StoredChunk], embeddings: Sequence[Sequence[float]]) -> None:
-        """Insert or replace items by chunk id."""
+    def add(self, items: Sequence[StoredChunk], embeddings: Sequence[Sequence[float]],
+            parts: Sequence[np.ndarray | None] | None = None) -> None:
+        """Insert or replace items by chunk id, with each one's part vectors when the embedder
+        gives them (kb.retrieval.parts)."""
         ...
 
     def mark_complete(self, items: Sequence[StoredChunk]) -> None:
@@ -97,9 +99,10 @@ class InMemoryStore:
         """The model name and dimension, once something was added."""
         return (self._model_name, self._dimension) if self._dimension else None
 
-    def add(self, items: Sequence[StoredChunk], embeddings: Sequence[Sequence[float]]) -> None:
+    def add(self, items: Sequence[StoredChunk], embeddings: Sequence[Sequence[float]],
+            parts: Sequence[np.ndarray | None] | None = None) -> None:
         """Insert or replace items by chunk id."""
-        self._table.add([(s.chunk, s.doc, s.sha256, s.source) for s in items])
+        self._table.add([(s.chunk, s.doc, s.sha256, s.source) for s in items], embeddings, parts)
         for item, vector in zip(items, embeddings, strict=True):
             self._items[item.chunk.chunk_id] = item
             self._vectors[item.chunk.chunk_id] = np.asarray(vector, dtype=np.float32)
@@ -219,7 +222,8 @@ class ChromaStore:
             return None
         return str(meta["embed_model"]), int(meta.get("embed_dim", 0))
 
-    def add(self, items: Sequence[StoredChunk], embeddings: Sequence[Sequence[float]]) -> None:
+    def add(self, items: Sequence[StoredChunk], embeddings: Sequence[Sequence[float]],
+            parts: Sequence[np.ndarray | None] | None = None) -> None:
         """Upsert items by chunk id, recording the embedding dimension."""
         if not items:
             return
@@ -233,7 +237,7 @@ class ChromaStore:
         if recorded is None or recorded[1] == 0:
             name = recorded[0] if recorded else "unknown"
             self._collection.modify(metadata={"embed_model": name, "embed_dim": dimension})
-        self._table.add([(s.chunk, s.doc, s.sha256, s.source) for s in items], embeddings)
+        self._table.add([(s.chunk, s.doc, s.sha256, s.source) for s in items], embeddings, parts)
         for start in range(0, len(items), 500):
             batch = items[start:start + 500]
             self._collection.upsert(

@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS chunks(
     lexical TEXT NOT NULL,             -- BM25 tokens of the embedding text, space-separated
     terms TEXT NOT NULL,               -- distinct content terms of the text (idf)
     glossary TEXT,                     -- acronyms the chunk defines, JSON, or NULL
-    vector BLOB);                      -- float32 embedding (for filters too narrow for HNSW)
+    vector BLOB,                       -- float32 embedding (for filters too narrow for HNSW)
+    parts BLOB);                       -- float16 vectors of its units (kb.retrieval.parts)
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, ordinal);
 CREATE INDEX IF NOT EXISTS chunks_kind ON chunks(kind, visible);
 CREATE INDEX IF NOT EXISTS chunks_section ON chunks(section) WHERE visible;
@@ -97,6 +98,9 @@ class ChunkTable:
             with self._db:
                 self._db.execute("ALTER TABLE chunks ADD COLUMN vector BLOB")
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('needs_vectors', '1')")
+        if columns and "parts" not in columns:  # written before part vectors were kept
+            with self._db:
+                self._db.execute("ALTER TABLE chunks ADD COLUMN parts BLOB")
         documents = {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}
         if documents and "area_name" not in documents:  # written before new areas were kept
             with self._db:
@@ -106,16 +110,20 @@ class ChunkTable:
 
     # -- writes (each one transaction) ---------------------------------------------------
     def add(self, items: Sequence[tuple[Chunk, DocumentInfo, str, str]],
-            vectors: Sequence[Sequence[float]] | None = None) -> None:
+            vectors: Sequence[Sequence[float]] | None = None,
+            parts: Sequence[np.ndarray | None] | None = None) -> None:
         """Insert or replace (chunk, doc, sha256, source) by chunk id, with their embeddings
-        when given; a document that gets a pending chunk becomes invisible until it is
-        complete again."""
+        and part vectors when given; a document that gets a pending chunk becomes invisible
+        until it is complete again."""
         blobs = ([np.asarray(v, dtype=np.float32).tobytes() for v in vectors] if vectors
                  is not None else [None] * len(items))
+        part_blobs = [None if p is None or not len(p) else np.asarray(p, dtype=np.float16).tobytes()
+                      for p in (parts if parts is not None else [None] * len(items))]
         with self._db:
             for doc_id in dict.fromkeys(c.doc_id for c, _, _, _ in items):
                 self._hide(doc_id)  # its statistics are recounted when it is complete
-            for (chunk, doc, sha, source), blob in zip(items, blobs, strict=True):
+            for (chunk, doc, sha, source), blob, part_blob in zip(items, blobs, part_blobs,
+                                                                   strict=True):
                 self._db.execute(
                     "INSERT INTO documents(doc_id, area, title, period, kind, status, source, "
                     "area_name, area_aliases, sha256) VALUES (?,?,?,?,?,?,?,?,?,'') "
@@ -129,17 +137,17 @@ class ChunkTable:
                 glossary = json.dumps([[a, sorted(f)] for a, f in found.items()]) if found else None
                 self._db.execute(
                     "INSERT INTO chunks(chunk_id, doc_id, ordinal, text, page, section, kind, "
-                    "start, end, lead, sha256, lexical, terms, glossary, vector) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(chunk_id) DO UPDATE SET "
+                    "start, end, lead, sha256, lexical, terms, glossary, vector, parts) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(chunk_id) DO UPDATE SET "
                     "doc_id=excluded.doc_id, ordinal=excluded.ordinal, text=excluded.text, "
                     "page=excluded.page, section=excluded.section, kind=excluded.kind, "
                     "start=excluded.start, end=excluded.end, lead=excluded.lead, "
                     "sha256=excluded.sha256, lexical=excluded.lexical, terms=excluded.terms, "
-                    "glossary=excluded.glossary, vector=excluded.vector",
+                    "glossary=excluded.glossary, vector=excluded.vector, parts=excluded.parts",
                     (chunk.chunk_id, chunk.doc_id, chunk.ordinal, chunk.text, chunk.page,
                      chunk.section, chunk.kind.value, chunk.start, chunk.end, chunk.lead, sha,
                      " ".join(terms(embedding_text(chunk, doc), BM25_STOPWORDS)),
-                     " ".join(sorted(content_terms(chunk.text))), glossary, blob))
+                     " ".join(sorted(content_terms(chunk.text))), glossary, blob, part_blob))
             for doc_id in dict.fromkeys(c.doc_id for c, _, _, _ in items):
                 self._settle(doc_id)
 
@@ -320,6 +328,21 @@ class ChunkTable:
             return [], np.zeros((0, 0), dtype=np.float32)
         return [r[0] for r in rows], np.vstack([np.frombuffer(r[1], dtype=np.float32)
                                                 for r in rows])
+
+    def embeddings(self, rowids: Iterable[int]
+                   ) -> dict[int, tuple[np.ndarray, np.ndarray | None]]:
+        """Row id -> (embedding, part vectors or None) for the rows that have an embedding."""
+        ids = list(dict.fromkeys(int(r) for r in rowids))
+        out: dict[int, tuple[np.ndarray, np.ndarray | None]] = {}
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start:start + _BATCH]
+            for rowid, vector, parts in self._db.execute(
+                    f"SELECT id, vector, parts FROM chunks WHERE vector IS NOT NULL "
+                    f"AND id IN ({','.join('?' * len(batch))})", batch):
+                dense = np.frombuffer(vector, dtype=np.float32)
+                out[rowid] = (dense, None if parts is None else np.frombuffer(
+                    parts, dtype=np.float16).astype(np.float32).reshape(-1, len(dense)))
+        return out
 
     def select(self, where: str = "1", args: Sequence[Any] = (), page: int = 5_000
                ) -> Iterator[tuple[int, Chunk, DocumentInfo, str, str]]:

@@ -21,6 +21,7 @@ from kb.retrieval.glossary import expand_query
 from kb.retrieval.headings import HeadingMatcher
 from kb.retrieval.intent import defined_term, intended_kinds
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
+from kb.retrieval.parts import part_similarity
 from kb.text import content_terms
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
@@ -156,16 +157,17 @@ class HybridRetriever:
                allowed: np.ndarray | None, boost_kinds: frozenset[object],
                chunks: dict[int, StoredChunk]) -> tuple[dict[int, float], dict[int, float]]:
         s = self._settings
-        dense = self._store.query(vector, s.dense_k, where)
+        found = self._store.query(vector, s.dense_k, where)
         lexical = self._snapshot.lexical.search(plan.text, s.lexical_k, allowed)
+        positions = self._snapshot.positions([chunk_id for chunk_id, _ in found])
+        dense = [(positions[c], sim) for c, sim in found if c in positions]
+        if s.part_scoring:
+            dense = self._by_parts(vector, dense, [p for p, _ in lexical])
         scores: dict[int, float] = defaultdict(float)
         similarity: dict[int, float] = {}
-        positions = self._snapshot.positions([chunk_id for chunk_id, _ in dense])
-        for rank, (chunk_id, sim) in enumerate(dense):
-            position = positions.get(chunk_id)
-            if position is not None:
-                scores[position] += s.dense_weight / (s.rrf_k + rank + 1)
-                similarity[position] = sim
+        for rank, (position, sim) in enumerate(dense):
+            scores[position] += s.dense_weight / (s.rrf_k + rank + 1)
+            similarity[position] = sim
         for rank, (position, _) in enumerate(lexical):
             scores[position] += s.lexical_weight / (s.rrf_k + rank + 1)
         self._fetch(chunks, list(scores))
@@ -183,6 +185,27 @@ class HybridRetriever:
             if plan.defined and plan.defined.search(chunk.text):
                 scores[position] *= 1.0 + s.reference_boost
         return dict(scores), similarity
+
+    def _by_parts(self, vector: Sequence[float], dense: list[tuple[int, float]],
+                  lexical: Sequence[int]) -> list[tuple[int, float]]:
+        """The dense candidates and the word-matched ones, ranked by their similarity to the
+        query counting each chunk's best part (kb.retrieval.parts), each with the chunk's own
+        similarity; a chunk stored without an embedding keeps its vector store rank."""
+        query = np.asarray(vector, dtype=np.float32)
+        query /= max(float(np.linalg.norm(query)), 1e-12)
+        given = dict(dense)
+        candidates = list(dict.fromkeys([p for p, _ in dense] + list(lexical)))
+        stored = self._snapshot.table.embeddings(int(self._snapshot.rows[p]) for p in candidates)
+        ranked: list[tuple[float, int, float]] = []
+        for position in candidates:
+            row = stored.get(int(self._snapshot.rows[position]))
+            if row is not None:
+                best, own = part_similarity(query, *row)
+                ranked.append((best, position, own))
+            elif position in given:
+                ranked.append((given[position], position, given[position]))
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        return [(position, own) for _, position, own in ranked]
 
     def _following(self, position: int, count: int, chunks: dict[int, StoredChunk]
                    ) -> list[int]:
