@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -23,48 +24,89 @@ from ingest.pipeline import collect_files
 from kb.config import Settings
 from kb.manifest import MANIFEST_NAME
 
-FONT, SIZE, LEADING = "Helvetica", 10, 13
-LEFT, WIDTH, TOP, BOTTOM = 60.0, 470.0, 780.0, 60.0
+FONT = "Helvetica"
 
 
-def render_pdf(text: str, path: Path, header: str) -> None:
-    """Typeset text as a council PDF: running header, "Page N" footer, wrapped lines, tables."""
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    state = {"page": 1, "y": TOP}
+@dataclass(frozen=True)
+class Layout:
+    """How a council PDF is set: type size, margins, running header lines and footer style.
 
-    def start_page() -> None:
-        pdf.setFont(FONT, 8)
-        pdf.drawString(LEFT, 810, header)
-        pdf.setFont(FONT, SIZE)
-        state["y"] = TOP
+    `footer` is formatted with the page number `n` and the page count `m` ("Page {n} of {m}",
+    "- {n} -"); `header` lines are set above the council's name line, which always comes first.
+    """
 
-    def end_page() -> None:
-        pdf.setFont(FONT, 8)
-        pdf.drawString(LEFT, 30, f"Page {state['page']}")
-        pdf.showPage()
-        state["page"] += 1
-        start_page()
+    size: float = 10
+    leading: float = 13
+    left: float = 60.0
+    width: float = 470.0
+    top: float = 780.0
+    bottom: float = 60.0
+    header: tuple[str, ...] = ()
+    footer: str = "Page {n}"
+    blank: float = 1.0  # the height of an empty line, in leadings (paragraph spacing)
 
-    def line_at(cells: list[tuple[float, str]]) -> None:
-        if state["y"] < BOTTOM:
-            end_page()
-        for x, words in cells:
-            pdf.drawString(x, state["y"], words)
-        state["y"] -= LEADING
 
-    start_page()
+COUNCIL = Layout()
+# Other house styles, so that what the PDF path learns is not fitted to one renderer.
+LAYOUTS = {
+    "council": COUNCIL,
+    "dense": Layout(size=9, leading=11, left=45.0, width=505.0, top=790.0, bottom=50.0,
+                    footer="- {n} -"),
+    "large": Layout(size=12, leading=15, left=72.0, width=450.0, top=760.0, bottom=72.0,
+                    header=("Domestic Abuse Strategy",), footer="Page {n} of {m}"),
+    "numbers": Layout(size=11, leading=14, left=65.0, width=460.0, footer="{n}"),
+    "tight": Layout(blank=0.4, footer="Page {n} of {m}"),
+}
+
+_Line = list[tuple[float, str]]  # (x, text) of each cell set on one line
+
+
+def _lines(text: str, layout: Layout) -> list[_Line]:
+    """Paragraphs wrapped to the column; tab-separated rows set as columns, each cell wrapped
+    in its own; an empty paragraph is an empty line."""
+    lines: list[_Line] = []
     for paragraph in text.split("\n"):
         if "\t" in paragraph:  # a table row: each cell wrapped in its own column
             cells = paragraph.split("\t")
-            column = WIDTH / len(cells)
-            wrapped = [simpleSplit(c, FONT, SIZE, column - 8) or [""] for c in cells]
+            column = layout.width / len(cells)
+            wrapped = [simpleSplit(c, FONT, layout.size, column - 8) or [""] for c in cells]
             for row in range(max(len(w) for w in wrapped)):
-                line_at([(LEFT + i * column, w[row]) for i, w in enumerate(wrapped) if row < len(w)])
+                lines.append([(layout.left + i * column, w[row])
+                              for i, w in enumerate(wrapped) if row < len(w)])
             continue
-        for line in simpleSplit(paragraph, FONT, SIZE, WIDTH) or [""]:
-            line_at([(LEFT, line)])
-    pdf.setFont(FONT, 8)
-    pdf.drawString(LEFT, 30, f"Page {state['page']}")
+        lines.extend([(layout.left, line)] for line in simpleSplit(paragraph, FONT, layout.size, layout.width)
+                     or [""])
+    return lines
+
+
+def _typeset(text: str, layout: Layout) -> list[list[tuple[float, _Line]]]:
+    """Text broken into pages of (y, line), an empty line `layout.blank` leadings high."""
+    pages: list[list[tuple[float, _Line]]] = [[]]
+    y = layout.top
+    for line in _lines(text, layout):
+        if y < layout.bottom:
+            pages.append([])
+            y = layout.top
+        pages[-1].append((y, line))
+        empty = not any(words for _, words in line)
+        y -= layout.leading * (layout.blank if empty else 1)
+    return pages
+
+
+def render_pdf(text: str, path: Path, header: str, layout: Layout = COUNCIL) -> None:
+    """Typeset text as a council PDF: running header, page-number footer, wrapped lines, tables."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pages = _typeset(text, layout)
+    for number, lines in enumerate(pages, start=1):
+        pdf.setFont(FONT, 8)
+        for i, line in enumerate((header, *layout.header)):
+            pdf.drawString(layout.left, 810 - 10 * i, line)
+        pdf.drawString(layout.left, 30, layout.footer.format(n=number, m=len(pages)))
+        pdf.setFont(FONT, layout.size)
+        for y, cells in lines:
+            for x, words in cells:
+                pdf.drawString(x, y, words)
+        pdf.showPage()
     pdf.save()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import struct
 import unicodedata
 import zipfile
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.pdf_text import clean_pages, read_columns
+from ingest.pdf_text import clean_pages
 from kb.errors import DocumentRejected
 from kb.records import Page
 
@@ -88,7 +89,7 @@ def read_pdf(data: bytes) -> Loaded:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentRejected("encrypted PDF: it needs a password")
-        raw = [(i + 1, read_columns(page.extract_text(extraction_mode="layout") or ""))
+        raw = [(i + 1, page.extract_text(extraction_mode="layout") or "")
                for i, page in enumerate(reader.pages)]
         info: dict[str, object] = dict(reader.metadata or {})
         properties = _properties(lambda name: info.get(f"/{name.title()}"))
@@ -113,11 +114,16 @@ def read_pdf(data: bytes) -> Loaded:
 
 
 _UNREADABLE = frozenset({"Cc", "Co", "Cs", "Cn"})
+# A glyph with no Unicode meaning standing alone as a word is a list bullet (Symbol and
+# Wingdings bullets extract as private-use or control characters).
+_GLYPH_BULLET = re.compile(r"(?<!\S)[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd](?= )")
 
 
 def _readable(text: str) -> str:
     """Text without the characters a font with no Unicode map yields (NULs, private-use and
-    replacement characters); letters of any script are kept (Welsh, Arabic, Urdu...)."""
+    replacement characters), except that such a glyph standing alone as a word is read as a bullet (•);
+    letters of any script are kept (Welsh, Arabic, Urdu...)."""
+    text = _GLYPH_BULLET.sub("•", text)
     return "".join(c for c in text if c in "\n\t" or (c != "\ufffd"
                                                       and unicodedata.category(c) not in _UNREADABLE))
 

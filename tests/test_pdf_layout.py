@@ -1,0 +1,140 @@
+"""The PDF path reads council layouts as their text twins read: one test per mechanism, on
+small PDFs drawn here (running headers and footers in several styles, page breaks inside a
+sentence, a list item and a table row, contents lists, wrapped table cells, glyph bullets)."""
+
+import io
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from ingest.loaders import load_pdf
+from ingest.markup import clean_text
+from ingest.structure import parse_blocks
+
+Line = str | list[tuple[float, str]]  # a line at the left margin, or cells at x positions
+LEFT, TOP, LEADING = 60, 780, 13
+LONG = ("The partnership will commission a specialist service for victims and their children "
+        "across the county")
+
+
+def draw(pages: list[list[Line]], header: tuple[str, ...] = ("Northshire County Council",),
+         footer: str = "Page {n}") -> bytes:
+    """A PDF whose pages hold these lines ("" a blank line), with running header and footer."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for number, lines in enumerate(pages, start=1):
+        pdf.setFont("Helvetica", 8)
+        for i, text in enumerate(header):
+            pdf.drawString(LEFT, 810 - 10 * i, text)
+        pdf.drawString(LEFT, 30, footer.format(n=number, m=len(pages)))
+        pdf.setFont("Helvetica", 10)
+        for row, line in enumerate(lines):
+            for x, text in [(LEFT, line)] if isinstance(line, str) else line:
+                pdf.drawString(x, TOP - row * LEADING, text)
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+WORDS = ("first", "second", "third", "fourth")
+
+
+def body(page: int) -> list[Line]:
+    """A page of ordinary paragraphs, its own words on each page, so that only the running
+    header and footer repeat."""
+    return [f"The {WORDS[page]} section", "", f"Partners agree the {WORDS[page]} actions in this plan.", ""]
+
+
+@pytest.mark.parametrize(("header", "footer"), [
+    (("Northshire County Council",), "Page {n}"),
+    (("Northshire County Council", "Domestic Abuse Strategy 2025-2028"), "Page {n} of {m}"),
+    (("Safer Northshire Partnership",), "- {n} -"),
+    ((), "{n}"),
+])
+def test_running_headers_and_footers_with_page_numbers_are_removed(header, footer):
+    pages = load_pdf(draw([body(0), body(1)], header, footer))
+    assert [p.number for p in pages] == [1, 2]
+    for page in pages:
+        assert page.text.startswith("The ")
+        assert page.text.endswith("actions in this plan.")
+
+
+def test_a_sentence_split_by_a_page_break_is_joined_on_the_page_where_it_starts():
+    first = [*body(0), "We will commission a specialist service for victims and their children across the",
+             "whole county, working with"]
+    pages = load_pdf(draw([first, ["health partners and the police.", "", "Our priorities"], body(1)]))
+    assert "working with health partners and the police." in pages[0].text
+    assert pages[1].text.startswith("Our priorities")
+
+
+def test_a_list_item_continued_over_a_page_break_stays_one_item():
+    first = [*body(2), "Key actions:", "", "- Train every frontline worker in the county to recognise coercive",
+             "  control and to make a safe referral to the"]
+    pages = load_pdf(draw([first, ["  specialist service", "- Publish the referral pathway"], body(0)]))
+    blocks = parse_blocks(pages)
+    items = [b.text for b in blocks if b.type == "bullet"]
+    assert items[0].endswith("a safe referral to the specialist service")
+    assert items[1] == "- Publish the referral pathway"
+
+
+def test_a_heading_at_the_top_of_a_page_is_not_joined_to_the_paragraph_before():
+    pages = load_pdf(draw([[*body(1), LONG], ["What we will do", "", "Partners will act."], body(2)]))
+    assert pages[1].text.startswith("What we will do\n\nPartners will act.")
+
+
+def test_lines_that_are_not_spaced_apart_stay_lines_of_one_block():
+    vision = ["Our vision", "", "Safe at home", "Safe in the community", "Safe online", ""]
+    pages = load_pdf(draw([vision + body(0), body(1), body(2)]))
+    assert "Our vision\n\nSafe at home\nSafe in the community\nSafe online" in pages[0].text
+
+
+def test_a_table_row_wrapped_over_a_page_break_stays_one_row():
+    first = [*body(0), [(LEFT, "Action"), (300, "Lead")],
+             [(LEFT, "Recommission the specialist"), (300, "Community Safety")],
+             [(LEFT, "domestic abuse service"), (300, "Partnership")]]
+    second = [[(LEFT, "with a trauma-informed model")], "", "Partners will act."]
+    pages = load_pdf(draw([first, second, body(1)]))
+    assert ("Recommission the specialist domestic abuse service with a trauma-informed model\t"
+            "Community Safety Partnership") in pages[0].text.split("\n")
+    assert pages[1].text == "Partners will act."
+
+
+def test_a_contents_list_reads_one_row_per_entry():
+    contents = [[(LEFT, "Foreword"), (400, "3")],
+                [(LEFT, "Strategic Summary - Vision, Aims and Outcomes"), (400, "4")],
+                [(LEFT, "Governance and accountability"), (400, "12")]]
+    pages = load_pdf(draw([["Contents", "", *contents], body(2), body(0)]))
+    assert pages[0].text.split("\n")[2:] == [
+        "Foreword\t3", "Strategic Summary - Vision, Aims and Outcomes\t4", "Governance and accountability\t12"]
+
+
+def test_table_rows_start_where_the_first_cell_had_room_or_a_column_resumes():
+    table = [[(LEFT, "Indicator"), (250, "Baseline 2024/25"), (400, "Target 2027/28")],
+             [(LEFT, "Households in safe"), (250, "54%"), (400, "75%")],
+             [(LEFT, "accommodation supported to")],
+             [(LEFT, "move on within 6 months")],
+             [(LEFT, "Referrals to the outreach service"), (250, "31"), (400, "90")],
+             [(LEFT, "from GPs")]]
+    pages = load_pdf(draw([body(1) + table, body(2), body(0)]))
+    assert pages[0].text.split("\n")[-3:] == [
+        "Indicator\tBaseline 2024/25\tTarget 2027/28",
+        "Households in safe accommodation supported to move on within 6 months\t54%\t75%",
+        "Referrals to the outreach service from GPs\t31\t90"]
+
+
+def test_a_bullet_glyph_with_no_unicode_meaning_reads_as_a_bullet():
+    pages = load_pdf(draw([[*body(1), "• Train frontline staff", "• Publish the pathway"], body(2), body(0)]))
+    assert "• Train frontline staff\n• Publish the pathway" in pages[0].text  # reportlab's bullet extracts as \x7f
+
+
+def test_a_bullet_glyph_inside_a_table_cell_reads_as_a_bullet():
+    cells = [[(LEFT, "Training"), (250, "Courses including: \u2022 Basic awareness")]]
+    text = load_pdf(draw([[*body(1), *cells], body(2), body(0)]))[0].text
+    assert "Training\tCourses including: • Basic awareness" in text
+
+
+def test_a_line_end_hyphen_is_rejoined_only_when_the_document_uses_the_whole_word():
+    lines = [*body(1), "Support for victim-", "survivors and for every vic-", "tim of abuse; victims first."]
+    text = clean_text(load_pdf(draw([lines, body(2), body(0)]))[0].text)
+    assert "victim-survivors and for every victim of abuse" in text
