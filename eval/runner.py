@@ -18,9 +18,10 @@ from eval.questions import Question, load_questions
 from ingest.loaders import decode_text
 from ingest.markup import clean_text
 from ingest.pipeline import collect_files
+from ingest.sniff import TEXT_SUFFIXES
 from kb.api import KnowledgeBase
 from kb.manifest import doc_id_for
-from kb.records import Comparison
+from kb.records import Citation, Comparison
 
 QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
 Values = dict[str, list[float]]
@@ -127,9 +128,17 @@ def score_answers(kb: KnowledgeBase, questions: list[Question], sources: dict[st
         tally.add(q, "must_mention", metrics.mention_coverage(answer.text, q.must_mention))
         for citation in answer.citations:
             tally.add(q, "verbatim_citations",
-                      float(citation.quote in sources.get(citation.doc_id, "")))
+                      float(_verbatim(kb, citation, sources)))
     report.latency_ms["ask_p50"] = metrics.percentile(latency, 50)
     report.latency_ms["ask_p95"] = metrics.percentile(latency, 95)
+
+
+def _verbatim(kb: KnowledgeBase, citation: Citation, sources: dict[str, str]) -> bool:
+    """The quote is in its text file as written, or, for a PDF or Word file, is exactly the
+    stored extracted text at the citation's offsets."""
+    if citation.doc_id in sources:
+        return citation.quote in sources[citation.doc_id]
+    return kb.passage(citation)[1] == citation.quote
 
 
 def _table_quotes(comparison: Comparison, area: str) -> list[str]:
@@ -173,7 +182,8 @@ def run(kb: KnowledgeBase, questions_path: Path, ks: list[int], with_baseline: b
     """Score everything on one question file (one split of it when `split` is given)."""
     questions = [q for q in load_questions(questions_path) if split in (None, q.split)]
     files = collect_files([kb.settings.corpus_dir])
-    sources = {doc_id_for(p): clean_text(decode_text(p.read_bytes())) for p in files}
+    sources = {doc_id_for(p): clean_text(decode_text(p.read_bytes())) for p in files
+               if p.suffix.lower() in TEXT_SUFFIXES}
     report, tally = Report(), _Tally()
     kb.search("warm up", k=1)
     score_retrieval(kb, questions, ks, tally, report)
