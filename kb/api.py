@@ -198,10 +198,16 @@ class KnowledgeBase:
         first, second = self.embedder().embed([a, b])
         return float(sum(x * y for x, y in zip(first, second, strict=True)))
 
+    def _similarities(self, question: str, texts: Sequence[str]) -> list[float]:
+        """Cosine similarity of each text to the question (one embedding run)."""
+        query, *vectors = self.embedder().embed([question, *texts])
+        return [float(sum(x * y for x, y in zip(query, v, strict=True))) for v in vectors]
+
     def uncovered_reason(self, question: str, hits: Sequence[Hit]) -> str:
         """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`."""
         return uncovered_reason(question, hits, self.settings.min_relevance, self.areas,
-                                self.glossary.keys(), self._idf)
+                                self.glossary.keys(), self._idf,
+                                lambda sentences: self._similarities(question, sentences))
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:

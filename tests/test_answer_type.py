@@ -46,11 +46,35 @@ def test_a_value_about_something_else_does_not_count():
     assert missing_value(question, question, [IDVA, other], {}) is AnswerType.AMOUNT
 
 
-def test_a_paraphrase_counts_when_the_passage_is_similar():
+def test_a_paraphrase_counts_when_the_value_sentence_is_similar():
     figures = hit("Police recorded 9,000 incidents in 2019. That is one report every hour.",
                   similarity=0.6)
     question = "How often does someone phone the police about abuse at home?"
-    assert missing_value(question, question, [figures], {}) is None
+    assert missing_value(question, question, [figures], {},
+                         lambda sentences: [0.6] * len(sentences)) is None
+    assert missing_value(question, question, [figures], {},
+                         lambda sentences: [0.3] * len(sentences)) is AnswerType.COUNT
+
+
+def test_a_number_beside_a_common_topic_word_is_not_the_count_asked_for():
+    advisers = hit("We part-fund 87 advisers who support victims of sexual violence. Refuge "
+                   "providers report rising demand.", similarity=0.5)
+    beds = hit("Wyvern commissions 24 refuge bed spaces for victims and their children.")
+    question = "How many refuge bed spaces does Wyvern commission for victims?"
+    idf = {"refug": 3.0, "bed": 4.0, "space": 3.0, "commiss": 2.0, "victim": 0.5}
+    assert missing_value(question, question, [advisers], idf) is AnswerType.COUNT
+    assert missing_value(question, question, [advisers, beds], idf) is None
+
+
+def test_the_headings_over_a_sentence_are_its_context():
+    foreword = hit("Jane Smith, Chair of the Wyvern Partnership Board.", section="Foreword",
+                   similarity=0.5)
+    question = "Who wrote the foreword to the strategy?"
+    idf = {"foreword": 3.0, "wrote": 1.0, "strategi": 0.2}
+    assert missing_value(question, question, [foreword], idf) is None
+    elsewhere = hit("Jane Smith, Chair of the Wyvern Partnership Board.", section="Governance",
+                    similarity=0.5)
+    assert missing_value(question, question, [elsewhere], idf) is AnswerType.NAME
 
 
 def test_list_questions_are_recognised():
@@ -83,3 +107,13 @@ def test_a_list_answer_gives_every_item_in_document_order():
     assert "Safer homes" in lines[0] and "Support for every survivor" in lines[0]
     assert lines[1].startswith("- Perpetrators held") and lines[2].startswith("- Children heard")
     assert {c.doc_id for c in answer.citations} == {"d"}
+
+
+def test_a_name_around_an_area_name_is_two_names():
+    from kb.answers.refusal import specific_terms
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"bucks": Area("bucks", "Buckinghamshire", ("Bucks",))}, [])
+    terms = specific_terms("Who chairs the Safer & Stronger Bucks Partnership Board?", resolver, ())
+    assert terms == ["Partnership Board", "Safer", "Stronger"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from kb.answers.answer_type import AnswerType, missing_value
 from kb.records import Hit
@@ -20,7 +20,8 @@ ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
 
 def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                      resolver: AreaResolver, acronyms: Collection[str],
-                     idf: Mapping[str, float]) -> str:
+                     idf: Mapping[str, float],
+                     similar: Callable[[Sequence[str]], Sequence[float]] | None = None) -> str:
     """Why the hits do not answer the question ('' when they do).
 
     Three checks: the best passage's similarity reaches `min_relevance`, unless a passage
@@ -37,6 +38,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         resolver: finds area names (which are not specific terms).
         acronyms: acronyms the glossary knows (not specific terms either).
         idf: term weights.
+        similar: the similarity of sentences to the question (see `missing_value`).
     """
     if not hits:
         return "nothing is indexed that matches"
@@ -50,7 +52,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                if t.lower() not in evidence]
     if missing:
         return "the strategies do not mention " + ", ".join(f"'{t}'" for t in missing)
-    absent = missing_value(question, resolver.topic(question), hits, idf)
+    absent = missing_value(question, resolver.topic(question), hits, idf, similar)
     if absent is not None:
         return f"no passage about it gives {ARTICLES[absent]}"
     return ""
@@ -62,8 +64,8 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
     them, as in "Domestic Abuse Act 2021"), not the first word, not area names, not acronyms
     the glossary knows. An answer must contain each of them."""
     text = question
-    for key in resolver.mentioned(question):
-        text = resolver.remove(text, key)
+    for key in resolver.mentioned(question):  # a name around an area's is two names
+        text = resolver.remove(text, key, " | ")
     words = [w.strip("?.,;:!()'\"").removesuffix("'s").removesuffix("’s")
              for w in text.split()[1:]]
     phrases: list[list[str]] = [[]]

@@ -58,11 +58,11 @@ class AreaResolver:
         """True when the question asks about every area ("compare", "each county"...)."""
         return bool(vocabulary().all_areas.search(text))
 
-    def remove(self, text: str, key: str) -> str:
-        """The text with every alias of an area removed (for rewriting follow-ups)."""
+    def remove(self, text: str, key: str, replacement: str = "") -> str:
+        """The text with every alias of an area replaced (removed by default)."""
         for pattern_key, pattern in self._patterns:
             if pattern_key == key:
-                text = pattern.sub("", text)
+                text = pattern.sub(replacement, text)
         return " ".join(text.split())
 
     def topic(self, text: str) -> str:
