@@ -117,3 +117,12 @@ def test_a_name_around_an_area_name_is_two_names():
     resolver = AreaResolver({"bucks": Area("bucks", "Buckinghamshire", ("Bucks",))}, [])
     terms = specific_terms("Who chairs the Safer & Stronger Bucks Partnership Board?", resolver, ())
     assert terms == ["Partnership Board", "Safer", "Stronger"]
+
+
+def test_contents_lines_are_never_quotable_units():
+    from kb.answers.sentences import units
+
+    text = ("Definition of Domestic Abuse Some Impacts of Domestic Abuse\t6 6 7\n"
+            "Foreword ........ 3\n"
+            "We will fund 24 refuge bed spaces by 2021.")
+    assert [quote for _, _, quote in units(text)] == ["We will fund 24 refuge bed spaces by 2021."]

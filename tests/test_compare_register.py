@@ -50,6 +50,19 @@ def test_facet_sorting_and_empty_cells():
     assert cell_from(result, "south").score == 0
 
 
+def test_a_sentence_a_document_repeats_is_one_item():
+    aims = [hit("north", "aim", "Perpetrators are held to account.", 1),
+            hit("north", "aim", "Perpetrators are held to account!", 2),  # the appendix again
+            hit("north", "aim", "Perpetrators change their behaviour.", 3)]
+
+    def search(text, area, kinds, k):
+        return [h for h in aims if kinds is None or h.kind in kinds][:k]
+
+    result = compare("perpetrators", "perpetrators", ["north"], search, {}, lambda h: True)
+    assert [c.quote for c in result.cells["north"]["aims"]] == [
+        "Perpetrators are held to account.", "Perpetrators change their behaviour."]
+
+
 def test_coverage_scale_spreads_commitments():
     def row(*facets):
         return compare("refuges", "refuges", ["a"], lambda text, area, kinds, k: [

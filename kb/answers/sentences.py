@@ -15,7 +15,7 @@ from kb.text import LEAD_IN, SENTENCE_END, plain
 _UNIT_END = re.compile(rf"{SENTENCE_END.pattern}|\n+(?![ \t]*[a-z])")  # or a line break
 _DANGLING = re.compile(r"\b(of|to|in|for|and|or|the|a|an|with|by|from|were|was|is|are|be|than|"
                        r"that|on|at)\s*$", re.IGNORECASE)
-_CONTENTS_LINE = re.compile(r"(\t|\.{3,}|\s{2,})\d{1,3}\s*$")
+_CONTENTS_LINE = re.compile(r"(\t|\.{3,}|\s{2,})(\d{1,3}\s+)*\d{1,3}\s*$")  # "…\t6 6 7": pages
 MAX_LIST_WORDS = 90
 
 

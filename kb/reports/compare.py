@@ -7,6 +7,7 @@ that kind was found anywhere in the area's text, not only among the first hits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from kb.answers.extractive import citation_for, score_units
@@ -31,6 +32,11 @@ def best_quote(hit: Hit, terms: set[str], idf: dict[str, float], min_share: floa
         if sum(idf.get(t, 1.0) for t in own) / total >= min_share and (own or not min_share):
             return start, end, text
     return None
+
+
+def _said(quote: str) -> str:
+    """A quote's words, for telling repeats apart from new items."""
+    return " ".join(re.findall(r"\w+", quote.lower()))
 
 
 def _candidates(topic: str, area: str, search: AreaSearch) -> list[Hit]:
@@ -61,15 +67,17 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
     quoted: set[tuple[str, int]] = set()
     n = 0
     for area in areas:
+        said: set[str] = set()  # a sentence a document repeats (summary, appendix) is one item
         hits = [h for h in _candidates(topic, area, search) if is_relevant(h)]
         row: dict[Facet, list[Citation]] = {}
         for facet, kinds in FACET_KINDS.items():
             row[facet] = []
             for hit in (h for h in hits if h.kind in kinds):
                 quote = best_quote(hit, terms, idf, MIN_QUOTE_SHARE)
-                if quote is None or (hit.doc_id, quote[0]) in quoted:
+                if quote is None or (hit.doc_id, quote[0]) in quoted or _said(quote[2]) in said:
                     continue
                 quoted.add((hit.doc_id, quote[0]))
+                said.add(_said(quote[2]))
                 n += 1
                 row[facet].append(citation_for(n, hit, *quote))
                 if len(row[facet]) == PER_CELL:
