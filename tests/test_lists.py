@@ -16,3 +16,45 @@ def test_a_close_rival_is_not_pushed_out_by_the_continuation():
 def test_a_continuation_chunk_already_ranked_is_not_repeated():
     scores = {10: 1.0, 11: 0.96, 3: 0.5, 12: 1.0}
     assert with_list_continuation([10, 11, 3], [11, 12], scores) == [10, 11, 12, 3]
+
+
+def _hit(n: int, text: str, section: str, start: int):
+    from kb.records import ChunkKind, Hit
+
+    return Hit(chunk_id=f"c{n}", text=text, score=1.0, doc_id="d", area="wyvern", title="t",
+               period="2021-2024", page=None, section=section, kind=ChunkKind.AIM,
+               start=start, end=start + len(text))
+
+
+def test_a_list_of_sections_answers_with_each_heading_and_its_first_sentence():
+    from kb.answers.extractive import list_units
+
+    lead = _hit(0, "We will do this through four delivery strands.", "Our approach", 0)
+    strands = [_hit(i, f"{name}\n\nWe will {verb} across the county. We will report yearly.",
+                    name, 100 * i)
+               for i, (name, verb) in enumerate([("PREVENT", "educate young people"),
+                                                 ("PROTECT", "keep victims safe"),
+                                                 ("SUPPORT", "fund advocates")], 1)]
+    follow_on = _hit(9, "Each strand has a lead officer and a delivery plan.", "SUPPORT", 350)
+    items = [text for _, _, _, text in list_units([lead, strands[2], strands[0], follow_on,
+                                                   strands[1]])]
+    assert items == ["We will do this through four delivery strands.",
+                     "PREVENT", "We will educate young people across the county.",
+                     "PROTECT", "We will keep victims safe across the county.",
+                     "SUPPORT", "We will fund advocates across the county.",
+                     "Each strand has a lead officer and a delivery plan."]
+    for hit, start, end, text in list_units([lead, *strands]):
+        assert hit.text[start - hit.start:end - hit.start] == text  # offsets stay exact
+
+
+def test_a_list_within_one_section_gives_every_item():
+    from kb.answers.extractive import list_units
+
+    lead = _hit(0, "Our aims are:\n1. Prevent abuse from happening.\n2. Protect victims who are at "
+                   "risk.", "Aims", 0)
+    more = _hit(1, "3. Support survivors to recover.\n4. Pursue perpetrators through the courts.",
+                "Aims", 90)
+    items = " | ".join(t for *_, t in list_units([lead, more]))
+    assert [items.find(word) >= 0 for word in ("Prevent", "Protect", "Support", "Pursue")] == [
+        True] * 4
+    assert items.find("Prevent") < items.find("Support") < items.find("Pursue")

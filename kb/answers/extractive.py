@@ -122,15 +122,47 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
 
 def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
     """The items of the list that the best hit starts: its units and those of the hits that
-    continue it (the same document, further on), in document order, up to MAX_LIST_ITEMS."""
+    continue it (the same document, further on), in document order, up to MAX_LIST_ITEMS.
+
+    Where the list goes on as sibling sections (strands or priorities, each a heading over its
+    text), each of those sections gives its heading and its first sentence."""
     if not hits:
         return []
     first = hits[0]
     run = sorted((h for h in hits if h.doc_id == first.doc_id and h.start >= first.start),
                  key=lambda h: h.start)
-    items = [(hit, start, end, text) for hit in run
-             for start, end, text in units(hit.text, hit.start, hit.section.split(" > "))]
+    sections = _sibling_sections(run[1:])
+    openers = {h.chunk_id for h in sections} if len(sections) >= 2 else set()
+    items: list[tuple[Hit, int, int, str]] = []
+    for hit in run:
+        if hit.chunk_id in openers:
+            heading = hit.section.split(" > ")[-1]
+            at = hit.start + hit.text.find(heading)
+            items += [(hit, at, at + len(heading), heading), *_units(hit)[:1]]
+        else:
+            items += _units(hit)
     return items[:MAX_LIST_ITEMS]
+
+
+def _units(hit: Hit) -> list[tuple[Hit, int, int, str]]:
+    return [(hit, start, end, text)
+            for start, end, text in units(hit.text, hit.start, hit.section.split(" > "))]
+
+
+def _sibling_sections(run: Sequence[Hit]) -> list[Hit]:
+    """The first hit of each section in the run that opens with its heading, when those
+    sections share one parent (the run's first such section decides which parent)."""
+    found: list[Hit] = []
+    parent: list[str] | None = None
+    for hit in run:
+        path = hit.section.split(" > ")
+        if not hit.section or hit.text.find(path[-1]) < 0 or hit.text[:hit.text.find(path[-1])].strip():
+            continue
+        if parent is None:
+            parent = path[:-1]
+        if path[:-1] == parent and all(h.section != hit.section for h in found):
+            found.append(hit)
+    return found
 
 
 def refusal(question: str, hits: Sequence[Hit], reason: str) -> Answer:
