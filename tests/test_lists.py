@@ -58,3 +58,11 @@ def test_a_list_within_one_section_gives_every_item():
     assert [items.find(word) >= 0 for word in ("Prevent", "Protect", "Support", "Pursue")] == [
         True] * 4
     assert items.find("Prevent") < items.find("Support") < items.find("Pursue")
+
+
+def test_which_or_what_before_a_list_noun_asks_for_a_list():
+    from kb.retrieval.lists import wants_list
+
+    assert wants_list("What indicators does Wyvern use for its Protect strand?")
+    assert wants_list("Which strategic actions cover housing?")
+    assert not wants_list("What is the baseline for repeat incidents?")

@@ -19,6 +19,7 @@ def _list_question() -> re.Pattern[str]:
     return re.compile(
         rf"^\W*(list|name|set out|outline|summari[sz]e|enumerate|give)\b"
         rf"|\b(what|which) (are|were)\b.*\b({nouns})\b"
+        rf"|\b(what|which)\s+(\w+\s+){{0,2}}({nouns})\b"
         rf"|\b({_COUNT})\s+(\w+\s+){{0,2}}({nouns})\b",
         re.IGNORECASE)
 
