@@ -85,9 +85,10 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         numbers = "(two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})"
         # The grammar of "every area" questions is fixed; the words are data.
         all_areas = re.compile(
-            rf"\b(?:(each|every|both|all|either) (of )?(the )?({numbers} )?(?:{places})"
+            rf"\b(?:(each|every|both|all|either|which|any|other|different|respective|various) "
+            rf"(of )?(the )?({numbers} |local |other |different )?(?:{places})"
             rf"|across (the )?({numbers} )?(?:{places})|the {numbers} (?:{places})|all {numbers}"
-            rf"|the (?:{places})(?<=s)(?! of)|{_alternatives(data['areas']['all'])})\b",
+            rf"|the (local |other |different |various )?(?:{places})(?<=s)(?! of)|{_alternatives(data['areas']['all'])})\b",
             re.IGNORECASE)
         return Vocabulary(
             heading_cues=tuple((ChunkKind(kind), cue_pattern(words))

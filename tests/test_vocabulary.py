@@ -40,6 +40,10 @@ def test_a_broken_corpus_vocabulary_is_a_clear_error(tmp_path, text, message):
     ("Compare the boroughs' approaches to training", True),
     ("What are the areas of work in Essex?", False),
     ("What does the strategy say about refuges?", False),
+    ("Which strategy has the strongest focus on prevention?", True),
+    ("What do the local authorities commit to on housing?", True),
+    ("Which areas mention Operation Encompass?", True),
+    ("What does the Oxfordshire strategy say about refuges?", False),
 ])
 def test_all_areas_phrasing(question, all_areas):
     assert bool(read_vocabulary(None).all_areas.search(question)) is all_areas
