@@ -25,6 +25,7 @@ import itertools
 import json
 import logging
 import os
+import secrets
 import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -122,6 +123,11 @@ def _new_segment(table: ChunkTable, name: str, visible: dict[str, int],
         for doc_id, chunks in itertools.groupby(rows, key=lambda row: row[0])))
 
 
+def _name(prefix: str, generation: int) -> str:
+    """A new segment's name, unique to its content (readers reuse a segment they hold by name)."""
+    return f"{prefix}{generation}-{secrets.token_hex(4)}"
+
+
 def _merged(parts: list[tuple[Segment, np.ndarray]], generation: int
             ) -> list[tuple[Segment, np.ndarray]]:
     """The segments after the merges the policy asks for, segments with no live row dropped."""
@@ -129,8 +135,8 @@ def _merged(parts: list[tuple[Segment, np.ndarray]], generation: int
     groups = merge_policy.plan([(s.name, int(live.sum()), len(s)) for s, live in parts])
     merging = {name for group in groups for name in group}
     out = [(s, live) for s, live in parts if s.name not in merging and live.any()]
-    for i, group in enumerate(groups):
-        merged = segments.merge(f"m{generation}-{i}", [by_name[name] for name in group])
+    for group in groups:
+        merged = segments.merge(_name("m", generation), [by_name[name] for name in group])
         out.append((merged, np.ones(len(merged), dtype=bool)))
     return out
 
@@ -165,16 +171,17 @@ def publish(table: ChunkTable, folder: Path | None, base: Snapshot | None = None
                if span.count and live[span.start]}
     added = sorted(set(visible) - indexed)
     if added:
-        segment = _new_segment(table, f"s{generation}", visible, added)
+        segment = _new_segment(table, _name("s", generation), visible, added)
         parts.append((segment, np.ones(len(segment), dtype=bool)))
     snapshot = _assemble(table, _merged(parts, generation), generation)
     if folder is None:
         return snapshot
-    return _save(snapshot, table, folder, base.path if base else None)
+    return _save(snapshot, table, folder, base)
 
 
-def _save(snapshot: Snapshot, table: ChunkTable, folder: Path, previous: Path | None
+def _save(snapshot: Snapshot, table: ChunkTable, folder: Path, base: Snapshot | None
           ) -> Snapshot:
+    previous = base.path if base else None
     name = str(snapshot.generation)
     scratch = folder / f".{name}.{os.getpid()}"
     shutil.rmtree(scratch, ignore_errors=True)
@@ -199,7 +206,7 @@ def _save(snapshot: Snapshot, table: ChunkTable, folder: Path, previous: Path | 
     for old in folder.iterdir():
         if old.name not in {name, current}:
             shutil.rmtree(old, ignore_errors=True)
-    return _open(table, folder / name)
+    return _open(table, folder / name, base)
 
 
 def _link(source: Path, target: Path) -> None:
@@ -212,22 +219,27 @@ def _link(source: Path, target: Path) -> None:
             shutil.copy2(path, target / path.name)
 
 
-def _open(table: ChunkTable, path: Path) -> Snapshot:
-    """A saved generation, its arrays memory-mapped."""
+def _open(table: ChunkTable, path: Path, held: Snapshot | None = None) -> Snapshot:
+    """A saved generation, its arrays memory-mapped; segments `held` (a snapshot this process
+    has open) already has are reused, not read again."""
     recorded = json.loads((path / GENERATION).read_text())
-    parts = [(Segment.load(path / name), np.load(path / f"{name}{POSITIONS}", mmap_mode="r"))
+    known = {segment.name: segment for segment, _ in held.lexical.parts} if held else {}
+    parts = [(known[name] if name in known else Segment.load(path / name),
+              np.load(path / f"{name}{POSITIONS}", mmap_mode="r"))
              for name in recorded["segments"]]
     lexical = LexicalIndex(parts, recorded["rows"], recorded["length"])
     return Snapshot(table, lexical, np.load(path / ROWS, mmap_mode="r"), int(path.name), path)
 
 
-def open_snapshot(table: ChunkTable, folder: Path | None) -> Snapshot:
-    """The last published generation, memory-mapped; built in memory when there is none (a
-    store written before generations, or before segments, existed; the next ingest run
-    publishes one) or when the table lives in memory."""
+def open_snapshot(table: ChunkTable, folder: Path | None, held: Snapshot | None = None
+                  ) -> Snapshot:
+    """The last published generation, memory-mapped (reusing the segments of `held`, the
+    snapshot this process had open); built in memory when there is none (a store written
+    before generations, or before segments, existed; the next ingest run publishes one) or
+    when the table lives in memory."""
     name = table.get_meta("lexical")
     if folder is not None and name and (folder / name / GENERATION).exists():
-        return _open(table, folder / name)
+        return _open(table, folder / name, held)
     if folder is not None and table.visible_count():
         log.warning("no published lexical index in %s; building one in memory", folder)
     return publish(table, None)

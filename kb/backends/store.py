@@ -318,7 +318,7 @@ class ChromaStore:
             current = self._table.get_meta("lexical")
             if self._snapshot is None or (
                     current is not None and str(self._snapshot.generation) != current):
-                self._snapshot = open_snapshot(self._table, self._lexical)
+                self._snapshot = open_snapshot(self._table, self._lexical, self._snapshot)
         assert self._snapshot is not None
         return self._snapshot
 
