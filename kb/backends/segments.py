@@ -102,27 +102,25 @@ def _assemble(name: str, vocabulary: Sequence[str], columns: np.ndarray, rows: n
 
 def build(name: str, documents: Iterable[tuple[str, int, Sequence[tuple[int, list[str]]]]]
           ) -> Segment:
-    """A segment from (doc id, stamp, [(chunk table row, BM25 tokens)...]) per document,
-    chunks in ordinal order; documents are laid out in doc id order."""
+    """A segment from (doc id, stamp, [(chunk table row, BM25 tokens)...]) per document, in
+    doc id order, chunks in ordinal order (read one document at a time, so a first run over a
+    large corpus never holds every token list at once)."""
     vocabulary: dict[str, int] = {}
-    columns: list[int] = []
-    rows: list[int] = []
-    tf: list[int] = []
+    triples: list[np.ndarray] = []  # (column, row, tf) per document, as int64 arrays
     lengths: list[int] = []
     rowids: list[int] = []
     spans: list[DocumentSpan] = []
-    for doc_id, stamp, chunks in sorted(documents, key=lambda d: d[0]):
+    for doc_id, stamp, chunks in documents:
         spans.append(DocumentSpan(doc_id, stamp, len(rowids), len(chunks)))
+        found: list[int] = []
         for rowid, tokens in chunks:
-            row = len(rowids)
             for term, count in Counter(tokens).items():
-                columns.append(vocabulary.setdefault(term, len(vocabulary)))
-                rows.append(row)
-                tf.append(count)
+                found += (vocabulary.setdefault(term, len(vocabulary)), len(rowids), count)
             lengths.append(max(len(tokens), 1))  # bm25s indexes an empty chunk as [""]
             rowids.append(rowid)
-    return _assemble(name, list(vocabulary), np.asarray(columns, dtype=np.int64),
-                     np.asarray(rows, dtype=np.int64), np.asarray(tf),
+        triples.append(np.asarray(found, dtype=np.int64).reshape(-1, 3))
+    table = np.concatenate(triples) if triples else np.zeros((0, 3), dtype=np.int64)
+    return _assemble(name, list(vocabulary), table[:, 0], table[:, 1], table[:, 2],
                      np.asarray(lengths, dtype=np.int64), np.asarray(rowids, dtype=np.int64),
                      spans)
 
