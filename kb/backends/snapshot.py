@@ -100,9 +100,10 @@ class Snapshot:
         return mask
 
 
-def _live(base: Snapshot | None, visible: dict[str, int]) -> list[tuple[Segment, np.ndarray]]:
+def _live(base: Snapshot | None, visible: dict[str, int]
+          ) -> tuple[list[tuple[Segment, np.ndarray]], set[str]]:
     """The base generation's segments, each with a mask of the rows whose document is still
-    visible as it was indexed."""
+    visible as it was indexed; and those documents."""
     parts = []
     claimed: set[str] = set()
     for segment, _ in base.lexical.parts if base else ():
@@ -112,7 +113,7 @@ def _live(base: Snapshot | None, visible: dict[str, int]) -> list[tuple[Segment,
                 live[span.start:span.start + span.count] = True
                 claimed.add(span.doc_id)
         parts.append((segment, live))
-    return parts
+    return parts, claimed
 
 
 def _new_segment(table: ChunkTable, name: str, visible: dict[str, int],
@@ -124,7 +125,7 @@ def _new_segment(table: ChunkTable, name: str, visible: dict[str, int],
 
 
 def _name(prefix: str, generation: int) -> str:
-    """A new segment's name, unique to its content (readers reuse a segment they hold by name)."""
+    """A new segment's name, never reused (readers reuse a segment they hold by its name)."""
     return f"{prefix}{generation}-{secrets.token_hex(4)}"
 
 
@@ -166,9 +167,7 @@ def publish(table: ChunkTable, folder: Path | None, base: Snapshot | None = None
             base.path is None):
         return base
     visible = table.visible_documents()
-    parts = _live(base, visible)
-    indexed = {span.doc_id for segment, live in parts for span in segment.documents
-               if span.count and live[span.start]}
+    parts, indexed = _live(base, visible)
     added = sorted(set(visible) - indexed)
     if added:
         segment = _new_segment(table, _name("s", generation), visible, added)
