@@ -85,6 +85,7 @@ def write_council(i: int, corpus: Path) -> list[str]:
 def build(n: int, base: Path) -> None:
     """Write N councils, ingest them, add one more, then re-ingest unchanged; prints JSON."""
     from kb.api import KnowledgeBase
+    from kb.backends.snapshot import publish
 
     corpus = base / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
@@ -97,7 +98,7 @@ def build(n: int, base: Path) -> None:
     ingest_s = time.perf_counter() - started
     chunks = sum(count for _, count in report.indexed)
     started = time.perf_counter()
-    kb.store.publish()
+    publish(kb.store.table, None)  # the lexical index from nothing, as the first run builds it
     publish_s = time.perf_counter() - started
     extra = base / "extra"
     extra.mkdir(exist_ok=True)
@@ -113,7 +114,7 @@ def build(n: int, base: Path) -> None:
     print(json.dumps({
         "files": len(report.indexed), "rejected": len(report.rejected), "chunks": chunks,
         "ingest_s": round(ingest_s, 1), "chunks_per_s": round(chunks / ingest_s),
-        "lexical_rebuild_s": round(publish_s, 2),
+        "lexical_full_build_s": round(publish_s, 2),
         "add_one_strategy_s": round(add_s, 2), "add_files": len(added.indexed),
         "unchanged_reingest_s": round(rerun_s, 2), "unchanged": len(again.unchanged)}))
 

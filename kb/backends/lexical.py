@@ -1,74 +1,98 @@
-"""BM25 over the stored chunks (bm25s), built from the chunk table's tokens after each ingest
-run, saved beside the store and opened memory-mapped (`LexicalIndex.load`).
+"""BM25 over the stored chunks, scored at query time from the segments' raw term frequencies.
+
+bm25s (the library this index used to be) bakes idf and length normalisation into its stored
+matrix and has no incremental add, so a new document meant rebuilding the whole index (10 s
+at 200,000 chunks). Here the segments (`kb.backends.segments`) keep raw term frequencies and
+row lengths; a query computes each term's document frequency over the live rows, the average
+row length and the weights on the fly. The formula, parameters and float32/float64 steps are
+bm25s's default ("lucene" variant, k1 = 1.5, b = 0.75):
+
+    idf(t)    = float32(ln(1 + (N - df + 0.5) / (df + 0.5)))
+    weight    = float32(idf(t) * tf / (k1 * ((1 - b) + b * len / avg_len) + tf))
+    score(d)  = float32 sum of the weights of the query's tokens, in query order
+
+where N, df and avg_len are over the visible chunks and an empty chunk counts one token (bm25s
+indexes it as [""]). So scores are bit-for-bit those of a bm25s index built over the same
+chunks (tests/test_segments.py checks against bm25s itself).
 
 Texts and queries are tokenized by `kb.text.terms`, the tokenizer the idf table and every
-term match use, so BM25 and the answer rules agree on what a word is. The chunk table keeps
-each chunk's tokens, so a rebuild never re-tokenizes the corpus.
+term match use, so BM25 and the answer rules agree on what a word is.
 """
 
 from __future__ import annotations
 
-import logging
+import math
 from collections.abc import Sequence
-from pathlib import Path
 
-import bm25s
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
 
+from kb.backends.segments import Segment
 from kb.text import terms
 
 BM25_STOPWORDS = frozenset(STOPWORDS_EN)
+K1 = 1.5
+B = 0.75
 
 
 class LexicalIndex:
-    """A bm25s index over token lists addressed by position (row)."""
+    """BM25 over segments whose rows are mapped to positions (rows of the snapshot)."""
 
-    def __init__(self, tokens: Sequence[list[str]], retriever: bm25s.BM25 | None = None,
-                 size: int | None = None) -> None:
-        """Index token lists (one per row); `LexicalIndex.load` passes a loaded retriever."""
-        self._size = len(tokens) if size is None else size
-        if retriever is None:
-            retriever = bm25s.BM25()
-            if tokens:
-                retriever.index([t or [""] for t in tokens], show_progress=False)
-        self._retriever = retriever
-        self._vocabulary: dict[str, int] = getattr(retriever, "vocab_dict", None) or {}
+    def __init__(self, parts: Sequence[tuple[Segment, np.ndarray]], size: int,
+                 total_length: int) -> None:
+        """Score segments, each with its local row -> position map (-1: deleted).
 
-    @classmethod
-    def from_texts(cls, texts: Sequence[str]) -> LexicalIndex:
-        """Index texts (English stopwords removed, Snowball-stemmed)."""
-        return cls([terms(text, BM25_STOPWORDS) for text in texts])
-
-    def save(self, folder: Path) -> None:
-        """Write the index's arrays and vocabulary into a folder."""
-        if self._size:
-            self._retriever.save(str(folder), show_progress=False)
-        folder.mkdir(parents=True, exist_ok=True)
-
-    @classmethod
-    def load(cls, folder: Path, size: int) -> LexicalIndex:
-        """Open a saved index, its arrays memory-mapped (read only)."""
-        if size == 0:
-            return cls([])
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
-        retriever = bm25s.BM25.load(str(folder), mmap=True, show_progress=False)
-        return cls([], retriever, size)
+        Args:
+            parts: the segments and their position maps.
+            size: how many positions there are (the live rows).
+            total_length: the live rows' token count (for the average length).
+        """
+        self.parts = list(parts)
+        self.total_length = total_length
+        self._size = size
+        self._average = np.float64(total_length) / size if size else np.float64(1.0)
 
     def __len__(self) -> int:
         """How many rows are indexed."""
         return self._size
 
+    def _postings(self, term: str) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """(positions, tf, lengths) of the live rows containing a term, per segment."""
+        found = []
+        for segment, positions in self.parts:
+            postings = segment.term_postings(term)
+            if postings is None:
+                continue
+            rows, tf = postings
+            where = positions[rows]
+            live = where >= 0
+            if live.any():
+                found.append((where[live], tf[live], segment.lengths[rows[live]]))
+        return found
+
+    def scores(self, query: str) -> np.ndarray | None:
+        """The BM25 score of every row for a query (None when no query term is indexed)."""
+        scores = np.zeros(self._size, dtype=np.float32)
+        matched = False
+        for term in terms(query, BM25_STOPWORDS):
+            postings = self._postings(term)
+            df = sum(len(p) for p, _, _ in postings)
+            if not df:
+                continue
+            matched = True
+            idf = np.float32(math.log(1 + (self._size - df + 0.5) / (df + 0.5)))
+            for positions, tf, lengths in postings:
+                tfc = tf / (K1 * ((1 - B) + B * lengths / self._average) + tf)
+                scores[positions] += (idf * tfc).astype(np.float32)  # each row once per term
+        return scores if matched else None
+
     def search(self, query: str, k: int, allowed: np.ndarray | None = None
                ) -> list[tuple[int, float]]:
         """Rows and BM25 scores of the best k rows (only rows whose `allowed` entry is True
         when given), ties broken by row."""
-        if self._size == 0:
+        scores = self.scores(query) if self._size else None
+        if scores is None:
             return []
-        query_terms = [t for t in terms(query, BM25_STOPWORDS) if t in self._vocabulary]
-        if not query_terms:
-            return []
-        scores = np.asarray(self._retriever.get_scores(query_terms))
         keep = scores > 0
         if allowed is not None:
             keep &= allowed

@@ -60,7 +60,8 @@ class VectorStore(Protocol):
         ...
 
     def publish(self) -> None:
-        """Rebuild the lexical index from the table and make it current (under the write lock)."""
+        """Bring the lexical index up to date with the table and make it current (under the
+        write lock; nothing happens when it already is)."""
         ...
 
     def snapshot(self) -> Snapshot:
@@ -143,11 +144,11 @@ class InMemoryStore:
         return len(self._items)
 
     def publish(self) -> None:
-        """Rebuild the lexical index in memory."""
-        self._snapshot = publish(self._table, None)
+        """Update the lexical index in memory."""
+        self._snapshot = publish(self._table, None, self._snapshot)
 
     def snapshot(self) -> Snapshot:
-        """The lexical index, rebuilt when the table changed since the last one."""
+        """The lexical index, updated when the table changed since the last one."""
         if self._snapshot is None or self._snapshot.generation != self._table.changes():
             self.publish()
         assert self._snapshot is not None
@@ -307,16 +308,22 @@ class ChromaStore:
         return int(self._collection.count())
 
     def publish(self) -> None:
-        """Rebuild the lexical index from the table; save it as the current generation."""
-        self._snapshot = publish(self._table, self._lexical)
+        """Update the lexical index from the current generation and the table's changes; save
+        it as the new current generation (in memory without a folder)."""
+        base = self.snapshot() if self._lexical is not None else self._snapshot
+        self._snapshot = publish(self._table, self._lexical, base)
 
     def snapshot(self) -> Snapshot:
         """The current generation of the lexical index (memory-mapped from the folder)."""
-        current = self._table.get_meta("lexical") if self._lexical else None
-        if self._snapshot is None or (
-                self._lexical is None and self._snapshot.generation != self._table.changes()) or (
-                current is not None and str(self._snapshot.generation) != current):
-            self._snapshot = open_snapshot(self._table, self._lexical)
+        if self._lexical is None:
+            if self._snapshot is None or self._snapshot.generation != self._table.changes():
+                self.publish()
+        else:
+            current = self._table.get_meta("lexical")
+            if self._snapshot is None or (
+                    current is not None and str(self._snapshot.generation) != current):
+                self._snapshot = open_snapshot(self._table, self._lexical, self._snapshot)
+        assert self._snapshot is not None
         return self._snapshot
 
 

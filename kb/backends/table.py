@@ -7,14 +7,22 @@ filters are SQL over indexed columns. Each write is one transaction. A document'
 written pending (`sha256 = ''`) and become visible together when the last one is marked
 complete; the term document frequencies (idf), the acronym glossary and the section list
 count visible chunks only, and are updated in the same transaction as the visibility change.
+A document records when it became visible (`shown`, the change counter then), so the lexical
+index can tell a re-shown document from the one it indexed.
+
+One connection serves every thread (Streamlit answers sessions on threads): each statement,
+and each write transaction as a whole, holds the table's lock, so a reader never runs inside
+a writer's transaction nor sees half of one.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +45,8 @@ CREATE TABLE IF NOT EXISTS documents(
     area_name TEXT NOT NULL DEFAULT '',     -- a new area's display name (see ingest.metadata)
     area_aliases TEXT NOT NULL DEFAULT '[]', -- and its aliases, JSON
     sha256 TEXT NOT NULL,              -- '' while any chunk is pending
-    visible INTEGER NOT NULL DEFAULT 0, chunks INTEGER NOT NULL DEFAULT 0);
+    visible INTEGER NOT NULL DEFAULT 0, chunks INTEGER NOT NULL DEFAULT 0,
+    shown INTEGER NOT NULL DEFAULT 0); -- the change counter when it last became visible
 CREATE INDEX IF NOT EXISTS documents_area ON documents(area, visible);
 CREATE TABLE IF NOT EXISTS chunks(
     id INTEGER PRIMARY KEY, chunk_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL,
@@ -90,6 +99,7 @@ class ChunkTable:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(target, check_same_thread=False, timeout=60.0)
+        self._lock = threading.RLock()
         if path is not None:
             self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -106,7 +116,21 @@ class ChunkTable:
             with self._db:
                 self._db.execute("ALTER TABLE documents ADD COLUMN area_name TEXT NOT NULL DEFAULT ''")
                 self._db.execute("ALTER TABLE documents ADD COLUMN area_aliases TEXT NOT NULL DEFAULT '[]'")
+        if documents and "shown" not in documents:  # written before the lexical index had segments
+            with self._db:
+                self._db.execute("ALTER TABLE documents ADD COLUMN shown INTEGER NOT NULL DEFAULT 0")
         self._db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, holding the lock throughout."""
+        with self._lock, self._db:
+            yield self._db
+
+    def _read(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        """The rows of one query, read whole under the lock."""
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
 
     # -- writes (each one transaction) ---------------------------------------------------
     def add(self, items: Sequence[tuple[Chunk, DocumentInfo, str, str]],
@@ -119,7 +143,7 @@ class ChunkTable:
                  is not None else [None] * len(items))
         part_blobs = [None if p is None or not len(p) else np.asarray(p, dtype=np.float16).tobytes()
                       for p in (parts if parts is not None else [None] * len(items))]
-        with self._db:
+        with self._transaction():
             for doc_id in dict.fromkeys(c.doc_id for c, _, _, _ in items):
                 self._hide(doc_id)  # its statistics are recounted when it is complete
             for (chunk, doc, sha, source), blob, part_blob in zip(items, blobs, part_blobs,
@@ -154,7 +178,7 @@ class ChunkTable:
     def mark_complete(self, items: Sequence[tuple[str, str, str]]) -> None:
         """Record (chunk_id, doc_id, sha256) hashes; a document none of whose chunks is pending
         becomes visible."""
-        with self._db:
+        with self._transaction():
             self._db.executemany("UPDATE chunks SET sha256 = ? WHERE chunk_id = ?",
                                  [(sha, chunk_id) for chunk_id, _, sha in items])
             for doc_id in dict.fromkeys(doc_id for _, doc_id, _ in items):
@@ -162,7 +186,7 @@ class ChunkTable:
 
     def delete_document(self, doc_id: str) -> None:
         """Remove a document and its chunks (and their share of the statistics)."""
-        with self._db:
+        with self._transaction():
             self._hide(doc_id)
             self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
             self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
@@ -194,10 +218,11 @@ class ChunkTable:
             self._db.execute("UPDATE documents SET sha256 = ? WHERE doc_id = ?", (row[2], doc_id))
             return None
         self._db.execute("UPDATE chunks SET visible = 1 WHERE doc_id = ?", (doc_id,))
-        self._db.execute("UPDATE documents SET visible = 1, sha256 = ?, chunks = ? "
-                         "WHERE doc_id = ?", (row[2], row[0], doc_id))
         self._count_terms(doc_id, +1)
         self._touch()
+        self._db.execute("UPDATE documents SET visible = 1, sha256 = ?, chunks = ?, shown = "
+                         "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'changes') "
+                         "WHERE doc_id = ?", (row[2], row[0], doc_id))
         return None
 
     def _count_terms(self, doc_id: str, sign: int) -> None:
@@ -213,35 +238,39 @@ class ChunkTable:
     # -- reads ---------------------------------------------------------------------------
     def changes(self) -> int:
         """A counter that moves whenever the visible chunks change."""
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'changes'").fetchone()
-        return int(row[0]) if row else 0
+        rows = self._read("SELECT value FROM meta WHERE key = 'changes'")
+        return int(rows[0][0]) if rows else 0
 
     def get_meta(self, key: str) -> str | None:
         """A value recorded with `set_meta`."""
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return str(row[0]) if row else None
+        rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
         """Record a value (e.g. which lexical index generation is current)."""
-        with self._db:
+        with self._transaction():
             self._db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
                              "value = excluded.value", (key, value))
 
     def count(self) -> int:
         """How many chunks are stored (pending ones included)."""
-        return int(self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        return int(self._read("SELECT COUNT(*) FROM chunks")[0][0])
 
     def visible_count(self) -> int:
         """How many chunks of complete documents are stored."""
-        return int(self._db.execute("SELECT COUNT(*) FROM chunks WHERE visible").fetchone()[0])
+        return int(self._read("SELECT COUNT(*) FROM chunks WHERE visible")[0][0])
 
     def document_hashes(self) -> dict[str, str]:
         """doc_id -> sha256, '' while the document is incomplete."""
-        return dict(self._db.execute("SELECT doc_id, sha256 FROM documents"))
+        return dict(self._read("SELECT doc_id, sha256 FROM documents"))
+
+    def visible_documents(self) -> dict[str, int]:
+        """doc_id -> when it became visible (the change counter then), for complete documents."""
+        return dict(self._read("SELECT doc_id, shown FROM documents WHERE visible"))
 
     def documents(self) -> list[IndexedDocument]:
         """The complete documents with their chunk counts, by area and doc id."""
-        rows = self._db.execute(
+        rows = self._read(
             "SELECT doc_id, area, title, period, kind, status, chunks, area_name, area_aliases "
             "FROM documents WHERE visible ORDER BY area, doc_id")
         return [IndexedDocument(doc_id=r[0], area=r[1], title=r[2], period=r[3], kind=r[4],
@@ -250,13 +279,12 @@ class ChunkTable:
 
     def areas(self) -> list[str]:
         """Area keys that have complete documents."""
-        return [r[0] for r in self._db.execute(
+        return [r[0] for r in self._read(
             "SELECT DISTINCT area FROM documents WHERE visible ORDER BY area")]
 
     def sections(self) -> list[str]:
         """The distinct section paths of visible chunks."""
-        return [r[0] for r in self._db.execute(
-            "SELECT DISTINCT section FROM chunks WHERE visible")]
+        return [r[0] for r in self._read("SELECT DISTINCT section FROM chunks WHERE visible")]
 
     def idf(self) -> dict[str, float]:
         """Smoothed inverse document frequency of each content term over the visible chunks
@@ -264,25 +292,31 @@ class ChunkTable:
         import math
 
         n = max(self.visible_count(), 1)
-        return {t: math.log(1 + n / df) for t, df in self._db.execute(
+        return {t: math.log(1 + n / df) for t, df in self._read(
             "SELECT term, df FROM term_df WHERE df > 0")}
 
     def glossary(self) -> dict[str, set[str]]:
         """Acronym -> long forms defined in the visible chunks, in the order they are first
         defined (document and ordinal order), as `mine_glossary` over every text gives."""
         found: dict[str, set[str]] = {}
-        for (entry,) in self._db.execute(
+        for (entry,) in self._read(
                 "SELECT glossary FROM chunks WHERE glossary IS NOT NULL AND visible "
                 "ORDER BY doc_id, ordinal"):
             for acronym, forms in json.loads(entry):
                 found.setdefault(acronym, set()).update(forms)
         return found
 
-    def lexical_rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(row id, BM25 tokens) of every visible chunk, in document and ordinal order."""
-        for rowid, words in self._db.execute(
-                "SELECT id, lexical FROM chunks WHERE visible ORDER BY doc_id, ordinal"):
-            yield rowid, words.split()
+    def lexical_rows(self, doc_ids: Sequence[str]
+                     ) -> Iterator[tuple[str, int, list[str]]]:
+        """(doc id, row id, BM25 tokens) of the visible chunks of these documents, in document
+        and ordinal order, read a batch of documents at a time."""
+        ordered = sorted(doc_ids)
+        for start in range(0, len(ordered), _BATCH):
+            batch = ordered[start:start + _BATCH]
+            for doc_id, rowid, words in self._read(
+                    f"SELECT doc_id, id, lexical FROM chunks WHERE visible AND doc_id IN "
+                    f"({','.join('?' * len(batch))}) ORDER BY doc_id, ordinal", batch):
+                yield doc_id, rowid, words.split()
 
     def by_rowid(self, rowids: Iterable[int]
                  ) -> dict[int, tuple[int, Chunk, DocumentInfo, str, str]]:
@@ -291,7 +325,7 @@ class ChunkTable:
         out: dict[int, tuple[int, Chunk, DocumentInfo, str, str]] = {}
         for start in range(0, len(ids), _BATCH):
             batch = ids[start:start + _BATCH]
-            rows = self._db.execute(
+            rows = self._read(
                 f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id) "
                 f"WHERE c.id IN ({','.join('?' * len(batch))})", batch)
             out.update((r[0], r) for r in _chunks(rows))
@@ -302,7 +336,7 @@ class ChunkTable:
         out: dict[str, int] = {}
         for start in range(0, len(chunk_ids), _BATCH):
             batch = list(chunk_ids[start:start + _BATCH])
-            out.update(self._db.execute(
+            out.update(self._read(
                 f"SELECT chunk_id, id FROM chunks WHERE chunk_id IN ({','.join('?' * len(batch))})",
                 batch))
         return out
@@ -311,7 +345,7 @@ class ChunkTable:
                  kinds: Sequence[str] | None) -> list[int]:
         """Row ids of the visible chunks that pass every given restriction (SQL, indexed)."""
         where, args = _where(areas, doc_ids, kinds)
-        return [r[0] for r in self._db.execute(
+        return [r[0] for r in self._read(
             f"SELECT c.id FROM chunks c JOIN documents d USING (doc_id) WHERE {where}", args)]
 
     def vectors(self, areas: Sequence[str] | None, doc_ids: Sequence[str] | None,
@@ -319,9 +353,9 @@ class ChunkTable:
         """Chunk ids and embeddings of the visible chunks that pass the restrictions, or None
         when more than `limit` pass or some has no stored embedding."""
         where, args = _where(areas, doc_ids, kinds)
-        rows = self._db.execute(
+        rows = self._read(
             f"SELECT c.chunk_id, c.vector FROM chunks c JOIN documents d USING (doc_id) "
-            f"WHERE {where} LIMIT ?", (*args, limit + 1)).fetchall()
+            f"WHERE {where} LIMIT ?", (*args, limit + 1))
         if len(rows) > limit or any(blob is None for _, blob in rows):
             return None
         if not rows:
@@ -336,7 +370,7 @@ class ChunkTable:
         out: dict[int, tuple[np.ndarray, np.ndarray | None]] = {}
         for start in range(0, len(ids), _BATCH):
             batch = ids[start:start + _BATCH]
-            for rowid, vector, parts in self._db.execute(
+            for rowid, vector, parts in self._read(
                     f"SELECT id, vector, parts FROM chunks WHERE vector IS NOT NULL "
                     f"AND id IN ({','.join('?' * len(batch))})", batch):
                 dense = np.frombuffer(vector, dtype=np.float32)
@@ -350,10 +384,10 @@ class ChunkTable:
         document and ordinal order, read a page at a time."""
         last: tuple[str, int] = ("", -1)
         while True:
-            rows = self._db.execute(
+            rows = self._read(
                 f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id) "
                 f"WHERE c.visible AND ({where}) AND (c.doc_id, c.ordinal) > (?, ?) "
-                f"ORDER BY c.doc_id, c.ordinal LIMIT ?", (*args, *last, page)).fetchall()
+                f"ORDER BY c.doc_id, c.ordinal LIMIT ?", (*args, *last, page))
             yield from _chunks(rows)
             if len(rows) < page:
                 return
@@ -361,10 +395,11 @@ class ChunkTable:
 
     def set_vectors(self, pairs: Iterable[tuple[str, Sequence[float]]]) -> None:
         """Store embeddings by chunk id (filling a table written without them)."""
-        with self._db:
+        with self._transaction():
             self._db.executemany("UPDATE chunks SET vector = ? WHERE chunk_id = ?", [
                 (np.asarray(v, dtype=np.float32).tobytes(), chunk_id) for chunk_id, v in pairs])
 
     def close(self) -> None:
         """Close the connection."""
-        self._db.close()
+        with self._lock:
+            self._db.close()
