@@ -88,7 +88,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             rf"\b(?:(each|every|both|all|either|which|any|other|different|respective|various) "
             rf"(of )?(the )?({numbers} |local |other |different )?(?:{places})"
             rf"|across (the )?({numbers} )?(?:{places})|the {numbers} (?:{places})|all {numbers}"
-            rf"|the (local |other |different |various )?(?:{places})(?<=s)(?! of)|{_alternatives(data['areas']['all'])})\b",
+            rf"|the (local |other |different |various )?(?:{places})(?<=s)(?! of)"
+            rf"|{_alternatives(data['areas']['all'])})\b",
             re.IGNORECASE)
         return Vocabulary(
             heading_cues=tuple((ChunkKind(kind), cue_pattern(words))
