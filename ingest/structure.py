@@ -28,6 +28,9 @@ STATISTIC = re.compile(r"\d[\d,.]*\s*(%|per cent|million|billion)|£\s?\d|\b\d{1
 
 NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(?:\.\s+|\s+(?=[A-Z]))(\S.*)$")  # "2. Aims", "2 Aims"
 MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
+# A heading that asks ("What could prevent this?", "What we've got already", "Is it working?")
+# opens a sub-section of its section, as a cue heading does, whatever its words.
+QUESTION_HEADING = re.compile(r"^\W*what\b|\?$", re.IGNORECASE)
 APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)
 PAGE_FOOTER = re.compile(r"^\s*(page\s*)?\d{1,4}\s*(of|/)\s*\d{1,4}\s*$", re.IGNORECASE)
 TRAILING_FUNCTION_WORDS = frozenset(
@@ -58,6 +61,15 @@ def heading_kind(heading: str) -> ChunkKind | None:
         if pattern.search(text):
             return kind
     return None
+
+
+def section_kind(heading: str) -> ChunkKind | None:
+    """The kind of the sub-section a heading opens: its cue's, else context for a heading that
+    asks a question (a document's own template: "What could prevent this ambition?")."""
+    kind = heading_kind(heading)
+    if kind is None and QUESTION_HEADING.search(plain(heading)):
+        return ChunkKind.CONTEXT
+    return kind
 
 
 def lead_kind(lead: str) -> ChunkKind | None:
@@ -160,12 +172,13 @@ def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, C
     sections = [n for level, h, _ in open_levels if level == 2 and (n := _number(h)) is not None]
     if number is not None and sections and number == sections[-1] + 1:
         return 2  # the next numbered section, whatever its words
-    cue = heading_kind(text)
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    major = bool(APPENDIX.match(text)) or (len(letters) >= 4 and letters.isupper())
+    cue = heading_kind(text) if major else section_kind(text)
     if cue is not None and (text.endswith("?") or len(text.split()) <= 12):
         parent = next((h for h in reversed(open_levels) if h[0] < 3), None)
         return 2 if parent and vocabulary().front_matter.match(parent[1]) else 3
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    if APPENDIX.match(text) or (len(letters) >= 4 and letters.isupper()):
+    if major:
         return 1
     top = open_levels[-1] if open_levels else None
     item_section = next((h for h in reversed(open_levels) if h[0] == 3), None)
@@ -217,7 +230,7 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
             if level:
                 while stack and stack[-1][0] >= level:
                     stack.pop()
-                cue = heading_kind(stripped)
+                cue = section_kind(stripped) if level == 3 else heading_kind(stripped)
                 if cue is None and level == 4:
                     cue = next(k for lv, _, k in reversed(stack) if lv == 3)  # an item section's own
                 stack.append((level, plain(stripped).lstrip("# "), cue))

@@ -1,8 +1,11 @@
 """The domain vocabulary (kb/vocabulary.toml), compiled once: heading and table cues, question
 cues, "all areas" phrasing, comparison scaffolding, council names' parts and coverage themes.
 
-A corpus folder may add a `vocabulary.toml` (same keys): its entries extend the package's. The
-corpus folder is the one in force when the vocabulary is first used (`KB_CORPUS_DIR`).
+A corpus folder may add a `vocabulary.toml` (same keys): its entries extend the package's, and
+the entries under its `[remove]` table (same keys again) are taken out, so a corpus can drop a
+package cue that misreads its documents (`python -m eval.loo` uses it to build the vocabulary as
+it would be without one document). The corpus folder is the one in force when the vocabulary is
+first used (`KB_CORPUS_DIR`).
 """
 
 from __future__ import annotations
@@ -27,7 +30,10 @@ def _alternatives(words: list[str]) -> str:
 
 
 def cue_pattern(words: list[str]) -> Pattern:
-    """One case-insensitive pattern matching any of the alternatives as whole words."""
+    """One case-insensitive pattern matching any of the alternatives as whole words (none when
+    the list is empty)."""
+    if not words:
+        return re.compile(r"(?!)")
     return re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
 
 
@@ -72,6 +78,22 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         else:
             merged[key] = value
     return merged
+
+
+def without(data: dict[str, Any], removals: dict[str, Any]) -> dict[str, Any]:
+    """`data` with `removals`' entries taken out: list items dropped, tables handled key by
+    key, words dropped from whitespace-separated strings. Entries `data` lacks are ignored."""
+    kept = dict(data)
+    for key, value in removals.items():
+        current = kept.get(key)
+        if isinstance(current, dict) and isinstance(value, dict):
+            kept[key] = without(current, value)
+        elif isinstance(current, list) and isinstance(value, list):
+            kept[key] = [v for v in current if v not in value]
+        elif isinstance(current, str) and isinstance(value, (str, list)):
+            dropped = set(value.split() if isinstance(value, str) else value)
+            kept[key] = " ".join(w for w in current.split() if w not in dropped)
+    return kept
 
 
 def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
@@ -119,26 +141,38 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             title_words=cue_pattern(data["documents"]["title_words"]),
             document_kinds=tuple((kind, cue_pattern(words))
                                  for kind, words in data["documents"]["kinds"].items()),
-            themes={theme: tuple(phrases) for theme, phrases in data["themes"].items()},
+            themes={theme: tuple(phrases) for theme, phrases in data["themes"].items() if phrases},
         )
     except (KeyError, ValueError, TypeError, AttributeError, re.error) as exc:
         raise ConfigError(f"the vocabulary is not valid: {type(exc).__name__}: {exc}") from exc
 
 
-def read_vocabulary(corpus_dir: Path | None) -> Vocabulary:
-    """The package's vocabulary, extended by the corpus folder's `vocabulary.toml` if any.
+def vocabulary_data(corpus_dir: Path | None) -> dict[str, Any]:
+    """The vocabulary's data, uncompiled: the package's, extended by the corpus folder's
+    `vocabulary.toml` if any, less that file's `[remove]` entries.
 
     Raises:
-        ConfigError: a vocabulary file is not valid TOML or not a valid vocabulary.
+        ConfigError: the corpus folder's vocabulary file is not valid TOML.
     """
     data = tomllib.loads(resources.files("kb").joinpath(VOCABULARY_NAME).read_text(encoding="utf-8"))
     extra = corpus_dir / VOCABULARY_NAME if corpus_dir else None
     if extra and extra.is_file():
         try:
-            data = merge(data, tomllib.loads(extra.read_text(encoding="utf-8")))
+            own = tomllib.loads(extra.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{extra} is not valid TOML: {exc}") from exc
-    return compile_vocabulary(data)
+        removals = own.pop("remove", {})
+        data = without(merge(data, own), removals)
+    return data
+
+
+def read_vocabulary(corpus_dir: Path | None) -> Vocabulary:
+    """The compiled vocabulary of `vocabulary_data(corpus_dir)`.
+
+    Raises:
+        ConfigError: a vocabulary file is not valid TOML or not a valid vocabulary.
+    """
+    return compile_vocabulary(vocabulary_data(corpus_dir))
 
 
 @cache

@@ -91,3 +91,14 @@ def test_table_rows_keep_their_header_as_lead():
     assert len(chunks) > 1
     assert all(c.kind is ChunkKind.ACTION for c in chunks)
     assert all(c.lead == header for c in chunks[1:])
+
+
+def test_a_heading_that_asks_opens_a_context_sub_section_whatever_its_words():
+    text = ("1. Young people enjoy healthy relationships\n\nKey Indicators of Progress\n\n"
+            "Fewer repeat referrals of young people.\n\nWhat could stop this being realised?\n\n"
+            "- Schools not taking part.\n\nHow the Strategy was developed\n\nWith survivors.\n")
+    blocks = [b for b in parse_blocks((Page(number=None, text=text),)) if b.type == "heading"]
+    asks = next(b for b in blocks if b.text.startswith("What could"))
+    assert (asks.level, asks.kind) == (3, ChunkKind.CONTEXT)
+    assert asks.path[0] == "1. Young people enjoy healthy relationships"
+    assert next(b for b in blocks if b.text.startswith("How the")).level == 2  # not a question

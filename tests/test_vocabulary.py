@@ -47,3 +47,15 @@ def test_a_broken_corpus_vocabulary_is_a_clear_error(tmp_path, text, message):
 ])
 def test_all_areas_phrasing(question, all_areas):
     assert bool(read_vocabulary(None).all_areas.search(question)) is all_areas
+
+
+def test_a_corpus_vocabulary_can_remove_package_entries(tmp_path):
+    (tmp_path / "vocabulary.toml").write_text(
+        '[remove.headings]\nglossary = ["glossary", "abbreviations", "acronyms", "definitions", '
+        '"terminology", "key terms"]\n\n[remove.themes]\n"recovery" = ["recovery", "move on", "peer support"]\n\n'
+        '[remove.topic]\nscaffolding = "versus vs"\n', encoding="utf-8")
+    vocabulary = read_vocabulary(tmp_path)
+    assert kind_of(vocabulary, "Glossary of terms") is None  # an emptied kind matches nothing
+    assert kind_of(vocabulary, "Key performance indicators") is ChunkKind.INDICATOR
+    assert "recovery" not in vocabulary.themes
+    assert "versus" not in vocabulary.scaffolding and "compare" in vocabulary.scaffolding
