@@ -14,6 +14,7 @@ import pytest
 from ingest.pipeline import Ingester, collect_files
 from kb.answers.extractive import idf_table
 from kb.api import KnowledgeBase
+from kb.backends.chunks import Filter
 from kb.backends.embedder import FakeEmbedder
 from kb.backends.store import ChromaStore
 from kb.backends.table import ChunkTable
@@ -141,3 +142,19 @@ def test_a_table_written_before_new_areas_were_kept_gains_the_columns(tmp_path):
                    "'adopted', 'old.txt', 'abc', 1, 3)")
     [document] = ChunkTable(path).documents()
     assert (document.doc_id, document.area_name, document.area_aliases) == ("old", "", ())
+
+
+def test_a_small_collection_is_searched_exactly_and_a_large_one_by_hnsw(disk_kb, monkeypatch):
+    import kb.backends.store as store_module
+
+    store = disk_kb.store
+    vector = FakeEmbedder().embed_query("sanctuary schemes")
+    ids, matrix = store.table.vectors(None, None, None, 10_000)
+    exact = store_module._nearest(ids, matrix, vector, 5)
+    calls = []
+    hnsw = store._collection.query
+    monkeypatch.setattr(store._collection, "query",
+                        lambda *a, **kw: calls.append(1) or hnsw(*a, **kw))
+    assert store.query(vector, 5, Filter()) == exact and not calls
+    monkeypatch.setattr(store_module, "EXACT", 1)  # as if the collection were large
+    assert [i for i, _ in store.query(vector, 5, Filter())] and calls

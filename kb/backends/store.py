@@ -279,14 +279,17 @@ class ChromaStore:
 
         A filter that admits at most 1/SELECTIVE of the collection (one council of hundreds)
         is answered exactly from the embeddings in the chunk table: Chroma's filtered HNSW
-        query costs ~100 ms there, the table read and a matrix product a few.
+        query costs ~100 ms there, the table read and a matrix product a few. So is every
+        query on a collection of at most EXACT chunks (a few councils' strategies): exact
+        and the same from one build to the next, where HNSW's neighbours vary between builds.
         """
         count = self.count()
         if count == 0:
             return []
-        if where.areas is not None or where.doc_ids is not None or where.kinds is not None:
+        filtered = where.areas is not None or where.doc_ids is not None or where.kinds is not None
+        if filtered or count <= EXACT:
             found = self._table.vectors(where.areas, where.doc_ids, where.kinds,
-                                        count // SELECTIVE)
+                                        max(count // SELECTIVE, EXACT))
             if found is not None:
                 return _nearest(found[0], found[1], vector, k)
         result = self._collection.query(
@@ -328,6 +331,7 @@ class ChromaStore:
 
 
 SELECTIVE = 50
+EXACT = 2_000
 
 
 def _nearest(ids: list[str], matrix: np.ndarray, vector: Sequence[float], k: int
