@@ -21,6 +21,8 @@ def hit(text, section="Local picture", similarity=0.3):
     ("Who chairs the partnership board?", AnswerType.NAME),
     ("What did the evaluation of the pilot find?", AnswerType.FINDING),
     ("What are the strategy's priorities?", None),
+    ("How was the county coordinator post paid for?", None),
+    ("How is the refuge funded?", None),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind
