@@ -13,10 +13,11 @@ import multiprocessing
 import resource
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import TypeVar
 
-from pebble import ProcessExpired, ProcessPool
+from pebble import ProcessExpired, ProcessFuture, ProcessPool
 
 from ingest.loaders import Loaded, load
 from kb.errors import DocumentRejected
@@ -55,9 +56,22 @@ class Sandbox:
         """Limits for each file: seconds of wall-clock time and megabytes of address space."""
         self._timeout_s = timeout_s
         self._memory_mb = memory_mb
-        self._pool = ProcessPool(max_workers=1, initializer=_limit_memory,
-                                 initargs=(memory_mb * 1024 * 1024,),
-                                 context=multiprocessing.get_context("spawn"))
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPool:
+        return ProcessPool(max_workers=1, initializer=_limit_memory,
+                           initargs=(self._memory_mb * 1024 * 1024,),
+                           context=multiprocessing.get_context("spawn"))
+
+    def _schedule(self, function: Callable[..., T], args: tuple[object, ...]) -> ProcessFuture:
+        """Schedule in the pool, starting a fresh one when this one has broken (its workers
+        could not start) or stopped: one file's failure never ends the run."""
+        try:
+            return self._pool.schedule(function, args=args, timeout=self._timeout_s)
+        except RuntimeError:  # pebble: "The Pool is not active" / "Unexpected error within the Pool"
+            self._pool.stop()
+            self._pool = self._start()
+            return self._pool.schedule(function, args=args, timeout=self._timeout_s)
 
     def __enter__(self) -> Sandbox:
         return self
@@ -86,7 +100,7 @@ class Sandbox:
         Raises:
             DocumentRejected: as for `load`.
         """
-        future = self._pool.schedule(function, args=args, timeout=self._timeout_s)
+        future = self._schedule(function, args)
         try:
             return future.result()
         except DocumentRejected:
@@ -97,5 +111,7 @@ class Sandbox:
             raise DocumentRejected(f"needed more than {self._memory_mb} MB to read") from exc
         except ProcessExpired as exc:
             raise DocumentRejected(f"the reader crashed on it (exit code {exc.exitcode})") from exc
+        except BrokenProcessPool as exc:
+            raise DocumentRejected(f"the reader process could not start ({exc})") from exc
         except Exception as exc:
             raise DocumentRejected(f"cannot be read ({type(exc).__name__}: {exc})"[:300]) from exc

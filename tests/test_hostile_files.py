@@ -147,3 +147,42 @@ def test_the_run_goes_on_and_the_store_is_unchanged(tmp_path):
     assert [name for name, _ in report.indexed] == ["wyvern-plan.txt"]
     assert {name for name, _ in report.rejected} == {"entities.docx", "loop.pdf"}
     assert {s.chunk.doc_id for s in store.all_chunks()} == {"wyvern-plan"}
+
+
+def test_a_stopped_reader_pool_is_started_afresh():
+    with Sandbox(30, 512) as box:
+        box._pool.stop()  # as pebble leaves it once its workers cannot start
+        box._pool.join()
+        assert box.load("text", b"Our priorities are prevention and support.").pages
+
+
+WORKERS_CANNOT_START = """
+import multiprocessing, sys
+if multiprocessing.parent_process() is not None:  # the spawned reader re-imports this script
+    raise SystemExit(3)
+from ingest.sandbox import Sandbox
+from kb.errors import DocumentRejected
+with Sandbox(30, 512) as box:
+    for n in range(3):
+        try:
+            box.load("text", b"Our priorities are prevention and support.")
+            print("read")
+        except DocumentRejected as exc:
+            print("rejected:", exc)
+"""
+
+
+def test_a_reader_that_cannot_start_rejects_each_file_and_the_run_goes_on(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "host.py"
+    script.write_text(WORKERS_CANNOT_START, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True,
+                          text=True, timeout=240, check=False)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert len(lines) == 3 and all(line.startswith("rejected:") for line in lines), lines
