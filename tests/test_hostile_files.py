@@ -156,10 +156,8 @@ def test_a_stopped_reader_pool_is_started_afresh():
         assert box.load("text", b"Our priorities are prevention and support.").pages
 
 
+# No __main__ guard: the spawned reader re-runs this script and fails while it starts.
 WORKERS_CANNOT_START = """
-import multiprocessing, sys
-if multiprocessing.parent_process() is not None:  # the spawned reader re-imports this script
-    raise SystemExit(3)
 from ingest.sandbox import Sandbox
 from kb.errors import DocumentRejected
 with Sandbox(30, 512) as box:
