@@ -63,6 +63,19 @@ def test_a_sentence_a_document_repeats_is_one_item():
         "Perpetrators are held to account.", "Perpetrators change their behaviour."]
 
 
+def test_an_area_is_searched_deeper_before_it_is_called_silent():
+    noise = [hit("south", "context", f"Residents told us about parking number {i}.", i)
+             for i in range(1, 31)]
+    found = hit("south", "context", "Perpetrator programmes run in every district.", 40)
+
+    def search(text, area, kinds, k):
+        return [h for h in [*noise, found] if kinds is None or h.kind in kinds][:k]
+
+    result = compare("perpetrator programmes", "perpetrator programmes", ["south"], search, {},
+                     lambda h: "perpetrator" in h.text.lower())
+    assert [c.quote for c in result.cells["south"]["context"]] == [found.text]
+
+
 def test_coverage_scale_spreads_commitments():
     def row(*facets):
         return compare("refuges", "refuges", ["a"], lambda text, area, kinds, k: [

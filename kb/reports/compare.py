@@ -18,6 +18,7 @@ PER_CELL = 3
 MIN_QUOTE_SHARE = 0.01  # an item's own words hold a theme word (not only its heading)
 THEME_DEPTH = 12
 FACET_DEPTH = 4
+DEEPER = 4  # an area with no evidence in its first hits is searched this many times deeper
 
 AreaSearch = Callable[[str, str, frozenset[ChunkKind] | None, int], list[Hit]]
 
@@ -39,12 +40,20 @@ def _said(quote: str) -> str:
     return " ".join(re.findall(r"\w+", quote.lower()))
 
 
-def _candidates(topic: str, area: str, search: AreaSearch) -> list[Hit]:
+def _candidates(topic: str, area: str, search: AreaSearch, scale: int = 1) -> list[Hit]:
     """The area's hits for the theme, then for each facet's kinds; each chunk once."""
-    hits = search(topic, area, None, THEME_DEPTH)
+    hits = search(topic, area, None, THEME_DEPTH * scale)
     for kinds in FACET_KINDS.values():
-        hits += search(topic, area, kinds, FACET_DEPTH)
+        hits += search(topic, area, kinds, FACET_DEPTH * scale)
     return list({h.chunk_id: h for h in reversed(hits)}.values())[::-1]
+
+
+def _evidence(topic: str, area: str, search: AreaSearch, is_relevant: Callable[[Hit], bool]
+              ) -> list[Hit]:
+    """The area's relevant hits; when its first hits hold none, a deeper search before the
+    area is reported as silent on the theme."""
+    hits = [h for h in _candidates(topic, area, search) if is_relevant(h)]
+    return hits or [h for h in _candidates(topic, area, search, DEEPER) if is_relevant(h)]
 
 
 def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
@@ -68,7 +77,7 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
     n = 0
     for area in areas:
         said: set[str] = set()  # a sentence a document repeats (summary, appendix) is one item
-        hits = [h for h in _candidates(topic, area, search) if is_relevant(h)]
+        hits = _evidence(topic, area, search, is_relevant)
         row: dict[Facet, list[Citation]] = {}
         for facet, kinds in FACET_KINDS.items():
             row[facet] = []
