@@ -124,7 +124,9 @@ class Ingester:
         """Start building the embedder in a thread, so that loading the model overlaps with
         parsing the first file (0.3-0.45 s each on 2 cores)."""
         if self._embedder is None and self._loading is None:
-            self._loading = ThreadPoolExecutor(1, thread_name_prefix="embedder").submit(self._factory)
+            loader = ThreadPoolExecutor(1, thread_name_prefix="embedder")
+            self._loading = loader.submit(self._factory)
+            loader.shutdown(wait=False)  # the thread ends once the model is built
 
     def _embed(self, chunks: Sequence[Chunk], info: DocumentInfo
                ) -> tuple[list[list[float]], list[np.ndarray | None]]:

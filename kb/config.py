@@ -35,7 +35,7 @@ from pathlib import Path
 from kb.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
+EMBEDDERS = ("auto", "onnx", "torch")  # KB_EMBEDDER: the runtimes of kb.backends.embedder
 
 @dataclass(frozen=True)
 class Settings:
@@ -80,7 +80,7 @@ class Settings:
                 raise ConfigError(f"{name} must be greater than 0; got {getattr(self, name)}")
         if self.embed_threads < 0:
             raise ConfigError(f"embed_threads must be 0 (auto) or more; got {self.embed_threads}")
-        if self.embedder not in ("auto", "onnx", "torch"):
+        if self.embedder not in EMBEDDERS:
             raise ConfigError(f"KB_EMBEDDER must be 'auto', 'onnx' or 'torch'; got {self.embedder!r}")
         if not self.llm or not (self.llm == "none" or ":" in self.llm):
             raise ConfigError(f"KB_LLM must be 'none', 'openai:<model>' or 'ollama:<model>'; "

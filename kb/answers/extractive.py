@@ -137,7 +137,7 @@ def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
     for hit in run:
         if hit.chunk_id in openers:
             heading = hit.section.split(" > ")[-1]
-            at = hit.start + hit.text.find(heading)
+            at = hit.start + _opening(hit)
             items += [(hit, at, at + len(heading), heading), *_units(hit)[:1]]
         else:
             items += _units(hit)
@@ -149,6 +149,13 @@ def _units(hit: Hit) -> list[tuple[Hit, int, int, str]]:
             for start, end, text in units(hit.text, hit.start, hit.section.split(" > "))]
 
 
+def _opening(hit: Hit) -> int:
+    """Where the hit's own heading starts its text (after white space only), or -1."""
+    heading = hit.section.split(" > ")[-1]
+    at = hit.text.find(heading)
+    return at if at >= 0 and not hit.text[:at].strip() else -1
+
+
 def _sibling_sections(run: Sequence[Hit]) -> list[Hit]:
     """The first hit of each section in the run that opens with its heading, when those
     sections share one parent (the run's first such section decides which parent)."""
@@ -156,7 +163,7 @@ def _sibling_sections(run: Sequence[Hit]) -> list[Hit]:
     parent: list[str] | None = None
     for hit in run:
         path = hit.section.split(" > ")
-        if not hit.section or hit.text.find(path[-1]) < 0 or hit.text[:hit.text.find(path[-1])].strip():
+        if not hit.section or _opening(hit) < 0:
             continue
         if parent is None:
             parent = path[:-1]

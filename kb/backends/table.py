@@ -132,6 +132,12 @@ class ChunkTable:
         with self._lock:
             return self._db.execute(sql, args).fetchall()
 
+    def _read_in(self, sql: str, values: Sequence[Any]) -> Iterator[Any]:
+        """The rows of a query whose `IN ({marks})` takes the values, _BATCH values a query."""
+        for start in range(0, len(values), _BATCH):
+            batch = list(values[start:start + _BATCH])
+            yield from self._read(sql.format(marks=",".join("?" * len(batch))), batch)
+
     # -- writes (each one transaction) ---------------------------------------------------
     def add(self, items: Sequence[tuple[Chunk, DocumentInfo, str, str]],
             vectors: Sequence[Sequence[float]] | None = None,
@@ -310,36 +316,23 @@ class ChunkTable:
                      ) -> Iterator[tuple[str, int, list[str]]]:
         """(doc id, row id, BM25 tokens) of the visible chunks of these documents, in document
         and ordinal order, read a batch of documents at a time."""
-        ordered = sorted(doc_ids)
-        for start in range(0, len(ordered), _BATCH):
-            batch = ordered[start:start + _BATCH]
-            for doc_id, rowid, words in self._read(
-                    f"SELECT doc_id, id, lexical FROM chunks WHERE visible AND doc_id IN "
-                    f"({','.join('?' * len(batch))}) ORDER BY doc_id, ordinal", batch):
-                yield doc_id, rowid, words.split()
+        for doc_id, rowid, words in self._read_in(
+                "SELECT doc_id, id, lexical FROM chunks WHERE visible AND doc_id IN ({marks}) "
+                "ORDER BY doc_id, ordinal", sorted(doc_ids)):
+            yield doc_id, rowid, words.split()
 
     def by_rowid(self, rowids: Iterable[int]
                  ) -> dict[int, tuple[int, Chunk, DocumentInfo, str, str]]:
         """The chunks with these row ids (missing ones, since deleted, left out)."""
         ids = list(dict.fromkeys(int(r) for r in rowids))
-        out: dict[int, tuple[int, Chunk, DocumentInfo, str, str]] = {}
-        for start in range(0, len(ids), _BATCH):
-            batch = ids[start:start + _BATCH]
-            rows = self._read(
-                f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id) "
-                f"WHERE c.id IN ({','.join('?' * len(batch))})", batch)
-            out.update((r[0], r) for r in _chunks(rows))
-        return out
+        rows = self._read_in(f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d "
+                             "USING (doc_id) WHERE c.id IN ({marks})", ids)
+        return {r[0]: r for r in _chunks(rows)}
 
     def rowids(self, chunk_ids: Sequence[str]) -> dict[str, int]:
         """chunk_id -> row id for the stored ones."""
-        out: dict[str, int] = {}
-        for start in range(0, len(chunk_ids), _BATCH):
-            batch = list(chunk_ids[start:start + _BATCH])
-            out.update(self._read(
-                f"SELECT chunk_id, id FROM chunks WHERE chunk_id IN ({','.join('?' * len(batch))})",
-                batch))
-        return out
+        return dict(self._read_in("SELECT chunk_id, id FROM chunks WHERE chunk_id IN ({marks})",
+                                  chunk_ids))
 
     def filtered(self, areas: Sequence[str] | None, doc_ids: Sequence[str] | None,
                  kinds: Sequence[str] | None) -> list[int]:
@@ -368,14 +361,12 @@ class ChunkTable:
         """Row id -> (embedding, part vectors or None) for the rows that have an embedding."""
         ids = list(dict.fromkeys(int(r) for r in rowids))
         out: dict[int, tuple[np.ndarray, np.ndarray | None]] = {}
-        for start in range(0, len(ids), _BATCH):
-            batch = ids[start:start + _BATCH]
-            for rowid, vector, parts in self._read(
-                    f"SELECT id, vector, parts FROM chunks WHERE vector IS NOT NULL "
-                    f"AND id IN ({','.join('?' * len(batch))})", batch):
-                dense = np.frombuffer(vector, dtype=np.float32)
-                out[rowid] = (dense, None if parts is None else np.frombuffer(
-                    parts, dtype=np.float16).astype(np.float32).reshape(-1, len(dense)))
+        for rowid, vector, parts in self._read_in(
+                "SELECT id, vector, parts FROM chunks WHERE vector IS NOT NULL AND id IN ({marks})",
+                ids):
+            dense = np.frombuffer(vector, dtype=np.float32)
+            out[rowid] = (dense, None if parts is None else np.frombuffer(
+                parts, dtype=np.float16).astype(np.float32).reshape(-1, len(dense)))
         return out
 
     def select(self, where: str = "1", args: Sequence[Any] = (), page: int = 5_000

@@ -194,11 +194,12 @@ class HybridRetriever:
         query = np.asarray(vector, dtype=np.float32)
         query /= max(float(np.linalg.norm(query)), 1e-12)
         given = dict(dense)
-        candidates = list(dict.fromkeys([p for p, _ in dense] + list(lexical)))
-        stored = self._snapshot.table.embeddings(int(self._snapshot.rows[p]) for p in candidates)
+        candidates = {p: int(self._snapshot.rows[p])
+                      for p in dict.fromkeys([p for p, _ in dense] + list(lexical))}
+        stored = self._snapshot.table.embeddings(candidates.values())
         ranked: list[tuple[float, int, float]] = []
-        for position in candidates:
-            row = stored.get(int(self._snapshot.rows[position]))
+        for position, rowid in candidates.items():
+            row = stored.get(rowid)
             if row is not None:
                 best, own = part_similarity(query, *row)
                 ranked.append((best, position, own))
