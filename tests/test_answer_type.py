@@ -17,12 +17,17 @@ def hit(text, section="Local picture", similarity=0.3):
     ("How much does the refuge contract cost each year?", AnswerType.AMOUNT),
     ("How many refuge bed spaces are there?", AnswerType.COUNT),
     ("By how much did reported incidents rise?", AnswerType.COUNT),
+    ("How long is the waiting list for the perpetrator programme?", AnswerType.COUNT),
+    ("What is the average caseload of an outreach worker?", AnswerType.COUNT),
+    ("What is the repeat referral rate at MARAC?", AnswerType.COUNT),
     ("When will the sanctuary scheme review finish?", AnswerType.DATE),
+    ("What is the timescale for the new refuge?", AnswerType.DATE),
     ("Who chairs the partnership board?", AnswerType.NAME),
     ("What did the evaluation of the pilot find?", AnswerType.FINDING),
     ("What are the strategy's priorities?", None),
     ("How was the county coordinator post paid for?", None),
     ("How is the refuge funded?", None),
+    ("How will completion rates be monitored?", None),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind

@@ -12,11 +12,11 @@ from kb.config import Settings
 
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
-    "tune": {"recall@5": 0.826, "recall@10": 0.918, "must_mention": 0.875,
-             "refusal_accuracy": 0.972, "false_refusal_rate": 0.007,
+    "tune": {"recall@5": 0.833, "recall@10": 0.924, "must_mention": 0.878,
+             "refusal_accuracy": 0.932, "false_refusal_rate": 0.013,
              "compare_all_filled": 0.903},
     "check": {"recall@5": 0.723, "recall@10": 0.839, "must_mention": 0.685,
-              "refusal_accuracy": 0.750, "false_refusal_rate": 0.045,
+              "refusal_accuracy": 0.800, "false_refusal_rate": 0.045,
               "compare_all_filled": 0.773},
 }
 

@@ -50,7 +50,8 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
 _CUE_TERMS = content_terms("how much budget funding funded spend spent cost costs allocated "
                            "allocation invest investment grant money salary paid pay price "
                            "many number percentage often "
-                           "proportion share rate often when date year month deadline who "
+                           "proportion share rate often long soon average median when date year month "
+                           "deadline timescale timescales timeframe timetable who "
                            "organisation agency charity provider officer person body team "
                            "named name find findings show result results conclude reveal "
                            "recommend learn lessons")
