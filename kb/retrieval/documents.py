@@ -42,6 +42,14 @@ def _phrases(text: str) -> set[tuple[str, str]]:
     return set(pairwise(words))
 
 
+def _area_words(document: DocumentInfo) -> set[str]:
+    """The (stemmed) words of the document's area key and names: "Oxfordshire domestic" in a
+    question names the area, not which of the area's documents, even when only one title
+    holds that phrase."""
+    names = " ".join([document.area.replace("-", " "), document.area_name, *document.area_aliases])
+    return {stem(w) for w in re.findall(r"[a-z0-9]+", names.lower())}
+
+
 class DocumentResolver:
     """Finds the indexed documents a question refers to."""
 
@@ -49,7 +57,8 @@ class DocumentResolver:
         """Index the documents' title words, periods and kinds."""
         self._documents = list(documents)
         self._terms = {d.doc_id: content_terms(d.title) for d in self._documents}
-        self._title_phrases = {d.doc_id: _phrases(d.title) for d in self._documents}
+        self._title_phrases = {d.doc_id: {p for p in _phrases(d.title) if not set(p) & _area_words(d)}
+                               for d in self._documents}
 
     def mentioned(self, question: str, areas: Sequence[str] | None = None) -> list[str]:
         """Doc ids the question names, among the given areas' documents (all when None).
@@ -82,7 +91,7 @@ class DocumentResolver:
         found = []
         for d in pool:
             span = years_of(d.period) or years_of(d.title)
-            if span and (asked == span or (asked[0] == asked[1] and asked[0] in span)):
+            if span and (asked == span or (asked[0] == asked[1] and span[0] <= asked[0] <= span[1])):
                 found.append(d)
         return found
 

@@ -1,0 +1,27 @@
+"""The kind of passage a question asks for (fictional councils)."""
+
+import pytest
+
+from kb.records import ChunkKind
+from kb.retrieval.intent import defined_term, intended_kinds
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("How will Wyvern measure progress on refuges?", {ChunkKind.INDICATOR}),
+    ("How will Wyvern know whether its perpetrator work is working?", {ChunkKind.INDICATOR}),
+    ("What will Calder Vale do about stalking?", {ChunkKind.ACTION}),
+    ("What does Wyvern hope its prevention work will achieve?",
+     {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
+    ("Who oversees the strategy?", {ChunkKind.GOVERNANCE}),
+    ("What is the MARAC?", {ChunkKind.GLOSSARY}),
+    # cues of two kinds at once: no guess
+    ("What actions support the prevention priority?", set()),
+    ("Tell me about refuges in Wyvern", set()),
+])
+def test_intended_kinds(question, kinds):
+    assert intended_kinds(question) == frozenset(kinds)
+
+
+def test_defined_term():
+    assert defined_term("What does JDATT stand for?") == "JDATT"
+    assert defined_term("What will the JDATT deliver next year for victims of abuse?") is None
