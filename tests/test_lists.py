@@ -60,6 +60,19 @@ def test_a_list_within_one_section_gives_every_item():
     assert items.find("Prevent") < items.find("Support") < items.find("Pursue")
 
 
+def test_a_list_whose_best_chunk_is_its_second_starts_at_the_first():
+    from kb.answers.extractive import list_units
+
+    before = _hit(0, "Wyvern was the first county to adopt the model in 2015.", "Aims", 0)
+    lead = _hit(1, "Our aims are:\n1. Prevent abuse from happening.\n2. Protect victims who are at "
+                   "risk.", "Aims", 60)
+    more = _hit(2, "3. Support survivors to recover.\n4. Pursue perpetrators through the courts.",
+                "Aims", 150)
+    items = " | ".join(t for *_, t in list_units([more, before, lead]))
+    assert items.startswith("Our aims are:")  # not the chunk before the list's, nor item 3
+    assert items.find("Prevent") < items.find("Support") < items.find("Pursue")
+
+
 def test_which_or_what_before_a_list_noun_asks_for_a_list():
     from kb.retrieval.lists import wants_list
 

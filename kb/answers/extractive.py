@@ -22,6 +22,7 @@ from kb.text import content_terms
 MAX_SENTENCES = 5
 MAX_PER_AREA = 3
 MAX_LIST_ITEMS = 14
+ADJACENT_GAP = 200  # at most this many characters (a heading) between chunks that continue
 
 
 def is_expired(period: str, today: date | None = None) -> bool:
@@ -121,16 +122,15 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
 
 
 def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
-    """The items of the list that the best hit starts: its units and those of the hits that
-    continue it (the same document, further on), in document order, up to MAX_LIST_ITEMS.
+    """The items of the list that the best hit is part of: its units, those of the chunk just
+    before it in its section (see `_list_run`) and those of the hits that continue it (the
+    same document, further on), in document order, up to MAX_LIST_ITEMS.
 
     Where the list goes on as sibling sections (strands or priorities, each a heading over its
     text), each of those sections gives its heading and its first sentence."""
     if not hits:
         return []
-    first = hits[0]
-    run = sorted((h for h in hits if h.doc_id == first.doc_id and h.start >= first.start),
-                 key=lambda h: h.start)
+    run = _list_run(hits[0], hits)
     sections = _sibling_sections(run[1:])
     openers = {h.chunk_id for h in sections} if len(sections) >= 2 else set()
     items: list[tuple[Hit, int, int, str]] = []
@@ -142,6 +142,19 @@ def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
         else:
             items += _units(hit)
     return items[:MAX_LIST_ITEMS]
+
+
+def _list_run(first: Hit, hits: Sequence[Hit]) -> list[Hit]:
+    """The hits that may hold the list the best hit is part of, in document order: the chunk
+    of its section just before it, when retrieved and adjacent (the best hit is not always
+    where the list starts; going further back fills the answer with what precedes the list),
+    then every hit after it in its document."""
+    same = sorted((h for h in hits if h.doc_id == first.doc_id), key=lambda h: h.start)
+    at = same.index(first)
+    before = same[at - 1] if at else None
+    if before and before.section == first.section and first.start - before.end <= ADJACENT_GAP:
+        at -= 1
+    return same[at:]
 
 
 def _units(hit: Hit) -> list[tuple[Hit, int, int, str]]:
