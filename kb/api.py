@@ -253,7 +253,7 @@ class KnowledgeBase:
         def compare(phrases: tuple[str, ...], areas: Sequence[str]) -> Comparison:
             return comparison.compare(
                 phrases[0], " ".join(phrases), areas, self._area_search, self._idf,
-                lambda hit: any(self._relevant(phrase, hit) for phrase in phrases))
+                lambda hit: any(self._relevant(phrase, hit) for phrase in phrases), phrases)
 
         return build_coverage(self.area_keys(), compare)
 

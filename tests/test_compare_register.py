@@ -23,8 +23,8 @@ def hit(area, kind, text, n=0):
 
 def test_facet_sorting_and_empty_cells():
     hits = {"north": [hit("north", "action", "We will run perpetrator programmes.", 1),
-                      hit("north", "indicator", "Number of perpetrators referred.", 2),
-                      hit("north", "context", "Perpetrators are often men.", 3)],
+                      hit("north", "indicator", "Number of perpetrator programmes completed.", 2),
+                      hit("north", "context", "Perpetrator programmes are new here.", 3)],
             "south": []}
     searched = []
 
@@ -41,8 +41,8 @@ def test_facet_sorting_and_empty_cells():
         None, *FACET_KINDS.values()}  # an empty cell was looked for in the whole area
     north = result.cells["north"]
     assert [c.quote for c in north["actions"]] == ["We will run perpetrator programmes."]
-    assert [c.quote for c in north["indicators"]] == ["Number of perpetrators referred."]
-    assert [c.quote for c in north["context"]] == ["Perpetrators are often men."]
+    assert [c.quote for c in north["indicators"]] == ["Number of perpetrator programmes completed."]
+    assert [c.quote for c in north["context"]] == ["Perpetrator programmes are new here."]
     assert north["aims"] == []
     assert result.cells["south"] == {"aims": [], "indicators": [], "actions": [], "context": []}
     assert north["actions"][0].expired  # 2015-2020 has ended
@@ -61,6 +61,36 @@ def test_a_sentence_a_document_repeats_is_one_item():
     result = compare("perpetrators", "perpetrators", ["north"], search, {}, lambda h: True)
     assert [c.quote for c in result.cells["north"]["aims"]] == [
         "Perpetrators are held to account.", "Perpetrators change their behaviour."]
+
+
+def test_a_cell_holds_the_items_about_the_theme_not_every_sentence_of_a_hit():
+    action = hit("north", "action", "Commission perpetrator programmes in every district. "
+                 "Review the housing register.\n- Fund refuge places.\n"
+                 "- Extend perpetrator programmes to young people.", 1)
+    context = hit("north", "context", "Perpetrators are often men.", 2)  # one theme word of two
+
+    def search(text, area, kinds, k):
+        return [h for h in [action, context] if kinds is None or h.kind in kinds][:k]
+
+    result = compare("perpetrator programmes", "perpetrator programmes", ["north"], search, {},
+                     lambda h: True)
+    assert [c.quote for c in result.cells["north"]["actions"]] == [
+        "Commission perpetrator programmes in every district.",
+        "- Extend perpetrator programmes to young people."]
+    assert result.cells["north"]["context"] == []
+
+
+def test_an_area_that_words_the_theme_its_own_way_is_compared_on_its_best_items():
+    hits = [hit("south", "action", "Run a programme for perpetrators.", 1),
+            hit("south", "action", "Train every GP.", 2)]
+
+    def search(text, area, kinds, k):
+        return [h for h in hits if kinds is None or h.kind in kinds][:k]
+
+    result = compare("perpetrator behaviour change programmes", "perpetrator behaviour change "
+                     "programmes", ["south"], search, {}, lambda h: True)
+    assert [c.quote for c in result.cells["south"]["actions"]] == [
+        "Run a programme for perpetrators."]
 
 
 def test_an_area_is_searched_deeper_before_it_is_called_silent():

@@ -3,22 +3,35 @@
 Each area is searched on its own (so no area is crowded out), once for the theme and once per
 facet restricted to that facet's chunk kinds, so an empty cell means that nothing relevant of
 that kind was found anywhere in the area's text, not only among the first hits.
+
+A cell holds items, not passages: every sentence or list item of the area's relevant hits is
+a candidate, weighed on its own words (with its table header or list lead-in): the share of
+the theme's idf weight it holds, for a long item scaled down as a search engine normalises a
+long document's score (so a paragraph that mentions every theme word once in passing does not
+outrank the sentence that is about the theme). An area's cells keep the items that hold at
+least RELATIVE_SHARE of the best item's weight in that area, best first: a passage that
+merely mentions one theme word does not fill a row, and an area that words the theme its own
+way is still compared on its own best items.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from kb.answers.extractive import citation_for, score_units
+from kb.answers.sentences import units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.text import content_terms
 
 PER_CELL = 3
-MIN_QUOTE_SHARE = 0.01  # an item's own words hold a theme word (not only its heading)
+RELATIVE_SHARE = 0.6  # of the area's best item
+ITEM_WORDS = 25  # about one sentence: longer items' weight is scaled by sqrt(ITEM_WORDS / words)
 THEME_DEPTH = 12
 FACET_DEPTH = 4
 DEEPER = 4  # an area with no evidence in its first hits is searched this many times deeper
+COMPARED_KINDS = frozenset().union(*FACET_KINDS.values())
 
 AreaSearch = Callable[[str, str, frozenset[ChunkKind] | None, int], list[Hit]]
 
@@ -35,9 +48,50 @@ def best_quote(hit: Hit, terms: set[str], idf: dict[str, float], min_share: floa
     return None
 
 
+@dataclass(frozen=True)
+class Item:
+    """A quotable unit of a hit, with how much of the theme it holds itself."""
+
+    weight: float  # the share of a theme phrase's idf weight it holds, length-normalised
+    rank: int  # its hit's rank among the area's evidence
+    hit: Hit
+    start: int
+    end: int
+    text: str
+
+
+def item_weight(text: str, lead: str, phrases: Sequence[set[str]], idf: dict[str, float]
+                ) -> float:
+    """The largest share of any theme phrase's idf weight that the text (with its table header
+    or list lead-in) holds, scaled down for items longer than about a sentence."""
+    own = content_terms(f"{lead} {text}")
+    share = max((sum(idf.get(t, 1.0) for t in own & terms) /
+                 (sum(idf.get(t, 1.0) for t in terms) or 1.0) for terms in phrases), default=0.0)
+    return share * min(1.0, (ITEM_WORDS / max(len(text.split()), 1)) ** 0.5)
+
+
+def items(hits: Sequence[Hit], phrases: Sequence[set[str]], idf: dict[str, float]
+          ) -> list[Item]:
+    """Every sentence or list item of the hits that holds a theme word, heaviest first."""
+    found = []
+    for rank, hit in enumerate(hits):
+        for start, end, text in units(hit.text, hit.start, hit.section.split(" > "),
+                                      whole_lists=False):
+            weight = item_weight(text, hit.lead, phrases, idf)
+            if weight > 0:
+                found.append(Item(weight, rank, hit, start, end, text))
+    found.sort(key=lambda item: (-item.weight, item.rank))
+    return found
+
+
 def _said(quote: str) -> str:
     """A quote's words, for telling repeats apart from new items."""
     return " ".join(re.findall(r"\w+", quote.lower()))
+
+
+def _repeats(said: str, before: set[str]) -> bool:
+    """A quote repeats an item when either holds the other's words (a summary, an appendix)."""
+    return any(said in other or other in said for other in before)
 
 
 def _candidates(topic: str, area: str, search: AreaSearch, scale: int = 1) -> list[Hit]:
@@ -57,7 +111,8 @@ def _evidence(topic: str, area: str, search: AreaSearch, is_relevant: Callable[[
 
 
 def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
-            idf: dict[str, float], is_relevant: Callable[[Hit], bool]) -> Comparison:
+            idf: dict[str, float], is_relevant: Callable[[Hit], bool],
+            phrases: Sequence[str] = ()) -> Comparison:
     """Fill the areas x facets table from each area's own hits.
 
     Args:
@@ -65,30 +120,34 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
         topic: the theme's topic words (see `kb.retrieval.topic`): what is searched and matched.
         areas: the areas to compare.
         search: (text, area, kinds or None, k) -> that area's hits, best first.
-        idf: term weights for picking quotes.
+        idf: term weights for weighing items.
         is_relevant: whether a hit is evidence for the topic (else it is left out).
+        phrases: alternative phrasings of the theme, any one of which an item may hold (a
+            coverage theme's phrases); default: the topic.
 
     Returns:
         The comparison; an empty list marks "nothing found".
     """
-    terms = content_terms(topic)
+    wanted = [content_terms(p) for p in phrases or (topic,)]
     cells: dict[str, dict[Facet, list[Citation]]] = {}
     quoted: set[tuple[str, int]] = set()
     n = 0
     for area in areas:
         said: set[str] = set()  # a sentence a document repeats (summary, appendix) is one item
-        hits = _evidence(topic, area, search, is_relevant)
+        found = [i for i in items(_evidence(topic, area, search, is_relevant), wanted, idf)
+                 if i.hit.kind in COMPARED_KINDS]
+        floor = RELATIVE_SHARE * found[0].weight if found else 0.0
         row: dict[Facet, list[Citation]] = {}
         for facet, kinds in FACET_KINDS.items():
             row[facet] = []
-            for hit in (h for h in hits if h.kind in kinds):
-                quote = best_quote(hit, terms, idf, MIN_QUOTE_SHARE)
-                if quote is None or (hit.doc_id, quote[0]) in quoted or _said(quote[2]) in said:
+            for item in (i for i in found if i.weight >= floor and i.hit.kind in kinds):
+                words = _said(item.text)
+                if (item.hit.doc_id, item.start) in quoted or _repeats(words, said):
                     continue
-                quoted.add((hit.doc_id, quote[0]))
-                said.add(_said(quote[2]))
+                quoted.add((item.hit.doc_id, item.start))
+                said.add(words)
                 n += 1
-                row[facet].append(citation_for(n, hit, *quote))
+                row[facet].append(citation_for(n, item.hit, item.start, item.end, item.text))
                 if len(row[facet]) == PER_CELL:
                     break
         cells[area] = row
