@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.retrieval.areas import AreaResolver
+from kb.text import STOPWORDS
 from kb.vocabulary import vocabulary
 
 
@@ -19,4 +20,8 @@ def question_topic(text: str, resolver: AreaResolver) -> str:
     topic = resolver.topic(text)
     words = [w for w in re.findall(r"[\w'’&-]+", topic)
              if w.lower().strip("'’") not in vocabulary().scaffolding]
+    while words and words[0].lower() in STOPWORDS:  # "How … with perpetrators": what is left
+        words.pop(0)                                # of the scaffolding around the topic
+    while words and words[-1].lower() in STOPWORDS:
+        words.pop()
     return " ".join(words) or text
