@@ -76,7 +76,7 @@ def coverage_rows(_kb: KnowledgeBase, version: str) -> list[dict[str, object]]:
     """The coverage matrix as rows (cached per store version)."""
     coverage = _kb.coverage()
     return [
-        {"theme": theme, "area": area, "score": cell.score,
+        {"theme": theme, "area": area, "score": cell.score, "commitments": cell.commitments,
          "evidence": [(c.title, c.section, c.quote) for c in cell.evidence],
          "citations": cell.evidence}
         for theme, row in coverage.cells.items() for area, cell in row.items()
@@ -202,19 +202,20 @@ def browse_ui(kb: KnowledgeBase) -> None:
             add_to_report_ui(kb, f"add-register-{area}-{kind}", section, area)
     st.subheader("Theme coverage")
     rows = coverage_rows(kb, kb.version)
-    chart = alt.Chart(alt.Data(values=[{k: r[k] for k in ("theme", "area", "score")}
+    chart = alt.Chart(alt.Data(values=[{k: r[k] for k in ("theme", "area", "score", "commitments")}
                                        for r in rows])).mark_rect().encode(
         x=alt.X("area:N", title="Area"), y=alt.Y("theme:N", title="Theme"),
         color=alt.Color("score:Q", scale=alt.Scale(domain=[0, max(SCALE)], scheme="blues"),
                         title=f"0 … {max(SCALE)}"),
-        tooltip=["theme:N", "area:N", "score:Q"])
+        tooltip=["theme:N", "area:N", "score:Q", "commitments:Q"])
     st.altair_chart(chart, width="stretch")
     st.caption("Scale: " + "; ".join(f"{score} {label}" for score, label in SCALE.items()))
     theme = st.selectbox("Evidence for theme", sorted({str(r["theme"]) for r in rows}))
     for row in rows:
         if row["theme"] == theme:
             score = int(str(row["score"]))
-            st.markdown(f"**{safe(str(row['area']))}** — {score}: {SCALE[score]}")
+            st.markdown(f"**{safe(str(row['area']))}** — {score}: {SCALE[score]} "
+                        f"({row['commitments']} found)")
             for title, section, quote in row["evidence"]:  # type: ignore[attr-defined]
                 st.caption(f"{safe(title)} · {safe(section)}: {safe(quote[:200])}")
     add_to_report_ui(kb, "add-coverage", coverage_view(rows, theme), theme)
@@ -256,7 +257,8 @@ def library_ui(kb: KnowledgeBase) -> None:
 
 def coverage_view(rows: list[dict[str, object]], theme: str) -> Coverage:
     """One theme's row of the coverage matrix, as a record a report can keep."""
-    cells = {str(r["area"]): CoverageCell(int(str(r["score"])), cast(list[Citation], r["citations"]))
+    cells = {str(r["area"]): CoverageCell(int(str(r["score"])), cast(list[Citation], r["citations"]),
+                                          int(str(r["commitments"])))
              for r in rows if r["theme"] == theme}
     return Coverage(themes=[theme], areas=list(cells), cells={theme: cells})
 

@@ -166,6 +166,9 @@ class Comparison:
     theme: str
     areas: list[str]
     cells: dict[str, dict[Facet, list[Citation]]]  # area -> facet -> items
+    # area -> facet -> how many distinct relevant items were found, before each cell kept its
+    # best few (what coverage counts)
+    found: dict[str, dict[Facet, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -199,8 +202,9 @@ class Framework:
 class CoverageCell:
     """How strongly an area's strategies address a theme, and the evidence for it."""
 
-    score: int  # 0 none, 1 mentioned, 2 addressed, 3 committed (aims, indicators and actions)
+    score: int  # see kb.reports.coverage.SCALE
     evidence: list[Citation]
+    commitments: int = 0  # distinct aims, indicators and actions found on the theme
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def register() -> Framework:
 
 
 def coverage() -> Coverage:
-    cell = CoverageCell(score=2, evidence=[cite(1, SHARED)])
+    cell = CoverageCell(score=2, evidence=[cite(1, SHARED)], commitments=2)
     return Coverage(themes=["training"], areas=["testshire"], cells={"training": {"testshire": cell}})
 
 

@@ -46,7 +46,8 @@ def test_facet_sorting_and_empty_cells():
     assert north["aims"] == []
     assert result.cells["south"] == {"aims": [], "indicators": [], "actions": [], "context": []}
     assert north["actions"][0].expired  # 2015-2020 has ended
-    assert cell_from(result, "north").score == 4  # two commitments, one of them an indicator
+    assert cell_from(result, "north").score == 2  # two commitments: fewer than several
+    assert cell_from(result, "north").commitments == 2
     assert cell_from(result, "south").score == 0
 
 
@@ -114,10 +115,14 @@ def test_coverage_scale_spreads_commitments():
 
     assert cell_from(row(), "a").score == 0
     assert cell_from(row("statistic"), "a").score == 1
-    assert cell_from(row("action"), "a").score == 2
-    assert cell_from(row("action", "aim"), "a").score == 3
-    assert cell_from(row("action", "indicator"), "a").score == 4
+    assert cell_from(row("action", "indicator"), "a").score == 2
+    assert cell_from(row("action", "aim", "action", "aim"), "a").score == 3
+    assert cell_from(row("action", "aim", "indicator", "action"), "a").score == 4
     assert set(SCALE) == {0, 1, 2, 3, 4}
+    # every commitment found counts, not only the few a comparison cell shows
+    many = row(*["action"] * 7)
+    assert len(many.cells["a"]["actions"]) < 7
+    assert cell_from(many, "a").commitments == 7 and cell_from(many, "a").score == 3
 
 
 def test_framework_on_fixture(fake_kb):

@@ -130,6 +130,7 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
     """
     wanted = [content_terms(p) for p in phrases or (topic,)]
     cells: dict[str, dict[Facet, list[Citation]]] = {}
+    counts: dict[str, dict[Facet, int]] = {}
     quoted: set[tuple[str, int]] = set()
     n = 0
     for area in areas:
@@ -137,6 +138,7 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
         found = [i for i in items(_evidence(topic, area, search, is_relevant), wanted, idf)
                  if i.hit.kind in COMPARED_KINDS]
         floor = RELATIVE_SHARE * found[0].weight if found else 0.0
+        counts[area] = _counts([i for i in found if i.weight >= floor])
         row: dict[Facet, list[Citation]] = {}
         for facet, kinds in FACET_KINDS.items():
             row[facet] = []
@@ -151,4 +153,17 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
                 if len(row[facet]) == PER_CELL:
                     break
         cells[area] = row
-    return Comparison(theme=theme, areas=list(areas), cells=cells)
+    return Comparison(theme=theme, areas=list(areas), cells=cells, found=counts)
+
+
+def _counts(found: Sequence[Item]) -> dict[Facet, int]:
+    """How many distinct items each facet has (a sentence said twice counts once)."""
+    said: set[str] = set()
+    counts = dict.fromkeys(FACET_KINDS, 0)
+    for item in found:
+        words = _said(item.text)
+        facet = next((f for f, kinds in FACET_KINDS.items() if item.hit.kind in kinds), None)
+        if facet is not None and not _repeats(words, said):
+            said.add(words)
+            counts[facet] += 1
+    return counts

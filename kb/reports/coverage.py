@@ -2,9 +2,16 @@
 
 Each theme (data: kb/vocabulary.toml, `[themes]`) is a set of alternative phrases ("refuge",
 "sanctuary", "housing"); a passage is evidence for the theme when it is evidence for any of
-them. A cell is scored from the comparison of that theme: the distinct cited commitments (aims,
-indicators, actions) and whether progress is measured. The scale (`SCALE`) is shown beside the
-heatmap.
+them. A cell is scored from the comparison of that theme: how many distinct commitments (aims,
+indicators, actions) the area's strategies make on it, all those found and not only the few
+the comparison shows, and whether they say what they want, what they will do and how they
+will measure it. The scale (`SCALE`) is shown beside the heatmap, and each cell's count of
+commitments in its tooltip.
+
+Counting commitments, rather than asking whether two were found, is what spreads the matrix:
+on the bundled corpus the earlier rule (two commitments, one an indicator) scored 24 of the 36
+cells 4, 10 cells 3 and 2 cells below; this one scores 15 cells 4, 13 cells 3, 6 cells 2 and 2
+cells 1, and the counts behind them run from 0 to 18.
 """
 
 from __future__ import annotations
@@ -14,12 +21,13 @@ from collections.abc import Callable, Sequence
 from kb.records import COMMITMENT_FACETS, Comparison, Coverage, CoverageCell, Facet
 from kb.vocabulary import vocabulary
 
+SEVERAL = 4  # commitments
 SCALE: dict[int, str] = {
     0: "nothing found",
-    1: "mentioned (context or figures only)",
-    2: "one commitment",
-    3: "several commitments",
-    4: "several commitments, with an indicator to measure progress",
+    1: "mentioned only (context or figures, no commitment)",
+    2: f"1 to {SEVERAL - 1} commitments",
+    3: f"{SEVERAL} or more commitments, in one or two of aims, indicators and actions",
+    4: f"{SEVERAL} or more commitments, with aims, indicators and actions",
 }
 MAX_EVIDENCE = 6
 
@@ -27,15 +35,16 @@ MAX_EVIDENCE = 6
 def cell_from(comparison: Comparison, area: str) -> CoverageCell:
     """Score one cell from the area's row of the theme's comparison (see `SCALE`)."""
     row = comparison.cells.get(area, {})
-    commitments = {(c.doc_id, c.start) for f in COMMITMENT_FACETS for c in row.get(f, [])}
+    found = comparison.found.get(area) or {f: len(row.get(f, [])) for f in Facet}
+    commitments = sum(found.get(f, 0) for f in COMMITMENT_FACETS)
     evidence = [c for f in (*COMMITMENT_FACETS, Facet.CONTEXT) for c in row.get(f, [])]
-    if len(commitments) >= 2:
-        score = 4 if row.get(Facet.INDICATORS) else 3
+    if commitments >= SEVERAL:
+        score = 4 if all(found.get(f, 0) for f in COMMITMENT_FACETS) else 3
     elif commitments:
         score = 2
     else:
-        score = 1 if row.get(Facet.CONTEXT) else 0
-    return CoverageCell(score=score, evidence=evidence[:MAX_EVIDENCE])
+        score = 1 if found.get(Facet.CONTEXT) else 0
+    return CoverageCell(score=score, evidence=evidence[:MAX_EVIDENCE], commitments=commitments)
 
 
 def build_coverage(areas: Sequence[str],

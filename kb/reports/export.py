@@ -167,7 +167,8 @@ def _register_lines(framework: Framework) -> list[tuple[str, list[str]]]:
 
 
 def _coverage_rows(coverage: Coverage, theme: str) -> list[list[str]]:
-    return [[area, f"{cell.score} ({SCALE.get(cell.score, '')})", _cell(cell.evidence)]
+    return [[area, f"{cell.score} ({SCALE.get(cell.score, '')})"
+             + (f", {cell.commitments} found" if cell.commitments else ""), _cell(cell.evidence)]
             for area, cell in coverage.cells.get(theme, {}).items()]
 
 

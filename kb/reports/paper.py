@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from kb.answers.extractive import is_expired
-from kb.records import Answer, Citation, Comparison, Coverage, CoverageCell, Facet, Framework
+from kb.records import Answer, Citation, Comparison, Coverage, Facet, Framework
 
 Body = Answer | Comparison | Framework | Coverage
 _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
@@ -228,6 +228,6 @@ def _renumbered(body: Body, numbers: Mapping[str, int]) -> Body:
     if isinstance(body, Framework):
         return replace(body, items={kind: [replace(i, citation=one(i.citation)) for i in items]
                                     for kind, items in body.items.items()})
-    return replace(body, cells={theme: {area: CoverageCell(cell.score, [one(c) for c in cell.evidence])
+    return replace(body, cells={theme: {area: replace(cell, evidence=[one(c) for c in cell.evidence])
                                         for area, cell in row.items()}
                                 for theme, row in body.cells.items()})

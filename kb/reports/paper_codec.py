@@ -80,7 +80,8 @@ def framework_from_dict(data: dict[str, Any]) -> Framework:
 def coverage_from_dict(data: dict[str, Any]) -> Coverage:
     """A Coverage (one or more themes) from its dict."""
     cells = {theme: {area: CoverageCell(score=int(cell["score"]),
-                                        evidence=_citations(cell["evidence"]))
+                                        evidence=_citations(cell["evidence"]),
+                                        commitments=int(cell.get("commitments", 0)))
                      for area, cell in row.items()}
              for theme, row in data["cells"].items()}
     return Coverage(themes=list(data["themes"]), areas=list(data["areas"]), cells=cells)
