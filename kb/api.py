@@ -106,14 +106,16 @@ class KnowledgeBase:
         areas = known_areas(self.manifest.areas, documents)
         resolver = AreaResolver(areas, area_keys)
         idf = table.idf()
-        retriever = HybridRetriever(self.store, self.embedder, snapshot, table.sections(), glossary,
-                                    resolver, DocumentResolver(documents), idf, self.settings)
+        sections = table.sections()
+        documents_named = DocumentResolver(documents, sections)
+        retriever = HybridRetriever(self.store, self.embedder, snapshot, sections, glossary,
+                                    resolver, documents_named, idf, self.settings)
         # Everything is built before anything is replaced, so a question asked meanwhile
         # is answered from the old state, not from a mix of old and new.
         (self._documents, self.glossary, self._area_keys, self.known_areas, self.areas, self._idf,
-         self._generation, self._retriever, self.version) = (
+         self._generation, self._retriever, self._documents_named, self.version) = (
             documents, glossary, area_keys, areas, resolver, idf, snapshot.generation, retriever,
-            uuid.uuid4().hex)
+            documents_named, uuid.uuid4().hex)
 
     def refresh_if_changed(self) -> bool:
         """Refresh when the store has changed since the last refresh, e.g. another process
@@ -207,7 +209,8 @@ class KnowledgeBase:
         """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`."""
         return uncovered_reason(question, hits, self.settings.min_relevance, self.areas,
                                 self.glossary.keys(), self._idf,
-                                lambda sentences: self._similarities(question, sentences))
+                                lambda sentences: self._similarities(question, sentences),
+                                self._documents_named)
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:

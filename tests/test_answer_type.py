@@ -1,5 +1,7 @@
 """Expected answer types: refusing on-topic questions whose value the evidence does not give."""
 
+from dataclasses import replace
+
 import pytest
 
 from kb.answers.answer_type import AnswerType, expected_type, missing_value
@@ -133,3 +135,43 @@ def test_contents_lines_are_never_quotable_units():
             "Foreword ........ 3\n"
             "We will fund 24 refuge bed spaces by 2021.")
     assert [quote for _, _, quote in units(text)] == ["We will fund 24 refuge bed spaces by 2021."]
+
+
+def test_plural_acronyms_and_possessives_are_not_missing_names():
+    from kb.answers.refusal import specific_terms, uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    assert specific_terms("What does Wyvern say about IDVAs?", resolver, {"IDVA"}) == []
+    law = hit("Partners will promote Clare’s Law so that victims know a partner's history.",
+              similarity=0.6)
+    assert uncovered_reason("What does Wyvern say about Clare's Law?", [law], 0.3, resolver,
+                            (), {}) == ""
+
+
+def test_a_source_document_that_is_not_indexed_is_refused():
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.records import DocumentInfo
+    from kb.retrieval.areas import AreaResolver
+    from kb.retrieval.documents import DocumentResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    documents = DocumentResolver(
+        [DocumentInfo("w", "wyvern", "Wyvern Domestic Abuse Strategy", "2021-2024", "strategy",
+                      "adopted")], ["Our priorities > Year 1 Delivery Plan"])
+    stalking = replace(hit("Stalking is a pattern of repeated and persistent unwanted behaviour.",
+                           section="Year 1 Delivery Plan", similarity=0.6),
+                       title="Wyvern Domestic Abuse Strategy")
+
+    def reason(question):
+        return uncovered_reason(question, [stalking], 0.3, resolver, {"VAWG"}, {},
+                                documents=documents)
+
+    assert reason("What does the Thames Valley Police and Crime Plan say about stalking?") == (
+        "no indexed document is the 'Thames Valley Police and Crime Plan'")
+    assert reason("What does the Wyvern Domestic Abuse Strategy say about stalking?") == ""
+    assert reason("What does the Year 1 Delivery Plan say about stalking?") == ""  # a heading
+    assert reason("What does Wyvern say about the Protection from Harassment Act?") != (
+        "no indexed document is the 'Protection from Harassment Act'")  # the topic, not a source

@@ -12,8 +12,8 @@ from kb.config import Settings
 
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
-    "tune": {"recall@5": 0.835, "recall@10": 0.921, "must_mention": 0.870,
-             "refusal_accuracy": 0.932, "false_refusal_rate": 0.013,
+    "tune": {"recall@5": 0.831, "recall@10": 0.916, "must_mention": 0.866,
+             "refusal_accuracy": 0.915, "false_refusal_rate": 0.013,
              "compare_all_filled": 0.903},
     "check": {"recall@5": 0.745, "recall@10": 0.861, "must_mention": 0.708,
               "refusal_accuracy": 0.800, "false_refusal_rate": 0.022,

@@ -8,10 +8,12 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from kb.answers.answer_type import AnswerType, missing_value
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
+from kb.retrieval.documents import DocumentResolver
 from kb.text import content_terms
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(-|$)|"
                         r"(spring|summer|autumn|winter)(-|$)", re.IGNORECASE)
 ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
@@ -21,7 +23,8 @@ ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
 def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                      resolver: AreaResolver, acronyms: Collection[str],
                      idf: Mapping[str, float],
-                     similar: Callable[[Sequence[str]], Sequence[float]] | None = None) -> str:
+                     similar: Callable[[Sequence[str]], Sequence[float]] | None = None,
+                     documents: DocumentResolver | None = None) -> str:
     """Why the hits do not answer the question ('' when they do).
 
     Three checks: the best passage's similarity reaches `min_relevance`, unless a passage
@@ -39,23 +42,37 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         acronyms: acronyms the glossary knows (not specific terms either).
         idf: term weights.
         similar: the similarity of sentences to the question (see `missing_value`).
+        documents: the indexed documents, to tell when the question takes its answer from a
+            document that is not one of them ("the Home Office's Tackling Domestic Abuse Plan").
     """
     if not hits:
         return "nothing is indexed that matches"
+    if documents is not None:
+        unnamed = question
+        for key in resolver.mentioned(question):
+            unnamed = resolver.remove(unnamed, key, " ")
+        other = documents.unknown(unnamed, acronyms)
+        if other:
+            return f"no indexed document is the '{other}'"
     best = max(h.similarity for h in hits)
     topic = content_terms(resolver.topic(question))
     exact = bool(topic) and any(topic <= content_terms(f"{h.section} {h.text}") for h in hits)
     if best < min_relevance and not exact:
         return f"no passage is similar enough (best {best:.2f})"
-    evidence = " ".join(f"{h.title} {h.period} {h.section} {h.text}" for h in hits).lower()
+    evidence = _comparable(" ".join(f"{h.title} {h.period} {h.section} {h.text}" for h in hits))
     missing = [t for t in specific_terms(question, resolver, acronyms)
-               if t.lower() not in evidence]
+               if _comparable(t) not in evidence]
     if missing:
         return "the strategies do not mention " + ", ".join(f"'{t}'" for t in missing)
     absent = missing_value(question, resolver.topic(question), hits, idf, similar)
     if absent is not None:
         return f"no passage about it gives {ARTICLES[absent]}"
     return ""
+
+
+def _comparable(text: str) -> str:
+    """Lower case, possessives and apostrophes' kinds aside ("Clare’s Law" holds "Clare Law")."""
+    return _POSSESSIVE.sub("", " ".join(text.lower().split()))
 
 
 def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[str]
@@ -70,7 +87,8 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
              for w in text.split()[1:]]
     phrases: list[list[str]] = [[]]
     for word in words:
-        named = (bool(_NAME.fullmatch(word)) and word not in acronyms
+        acronym = word in acronyms or (word.endswith("s") and word[:-1] in acronyms)  # "IDVAs"
+        named = (bool(_NAME.fullmatch(word)) and not acronym
                  and not _DATE_WORD.match(word))  # dates are checked by their answer type
         if named or (_YEAR.fullmatch(word) and phrases[-1]):
             phrases[-1].append(word)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from kb.records import DocumentInfo
@@ -21,6 +21,17 @@ _OLDEST = re.compile(rf"\b(old|older|oldest|earlier|earliest|previous|first|orig
 _NEWEST = re.compile(rf"\b(new|newer|newest|latest|current|most recent|refreshed) {_DOCUMENT}",
                      re.IGNORECASE)
 DEFAULT_KIND = "strategy"  # "the strategy" is how officers say "the area's document"
+# A document a question takes its answer from: "What does the <…> Plan say / set out…",
+# "according to the <…> Strategy" (not "What does X say about the Care Act", where the Act is
+# the topic, nor "the recommendations of the 2016 Review", which a strategy may report).
+_NAME_END = r"(?:strategy|plan|guidance|framework|act|policy|review|report|protocol)"
+_SOURCE = re.compile(r"\b(?:(?:does|did|do)\s+(?:the\s+)?(?P<ref>(?:[\w'’&-]+\s+){0,6}?"
+                     rf"{_NAME_END})\s+(?:say|set out|state|propose|recommend|commit|include|"
+                     r"cover|list|describe|mention|promise|require)|according to\s+(?:the\s+)?"
+                     rf"(?P<per>(?:[\w'’&-]+\s+){{0,6}}?{_NAME_END}))\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][\w&-]*")
+_NOT_IN_A_NAME = frozenset("say says said about on to with by at is are was were will would "
+                           "should has have".split())  # "does X say about the Care Act"
 
 
 def years_of(text: str) -> tuple[int, int] | None:
@@ -53,9 +64,12 @@ def _area_words(document: DocumentInfo) -> set[str]:
 class DocumentResolver:
     """Finds the indexed documents a question refers to."""
 
-    def __init__(self, documents: Sequence[DocumentInfo]) -> None:
-        """Index the documents' title words, periods and kinds."""
+    def __init__(self, documents: Sequence[DocumentInfo], sections: Sequence[str] = ()) -> None:
+        """Index the documents' title words, periods and kinds (and, with the section paths of
+        their chunks, every word a title or heading uses)."""
         self._documents = list(documents)
+        self._named = {stem(w) for text in [*(d.title for d in documents), *sections]
+                       for w in re.findall(r"[a-z0-9]+", text.lower())}
         self._terms = {d.doc_id: content_terms(d.title) for d in self._documents}
         self._title_phrases = {d.doc_id: {p for p in _phrases(d.title) if not set(p) & _area_words(d)}
                                for d in self._documents}
@@ -75,6 +89,21 @@ class DocumentResolver:
             _NEWEST.search(question)) else chosen
         ids = [d.doc_id for d in chosen]
         return ids if 0 < len(ids) < len(pool) else []
+
+    def unknown(self, question: str, acronyms: Collection[str]) -> str:
+        """The document the question takes its answer from when no indexed document is it
+        ('' otherwise): a name in it (a capitalised word, not a known acronym) that no indexed
+        title or heading uses, as in "What does the Thames Valley Police and Crime Plan say
+        about stalking?". Area names should be taken out of the question first."""
+        for match in _SOURCE.finditer(question):
+            reference = match.group("ref") or match.group("per")
+            if _NOT_IN_A_NAME & set(reference.lower().split()):
+                continue
+            names = _CAPITALISED.findall(reference.replace("’s", "").replace("'s", ""))
+            if any(w not in acronyms and w.removesuffix("s") not in acronyms
+                   and stem(w.lower()) not in self._named for w in names):
+                return reference
+        return ""
 
     def _by_title(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
         """Documents whose title holds a phrase of the question (two or more words in a row,
