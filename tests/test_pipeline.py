@@ -1,5 +1,8 @@
 import shutil
 
+import pytest
+
+import ingest.pipeline
 from ingest.pipeline import Ingester
 from kb.backends.embedder import FakeEmbedder
 from kb.backends.store import InMemoryStore
@@ -94,3 +97,17 @@ def test_same_name_different_type_are_two_documents(tmp_path):
     report = Ingester(store, FakeEmbedder, load_manifest(tmp_path), settings).run(
         sorted(tmp_path.iterdir()))
     assert not report.rejected and len(report.indexed) == 2
+
+
+def test_text_files_start_no_parser_worker(fixture_corpus, tmp_path, monkeypatch):
+    def no_worker(*args, **kwargs):
+        raise AssertionError("a worker was started for text files")
+
+    monkeypatch.setattr(ingest.pipeline, "Sandbox", no_worker)
+    store, _, ingester = make(fixture_corpus, tmp_path)
+    report = ingester.run(sorted(fixture_corpus.glob("*.txt")))
+    assert len(report.indexed) == 2 and store.count() > 0
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(AssertionError, match="worker was started"):  # PDFs still need one
+        ingester.run([pdf])
