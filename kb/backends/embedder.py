@@ -152,12 +152,14 @@ class OnnxEmbedder:
             max_length: word pieces kept per text, [CLS] and [SEP] included (256 for
                 all-MiniLM-L6-v2, from its sentence_bert_config.json).
             batch_size: texts per run; texts are sorted by length first, so little padding
-                (embedding the corpus's 307 chunks on 2 cores, two runs at a time: 3.5 s,
-                6.6-6.8 s CPU, at 2; 3.5-3.8 s, 7.0-7.2 s CPU, at 4; 4.3 s, 8.1 s CPU at 8).
+                (embedding the corpus's 307 chunks on 2 cores, two runs at a time, three
+                runs each: 2.9-3.3 s at 1 or 2, 3.1-3.4 s at 3, 3.2-3.5 s at 4; 8 took 4.3 s
+                against 3.5 s at 2 before the basic optimisation level).
             threads: runs at a time, each on one thread (KB_EMBED_THREADS); 0 or None: the
                 cores this process may use, at most 4. Independent single-threaded runs beat
                 one run split over the cores (intra-op threads): same vectors, 3.5 s and
-                6.6-6.8 s CPU against 4.1-5.2 s and 7.3-7.7 s for the corpus on 2 cores.
+                6.6-6.8 s CPU against 4.1-5.2 s and 7.3-7.7 s for the corpus on 2 cores
+                (measured with all graph optimisations).
 
         Raises:
             ConfigError: a file is missing.
