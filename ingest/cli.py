@@ -6,15 +6,16 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tqdm import tqdm
 
 from ingest.pipeline import Ingester, IngestReport, collect_files
-from kb.backends.embedder import embedder_name, make_embedder
+from kb.backends.embedder import Embedder, embedder_name, make_embedder
 from kb.backends.lock import write_lock
-from kb.backends.store import drop_collection, open_store
+from kb.backends.store import drop_collection, is_new, open_store
 from kb.config import Settings
 from kb.errors import KBError
 from kb.manifest import load_manifest
@@ -55,6 +56,18 @@ def print_report(report: IngestReport) -> None:
           f"{len(report.rejected)} rejected, {len(report.pruned)} pruned")
 
 
+def embedder_factory(settings: Settings, now: bool) -> Callable[[], Embedder]:
+    """What builds the ingester's embedder: on first need, or, when `now` (every file will be
+    embedded: a new store, a rebuild), started at once in a thread, so that the model loads
+    while Chroma is imported and opened."""
+    if not now:
+        return lambda: make_embedder(settings)
+    loader = ThreadPoolExecutor(1, thread_name_prefix="embedder-load")
+    loading = loader.submit(make_embedder, settings)
+    loader.shutdown(wait=False)  # the thread ends once the model is built
+    return loading.result
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the ingest CLI; returns 0 (all indexed/unchanged), 2 (some rejected), 1 (fatal)."""
     args = _parser().parse_args(argv)
@@ -71,11 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         given = {k: v for k in ("area", "title", "period", "status", "kind") if (v := getattr(args, k))}
         overrides = {f.name: given for f in files} if given else None
         with write_lock(settings, notify=lambda message: print(message, file=sys.stderr)):
+            factory = embedder_factory(settings, args.rebuild or is_new(settings))
             if args.rebuild:  # under the lock: no other writer sees the store dropped half-way
                 drop_collection(settings)
             store = open_store(settings, embedder_name(settings))
-            ingester = Ingester(store, lambda: make_embedder(settings),
-                                load_manifest(settings.corpus_dir), settings)
+            ingester = Ingester(store, factory, load_manifest(settings.corpus_dir), settings)
             report = ingester.run(files, prune=args.prune, rebuild=args.rebuild, overrides=overrides,
                                   progress=bar)
     except KBError as exc:

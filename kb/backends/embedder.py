@@ -8,6 +8,7 @@ import math
 import os
 import re
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
@@ -139,7 +140,7 @@ class OnnxEmbedder:
     """
 
     def __init__(self, model_file: Path, tokenizer_file: Path, name: str,
-                 max_length: int = 256, batch_size: int = 4, threads: int | None = None
+                 max_length: int = 256, batch_size: int = 2, threads: int | None = None
                  ) -> None:
         """Open the graph and the tokenizer.
 
@@ -151,10 +152,14 @@ class OnnxEmbedder:
             max_length: word pieces kept per text, [CLS] and [SEP] included (256 for
                 all-MiniLM-L6-v2, from its sentence_bert_config.json).
             batch_size: texts per run; texts are sorted by length first, so little padding
-                (embedding the corpus's 307 chunks on 2 cores, median of 3: 3.83 s at 4,
-                3.97 s at 2, 4.18 s at 8, 4.68 s at 16).
-            threads: intra-op threads (KB_EMBED_THREADS); 0 or None: the cores this process
-                may use, at most 4.
+                (embedding the corpus's 307 chunks on 2 cores, two runs at a time, three
+                runs each: 2.9-3.3 s at 1 or 2, 3.1-3.4 s at 3, 3.2-3.5 s at 4; 8 took 4.3 s
+                against 3.5 s at 2 before the basic optimisation level).
+            threads: runs at a time, each on one thread (KB_EMBED_THREADS); 0 or None: the
+                cores this process may use, at most 4. Independent single-threaded runs beat
+                one run split over the cores (intra-op threads): same vectors, 3.5 s and
+                6.6-6.8 s CPU against 4.1-5.2 s and 7.3-7.7 s for the corpus on 2 cores
+                (measured with all graph optimisations).
 
         Raises:
             ConfigError: a file is missing.
@@ -173,14 +178,16 @@ class OnnxEmbedder:
         tokenizer.no_padding()
         self._tokenizer = tokenizer
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads or _cores()
+        # One thread per run, on the calling thread: no pool threads to spin or to wait on
+        # (spinning pool threads burnt ~35% more CPU for the same work on 2 cores).
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Basic graph optimisations only: the extended ones' fused SkipLayerNormalization runs
+        # slower here (the corpus on 2 cores: 5.9-6.3 s CPU against 6.5-6.8 s with all
+        # optimisations); vectors differ by at most 2e-7, eval figures not at all.
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
         options.log_severity_level = 3
-        # Idle pool threads sleep instead of spinning: spinning burnt ~35% more CPU for the
-        # same work on 2 cores, time taken from the pebble parse workers, Chroma and the app.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(
             str(model_file), sess_options=options, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
@@ -188,6 +195,7 @@ class OnnxEmbedder:
         self.name = name
         self.dimension = int(self._session.get_outputs()[0].shape[-1])
         self._batch_size = batch_size
+        self.threads = threads or _cores()
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """Embed passages as normalised vectors (in the order given)."""
@@ -207,13 +215,22 @@ class OnnxEmbedder:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         vectors: list[list[float]] = [[] for _ in texts]
         parts: list[np.ndarray] = [np.zeros((0, self.dimension), np.float32) for _ in texts]
-        for start in range(0, len(order), self._batch_size):
-            batch = order[start:start + self._batch_size]
+
+        def embed_batch(batch: list[int]) -> None:
             pooled, hidden, encodings = self._run([texts[i] for i in batch])
             for row, i in enumerate(batch):
                 vectors[i] = pooled[row].astype(np.float64).tolist()
                 if spans[i]:
                     parts[i] = pool_spans(hidden[row], encodings[row].offsets, spans[i])
+
+        batches = [order[start:start + self._batch_size]
+                   for start in range(0, len(order), self._batch_size)]
+        if self.threads > 1 and len(batches) > 1:  # runs release the GIL: they overlap
+            with ThreadPoolExecutor(self.threads, thread_name_prefix="onnx") as pool:
+                list(pool.map(embed_batch, batches))
+        else:
+            for batch in batches:
+                embed_batch(batch)
         return vectors, parts
 
     def _run(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[Any]]:

@@ -25,12 +25,17 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from bm25s.stopwords import STOPWORDS_EN
 
 from kb.backends.segments import Segment
 from kb.text import terms
 
-BM25_STOPWORDS = frozenset(STOPWORDS_EN)
+# bm25s's English stopwords (bm25s.stopwords.STOPWORDS_EN; tests/test_segments.py checks the
+# copy), written out: importing them imports bm25s and with it scipy.sparse, 0.1 s of every
+# ingest's and every first answer's start-up, for a list of 33 words.
+BM25_STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is",
+    "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there",
+    "these", "they", "this", "to", "was", "will", "with"})
 K1 = 1.5
 B = 0.75
 

@@ -416,6 +416,12 @@ def open_store(settings: Settings, model_name: str) -> ChromaStore:
         raise StoreUnavailableError(f"cannot open the Chroma store: {exc}") from exc
 
 
+def is_new(settings: Settings) -> bool:
+    """Whether the configured store has never been written (no chunk table beside it), told
+    without importing Chroma."""
+    return not (settings.store_dir / f"{settings.local_name}.{TABLE_NAME}").exists()
+
+
 def drop_collection(settings: Settings) -> None:
     """Delete the configured collection (for `--rebuild`, e.g. after changing the model).
 
