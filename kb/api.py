@@ -229,14 +229,14 @@ class KnowledgeBase:
             chosen = self.area_keys()
         topic = question_topic(theme, self.areas)
         return comparison.compare(theme, topic, chosen, self._area_search, self._idf,
-                                  lambda hit: self._relevant(topic, hit))
+                                  lambda hit, share: self._relevant(topic, hit, share))
 
     def _area_search(self, text: str, area: str, kinds: frozenset[ChunkKind] | None,
                      k: int) -> list[Hit]:
         return self.search(text, k=k, areas=[area], kinds=sorted(kinds) if kinds else None)
 
-    def _relevant(self, theme: str, hit: Hit) -> bool:
-        return is_evidence(theme, hit, self._idf, 0.8 * self.settings.min_relevance)
+    def _relevant(self, theme: str, hit: Hit, share: float) -> bool:
+        return is_evidence(theme, hit, self._idf, 0.8 * self.settings.min_relevance, share)
 
     def framework(self, area: str) -> Framework:
         """The area's commitments register: vision, aims, outcomes, indicators, actions, cited.
@@ -256,7 +256,8 @@ class KnowledgeBase:
         def compare(phrases: tuple[str, ...], areas: Sequence[str]) -> Comparison:
             return comparison.compare(
                 phrases[0], " ".join(phrases), areas, self._area_search, self._idf,
-                lambda hit: any(self._relevant(phrase, hit) for phrase in phrases), phrases)
+                lambda hit, share: any(self._relevant(phrase, hit, share) for phrase in phrases),
+                phrases)
 
         return build_coverage(self.area_keys(), compare)
 

@@ -34,7 +34,7 @@ def test_facet_sorting_and_empty_cells():
 
     theme = "How do north and south deal with perpetrator programmes?"
     result = compare(theme, "perpetrator programmes", ["north", "south"], search, {},
-                     lambda h: True)
+                     lambda h, share: True)
     assert result.theme == theme
     assert {text for text, _, _ in searched} == {"perpetrator programmes"}
     assert {kinds for _, area, kinds in searched if area == "south"} == {
@@ -59,7 +59,7 @@ def test_a_sentence_a_document_repeats_is_one_item():
     def search(text, area, kinds, k):
         return [h for h in aims if kinds is None or h.kind in kinds][:k]
 
-    result = compare("perpetrators", "perpetrators", ["north"], search, {}, lambda h: True)
+    result = compare("perpetrators", "perpetrators", ["north"], search, {}, lambda h, share: True)
     assert [c.quote for c in result.cells["north"]["aims"]] == [
         "Perpetrators are held to account.", "Perpetrators change their behaviour."]
 
@@ -74,7 +74,7 @@ def test_a_cell_holds_the_items_about_the_theme_not_every_sentence_of_a_hit():
         return [h for h in [action, context] if kinds is None or h.kind in kinds][:k]
 
     result = compare("perpetrator programmes", "perpetrator programmes", ["north"], search, {},
-                     lambda h: True)
+                     lambda h, share: True)
     assert [c.quote for c in result.cells["north"]["actions"]] == [
         "Commission perpetrator programmes in every district.",
         "- Extend perpetrator programmes to young people."]
@@ -89,7 +89,7 @@ def test_an_area_that_words_the_theme_its_own_way_is_compared_on_its_best_items(
         return [h for h in hits if kinds is None or h.kind in kinds][:k]
 
     result = compare("perpetrator behaviour change programmes", "perpetrator behaviour change "
-                     "programmes", ["south"], search, {}, lambda h: True)
+                     "programmes", ["south"], search, {}, lambda h, share: True)
     assert [c.quote for c in result.cells["south"]["actions"]] == [
         "Run a programme for perpetrators."]
 
@@ -103,15 +103,38 @@ def test_an_area_is_searched_deeper_before_it_is_called_silent():
         return [h for h in [*noise, found] if kinds is None or h.kind in kinds][:k]
 
     result = compare("perpetrator programmes", "perpetrator programmes", ["south"], search, {},
-                     lambda h: "perpetrator" in h.text.lower())
+                     lambda h, share: "perpetrator" in h.text.lower())
     assert [c.quote for c in result.cells["south"]["context"]] == [found.text]
+
+
+def test_an_area_that_words_the_theme_its_own_way_is_not_left_empty():
+    from kb.reports.evidence import is_evidence
+
+    idf = {"sanctuari": 3.0, "scheme": 1.0, "target": 2.0, "harden": 3.0, "lock": 2.0,
+           "victim": 0.5, "home": 1.0}
+    north = [hit("north", "action", "We will expand the sanctuary scheme county-wide.", 1)]
+    south = [hit("south", "action", "Victims' homes will be hardened so they can stay.", 1),
+             hit("south", "action", "We will review locks in council homes.", 2)]
+
+    def search(text, area, kinds, k):
+        return [h for h in {"north": north, "south": south}[area]
+                if kinds is None or h.kind in kinds][:k]
+
+    theme = "sanctuary schemes and target hardening"
+    result = compare(theme, theme, ["north", "south"], search, idf,
+                     lambda h, share: is_evidence(theme, h, idf, 0.3, share))
+    # north holds 4 of the theme's 9 idf weight: evidence at the usual share
+    assert [c.quote for c in result.cells["north"]["actions"]] == [north[0].text]
+    # south holds 3 of 9 ("hardened"): below the usual share, above the last resort's; the
+    # locks sentence (no theme word) stays out
+    assert [c.quote for c in result.cells["south"]["actions"]] == [south[0].text]
 
 
 def test_coverage_scale_spreads_commitments():
     def row(*facets):
         return compare("refuges", "refuges", ["a"], lambda text, area, kinds, k: [
             hit("a", kind, f"Item {n} about refuges.", n) for n, kind in enumerate(facets)
-            if kinds is None or ChunkKind(kind) in kinds], {}, lambda h: True)
+            if kinds is None or ChunkKind(kind) in kinds], {}, lambda h, share: True)
 
     assert cell_from(row(), "a").score == 0
     assert cell_from(row("statistic"), "a").score == 1

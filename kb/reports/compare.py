@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from kb.answers.extractive import citation_for, score_units
 from kb.answers.sentences import units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
+from kb.reports.evidence import SHARE_LAST_RESORT, SHARE_SIMILAR
 from kb.text import content_terms
 
 PER_CELL = 3
@@ -34,6 +35,7 @@ DEEPER = 4  # an area with no evidence in its first hits is searched this many t
 COMPARED_KINDS = frozenset().union(*FACET_KINDS.values())
 
 AreaSearch = Callable[[str, str, frozenset[ChunkKind] | None, int], list[Hit]]
+Relevance = Callable[[Hit, float], bool]  # (hit, share of the theme a similar hit needs)
 
 
 def best_quote(hit: Hit, terms: set[str], idf: dict[str, float], min_share: float = 0.0
@@ -102,16 +104,20 @@ def _candidates(topic: str, area: str, search: AreaSearch, scale: int = 1) -> li
     return list({h.chunk_id: h for h in reversed(hits)}.values())[::-1]
 
 
-def _evidence(topic: str, area: str, search: AreaSearch, is_relevant: Callable[[Hit], bool]
-              ) -> list[Hit]:
-    """The area's relevant hits; when its first hits hold none, a deeper search before the
-    area is reported as silent on the theme."""
-    hits = [h for h in _candidates(topic, area, search) if is_relevant(h)]
-    return hits or [h for h in _candidates(topic, area, search, DEEPER) if is_relevant(h)]
+def _evidence(topic: str, area: str, search: AreaSearch, is_relevant: Relevance) -> list[Hit]:
+    """The area's relevant hits; when its first hits hold none, a deeper search, and then a
+    looser share of the theme (SHARE_LAST_RESORT), before the area is reported as silent on
+    the theme."""
+    hits = [h for h in _candidates(topic, area, search) if is_relevant(h, SHARE_SIMILAR)]
+    if hits:
+        return hits
+    deeper = _candidates(topic, area, search, DEEPER)
+    return ([h for h in deeper if is_relevant(h, SHARE_SIMILAR)]
+            or [h for h in deeper if is_relevant(h, SHARE_LAST_RESORT)])
 
 
 def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
-            idf: dict[str, float], is_relevant: Callable[[Hit], bool],
+            idf: dict[str, float], is_relevant: Relevance,
             phrases: Sequence[str] = ()) -> Comparison:
     """Fill the areas x facets table from each area's own hits.
 
@@ -121,7 +127,8 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
         areas: the areas to compare.
         search: (text, area, kinds or None, k) -> that area's hits, best first.
         idf: term weights for weighing items.
-        is_relevant: whether a hit is evidence for the topic (else it is left out).
+        is_relevant: whether a hit is evidence for the topic (else it is left out), given the
+            share of the topic's weight a similar hit must hold (see `kb.reports.evidence`).
         phrases: alternative phrasings of the theme, any one of which an item may hold (a
             coverage theme's phrases); default: the topic.
 
