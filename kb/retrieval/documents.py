@@ -30,8 +30,6 @@ _SOURCE = re.compile(r"\b(?:(?:does|did|do)\s+(?:the\s+)?(?P<ref>(?:[\w'’&-]+\
                      r"cover|list|describe|mention|promise|require)|according to\s+(?:the\s+)?"
                      rf"(?P<per>(?:[\w'’&-]+\s+){{0,6}}?{_NAME_END}))\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-Z][\w&-]*")
-_NOT_IN_A_NAME = frozenset("say says said about on to with by at is are was were will would "
-                           "should has have".split())  # "does X say about the Care Act"
 
 
 def years_of(text: str) -> tuple[int, int] | None:
@@ -46,11 +44,12 @@ def years_of(text: str) -> tuple[int, int] | None:
     return (int(year.group()), int(year.group())) if year else None
 
 
-def _phrases(text: str) -> set[tuple[str, str]]:
-    """Pairs of consecutive content words (stemmed), e.g. ('recoveri', 'pilot')."""
+def _phrases(text: str, without: set[str] | frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+    """Pairs of consecutive content words (stemmed), e.g. ('recoveri', 'pilot'), leaving out
+    the pairs that hold a word of `without`."""
     words = [w for w in (stem(t) for t in re.findall(r"[a-z0-9]+", text.lower())
                          if t not in STOPWORDS and len(t) > 1)]
-    return set(pairwise(words))
+    return {pair for pair in pairwise(words) if not set(pair) & without}
 
 
 def _area_words(document: DocumentInfo) -> set[str]:
@@ -71,7 +70,7 @@ class DocumentResolver:
         self._named = {stem(w) for text in [*(d.title for d in documents), *sections]
                        for w in re.findall(r"[a-z0-9]+", text.lower())}
         self._terms = {d.doc_id: content_terms(d.title) for d in self._documents}
-        self._title_phrases = {d.doc_id: {p for p in _phrases(d.title) if not set(p) & _area_words(d)}
+        self._title_phrases = {d.doc_id: _phrases(d.title, without=_area_words(d))
                                for d in self._documents}
 
     def mentioned(self, question: str, areas: Sequence[str] | None = None) -> list[str]:
@@ -97,8 +96,6 @@ class DocumentResolver:
         about stalking?". Area names should be taken out of the question first."""
         for match in _SOURCE.finditer(question):
             reference = match.group("ref") or match.group("per")
-            if _NOT_IN_A_NAME & set(reference.lower().split()):
-                continue
             names = _CAPITALISED.findall(reference.replace("’s", "").replace("'s", ""))
             if any(w not in acronyms and w.removesuffix("s") not in acronyms
                    and stem(w.lower()) not in self._named for w in names):
