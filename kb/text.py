@@ -46,6 +46,7 @@ def content_terms(text: str) -> set[str]:
 
 
 HTML_TAG = re.compile(r"<[^>]{1,200}>")
+POSSESSIVE = re.compile(r"['’]s\b")  # "Clare’s", "Women's"
 # A list item's marker: a bullet sign, "1." / "2)" / "4.1 -" / "(a)" and the space after it.
 BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*([.)]|\s+[-–])\s+|\(?[a-z][.)]\s+)")
 # Where a sentence ends: after . ! ? (and closing quotes, brackets or emphasis), before a capital,

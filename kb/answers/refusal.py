@@ -9,11 +9,11 @@ from kb.answers.answer_type import AnswerType, missing_value
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import DocumentResolver
-from kb.text import content_terms
+from kb.retrieval.glossary import is_acronym
+from kb.text import POSSESSIVE, content_terms
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
-_POSSESSIVE = re.compile(r"['’]s\b")
 _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(-|$)|"
                         r"(spring|summer|autumn|winter)(-|$)", re.IGNORECASE)
 ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
@@ -48,10 +48,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     if not hits:
         return "nothing is indexed that matches"
     if documents is not None:
-        unnamed = question
-        for key in resolver.mentioned(question):
-            unnamed = resolver.remove(unnamed, key, " ")
-        other = documents.unknown(unnamed, acronyms)
+        other = documents.unknown(resolver.without_names(question, " "), acronyms)
         if other:
             return f"no indexed document is the '{other}'"
     best = max(h.similarity for h in hits)
@@ -72,7 +69,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
 
 def _comparable(text: str) -> str:
     """Lower case, possessives and apostrophes' kinds aside ("Clare’s Law" holds "Clare Law")."""
-    return _POSSESSIVE.sub("", " ".join(text.lower().split()))
+    return POSSESSIVE.sub("", " ".join(text.lower().split()))
 
 
 def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[str]
@@ -80,15 +77,11 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
     """Years and names in the question: runs of capitalised words (with a year that follows
     them, as in "Domestic Abuse Act 2021"), not the first word, not area names, not acronyms
     the glossary knows. An answer must contain each of them."""
-    text = question
-    for key in resolver.mentioned(question):  # a name around an area's is two names
-        text = resolver.remove(text, key, " | ")
-    words = [w.strip("?.,;:!()'\"").removesuffix("'s").removesuffix("’s")
-             for w in text.split()[1:]]
+    text = resolver.without_names(question, " | ")  # a name around an area's is two names
+    words = [POSSESSIVE.sub("", w.strip("?.,;:!()'\"")) for w in text.split()[1:]]
     phrases: list[list[str]] = [[]]
     for word in words:
-        acronym = word in acronyms or (word.endswith("s") and word[:-1] in acronyms)  # "IDVAs"
-        named = (bool(_NAME.fullmatch(word)) and not acronym
+        named = (bool(_NAME.fullmatch(word)) and not is_acronym(word, acronyms)
                  and not _DATE_WORD.match(word))  # dates are checked by their answer type
         if named or (_YEAR.fullmatch(word) and phrases[-1]):
             phrases[-1].append(word)

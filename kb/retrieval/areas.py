@@ -65,8 +65,12 @@ class AreaResolver:
                 text = pattern.sub(replacement, text)
         return " ".join(text.split())
 
+    def without_names(self, text: str, replacement: str = "") -> str:
+        """The text with every area it names replaced (removed by default)."""
+        for key in self.mentioned(text):
+            text = self.remove(text, key, replacement)
+        return text
+
     def topic(self, text: str) -> str:
         """The text without area names and comparison cues: what is being compared."""
-        for key in self.mentioned(text):
-            text = self.remove(text, key)
-        return " ".join(vocabulary().all_areas.sub(" ", text).split())
+        return " ".join(vocabulary().all_areas.sub(" ", self.without_names(text)).split())

@@ -11,7 +11,8 @@ from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from kb.records import DocumentInfo
-from kb.text import STOPWORDS, content_terms, stem
+from kb.retrieval.glossary import is_acronym
+from kb.text import POSSESSIVE, STOPWORDS, content_terms, stem
 
 _RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -44,11 +45,15 @@ def years_of(text: str) -> tuple[int, int] | None:
     return (int(year.group()), int(year.group())) if year else None
 
 
+def _words(text: str) -> list[str]:
+    """The text's lower-case words (letters and digits), unstemmed."""
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
 def _phrases(text: str, without: set[str] | frozenset[str] = frozenset()) -> set[tuple[str, str]]:
     """Pairs of consecutive content words (stemmed), e.g. ('recoveri', 'pilot'), leaving out
     the pairs that hold a word of `without`."""
-    words = [w for w in (stem(t) for t in re.findall(r"[a-z0-9]+", text.lower())
-                         if t not in STOPWORDS and len(t) > 1)]
+    words = [stem(t) for t in _words(text) if t not in STOPWORDS and len(t) > 1]
     return {pair for pair in pairwise(words) if not set(pair) & without}
 
 
@@ -57,7 +62,7 @@ def _area_words(document: DocumentInfo) -> set[str]:
     question names the area, not which of the area's documents, even when only one title
     holds that phrase."""
     names = " ".join([document.area.replace("-", " "), document.area_name, *document.area_aliases])
-    return {stem(w) for w in re.findall(r"[a-z0-9]+", names.lower())}
+    return {stem(w) for w in _words(names)}
 
 
 class DocumentResolver:
@@ -68,7 +73,7 @@ class DocumentResolver:
         their chunks, every word a title or heading uses)."""
         self._documents = list(documents)
         self._named = {stem(w) for text in [*(d.title for d in documents), *sections]
-                       for w in re.findall(r"[a-z0-9]+", text.lower())}
+                       for w in _words(text)}
         self._terms = {d.doc_id: content_terms(d.title) for d in self._documents}
         self._title_phrases = {d.doc_id: _phrases(d.title, without=_area_words(d))
                                for d in self._documents}
@@ -96,9 +101,9 @@ class DocumentResolver:
         about stalking?". Area names should be taken out of the question first."""
         for match in _SOURCE.finditer(question):
             reference = match.group("ref") or match.group("per")
-            names = _CAPITALISED.findall(reference.replace("’s", "").replace("'s", ""))
-            if any(w not in acronyms and w.removesuffix("s") not in acronyms
-                   and stem(w.lower()) not in self._named for w in names):
+            names = _CAPITALISED.findall(POSSESSIVE.sub("", reference))
+            if any(not is_acronym(w, acronyms) and stem(w.lower()) not in self._named
+                   for w in names):
                 return reference
         return ""
 

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 ACRONYM = r"[A-Z][A-Za-z&+/]*[A-Z+]s?"
 _DASH_LINE = re.compile(rf"^\s*[-•*]?\s*({ACRONYM})\s*(?:\([^)]*\))?\s+[-–—:]\s+(.+)$")
 _INLINE = re.compile(rf"((?:[A-Z][\w'’-]*[\s,&-]+(?:(?:and|of|for|the|in|on|to)\s+)*)+?)\(({ACRONYM})\)")
 _STOP = {"and", "of", "for", "the", "in", "on", "to", "&"}
+
+
+def is_acronym(word: str, acronyms: Collection[str]) -> bool:
+    """The word is a known acronym, or its plural ("IDVAs" when the glossary knows IDVA)."""
+    return word in acronyms or word.removesuffix("s") in acronyms
 
 
 def _long_form(text: str) -> str:
