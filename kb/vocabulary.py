@@ -51,6 +51,7 @@ class Vocabulary:
     answer_type_cues: tuple[tuple[str, Pattern], ...]
     list_nouns: str
     all_areas: Pattern
+    other_areas: Pattern
     scaffolding: frozenset[str]
     council_bodies: tuple[str, ...]
     council_prefixes: tuple[str, ...]
@@ -111,7 +112,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             rf"(of )?(the )?({numbers} |local |other |different )?(?:{places})"
             rf"|across (the )?({numbers} )?(?:{places})|the {numbers} (?:{places})|all {numbers}"
             rf"|the (local |other |different |various )?(?:{places})(?<=s)(?! of)"
-            rf"|{_alternatives(data['areas']['all'])})\b",
+            rf"|(these|those) ({numbers} )?(?:{places})|{_alternatives(data['areas']['all'])})\b",
             re.IGNORECASE)
         return Vocabulary(
             heading_cues=tuple((ChunkKind(kind), cue_pattern(words))
@@ -130,6 +131,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                                    for kind, words in data["answer_types"].items()),
             list_nouns=_alternatives(data["lists"]["nouns"]),
             all_areas=all_areas,
+            other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
             council_bodies=tuple(sorted(data["councils"]["bodies"], key=len, reverse=True)),
             council_prefixes=tuple(data["councils"]["prefixes"]),

@@ -21,6 +21,14 @@ def test_search_interleaves_areas_for_comparisons(fake_kb):
     assert {h.area for h in hits[:2]} == {"testshire", "northshire"}
 
 
+def test_one_area_set_against_the_others_searches_every_area(fake_kb):
+    plan = fake_kb._retriever.plan("How does Northshire's refuge offer compare with the others?", None)
+    assert plan.per_area and plan.areas[0] == "northshire" and "testshire" in plan.areas
+    assert "others" not in plan.text and "Northshire" not in plan.text
+    only = fake_kb._retriever.plan("How does Northshire work with other agencies?", None)
+    assert only.areas == ("northshire",) and not only.per_area
+
+
 def test_search_rejects_bad_k(fake_kb):
     with pytest.raises(ValueError, match="k must be greater than 0"):
         fake_kb.search("anything", k=0)

@@ -44,6 +44,12 @@ def test_a_broken_corpus_vocabulary_is_a_clear_error(tmp_path, text, message):
     ("What do the local authorities commit to on housing?", True),
     ("Which areas mention Operation Encompass?", True),
     ("What does the Oxfordshire strategy say about refuges?", False),
+    ("Contrast the approaches to forced marriage.", True),
+    ("Do all of them fund a refuge?", True),
+    ("Are these strategies alike on housing?", True),
+    ("How do those councils train GPs?", True),
+    ("What do them all say?", False),
+    ("Which of the agencies leads on housing?", False),
 ])
 def test_all_areas_phrasing(question, all_areas):
     assert bool(read_vocabulary(None).all_areas.search(question)) is all_areas

@@ -58,6 +58,14 @@ class AreaResolver:
         """True when the question asks about every area ("compare", "each county"...)."""
         return bool(vocabulary().all_areas.search(text))
 
+    def against_the_rest(self, text: str) -> list[str]:
+        """The areas a question asks about: those it names, and when it names one and sets it
+        against the rest ("... compare with the others?"), every other area after it."""
+        named = self.mentioned(text)
+        if len(named) == 1 and vocabulary().other_areas.search(text):
+            return [*named, *(key for key in self.keys if key not in named)]
+        return named
+
     def remove(self, text: str, key: str, replacement: str = "") -> str:
         """The text with every alias of an area replaced (removed by default)."""
         for pattern_key, pattern in self._patterns:
@@ -73,4 +81,5 @@ class AreaResolver:
 
     def topic(self, text: str) -> str:
         """The text without area names and comparison cues: what is being compared."""
-        return " ".join(vocabulary().all_areas.sub(" ", self.without_names(text)).split())
+        text = vocabulary().all_areas.sub(" ", self.without_names(text))
+        return " ".join(vocabulary().other_areas.sub(" ", text).split())

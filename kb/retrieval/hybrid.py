@@ -82,7 +82,7 @@ class HybridRetriever:
         if areas:
             chosen: tuple[str, ...] | None = tuple(areas)
         else:
-            named = self._resolver.mentioned(query)
+            named = self._resolver.against_the_rest(query)
             chosen = tuple(named) if named else None
         wants_all = self._resolver.wants_all(query)
         per_area = (chosen is not None and len(chosen) > 1) or (chosen is None and wants_all)
