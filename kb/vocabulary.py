@@ -49,6 +49,7 @@ class Vocabulary:
     commitment: Pattern
     question_intents: tuple[tuple[frozenset[ChunkKind], Pattern], ...]
     answer_type_cues: tuple[tuple[str, Pattern], ...]
+    indirect_value: Pattern
     list_nouns: str
     all_areas: Pattern
     other_areas: Pattern
@@ -129,6 +130,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                 for kinds, words in data["questions"].items()),
             answer_type_cues=tuple((kind, cue_pattern(words))
                                    for kind, words in data["answer_types"].items()),
+            indirect_value=cue_pattern(data["indirect_value"]["cues"]),
             list_nouns=_alternatives(data["lists"]["nouns"]),
             all_areas=all_areas,
             other_areas=cue_pattern(data["areas"]["others"]),

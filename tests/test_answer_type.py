@@ -30,6 +30,9 @@ def hit(text, section="Local picture", similarity=0.3):
     ("How was the county coordinator post paid for?", None),
     ("How is the refuge funded?", None),
     ("How will completion rates be monitored?", None),
+    ("What is the refuge contract worth?", AnswerType.AMOUNT),
+    ("Does Wyvern track how many victims are referred by GPs?", None),
+    ("Will the partnership record the number of repeat referrals?", None),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind

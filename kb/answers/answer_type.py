@@ -67,7 +67,10 @@ VALUE_SIMILARITY = ABOUT_SIMILARITY
 
 
 def expected_type(question: str) -> AnswerType | None:
-    """The kind of value the question asks for, if it asks for one."""
+    """The kind of value the question asks for, if it asks for one ("Does X track how many…"
+    asks whether a figure is monitored, not for the figure)."""
+    if vocabulary().indirect_value.search(question):
+        return None
     for kind, pattern in vocabulary().answer_type_cues:
         if pattern.search(question):
             return AnswerType(kind)
