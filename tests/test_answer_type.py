@@ -178,3 +178,18 @@ def test_a_source_document_that_is_not_indexed_is_refused():
     assert reason("What does the Year 1 Delivery Plan say about stalking?") == ""  # a heading
     assert reason("What does Wyvern say about the Protection from Harassment Act?") != (
         "no indexed document is the 'Protection from Harassment Act'")  # the topic, not a source
+
+
+def test_an_answer_quotes_a_sentence_once_whatever_its_bullet():
+    from kb.answers.extractive import compose
+
+    def chunk(chunk_id, text, start):
+        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern", title="t",
+                   period="2021-2024", page=None, section="Indicators", kind=ChunkKind.INDICATOR,
+                   start=start, end=start + len(text))
+
+    summary = chunk("c1", "- Proportion of victims identified in health settings", 0)
+    table = chunk("c2", "Proportion of victims identified in health settings", 400)
+    answer = compose("Are victims identified in health settings?", [summary, table], {},
+                     multi_area=False)
+    assert len(answer.citations) == 1

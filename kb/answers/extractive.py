@@ -109,7 +109,7 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
     area_order = list(dict.fromkeys(item[1].area for item in scored))
     for item in scored:
         _, hit, _, _, text = item
-        key = " ".join(text.lower().split())[:120]
+        key = " ".join(re.findall(r"\w+", text.lower()))[:120]  # "- X" repeats "X"
         if key in seen or (multi_area and per_area[hit.area] >= MAX_PER_AREA):
             continue
         seen.add(key)
