@@ -18,6 +18,7 @@ def _list_question() -> re.Pattern[str]:
     nouns = vocabulary().list_nouns  # data: kb/vocabulary.toml, [lists]
     return re.compile(
         rf"^\W*(list|name|set out|outline|summari[sz]e|enumerate|give)\b"
+        rf"|\b(list|lists|listed|name|names|named)\s+(as|under)\b"  # "What does Essex list as impacts?"
         rf"|\b(what|which) (are|were)\b.*\b({nouns})\b"
         rf"|\b(what|which)\s+(\w+\s+){{0,2}}({nouns})\b"
         rf"|\b({_COUNT})\s+(\w+\s+){{0,2}}({nouns})\b",
