@@ -5,6 +5,12 @@ Generic rules, not tuned to one file: markdown `#` headings, ALL-CAPS lines, `Ap
 numbered headings (`2. Strategic aims`), short title lines, and the cue headings strategies use
 ("Our priorities", "How we will measure success", "Key actions"), which are data in
 kb/vocabulary.toml. Inside a cue section, short lines are list items, not headings.
+
+Two rules keep a section open until its next sibling really starts. A title line between two
+sub-sections of the document's own repeated template ("What do we know?" ... "What action
+should we take?") labels the list under it, not a new section: the template continuing after it
+shows the section has not ended. And a line repeating one of the outcomes or aims the document
+listed earlier opens that item's section, however long it is.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kb.records import PAGE_SEPARATOR, ChunkKind, Page
@@ -159,26 +166,42 @@ def _number(heading: str) -> int | None:
     return int(numbered.group(1)) if numbered else None
 
 
+def _major(text: str) -> bool:
+    """An appendix or an ALL-CAPS line: a major heading."""
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return bool(APPENDIX.match(text)) or (len(letters) >= 4 and letters.isupper())
+
+
+def _opens_subsection(text: str) -> bool:
+    """A title line that opens a cue or question sub-section (level 3, under a section)."""
+    cue = heading_kind(text) if _major(text) else section_kind(text)
+    return cue is not None and (text.endswith("?") or len(text.split()) <= 12)
+
+
 def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, ChunkKind | None]],
-                   single_line: bool) -> int:
+                   single_line: bool, label: bool = False, announced: AbstractSet[str] = frozenset()
+                   ) -> int:
     """0 when the line is content; else 1 (major), 2 (section), 3 (cue / sub-section) or 4 (a
-    numbered item's own section under a priorities or outcomes cue)."""
+    numbered item's own section under a priorities or outcomes cue).
+
+    A line repeating one of the `announced` outcomes or aims (items of an earlier list) opens
+    that item's section however long it is. In a `label` position (the section's sub-section
+    template continues after it) a title line is content: it labels the list under it."""
     markdown = MARKDOWN_HEADING.match(text)
     if markdown:
         return min(len(markdown.group(1)), 3)
+    if single_line and not in_list and "\t" not in text and plain(text) in announced:
+        return 2
     if not single_line or not _looks_like_title(text):
         return 0
     number = _number(text)
     sections = [n for level, h, _ in open_levels if level == 2 and (n := _number(h)) is not None]
     if number is not None and sections and number == sections[-1] + 1:
         return 2  # the next numbered section, whatever its words
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    major = bool(APPENDIX.match(text)) or (len(letters) >= 4 and letters.isupper())
-    cue = heading_kind(text) if major else section_kind(text)
-    if cue is not None and (text.endswith("?") or len(text.split()) <= 12):
+    if _opens_subsection(text):
         parent = next((h for h in reversed(open_levels) if h[0] < 3), None)
         return 2 if parent and vocabulary().front_matter.match(parent[1]) else 3
-    if major:
+    if _major(text):
         return 1
     top = open_levels[-1] if open_levels else None
     item_section = next((h for h in reversed(open_levels) if h[0] == 3), None)
@@ -193,7 +216,7 @@ def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, C
             return 3
         if number == 1 and top and top[0] == 2 and top[2] is not None:
             return 3
-    return 2
+    return 0 if label else 2
 
 
 def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
@@ -205,7 +228,8 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
     Returns:
         Headings and content blocks in document order (noise lines dropped).
     """
-    noise = _noise_lines(pages)
+    units = list(_units(pages))
+    rank, following = _template(units)
     blocks: list[Block] = []
     stack: list[tuple[int, str, ChunkKind | None]] = []  # (level, heading, cue kind)
     list_mode = False  # inside a cue section, short lines are items
@@ -213,53 +237,97 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
     last_number = 0
     lead = ""
     table_header = ""
+    announced: set[str] = set()  # the outcomes and aims listed so far
+    for (page, start, end, line_count, text), next_subsection in zip(units, following, strict=True):
+        stripped = text.strip()
+        enclosing = next((h for lv, h, _ in reversed(stack) if lv == 3), "")
+        label = (enclosing in rank and next_subsection in rank
+                 and rank[next_subsection] > rank[enclosing])
+        in_list = (list_mode and (previous_type in {"item", "cue"}
+                                  or stack[-1][2] is ChunkKind.GLOSSARY)) or (
+            bool(lead) and previous_type in {"lead", "item"})
+        numbered = NUMBERED_HEADING.match(stripped)
+        if numbered and previous_type == "bullet" and int(numbered.group(1)) == last_number + 1:
+            in_list = True  # the next item of a numbered list, not a heading
+        level = _heading_level(stripped, in_list, stack, line_count == 1, label, announced)
+        if level:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            cue = section_kind(stripped) if level == 3 else heading_kind(stripped)
+            if cue is None and level == 4:
+                cue = next(k for lv, _, k in reversed(stack) if lv == 3)  # an item section's own
+            stack.append((level, _heading_name(stripped), cue))
+            list_mode = level in (3, 4) and cue in LIST_CUES
+            previous_type = "cue" if list_mode else "heading"
+            blocks.append(Block(start, end, text, "heading", page.number, level,
+                                tuple(h for _, h, _ in stack), cue or ChunkKind.CONTEXT))
+            lead = table_header = ""
+            continue
+        # a title line in a label position leads the list under it ("Housing", then bullets)
+        labels_list = label and not in_list and line_count == 1 and _looks_like_title(stripped)
+        block_type = "row" if "\t" in text else "bullet" if BULLET.match(text) else (
+            "item" if (in_list or lead) and not labels_list and _looks_like_item(stripped)
+            else "paragraph")
+        if block_type == "row":
+            table_header = table_header or stripped
+            block_lead = table_header if stripped != table_header else ""
+        else:
+            table_header = ""
+            block_lead = lead if block_type in {"bullet", "item"} else ""
+        if block_type in {"paragraph", "row"}:
+            leads = block_type == "paragraph" and (labels_list or bool(LEAD_IN.search(stripped)))
+            lead = stripped if leads else ""
+        kind = _block_kind(stack, stripped, table_header if block_type == "row" else "",
+                           block_lead)
+        if block_type == "item" and kind in NUMBERED_ITEM_SECTIONS:
+            announced.add(plain(stripped))
+        blocks.append(Block(start, end, text, "paragraph" if block_type == "item"
+                            else block_type, page.number, 0,
+                            tuple(h for _, h, _ in stack), kind, block_lead))
+        previous_type = "bullet" if block_type == "item" and numbered else (
+            "lead" if block_type == "paragraph" and lead else block_type)
+        last_number = int(numbered.group(1)) if numbered else 0
+    return blocks
+
+
+def _units(pages: tuple[Page, ...]) -> Iterator[tuple[Page, int, int, int, str]]:
+    """Every block's page, offsets, line count and text, noise lines and blank blocks dropped."""
+    noise = _noise_lines(pages)
     offset = 0
     for page in pages:
         for start, end, line_count in _blocks(page, offset):
             text = page.text[start - offset:end - offset]
-            stripped = text.strip()
-            if not stripped or stripped in noise:
-                continue
-            in_list = (list_mode and (previous_type in {"item", "cue"}
-                                      or stack[-1][2] is ChunkKind.GLOSSARY)) or (
-                bool(lead) and previous_type in {"lead", "item"})
-            numbered = NUMBERED_HEADING.match(stripped)
-            if numbered and previous_type == "bullet" and int(numbered.group(1)) == last_number + 1:
-                in_list = True  # the next item of a numbered list, not a heading
-            level = _heading_level(stripped, in_list, stack, line_count == 1)
-            if level:
-                while stack and stack[-1][0] >= level:
-                    stack.pop()
-                cue = section_kind(stripped) if level == 3 else heading_kind(stripped)
-                if cue is None and level == 4:
-                    cue = next(k for lv, _, k in reversed(stack) if lv == 3)  # an item section's own
-                stack.append((level, plain(stripped).lstrip("# "), cue))
-                list_mode = level in (3, 4) and cue in LIST_CUES
-                previous_type = "cue" if list_mode else "heading"
-                blocks.append(Block(start, end, text, "heading", page.number, level,
-                                    tuple(h for _, h, _ in stack), cue or ChunkKind.CONTEXT))
-                lead = table_header = ""
-                continue
-            block_type = "row" if "\t" in text else "bullet" if BULLET.match(text) else (
-                "item" if (in_list or lead) and _looks_like_item(stripped) else "paragraph")
-            if block_type == "row":
-                table_header = table_header or stripped
-                block_lead = table_header if stripped != table_header else ""
-            else:
-                table_header = ""
-                block_lead = lead if block_type in {"bullet", "item"} else ""
-            if block_type in {"paragraph", "row"}:
-                lead = stripped if LEAD_IN.search(stripped) and block_type == "paragraph" else ""
-            kind = _block_kind(stack, stripped, table_header if block_type == "row" else "",
-                               block_lead)
-            blocks.append(Block(start, end, text, "paragraph" if block_type == "item"
-                                else block_type, page.number, 0,
-                                tuple(h for _, h, _ in stack), kind, block_lead))
-            previous_type = "bullet" if block_type == "item" and numbered else (
-                "lead" if block_type == "paragraph" and lead else block_type)
-            last_number = int(numbered.group(1)) if numbered else 0
+            if text.strip() and text.strip() not in noise:
+                yield page, start, end, line_count, text
         offset += len(page.text) + len(PAGE_SEPARATOR)
-    return blocks
+
+
+def _heading_name(text: str) -> str:
+    """A heading as its section path names it."""
+    return plain(text.strip()).lstrip("# ")
+
+
+def _template(units: list[tuple[Page, int, int, int, str]]) -> tuple[dict[str, int], list[str]]:
+    """The document's sub-section template and, for each block, the sub-section heading that
+    comes next after it ("" when none does).
+
+    The template is the cue and question headings the document repeats (each outcome's "What do
+    we know?", "What action should we take?"), ranked by where each first appears.
+    """
+    names = [_heading_name(text) if line_count == 1 and _looks_like_title(text.strip())
+             and _opens_subsection(text.strip()) else ""
+             for _, _, _, line_count, text in units]
+    counts = Counter(name for name in names if name)
+    rank: dict[str, int] = {}
+    for name in names:
+        if counts[name] >= 2:
+            rank.setdefault(name, len(rank))
+    following: list[str] = []
+    upcoming = ""
+    for name in reversed(names):
+        following.append(upcoming)
+        upcoming = name or upcoming
+    return rank, following[::-1]
 
 
 def _looks_like_item(line: str) -> bool:

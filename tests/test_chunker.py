@@ -102,3 +102,91 @@ def test_a_heading_that_asks_opens_a_context_sub_section_whatever_its_words():
     assert (asks.level, asks.kind) == (3, ChunkKind.CONTEXT)
     assert asks.path[0] == "1. Young people enjoy healthy relationships"
     assert next(b for b in blocks if b.text.startswith("How the")).level == 2  # not a question
+
+
+# Each ambition of a (made-up) council's plan: the same question headings in the same order.
+AMBITION = """{title}
+
+{intro}
+
+What did residents tell us?
+
+We held listening events in {place} over the summer.
+
+{labels}
+
+What will we do next?
+
+{n}.1 - {action}
+
+{n}.2 - Report progress to the partnership board every quarter.
+"""
+LABELS = """Getting help early in pregnancy
+
+- Midwives rarely ask about abuse at the booking appointment
+- Leaflets in clinics are only printed in English
+
+Safer routes home from the town centre
+
+- Street lighting is poor near the bus station
+- Taxi marshals finish before the clubs close
+
+Support that does not end at the court door
+
+- Advocates close cases as soon as a trial ends
+"""
+
+
+def test_labels_of_a_list_inside_a_question_sub_section_are_not_sections():
+    """Title lines leading bullet groups inside "What did residents tell us?" stay in that
+    sub-section; the next question heading of the ambition's template comes back under the
+    ambition, with its actions."""
+    text = "\n".join([
+        AMBITION.format(title="Survivors are heard early", intro="Abuse often starts or "
+                        "escalates in pregnancy.", place="Northwick", labels=LABELS, n=1,
+                        action="Train every community midwife to ask about abuse."),
+        AMBITION.format(title="Streets and venues feel safe at night", intro="Most assaults "
+                        "happen after ten at night.", place="Eastmoor", labels="", n=2,
+                        action="Extend the taxi marshal scheme to three in the morning."),
+    ])
+    blocks = parse_blocks((Page(number=None, text=text),))
+    headings = [b.path[-1] for b in blocks if b.type == "heading"]
+    assert "Safer routes home from the town centre" not in headings
+    action = next(b for b in blocks if b.text.startswith("1.1 - Train every"))
+    assert action.path == ("Survivors are heard early", "What will we do next?")
+    assert action.kind is ChunkKind.ACTION
+    told = next(b for b in blocks if b.text.startswith("- Taxi marshals"))
+    assert told.path == ("Survivors are heard early", "What did residents tell us?")
+    assert told.lead == "Safer routes home from the town centre"
+    second = next(b for b in blocks if b.text.startswith("2.1 - Extend"))
+    assert second.path == ("Streets and venues feel safe at night", "What will we do next?")
+
+
+def test_slide_titles_followed_by_bullets_stay_sections():
+    """A slide title between two slides with the same question heading is a new slide, not
+    a label: the question heading starts again rather than continuing a template."""
+    slides = [("Recovery pilots launch", "- Two pilots funded for a year"),
+              ("What did we learn?", "- Waiting lists halved"),
+              ("Adult recovery options", "- Group work for survivors\n- One-to-one counselling"),
+              ("Children's recovery options", "- Play therapy\n- School-based groups"),
+              ("What did we learn?", "- Children need longer support"),
+              ("Contacts", "- Write to the board secretary")]
+    text = "\n\n".join(f"{title}\n\n{bullets}" for title, bullets in slides)
+    blocks = parse_blocks((Page(number=None, text=text),))
+    levels = {b.path[-1]: b.level for b in blocks if b.type == "heading"}
+    assert levels["Adult recovery options"] == levels["Children's recovery options"] == 2
+    assert levels["Contacts"] == 2
+    play = next(b for b in blocks if b.text.startswith("- Play therapy"))
+    assert play.path == ("Children's recovery options",)
+
+
+def test_an_announced_outcome_opens_its_section_however_long():
+    text = ("Our vision\n\nWe will work towards two outcomes:\n\nSurvivors are heard early\n\n"
+            "Every resident knows what an abusive relationship looks like and where in the "
+            "borough to go for help\n\n"
+            "Survivors are heard early\n\nAbuse often starts in pregnancy.\n\n"
+            "Every resident knows what an abusive relationship looks like and where in the "
+            "borough to go for help\n\nMost residents could not name a local service.\n")
+    blocks = parse_blocks((Page(number=None, text=text),))
+    found = next(b for b in blocks if b.text.startswith("Most residents"))
+    assert found.path[0].startswith("Every resident knows")
