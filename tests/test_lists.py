@@ -82,29 +82,3 @@ def test_which_or_what_before_a_list_noun_asks_for_a_list():
     assert wants_list("Which harms does Wyvern list as impacts of abuse?")
     assert not wants_list("Is there a waiting list for the programme?")
 
-
-def test_the_best_sections_own_heading_opens_a_list_of_sections():
-    from kb.answers.extractive import list_units
-
-    first = _hit(1, "Levels of need\n\nTier 1 - Everyone\n\nAll residents get information.",
-                 "Tier 1 - Everyone", 0)
-    second = _hit(2, "Tier 2 - At risk\n\nVictims at risk get an advocate.", "Tier 2 - At risk", 70)
-    third = _hit(3, "Tier 3 - High risk\n\nVictims at high risk go to a MARAC.",
-                 "Tier 3 - High risk", 130)
-    items = [text for *_, text in list_units([first, third, second])]
-    assert items == ["Levels of need", "Tier 1 - Everyone", "All residents get information.",
-                     "Tier 2 - At risk", "Victims at risk get an advocate.",
-                     "Tier 3 - High risk", "Victims at high risk go to a MARAC."]
-
-
-def test_a_list_stops_where_the_document_moves_on():
-    from kb.answers.extractive import list_units
-
-    lead = _hit(0, "Our aims are:\n1. Prevent abuse from happening.\n2. Protect victims who are at "
-                   "risk.", "Aims", 0)
-    more = _hit(1, "3. Support survivors to recover.\n4. Pursue perpetrators through the courts.",
-                "Aims", 90)
-    later = _hit(2, "Refuge places were full in 2020 and women were turned away.",
-                 "Local picture", 5000)
-    items = " | ".join(t for *_, t in list_units([lead, later, more]))
-    assert "Pursue" in items and "Refuge" not in items

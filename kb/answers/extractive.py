@@ -123,29 +123,22 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
 
 def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
     """The items of the list that the best hit is part of: its units, those of the chunk just
-    before it in its section and those of the hits that continue it (see `_list_run`), in
-    document order, up to MAX_LIST_ITEMS.
+    before it in its section (see `_list_run`) and those of the hits that continue it (the
+    same document, further on), in document order, up to MAX_LIST_ITEMS.
 
-    Where the list goes on as sibling sections (strands, priorities or tiers, each a heading
-    over its text), each of those sections gives its heading and its first sentence, the best
-    hit's own section too when it is one of them."""
+    Where the list goes on as sibling sections (strands or priorities, each a heading over its
+    text), each of those sections gives its heading and its first sentence."""
     if not hits:
         return []
     run = _list_run(hits[0], hits)
     sections = _sibling_sections(run[1:])
     openers = {h.chunk_id for h in sections} if len(sections) >= 2 else set()
-    first = run[0].section.split(" > ")
-    if (openers and first[:-1] == sections[0].section.split(" > ")[:-1]
-            and _opening(run[0]) < 0 and first[-1] in run[0].text):
-        openers.add(run[0].chunk_id)  # the list's first section, under the list's own title
     items: list[tuple[Hit, int, int, str]] = []
     for hit in run:
         if hit.chunk_id in openers:
             heading = hit.section.split(" > ")[-1]
-            at = hit.start + hit.text.find(heading)
-            after = [u for u in _units(hit) if u[1] >= at + len(heading)]
-            before = [u for u in _units(hit) if u[2] <= at]  # a title over the whole list
-            items += [*before, (hit, at, at + len(heading), heading), *after[:1]]
+            at = hit.start + _opening(hit)
+            items += [(hit, at, at + len(heading), heading), *_units(hit)[:1]]
         else:
             items += _units(hit)
     return items[:MAX_LIST_ITEMS]
@@ -155,20 +148,13 @@ def _list_run(first: Hit, hits: Sequence[Hit]) -> list[Hit]:
     """The hits that may hold the list the best hit is part of, in document order: the chunk
     of its section just before it, when retrieved and adjacent (the best hit is not always
     where the list starts; going further back fills the answer with what precedes the list),
-    then the hits after it in its document that continue it: each adjacent to the one before
-    or in the best hit's top-level section (a later passage elsewhere is another subject)."""
+    then every hit after it in its document."""
     same = sorted((h for h in hits if h.doc_id == first.doc_id), key=lambda h: h.start)
     at = same.index(first)
     before = same[at - 1] if at else None
     if before and before.section == first.section and first.start - before.end <= ADJACENT_GAP:
         at -= 1
-    run = [same[at]]
-    top = first.section.split(" > ")[0]
-    for hit in same[at + 1:]:
-        if hit.start - run[-1].end > ADJACENT_GAP and hit.section.split(" > ")[0] != top:
-            break
-        run.append(hit)
-    return run
+    return same[at:]
 
 
 def _units(hit: Hit) -> list[tuple[Hit, int, int, str]]:
