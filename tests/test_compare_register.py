@@ -130,6 +130,21 @@ def test_an_area_that_words_the_theme_its_own_way_is_not_left_empty():
     assert [c.quote for c in result.cells["south"]["actions"]] == [south[0].text]
 
 
+def test_a_glossary_entry_fills_context_only_where_nothing_else_mentions_the_theme():
+    hits = {"north": [hit("north", "action", "We will train staff on stalking.", 1),
+                      hit("north", "glossary", "SHRA - Stalking and Harassment Risk Assessment", 2)],
+            "south": [hit("south", "glossary", "SHRA - Stalking and Harassment Risk Assessment", 1)]}
+
+    def search(text, area, kinds, k):
+        return [h for h in hits[area] if kinds is None or h.kind in kinds][:k]
+
+    result = compare("stalking", "stalking", ["north", "south"], search, {}, lambda h, share: True)
+    assert [c.quote for c in result.cells["north"]["actions"]] == [hits["north"][0].text]
+    assert result.cells["north"]["context"] == []  # a commitment on the theme: no glossary
+    assert [c.quote for c in result.cells["south"]["context"]] == [hits["south"][0].text]
+    assert cell_from(result, "south").score == 1  # mentioned only
+
+
 def test_coverage_scale_spreads_commitments():
     def row(*facets):
         return compare("refuges", "refuges", ["a"], lambda text, area, kinds, k: [

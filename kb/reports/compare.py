@@ -11,7 +11,8 @@ long document's score (so a paragraph that mentions every theme word once in pas
 outrank the sentence that is about the theme). An area's cells keep the items that hold at
 least RELATIVE_SHARE of the best item's weight in that area, best first: a passage that
 merely mentions one theme word does not fill a row, and an area that words the theme its own
-way is still compared on its own best items.
+way is still compared on its own best items. An area whose only mention of the theme is a
+glossary entry (a risk tool's name) shows that entry as context rather than an empty row.
 """
 
 from __future__ import annotations
@@ -142,14 +143,15 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
     n = 0
     for area in areas:
         said: set[str] = set()  # a sentence a document repeats (summary, appendix) is one item
-        found = [i for i in items(_evidence(topic, area, search, is_relevant), wanted, idf)
-                 if i.hit.kind in COMPARED_KINDS]
+        candidates = items(_evidence(topic, area, search, is_relevant), wanted, idf)
+        found = ([i for i in candidates if i.hit.kind in COMPARED_KINDS]
+                 or [i for i in candidates if i.hit.kind is ChunkKind.GLOSSARY])
         floor = RELATIVE_SHARE * found[0].weight if found else 0.0
         counts[area] = _counts([i for i in found if i.weight >= floor])
         row: dict[Facet, list[Citation]] = {}
-        for facet, kinds in FACET_KINDS.items():
+        for facet in FACET_KINDS:
             row[facet] = []
-            for item in (i for i in found if i.weight >= floor and i.hit.kind in kinds):
+            for item in (i for i in found if i.weight >= floor and _facet(i.hit.kind) is facet):
                 words = _said(item.text)
                 if (item.hit.doc_id, item.start) in quoted or _repeats(words, said):
                     continue
@@ -169,8 +171,16 @@ def _counts(found: Sequence[Item]) -> dict[Facet, int]:
     counts = dict.fromkeys(FACET_KINDS, 0)
     for item in found:
         words = _said(item.text)
-        facet = next((f for f, kinds in FACET_KINDS.items() if item.hit.kind in kinds), None)
+        facet = _facet(item.hit.kind)
         if facet is not None and not _repeats(words, said):
             said.add(words)
             counts[facet] += 1
     return counts
+
+
+def _facet(kind: ChunkKind) -> Facet | None:
+    """The column a kind of passage fills; a glossary entry (taken only for an area that says
+    nothing else on the theme: "Stalking" only in its risk tool's name) is context."""
+    if kind is ChunkKind.GLOSSARY:
+        return Facet.CONTEXT
+    return next((f for f, kinds in FACET_KINDS.items() if kind in kinds), None)
