@@ -12,12 +12,12 @@ from kb.config import Settings
 
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
-    "tune": {"recall@5": 0.831, "recall@10": 0.916, "must_mention": 0.866,
-             "refusal_accuracy": 0.915, "false_refusal_rate": 0.013,
-             "compare_all_filled": 0.903},
-    "check": {"recall@5": 0.745, "recall@10": 0.861, "must_mention": 0.708,
+    "tune": {"recall@5": 0.836, "recall@10": 0.923, "must_mention": 0.872,
+             "refusal_accuracy": 0.902, "false_refusal_rate": 0.011,
+             "compare_all_filled": 0.972},
+    "check": {"recall@5": 0.760, "recall@10": 0.845, "must_mention": 0.708,
               "refusal_accuracy": 0.800, "false_refusal_rate": 0.022,
-              "compare_all_filled": 0.909},
+              "compare_all_filled": 0.955},
 }
 
 
