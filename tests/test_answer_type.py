@@ -193,3 +193,22 @@ def test_an_answer_quotes_a_sentence_once_whatever_its_bullet():
     answer = compose("Are victims identified in health settings?", [summary, table], {},
                      multi_area=False)
     assert len(answer.citations) == 1
+
+
+def test_a_year_needs_the_text_unless_a_plan_runs_over_it():
+    from kb.answers.refusal import specific_terms, uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    assert specific_terms("How many referrals were there in 2022-23?", resolver, ()) == ["2022"]
+    refuges = hit("We will commission refuge places and 174 referrals were made in 2018-19.",
+                  section="Refuges", similarity=0.6)  # period 2021-2024
+
+    def reason(question):
+        return uncovered_reason(question, [refuges], 0.3, resolver, (), {})
+
+    assert reason("What will Wyvern do about refuge places in 2022?") == ""  # the plan's years
+    assert "2019" in reason("What will Wyvern do about refuge places in 2019?")  # before them
+    assert "2022" in reason("How many refuge referrals were made in 2022/23?")  # a value
+    assert reason("How many refuge referrals were made in 2018-19?") == ""

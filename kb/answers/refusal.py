@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from kb.answers.answer_type import AnswerType, missing_value
+from kb.answers.answer_type import AnswerType, expected_type, missing_value
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
-from kb.retrieval.documents import DocumentResolver
+from kb.retrieval.documents import DocumentResolver, years_of
 from kb.retrieval.glossary import is_acronym
 from kb.text import POSSESSIVE, content_terms
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_YEARS = re.compile(r"((?:19|20)\d{2})[-–/](?:\d{2}|(?:19|20)\d{2})")  # "2022-23", "2020/21"
 _NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
 _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(-|$)|"
                         r"(spring|summer|autumn|winter)(-|$)", re.IGNORECASE)
@@ -30,7 +31,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     Three checks: the best passage's similarity reaches `min_relevance`, unless a passage
     holds every topic word of the question (an exact match the embedding may rank low); the
     question's specific terms (years, names; not months, which a text may write as "the first
-    3 months") occur in the evidence or in its documents' titles and periods; and when the
+    3 months") occur in the evidence or in its documents' titles and periods (a year that a
+    document's period runs over counts, unless the question asks for a value); and when the
     question asks for a kind of value (an amount, a count, a date, a name, a finding), a
     sentence about its topic gives one (see `kb.answers.answer_type`).
 
@@ -57,14 +59,22 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     if best < min_relevance and not exact:
         return f"no passage is similar enough (best {best:.2f})"
     evidence = _comparable(" ".join(f"{h.title} {h.period} {h.section} {h.text}" for h in hits))
+    planned = expected_type(question) is None  # asks what is done, not for a value of a year
     missing = [t for t in specific_terms(question, resolver, acronyms)
-               if _comparable(t) not in evidence]
+               if _comparable(t) not in evidence
+               and not (planned and _YEAR.fullmatch(t) and _covered(int(t), hits))]
     if missing:
         return "the strategies do not mention " + ", ".join(f"'{t}'" for t in missing)
     absent = missing_value(question, resolver.topic(question), hits, idf, similar)
     if absent is not None:
         return f"no passage about it gives {ARTICLES[absent]}"
     return ""
+
+
+def _covered(year: int, hits: Sequence[Hit]) -> bool:
+    """A hit's document runs over the year ("refuges in 2022" of a 2019-2024 strategy)."""
+    spans = [years_of(h.period) for h in hits]
+    return any(span[0] <= year <= span[1] for span in spans if span)
 
 
 def _comparable(text: str) -> str:
@@ -76,9 +86,11 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
                    ) -> list[str]:
     """Years and names in the question: runs of capitalised words (with a year that follows
     them, as in "Domestic Abuse Act 2021"), not the first word, not area names, not acronyms
-    the glossary knows. An answer must contain each of them."""
+    the glossary knows; a year range ("2022-23") by its first year. An answer must contain
+    each of them."""
     text = resolver.without_names(question, " | ")  # a name around an area's is two names
     words = [POSSESSIVE.sub("", w.strip("?.,;:!()'\"")) for w in text.split()[1:]]
+    words = [ranged.group(1) if (ranged := _YEARS.fullmatch(w)) else w for w in words]
     phrases: list[list[str]] = [[]]
     for word in words:
         named = (bool(_NAME.fullmatch(word)) and not is_acronym(word, acronyms)
