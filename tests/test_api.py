@@ -29,6 +29,13 @@ def test_one_area_set_against_the_others_searches_every_area(fake_kb):
     assert only.areas == ("northshire",) and not only.per_area
 
 
+def test_a_councils_full_name_is_its_area_not_another_document(fake_kb):
+    assert fake_kb.areas.without_names("What does Testshire County Council's plan say?") == (
+        "What does plan say?")
+    answer = fake_kb.ask("What will Testshire County Council's strategy do about employers?")
+    assert answer.found and {c.area for c in answer.citations} == {"testshire"}
+
+
 def test_search_rejects_bad_k(fake_kb):
     with pytest.raises(ValueError, match="k must be greater than 0"):
         fake_kb.search("anything", k=0)

@@ -37,13 +37,16 @@ class AreaResolver:
         """Build alias patterns; stored areas without a manifest entry match by their key."""
         self.keys = sorted(set(areas) | set(stored))
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        # "Oxfordshire County Council's strategy": the body's name is part of the reference
+        body = "|".join(name_pattern(b) for b in vocabulary().council_bodies)
         for key in self.keys:
             names = {key.replace("-", " "), *(areas[key].aliases if key in areas else ())}
             if key in areas:
                 names.add(areas[key].name)
             for name in sorted(names, key=len, reverse=True):
                 flags = 0 if name.isupper() else re.IGNORECASE  # "SET" only as capitals
-                self._patterns.append((key, re.compile(rf"\b{name_pattern(name)}\b(['’]s\b)?", flags)))
+                self._patterns.append((key, re.compile(
+                    rf"\b{name_pattern(name)}(?i:\s+(?:{body}))?\b(['’]s\b)?", flags)))
 
     def mentioned(self, text: str) -> list[str]:
         """Area keys named in the text, in order of first mention."""
