@@ -37,8 +37,10 @@ class AreaResolver:
         """Build alias patterns; stored areas without a manifest entry match by their key."""
         self.keys = sorted(set(areas) | set(stored))
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
-        # "Oxfordshire County Council's strategy": the body's name is part of the reference
-        body = "|".join(name_pattern(b) for b in vocabulary().council_bodies)
+        # "Oxfordshire County Council's strategy": the council is the area (a partnership or
+        # board is a body of its own, whose name a question may need the evidence to hold)
+        body = "|".join(name_pattern(b) for b in vocabulary().council_bodies
+                        if b.endswith("council"))
         for key in self.keys:
             names = {key.replace("-", " "), *(areas[key].aliases if key in areas else ())}
             if key in areas:
