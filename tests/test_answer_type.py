@@ -212,3 +212,17 @@ def test_a_year_needs_the_text_unless_a_plan_runs_over_it():
     assert "2019" in reason("What will Wyvern do about refuge places in 2019?")  # before them
     assert "2022" in reason("How many refuge referrals were made in 2022/23?")  # a value
     assert reason("How many refuge referrals were made in 2018-19?") == ""
+
+
+def test_an_item_keeps_the_indented_details_under_it():
+    from kb.answers.sentences import units
+
+    text = ("5. Membership of the champions network is increased.\n"
+            " - Increase on 280 members at close of 2017.\n"
+            "6. Learning from reviews is shared with all partners.\n")
+    quotes = [quote for _, _, quote in units(text)]
+    assert quotes == ["Membership of the champions network is increased.\n"
+                      " - Increase on 280 members at close of 2017.",
+                      "Learning from reviews is shared with all partners."]  # numbers are markers
+    assert len(list(units(text, details=False))) == 3
+    assert len(list(units(text, whole_lists=False))) == 3

@@ -122,7 +122,7 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     the sentences beside it and the hit's headings hold. List numbers ("3.", "4.1 -") are
     markers, not values."""
     context = content_terms(f"{hit.section} {hit.lead}")
-    sentences = [BULLET.sub("", quote) for _, _, quote in units(hit.text)]
+    sentences = [BULLET.sub("", quote) for _, _, quote in units(hit.text, details=False)]
     for i, sentence in enumerate(sentences):
         if value.search(sentence):
             window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))

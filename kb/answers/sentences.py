@@ -1,6 +1,7 @@
 """Split chunk text into quotable units (sentences, bullet items, table rows) with offsets.
 
 A lead-in ending in ':' keeps the items that follow it (so "five outcomes:" quotes the five),
+an item keeps the indented bullets under it (how it is measured, its target),
 a unit cut off mid-phrase ("estimated to be in excess of") joins the next line, and headings
 and contents-page lines are never units.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kb.text import LEAD_IN, SENTENCE_END, plain
+from kb.text import BULLET, LEAD_IN, SENTENCE_END, plain
 
 _UNIT_END = re.compile(rf"{SENTENCE_END.pattern}|\n+(?![ \t]*[a-z])")  # or a line break
 _DANGLING = re.compile(r"\b(of|to|in|for|and|or|the|a|an|with|by|from|were|was|is|are|be|than|"
@@ -38,8 +39,15 @@ def _raw(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists: bool = True
-          ) -> Iterator[tuple[int, int, str]]:
+def _sub_item(text: str, start: int) -> bool:
+    """The unit starting here is an indented bullet: a detail of the item above it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return start > line_start and not text[line_start:start].strip() and bool(
+        BULLET.match(text[start:]))
+
+
+def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists: bool = True,
+          details: bool = True) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each quotable unit, offsets shifted by `offset`.
 
     Args:
@@ -48,6 +56,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         headings: headings of the chunk's section path (never returned as units).
         whole_lists: a lead-in keeps the items that follow it (a quote); when False each
             item is a unit of its own (the lead-in line is then left out).
+        details: with `whole_lists`, an item keeps the indented bullets under it.
     """
     skip = {_normalise(h) for h in headings}
     spans = _raw(text)
@@ -65,6 +74,9 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
             while _DANGLING.search(text[start:end]) and index < len(spans):
                 end = spans[index][1]
                 index += 1
+        while whole_lists and details and index < len(spans) and _sub_item(text, spans[index][0]):
+            end = spans[index][1]  # "5. Membership is increased." + " - on 280 members in 2017"
+            index += 1
         quote = text[start:end]
         if (len(quote.split()) < 3 or _normalise(quote) in skip or _CONTENTS_LINE.search(quote)
                 or LEAD_IN.search(quote)):
