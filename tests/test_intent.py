@@ -15,6 +15,8 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("How does Wyvern propose to reach older victims?", {ChunkKind.ACTION}),
     ("What does Wyvern hope its prevention work will achieve?",
      {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
+    ("What change does Calder Vale want to see for young people?",
+     {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
     ("Who oversees the strategy?", {ChunkKind.GOVERNANCE}),
     ("What is the MARAC?", {ChunkKind.GLOSSARY}),
     # cues of two kinds at once: no guess
