@@ -40,3 +40,11 @@ def test_every_specific_word_of_the_heading_is_needed():
                          frozenset(content_terms("the key indicators of progress for outcome 2")))
     assert not matcher.named("Outcome 2 > Key Indicators of Progress",
                              frozenset(content_terms("what are the indicators?")))
+
+
+def test_a_template_heading_with_its_parent_is_named_by_all_their_words():
+    matcher = HeadingMatcher(IDF, [*SECTIONS, "Prevention > Outcomes", "Protection > Outcomes"])
+    terms = frozenset(content_terms("What are the prevention outcomes?"))
+    assert matcher.named("Prevention > Outcomes", terms)
+    assert not matcher.named("Protection > Outcomes", terms)
+    assert not matcher.named("Prevention > Outcomes", frozenset(content_terms("prevention work")))

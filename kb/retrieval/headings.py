@@ -6,7 +6,8 @@ A heading is named when every specific word of it (words rarer than GENERIC_SHAR
 chunks) occurs in the question. Headings made only of common words ("Domestic abuse") never
 count, and neither do template headings that a document repeats under sibling parents ("What
 strategic action should we take?" under each strand, "Key Indicators of Progress" under each
-outcome): the parent is what names the section.
+outcome): the parent is what names the section, and with it the template heading's words
+("the prevention outcomes" names "Prevention > Outcomes").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from itertools import pairwise
 
 from kb.text import content_terms
 
@@ -38,8 +40,16 @@ class HeadingMatcher:
         self.headings = lru_cache(maxsize=50_000)(self._headings)
 
     def _headings(self, section: str) -> tuple[frozenset[str], ...]:
-        names = (h for h in section.split(" > ") if h.strip().lower() not in self._templates)
-        found = (frozenset(content_terms(h) & self._specific) for h in names)
+        path = section.split(" > ")
+        names = (h for h in path if h.strip().lower() not in self._templates)
+        found = [frozenset(content_terms(h) & self._specific) for h in names]
+        # a template heading with its parent, every word counted: "Prevention > Outcomes" is
+        # named by "the prevention outcomes"
+        found += [frozenset(content_terms(f"{parent} {heading}"))
+                  for parent, heading in pairwise(path)
+                  if heading.strip().lower() in self._templates
+                  and parent.strip().lower() not in self._templates
+                  and not any(c.isdigit() for c in parent)]  # "Outcome 3": its number names it
         return tuple(h for h in found if h)
 
     def named(self, section: str, terms: frozenset[str]) -> bool:
