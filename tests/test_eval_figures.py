@@ -12,10 +12,10 @@ from kb.config import Settings
 
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
-    "tune": {"recall@5": 0.836, "recall@10": 0.923, "must_mention": 0.872,
-             "refusal_accuracy": 0.902, "false_refusal_rate": 0.011,
-             "compare_all_filled": 0.972},
-    "check": {"recall@5": 0.760, "recall@10": 0.845, "must_mention": 0.708,
+    "tune": {"recall@5": 0.822, "recall@10": 0.907, "must_mention": 0.876,
+             "refusal_accuracy": 0.909, "false_refusal_rate": 0.009,
+             "compare_all_filled": 0.976},
+    "check": {"recall@5": 0.772, "recall@10": 0.845, "must_mention": 0.725,
               "refusal_accuracy": 0.800, "false_refusal_rate": 0.022,
               "compare_all_filled": 0.955},
 }
