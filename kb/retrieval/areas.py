@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from kb.manifest import Area
 from kb.records import DocumentInfo
@@ -17,6 +18,19 @@ def name_pattern(name: str) -> str:
     words = [w for w in re.split(r"[\s\-–]+", name.strip()) if w]
     parts = ["(?:&|and)" if w.lower() in {"&", "and"} else re.escape(w) for w in words]
     return r"[\s\-–]+".join(parts)
+
+
+_OWNER = r"\b(['’]s\b)?"  # a name ends a word, perhaps with a possessive
+
+
+@lru_cache(maxsize=1024)
+def _with_council(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """An area name's pattern taking in the council after it: the council is the area (a
+    partnership or board is a body of its own, whose name a question may need the evidence to
+    hold). Compiled only for areas a question names, so a store of many areas opens fast."""
+    councils = "|".join(name_pattern(b) for b in vocabulary().council_bodies if b.endswith("council"))
+    name = pattern.pattern.removesuffix(_OWNER)
+    return re.compile(rf"{name}(?i:\s+(?:{councils}))?{_OWNER}", pattern.flags)
 
 
 def known_areas(manifest_areas: Mapping[str, Area], documents: Iterable[DocumentInfo]) -> dict[str, Area]:
@@ -37,18 +51,13 @@ class AreaResolver:
         """Build alias patterns; stored areas without a manifest entry match by their key."""
         self.keys = sorted(set(areas) | set(stored))
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
-        # "Oxfordshire County Council's strategy": the council is the area (a partnership or
-        # board is a body of its own, whose name a question may need the evidence to hold)
-        body = "|".join(name_pattern(b) for b in vocabulary().council_bodies
-                        if b.endswith("council"))
         for key in self.keys:
             names = {key.replace("-", " "), *(areas[key].aliases if key in areas else ())}
             if key in areas:
                 names.add(areas[key].name)
             for name in sorted(names, key=len, reverse=True):
                 flags = 0 if name.isupper() else re.IGNORECASE  # "SET" only as capitals
-                self._patterns.append((key, re.compile(
-                    rf"\b{name_pattern(name)}(?i:\s+(?:{body}))?\b(['’]s\b)?", flags)))
+                self._patterns.append((key, re.compile(rf"\b{name_pattern(name)}{_OWNER}", flags)))
 
     def mentioned(self, text: str) -> list[str]:
         """Area keys named in the text, in order of first mention."""
@@ -72,10 +81,11 @@ class AreaResolver:
         return named
 
     def remove(self, text: str, key: str, replacement: str = "") -> str:
-        """The text with every alias of an area replaced (removed by default)."""
+        """The text with every alias of an area replaced (removed by default), with the
+        council it names ("Oxfordshire County Council's strategy")."""
         for pattern_key, pattern in self._patterns:
             if pattern_key == key:
-                text = pattern.sub(replacement, text)
+                text = _with_council(pattern).sub(replacement, text)
         return " ".join(text.split())
 
     def without_names(self, text: str, replacement: str = "") -> str:
