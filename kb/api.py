@@ -197,8 +197,7 @@ class KnowledgeBase:
         return {key: area.name for key, area in self.known_areas.items()}
 
     def _similarity(self, a: str, b: str) -> float:
-        first, second = self.embedder().embed([a, b])
-        return float(sum(x * y for x, y in zip(first, second, strict=True)))
+        return self._similarities(a, [b])[0]
 
     def _similarities(self, question: str, texts: Sequence[str]) -> list[float]:
         """Cosine similarity of each text to the question (one embedding run)."""

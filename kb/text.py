@@ -45,6 +45,12 @@ def content_terms(text: str) -> set[str]:
     return set(terms(text))
 
 
+def quote_words(quote: str) -> str:
+    """A quote's words, lower case, with its punctuation and bullet marks aside: what tells a
+    repeat ("- X" in a summary, "X" in a table) from a new item."""
+    return " ".join(re.findall(r"\w+", quote.lower()))
+
+
 HTML_TAG = re.compile(r"<[^>]{1,200}>")
 POSSESSIVE = re.compile(r"['’]s\b")  # "Clare’s", "Women's"
 # A list item's marker: a bullet sign, "1." / "2)" / "4.1 -" / "(a)" and the space after it.

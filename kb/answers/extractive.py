@@ -17,7 +17,7 @@ from datetime import date
 from kb.answers.sentences import units
 from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.retrieval.lists import wants_list
-from kb.text import content_terms
+from kb.text import content_terms, quote_words
 
 MAX_SENTENCES = 5
 MAX_PER_AREA = 3
@@ -109,7 +109,7 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
     area_order = list(dict.fromkeys(item[1].area for item in scored))
     for item in scored:
         _, hit, _, _, text = item
-        key = " ".join(re.findall(r"\w+", text.lower()))[:120]  # "- X" repeats "X"
+        key = quote_words(text)[:120]
         if key in seen or (multi_area and per_area[hit.area] >= MAX_PER_AREA):
             continue
         seen.add(key)

@@ -8,11 +8,10 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from kb.answers.answer_type import AnswerType, expected_type, missing_value
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
-from kb.retrieval.documents import DocumentResolver, years_of
+from kb.retrieval.documents import YEAR, DocumentResolver, years_of
 from kb.retrieval.glossary import is_acronym
 from kb.text import POSSESSIVE, content_terms
 
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _YEARS = re.compile(r"((?:19|20)\d{2})[-–/](?:\d{2}|(?:19|20)\d{2})")  # "2022-23", "2020/21"
 _NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
 _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(-|$)|"
@@ -62,7 +61,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     planned = expected_type(question) is None  # asks what is done, not for a value of a year
     missing = [t for t in specific_terms(question, resolver, acronyms)
                if _comparable(t) not in evidence
-               and not (planned and _YEAR.fullmatch(t) and _covered(int(t), hits))]
+               and not (planned and YEAR.fullmatch(t) and _covered(int(t), hits))]
     if missing:
         return "the strategies do not mention " + ", ".join(f"'{t}'" for t in missing)
     absent = missing_value(question, resolver.topic(question), hits, idf, similar)
@@ -95,11 +94,11 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
     for word in words:
         named = (bool(_NAME.fullmatch(word)) and not is_acronym(word, acronyms)
                  and not _DATE_WORD.match(word))  # dates are checked by their answer type
-        if named or (_YEAR.fullmatch(word) and phrases[-1]):
+        if named or (YEAR.fullmatch(word) and phrases[-1]):
             phrases[-1].append(word)
         else:
             phrases.append([])
-            if _YEAR.fullmatch(word):
+            if YEAR.fullmatch(word):
                 phrases[-1].append(word)
                 phrases.append([])
     return sorted({" ".join(p) for p in phrases if p})

@@ -17,7 +17,6 @@ glossary entry (a risk tool's name) shows that entry as context rather than an e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -25,7 +24,7 @@ from kb.answers.extractive import citation_for, score_units
 from kb.answers.sentences import units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.reports.evidence import SHARE_LAST_RESORT, SHARE_SIMILAR
-from kb.text import content_terms
+from kb.text import content_terms, quote_words
 
 PER_CELL = 3
 RELATIVE_SHARE = 0.6  # of the area's best item
@@ -87,11 +86,6 @@ def items(hits: Sequence[Hit], phrases: Sequence[set[str]], idf: dict[str, float
     return found
 
 
-def _said(quote: str) -> str:
-    """A quote's words, for telling repeats apart from new items."""
-    return " ".join(re.findall(r"\w+", quote.lower()))
-
-
 def _repeats(said: str, before: set[str]) -> bool:
     """A quote repeats an item when either holds the other's words (a summary, an appendix)."""
     return any(said in other or other in said for other in before)
@@ -147,12 +141,13 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
         found = ([i for i in candidates if i.hit.kind in COMPARED_KINDS]
                  or [i for i in candidates if i.hit.kind is ChunkKind.GLOSSARY])
         floor = RELATIVE_SHARE * found[0].weight if found else 0.0
-        counts[area] = _counts([i for i in found if i.weight >= floor])
+        found = [i for i in found if i.weight >= floor]
+        counts[area] = _counts(found)
         row: dict[Facet, list[Citation]] = {}
         for facet in FACET_KINDS:
             row[facet] = []
-            for item in (i for i in found if i.weight >= floor and _facet(i.hit.kind) is facet):
-                words = _said(item.text)
+            for item in (i for i in found if _facet(i.hit.kind) is facet):
+                words = quote_words(item.text)
                 if (item.hit.doc_id, item.start) in quoted or _repeats(words, said):
                     continue
                 quoted.add((item.hit.doc_id, item.start))
@@ -170,7 +165,7 @@ def _counts(found: Sequence[Item]) -> dict[Facet, int]:
     said: set[str] = set()
     counts = dict.fromkeys(FACET_KINDS, 0)
     for item in found:
-        words = _said(item.text)
+        words = quote_words(item.text)
         facet = _facet(item.hit.kind)
         if facet is not None and not _repeats(words, said):
             said.add(words)

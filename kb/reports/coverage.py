@@ -10,8 +10,8 @@ commitments in its tooltip.
 
 Counting commitments, rather than asking whether two were found, is what spreads the matrix:
 on the bundled corpus the earlier rule (two commitments, one an indicator) scored 24 of the 36
-cells 4, 10 cells 3 and 2 cells below; this one scores 15 cells 4, 13 cells 3, 6 cells 2 and 2
-cells 1, and the counts behind them run from 0 to 18.
+cells 4, 10 cells 3 and 2 cells below; this one scores 15 cells 4, 12 cells 3, 7 cells 2 and 2
+cells 1 (a glossary-only mention scores 1), and the counts behind them run from 0 to 18.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from kb.retrieval.glossary import is_acronym
 from kb.text import POSSESSIVE, STOPWORDS, content_terms, stem
 
 _RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DOCUMENT = r"(\w+ ){0,2}(strategy|plan|presentation|document|version|edition|slides|report)\b"
 _OLDEST = re.compile(rf"\b(old|older|oldest|earlier|earliest|previous|first|original) {_DOCUMENT}",
                      re.IGNORECASE)
@@ -41,7 +41,7 @@ def years_of(text: str) -> tuple[int, int] | None:
         end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
         if end_year >= start:
             return start, end_year
-    year = _YEAR.search(text)
+    year = YEAR.search(text)
     return (int(year.group()), int(year.group())) if year else None
 
 
