@@ -17,6 +17,7 @@
 | KB_DENSE_WEIGHT / KB_LEXICAL_WEIGHT | 1.0 / 1.2 | fusion weights (tuned on eval/questions.jsonl) |
 | KB_INTENT_BOOST | 0.2 | relative bonus for chunks of the kind a question asks for |
 | KB_HEADING_BOOST | 0.5 | relative bonus for chunks under a heading the question names ("its 'Pursuing' strand") |
+| KB_SIBLING_HITS | 3 | each of the first N hits brings the asked-for kind of chunk from its section ahead of it |
 | KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
 | KB_PART_SCORING | true | a chunk's dense similarity counts its best sentence or list item (kb/retrieval/parts.py) |
 | KB_MIN_RELEVANCE | 0.15 | best similarity below which a question is off-topic (calibrated on the eval set) |
@@ -61,6 +62,7 @@ class Settings:
     intent_boost: float = 0.2
     reference_boost: float = 1.0
     heading_boost: float = 0.5
+    sibling_hits: int = 3
     part_scoring: bool = True
     min_relevance: float = 0.15
     max_file_mb: int = 50

@@ -48,3 +48,10 @@ def test_a_template_heading_with_its_parent_is_named_by_all_their_words():
     assert matcher.named("Prevention > Outcomes", terms)
     assert not matcher.named("Protection > Outcomes", terms)
     assert not matcher.named("Prevention > Outcomes", frozenset(content_terms("prevention work")))
+
+
+def test_a_sections_topic_is_its_path_above_the_template_heading():
+    matcher = HeadingMatcher(IDF, [*SECTIONS, "Outcome 3 > Key Indicators of Progress"])
+    assert matcher.topic("Outcome 2 > Key Indicators of Progress") == "Outcome 2"
+    assert matcher.topic("5. Objectives > Pursuing > What we will do") == "5. Objectives > Pursuing"
+    assert matcher.topic("Principles") == "Principles"

@@ -52,6 +52,16 @@ class HeadingMatcher:
                   and not any(c.isdigit() for c in parent)]  # "Outcome 3": its number names it
         return tuple(h for h in found if h)
 
+    def topic(self, section: str) -> str:
+        """The part of a section path that says what it is about: the path up to its first
+        template heading ("Perpetrators are prevented… > What strategic action should we
+        take?" is about "Perpetrators are prevented…")."""
+        path = section.split(" > ")
+        for depth, heading in enumerate(path):
+            if depth and heading.strip().lower() in self._templates:
+                return " > ".join(path[:depth])
+        return section
+
     def named(self, section: str, terms: frozenset[str]) -> bool:
         """True when the question's terms hold every specific word of one of the headings."""
         return any(heading <= terms for heading in self.headings(section))

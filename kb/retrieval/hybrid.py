@@ -25,6 +25,8 @@ from kb.retrieval.parts import part_similarity
 from kb.text import content_terms
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
+SIBLING_WINDOW = 16  # chunks either side of a hit searched for its section's asked-for kind
+SIBLINGS = 3  # at most this many of them, in document order
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,9 @@ class HybridRetriever:
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
         if plan.per_area:
             ranked = self._interleave(ranked, plan.areas, chunks)
-        elif ranked and wants_list(query):
+        elif boost and self._settings.sibling_hits:
+            ranked = self._with_siblings(ranked, boost, allowed, chunks, scores, similarity)
+        if not plan.per_area and ranked and wants_list(query):
             top = ranked[0]
             following = [p for p in self._following(top, LIST_CHUNKS, chunks)
                          if allowed is None or allowed[p]]
@@ -207,6 +211,38 @@ class HybridRetriever:
                 ranked.append((given[position], position, given[position]))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return [(position, own) for _, position, own in ranked]
+
+    def _with_siblings(self, ranked: list[int], kinds: frozenset[object],
+                       allowed: np.ndarray | None, chunks: dict[int, StoredChunk],
+                       scores: dict[int, float], similarity: dict[int, float]) -> list[int]:
+        """The ranking with, ahead of each of the first few hits that is not of the kind the
+        question asks for, the chunks of that kind in the same section: a question about what
+        an area will do on a topic finds the topic's background or indicators first, and the
+        actions the document sets out beside them are the answer."""
+        out: list[int] = []
+        for rank, origin in enumerate(ranked):
+            if rank < self._settings.sibling_hits and chunks[origin].chunk.kind not in kinds:
+                for sibling in self._siblings(origin, kinds, chunks):
+                    if sibling not in out and (allowed is None or allowed[sibling]):
+                        scores[sibling] = max(scores.get(sibling, 0.0), scores[origin])
+                        similarity.setdefault(sibling, similarity.get(origin, 0.0))
+                        out.append(sibling)
+            if origin not in out:
+                out.append(origin)
+        return out
+
+    def _siblings(self, position: int, kinds: frozenset[object],
+                  chunks: dict[int, StoredChunk]) -> list[int]:
+        """Up to SIBLINGS chunks of the given kinds near a chunk, in its document and under
+        the same topic heading (kb.retrieval.headings.HeadingMatcher.topic), in document order."""
+        origin = chunks[position].chunk
+        topic = self._headings.topic(origin.section)
+        window = range(max(position - SIBLING_WINDOW, 0), position + SIBLING_WINDOW + 1)
+        self._fetch(chunks, window)
+        return [p for p in window if p in chunks
+                and chunks[p].chunk.doc_id == origin.doc_id
+                and chunks[p].chunk.kind in kinds
+                and self._headings.topic(chunks[p].chunk.section) == topic][:SIBLINGS]
 
     def _following(self, position: int, count: int, chunks: dict[int, StoredChunk]
                    ) -> list[int]:
