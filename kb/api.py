@@ -181,8 +181,10 @@ class KnowledgeBase:
         if reason:
             return extractive.refusal(resolved, hits, reason)
         topic = self.areas.topic(resolved) or resolved
+        weight = self.settings.sentence_similarity
+        parts = self._retriever.part_similarities(plan, hits) if weight else None
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
-                                    intended_kinds(resolved), self._area_names())
+                                    intended_kinds(resolved), self._area_names(), parts, weight)
         if not answer.found:
             return extractive.refusal(resolved, hits, "no passage answers it")
         if self.llm is None:

@@ -20,6 +20,7 @@
 | KB_SIBLING_HITS | 3 | each of the first N hits brings the asked-for kind of chunk from its section ahead of it |
 | KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
 | KB_PART_SCORING | true | a chunk's dense similarity counts its best sentence or list item (kb/retrieval/parts.py) |
+| KB_SENTENCE_SIMILARITY | 4.0 | a quote sharing no word with the question scores this x its part's similarity; 0: off |
 | KB_MIN_RELEVANCE | 0.15 | best similarity below which a question is off-topic (calibrated on the eval set) |
 | KB_MAX_FILE_MB | 50 | larger files are rejected |
 | KB_LOCK_TIMEOUT_S | 600 | how long a writer waits for another writer (ingest, upload) to finish |
@@ -64,6 +65,7 @@ class Settings:
     heading_boost: float = 0.5
     sibling_hits: int = 3
     part_scoring: bool = True
+    sentence_similarity: float = 4.0
     min_relevance: float = 0.15
     max_file_mb: int = 50
     parse_timeout_s: float = 60.0

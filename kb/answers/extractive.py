@@ -41,31 +41,51 @@ def citation_for(n: int, hit: Hit, start: int, end: int, quote: str) -> Citation
 
 
 def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, float],
-                kinds: frozenset[ChunkKind] = frozenset()
-                ) -> list[tuple[float, Hit, int, int, str]]:
+                kinds: frozenset[ChunkKind] = frozenset(),
+                parts: Mapping[str, Sequence[tuple[int, int, float]]] | None = None,
+                similarity_weight: float = 0.0) -> list[tuple[float, Hit, int, int, str]]:
     """Every sentence of every hit, scored by idf-weighted overlap with the question (words of
     the headings above it count half), the hit's rank, and whether the hit is of a kind the
-    question asks for."""
+    question asks for.
+
+    A sentence that shares no word with the question, nor with its headings, is scored by its
+    similarity to the question times `similarity_weight` instead (0: left out): the answer to
+    a paraphrase may share none of its words ("How often does someone call the police?" -
+    "an average of 1 report every 45 minutes"). Its similarity is its best part's (`parts`:
+    by chunk id, the document spans of the hit's units and their similarity to the question,
+    see `HybridRetriever.part_similarities`). Nothing is quoted when no sentence shares a word.
+    """
     scored = []
+    matched = False
     for rank, hit in enumerate(hits):
         heading_terms = content_terms(hit.section)
+        spans = parts.get(hit.chunk_id, ()) if parts and similarity_weight else ()
         for start, end, text in units(hit.text, hit.start, hit.section.split(" > ")):
             terms = content_terms(text)
             overlap = sum(idf.get(t, 1.0) for t in question_terms & terms) + 0.5 * sum(
                 idf.get(t, 1.0) for t in (question_terms & heading_terms) - terms)
+            if overlap > 0:
+                matched = True
+            else:
+                overlap = similarity_weight * max(
+                    (sim for a, b, sim in spans if a < end and b > start), default=0.0)
             if overlap <= 0:
                 continue
             length_penalty = 1.0 if len(text.split()) <= 90 else 90 / len(text.split())
             kind_weight = 1.5 if hit.kind in kinds else 1.0
             scored.append((overlap * length_penalty * kind_weight / (1 + 0.25 * rank), hit,
                            start, end, text))
+    if not matched:
+        return []
     scored.sort(key=lambda item: -item[0])
     return scored
 
 
 def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             multi_area: bool, kinds: frozenset[ChunkKind] = frozenset(),
-            area_names: Mapping[str, str] | None = None) -> Answer:
+            area_names: Mapping[str, str] | None = None,
+            parts: Mapping[str, Sequence[tuple[int, int, float]]] | None = None,
+            similarity_weight: float = 0.0) -> Answer:
     """Pick the best sentences, de-duplicated, each with its [n].
 
     A list question gets the whole list in document order (see `list_units`); a question about
@@ -78,6 +98,9 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         multi_area: several areas asked about: group the answer by area.
         kinds: chunk kinds the question asks for (their sentences weigh more).
         area_names: display names of area keys (the key when absent).
+        parts: the hits' units and their similarity to the question (see `score_units`).
+        similarity_weight: what a sentence sharing no word with the question scores per
+            unit of similarity (`Settings.sentence_similarity`; 0: such sentences are left out).
 
     Returns:
         The extractive answer (found=False when no sentence matches).
@@ -86,7 +109,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     if not multi_area and wants_list(question):
         picked = list_units(hits)
     else:
-        picked = _best_units(score_units(terms, hits, idf, kinds), multi_area)
+        picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight),
+                             multi_area)
     names = area_names or {}
     citations, lines = [], []
     area = None

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -21,7 +22,7 @@ from kb.retrieval.glossary import expand_query
 from kb.retrieval.headings import HeadingMatcher
 from kb.retrieval.intent import defined_term, intended_kinds
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
-from kb.retrieval.parts import part_similarity
+from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.text import content_terms
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
@@ -74,6 +75,11 @@ class HybridRetriever:
         self._documents = documents
         self._headings = HeadingMatcher(idf, sections)
         self._settings = settings
+        # A question's vector, kept for the answer that quotes its hits (no second run).
+        self._query_vector = lru_cache(maxsize=64)(self._embed_query)
+
+    def _embed_query(self, text: str) -> tuple[float, ...]:
+        return tuple(self._embedder().embed_query(text))
 
     def plan(self, query: str, areas: Sequence[str] | None) -> SearchPlan:
         """Decide which areas to search and whether to take a quota of each; expand acronyms.
@@ -115,7 +121,7 @@ class HybridRetriever:
         if not len(self._snapshot):
             return []
         plan = self.plan(query, areas)
-        vector = self._embedder().embed_query(plan.text)
+        vector = list(self._query_vector(plan.text))
         boost = intended_kinds(query)
         if plan.per_area:  # a comparison is about what each area commits to
             boost = boost | COMMITMENT_KINDS
@@ -151,6 +157,26 @@ class HybridRetriever:
         self._fetch(chunks, [p + d for p in top_k for d in (-1, 0, 1)])
         return [self._hit(i, scores[i], similarity.get(i, 0.0), chunks) for i in top_k
                 if i in chunks]
+
+    def part_similarities(self, plan: SearchPlan, hits: Sequence[Hit]
+                          ) -> dict[str, list[tuple[int, int, float]]]:
+        """Each hit's quotable units that have a part vector (kb.retrieval.parts): their spans
+        in the document and their similarity to the planned query, by chunk id (read from the
+        chunk table; the query's vector is the one its search computed)."""
+        positions = self._snapshot.positions([hit.chunk_id for hit in hits])
+        if not positions:
+            return {}
+        query = np.asarray(self._query_vector(plan.text), dtype=np.float32)
+        query /= max(float(np.linalg.norm(query)), 1e-12)
+        rows = {chunk_id: int(self._snapshot.rows[p]) for chunk_id, p in positions.items()}
+        stored = self._snapshot.table.embeddings(rows.values())
+        out: dict[str, list[tuple[int, int, float]]] = {}
+        for hit in hits:
+            row = stored.get(rows.get(hit.chunk_id, -1))
+            if row is not None:
+                out[hit.chunk_id] = [(hit.start + a, hit.start + b, sim) for a, b, sim in
+                                     unit_similarities(query, hit.text, hit.section, row[1])]
+        return out
 
     def _fetch(self, chunks: dict[int, StoredChunk], positions: Sequence[int]) -> None:
         missing = [p for p in positions if p not in chunks]

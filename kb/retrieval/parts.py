@@ -11,7 +11,10 @@ query's dense similarity to a chunk is the better of the chunk's and its best pa
 Measured with `python -m eval` on a fresh store (onnx), tune / check: recall@5 0.805 / 0.708
 -> 0.833 / 0.706, recall@10 0.891 / 0.815 -> 0.931 / 0.839, MRR 0.674 / 0.577 -> 0.704 /
 0.609, must-mention 0.816 / 0.659 -> 0.863 / 0.670. Embedding each unit on its own instead
-(twice the embedding time) scored check recall@5 0.712, recall@10 0.820."""
+(twice the embedding time) scored check recall@5 0.712, recall@10 0.820.
+
+Answers read the parts too (`unit_similarities`, KB_SENTENCE_SIMILARITY): a sentence of a
+hit that shares no word with the question is scored by its part's similarity to it."""
 
 from __future__ import annotations
 
@@ -25,15 +28,30 @@ from kb.text import embedding_text, plain
 def part_spans(chunk: Chunk, info: DocumentInfo) -> tuple[str, list[tuple[int, int]]]:
     """The chunk's embedding text and the character span of each quotable unit in it."""
     text = embedding_text(chunk, info)
-    cursor = len(text) - len(plain(chunk.text))  # the chunk's own words come last
-    spans: list[tuple[int, int]] = []
-    for _, _, unit in units(chunk.text, 0, chunk.section.split(" > "), whole_lists=False):
+    base = len(text) - len(plain(chunk.text))  # the chunk's own words come last
+    return text, [(base + a, base + b) for _, (a, b) in _located(chunk.text, chunk.section)]
+
+
+def part_offsets(text: str, section: str) -> list[tuple[int, int]]:
+    """The span in the chunk's text of each unit that has a part vector, in the order the
+    part vectors are stored (those past the model's length limit have none: the rows are
+    a prefix of these)."""
+    return [unit for unit, _ in _located(text, section)]
+
+
+def _located(text: str, section: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Each quotable unit's span in the chunk text and in its plain text (units not found
+    there are left out)."""
+    flat = plain(text)
+    cursor = 0
+    found = []
+    for start, end, unit in units(text, 0, section.split(" > "), whole_lists=False):
         piece = plain(unit)
-        at = text.find(piece, cursor)
+        at = flat.find(piece, cursor)
         if piece and at >= 0:
-            spans.append((at, at + len(piece)))
+            found.append(((start, end), (at, at + len(piece))))
             cursor = at + len(piece)
-    return text, spans
+    return found
 
 
 def pool_spans(states: np.ndarray, offsets: list[tuple[int, int]],
@@ -71,3 +89,16 @@ def part_similarity(query: np.ndarray, vector: np.ndarray, parts: np.ndarray | N
     if parts is not None and len(parts):
         best = max(best, float((parts @ query).max()))
     return best, own
+
+
+def unit_similarities(query: np.ndarray, text: str, section: str, parts: np.ndarray | None
+                      ) -> list[tuple[int, int, float]]:
+    """The span in the chunk's text of each unit with a part vector, and its cosine
+    similarity to a unit-length query (none when the chunk has no parts, or parts that do not
+    line up with its units: stored by another version of the splitter)."""
+    if parts is None or not len(parts):
+        return []
+    offsets = part_offsets(text, section)
+    if len(parts) > len(offsets):
+        return []
+    return [(a, b, float(s)) for (a, b), s in zip(offsets, parts @ query, strict=False)]

@@ -1,0 +1,104 @@
+"""An answer may quote a sentence that shares no word with the question, scored by its part
+vector's similarity to the question (KB_SENTENCE_SIMILARITY): the answer to a paraphrase."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kb.answers.extractive import score_units
+from kb.api import KnowledgeBase
+from kb.backends.embedder import FakeEmbedder
+from kb.backends.store import InMemoryStore
+from kb.config import Settings
+from kb.manifest import load_manifest
+from kb.records import ChunkKind, Hit
+from kb.retrieval.parts import part_offsets, unit_similarities
+from kb.text import content_terms
+
+TEXT = ("Wyvern police received 8,760 reports of domestic abuse in 2023. "
+        "That comes to one for every hour of the day and night.\n"
+        "Key indicators:\n- Fewer repeat victims\n- Shorter waits for refuge places")
+STRATEGY = f"Wyvern Domestic Abuse Strategy 2024-2027\n\nThe Picture Locally\n\n{TEXT}\n"
+MANIFEST = """[areas.wyvern]
+name = "Wyvern"
+aliases = ["Wyvern"]
+
+[documents."wyvern.txt"]
+area = "wyvern"
+title = "Wyvern Domestic Abuse Strategy 2024-2027"
+period = "2024-2027"
+kind = "strategy"
+status = "adopted"
+"""
+QUESTION = "How often did the police get a report in 2023?"
+
+
+def _hit(text: str = TEXT, start: int = 100) -> Hit:
+    return Hit(chunk_id="w:0", text=text, score=1.0, doc_id="w", area="wyvern", title="W",
+               period="2024-2027", page=None, section="The Picture Locally",
+               kind=ChunkKind.STATISTIC, start=start, end=start + len(text))
+
+
+def _parts(hit: Hit) -> dict[str, list[tuple[int, int, float]]]:
+    """Similarities by hand: the second sentence 0.5, the first 0.3, the list's items 0.1
+    and 0.4 (document offsets)."""
+    def span(piece: str) -> tuple[int, int]:
+        at = hit.text.index(piece)
+        return hit.start + at, hit.start + at + len(piece)
+
+    sims = [("Wyvern police", 0.3), ("That comes", 0.5), ("Fewer repeat", 0.1),
+            ("Shorter waits", 0.4)]
+    return {hit.chunk_id: [(*span(piece), sim) for piece, sim in sims]}
+
+
+def test_a_sentence_sharing_no_word_scores_its_similarity_times_the_weight():
+    hit = _hit()
+    terms = content_terms(QUESTION)
+    by_words = [text for _, _, _, _, text in score_units(terms, [hit], {}, parts=_parts(hit))]
+    assert by_words == ["Wyvern police received 8,760 reports of domestic abuse in 2023."]
+    scored = {text.split()[0]: score for score, _, _, _, text in
+              score_units(terms, [hit], {}, parts=_parts(hit), similarity_weight=4.0)}
+    assert scored["That"] == pytest.approx(4.0 * 0.5)
+    assert scored["Key"] == pytest.approx(4.0 * 0.4)  # a whole list: its best item
+    assert scored["Wyvern"] == pytest.approx(3.0)  # shared words score as before (idf 1 each)
+
+
+def test_nothing_is_quoted_when_no_sentence_shares_a_word():
+    hit = _hit()
+    assert score_units(content_terms("Which charities help?"), [hit], {}, parts=_parts(hit),
+                       similarity_weight=4.0) == []
+
+
+def _kb(tmp_path: Path, weight: float) -> KnowledgeBase:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    (corpus / "wyvern.txt").write_text(STRATEGY)
+    (corpus / "manifest.toml").write_text(MANIFEST)
+    settings = Settings(store_dir=tmp_path / f"store-{weight}", corpus_dir=corpus,
+                        embed_model="fake", min_relevance=0.1, chunk_min_words=5,
+                        chunk_max_words=120, sentence_similarity=weight)
+    embedder = FakeEmbedder()
+    kb = KnowledgeBase(settings, InMemoryStore(embedder.name), embedder, load_manifest(corpus))
+    kb.ingest([corpus])
+    return kb
+
+
+@pytest.mark.parametrize("weight", [0.0, 4.0])
+def test_ask_quotes_the_sentence_that_answers_in_other_words(tmp_path, weight):
+    answer = _kb(tmp_path, weight).ask(QUESTION)
+    assert answer.found and "8,760 reports" in answer.text
+    assert ("one for every hour" in answer.text) == bool(weight)
+
+
+def test_stored_parts_line_up_with_the_units_they_were_pooled_from():
+    offsets = part_offsets(TEXT, "The Picture Locally")
+    assert [TEXT[a:b] for a, b in offsets][1:] == [
+        "That comes to one for every hour of the day and night.", "- Fewer repeat victims",
+        "- Shorter waits for refuge places"]
+    parts = np.eye(4, dtype=np.float32)[:3]  # the last unit cut off by the model's limit
+    found = unit_similarities(np.eye(4, dtype=np.float32)[1], TEXT, "The Picture Locally", parts)
+    assert [(TEXT[a:b][:4], sim) for a, b, sim in found] == [
+        ("Wyve", 0.0), ("That", 1.0), ("- Fe", 0.0)]
+    assert unit_similarities(np.eye(5, dtype=np.float32)[0], TEXT, "The Picture Locally",
+                             np.eye(5, dtype=np.float32)) == []  # more parts than units
