@@ -63,6 +63,7 @@ class Vocabulary:
     adopted: Pattern
     title_words: Pattern
     document_kinds: tuple[tuple[str, Pattern], ...]
+    supporting_kinds: frozenset[str]
     themes: dict[str, tuple[str, ...]]
 
 
@@ -145,6 +146,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             title_words=cue_pattern(data["documents"]["title_words"]),
             document_kinds=tuple((kind, cue_pattern(words))
                                  for kind, words in data["documents"]["kinds"].items()),
+            supporting_kinds=frozenset(data["documents"]["supporting"]),
             themes={theme: tuple(phrases) for theme, phrases in data["themes"].items() if phrases},
         )
     except (KeyError, ValueError, TypeError, AttributeError, re.error) as exc:

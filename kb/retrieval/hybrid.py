@@ -24,6 +24,7 @@ from kb.retrieval.intent import defined_term, intended_kinds
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
 from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.text import content_terms
+from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
 SIBLING_WINDOW = 16  # chunks either side of a hit searched for its section's asked-for kind
@@ -210,6 +211,8 @@ class HybridRetriever:
                 scores[position] *= 1.0 + s.intent_boost
             if chunk.doc_id in plan.named_documents:
                 scores[position] *= 1.0 + s.reference_boost
+            elif plan.per_area and chunks[position].doc.kind in vocabulary().supporting_kinds:
+                scores[position] *= 1.0 - s.supporting_penalty  # areas compare by strategies
             if plan.terms and self._headings.named(chunk.section, plan.terms):
                 scores[position] *= 1.0 + s.heading_boost
             if plan.defined and plan.defined.search(chunk.text):
