@@ -32,12 +32,22 @@ def stem(word: str) -> str:
     return word if any(c.isdigit() for c in word) else str(_STEMMER.stemWord(word))
 
 
+TOKENIZER = "2"  # the version of `terms` a store's word index was written with (2: compounds split)
+
+
 def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     """The stemmed words of a text in order, without stopwords or markup: the one tokenizer
     that BM25, idf and every term match share (BM25 drops fewer stopwords, since its own
     weights discount common words and "will" or "what" can matter there)."""
-    words = _WORD.findall(plain(text).lower())
-    return [stem(w.strip("'-")) for w in words if w not in stopwords and len(w) > 1]
+    out = []
+    for word in _WORD.findall(plain(text).lower()):
+        word = word.strip("'-")
+        # a hyphenated compound is its parts ("honour-based" matches "honour based")
+        pieces = word.split("-")
+        if not all(piece.isalpha() for piece in pieces):  # "2019-24", "16-year-olds"
+            pieces = [word]
+        out += [stem(p) for p in pieces if p not in stopwords and len(p) > 1]
+    return out
 
 
 def content_terms(text: str) -> set[str]:

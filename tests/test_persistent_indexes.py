@@ -158,3 +158,25 @@ def test_a_small_collection_is_searched_exactly_and_a_large_one_by_hnsw(disk_kb,
     assert store.query(vector, 5, Filter()) == exact and not calls
     monkeypatch.setattr(store_module, "EXACT", 1)  # as if the collection were large
     assert [i for i, _ in store.query(vector, 5, Filter())] and calls
+
+
+def test_a_table_written_by_an_older_tokenizer_is_reindexed(disk_kb, tmp_path):
+    import sqlite3
+
+    from kb.text import TOKENIZER
+
+    path = tmp_path / "store" / "strategies.chunks.sqlite3"
+    query = "multi-agency training"
+    expected = [(h.chunk_id, h.score) for h in disk_kb.search(query, k=5)]
+    with sqlite3.connect(path) as db:  # the fixture's "Multi Agency" as a stale token
+        db.execute("UPDATE chunks SET lexical = replace(lexical, 'multi agenc', 'multi-ag')")
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'tokenizer'")
+    assert "multi-ag" in " ".join(r[0] for r in sqlite3.connect(path).execute(
+        "SELECT lexical FROM chunks"))
+    reopened = KnowledgeBase.open(settings_for(tmp_path), embedder=FakeEmbedder())
+    assert ChunkTable(path).get_meta("tokenizer") == TOKENIZER
+    assert "multi-ag" not in " ".join(r[0] for r in sqlite3.connect(path).execute(
+        "SELECT lexical FROM chunks"))
+    assert [(h.chunk_id, h.score) for h in reopened.search(query, k=5)] == expected
+    reopened.ingest([tmp_path / "corpus"])  # publishes the rewritten index
+    assert ChunkTable(path).get_meta("lexical") is not None

@@ -31,7 +31,7 @@ import numpy as np
 from kb.backends.lexical import BM25_STOPWORDS
 from kb.records import Chunk, ChunkKind, DocumentInfo, IndexedDocument
 from kb.retrieval.glossary import mine_glossary
-from kb.text import content_terms, embedding_text, terms
+from kb.text import TOKENIZER, content_terms, embedding_text, terms
 
 TABLE_NAME = "chunks.sqlite3"
 PENDING = ""  # the hash a chunk carries until its whole document is stored
@@ -120,6 +120,10 @@ class ChunkTable:
             with self._db:
                 self._db.execute("ALTER TABLE documents ADD COLUMN shown INTEGER NOT NULL DEFAULT 0")
         self._db.executescript(_SCHEMA)
+        if not columns:
+            self.set_meta("tokenizer", TOKENIZER)
+        elif self.get_meta("tokenizer") != TOKENIZER:
+            self._retokenize()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -196,6 +200,24 @@ class ChunkTable:
             self._hide(doc_id)
             self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
             self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+            self._touch()
+
+    def _retokenize(self) -> None:
+        """Rewrite the word index of a table written by another version of `kb.text.terms`:
+        every chunk's BM25 tokens and terms, the term counts, and (by forgetting the current
+        generation) the lexical index, which the next ingest run publishes again."""
+        rows = self._read(f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id)")
+        with self._transaction():
+            self._db.executemany(
+                "UPDATE chunks SET lexical = ?, terms = ? WHERE id = ?",
+                [(" ".join(terms(embedding_text(chunk, doc), BM25_STOPWORDS)),
+                  " ".join(sorted(content_terms(chunk.text))), rowid)
+                 for rowid, chunk, doc, _, _ in _chunks(rows)])
+            self._db.execute("DELETE FROM term_df")
+            for (doc_id,) in self._db.execute("SELECT doc_id FROM documents WHERE visible").fetchall():
+                self._count_terms(doc_id, +1)
+            self._db.execute("DELETE FROM meta WHERE key = 'lexical'")
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('tokenizer', ?)", (TOKENIZER,))
             self._touch()
 
     def _touch(self) -> None:

@@ -1,0 +1,13 @@
+"""The one tokenizer that BM25, idf and every term match share."""
+
+from kb.text import content_terms, terms
+
+
+def test_a_hyphenated_compound_matches_its_words_written_apart():
+    assert content_terms("honour-based abuse") == content_terms("'honour' based abuse")
+    assert content_terms("multi-agency working") == content_terms("multi agency working")
+
+
+def test_numbers_joined_by_hyphens_stay_one_term():
+    assert terms("the 2019-24 plan") == ["2019-24", "plan"]
+    assert "16-year-olds" in terms("16-year-olds in school")
