@@ -19,6 +19,7 @@
 | KB_HEADING_BOOST | 0.5 | relative bonus for chunks under a heading the question names ("its 'Pursuing' strand") |
 | KB_SIBLING_HITS | 3 | each of the first N hits brings the asked-for kind of chunk from its section ahead of it |
 | KB_SUPPORTING_PENALTY | 0.5 | in a search of several areas, share taken off the scores of presentations and the like |
+| KB_SYNONYMS | true | everyday words in a question bring the strategies' own (vocabulary [synonyms]) |
 | KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
 | KB_PART_SCORING | true | a chunk's dense similarity counts its best sentence or list item (kb/retrieval/parts.py) |
 | KB_SENTENCE_SIMILARITY | 4.0 | a quote sharing no word with the question scores this x its part's similarity; 0: off |
@@ -67,6 +68,7 @@ class Settings:
     sibling_hits: int = 3
     supporting_penalty: float = 0.5
     part_scoring: bool = True
+    synonyms: bool = True
     sentence_similarity: float = 4.0
     min_relevance: float = 0.15
     max_file_mb: int = 50

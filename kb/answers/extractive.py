@@ -85,7 +85,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             multi_area: bool, kinds: frozenset[ChunkKind] = frozenset(),
             area_names: Mapping[str, str] | None = None,
             parts: Mapping[str, Sequence[tuple[int, int, float]]] | None = None,
-            similarity_weight: float = 0.0) -> Answer:
+            similarity_weight: float = 0.0, extra_words: Sequence[str] = ()) -> Answer:
     """Pick the best sentences, de-duplicated, each with its [n].
 
     A list question gets the whole list in document order (see `list_units`); a question about
@@ -101,11 +101,13 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         parts: the hits' units and their similarity to the question (see `score_units`).
         similarity_weight: what a sentence sharing no word with the question scores per
             unit of similarity (`Settings.sentence_similarity`; 0: such sentences are left out).
+        extra_words: words that count as the question's too (the strategies' words for its
+            everyday ones, kb.retrieval.synonyms).
 
     Returns:
         The extractive answer (found=False when no sentence matches).
     """
-    terms = content_terms(question)
+    terms = content_terms(question) | content_terms(" ".join(extra_words))
     if not multi_area and wants_list(question):
         picked = list_units(hits)
     else:

@@ -23,6 +23,7 @@ from kb.retrieval.headings import HeadingMatcher
 from kb.retrieval.intent import defined_term, intended_kinds
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
 from kb.retrieval.parts import part_similarity, unit_similarities
+from kb.retrieval.synonyms import with_strategy_words
 from kb.text import content_terms
 from kb.vocabulary import vocabulary
 
@@ -97,7 +98,10 @@ class HybridRetriever:
         per_area = (chosen is not None and len(chosen) > 1) or (chosen is None and wants_all)
         topic = self._resolver.topic(query) if chosen or per_area else query
         documents = frozenset(self._documents.mentioned(query, chosen))
-        return SearchPlan(text=expand_query(topic or query, self._glossary), areas=chosen,
+        text = expand_query(topic or query, self._glossary)
+        if self._settings.synonyms:
+            text = with_strategy_words(text)
+        return SearchPlan(text=text, areas=chosen,
                           per_area=per_area, named_documents=documents,
                           terms=frozenset(content_terms(query)),
                           defined=_word(defined_term(query)))
