@@ -8,29 +8,15 @@ import pytest
 
 from kb.answers.extractive import score_units
 from kb.api import KnowledgeBase
-from kb.backends.embedder import FakeEmbedder
-from kb.backends.store import InMemoryStore
-from kb.config import Settings
-from kb.manifest import load_manifest
 from kb.records import ChunkKind, Hit
 from kb.retrieval.parts import part_offsets, unit_similarities
 from kb.text import content_terms
+from tests.corpus_support import corpus_kb
 
 TEXT = ("Wyvern police received 8,760 reports of domestic abuse in 2023. "
         "That comes to one for every hour of the day and night.\n"
         "Key indicators:\n- Fewer repeat victims\n- Shorter waits for refuge places")
 STRATEGY = f"Wyvern Domestic Abuse Strategy 2024-2027\n\nThe Picture Locally\n\n{TEXT}\n"
-MANIFEST = """[areas.wyvern]
-name = "Wyvern"
-aliases = ["Wyvern"]
-
-[documents."wyvern.txt"]
-area = "wyvern"
-title = "Wyvern Domestic Abuse Strategy 2024-2027"
-period = "2024-2027"
-kind = "strategy"
-status = "adopted"
-"""
 QUESTION = "How often did the police get a report in 2023?"
 
 
@@ -71,17 +57,8 @@ def test_nothing_is_quoted_when_no_sentence_shares_a_word():
 
 
 def _kb(tmp_path: Path, weight: float) -> KnowledgeBase:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir(exist_ok=True)
-    (corpus / "wyvern.txt").write_text(STRATEGY)
-    (corpus / "manifest.toml").write_text(MANIFEST)
-    settings = Settings(store_dir=tmp_path / f"store-{weight}", corpus_dir=corpus,
-                        embed_model="fake", min_relevance=0.1, chunk_min_words=5,
-                        chunk_max_words=120, sentence_similarity=weight)
-    embedder = FakeEmbedder()
-    kb = KnowledgeBase(settings, InMemoryStore(embedder.name), embedder, load_manifest(corpus))
-    kb.ingest([corpus])
-    return kb
+    return corpus_kb(tmp_path, {"wyvern.txt": STRATEGY}, chunk_max_words=120,
+                     sentence_similarity=weight)
 
 
 @pytest.mark.parametrize("weight", [0.0, 4.0])

@@ -6,11 +6,8 @@ from pathlib import Path
 import pytest
 
 from kb.api import KnowledgeBase
-from kb.backends.embedder import FakeEmbedder
-from kb.backends.store import InMemoryStore
-from kb.config import Settings
-from kb.manifest import load_manifest
 from kb.records import ChunkKind
+from tests.corpus_support import corpus_kb
 
 STRATEGY = """Wyvern Domestic Abuse Strategy 2024-2027
 
@@ -42,32 +39,10 @@ What strategic action should we take?
 2.2 - Train teachers to spot controlling behaviour.
 """
 
-MANIFEST = """[areas.wyvern]
-name = "Wyvern"
-aliases = ["Wyvern"]
-
-[documents."wyvern.txt"]
-area = "wyvern"
-title = "Wyvern Domestic Abuse Strategy 2024-2027"
-period = "2024-2027"
-kind = "strategy"
-status = "adopted"
-"""
-
-
 def _kb(tmp_path: Path, sibling_hits: int) -> KnowledgeBase:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir(exist_ok=True)
-    (corpus / "wyvern.txt").write_text(STRATEGY)
-    (corpus / "manifest.toml").write_text(MANIFEST)
     # no intent boost: the sibling promotion alone must bring the actions forward
-    settings = Settings(store_dir=tmp_path / f"store-{sibling_hits}", corpus_dir=corpus,
-                        embed_model="fake", min_relevance=0.1, chunk_min_words=5,
-                        chunk_max_words=60, intent_boost=0.0, sibling_hits=sibling_hits)
-    embedder = FakeEmbedder()
-    kb = KnowledgeBase(settings, InMemoryStore(embedder.name), embedder, load_manifest(corpus))
-    kb.ingest([corpus])
-    return kb
+    return corpus_kb(tmp_path, {"wyvern.txt": STRATEGY}, intent_boost=0.0,
+                     sibling_hits=sibling_hits)
 
 
 @pytest.mark.parametrize("sibling_hits", [0, 3])

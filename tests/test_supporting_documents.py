@@ -6,10 +6,7 @@ from pathlib import Path
 import pytest
 
 from kb.api import KnowledgeBase
-from kb.backends.embedder import FakeEmbedder
-from kb.backends.store import InMemoryStore
-from kb.config import Settings
-from kb.manifest import load_manifest
+from tests.corpus_support import corpus_kb
 
 FILES = {
     "wyvern-strategy.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nRefuges\n\nWe will open "
@@ -52,18 +49,7 @@ status = "adopted"
 
 
 def _kb(tmp_path: Path, penalty: float) -> KnowledgeBase:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir(exist_ok=True)
-    for name, text in FILES.items():
-        (corpus / name).write_text(text)
-    (corpus / "manifest.toml").write_text(MANIFEST)
-    settings = Settings(store_dir=tmp_path / f"store-{penalty}", corpus_dir=corpus,
-                        embed_model="fake", min_relevance=0.1, chunk_min_words=5,
-                        chunk_max_words=60, supporting_penalty=penalty)
-    embedder = FakeEmbedder()
-    kb = KnowledgeBase(settings, InMemoryStore(embedder.name), embedder, load_manifest(corpus))
-    kb.ingest([corpus])
-    return kb
+    return corpus_kb(tmp_path, FILES, MANIFEST, supporting_penalty=penalty)
 
 
 def _first_for(hits, area):

@@ -6,11 +6,8 @@ from pathlib import Path
 import pytest
 
 from kb.api import KnowledgeBase
-from kb.backends.embedder import FakeEmbedder
-from kb.backends.store import InMemoryStore
-from kb.config import Settings
-from kb.manifest import load_manifest
 from kb.retrieval.synonyms import strategy_words, with_strategy_words
+from tests.corpus_support import corpus_kb
 
 STRATEGY = """Wyvern Domestic Abuse Strategy 2024-2027
 
@@ -28,18 +25,6 @@ What strategic action should we take?
 4.2 - Train volunteers in faith groups to recognise coercive control.
 """
 
-MANIFEST = """[areas.wyvern]
-name = "Wyvern"
-aliases = ["Wyvern"]
-
-[documents."wyvern.txt"]
-area = "wyvern"
-title = "Wyvern Domestic Abuse Strategy 2024-2027"
-period = "2024-2027"
-kind = "strategy"
-status = "adopted"
-"""
-
 
 def test_everyday_words_bring_the_strategies_words():
     assert strategy_words("What will Bucks do about abusers?") == ["perpetrators"]
@@ -53,17 +38,8 @@ def test_a_question_that_already_uses_the_strategies_word_is_left_alone():
 
 
 def _kb(tmp_path: Path, synonyms: bool) -> KnowledgeBase:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir(exist_ok=True)
-    (corpus / "wyvern.txt").write_text(STRATEGY)
-    (corpus / "manifest.toml").write_text(MANIFEST)
-    settings = Settings(store_dir=tmp_path / f"store-{synonyms}", corpus_dir=corpus,
-                        embed_model="fake", min_relevance=0.0, chunk_min_words=5,
-                        chunk_max_words=40, synonyms=synonyms)
-    embedder = FakeEmbedder()
-    kb = KnowledgeBase(settings, InMemoryStore(embedder.name), embedder, load_manifest(corpus))
-    kb.ingest([corpus])
-    return kb
+    return corpus_kb(tmp_path, {"wyvern.txt": STRATEGY}, min_relevance=0.0, chunk_max_words=40,
+                     synonyms=synonyms)
 
 
 @pytest.mark.parametrize("synonyms", [False, True])
