@@ -52,6 +52,12 @@ def test_the_value_beside_the_topic_answers():
     assert missing_value(question, question, [IDVA], {}) is None
 
 
+def test_naming_the_source_does_not_add_to_the_topic():
+    helpline = hit("There were 493 referrals via the Wyvern helpline in the first 3 months of 2019.")
+    question = "How many referrals came through the helpline, according to the plan?"
+    assert missing_value(question, question, [helpline], {}) is None
+
+
 def test_a_value_about_something_else_does_not_count():
     other = hit("The refuge contract is worth £1.2 million over three years.", section="Housing")
     question = "What budget has Wyvern allocated to its IDVA service?"

@@ -54,7 +54,7 @@ _CUE_TERMS = content_terms("how much budget funding funded spend spent cost cost
                            "deadline timescale timescales timeframe timetable who "
                            "organisation agency charity provider officer person body team "
                            "named name find findings show result results conclude reveal "
-                           "recommend learn lessons")
+                           "recommend learn lessons according")
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
 HITS_CHECKED = 5
