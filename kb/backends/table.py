@@ -18,6 +18,7 @@ a writer's transaction nor sees half of one.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from collections import Counter
@@ -35,6 +36,7 @@ from kb.text import TOKENIZER, content_terms, embedding_text, terms
 
 TABLE_NAME = "chunks.sqlite3"
 PENDING = ""  # the hash a chunk carries until its whole document is stored
+log = logging.getLogger(__name__)
 _CHUNK_COLUMNS = ("c.id, c.chunk_id, c.doc_id, c.text, c.page, c.section, c.kind, c.start, "
                   "c.end, c.ordinal, c.lead, d.area, d.title, d.period, d.kind, d.status, "
                   "c.sha256, d.source, d.area_name, d.area_aliases")
@@ -207,6 +209,8 @@ class ChunkTable:
         every chunk's BM25 tokens and terms, the term counts, and (by forgetting the current
         generation) the lexical index, which the next ingest run publishes again."""
         rows = self._read(f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id)")
+        log.warning("re-indexing the words of %d chunks in %s (written by an older tokenizer; "
+                    "once)", len(rows), self.path)
         with self._transaction():
             self._db.executemany(
                 "UPDATE chunks SET lexical = ?, terms = ? WHERE id = ?",
