@@ -12,10 +12,10 @@ from kb.config import Settings
 
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
-    "tune": {"recall@5": 0.830, "recall@10": 0.911, "must_mention": 0.881,
-             "refusal_accuracy": 0.909, "false_refusal_rate": 0.009,
-             "compare_all_filled": 0.976},
-    "check": {"recall@5": 0.772, "recall@10": 0.845, "must_mention": 0.725,
+    "tune": {"recall@5": 0.807, "recall@10": 0.907, "must_mention": 0.858,
+             "refusal_accuracy": 0.857, "false_refusal_rate": 0.011,
+             "compare_all_filled": 0.981},
+    "check": {"recall@5": 0.773, "recall@10": 0.850, "must_mention": 0.747,
               "refusal_accuracy": 0.800, "false_refusal_rate": 0.022,
               "compare_all_filled": 0.955},
 }
