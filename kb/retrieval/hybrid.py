@@ -48,6 +48,11 @@ def _word(term: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"\b{re.escape(term)}s?\b") if term else None
 
 
+def _window(position: int) -> range:
+    """The positions searched for a hit's section siblings."""
+    return range(max(position - SIBLING_WINDOW, 0), position + SIBLING_WINDOW + 1)
+
+
 class HybridRetriever:
     """Searches the stored chunks; built once per KnowledgeBase and refreshed after ingest."""
 
@@ -252,6 +257,9 @@ class HybridRetriever:
         question asks for, the chunks of that kind in the same section: a question about what
         an area will do on a topic finds the topic's background or indicators first, and the
         actions the document sets out beside them are the answer."""
+        first = ranked[:self._settings.sibling_hits]
+        self._fetch(chunks, [p for origin in first if chunks[origin].chunk.kind not in kinds
+                             for p in _window(origin)])  # one read for every window
         out: list[int] = []
         for rank, origin in enumerate(ranked):
             if rank < self._settings.sibling_hits and chunks[origin].chunk.kind not in kinds:
@@ -270,7 +278,7 @@ class HybridRetriever:
         the same topic heading (kb.retrieval.headings.HeadingMatcher.topic), in document order."""
         origin = chunks[position].chunk
         topic = self._headings.topic(origin.section)
-        window = range(max(position - SIBLING_WINDOW, 0), position + SIBLING_WINDOW + 1)
+        window = _window(position)
         self._fetch(chunks, window)
         return [p for p in window if p in chunks
                 and chunks[p].chunk.doc_id == origin.doc_id
