@@ -40,7 +40,7 @@ from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.intent import intended_kinds
 from kb.retrieval.synonyms import strategy_words
-from kb.retrieval.topic import question_topic
+from kb.retrieval.topic import question_topic, without_preamble
 from kb.uploads import ingest_uploads
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ class KnowledgeBase:
         Raises:
             ValueError: k is not positive.
         """
-        return self._retriever.search(query, k, areas, doc_ids, kinds)
+        return self._retriever.search(without_preamble(query), k, areas, doc_ids, kinds)
 
     # -- answers -------------------------------------------------------------------------
     def ask(self, question: str, areas: Sequence[str] | None = None,
@@ -174,7 +174,7 @@ class KnowledgeBase:
         Returns:
             The answer; `found` is False when the strategies do not cover the question.
         """
-        resolved = followup.resolve(question, history, self.areas)
+        resolved = followup.resolve(without_preamble(question), history, self.areas)
         plan = self._retriever.plan(resolved, areas)
         hits = self.search(resolved, k=self.settings.top_k, areas=areas, doc_ids=doc_ids,
                            kinds=kinds)
@@ -231,7 +231,7 @@ class KnowledgeBase:
         chosen = list(areas) if areas else self.areas.mentioned(theme)
         if len(chosen) < 2 and not areas:
             chosen = self.area_keys()
-        topic = question_topic(theme, self.areas)
+        topic = question_topic(without_preamble(theme), self.areas)
         return comparison.compare(theme, topic, chosen, self._area_search, self._idf,
                                   lambda hit, share: self._relevant(topic, hit, share))
 

@@ -54,6 +54,7 @@ class Vocabulary:
     all_areas: Pattern
     other_areas: Pattern
     scaffolding: frozenset[str]
+    preamble: Pattern
     council_bodies: tuple[str, ...]
     council_prefixes: tuple[str, ...]
     council_descriptors: frozenset[str]
@@ -137,6 +138,10 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             all_areas=all_areas,
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
+            # an opening clause up to its comma or colon, for or about an audience
+            preamble=re.compile(rf"^\s*(?=[^,:?]*\b(?:{_alternatives(data['topic']['audience'])})\b)"
+                                rf"(?:for|ahead of|before|i'?m|i am|i need|i have|we|quick)\b"
+                                rf"[^,:?]{{0,100}}[,:]\s*", re.IGNORECASE),
             council_bodies=tuple(sorted(data["councils"]["bodies"], key=len, reverse=True)),
             council_prefixes=tuple(data["councils"]["prefixes"]),
             council_descriptors=frozenset(data["councils"]["descriptors"]),

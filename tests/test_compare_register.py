@@ -237,12 +237,14 @@ def test_registers_hold_the_known_aims(corpus_kb):
 def test_a_question_and_its_theme_give_the_same_table(fake_kb):
     theme = fake_kb.compare("perpetrator programmes")
     question = fake_kb.compare("How do Testshire and Northshire deal with perpetrator programmes?")
+    framed = fake_kb.compare("For our scrutiny committee: how do Testshire and Northshire deal "
+                             "with perpetrator programmes?")
     def table(comparison):
         return {(area, facet, c.quote) for area, row in comparison.cells.items()
                 for facet, cell in row.items() for c in cell}
 
     assert set(question.areas) == set(theme.areas) == {"northshire", "testshire"}
-    assert table(question) == table(theme) and table(theme)
+    assert table(question) == table(theme) == table(framed) and table(theme)
 
 
 def test_question_topic_drops_scaffolding_and_areas():
@@ -261,3 +263,18 @@ def test_question_topic_drops_scaffolding_and_areas():
                           resolver) == "violence against women and girls"
     assert content_terms(question_topic("Compare Wyvern and Calder on housing", resolver)) == {
         "hous"}
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("For a board paper: how many refuge places are there?", "how many refuge places are there?"),
+    ("I'm preparing a briefing for our cabinet member, what will Wyvern do about stalking?",
+     "what will Wyvern do about stalking?"),
+    ("For the 2008 presentation, what was achieved?", None),  # names a document, not an audience
+    ("For victims, what support is there?", None),
+    ("What does the board oversee?", None),
+])
+def test_an_opening_clause_naming_the_audience_is_dropped(question, asked):
+    from kb.retrieval.topic import without_preamble
+
+    assert without_preamble(question) == (asked or question)
+

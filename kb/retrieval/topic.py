@@ -25,3 +25,10 @@ def question_topic(text: str, resolver: AreaResolver) -> str:
     while words and words[-1].lower() in STOPWORDS:
         words.pop()
     return " ".join(words) or text
+
+
+def without_preamble(question: str) -> str:
+    """The question without an opening clause naming who the answer is for ("For a board
+    paper: how many…" asks "how many…"); the question itself when that would leave nothing."""
+    rest = vocabulary().preamble.sub("", question, count=1)
+    return rest if rest.strip() else question
