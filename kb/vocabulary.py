@@ -66,7 +66,7 @@ class Vocabulary:
     document_kinds: tuple[tuple[str, Pattern], ...]
     supporting_kinds: frozenset[str]
     themes: dict[str, tuple[str, ...]]
-    synonyms: tuple[tuple[str, Pattern], ...] = ()
+    synonyms: tuple[tuple[str, Pattern], ...]
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -155,7 +155,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             supporting_kinds=frozenset(data["documents"]["supporting"]),
             themes={theme: tuple(phrases) for theme, phrases in data["themes"].items() if phrases},
             synonyms=tuple((term, cue_pattern(words))
-                           for term, words in data.get("synonyms", {}).items() if words),
+                           for term, words in data["synonyms"].items() if words),
         )
     except (KeyError, ValueError, TypeError, AttributeError, re.error) as exc:
         raise ConfigError(f"the vocabulary is not valid: {type(exc).__name__}: {exc}") from exc

@@ -275,12 +275,11 @@ class HybridRetriever:
     def _siblings(self, position: int, kinds: frozenset[object],
                   chunks: dict[int, StoredChunk]) -> list[int]:
         """Up to SIBLINGS chunks of the given kinds near a chunk, in its document and under
-        the same topic heading (kb.retrieval.headings.HeadingMatcher.topic), in document order."""
+        the same topic heading (kb.retrieval.headings.HeadingMatcher.topic), in document order
+        (from `chunks`, where `_with_siblings` has read the chunk's window)."""
         origin = chunks[position].chunk
         topic = self._headings.topic(origin.section)
-        window = _window(position)
-        self._fetch(chunks, window)
-        return [p for p in window if p in chunks
+        return [p for p in _window(position) if p in chunks
                 and chunks[p].chunk.doc_id == origin.doc_id
                 and chunks[p].chunk.kind in kinds
                 and self._headings.topic(chunks[p].chunk.section) == topic][:SIBLINGS]
