@@ -38,7 +38,6 @@ from kb.retrieval import followup
 from kb.retrieval.areas import AreaResolver, known_areas
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.hybrid import HybridRetriever
-from kb.retrieval.intent import intended_kinds
 from kb.retrieval.synonyms import strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
 from kb.uploads import ingest_uploads
@@ -186,7 +185,7 @@ class KnowledgeBase:
         parts = self._retriever.part_similarities(plan, hits) if weight else None
         extra = strategy_words(topic) if self.settings.synonyms else []
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
-                                    intended_kinds(resolved), self._area_names(), parts, weight,
+                                    plan.kinds, self._area_names(), parts, weight,
                                     extra)
         if not answer.found:
             return extractive.refusal(resolved, hits, "no passage answers it")

@@ -51,6 +51,7 @@ class Vocabulary:
     answer_type_cues: tuple[tuple[str, Pattern], ...]
     indirect_value: Pattern
     list_nouns: str
+    section_nouns: frozenset[str]
     all_areas: Pattern
     other_areas: Pattern
     scaffolding: frozenset[str]
@@ -135,6 +136,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                                    for kind, words in data["answer_types"].items()),
             indirect_value=cue_pattern(data["indirect_value"]["cues"]),
             list_nouns=_alternatives(data["lists"]["nouns"]),
+            section_nouns=frozenset(data["lists"]["sections"]),
             all_areas=all_areas,
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),

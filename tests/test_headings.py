@@ -2,13 +2,13 @@
 
 import math
 
-from kb.retrieval.headings import HeadingMatcher
+from kb.retrieval.headings import HeadingMatcher, section_reference
 from kb.text import content_terms
 
 # idf of 20 chunks: "domestic"/"abuse" are everywhere, strand names are rare
 IDF = {t: math.log(1 + 20 / df) for t, df in [
     ("domest", 18), ("abus", 18), ("pursu", 1), ("prevent", 3), ("key", 1), ("indic", 1),
-    ("progress", 1), ("principl", 1), ("strand", 2)]}
+    ("progress", 1), ("principl", 1), ("strand", 2), ("prioriti", 1)]}
 
 
 SECTIONS = ["5. Objectives > Pursuing > What we will do", "5. Objectives > Prevention > What we will do",
@@ -55,3 +55,32 @@ def test_a_sections_topic_is_its_path_above_the_template_heading():
     assert matcher.topic("Outcome 2 > Key Indicators of Progress") == "Outcome 2"
     assert matcher.topic("5. Objectives > Pursuing > What we will do") == "5. Objectives > Pursuing"
     assert matcher.topic("Principles") == "Principles"
+
+
+def test_a_section_called_by_name_is_named_however_common_its_word():
+    matcher = HeadingMatcher(IDF, [*SECTIONS, "Appendix B > Priorities"])
+    question = "What will Wyvern do under its Prevention priority?"
+    reference = section_reference(question)
+    assert reference.names == frozenset({"prevent"})
+    assert matcher.names_a_section(reference.names)
+    terms = frozenset(content_terms(question))
+    assert matcher.named("5. Objectives > Prevention > What we will do", terms, reference.names)
+    assert not matcher.named("5. Objectives > Pursuing > What we will do", terms, reference.names)
+    # the section noun says what kind of section is meant; it names no heading itself
+    assert not matcher.named("Appendix B > Priorities", terms, reference.names)
+    assert matcher.named("Appendix B > Priorities", frozenset(content_terms("the priorities?")))
+
+
+def test_a_section_reference_stops_at_function_words_and_possessives():
+    assert section_reference("under Wyvern's 'Pursuing' strand").names == frozenset({"pursu"})
+    assert section_reference("the Recovery delivery strand").names == frozenset(
+        {"recoveri", "deliveri"})
+    assert section_reference("What are the aims?").names == frozenset()
+    reference = section_reference("What will they do under the ‘Protection’ pillar?")
+    assert reference.names == frozenset({"protect"})
+    assert reference.rest == "What will they do under the ?"
+
+
+def test_words_before_a_section_noun_that_name_no_heading_name_no_section():
+    matcher = HeadingMatcher(IDF, SECTIONS)
+    assert not matcher.names_a_section(section_reference("the four strategic aims").names)

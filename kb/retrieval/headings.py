@@ -3,24 +3,77 @@ strand", "the Key Indicators of Progress", "the principles partners will follow"
 the chunks under that heading.
 
 A heading is named when every specific word of it (words rarer than GENERIC_SHARE of the
-chunks) occurs in the question. Headings made only of common words ("Domestic abuse") never
-count, and neither do template headings that a document repeats under sibling parents ("What
-strategic action should we take?" under each strand, "Key Indicators of Progress" under each
-outcome): the parent is what names the section, and with it the template heading's words
-("the prevention outcomes" names "Prevention > Outcomes").
+chunks) occurs in the question, or when the question calls it a section by name: every word
+of the heading is among the words just before a section noun ("under its Prevention
+priority", "the Recovery delivery strand"), whatever their frequency, since a strand's name
+is often a common word; then the section noun ("priority") says what kind of section is
+meant and names no heading of its own ("Delivery priorities"). Otherwise headings made only
+of common words ("Domestic abuse") never count, and neither do template headings that a
+document repeats under sibling parents ("What strategic action should we take?" under each
+strand, "Key Indicators of Progress" under each outcome): the parent is what names the
+section, and with it the template heading's words ("the prevention outcomes" names
+"Prevention > Outcomes").
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from kb.text import content_terms
+from kb.text import STOPWORDS, content_terms
+from kb.vocabulary import vocabulary
 
 GENERIC_SHARE = 0.1  # a word in more than a tenth of the chunks says nothing about a section
+NAME_WORDS = 3  # at most this many words before a section noun are the section's name
+_TOKEN = re.compile(r"[\w‘’'-]+")
+_POSSESSIVE = re.compile(r"\w['’]s?$")  # "Oxfordshire's", "partners'"; not a closing quote
+
+
+@dataclass(frozen=True)
+class SectionReference:
+    """A question's reference to a section by name: the name's words, and the question
+    without the reference (what is asked of the section)."""
+
+    names: frozenset[str]
+    rest: str
+
+
+def section_reference(question: str) -> SectionReference:
+    """The words a question gives as a section's name: up to NAME_WORDS words before a
+    section noun ("strand", "priority", "section"…, vocabulary [lists]), back to a function
+    word or a possessive ("Oxfordshire's Prevention priority" names "Prevention")."""
+    nouns = vocabulary().section_nouns
+    matches = list(_TOKEN.finditer(question))
+    found: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for at, match in enumerate(matches):
+        word = match.group().lower().strip("'‘’")
+        if word not in nouns and _singular(word) not in nouns:
+            continue
+        start = match.start()
+        for before in reversed(matches[max(at - NAME_WORDS, 0):at]):
+            text = before.group()
+            if text[0] in "'‘’":  # a quoted name: 'Pursuing'
+                text = text.strip("'‘’")
+            if text.lower() in STOPWORDS or _POSSESSIVE.search(text):
+                break
+            found |= content_terms(text)
+            start = before.start()
+        if start < match.start():
+            spans.append((start, match.end()))
+    rest = question
+    for start, end in reversed(spans):
+        rest = rest[:start] + rest[end:]
+    return SectionReference(frozenset(found), " ".join(rest.split()))
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
 class HeadingMatcher:
@@ -31,13 +84,17 @@ class HeadingMatcher:
         section paths to tell template headings from section names."""
         floor = math.log(1 + 1 / GENERIC_SHARE)
         self._specific = frozenset(t for t, weight in idf.items() if weight > floor)
+        self._kinds = frozenset(content_terms(" ".join(vocabulary().section_nouns)))
         parents: dict[tuple[str, int], set[str]] = defaultdict(set)
         for section in set(sections):
             path = section.split(" > ")
             for depth, heading in enumerate(path):
                 parents[heading.strip().lower(), depth].add(" > ".join(path[:depth]))
         self._templates = frozenset(h for (h, _), under in parents.items() if len(under) > 1)
+        self._names = frozenset(frozenset(content_terms(h)) for h, _ in parents
+                                if h not in self._templates)
         self.headings = lru_cache(maxsize=50_000)(self._headings)
+        self._words = lru_cache(maxsize=50_000)(self._all_words)
 
     def _headings(self, section: str) -> tuple[frozenset[str], ...]:
         path = section.split(" > ")
@@ -62,6 +119,20 @@ class HeadingMatcher:
                 return " > ".join(path[:depth])
         return section
 
-    def named(self, section: str, terms: frozenset[str]) -> bool:
-        """True when the question's terms hold every specific word of one of the headings."""
-        return any(heading <= terms for heading in self.headings(section))
+    def names_a_section(self, names: frozenset[str]) -> bool:
+        """True when the words (see `section_reference`) hold every word of some heading."""
+        return bool(names) and any(words and words <= names for words in self._names)
+
+    def named(self, section: str, terms: frozenset[str], names: frozenset[str] = frozenset()
+              ) -> bool:
+        """True when the question's terms hold every specific word of one of the headings, or
+        the words it calls a section by (`section_reference`) every word of one."""
+        if not names:
+            return any(heading <= terms for heading in self.headings(section))
+        terms = terms - self._kinds  # "Prevention priority" does not name "Delivery priorities"
+        return any(heading <= terms for heading in self.headings(section)) or any(
+            words and words <= names for words in self._words(section))
+
+    def _all_words(self, section: str) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset(content_terms(h)) for h in section.split(" > ")
+                     if h.strip().lower() not in self._templates)

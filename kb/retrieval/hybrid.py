@@ -15,11 +15,11 @@ from kb.backends.embedder import Embedder
 from kb.backends.snapshot import Snapshot
 from kb.backends.store import VectorStore
 from kb.config import Settings
-from kb.records import COMMITMENT_FACETS, FACET_KINDS, Hit
+from kb.records import COMMITMENT_FACETS, FACET_KINDS, ChunkKind, Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import expand_query
-from kb.retrieval.headings import HeadingMatcher
+from kb.retrieval.headings import HeadingMatcher, SectionReference, section_reference
 from kb.retrieval.intent import defined_term, intended_kinds
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
 from kb.retrieval.parts import part_similarity, unit_similarities
@@ -41,6 +41,8 @@ class SearchPlan:
     per_area: bool
     named_documents: frozenset[str] = frozenset()  # documents the query refers to (boosted)
     terms: frozenset[str] = frozenset()  # the query's content terms (to match headings)
+    section_names: frozenset[str] = frozenset()  # words it gives as a section's name
+    kinds: frozenset[ChunkKind] = frozenset()  # the kinds of passage it asks for
     defined: re.Pattern[str] | None = None  # the acronym a definition question asks about
 
 
@@ -103,12 +105,19 @@ class HybridRetriever:
         per_area = (chosen is not None and len(chosen) > 1) or (chosen is None and wants_all)
         topic = self._resolver.topic(query) if chosen or per_area else query
         documents = frozenset(self._documents.mentioned(query, chosen))
+        reference = section_reference(query)
+        if not self._headings.names_a_section(reference.names):
+            reference = SectionReference(frozenset(), query)
         text = expand_query(topic or query, self._glossary)
         if self._settings.synonyms:
             text = with_strategy_words(text)
         return SearchPlan(text=text, areas=chosen,
                           per_area=per_area, named_documents=documents,
                           terms=frozenset(content_terms(query)),
+                          section_names=reference.names,
+                          # "under its Prevention priority" names a section; it does not ask
+                          # for aims
+                          kinds=intended_kinds(reference.rest),
                           defined=_word(defined_term(query)))
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
@@ -132,7 +141,7 @@ class HybridRetriever:
             return []
         plan = self.plan(query, areas)
         vector = list(self._query_vector(plan.text))
-        boost = intended_kinds(query)
+        boost: frozenset[object] = frozenset(plan.kinds)
         if plan.per_area:  # a comparison is about what each area commits to
             boost = boost | COMMITMENT_KINDS
         doc_filter = tuple(doc_ids) if doc_ids else None
@@ -222,7 +231,8 @@ class HybridRetriever:
                 scores[position] *= 1.0 + s.reference_boost
             elif plan.per_area and chunks[position].doc.kind in vocabulary().supporting_kinds:
                 scores[position] *= 1.0 - s.supporting_penalty  # areas compare by strategies
-            if plan.terms and self._headings.named(chunk.section, plan.terms):
+            if plan.terms and self._headings.named(chunk.section, plan.terms,
+                                                   plan.section_names):
                 scores[position] *= 1.0 + s.heading_boost
             if plan.defined and plan.defined.search(chunk.text):
                 scores[position] *= 1.0 + s.reference_boost
