@@ -81,6 +81,14 @@ def test_a_section_reference_stops_at_function_words_and_possessives():
     assert reference.rest == "What will they do under the ?"
 
 
+def test_a_section_is_taken_out_of_the_question_only_where_it_places_what_is_asked():
+    placed = section_reference("What will Wyvern do under its Prevention priority?")
+    assert placed.rest == "What will Wyvern do under its ?"
+    asked = section_reference("Give me Wyvern's prevention outcomes.")
+    assert asked.names == frozenset({"prevent"})
+    assert asked.rest == "Give me Wyvern's prevention outcomes."
+
+
 def test_words_before_a_section_noun_that_name_no_heading_name_no_section():
     matcher = HeadingMatcher(IDF, SECTIONS)
     assert not matcher.names_a_section(section_reference("the four strategic aims").names)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -31,13 +31,15 @@ from kb.vocabulary import vocabulary
 GENERIC_SHARE = 0.1  # a word in more than a tenth of the chunks says nothing about a section
 NAME_WORDS = 3  # at most this many words before a section noun are the section's name
 _TOKEN = re.compile(r"[\w‘’'-]+")
+_PREPOSITIONS = frozenset("under for in within of from on about across to at".split())
+_DETERMINERS = frozenset("its the their his her our your this that each".split())
 _POSSESSIVE = re.compile(r"\w['’]s?$")  # "Oxfordshire's", "partners'"; not a closing quote
 
 
 @dataclass(frozen=True)
 class SectionReference:
-    """A question's reference to a section by name: the name's words, and the question
-    without the reference (what is asked of the section)."""
+    """A question's references to sections by name: the names' words, and the question
+    without the references that place it in a section (what is asked of the section)."""
 
     names: frozenset[str]
     rest: str
@@ -55,7 +57,7 @@ def section_reference(question: str) -> SectionReference:
         word = match.group().lower().strip("'‘’")
         if word not in nouns and _singular(word) not in nouns:
             continue
-        start = match.start()
+        first = at
         for before in reversed(matches[max(at - NAME_WORDS, 0):at]):
             text = before.group()
             if text[0] in "'‘’":  # a quoted name: 'Pursuing'
@@ -63,13 +65,27 @@ def section_reference(question: str) -> SectionReference:
             if text.lower() in STOPWORDS or _POSSESSIVE.search(text):
                 break
             found |= content_terms(text)
-            start = before.start()
-        if start < match.start():
-            spans.append((start, match.end()))
+            first -= 1
+        if first < at and _locates(matches[:first]):
+            spans.append((matches[first].start(), match.end()))
     rest = question
     for start, end in reversed(spans):
         rest = rest[:start] + rest[end:]
     return SectionReference(frozenset(found), " ".join(rest.split()))
+
+
+def _locates(before: Sequence[re.Match[str]]) -> bool:
+    """True when a preposition leads to the reference ("under its", "for the", "in
+    Oxfordshire's"): it places what is asked in the section ("What will X do under its
+    Prevention priority?"); without one the section is what is asked ("Give me the
+    prevention outcomes")."""
+    for match in reversed(before):
+        word = match.group().lower()
+        if word in _PREPOSITIONS:
+            return True
+        if word not in _DETERMINERS and not _POSSESSIVE.search(word):
+            return False
+    return False
 
 
 def _singular(word: str) -> str:
