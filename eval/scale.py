@@ -31,7 +31,8 @@ _NAMES = re.compile(r"Oxfordshire|Buckinghamshire|Essex|Southend|Thurrock|Oxon|B
 QUERIES = ["What are the strategic aims?", "What will County 0007 do about perpetrators?",
            "IDVA referrals in 2018-19", "Compare County 0001 and County 0002 on refuges",
            "healthy relationships education in schools", "MARAC repeat referrals target",
-           "Who leads the delivery plan?", "What is the vision?"]
+           "Who leads the delivery plan?", "What is the vision?",
+           "What will County 0003 do under its Prevention priority?"]
 
 
 class RandomEmbedder:

@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from kb.text import STOPWORDS, content_terms
@@ -107,8 +107,7 @@ class HeadingMatcher:
             for depth, heading in enumerate(path):
                 parents[heading.strip().lower(), depth].add(" > ".join(path[:depth]))
         self._templates = frozenset(h for (h, _), under in parents.items() if len(under) > 1)
-        self._names = frozenset(frozenset(content_terms(h)) for h, _ in parents
-                                if h not in self._templates)
+        self._headings_seen = frozenset(h for h, _ in parents if h not in self._templates)
         self.headings = lru_cache(maxsize=50_000)(self._headings)
         self._words = lru_cache(maxsize=50_000)(self._all_words)
 
@@ -137,7 +136,19 @@ class HeadingMatcher:
 
     def names_a_section(self, names: frozenset[str]) -> bool:
         """True when the words (see `section_reference`) hold every word of some heading."""
-        return bool(names) and any(words and words <= names for words in self._names)
+        return bool(names) and any(
+            words <= names for word in names for words in self._by_word.get(word, ()))
+
+    @cached_property
+    def _by_word(self) -> dict[str, set[frozenset[str]]]:
+        """Every heading's words, by word (built when a question first calls a section by
+        name: stemming every heading of a large store would slow opening it)."""
+        by_word: dict[str, set[frozenset[str]]] = defaultdict(set)
+        for heading in self._headings_seen:
+            words = frozenset(content_terms(heading))
+            for word in words:
+                by_word[word].add(words)
+        return by_word
 
     def named(self, section: str, terms: frozenset[str], names: frozenset[str] = frozenset()
               ) -> bool:
