@@ -29,6 +29,7 @@ from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
 SIBLING_WINDOW = 16  # chunks either side of a hit searched for its section's asked-for kind
+AREAS_SEARCHED_EACH = 12  # a question about every area searches each, up to this many areas
 SIBLINGS = 3  # at most this many of them, in document order
 
 
@@ -146,8 +147,10 @@ class HybridRetriever:
             boost = boost | COMMITMENT_KINDS
         doc_filter = tuple(doc_ids) if doc_ids else None
         kind_filter = tuple(kinds) if kinds else None
-        groups = [plan.areas] if not plan.per_area else [
+        groups: list[tuple[str, ...] | None] = [plan.areas] if not plan.per_area else [
             (area,) for area in (plan.areas or self._resolver.keys)]
+        if len(groups) > AREAS_SEARCHED_EACH:  # "compare the councils…" over a large store:
+            groups = [plan.areas]  # one search, its areas interleaved
         scores: dict[int, float] = {}
         similarity: dict[int, float] = {}
         chunks: dict[int, StoredChunk] = {}
