@@ -72,9 +72,10 @@ def register_of(_kb: KnowledgeBase, version: str, area: str) -> Framework:
 
 
 @st.cache_data(show_spinner="Scoring themes across areas…", max_entries=8)
-def coverage_rows(_kb: KnowledgeBase, version: str) -> list[dict[str, object]]:
-    """The coverage matrix as rows (cached per store version)."""
-    coverage = _kb.coverage()
+def coverage_rows(_kb: KnowledgeBase, version: str, areas: tuple[str, ...]
+                  ) -> list[dict[str, object]]:
+    """The coverage matrix of the areas as rows (cached per store version and areas)."""
+    coverage = _kb.coverage(areas)
     return [
         {"theme": theme, "area": area, "score": cell.score, "commitments": cell.commitments,
          "evidence": [(c.title, c.section, c.quote) for c in cell.evidence],
@@ -164,9 +165,12 @@ def comparison_table(comparison: Comparison) -> str:
 def compare_ui(kb: KnowledgeBase) -> None:
     """Theme + areas -> the table, its references and downloads."""
     theme = st.text_input("Theme or question", placeholder="e.g. perpetrator programmes")
-    areas = st.multiselect("Areas to compare", kb.area_keys(), default=kb.area_keys())
+    areas = st.multiselect("Areas to compare", kb.area_keys(), default=kb.default_areas())
     if st.button("Compare", type="primary") and theme.strip():
-        st.session_state["comparison"] = (theme, kb.compare(theme, areas or None))
+        try:
+            st.session_state["comparison"] = (theme, kb.compare(theme, areas or None))
+        except KBError as exc:
+            st.error(str(exc))
     if "comparison" not in st.session_state:
         return
     theme, comparison = st.session_state["comparison"]
@@ -201,7 +205,11 @@ def browse_ui(kb: KnowledgeBase) -> None:
             section = Framework(area=area, documents=register.documents, items={kind: items})
             add_to_report_ui(kb, f"add-register-{area}-{kind}", section, area)
     st.subheader("Theme coverage")
-    rows = coverage_rows(kb, kb.version)
+    chosen = st.multiselect("Areas in the coverage matrix", kb.area_keys(),
+                            default=kb.default_areas() or [area])
+    if not chosen:
+        return
+    rows = coverage_rows(kb, kb.version, tuple(chosen))
     chart = alt.Chart(alt.Data(values=[{k: r[k] for k in ("theme", "area", "score", "commitments")}
                                        for r in rows])).mark_rect().encode(
         x=alt.X("area:N", title="Area"), y=alt.Y("theme:N", title="Theme"),

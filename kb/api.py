@@ -16,7 +16,7 @@ from kb.backends.embedder import Embedder, embedder_name, make_embedder
 from kb.backends.llm import LLM, make_llm
 from kb.backends.store import StoredChunk, VectorStore, open_store
 from kb.config import Settings
-from kb.errors import LLMError
+from kb.errors import LLMError, TooManyAreasError
 from kb.manifest import Manifest, load_manifest
 from kb.records import (
     Answer,
@@ -35,7 +35,7 @@ from kb.reports.evidence import is_evidence
 from kb.reports.papers import Reports
 from kb.reports.register import build_framework
 from kb.retrieval import followup
-from kb.retrieval.areas import AreaResolver, known_areas
+from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.synonyms import strategy_words
@@ -222,14 +222,17 @@ class KnowledgeBase:
         Args:
             theme: a phrase ("perpetrator programmes") or a question; both give the same table.
             areas: area keys (default: the areas the theme names when it names two or more,
-                else every indexed area).
+                else every indexed area, when there are at most ALL_AREAS_MAX).
 
         Returns:
             The comparison; an empty cell means nothing relevant was found in that area.
+
+        Raises:
+            TooManyAreasError: no areas given or named, and more than ALL_AREAS_MAX indexed.
         """
         chosen = list(areas) if areas else self.areas.mentioned(theme)
         if len(chosen) < 2 and not areas:
-            chosen = self.area_keys()
+            chosen = self._every_area("compare")
         topic = question_topic(without_preamble(theme), self.areas)
         return comparison.compare(theme, topic, chosen, self._area_search, self._idf,
                                   lambda hit, share: self._relevant(topic, hit, share))
@@ -253,8 +256,16 @@ class KnowledgeBase:
         chunks = [StoredChunk(*row[1:]) for row in self.store.table.select("d.area = ?", (area,))]
         return build_framework(area, chunks, self.documents())
 
-    def coverage(self) -> Coverage:
-        """Common themes x areas, each cell scored 0-4 with its evidence (see kb.reports.coverage)."""
+    def coverage(self, areas: Sequence[str] | None = None) -> Coverage:
+        """Common themes x areas, each cell scored 0-4 with its evidence (see kb.reports.coverage).
+
+        Args:
+            areas: area keys (default: every indexed area, when there are at most
+                ALL_AREAS_MAX).
+
+        Raises:
+            TooManyAreasError: no areas given, and more than ALL_AREAS_MAX indexed.
+        """
 
         def compare(phrases: tuple[str, ...], areas: Sequence[str]) -> Comparison:
             return comparison.compare(
@@ -262,12 +273,25 @@ class KnowledgeBase:
                 lambda hit, share: any(self._relevant(phrase, hit, share) for phrase in phrases),
                 phrases)
 
-        return build_coverage(self.area_keys(), compare)
+        return build_coverage(list(areas) if areas else self._every_area("score"), compare)
+
+    def _every_area(self, doing: str) -> list[str]:
+        keys = self.area_keys()
+        if len(keys) > ALL_AREAS_MAX:
+            raise TooManyAreasError(f"{len(keys)} areas are indexed: choose the areas to "
+                                    f"{doing} (every area is taken only up to {ALL_AREAS_MAX})")
+        return keys
 
     # -- what is indexed -----------------------------------------------------------------
     def area_keys(self) -> list[str]:
         """Area keys that have stored documents."""
         return list(self._area_keys)
+
+    def default_areas(self) -> list[str]:
+        """The areas "every area" stands for: all of them, where there are at most
+        ALL_AREAS_MAX (few enough to compare side by side); none otherwise."""
+        keys = self.area_keys()
+        return keys if len(keys) <= ALL_AREAS_MAX else []
 
     def documents(self) -> list[IndexedDocument]:
         """The indexed documents with their chunk counts (the document table, as of the last

@@ -27,3 +27,7 @@ class LLMError(KBError):
 
 class StoreBusyError(KBError):
     """Another process kept the store's write lock past the lock timeout."""
+
+
+class TooManyAreasError(KBError):
+    """A comparison or coverage matrix of every area was asked of a store of too many areas."""

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from kb import api
 from kb.api import KnowledgeBase
+from kb.errors import TooManyAreasError
 from kb.retrieval import hybrid
 from tests.corpus_support import corpus_kb
 
@@ -58,9 +60,25 @@ def _counted(kb: KnowledgeBase) -> list[int]:
 @pytest.mark.parametrize("searched_each", [12, 1])
 def test_every_area_gets_its_share_however_many_areas_there_are(tmp_path: Path, monkeypatch,
                                                                  searched_each):
-    monkeypatch.setattr(hybrid, "AREAS_SEARCHED_EACH", searched_each)
+    monkeypatch.setattr(hybrid, "ALL_AREAS_MAX", searched_each)
     kb = corpus_kb(tmp_path, FILES, MANIFEST)
     calls = _counted(kb)
     hits = kb.search("Compare the councils on refuge places", k=2)
     assert {h.area for h in hits} == {"wyvern", "calder"}
     assert calls[0] == (2 if searched_each >= 2 else 1)
+
+
+def test_every_area_stands_for_a_bounded_number_of_areas(tmp_path: Path, monkeypatch):
+    kb = corpus_kb(tmp_path, FILES, MANIFEST)
+    assert kb.default_areas() == ["calder", "wyvern"]
+    assert set(kb.compare("refuge places").areas) == {"calder", "wyvern"}
+    monkeypatch.setattr(api, "ALL_AREAS_MAX", 1)
+    assert kb.default_areas() == []
+    with pytest.raises(TooManyAreasError, match="2 areas are indexed: choose the areas to compare"):
+        kb.compare("refuge places")
+    with pytest.raises(TooManyAreasError, match="choose the areas to score"):
+        kb.coverage()
+    # named areas, in the call or in the theme, are compared however many are indexed
+    assert set(kb.compare("refuge places", ["wyvern", "calder"]).areas) == {"calder", "wyvern"}
+    assert set(kb.compare("refuge places in Wyvern and Calder Vale").areas) == {"calder", "wyvern"}
+    assert set(kb.coverage(["wyvern"]).areas) == {"wyvern"}

@@ -21,6 +21,9 @@ def name_pattern(name: str) -> str:
 
 
 _OWNER = r"\b(['’]s\b)?"  # a name ends a word, perhaps with a possessive
+# "Every area" means every area up to this many: a comparison, search or coverage matrix over
+# more (a store of hundreds of councils) is bounded in cost and names its areas instead.
+ALL_AREAS_MAX = 12
 
 
 @lru_cache(maxsize=1024)

@@ -16,7 +16,7 @@ from kb.backends.snapshot import Snapshot
 from kb.backends.store import VectorStore
 from kb.config import Settings
 from kb.records import COMMITMENT_FACETS, FACET_KINDS, ChunkKind, Hit
-from kb.retrieval.areas import AreaResolver
+from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import expand_query
 from kb.retrieval.headings import HeadingMatcher, SectionReference, section_reference
@@ -29,7 +29,6 @@ from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
 SIBLING_WINDOW = 16  # chunks either side of a hit searched for its section's asked-for kind
-AREAS_SEARCHED_EACH = 12  # a question about every area searches each, up to this many areas
 SIBLINGS = 3  # at most this many of them, in document order
 
 
@@ -149,8 +148,8 @@ class HybridRetriever:
         kind_filter = tuple(kinds) if kinds else None
         groups: list[tuple[str, ...] | None] = [plan.areas] if not plan.per_area else [
             (area,) for area in (plan.areas or self._resolver.keys)]
-        if len(groups) > AREAS_SEARCHED_EACH:  # "compare the councils…" over a large store:
-            groups = [plan.areas]  # one search, its areas interleaved
+        if len(groups) > ALL_AREAS_MAX:  # "compare the councils…" over a large store: one
+            groups = [plan.areas]  # search, its hits shared out by area
         scores: dict[int, float] = {}
         similarity: dict[int, float] = {}
         chunks: dict[int, StoredChunk] = {}
