@@ -12,17 +12,25 @@ from kb.backends.store import InMemoryStore
 from kb.config import Settings
 from kb.manifest import load_manifest
 
-WYVERN = """[areas.wyvern]
+
+def document(name: str, area: str, title: str, period: str, kind: str = "strategy",
+             status: str = "adopted") -> str:
+    """A manifest entry for one document."""
+    return (f'\n[documents."{name}"]\narea = "{area}"\ntitle = "{title}"\nperiod = "{period}"\n'
+            f'kind = "{kind}"\nstatus = "{status}"\n')
+
+
+WYVERN_AREA = """[areas.wyvern]
 name = "Wyvern"
 aliases = ["Wyvern"]
-
-[documents."wyvern.txt"]
-area = "wyvern"
-title = "Wyvern Domestic Abuse Strategy 2024-2027"
-period = "2024-2027"
-kind = "strategy"
-status = "adopted"
 """
+CALDER_AREA = """
+[areas.calder]
+name = "Calder Vale"
+aliases = ["Calder Vale", "Calder"]
+"""
+WYVERN = WYVERN_AREA + document("wyvern.txt", "wyvern", "Wyvern Domestic Abuse Strategy 2024-2027",
+                                "2024-2027")
 
 
 def corpus_kb(tmp_path: Path, files: dict[str, str], manifest: str = WYVERN,

@@ -10,7 +10,7 @@ from kb import api
 from kb.api import KnowledgeBase
 from kb.errors import TooManyAreasError
 from kb.retrieval import hybrid
-from tests.corpus_support import corpus_kb
+from tests.corpus_support import CALDER_AREA, WYVERN_AREA, corpus_kb, document
 
 FILES = {
     "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nRefuges\n\nWe will open twelve "
@@ -20,28 +20,10 @@ FILES = {
                   "refuge places across the valley.\n",
 }
 
-MANIFEST = """[areas.wyvern]
-name = "Wyvern"
-aliases = ["Wyvern"]
-
-[areas.calder]
-name = "Calder Vale"
-aliases = ["Calder Vale", "Calder"]
-
-[documents."wyvern.txt"]
-area = "wyvern"
-title = "Wyvern Domestic Abuse Strategy 2024-2027"
-period = "2024-2027"
-kind = "strategy"
-status = "adopted"
-
-[documents."calder.txt"]
-area = "calder"
-title = "Calder Vale Domestic Abuse Strategy 2022-2025"
-period = "2022-2025"
-kind = "strategy"
-status = "adopted"
-"""
+MANIFEST = (WYVERN_AREA + CALDER_AREA
+            + document("wyvern.txt", "wyvern", "Wyvern Domestic Abuse Strategy 2024-2027", "2024-2027")
+            + document("calder.txt", "calder", "Calder Vale Domestic Abuse Strategy 2022-2025",
+                       "2022-2025"))
 
 
 def _counted(kb: KnowledgeBase) -> list[int]:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from kb.api import KnowledgeBase
-from tests.corpus_support import corpus_kb
+from tests.corpus_support import CALDER_AREA, WYVERN_AREA, corpus_kb, document
 
 FILES = {
     "wyvern-strategy.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nRefuges\n\nWe will open "
@@ -17,35 +17,13 @@ FILES = {
                            "review refuge places for women across the valley.\n",
 }
 
-MANIFEST = """[areas.wyvern]
-name = "Wyvern"
-aliases = ["Wyvern"]
-
-[areas.calder]
-name = "Calder Vale"
-aliases = ["Calder Vale", "Calder"]
-
-[documents."wyvern-strategy.txt"]
-area = "wyvern"
-title = "Wyvern Domestic Abuse Strategy 2024-2027"
-period = "2024-2027"
-kind = "strategy"
-status = "adopted"
-
-[documents."wyvern-slides.txt"]
-area = "wyvern"
-title = "Wyvern Partnership Presentation 2023"
-period = "2023"
-kind = "presentation"
-status = "historical"
-
-[documents."calder-strategy.txt"]
-area = "calder"
-title = "Calder Vale Domestic Abuse Strategy 2022-2025"
-period = "2022-2025"
-kind = "strategy"
-status = "adopted"
-"""
+MANIFEST = (WYVERN_AREA + CALDER_AREA
+            + document("wyvern-strategy.txt", "wyvern", "Wyvern Domestic Abuse Strategy 2024-2027",
+                       "2024-2027")
+            + document("wyvern-slides.txt", "wyvern", "Wyvern Partnership Presentation 2023", "2023",
+                       kind="presentation", status="historical")
+            + document("calder-strategy.txt", "calder",
+                       "Calder Vale Domestic Abuse Strategy 2022-2025", "2022-2025"))
 
 
 def _kb(tmp_path: Path, penalty: float) -> KnowledgeBase:
