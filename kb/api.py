@@ -174,9 +174,9 @@ class KnowledgeBase:
             The answer; `found` is False when the strategies do not cover the question.
         """
         resolved = followup.resolve(without_preamble(question), history, self.areas)
-        plan = self._retriever.plan(resolved, areas)
-        hits = self.search(resolved, k=self.settings.top_k, areas=areas, doc_ids=doc_ids,
-                           kinds=kinds)
+        searched = without_preamble(resolved)  # a follow-up may carry the last turn's framing
+        plan = self._retriever.plan(searched, areas)
+        hits = self._retriever.search(searched, self.settings.top_k, areas, doc_ids, kinds, plan)
         reason = self.uncovered_reason(resolved, hits)
         if reason:
             return extractive.refusal(resolved, hits, reason)

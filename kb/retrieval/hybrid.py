@@ -121,8 +121,8 @@ class HybridRetriever:
                           defined=_word(defined_term(query)))
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
-               doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None
-               ) -> list[Hit]:
+               doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
+               plan: SearchPlan | None = None) -> list[Hit]:
         """The k best hits for a query.
 
         Args:
@@ -131,6 +131,7 @@ class HybridRetriever:
             areas: restrict to these areas (None: the areas the query names, else all).
             doc_ids: restrict to these documents.
             kinds: restrict to these chunk kinds.
+            plan: the query's plan for these areas, when the caller has made it already.
 
         Returns:
             Hits, best first; interleaved by area when several areas are asked about.
@@ -139,17 +140,19 @@ class HybridRetriever:
             raise ValueError(f"k must be greater than 0. Currently, k is {k}")
         if not len(self._snapshot):
             return []
-        plan = self.plan(query, areas)
+        plan = plan or self.plan(query, areas)
         vector = list(self._query_vector(plan.text))
         boost: frozenset[object] = frozenset(plan.kinds)
         if plan.per_area:  # a comparison is about what each area commits to
             boost = boost | COMMITMENT_KINDS
         doc_filter = tuple(doc_ids) if doc_ids else None
         kind_filter = tuple(kinds) if kinds else None
-        groups: list[tuple[str, ...] | None] = [plan.areas] if not plan.per_area else [
-            (area,) for area in (plan.areas or self._resolver.keys)]
-        if len(groups) > ALL_AREAS_MAX:  # "compare the councils…" over a large store: one
-            groups = [plan.areas]  # search, its hits shared out by area
+        compared = plan.areas or self._resolver.keys
+        # each area searched for its share; "compare the councils…" over a large store: one
+        # search, its hits shared out by area
+        groups: list[tuple[str, ...] | None] = [plan.areas]
+        if plan.per_area and len(compared) <= ALL_AREAS_MAX:
+            groups = [(area,) for area in compared]
         scores: dict[int, float] = {}
         similarity: dict[int, float] = {}
         chunks: dict[int, StoredChunk] = {}
