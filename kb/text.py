@@ -66,8 +66,9 @@ POSSESSIVE = re.compile(r"['’]s\b")  # "Clare’s", "Women's"
 # A list item's marker: a bullet sign, "1." / "2)" / "4.1 -" / "(a)" and the space after it.
 BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*([.)]|\s+[-–])\s+|\(?[a-z][.)]\s+)")
 # Where a sentence ends: after . ! ? (and closing quotes, brackets or emphasis), before a capital,
-# digit, quote, bracket or bullet.
-SENTENCE_END = re.compile(r"(?<=[.!?\]])['\"”’)*]*\s+(?=[A-Z0-9“\"'(•*-])")
+# digit, quote, bracket or bullet; not after an item number ("2. Awareness", "10. Reporting").
+SENTENCE_END = re.compile(r"(?<!^\d\.)(?<!\s\d\.)(?<!^\d\d\.)(?<!\s\d\d\.)"
+                          r"(?<=[.!?\]])['\"”’)*]*\s+(?=[A-Z0-9“\"'(•*-])")
 LEAD_IN = re.compile(r":\s*[-–]?\s*$")  # a line that introduces a list ("... outcomes:")
 EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 

@@ -26,7 +26,7 @@ def _hit(n: int, text: str, section: str, start: int):
                start=start, end=start + len(text))
 
 
-def test_a_list_of_sections_answers_with_each_heading_and_its_first_sentence():
+def test_a_list_of_sections_answers_with_each_heading_and_its_first_sentence_quoted_together():
     from kb.answers.extractive import list_units
 
     lead = _hit(0, "We will do this through four delivery strands.", "Our approach", 0)
@@ -39,9 +39,9 @@ def test_a_list_of_sections_answers_with_each_heading_and_its_first_sentence():
     items = [text for _, _, _, text in list_units([lead, strands[2], strands[0], follow_on,
                                                    strands[1]])]
     assert items == ["We will do this through four delivery strands.",
-                     "PREVENT", "We will educate young people across the county.",
-                     "PROTECT", "We will keep victims safe across the county.",
-                     "SUPPORT", "We will fund advocates across the county.",
+                     "PREVENT\n\nWe will educate young people across the county.",
+                     "PROTECT\n\nWe will keep victims safe across the county.",
+                     "SUPPORT\n\nWe will fund advocates across the county.",
                      "Each strand has a lead officer and a delivery plan."]
     for hit, start, end, text in list_units([lead, *strands]):
         assert hit.text[start - hit.start:end - hit.start] == text  # offsets stay exact
@@ -82,3 +82,30 @@ def test_which_or_what_before_a_list_noun_asks_for_a_list():
     assert wants_list("Which harms does Wyvern list as impacts of abuse?")
     assert not wants_list("Is there a waiting list for the programme?")
 
+
+def test_a_request_to_list_anywhere_in_the_question_asks_for_a_list():
+    from kb.retrieval.lists import wants_list
+
+    assert wants_list("Our board wants Wyvern's outcome areas - can you list them?")
+    assert wants_list("For the scrutiny panel, please set out Wyvern's strands.")
+    assert not wants_list("Can you tell me about Wyvern's refuge provision?")
+
+
+def test_a_list_whose_items_are_headings_starts_at_its_first_item_and_keeps_their_names():
+    from kb.answers.extractive import list_units
+
+    parent = "Outcomes we want"
+    first = _hit(0, f"{parent}\n\n1. Education\n\nChildren learn about healthy relationships.\n\n"
+                    "2. Awareness\n\nResidents know how to report abuse.", f"{parent} > 1. Education",
+                 0)
+    middle = _hit(1, "3. Safeguarding\n\nVictims at risk are referred.\n\n4. Reporting\n\n"
+                     "More abuse is reported to the police.", f"{parent} > 3. Safeguarding", 110)
+    last = _hit(2, "5. Prosecutions\n\nEvidence is gathered without the victim.",
+                f"{parent} > 5. Prosecutions", 200)
+    before = _hit(3, "Our vision is a county free from abuse.", "Vision", -60)
+    items = [" ".join(text.split()) for *_, text in list_units([last, first, before, middle])]
+    assert items == ["1. Education Children learn about healthy relationships.",
+                     "2. Awareness Residents know how to report abuse.",
+                     "3. Safeguarding Victims at risk are referred.",
+                     "4. Reporting More abuse is reported to the police.",
+                     "5. Prosecutions Evidence is gathered without the victim."]

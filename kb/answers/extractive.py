@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from kb.answers.sentences import units
+from kb.answers.sentences import names_item, units
 from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.retrieval.lists import wants_list
 from kb.text import content_terms, quote_words
@@ -148,12 +148,14 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
 
 
 def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
-    """The items of the list that the best hit is part of: its units, those of the chunk just
-    before it in its section (see `_list_run`) and those of the hits that continue it (the
-    same document, further on), in document order, up to MAX_LIST_ITEMS.
+    """The items of the list that the best hit is part of: its units, those of the chunks
+    before it that the list starts in (see `_list_run`) and those of the hits that continue
+    it (the same document, further on), in document order, up to MAX_LIST_ITEMS. An item
+    keeps its name where a short line names it (see `kb.answers.sentences.units`).
 
     Where the list goes on as sibling sections (strands or priorities, each a heading over its
-    text), each of those sections gives its heading and its first sentence."""
+    text), each of those sections gives its heading and its first sentence, and the items
+    named in it."""
     if not hits:
         return []
     run = _list_run(hits[0], hits)
@@ -161,31 +163,37 @@ def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
     openers = {h.chunk_id for h in sections} if len(sections) >= 2 else set()
     items: list[tuple[Hit, int, int, str]] = []
     for hit in run:
-        if hit.chunk_id in openers:
-            heading = hit.section.split(" > ")[-1]
-            at = hit.start + _opening(hit)
-            items += [(hit, at, at + len(heading), heading), *_units(hit)[:1]]
-        else:
-            items += _units(hit)
+        found = [(hit, start, end, text) for start, end, text in
+                 units(hit.text, hit.start, hit.section.split(" > ")[:-1], labels=True)]
+        if hit.chunk_id in openers:  # its heading and first sentence, and the items it names
+            found = found[:1] + [item for item in found[1:] if names_item(item[3])]
+        items += found
     return items[:MAX_LIST_ITEMS]
 
 
 def _list_run(first: Hit, hits: Sequence[Hit]) -> list[Hit]:
     """The hits that may hold the list the best hit is part of, in document order: the chunk
-    of its section just before it, when retrieved and adjacent (the best hit is not always
-    where the list starts; going further back fills the answer with what precedes the list),
-    then every hit after it in its document."""
+    of its section just before it, when retrieved and adjacent, and the retrieved chunks of
+    sibling sections right before that (the best hit is not always where the list starts: it
+    may be its fifth item; going further back than the list fills the answer with what
+    precedes it), then every hit after it in its document."""
     same = sorted((h for h in hits if h.doc_id == first.doc_id), key=lambda h: h.start)
     at = same.index(first)
-    before = same[at - 1] if at else None
-    if before and before.section == first.section and first.start - before.end <= ADJACENT_GAP:
+    if at and same[at - 1].section == first.section and _adjacent(same[at - 1], first):
+        at -= 1
+    while at and _siblings(same[at - 1], same[at]) and _adjacent(same[at - 1], same[at]):
         at -= 1
     return same[at:]
 
 
-def _units(hit: Hit) -> list[tuple[Hit, int, int, str]]:
-    return [(hit, start, end, text)
-            for start, end, text in units(hit.text, hit.start, hit.section.split(" > "))]
+def _adjacent(before: Hit, after: Hit) -> bool:
+    return after.start - before.end <= ADJACENT_GAP
+
+
+def _siblings(one: Hit, other: Hit) -> bool:
+    """Different sections under one parent heading (two items of a list of headings)."""
+    path, other_path = one.section.split(" > "), other.section.split(" > ")
+    return len(path) > 1 and path != other_path and path[:-1] == other_path[:-1]
 
 
 def _opening(hit: Hit) -> int:

@@ -18,6 +18,7 @@ _DANGLING = re.compile(r"\b(of|to|in|for|and|or|the|a|an|with|by|from|were|was|i
                        r"that|on|at)\s*$", re.IGNORECASE)
 _CONTENTS_LINE = re.compile(r"(\t|\.{3,}|\s{2,})(\d{1,3}\s+)*\d{1,3}\s*$")  # "…\t6 6 7": pages
 MAX_LIST_WORDS = 90
+LABEL_WORDS = 6  # a line this short, with no sentence end, names the item after it
 
 
 def _normalise(text: str) -> str:
@@ -46,8 +47,22 @@ def _sub_item(text: str, start: int) -> bool:
         BULLET.match(text[start:]))
 
 
+def _label(text: str, start: int, end: int) -> bool:
+    """The unit is a line of its own, short and with no sentence end: the name of what
+    follows ("2. Awareness", "Tier 2 – Vulnerable")."""
+    piece = text[start:end]
+    return (len(piece.split()) <= LABEL_WORDS and not piece.rstrip().endswith((".", ":", ";"))
+            and text[end:end + 1] in ("\n", ""))
+
+
+def names_item(quote: str) -> bool:
+    """The quote starts with a line that names it (see `units(..., labels=True)`)."""
+    first, _, rest = quote.partition("\n")
+    return bool(rest.strip()) and _label(first, 0, len(first))
+
+
 def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists: bool = True,
-          details: bool = True) -> Iterator[tuple[int, int, str]]:
+          details: bool = True, labels: bool = False) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each quotable unit, offsets shifted by `offset`.
 
     Args:
@@ -57,6 +72,8 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         whole_lists: a lead-in keeps the items that follow it (a quote); when False each
             item is a unit of its own (the lead-in line is then left out).
         details: with `whole_lists`, an item keeps the indented bullets under it.
+        labels: a short line that names an item (see `_label`) leads the unit after it, so
+            a list item keeps its name ("2. Awareness" + "Increase residents' awareness…").
     """
     skip = {_normalise(h) for h in headings}
     spans = _raw(text)
@@ -64,6 +81,13 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
     while index < len(spans):
         start, end = spans[index]
         index += 1
+        if labels:
+            last = start
+            while (index < len(spans) and _label(text, last, end)
+                   and _normalise(text[last:end]) not in skip
+                   and len(text[start:spans[index][1]].split()) <= MAX_LIST_WORDS):
+                last, end = spans[index]
+                index += 1
         piece = text[start:end]
         if whole_lists and LEAD_IN.search(piece):
             while index < len(spans) and len(text[start:spans[index][1]].split()) <= (

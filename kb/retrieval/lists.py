@@ -18,6 +18,8 @@ def _list_question() -> re.Pattern[str]:
     nouns = vocabulary().list_nouns  # data: kb/vocabulary.toml, [lists]
     return re.compile(
         rf"^\W*(list|name|set out|outline|summari[sz]e|enumerate|give)\b"
+        rf"|\b(you|please)\s+(list|name|set out|outline|summari[sz]e|enumerate)\b"  # "can you…"
+        rf"|\b(list|enumerate)\s+(them|these|those|all|each|every)\b"
         rf"|\b(list|lists|listed|name|names|named)\s+(as|under)\b"  # "What does Essex list as impacts?"
         rf"|\b(what|which) (are|were)\b.*\b({nouns})\b"
         rf"|\b(what|which)\s+(\w+\s+){{0,2}}({nouns})\b"
