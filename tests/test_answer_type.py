@@ -58,6 +58,19 @@ def test_naming_the_source_does_not_add_to_the_topic():
     assert missing_value(question, question, [helpline], {}) is None
 
 
+def test_the_words_naming_the_source_document_are_not_its_topic():
+    from kb.retrieval.documents import source_terms
+
+    beds = replace(hit("The refuge has 24 bed spaces for women and their children."),
+                   title="Wyvern Domestic Abuse and Sexual Violence Strategy")
+    question = ("How many bed spaces does the refuge have, according to the Domestic Abuse and "
+                "Sexual Violence Strategy?")
+    source = source_terms(question)
+    assert source == {"domest", "abus", "sexual", "violenc", "strategi"}
+    assert missing_value(question, question, [beds], {}) is AnswerType.COUNT  # diluted topic
+    assert missing_value(question, question, [beds], {}, source_terms=source) is None
+
+
 def test_a_value_about_something_else_does_not_count():
     other = hit("The refuge contract is worth £1.2 million over three years.", section="Housing")
     question = "What budget has Wyvern allocated to its IDVA service?"
@@ -227,8 +240,8 @@ def test_an_item_keeps_the_indented_details_under_it():
             " - Increase on 280 members at close of 2017.\n"
             "6. Learning from reviews is shared with all partners.\n")
     quotes = [quote for _, _, quote in units(text)]
-    assert quotes == ["Membership of the champions network is increased.\n"
+    assert quotes == ["5. Membership of the champions network is increased.\n"
                       " - Increase on 280 members at close of 2017.",
-                      "Learning from reviews is shared with all partners."]  # numbers are markers
+                      "6. Learning from reviews is shared with all partners."]  # item numbers stay
     assert len(list(units(text, details=False))) == 3
     assert len(list(units(text, whole_lists=False))) == 3

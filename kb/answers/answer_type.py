@@ -10,7 +10,7 @@ finding) must appear in a passage sentence that is about the question's topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from enum import StrEnum
 
 from kb.answers.sentences import units
@@ -78,8 +78,8 @@ def expected_type(question: str) -> AnswerType | None:
 
 
 def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
-                  similar: Callable[[Sequence[str]], Sequence[float]] | None = None
-                  ) -> AnswerType | None:
+                  similar: Callable[[Sequence[str]], Sequence[float]] | None = None,
+                  source_terms: Collection[str] = ()) -> AnswerType | None:
     """The expected answer type when no sentence about the topic gives a value of it.
 
     Args:
@@ -89,6 +89,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
         idf: term weights.
         similar: the similarity of sentences to the question (embeddings), for values
             given in other words than the question's.
+        source_terms: the words that name the document the question asks about ("according
+            to the Wyvern Domestic Abuse Strategy 2021-2024"): not its topic.
 
     Returns:
         The missing type, or None when the evidence holds one (or no type is expected).
@@ -98,7 +100,11 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
         return None
     terms = content_terms(topic) - _CUE_TERMS
     total = sum(idf.get(t, 1.0) for t in terms)
-    if not total:
+    # a passage is about the topic in a document the question names; its value sentence
+    # need not repeat how the question named that document
+    asked = terms - set(source_terms)
+    asked_total = sum(idf.get(t, 1.0) for t in asked)
+    if not total or not asked_total:
         return None
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
@@ -107,8 +113,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                  or hit.similarity >= ABOUT_SIMILARITY)
         if not about:
             continue
-        for sentence, share in _values(hit, terms, _VALUES[kind], idf):
-            if share >= VALUE_TOPIC_SHARE * total:
+        for sentence, share in _values(hit, asked, _VALUES[kind], idf):
+            if share >= VALUE_TOPIC_SHARE * asked_total:
                 return None
             others.append(sentence)
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:

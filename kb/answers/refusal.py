@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from kb.answers.answer_type import AnswerType, expected_type, missing_value
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
-from kb.retrieval.documents import YEAR, DocumentResolver, years_of
+from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_of
 from kb.retrieval.glossary import is_acronym
 from kb.text import POSSESSIVE, content_terms
 
@@ -33,7 +33,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     3 months") occur in the evidence or in its documents' titles and periods (a year that a
     document's period runs over counts, unless the question asks for a value); and when the
     question asks for a kind of value (an amount, a count, a date, a name, a finding), a
-    sentence about its topic gives one (see `kb.answers.answer_type`).
+    sentence about its topic gives one (see `kb.answers.answer_type`; the words by which
+    the question names its source, "according to the … Strategy", are not its topic).
 
     Args:
         question: the resolved question.
@@ -64,7 +65,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                and not (planned and YEAR.fullmatch(t) and _covered(int(t), hits))]
     if missing:
         return "the strategies do not mention " + ", ".join(f"'{t}'" for t in missing)
-    absent = missing_value(question, resolver.topic(question), hits, idf, similar)
+    absent = missing_value(question, resolver.topic(question), hits, idf, similar,
+                           source_terms(question))
     if absent is not None:
         return f"no passage about it gives {ARTICLES[absent]}"
     return ""

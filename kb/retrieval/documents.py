@@ -33,6 +33,16 @@ _SOURCE = re.compile(r"\b(?:(?:does|did|do)\s+(?:the\s+)?(?P<ref>(?:[\w'’&-]+\
 _CAPITALISED = re.compile(r"[A-Z][\w&-]*")
 
 
+def source_terms(question: str) -> set[str]:
+    """The (stemmed) words of the span by which a question names the document it takes its
+    answer from ("according to the Wyvern Domestic Abuse Strategy", "does the Refuge Plan
+    say"): where the answer is looked up, not what is asked."""
+    words: set[str] = set()
+    for match in _SOURCE.finditer(question):
+        words |= content_terms(match.group("ref") or match.group("per"))
+    return words
+
+
 def years_of(text: str) -> tuple[int, int] | None:
     """The first year range in a text ("2019-24" -> (2019, 2024)), or a single year twice."""
     match = _RANGE.search(text)
