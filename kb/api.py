@@ -38,7 +38,6 @@ from kb.retrieval import followup
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.hybrid import HybridRetriever
-from kb.retrieval.synonyms import strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
 from kb.uploads import ingest_uploads
 
@@ -183,10 +182,9 @@ class KnowledgeBase:
         topic = self.areas.topic(resolved) or resolved
         weight = self.settings.sentence_similarity
         parts = self._retriever.part_similarities(plan, hits) if weight else None
-        extra = strategy_words(topic) if self.settings.synonyms else []
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
                                     plan.kinds, self._area_names(), parts, weight,
-                                    extra)
+                                    plan.strategy_words)
         if not answer.found:
             return extractive.refusal(resolved, hits, "no passage answers it")
         if self.llm is None:

@@ -23,7 +23,7 @@ from kb.retrieval.headings import HeadingMatcher, SectionReference, section_refe
 from kb.retrieval.intent import defined_term, intended_kinds
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
 from kb.retrieval.parts import part_similarity, unit_similarities
-from kb.retrieval.synonyms import with_strategy_words
+from kb.retrieval.synonyms import strategy_words
 from kb.text import content_terms
 from kb.vocabulary import vocabulary
 
@@ -44,6 +44,7 @@ class SearchPlan:
     section_names: frozenset[str] = frozenset()  # words it gives as a section's name
     kinds: frozenset[ChunkKind] = frozenset()  # the kinds of passage it asks for
     defined: re.Pattern[str] | None = None  # the acronym a definition question asks about
+    strategy_words: tuple[str, ...] = ()  # the strategies' words for its everyday ones
 
 
 def _word(term: str | None) -> re.Pattern[str] | None:
@@ -109,8 +110,9 @@ class HybridRetriever:
         if not self._headings.names_a_section(reference.names):
             reference = SectionReference(frozenset(), query)
         text = expand_query(topic or query, self._glossary)
-        if self._settings.synonyms:
-            text = with_strategy_words(text)
+        synonyms = tuple(strategy_words(text)) if self._settings.synonyms else ()
+        if synonyms:
+            text = f"{text} ({'; '.join(synonyms)})"
         return SearchPlan(text=text, areas=chosen,
                           per_area=per_area, named_documents=documents,
                           terms=frozenset(content_terms(query)),
@@ -118,7 +120,7 @@ class HybridRetriever:
                           # "under its Prevention priority" names a section; it does not ask
                           # for aims
                           kinds=intended_kinds(reference.rest),
-                          defined=_word(defined_term(query)))
+                          defined=_word(defined_term(query)), strategy_words=synonyms)
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None,

@@ -15,9 +15,3 @@ def strategy_words(question: str) -> list[str]:
     return [term for term, pattern in vocabulary().synonyms
             if pattern.search(question)
             and not re.search(rf"(?<!\w){re.escape(term)}(?!\w)", question, re.IGNORECASE)]
-
-
-def with_strategy_words(question: str) -> str:
-    """The question followed by its strategy words in brackets (itself when there are none)."""
-    extra = strategy_words(question)
-    return f"{question} ({'; '.join(extra)})" if extra else question
