@@ -21,6 +21,7 @@
 | KB_SUPPORTING_PENALTY | 0.5 | in a search of several areas, share taken off the scores of presentations and the like |
 | KB_SYNONYMS | true | everyday words in a question bring the strategies' own (vocabulary [synonyms]) |
 | KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
+| KB_REFERENCE_WORDS_OUT | true | words naming a document ("the recovery pilots launch") are left out of the search |
 | KB_PART_SCORING | true | a chunk's dense similarity counts its best sentence or list item (kb/retrieval/parts.py) |
 | KB_SENTENCE_SIMILARITY | 4.0 | a quote sharing no word with the question scores this x its part's similarity; 0: off |
 | KB_MIN_RELEVANCE | 0.15 | best similarity below which a question is off-topic (calibrated on the eval set) |
@@ -64,6 +65,7 @@ class Settings:
     lexical_weight: float = 1.2
     intent_boost: float = 0.2
     reference_boost: float = 1.0
+    reference_words_out: bool = True
     heading_boost: float = 0.5
     sibling_hits: int = 3
     supporting_penalty: float = 0.5

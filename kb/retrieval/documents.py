@@ -104,6 +104,22 @@ class DocumentResolver:
         ids = [d.doc_id for d in chosen]
         return ids if 0 < len(ids) < len(pool) else []
 
+    def without_reference(self, question: str, areas: Sequence[str] | None = None) -> str:
+        """The question without the words by which it names indexed documents (see
+        `mentioned`): the title phrases and kind words that resolve to them (not years: "what
+        did the launch say about May 2020" asks about 2020). Itself when it names none."""
+        named = set(self.mentioned(question, areas))
+        if not named:
+            return question
+        asked = _phrases(question)
+        words: set[str] = set()
+        for document in (d for d in self._documents if d.doc_id in named):
+            words |= {w for pair in asked & self._title_phrases[document.doc_id] for w in pair}
+            words |= content_terms(document.kind)
+        kept = [w for w in question.split()
+                if not (_words(w) and {stem(x) for x in _words(w)} <= words)]
+        return " ".join(kept)
+
     def unknown(self, question: str, acronyms: Collection[str]) -> str:
         """The document the question takes its answer from when no indexed document is it
         ('' otherwise): a name in it (a capitalised word, not a known acronym) that no indexed

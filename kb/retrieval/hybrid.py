@@ -95,7 +95,8 @@ class HybridRetriever:
         """Decide which areas to search and whether to take a quota of each; expand acronyms.
 
         Within a search restricted to areas, area names and comparison cues carry no signal,
-        so they are taken out of the search text.
+        so they are taken out of the search text; so are the words that name a document (its
+        chunks are boosted instead), which otherwise rank its title page first.
         """
         if areas:
             chosen: tuple[str, ...] | None = tuple(areas)
@@ -109,7 +110,10 @@ class HybridRetriever:
         reference = section_reference(query)
         if not self._headings.names_a_section(reference.names):
             reference = SectionReference(frozenset(), query)
-        text = expand_query(topic or query, self._glossary)
+        searched = topic or query
+        if documents and self._settings.reference_words_out:
+            searched = self._documents.without_reference(searched, chosen)
+        text = expand_query(searched, self._glossary)
         synonyms = tuple(strategy_words(text)) if self._settings.synonyms else ()
         if synonyms:
             text = f"{text} ({'; '.join(synonyms)})"
