@@ -103,7 +103,10 @@ def test_a_list_whose_items_are_headings_starts_at_its_first_item_and_keeps_thei
     last = _hit(2, "5. Prosecutions\n\nEvidence is gathered without the victim.",
                 f"{parent} > 5. Prosecutions", 200)
     before = _hit(3, "Our vision is a county free from abuse.", "Vision", -60)
-    items = [" ".join(text.split()) for *_, text in list_units([last, first, before, middle])]
+    elsewhere = _hit(4, "We will review the strategy every year with partners.", "Governance",
+                     900)
+    items = [" ".join(text.split()) for *_, text in list_units([last, first, before, elsewhere,
+                                                                middle])]
     assert items == ["1. Education Children learn about healthy relationships.",
                      "2. Awareness Residents know how to report abuse.",
                      "3. Safeguarding Victims at risk are referred.",

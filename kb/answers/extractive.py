@@ -149,8 +149,8 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
 
 def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
     """The items of the list that the best hit is part of: its units, those of the chunks
-    before it that the list starts in (see `_list_run`) and those of the hits that continue
-    it (the same document, further on), in document order, up to MAX_LIST_ITEMS. An item
+    before it that the list starts in and those of the hits that continue it (see
+    `_list_run`), in document order, up to MAX_LIST_ITEMS. An item
     keeps its name where a short line names it (see `kb.answers.sentences.units`).
 
     Where the list goes on as sibling sections (strands or priorities, each a heading over its
@@ -176,14 +176,18 @@ def _list_run(first: Hit, hits: Sequence[Hit]) -> list[Hit]:
     of its section just before it, when retrieved and adjacent, and the retrieved chunks of
     sibling sections right before that (the best hit is not always where the list starts: it
     may be its fifth item; going further back than the list fills the answer with what
-    precedes it), then every hit after it in its document."""
+    precedes it), then the hits that continue it without a gap (a hit further on in the
+    document is another passage, not the rest of the list)."""
     same = sorted((h for h in hits if h.doc_id == first.doc_id), key=lambda h: h.start)
     at = same.index(first)
     if at and same[at - 1].section == first.section and _adjacent(same[at - 1], first):
         at -= 1
     while at and _siblings(same[at - 1], same[at]) and _adjacent(same[at - 1], same[at]):
         at -= 1
-    return same[at:]
+    end = same.index(first) + 1
+    while end < len(same) and _adjacent(same[end - 1], same[end]):
+        end += 1
+    return same[at:end]
 
 
 def _adjacent(before: Hit, after: Hit) -> bool:
