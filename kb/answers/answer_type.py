@@ -103,8 +103,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # a passage is about the topic in a document the question names; its value sentence
     # need not repeat how the question named that document
     asked = terms - set(source_terms)
-    asked_total = sum(idf.get(t, 1.0) for t in asked)
-    if not total or not asked_total:
+    asked_total = sum(idf.get(t, 1.0) for t in asked)  # at most `total`
+    if not asked_total:
         return None
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:

@@ -179,12 +179,13 @@ def _list_run(first: Hit, hits: Sequence[Hit]) -> list[Hit]:
     precedes it), then the hits that continue it without a gap (a hit further on in the
     document is another passage, not the rest of the list)."""
     same = sorted((h for h in hits if h.doc_id == first.doc_id), key=lambda h: h.start)
-    at = same.index(first)
+    best = same.index(first)
+    at = best
     if at and same[at - 1].section == first.section and _adjacent(same[at - 1], first):
         at -= 1
     while at and _siblings(same[at - 1], same[at]) and _adjacent(same[at - 1], same[at]):
         at -= 1
-    end = same.index(first) + 1
+    end = best + 1
     while end < len(same) and _adjacent(same[end - 1], same[end]):
         end += 1
     return same[at:end]

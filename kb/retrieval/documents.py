@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from itertools import pairwise
 
 from kb.records import DocumentInfo
@@ -33,14 +33,18 @@ _SOURCE = re.compile(r"\b(?:(?:does|did|do)\s+(?:the\s+)?(?P<ref>(?:[\w'’&-]+\
 _CAPITALISED = re.compile(r"[A-Z][\w&-]*")
 
 
-def source_terms(question: str) -> set[str]:
-    """The (stemmed) words of the span by which a question names the document it takes its
-    answer from ("according to the Wyvern Domestic Abuse Strategy", "does the Refuge Plan
-    say"): where the answer is looked up, not what is asked."""
-    words: set[str] = set()
+def _sources(question: str) -> Iterator[str]:
+    """Each span by which the question names a document it takes its answer from ("the
+    Wyvern Domestic Abuse Strategy" of "according to the…", "the Refuge Plan" of "does the
+    Refuge Plan say")."""
     for match in _SOURCE.finditer(question):
-        words |= content_terms(match.group("ref") or match.group("per"))
-    return words
+        yield match.group("ref") or match.group("per")
+
+
+def source_terms(question: str) -> set[str]:
+    """The (stemmed) words of the spans by which a question names the document it takes its
+    answer from (see `_sources`): where the answer is looked up, not what is asked."""
+    return {term for span in _sources(question) for term in content_terms(span)}
 
 
 def years_of(text: str) -> tuple[int, int] | None:
@@ -104,11 +108,11 @@ class DocumentResolver:
         ids = [d.doc_id for d in chosen]
         return ids if 0 < len(ids) < len(pool) else []
 
-    def without_reference(self, question: str, areas: Sequence[str] | None = None) -> str:
-        """The question without the words by which it names indexed documents (see
-        `mentioned`): the title phrases and kind words that resolve to them (not years: "what
-        did the launch say about May 2020" asks about 2020). Itself when it names none."""
-        named = set(self.mentioned(question, areas))
+    def without_reference(self, question: str, named: Collection[str]) -> str:
+        """The question without the words by which it names the documents `named` (as
+        `mentioned` resolved them): the title phrases and kind words that resolve to them (not
+        years: "what did the launch say about May 2020" asks about 2020). Itself when it
+        names none."""
         if not named:
             return question
         asked = _phrases(question)
@@ -125,8 +129,7 @@ class DocumentResolver:
         ('' otherwise): a name in it (a capitalised word, not a known acronym) that no indexed
         title or heading uses, as in "What does the Thames Valley Police and Crime Plan say
         about stalking?". Area names should be taken out of the question first."""
-        for match in _SOURCE.finditer(question):
-            reference = match.group("ref") or match.group("per")
+        for reference in _sources(question):
             names = _CAPITALISED.findall(POSSESSIVE.sub("", reference))
             if any(not is_acronym(w, acronyms) and stem(w.lower()) not in self._named
                    for w in names):

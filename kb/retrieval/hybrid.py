@@ -112,7 +112,7 @@ class HybridRetriever:
             reference = SectionReference(frozenset(), query)
         searched = topic or query
         if documents and self._settings.reference_words_out:
-            searched = self._documents.without_reference(searched, chosen)
+            searched = self._documents.without_reference(searched, documents)
         text = expand_query(searched, self._glossary)
         synonyms = tuple(strategy_words(text)) if self._settings.synonyms else ()
         if synonyms:
