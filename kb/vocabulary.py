@@ -64,6 +64,7 @@ class Vocabulary:
     draft: Pattern
     adopted: Pattern
     title_words: Pattern
+    document_names: Pattern
     document_kinds: tuple[tuple[str, Pattern], ...]
     supporting_kinds: frozenset[str]
     themes: dict[str, tuple[str, ...]]
@@ -152,6 +153,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             draft=cue_pattern(data["documents"]["draft"]),
             adopted=cue_pattern(data["documents"]["adopted"]),
             title_words=cue_pattern(data["documents"]["title_words"]),
+            document_names=cue_pattern(data["documents"]["names"]),
             document_kinds=tuple((kind, cue_pattern(words))
                                  for kind, words in data["documents"]["kinds"].items()),
             supporting_kinds=frozenset(data["documents"]["supporting"]),

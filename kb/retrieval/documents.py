@@ -13,6 +13,7 @@ from itertools import pairwise
 from kb.records import DocumentInfo
 from kb.retrieval.glossary import is_acronym
 from kb.text import POSSESSIVE, STOPWORDS, content_terms, stem
+from kb.vocabulary import vocabulary
 
 _RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -79,6 +80,20 @@ def _area_words(document: DocumentInfo) -> set[str]:
     return {stem(w) for w in _words(names)}
 
 
+def _called_a_document(question: str, document: DocumentInfo) -> bool:
+    """Whether the question speaks of a document that may be this one: it uses a word for any
+    document ("the launch", "the deck"), a cue of this document's kind ("strategy" for a
+    strategy, "slides" for a presentation) or a year within its period."""
+    words = vocabulary()
+    if words.document_names.search(question):
+        return True
+    if any(kind == document.kind and cue.search(question) for kind, cue in words.document_kinds):
+        return True
+    asked = years_of(question)
+    span = years_of(document.period) or years_of(document.title)
+    return bool(asked and span and span[0] <= asked[0] <= span[1])
+
+
 class DocumentResolver:
     """Finds the indexed documents a question refers to."""
 
@@ -138,11 +153,14 @@ class DocumentResolver:
 
     def _by_title(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
         """Documents whose title holds a phrase of the question (two or more words in a row,
-        stopwords aside) that is not in every candidate's title."""
+        stopwords aside) that is not in every candidate's title, where the question also calls
+        it a document (`_called_a_document`): "joint commissioning of services" asks about the
+        subject, "the Joint Commissioning Strategy" names the document."""
         asked = _phrases(question)
         shared = {d.doc_id: asked & self._title_phrases[d.doc_id] for d in pool}
         holders = Counter(phrase for phrases in shared.values() for phrase in phrases)
-        return [d for d in pool if any(holders[phrase] == 1 for phrase in shared[d.doc_id])]
+        return [d for d in pool if any(holders[phrase] == 1 for phrase in shared[d.doc_id])
+                and _called_a_document(question, d)]
 
     def _by_period(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
         asked = years_of(question)
