@@ -125,15 +125,18 @@ class DocumentResolver:
 
     def without_reference(self, question: str, named: Collection[str]) -> str:
         """The question without the words by which it names the documents `named` (as
-        `mentioned` resolved them): the title phrases and kind words that resolve to them (not
-        years: "what did the launch say about May 2020" asks about 2020). Itself when it
-        names none."""
+        `mentioned` resolved them): the phrases of their titles that no other title holds, and
+        their kind words (not years: "what did the launch say about May 2020" asks about 2020;
+        nor "domestic abuse" when every title says it). Itself when it names none."""
         if not named:
             return question
         asked = _phrases(question)
+        others = {pair for d in self._documents if d.doc_id not in named
+                  for pair in self._title_phrases[d.doc_id]}
         words: set[str] = set()
         for document in (d for d in self._documents if d.doc_id in named):
-            words |= {w for pair in asked & self._title_phrases[document.doc_id] for w in pair}
+            words |= {w for pair in (asked & self._title_phrases[document.doc_id]) - others
+                      for w in pair}
             words |= content_terms(document.kind)
         kept = [w for w in question.split()
                 if not (_words(w) and {stem(x) for x in _words(w)} <= words)]
