@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 
 import Stemmer
 
 from kb.records import Chunk, DocumentInfo
+from kb.vocabulary import vocabulary
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before
@@ -32,7 +34,18 @@ def stem(word: str) -> str:
     return word if any(c.isdigit() for c in word) else str(_STEMMER.stemWord(word))
 
 
-TOKENIZER = "2"  # the version of `terms` a store's word index was written with (2: compounds split)
+def tokenizer_version() -> str:
+    """The version of `terms` a store's word index is written with (2: hyphenated compounds
+    split; 3: open compounds closed, with the vocabulary's list of them, which a corpus may
+    extend)."""
+    listed = vocabulary().compounds.pattern.encode()
+    return f"3:{hashlib.sha256(listed).hexdigest()[:12]}"
+
+
+def _closed(text: str) -> str:
+    """Lower-case text with the vocabulary's open and hyphenated compounds written closed
+    ("front line" and "front-line" read "frontline")."""
+    return vocabulary().compounds.sub(lambda m: re.sub(r"[\s-]+", "", m.group()), text)
 
 
 def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
@@ -40,9 +53,10 @@ def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     that BM25, idf and every term match share (BM25 drops fewer stopwords, since its own
     weights discount common words and "will" or "what" can matter there)."""
     out = []
-    for word in _WORD.findall(plain(text).lower()):
+    for word in _WORD.findall(_closed(plain(text).lower())):
         word = word.strip("'-")
-        # a hyphenated compound is its parts ("honour-based" matches "honour based")
+        # a hyphenated compound is its parts ("honour-based" matches "honour based"), unless
+        # the vocabulary writes it closed
         pieces = word.split("-")
         if not all(piece.isalpha() for piece in pieces):  # "2019-24", "16-year-olds"
             pieces = [word]

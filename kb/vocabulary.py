@@ -37,6 +37,16 @@ def cue_pattern(words: list[str]) -> Pattern:
     return re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
 
 
+def _compounds(words: list[str]) -> Pattern:
+    """One lower-case pattern for the open and hyphenated spellings of compounds and their
+    inflections ("front line", "front-lines", "sign posting"); none when the list is empty."""
+    pairs = [w.split() for w in words if len(w.split()) == 2]
+    if not pairs:
+        return re.compile(r"(?!)")
+    spellings = "|".join(rf"{re.escape(a)}[\s-]+{re.escape(b)}" for a, b in pairs)
+    return re.compile(rf"\b(?:{spellings})(?:s|es|d|ed|ing)?\b")
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The compiled vocabulary; see kb/vocabulary.toml for what each part means."""
@@ -69,6 +79,7 @@ class Vocabulary:
     supporting_kinds: frozenset[str]
     themes: dict[str, tuple[str, ...]]
     synonyms: tuple[tuple[str, Pattern], ...]
+    compounds: Pattern
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -160,6 +171,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             themes={theme: tuple(phrases) for theme, phrases in data["themes"].items() if phrases},
             synonyms=tuple((term, cue_pattern(words))
                            for term, words in data["synonyms"].items() if words),
+            compounds=_compounds(data["compounds"]["words"]),
         )
     except (KeyError, ValueError, TypeError, AttributeError, re.error) as exc:
         raise ConfigError(f"the vocabulary is not valid: {type(exc).__name__}: {exc}") from exc

@@ -163,7 +163,7 @@ def test_a_small_collection_is_searched_exactly_and_a_large_one_by_hnsw(disk_kb,
 def test_a_table_written_by_an_older_tokenizer_is_reindexed(disk_kb, tmp_path):
     import sqlite3
 
-    from kb.text import TOKENIZER
+    from kb.text import tokenizer_version
 
     path = tmp_path / "store" / "strategies.chunks.sqlite3"
     query = "multi-agency training"
@@ -174,7 +174,7 @@ def test_a_table_written_by_an_older_tokenizer_is_reindexed(disk_kb, tmp_path):
     assert "multi-ag" in " ".join(r[0] for r in sqlite3.connect(path).execute(
         "SELECT lexical FROM chunks"))
     reopened = KnowledgeBase.open(settings_for(tmp_path), embedder=FakeEmbedder())
-    assert ChunkTable(path).get_meta("tokenizer") == TOKENIZER
+    assert ChunkTable(path).get_meta("tokenizer") == tokenizer_version()
     assert "multi-ag" not in " ".join(r[0] for r in sqlite3.connect(path).execute(
         "SELECT lexical FROM chunks"))
     assert [(h.chunk_id, h.score) for h in reopened.search(query, k=5)] == expected

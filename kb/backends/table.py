@@ -32,7 +32,7 @@ import numpy as np
 from kb.backends.lexical import BM25_STOPWORDS
 from kb.records import Chunk, ChunkKind, DocumentInfo, IndexedDocument
 from kb.retrieval.glossary import mine_glossary
-from kb.text import TOKENIZER, content_terms, embedding_text, terms
+from kb.text import content_terms, embedding_text, terms, tokenizer_version
 
 TABLE_NAME = "chunks.sqlite3"
 PENDING = ""  # the hash a chunk carries until its whole document is stored
@@ -123,8 +123,8 @@ class ChunkTable:
                 self._db.execute("ALTER TABLE documents ADD COLUMN shown INTEGER NOT NULL DEFAULT 0")
         self._db.executescript(_SCHEMA)
         if not columns:
-            self.set_meta("tokenizer", TOKENIZER)
-        elif self.get_meta("tokenizer") != TOKENIZER:
+            self.set_meta("tokenizer", tokenizer_version())
+        elif self.get_meta("tokenizer") != tokenizer_version():
             self._retokenize()
 
     @contextmanager
@@ -221,7 +221,8 @@ class ChunkTable:
             for (doc_id,) in self._db.execute("SELECT doc_id FROM documents WHERE visible").fetchall():
                 self._count_terms(doc_id, +1)
             self._db.execute("DELETE FROM meta WHERE key = 'lexical'")
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('tokenizer', ?)", (TOKENIZER,))
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('tokenizer', ?)",
+                             (tokenizer_version(),))
             self._touch()
 
     def _touch(self) -> None:
