@@ -32,6 +32,7 @@ NUMBERED_ITEM_SECTIONS = frozenset({ChunkKind.AIM, ChunkKind.OUTCOME})
 LIST_CUES = frozenset({ChunkKind.INDICATOR, ChunkKind.ACTION, ChunkKind.OUTCOME, ChunkKind.AIM,
                        ChunkKind.CONTEXT, ChunkKind.GLOSSARY})
 STATISTIC = re.compile(r"\d[\d,.]*\s*(%|per cent|million|billion)|£\s?\d|\b\d{1,3},\d{3}\b")
+FOOTNOTE_END = re.compile(r"\S\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")  # "… of total crime ⁹": a cited statement
 
 NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(?:\.\s+|\s+(?=[A-Z]))(\S.*)$")  # "2. Aims", "2 Aims"
 MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
@@ -143,6 +144,8 @@ def _looks_like_title(line: str) -> bool:
     if text[-1] in ".,;:-–" or (BULLET.match(line) and not NUMBERED_HEADING.match(line)):
         return False
     if words[-1].lower() in TRAILING_FUNCTION_WORDS:
+        return False
+    if STATISTIC.search(text) or FOOTNOTE_END.search(text):  # an infographic's statement
         return False
     first = text.lstrip("\"'“‘#(")[:1]
     return first.isupper() or (first.isdigit() and bool(NUMBERED_HEADING.match(text)))

@@ -190,3 +190,14 @@ def test_an_announced_outcome_opens_its_section_however_long():
     blocks = parse_blocks((Page(number=None, text=text),))
     found = next(b for b in blocks if b.text.startswith("Most residents"))
     assert found.path[0].startswith("Every resident knows")
+
+
+def test_an_infographics_cited_figures_are_statements_not_headings():
+    text = ("THE PICTURE IN WYVERN\n\nOne in four women experience abuse in their lifetime ¹\n\n"
+            "Domestic abuse related crime is 12% of all recorded crime\n\n"
+            "Local picture\n\nWyvern's refuges turned away 140 women last year.\n")
+    blocks = parse_blocks((Page(number=None, text=text),))
+    headings = [b.path[-1] for b in blocks if b.type == "heading"]
+    assert headings == ["THE PICTURE IN WYVERN", "Local picture"]
+    figure = next(b for b in blocks if b.text.startswith("Domestic abuse related crime"))
+    assert figure.type == "paragraph" and figure.path == ("THE PICTURE IN WYVERN",)
