@@ -23,6 +23,7 @@
 | KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
 | KB_REFERENCE_WORDS_OUT | true | words naming a document ("the recovery pilots launch") are left out of the search |
 | KB_PART_SCORING | true | a chunk's dense similarity counts its best sentence or list item (kb/retrieval/parts.py) |
+| KB_PART_RELEVANCE | true | a hit's similarity (refusal floor, evidence tests) is its best part's if higher |
 | KB_SENTENCE_SIMILARITY | 4.0 | a quote sharing no word with the question scores this x its part's similarity; 0: off |
 | KB_MIN_RELEVANCE | 0.15 | best similarity below which a question is off-topic (calibrated on the eval set) |
 | KB_MAX_FILE_MB | 50 | larger files are rejected |
@@ -70,6 +71,7 @@ class Settings:
     sibling_hits: int = 3
     supporting_penalty: float = 0.5
     part_scoring: bool = True
+    part_relevance: bool = True
     synonyms: bool = True
     sentence_similarity: float = 4.0
     min_relevance: float = 0.15

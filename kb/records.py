@@ -122,7 +122,7 @@ class Hit:
     end: int
     status: str = "unknown"
     lead: str = ""
-    similarity: float = 0.0  # cosine similarity of the query to the chunk (dense), for refusals
+    similarity: float = 0.0  # cosine similarity of the query to the chunk or its best part, for refusals
     context_before: str = ""  # the neighbouring chunks' text, for display only
     context_after: str = ""
 

@@ -116,6 +116,29 @@ def test_search_ranks_a_list_by_the_item_a_question_names(tmp_path):
     assert "refuge bed spaces" not in results[False][0].text  # the list's average loses
 
 
+def test_a_hit_is_as_relevant_as_its_best_part(tmp_path):
+    """The similarity a hit reports (the refusal floor and evidence tests read it) is its best
+    part's with KB_PART_RELEVANCE, the whole chunk's without."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "westshire-strategy-2024-2027.txt").write_text(
+        "WESTSHIRE DOMESTIC ABUSE STRATEGY 2024-2027\n\nProtect\n\n" + INDICATORS + "\n",
+        encoding="utf-8")
+    reported = {}
+    for enabled in (True, False):
+        settings = Settings(store_dir=tmp_path / f"store-{enabled}", corpus_dir=folder,
+                            embed_model="fake", chunk_min_words=5, chunk_max_words=200,
+                            part_relevance=enabled)
+        embedder = FakeEmbedder()
+        kb = KnowledgeBase(settings, InMemoryStore(embedder.name), embedder,
+                           load_manifest(folder))
+        kb.ingest([folder])
+        hit = next(h for h in kb.search("waiting times for refuge bed spaces", k=3)
+                   if "refuge bed spaces" in h.text)
+        reported[enabled] = hit.similarity
+    assert reported[True] > reported[False]
+
+
 def test_a_table_written_before_part_vectors_gains_the_column(tmp_path):
     path = tmp_path / "chunks.sqlite3"
     ChunkTable(path).close()

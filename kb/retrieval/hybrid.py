@@ -252,8 +252,10 @@ class HybridRetriever:
     def _by_parts(self, vector: Sequence[float], dense: list[tuple[int, float]],
                   lexical: Sequence[int]) -> list[tuple[int, float]]:
         """The dense candidates and the word-matched ones, ranked by their similarity to the
-        query counting each chunk's best part (kb.retrieval.parts), each with the chunk's own
-        similarity; a chunk stored without an embedding keeps its vector store rank."""
+        query counting each chunk's best part (kb.retrieval.parts), each with the similarity
+        its hit reports: that ranking similarity with `part_relevance` (one sentence of a long
+        chunk answers, and it is as relevant as that sentence), else the chunk's own. A chunk
+        stored without an embedding keeps its vector store rank."""
         query = np.asarray(vector, dtype=np.float32)
         query /= max(float(np.linalg.norm(query)), 1e-12)
         given = dict(dense)
@@ -265,7 +267,7 @@ class HybridRetriever:
             row = stored.get(rowid)
             if row is not None:
                 best, own = part_similarity(query, *row)
-                ranked.append((best, position, own))
+                ranked.append((best, position, best if self._settings.part_relevance else own))
             elif position in given:
                 ranked.append((given[position], position, given[position]))
         ranked.sort(key=lambda item: (-item[0], item[1]))

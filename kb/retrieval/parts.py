@@ -83,7 +83,7 @@ def part_similarity(query: np.ndarray, vector: np.ndarray, parts: np.ndarray | N
                     ) -> tuple[float, float]:
     """(ranking similarity, chunk similarity) of a unit-length query: the better of its
     cosine similarities to the chunk's vector and to the chunk's best part, and the chunk's
-    own (on the scale the relevance threshold was calibrated on)."""
+    own."""
     own = float(vector @ query) / max(float(np.linalg.norm(vector)), 1e-12)
     best = own
     if parts is not None and len(parts):
