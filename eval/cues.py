@@ -8,7 +8,8 @@ An entry of kb/vocabulary.toml fires in a document when it decides something the
 - `tables.action` / `tables.indicator`: it matches a table's header row (action cues first);
 - `tables.header`: it matches a table row (the register's header reading);
 - `commitments.subjects`: a paragraph or item starts "<subject> will";
-- `themes.<theme>`: the phrase occurs in the document's text.
+- `themes.<theme>`: the phrase occurs in the document's text;
+- `compounds.words`: the document writes the compound open or hyphenated ("front line").
 
 Question-side entries (questions, answer types, lists, all-areas phrasing, comparison
 scaffolding) read questions, not documents, and title-page entries (documents, councils) only
@@ -80,6 +81,9 @@ def _document_firings(data: dict[str, Any], blocks: list[Block], text: str) -> I
                         if re.match(rf"^\W*(?:{word}) will\b", line, re.IGNORECASE))
     for theme, phrases in data["themes"].items():
         yield from (entry for entry, pattern in _cues(f"themes.{theme}", phrases) if pattern.search(text))
+    yield from (("compounds.words", words) for words in data["compounds"]["words"]
+                if re.search(r"\b" + r"[\s-]+".join(map(re.escape, words.split())) + r"\b", text,
+                             re.IGNORECASE))
 
 
 def entries(data: dict[str, Any]) -> list[Entry]:
@@ -89,7 +93,8 @@ def entries(data: dict[str, Any]) -> list[Entry]:
              ("commitments.subjects", data["commitments"]["subjects"])]
     return ([(f"headings.{kind}", w) for kind, words in data["headings"].items() for w in words]
             + [(section, w) for section, words in lists for w in words]
-            + [(f"themes.{theme}", w) for theme, words in data["themes"].items() for w in words])
+            + [(f"themes.{theme}", w) for theme, words in data["themes"].items() for w in words]
+            + [("compounds.words", w) for w in data["compounds"]["words"]])
 
 
 def firings(files: list[Path], data: dict[str, Any]) -> dict[Entry, set[str]]:

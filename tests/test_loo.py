@@ -32,3 +32,15 @@ def test_an_entry_firing_in_one_document_is_left_out_with_it(tmp_path):
     assert kind_of(without_north, "Our pillars") is None
     assert kind_of(without_north, "Key indicators") is ChunkKind.INDICATOR
     assert (tmp_path / "without-north" / "south.txt").read_text(encoding="utf-8") == SOUTH
+
+
+def test_a_compound_written_open_in_one_document_is_left_out_with_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "north.txt").write_text(NORTH + "\nTraining for front-line staff.\n", encoding="utf-8")
+    (corpus / "south.txt").write_text(SOUTH + "\nTraining for frontline staff.\n", encoding="utf-8")
+    fired = firings(sorted(corpus.iterdir()), vocabulary_data(None))
+    assert fired[("compounds.words", "front line")] == {"north.txt"}  # written closed in south
+    removed = fitted_to(fired, "north.txt", ["north.txt", "south.txt"])
+    without_north = read_vocabulary(corpus_without(corpus, removed, tmp_path / "without-north"))
+    assert not without_north.compounds.search("front line")
