@@ -245,3 +245,19 @@ def test_an_item_keeps_the_indented_details_under_it():
                       "6. Learning from reviews is shared with all partners."]  # item numbers stay
     assert len(list(units(text, details=False))) == 3
     assert len(list(units(text, whole_lists=False))) == 3
+
+
+def test_a_council_typed_in_lower_case_is_a_name_the_evidence_must_hold():
+    from kb.answers.refusal import specific_terms
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"bucks": Area("bucks", "Buckinghamshire", ("Bucks",))}, [])
+    assert specific_terms("how many idvas does surrey have", resolver, ()) == ["surrey"]
+    assert specific_terms("what does milton keynes do about stalking", resolver, ()) == [
+        "milton keynes"]
+    assert specific_terms("what does bucks do about stalking", resolver, ()) == []  # indexed
+    # one that capitalises its names writes "reading" as a word, and so does one whose
+    # documents use the word
+    assert specific_terms("How do Bucks schools support reading?", resolver, ()) == []
+    assert specific_terms("how do schools support reading", resolver, (), {"read"}) == []

@@ -10,6 +10,7 @@ from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_of
 from kb.retrieval.glossary import is_acronym
+from kb.retrieval.places import lower_case_councils
 from kb.text import POSSESSIVE, content_terms
 
 _YEARS = re.compile(r"((?:19|20)\d{2})[-–/](?:\d{2}|(?:19|20)\d{2})")  # "2022-23", "2020/21"
@@ -60,7 +61,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         return f"no passage is similar enough (best {best:.2f})"
     evidence = _comparable(" ".join(f"{h.title} {h.period} {h.section} {h.text}" for h in hits))
     planned = expected_type(question) is None  # asks what is done, not for a value of a year
-    missing = [t for t in specific_terms(question, resolver, acronyms)
+    missing = [t for t in specific_terms(question, resolver, acronyms, idf.keys())
                if _comparable(t) not in evidence
                and not (planned and YEAR.fullmatch(t) and _covered(int(t), hits))]
     if missing:
@@ -83,13 +84,18 @@ def _comparable(text: str) -> str:
     return POSSESSIVE.sub("", " ".join(text.lower().split()))
 
 
-def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[str]
-                   ) -> list[str]:
+def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[str],
+                   document_words: Collection[str] = ()) -> list[str]:
     """Years and names in the question: runs of capitalised words (with a year that follows
     them, as in "Domestic Abuse Act 2021"), not the first word, not area names, not acronyms
-    the glossary knows; a year range ("2022-23") by its first year. An answer must contain
-    each of them."""
+    the glossary knows; a year range ("2022-23") by its first year; and, in a question typed
+    in lower case, the councils it names (kb.retrieval.places; `document_words`: the indexed
+    documents' terms). An answer must contain each of them."""
     text = resolver.without_names(question, " | ")  # a name around an area's is two names
+    # a question that capitalises a word after its first writes names with capitals, so its
+    # lower-case words are words ("How do Bucks schools support reading?")
+    typed_lower = not any(c.isupper() for c in question[1:])
+    councils = lower_case_councils(text, document_words) if typed_lower else []
     words = [POSSESSIVE.sub("", w.strip("?.,;:!()'\"")) for w in text.split()[1:]]
     words = [ranged.group(1) if (ranged := _YEARS.fullmatch(w)) else w for w in words]
     phrases: list[list[str]] = [[]]
@@ -103,4 +109,4 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
             if YEAR.fullmatch(word):
                 phrases[-1].append(word)
                 phrases.append([])
-    return sorted({" ".join(p) for p in phrases if p})
+    return sorted({" ".join(p) for p in phrases if p} | set(councils))
