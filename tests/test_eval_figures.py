@@ -12,8 +12,8 @@ from kb.config import Settings
 
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
-    "tune": {"recall@5": 0.836, "recall@10": 0.922, "must_mention": 0.870,
-             "refusal_accuracy": 0.844, "false_refusal_rate": 0.007,
+    "tune": {"recall@5": 0.837, "recall@10": 0.923, "must_mention": 0.870,
+             "refusal_accuracy": 0.851, "false_refusal_rate": 0.007,
              "compare_all_filled": 0.981},
     "check": {"recall@5": 0.773, "recall@10": 0.850, "must_mention": 0.770,
               "refusal_accuracy": 0.800, "false_refusal_rate": 0.011,
