@@ -103,9 +103,12 @@ class DocumentResolver:
         self._documents = list(documents)
         self._named = {stem(w) for text in [*(d.title for d in documents), *sections]
                        for w in _words(text)}
-        self._terms = {d.doc_id: content_terms(d.title) for d in self._documents}
         self._title_phrases = {d.doc_id: _phrases(d.title, without=_area_words(d))
                                for d in self._documents}
+        self._holders: dict[tuple[str, str], set[str]] = {}  # title phrase -> its doc ids
+        for doc_id, phrases in self._title_phrases.items():
+            for phrase in phrases:
+                self._holders.setdefault(phrase, set()).add(doc_id)
 
     def mentioned(self, question: str, areas: Sequence[str] | None = None) -> list[str]:
         """Doc ids the question names, among the given areas' documents (all when None).
@@ -130,13 +133,11 @@ class DocumentResolver:
         nor "domestic abuse" when every title says it). Itself when it names none."""
         if not named:
             return question
-        asked = _phrases(question)
-        others = {pair for d in self._documents if d.doc_id not in named
-                  for pair in self._title_phrases[d.doc_id]}
+        asked, named = _phrases(question), set(named)
         words: set[str] = set()
         for document in (d for d in self._documents if d.doc_id in named):
-            words |= {w for pair in (asked & self._title_phrases[document.doc_id]) - others
-                      for w in pair}
+            words |= {w for pair in asked & self._title_phrases[document.doc_id]
+                      if self._holders[pair] <= named for w in pair}
             words |= content_terms(document.kind)
         kept = [w for w in question.split()
                 if not (_words(w) and {stem(x) for x in _words(w)} <= words)]
