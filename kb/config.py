@@ -20,6 +20,7 @@
 | KB_SIBLING_HITS | 3 | each of the first N hits brings the asked-for kind of chunk from its section ahead of it |
 | KB_SUPPORTING_PENALTY | 0.5 | in a search of several areas, share taken off the scores of presentations and the like |
 | KB_SYNONYMS | true | everyday words in a question bring the strategies' own (vocabulary [synonyms]) |
+| KB_LEXICAL_LONG_FORMS | false | acronyms' long forms join the word search too (they always join the dense one) |
 | KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
 | KB_REFERENCE_WORDS_OUT | true | words naming a document ("the recovery pilots launch") are left out of the search |
 | KB_PART_SCORING | true | a chunk's dense similarity counts its best sentence or list item (kb/retrieval/parts.py) |
@@ -73,6 +74,7 @@ class Settings:
     part_scoring: bool = True
     part_relevance: bool = True
     synonyms: bool = True
+    lexical_long_forms: bool = False
     sentence_similarity: float = 4.0
     min_relevance: float = 0.15
     max_file_mb: int = 50

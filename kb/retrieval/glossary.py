@@ -78,12 +78,14 @@ def mine_glossary(texts: Iterable[str]) -> dict[str, set[str]]:
     return dict(found)
 
 
-def expand_query(query: str, glossary: dict[str, set[str]]) -> str:
+def expand_query(query: str, glossary: dict[str, set[str]], long_forms: bool = True) -> str:
     """Add long forms for acronyms in the query, and acronyms for long forms it spells out.
 
     Args:
         query: the officer's words.
         glossary: acronym -> long forms.
+        long_forms: add the long forms of the acronyms it writes (False: only acronyms for
+            the long forms it spells out).
 
     Returns:
         The query followed by the expansions (the original words stay first).
@@ -94,7 +96,7 @@ def expand_query(query: str, glossary: dict[str, set[str]]) -> str:
         if re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", query) or (
             len(acronym) >= 4 and re.search(rf"\b{re.escape(acronym.lower())}\b", lowered)
         ):
-            extra.extend(sorted(forms)[:2])
+            extra.extend(sorted(forms)[:2] if long_forms else [])
         elif any(form.lower() in lowered for form in forms):
             extra.append(acronym)
     return query if not extra else f"{query} ({'; '.join(dict.fromkeys(extra))})"

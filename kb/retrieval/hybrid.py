@@ -34,9 +34,10 @@ SIBLINGS = 3  # at most this many of them, in document order
 
 @dataclass(frozen=True)
 class SearchPlan:
-    """How a query is searched: its expanded text, the areas it covers and whether to interleave."""
+    """How a query is searched: its expanded texts, the areas it covers and whether to interleave."""
 
-    text: str
+    text: str  # for the dense search
+    lexical_text: str  # for the word search
     areas: tuple[str, ...] | None
     per_area: bool
     named_documents: frozenset[str] = frozenset()  # documents the query refers to (boosted)
@@ -114,10 +115,16 @@ class HybridRetriever:
         if documents and self._settings.reference_words_out:
             searched = self._documents.without_reference(searched, documents)
         text = expand_query(searched, self._glossary)
+        # the embedding does not know an acronym, so the dense search needs its long form;
+        # the word search matches the acronym itself, and the long form's words would rank
+        # glossaries and any passage on "domestic violence" with it
+        lexical_text = expand_query(searched, self._glossary,
+                                    long_forms=self._settings.lexical_long_forms)
         synonyms = tuple(strategy_words(text)) if self._settings.synonyms else ()
         if synonyms:
             text = f"{text} ({'; '.join(synonyms)})"
-        return SearchPlan(text=text, areas=chosen,
+            lexical_text = f"{lexical_text} ({'; '.join(synonyms)})"
+        return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
                           per_area=per_area, named_documents=documents,
                           terms=frozenset(content_terms(query)),
                           section_names=reference.names,
@@ -218,7 +225,7 @@ class HybridRetriever:
                chunks: dict[int, StoredChunk]) -> tuple[dict[int, float], dict[int, float]]:
         s = self._settings
         found = self._store.query(vector, s.dense_k, where)
-        lexical = self._snapshot.lexical.search(plan.text, s.lexical_k, allowed)
+        lexical = self._snapshot.lexical.search(plan.lexical_text, s.lexical_k, allowed)
         positions = self._snapshot.positions([chunk_id for chunk_id, _ in found])
         dense = [(positions[c], sim) for c, sim in found if c in positions]
         if s.part_scoring:
