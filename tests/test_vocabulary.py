@@ -50,6 +50,11 @@ def test_a_broken_corpus_vocabulary_is_a_clear_error(tmp_path, text, message):
     ("How do those councils train GPs?", True),
     ("What do them all say?", False),
     ("Which of the agencies leads on housing?", False),
+    ("Where do the approaches to stalking diverge?", True),
+    ("How much does refuge provision vary?", True),
+    ("Is there common ground on training GPs?", True),
+    ("How is the voice of survivors heard across the board?", True),
+    ("What is the variety of services on offer in Kent?", False),
 ])
 def test_all_areas_phrasing(question, all_areas):
     assert bool(read_vocabulary(None).all_areas.search(question)) is all_areas
