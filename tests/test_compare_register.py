@@ -256,7 +256,10 @@ def test_question_topic_drops_scaffolding_and_areas():
     resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, ["calder"])
     for wording in ("How do the three areas deal with perpetrators?", "perpetrators",
                     "Compare Wyvern's and Calder's approach to perpetrators",
-                    "What do the strategies say about perpetrators?"):
+                    "What do the strategies say about perpetrators?",
+                    "How much emphasis do the three strategies put on perpetrators?",
+                    "To what extent do the councils cover perpetrators?",
+                    "What role do perpetrators play in each area?"):
         # the same search text, not only the same content words: the search ranks by both
         assert question_topic(wording, resolver) == "perpetrators", wording
     assert question_topic("How does Wyvern tackle violence against women and girls?",
