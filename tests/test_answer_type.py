@@ -33,6 +33,9 @@ def hit(text, section="Local picture", similarity=0.3):
     ("What is the refuge contract worth?", AnswerType.AMOUNT),
     ("Does Wyvern track how many victims are referred by GPs?", None),
     ("Will the partnership record the number of repeat referrals?", None),
+    ("How much emphasis does Wyvern put on stalking?", None),
+    ("How much attention do the strategies give to older victims?", None),
+    ("How much funding goes to the stalking advocate?", AnswerType.AMOUNT),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind
