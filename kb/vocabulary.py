@@ -75,6 +75,7 @@ class Vocabulary:
     adopted: Pattern
     title_words: Pattern
     document_names: Pattern
+    national_documents: Pattern
     document_kinds: tuple[tuple[str, Pattern], ...]
     supporting_kinds: frozenset[str]
     themes: dict[str, tuple[str, ...]]
@@ -165,6 +166,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             adopted=cue_pattern(data["documents"]["adopted"]),
             title_words=cue_pattern(data["documents"]["title_words"]),
             document_names=cue_pattern(data["documents"]["names"]),
+            national_documents=cue_pattern(data["documents"]["national"]),
             document_kinds=tuple((kind, cue_pattern(words))
                                  for kind, words in data["documents"]["kinds"].items()),
             supporting_kinds=frozenset(data["documents"]["supporting"]),

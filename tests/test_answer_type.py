@@ -200,6 +200,14 @@ def test_a_source_document_that_is_not_indexed_is_refused():
     assert reason("What does the Year 1 Delivery Plan say about stalking?") == ""  # a heading
     assert reason("What does Wyvern say about the Protection from Harassment Act?") != (
         "no indexed document is the 'Protection from Harassment Act'")  # the topic, not a source
+    assert reason("What does the national VAWG strategy say about stalking?") == (
+        "no indexed document is the 'national VAWG strategy'")
+    assert reason("According to the government's strategy, what is stalking?") == (
+        "no indexed document is the 'government's strategy'")
+    assert reason("What does the strategy say about national guidance on stalking?") == ""
+    national = DocumentResolver([DocumentInfo("n", "england", "National Statement of Expectations",
+                                              "2022", "strategy", "adopted")])
+    assert national.unknown("What does the national statement of expectations say?", ()) == ""
 
 
 def test_an_answer_quotes_a_sentence_once_whatever_its_bullet():

@@ -105,6 +105,9 @@ class DocumentResolver:
                        for w in _words(text)}
         self._title_phrases = {d.doc_id: _phrases(d.title, without=_area_words(d))
                                for d in self._documents}
+        # whether a national document is indexed ("the national strategy" may be one)
+        self._national = any(vocabulary().national_documents.search(f"{d.title} {d.area_name}")
+                             for d in self._documents)
         self._holders: dict[tuple[str, str], set[str]] = {}  # title phrase -> its doc ids
         for doc_id, phrases in self._title_phrases.items():
             for phrase in phrases:
@@ -147,11 +150,14 @@ class DocumentResolver:
         """The document the question takes its answer from when no indexed document is it
         ('' otherwise): a name in it (a capitalised word, not a known acronym) that no indexed
         title or heading uses, as in "What does the Thames Valley Police and Crime Plan say
-        about stalking?". Area names should be taken out of the question first."""
+        about stalking?", or a word that calls it a national one ("the national VAWG
+        strategy"; vocabulary [documents] national) that no indexed title or area uses. Area
+        names should be taken out of the question first."""
+        national = vocabulary().national_documents
         for reference in _sources(question):
             names = _CAPITALISED.findall(POSSESSIVE.sub("", reference))
             if any(not is_acronym(w, acronyms) and stem(w.lower()) not in self._named
-                   for w in names):
+                   for w in names) or (national.search(reference) and not self._national):
                 return reference
         return ""
 
