@@ -37,6 +37,7 @@ from kb.reports.register import build_framework
 from kb.retrieval import followup
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
 from kb.retrieval.documents import DocumentResolver
+from kb.retrieval.glossary import spellings
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.topic import question_topic, without_preamble
 from kb.uploads import ingest_uploads
@@ -232,8 +233,11 @@ class KnowledgeBase:
         if len(chosen) < 2 and not areas:
             chosen = self._every_area("compare")
         topic = question_topic(without_preamble(theme), self.areas)
+        # an area may write the theme's long form as its acronym, or the other way round
+        phrases = spellings(topic, self.glossary)
         return comparison.compare(theme, topic, chosen, self._area_search, self._idf,
-                                  lambda hit, share: self._relevant(topic, hit, share))
+                                  lambda hit, share: any(self._relevant(p, hit, share)
+                                                         for p in phrases), phrases)
 
     def _area_search(self, text: str, area: str, kinds: frozenset[ChunkKind] | None,
                      k: int) -> list[Hit]:

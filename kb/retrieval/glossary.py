@@ -100,3 +100,21 @@ def expand_query(query: str, glossary: dict[str, set[str]], long_forms: bool = T
         elif any(form.lower() in lowered for form in forms):
             extra.append(acronym)
     return query if not extra else f"{query} ({'; '.join(dict.fromkeys(extra))})"
+
+
+def spellings(text: str, glossary: dict[str, set[str]]) -> list[str]:
+    """The text as written, then written with an acronym in place of each long form it spells
+    out, or with a long form in place of each acronym it writes: the ways a document may word
+    the same theme ("learning from domestic homicide reviews", "learning from DHRs")."""
+    found = [text]
+    lowered = text.lower()
+    for acronym, forms in glossary.items():
+        spelled = next((f for f in sorted(forms) if f.lower() in lowered), None)
+        if spelled:
+            at = lowered.index(spelled.lower())
+            found.append(f"{text[:at]}{acronym}{text[at + len(spelled):]}")
+        else:
+            written = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])")
+            if written.search(text):
+                found.append(written.sub(sorted(forms)[0].replace("\\", "\\\\"), text))
+    return list(dict.fromkeys(found))
