@@ -31,6 +31,10 @@ aliases = ["Calder Vale", "Calder"]
 """
 WYVERN = WYVERN_AREA + document("wyvern.txt", "wyvern", "Wyvern Domestic Abuse Strategy 2024-2027",
                                 "2024-2027")
+# Two councils, one strategy each: wyvern.txt and calder.txt.
+WYVERN_AND_CALDER = (WYVERN + CALDER_AREA
+                     + document("calder.txt", "calder", "Calder Vale Domestic Abuse Strategy 2022-2025",
+                                "2022-2025"))
 
 
 def corpus_kb(tmp_path: Path, files: dict[str, str], manifest: str = WYVERN,

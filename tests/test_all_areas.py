@@ -10,7 +10,7 @@ from kb import api
 from kb.api import KnowledgeBase
 from kb.errors import TooManyAreasError
 from kb.retrieval import hybrid
-from tests.corpus_support import CALDER_AREA, WYVERN_AREA, corpus_kb, document
+from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
 
 FILES = {
     "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nRefuges\n\nWe will open twelve "
@@ -20,10 +20,6 @@ FILES = {
                   "refuge places across the valley.\n",
 }
 
-MANIFEST = (WYVERN_AREA + CALDER_AREA
-            + document("wyvern.txt", "wyvern", "Wyvern Domestic Abuse Strategy 2024-2027", "2024-2027")
-            + document("calder.txt", "calder", "Calder Vale Domestic Abuse Strategy 2022-2025",
-                       "2022-2025"))
 
 
 def _counted(kb: KnowledgeBase) -> list[int]:
@@ -43,7 +39,7 @@ def _counted(kb: KnowledgeBase) -> list[int]:
 def test_every_area_gets_its_share_however_many_areas_there_are(tmp_path: Path, monkeypatch,
                                                                  searched_each):
     monkeypatch.setattr(hybrid, "ALL_AREAS_MAX", searched_each)
-    kb = corpus_kb(tmp_path, FILES, MANIFEST)
+    kb = corpus_kb(tmp_path, FILES, WYVERN_AND_CALDER)
     calls = _counted(kb)
     hits = kb.search("Compare the councils on refuge places", k=2)
     assert {h.area for h in hits} == {"wyvern", "calder"}
@@ -51,7 +47,7 @@ def test_every_area_gets_its_share_however_many_areas_there_are(tmp_path: Path, 
 
 
 def test_every_area_stands_for_a_bounded_number_of_areas(tmp_path: Path, monkeypatch):
-    kb = corpus_kb(tmp_path, FILES, MANIFEST)
+    kb = corpus_kb(tmp_path, FILES, WYVERN_AND_CALDER)
     assert kb.default_areas() == ["calder", "wyvern"]
     assert set(kb.compare("refuge places").areas) == {"calder", "wyvern"}
     monkeypatch.setattr(api, "ALL_AREAS_MAX", 1)

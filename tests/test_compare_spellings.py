@@ -5,7 +5,7 @@ own glossaries give each theme its other spellings (kb.retrieval.glossary.spelli
 from pathlib import Path
 
 from kb.retrieval.glossary import spellings
-from tests.corpus_support import CALDER_AREA, WYVERN_AREA, corpus_kb, document
+from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
 
 FILES = {
     "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nLearning from Reviews\n\n"
@@ -15,10 +15,6 @@ FILES = {
     "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nLearning\n\nWhat will we do?\n\n"
                   "1. Publish the learning from domestic homicide reviews in an annual report.\n",
 }
-MANIFEST = (WYVERN_AREA + CALDER_AREA
-            + document("wyvern.txt", "wyvern", "Wyvern Domestic Abuse Strategy 2024-2027", "2024-2027")
-            + document("calder.txt", "calder", "Calder Vale Domestic Abuse Strategy 2022-2025",
-                       "2022-2025"))
 GLOSSARY = {"DHR": {"Domestic Homicide Review"}, "IDVA": {"Independent Domestic Violence Adviser"}}
 
 
@@ -31,7 +27,7 @@ def test_a_theme_is_spelled_with_its_acronyms_and_their_long_forms():
 
 
 def test_an_area_that_writes_the_acronym_is_compared_on_it(tmp_path: Path):
-    kb = corpus_kb(tmp_path, FILES, MANIFEST, min_relevance=0.0)
+    kb = corpus_kb(tmp_path, FILES, WYVERN_AND_CALDER, min_relevance=0.0)
     comparison = kb.compare("How do Wyvern and Calder learn from domestic homicide reviews?")
     quotes = {area: [c.quote for cell in comparison.cells[area].values() for c in cell]
               for area in ("wyvern", "calder")}
