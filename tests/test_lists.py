@@ -112,3 +112,14 @@ def test_a_list_whose_items_are_headings_starts_at_its_first_item_and_keeps_thei
                      "3. Safeguarding Victims at risk are referred.",
                      "4. Reporting More abuse is reported to the police.",
                      "5. Prosecutions Evidence is gathered without the victim."]
+
+
+def test_a_title_page_ranked_first_is_not_taken_for_the_list():
+    from kb.answers.extractive import list_units
+
+    title = _hit(0, "Recovery Pilots Launch Event 2020\n11:00 - 13:00", "", 0)
+    stages = _hit(1, "Stages of change:\n1. Identifying the behaviour\n2. Desiring a change\n"
+                     "3. Doing it", "Behaviour change", 400)
+    items = " | ".join(t for *_, t in list_units([title, stages]))
+    assert items.startswith("Stages of change:") and "3. Doing it" in items
+    assert "Launch Event" not in items

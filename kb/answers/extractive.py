@@ -148,7 +148,7 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
 
 
 def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
-    """The items of the list that the best hit is part of: its units, those of the chunks
+    """The items of the list that the best hit under a heading is part of: its units, those of the chunks
     before it that the list starts in and those of the hits that continue it (see
     `_list_run`), in document order, up to MAX_LIST_ITEMS. An item
     keeps its name where a short line names it (see `kb.answers.sentences.units`).
@@ -158,7 +158,10 @@ def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
     named in it."""
     if not hits:
         return []
-    run = _list_run(hits[0], hits)
+    # a title page (text before the first heading) holds no list: a question that names its
+    # document ranks it first, and the list is in the best hit under a heading
+    anchor = next((h for h in hits if h.section), hits[0])
+    run = _list_run(anchor, hits)
     sections = _sibling_sections(run[1:])
     openers = {h.chunk_id for h in sections} if len(sections) >= 2 else set()
     items: list[tuple[Hit, int, int, str]] = []
