@@ -35,7 +35,7 @@ from ingest.sniff import sniff
 from ingest.structure import Block, parse_blocks
 from kb.config import Settings
 from kb.text import plain
-from kb.vocabulary import cue_pattern, vocabulary_data
+from kb.vocabulary import cue_pattern, open_spelling, vocabulary_data
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "councils"
 Entry = tuple[str, str]  # (section, alternative), e.g. ("headings.context", "background")
@@ -82,8 +82,7 @@ def _document_firings(data: dict[str, Any], blocks: list[Block], text: str) -> I
     for theme, phrases in data["themes"].items():
         yield from (entry for entry, pattern in _cues(f"themes.{theme}", phrases) if pattern.search(text))
     yield from (("compounds.words", words) for words in data["compounds"]["words"]
-                if re.search(r"\b" + r"[\s-]+".join(map(re.escape, words.split())) + r"\b", text,
-                             re.IGNORECASE))
+                if re.search(rf"\b{open_spelling(words)}\b", text, re.IGNORECASE))
 
 
 def entries(data: dict[str, Any]) -> list[Entry]:

@@ -37,13 +37,18 @@ def cue_pattern(words: list[str]) -> Pattern:
     return re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
 
 
+def open_spelling(compound: str) -> str:
+    """A pattern for a compound written open or hyphenated ("front line", "front-line")."""
+    return r"[\s-]+".join(map(re.escape, compound.split()))
+
+
 def _compounds(words: list[str]) -> Pattern:
     """One lower-case pattern for the open and hyphenated spellings of compounds and their
     inflections ("front line", "front-lines", "sign posting"); none when the list is empty."""
-    pairs = [w.split() for w in words if len(w.split()) == 2]
+    pairs = [w for w in words if len(w.split()) == 2]
     if not pairs:
         return re.compile(r"(?!)")
-    spellings = "|".join(rf"{re.escape(a)}[\s-]+{re.escape(b)}" for a, b in pairs)
+    spellings = "|".join(open_spelling(w) for w in pairs)
     return re.compile(rf"\b(?:{spellings})(?:s|es|d|ed|ing)?\b")
 
 

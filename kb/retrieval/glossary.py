@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 ACRONYM = r"[A-Z][A-Za-z&+/]*[A-Z+]s?"
 _DASH_LINE = re.compile(rf"^\s*[-•*]?\s*({ACRONYM})\s*(?:\([^)]*\))?\s+[-–—:]\s+(.+)$")
@@ -78,6 +79,12 @@ def mine_glossary(texts: Iterable[str]) -> dict[str, set[str]]:
     return dict(found)
 
 
+@lru_cache(maxsize=4096)
+def _as_written(acronym: str) -> re.Pattern[str]:
+    """The acronym as a word of its own, as written (not inside "MARAC-led" or "IDVAs")."""
+    return re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])")
+
+
 def expand_query(query: str, glossary: dict[str, set[str]], long_forms: bool = True) -> str:
     """Add long forms for acronyms in the query, and acronyms for long forms it spells out.
 
@@ -93,7 +100,7 @@ def expand_query(query: str, glossary: dict[str, set[str]], long_forms: bool = T
     extra: list[str] = []
     lowered = query.lower()
     for acronym, forms in glossary.items():
-        if re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", query) or (
+        if _as_written(acronym).search(query) or (
             len(acronym) >= 4 and re.search(rf"\b{re.escape(acronym.lower())}\b", lowered)
         ):
             extra.extend(sorted(forms)[:2] if long_forms else [])
@@ -113,8 +120,6 @@ def spellings(text: str, glossary: dict[str, set[str]]) -> list[str]:
         if spelled:
             at = lowered.index(spelled.lower())
             found.append(f"{text[:at]}{acronym}{text[at + len(spelled):]}")
-        else:
-            written = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])")
-            if written.search(text):
-                found.append(written.sub(sorted(forms)[0].replace("\\", "\\\\"), text))
+        elif _as_written(acronym).search(text):
+            found.append(_as_written(acronym).sub(sorted(forms)[0].replace("\\", "\\\\"), text))
     return list(dict.fromkeys(found))
