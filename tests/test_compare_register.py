@@ -259,11 +259,15 @@ def test_question_topic_drops_scaffolding_and_areas():
                     "What do the strategies say about perpetrators?",
                     "How much emphasis do the three strategies put on perpetrators?",
                     "To what extent do the councils cover perpetrators?",
-                    "What role do perpetrators play in each area?"):
+                    "What role do perpetrators play in each area?",
+                    "How do the three strategies describe perpetrators?"):
         # the same search text, not only the same content words: the search ranks by both
         assert question_topic(wording, resolver) == "perpetrators", wording
     assert question_topic("How does Wyvern tackle violence against women and girls?",
                           resolver) == "violence against women and girls"
+    # "effect" would match every item on a service's effectiveness (one stem)
+    assert question_topic("How do Wyvern and Calder describe the effect of domestic abuse on "
+                          "health?", resolver) == "domestic abuse on health"
     assert content_terms(question_topic("Compare Wyvern and Calder on housing", resolver)) == {
         "hous"}
 
