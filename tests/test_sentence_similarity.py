@@ -79,3 +79,19 @@ def test_stored_parts_line_up_with_the_units_they_were_pooled_from():
         ("Wyve", 0.0), ("That", 1.0), ("- Fe", 0.0)]
     assert unit_similarities(np.eye(5, dtype=np.float32)[0], TEXT, "The Picture Locally",
                              np.eye(5, dtype=np.float32)) == []  # more parts than units
+
+
+def test_a_later_hit_needs_half_again_the_overlap_to_lead_the_answer():
+    """Hits are ranked by the whole question; a sentence of the second hit that matches a
+    little more of it (here "refuge" over "places") does not lead the answer."""
+    first = Hit(chunk_id="w:1", text="Wyvern will fund more places.", score=1.0, doc_id="w",
+                area="wyvern", title="W", period="2024-2027", page=None, section="Actions",
+                kind=ChunkKind.ACTION, start=0, end=29)
+    second = Hit(chunk_id="w:2", text="A refuge is a safe house.", score=0.9, doc_id="w",
+                 area="wyvern", title="W", period="2024-2027", page=None, section="Glossary",
+                 kind=ChunkKind.GLOSSARY, start=500, end=525)
+    idf = {"wyvern": 0.01, "fund": 0.01, "place": 1.0, "refug": 1.3}
+    ranked = score_units(content_terms("How many refuge places will Wyvern fund?"),
+                         [first, second], idf)
+    assert [text for _, _, _, _, text in ranked][:2] == ["Wyvern will fund more places.",
+                                                         "A refuge is a safe house."]
