@@ -60,3 +60,20 @@ def test_every_area_stands_for_a_bounded_number_of_areas(tmp_path: Path, monkeyp
     assert set(kb.compare("refuge places", ["wyvern", "calder"]).areas) == {"calder", "wyvern"}
     assert set(kb.compare("refuge places in Wyvern and Calder Vale").areas) == {"calder", "wyvern"}
     assert set(kb.coverage(["wyvern"]).areas) == {"wyvern"}
+
+
+@pytest.mark.parametrize(("question", "every_area"), [
+    ("How do the areas compare on refuges?", True),
+    ("How does Wyvern compare with the others on refuges?", True),
+    ("How do they compare with each other?", True),
+    ("How does provision compare to other counties?", True),
+    # one figure set against another, not the areas against each other
+    ("How many incidents were there, and how does that compare with other violent crime?", False),
+    ("How did reports compare with the same period last year?", False),
+])
+def test_a_comparison_with_something_else_is_not_about_every_area(question, every_area):
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, ["calder"])
+    assert resolver.wants_all(question) is every_area

@@ -272,3 +272,22 @@ def test_a_council_typed_in_lower_case_is_a_name_the_evidence_must_hold():
     # documents use the word
     assert specific_terms("How do Bucks schools support reading?", resolver, ()) == []
     assert specific_terms("how do schools support reading", resolver, (), {"read"}) == []
+
+
+def test_a_place_named_only_in_passing_does_not_answer_for_it():
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    idf = {"perpetr": 3.0, "programm": 2.0, "cost": 2.5, "domest": 0.1, "abus": 0.1}
+    passing = hit("Wyvern will develop perpetrator programmes. The cost of domestic abuse in "
+                  "England and Wales is £66 billion (Home Office).", similarity=0.6)
+
+    def reason(question):
+        return uncovered_reason(question, [passing], 0.3, resolver, (), idf)
+
+    assert reason("What is Wales doing about perpetrator programmes?") == (
+        "the strategies name 'Wales' only in passing")
+    assert reason("What is the cost of domestic abuse in England and Wales?") == ""
+    assert reason("What is Wyvern doing about perpetrator programmes?") == ""  # an indexed area

@@ -6,17 +6,19 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from kb.answers.answer_type import AnswerType, expected_type, missing_value
+from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_of
 from kb.retrieval.glossary import is_acronym
-from kb.retrieval.places import lower_case_councils
+from kb.retrieval.places import is_place, lower_case_councils
 from kb.text import POSSESSIVE, content_terms
 
 _YEARS = re.compile(r"((?:19|20)\d{2})[-–/](?:\d{2}|(?:19|20)\d{2})")  # "2022-23", "2020/21"
 _NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
 _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(-|$)|"
                         r"(spring|summer|autumn|winter)(-|$)", re.IGNORECASE)
+PLACE_TOPIC_SHARE = 0.5  # as kb.answers.answer_type.MIN_TOPIC_SHARE
 ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
             AnswerType.DATE: "a date", AnswerType.NAME: "a name", AnswerType.FINDING: "a finding"}
 
@@ -61,16 +63,35 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         return f"no passage is similar enough (best {best:.2f})"
     evidence = _comparable(" ".join(f"{h.title} {h.period} {h.section} {h.text}" for h in hits))
     planned = expected_type(question) is None  # asks what is done, not for a value of a year
-    missing = [t for t in specific_terms(question, resolver, acronyms, idf.keys())
-               if _comparable(t) not in evidence
+    specific = specific_terms(question, resolver, acronyms, idf.keys())
+    missing = [t for t in specific if _comparable(t) not in evidence
                and not (planned and YEAR.fullmatch(t) and _covered(int(t), hits))]
     if missing:
         return "the strategies do not mention " + ", ".join(f"'{t}'" for t in missing)
+    passing = [t for t in specific if is_place(t) and not _said_with(t, topic, hits, idf)]
+    if passing:
+        return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
     absent = missing_value(question, resolver.topic(question), hits, idf, similar,
                            source_terms(question))
     if absent is not None:
         return f"no passage about it gives {ARTICLES[absent]}"
     return ""
+
+
+def _said_with(place: str, topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float]
+               ) -> bool:
+    """A sentence of the hits names the place with half the idf weight of the question's
+    other topic words: "What is Wales doing about perpetrators?" is not answered by "the cost
+    of domestic abuse in England and Wales" (a place a strategy names in passing, as in a
+    source's name, is not one it is about)."""
+    rest = topic - content_terms(place)
+    total = sum(idf.get(t, 1.0) for t in rest)
+    if not total:
+        return True
+    name = _comparable(place)
+    return any(name in _comparable(sentence) and sum(
+        idf.get(t, 1.0) for t in rest & content_terms(sentence)) >= PLACE_TOPIC_SHARE * total
+               for hit in hits for _, _, sentence in units(hit.text, details=False))
 
 
 def _covered(year: int, hits: Sequence[Hit]) -> bool:

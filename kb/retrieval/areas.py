@@ -24,6 +24,9 @@ _OWNER = r"\b(['’]s\b)?"  # a name ends a word, perhaps with a possessive
 # "Every area" means every area up to this many: a comparison, search or coverage matrix over
 # more (a store of hundreds of councils) is bounded in cost and names its areas instead.
 ALL_AREAS_MAX = 12
+# "… compare with / to / against <something>": what is set against what
+_COMPARED_WITH = re.compile(r"\bcompar\w*\s+(?:with|to|against)\s+([^,;:?.!]+)", re.IGNORECASE)
+_EACH_OTHER = re.compile(r"\b(each other|one another)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)
@@ -72,7 +75,16 @@ class AreaResolver:
         return sorted(found, key=found.__getitem__)
 
     def wants_all(self, text: str) -> bool:
-        """True when the question asks about every area ("compare", "each county"...)."""
+        """True when the question asks about every area ("compare", "each county"...).
+
+        "How does that compare with other violent crime?" sets one figure against another,
+        not the areas against each other: a comparison with something that is no area
+        ("… compared with last year") does not ask about every area."""
+        for match in _COMPARED_WITH.finditer(text):
+            against = match.group(1)
+            if not (self.mentioned(against) or vocabulary().all_areas.search(against)
+                    or vocabulary().other_areas.search(against) or _EACH_OTHER.search(against)):
+                text = text.replace(match.group(0), " ")
         return bool(vocabulary().all_areas.search(text))
 
     def against_the_rest(self, text: str) -> list[str]:

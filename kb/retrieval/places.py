@@ -40,3 +40,15 @@ def lower_case_councils(text: str, document_words: Collection[str]) -> list[str]
         if " " in name or "-" in name or stem(name) not in document_words:
             found.append(name)
     return found
+
+
+@cache
+def _names() -> frozenset[str]:
+    return frozenset(name.lower() for name in council_names())
+
+
+def is_place(name: str) -> bool:
+    """True when a capitalised name is a UK council, city or nation, or ends with one
+    ("Kent", "Wales", "Greater Manchester", "North Wales")."""
+    words = name.lower().split()
+    return any(" ".join(words[i:]) in _names() for i in range(len(words)))
