@@ -12,11 +12,11 @@ from kb.config import Settings
 
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
-    "tune": {"recall@5": 0.831, "recall@10": 0.918, "must_mention": 0.877,
-             "refusal_accuracy": 0.870, "false_refusal_rate": 0.007,
-             "compare_all_filled": 0.983},
-    "check": {"recall@5": 0.773, "recall@10": 0.850, "must_mention": 0.770,
-              "refusal_accuracy": 0.800, "false_refusal_rate": 0.011,
+    "tune": {"recall@5": 0.830, "recall@10": 0.917, "must_mention": 0.871,
+             "refusal_accuracy": 0.877, "false_refusal_rate": 0.006,
+             "compare_all_filled": 0.984},
+    "check": {"recall@5": 0.773, "recall@10": 0.850, "must_mention": 0.792,
+              "refusal_accuracy": 0.850, "false_refusal_rate": 0.011,
               "compare_all_filled": 0.955},
 }
 
