@@ -34,10 +34,12 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     holds every topic word of the question (an exact match the embedding may rank low); the
     question's specific terms (years, names; not months, which a text may write as "the first
     3 months") occur in the evidence or in its documents' titles and periods (a year that a
-    document's period runs over counts, unless the question asks for a value); and when the
-    question asks for a kind of value (an amount, a count, a date, a name, a finding), a
-    sentence about its topic gives one (see `kb.answers.answer_type`; the words by which
-    the question names its source, "according to the … Strategy", are not its topic).
+    document's period runs over counts, unless the question asks for a value), and a place
+    among them (a council, city or nation) occurs in a sentence about the question's topic,
+    not only in passing; and when the question asks for a kind of value (an amount, a count,
+    a date, a name, a finding), a sentence about its topic gives one (see
+    `kb.answers.answer_type`; the words by which the question names its source, "according
+    to the … Strategy", are not its topic).
 
     Args:
         question: the resolved question.
