@@ -236,15 +236,17 @@ class KnowledgeBase:
         # an area may write the theme's long form as its acronym, or the other way round
         phrases = spellings(topic, self.glossary)
         return comparison.compare(theme, topic, chosen, self._area_search, self._idf,
-                                  lambda hit, share: any(self._relevant(p, hit, share)
-                                                         for p in phrases), phrases)
+                                  self._evidence_for(phrases), phrases)
 
     def _area_search(self, text: str, area: str, kinds: frozenset[ChunkKind] | None,
                      k: int) -> list[Hit]:
         return self.search(text, k=k, areas=[area], kinds=sorted(kinds) if kinds else None)
 
-    def _relevant(self, theme: str, hit: Hit, share: float) -> bool:
-        return is_evidence(theme, hit, self._idf, 0.8 * self.settings.min_relevance, share)
+    def _evidence_for(self, phrases: Sequence[str]) -> comparison.Relevance:
+        """Whether a hit is evidence for any of the phrases (the ways a theme is worded)."""
+        floor = 0.8 * self.settings.min_relevance
+        return lambda hit, share: any(is_evidence(p, hit, self._idf, floor, share)
+                                      for p in phrases)
 
     def framework(self, area: str) -> Framework:
         """The area's commitments register: vision, aims, outcomes, indicators, actions, cited.
@@ -270,10 +272,8 @@ class KnowledgeBase:
         """
 
         def compare(phrases: tuple[str, ...], areas: Sequence[str]) -> Comparison:
-            return comparison.compare(
-                phrases[0], " ".join(phrases), areas, self._area_search, self._idf,
-                lambda hit, share: any(self._relevant(phrase, hit, share) for phrase in phrases),
-                phrases)
+            return comparison.compare(phrases[0], " ".join(phrases), areas, self._area_search,
+                                      self._idf, self._evidence_for(phrases), phrases)
 
         return build_coverage(list(areas) if areas else self._every_area("score"), compare)
 

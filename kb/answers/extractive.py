@@ -152,10 +152,10 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
 
 
 def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
-    """The items of the list that the best hit under a heading is part of: its units, those of the chunks
-    before it that the list starts in and those of the hits that continue it (see
-    `_list_run`), in document order, up to MAX_LIST_ITEMS. An item
-    keeps its name where a short line names it (see `kb.answers.sentences.units`).
+    """The items of the list that the best hit under a heading is part of: its units, those
+    of the chunks before it that the list starts in and those of the hits that continue it
+    (see `_list_run`), in document order, up to MAX_LIST_ITEMS. An item keeps its name where
+    a short line names it (see `kb.answers.sentences.units`).
 
     Where the list goes on as sibling sections (strands or priorities, each a heading over its
     text), each of those sections gives its heading and its first sentence, and the items

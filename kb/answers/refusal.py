@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from kb.answers.answer_type import AnswerType, expected_type, missing_value
+from kb.answers.answer_type import MIN_TOPIC_SHARE, AnswerType, expected_type, missing_value
 from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
@@ -18,7 +18,6 @@ _YEARS = re.compile(r"((?:19|20)\d{2})[-–/](?:\d{2}|(?:19|20)\d{2})")  # "2022
 _NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
 _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(-|$)|"
                         r"(spring|summer|autumn|winter)(-|$)", re.IGNORECASE)
-PLACE_TOPIC_SHARE = 0.5  # as kb.answers.answer_type.MIN_TOPIC_SHARE
 ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
             AnswerType.DATE: "a date", AnswerType.NAME: "a name", AnswerType.FINDING: "a finding"}
 
@@ -92,7 +91,7 @@ def _said_with(place: str, topic: set[str], hits: Sequence[Hit], idf: Mapping[st
         return True
     name = _comparable(place)
     return any(name in _comparable(sentence) and sum(
-        idf.get(t, 1.0) for t in rest & content_terms(sentence)) >= PLACE_TOPIC_SHARE * total
+        idf.get(t, 1.0) for t in rest & content_terms(sentence)) >= MIN_TOPIC_SHARE * total
                for hit in hits for _, _, sentence in units(hit.text, details=False))
 
 
