@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import Stemmer
@@ -62,6 +63,12 @@ def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
             pieces = [word]
         out += [stem(p) for p in pieces if p not in stopwords and len(p) > 1]
     return out
+
+
+def idf_weight(words: Iterable[str], idf: Mapping[str, float]) -> float:
+    """The summed idf weight of content terms: how much of a question or theme they carry (a
+    term the corpus does not hold weighs 1.0, as a rare one would)."""
+    return sum(idf.get(t, 1.0) for t in words)
 
 
 def content_terms(text: str) -> set[str]:

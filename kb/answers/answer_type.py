@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from kb.answers.sentences import units
 from kb.records import Hit
-from kb.text import BULLET, content_terms
+from kb.text import BULLET, content_terms, idf_weight
 from kb.vocabulary import vocabulary
 
 
@@ -99,17 +99,17 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if kind is None:
         return None
     terms = content_terms(topic) - _CUE_TERMS
-    total = sum(idf.get(t, 1.0) for t in terms)
+    total = idf_weight(terms, idf)
     # a passage is about the topic in a document the question names; its value sentence
     # need not repeat how the question named that document
     asked = terms - set(source_terms)
-    asked_total = sum(idf.get(t, 1.0) for t in asked)  # at most `total`
+    asked_total = idf_weight(asked, idf)  # at most `total`
     if not asked_total:
         return None
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
         shared = terms & content_terms(f"{hit.title} {hit.period} {hit.section} {hit.lead} {hit.text}")
-        about = (sum(idf.get(t, 1.0) for t in shared) / total >= MIN_TOPIC_SHARE
+        about = (idf_weight(shared, idf) / total >= MIN_TOPIC_SHARE
                  or hit.similarity >= ABOUT_SIMILARITY)
         if not about:
             continue
@@ -132,4 +132,4 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     for i, sentence in enumerate(sentences):
         if value.search(sentence):
             window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))
-            yield sentence, sum(idf.get(t, 1.0) for t in terms & window)
+            yield sentence, idf_weight(terms & window, idf)

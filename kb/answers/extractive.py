@@ -17,7 +17,7 @@ from datetime import date
 from kb.answers.sentences import names_item, units
 from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.retrieval.lists import wants_list
-from kb.text import content_terms, quote_words
+from kb.text import content_terms, idf_weight, quote_words
 
 MAX_SENTENCES = 5
 MAX_PER_AREA = 3
@@ -66,8 +66,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
         spans = parts.get(hit.chunk_id, ()) if parts and similarity_weight else ()
         for start, end, text in units(hit.text, hit.start, hit.section.split(" > ")):
             terms = content_terms(text)
-            overlap = sum(idf.get(t, 1.0) for t in question_terms & terms) + 0.5 * sum(
-                idf.get(t, 1.0) for t in (question_terms & heading_terms) - terms)
+            overlap = (idf_weight(question_terms & terms, idf)
+                       + 0.5 * idf_weight((question_terms & heading_terms) - terms, idf))
             if overlap > 0:
                 matched = True
             else:

@@ -12,7 +12,7 @@ from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_of
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.places import is_place, lower_case_councils
-from kb.text import POSSESSIVE, content_terms
+from kb.text import POSSESSIVE, content_terms, idf_weight
 
 _YEARS = re.compile(r"((?:19|20)\d{2})[-–/](?:\d{2}|(?:19|20)\d{2})")  # "2022-23", "2020/21"
 _NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
@@ -86,12 +86,12 @@ def _said_with(place: str, topic: set[str], hits: Sequence[Hit], idf: Mapping[st
     of domestic abuse in England and Wales" (a place a strategy names in passing, as in a
     source's name, is not one it is about)."""
     rest = topic - content_terms(place)
-    total = sum(idf.get(t, 1.0) for t in rest)
+    total = idf_weight(rest, idf)
     if not total:
         return True
     name = _comparable(place)
-    return any(name in _comparable(sentence) and sum(
-        idf.get(t, 1.0) for t in rest & content_terms(sentence)) >= MIN_TOPIC_SHARE * total
+    return any(name in _comparable(sentence)
+               and idf_weight(rest & content_terms(sentence), idf) >= MIN_TOPIC_SHARE * total
                for hit in hits for _, _, sentence in units(hit.text, details=False))
 
 

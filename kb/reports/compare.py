@@ -24,7 +24,7 @@ from kb.answers.extractive import citation_for, score_units
 from kb.answers.sentences import units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.reports.evidence import SHARE_LAST_RESORT, SHARE_SIMILAR
-from kb.text import content_terms, quote_words
+from kb.text import content_terms, idf_weight, quote_words
 
 PER_CELL = 3
 RELATIVE_SHARE = 0.6  # of the area's best item
@@ -42,10 +42,10 @@ def best_quote(hit: Hit, terms: set[str], idf: dict[str, float], min_share: floa
                ) -> tuple[int, int, str] | None:
     """The sentence of a hit that best matches the terms and holds at least `min_share` of
     their idf weight itself (headings aside); None when no sentence does."""
-    total = sum(idf.get(t, 1.0) for t in terms) or 1.0
+    total = idf_weight(terms, idf) or 1.0
     for _, _, start, end, text in score_units(terms, [hit], idf):
         own = terms & content_terms(f"{hit.lead} {text}")
-        if sum(idf.get(t, 1.0) for t in own) / total >= min_share and (own or not min_share):
+        if idf_weight(own, idf) / total >= min_share and (own or not min_share):
             return start, end, text
     return None
 
@@ -67,8 +67,8 @@ def item_weight(text: str, lead: str, phrases: Sequence[set[str]], idf: dict[str
     """The largest share of any theme phrase's idf weight that the text (with its table header
     or list lead-in) holds, scaled down for items longer than about a sentence."""
     own = content_terms(f"{lead} {text}")
-    share = max((sum(idf.get(t, 1.0) for t in own & terms) /
-                 (sum(idf.get(t, 1.0) for t in terms) or 1.0) for terms in phrases), default=0.0)
+    share = max((idf_weight(own & terms, idf) / (idf_weight(terms, idf) or 1.0)
+                 for terms in phrases), default=0.0)
     return share * min(1.0, (ITEM_WORDS / max(len(text.split()), 1)) ** 0.5)
 
 

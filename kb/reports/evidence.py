@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kb.records import Hit
-from kb.text import content_terms
+from kb.text import content_terms, idf_weight
 
 SHARE_ALONE = 0.7  # of the theme's idf weight: evidence whatever its similarity
 SHARE_SIMILAR = 0.4  # evidence when the hit is also similar enough
@@ -31,6 +31,6 @@ def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: 
     """
     terms = {t for t in content_terms(theme) if t in idf}
     shared = terms & content_terms(f"{hit.section} {hit.text}")
-    total = sum(idf[t] for t in terms)
-    share = sum(idf[t] for t in shared) / total if total else 0.0
+    total = idf_weight(terms, idf)
+    share = idf_weight(shared, idf) / total if total else 0.0
     return share >= SHARE_ALONE or (share >= min_share and hit.similarity >= min_similarity)

@@ -85,28 +85,33 @@ def _as_written(acronym: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])")
 
 
-def expand_query(query: str, glossary: dict[str, set[str]], long_forms: bool = True) -> str:
-    """Add long forms for acronyms in the query, and acronyms for long forms it spells out.
+def expand_query(query: str, glossary: dict[str, set[str]]) -> tuple[str, str]:
+    """The query with long forms for the acronyms it writes and acronyms for the long forms
+    it spells out; and the query with only those acronyms (one pass over the glossary).
 
     Args:
         query: the officer's words.
         glossary: acronym -> long forms.
-        long_forms: add the long forms of the acronyms it writes (False: only acronyms for
-            the long forms it spells out).
 
     Returns:
-        The query followed by the expansions (the original words stay first).
+        (fully expanded, acronyms only): each the query followed by its expansions (the
+        original words stay first).
     """
-    extra: list[str] = []
+    extra: list[tuple[str, bool]] = []  # (expansion, is a long form)
     lowered = query.lower()
     for acronym, forms in glossary.items():
         if _as_written(acronym).search(query) or (
             len(acronym) >= 4 and re.search(rf"\b{re.escape(acronym.lower())}\b", lowered)
         ):
-            extra.extend(sorted(forms)[:2] if long_forms else [])
+            extra.extend((form, True) for form in sorted(forms)[:2])
         elif any(form.lower() in lowered for form in forms):
-            extra.append(acronym)
-    return query if not extra else f"{query} ({'; '.join(dict.fromkeys(extra))})"
+            extra.append((acronym, False))
+    return (_followed_by(query, [word for word, _ in extra]),
+            _followed_by(query, [word for word, long_form in extra if not long_form]))
+
+
+def _followed_by(query: str, expansions: list[str]) -> str:
+    return query if not expansions else f"{query} ({'; '.join(dict.fromkeys(expansions))})"
 
 
 def spellings(text: str, glossary: dict[str, set[str]]) -> list[str]:

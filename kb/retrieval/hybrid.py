@@ -114,12 +114,11 @@ class HybridRetriever:
         searched = topic or query
         if documents and self._settings.reference_words_out:
             searched = self._documents.without_reference(searched, documents)
-        text = expand_query(searched, self._glossary)
         # the embedding does not know an acronym, so the dense search needs its long form;
         # the word search matches the acronym itself, and the long form's words would rank
         # glossaries and any passage on "domestic violence" with it
-        lexical_text = expand_query(searched, self._glossary,
-                                    long_forms=self._settings.lexical_long_forms)
+        text, acronyms_only = expand_query(searched, self._glossary)
+        lexical_text = text if self._settings.lexical_long_forms else acronyms_only
         synonyms = tuple(strategy_words(text)) if self._settings.synonyms else ()
         if synonyms:
             text = f"{text} ({'; '.join(synonyms)})"
