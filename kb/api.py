@@ -39,6 +39,7 @@ from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import spellings
 from kb.retrieval.hybrid import HybridRetriever
+from kb.retrieval.synonyms import in_strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
 from kb.uploads import ingest_uploads
 
@@ -233,8 +234,11 @@ class KnowledgeBase:
         if len(chosen) < 2 and not areas:
             chosen = self._every_area("compare")
         topic = question_topic(without_preamble(theme), self.areas)
-        # an area may write the theme's long form as its acronym, or the other way round
-        phrases = spellings(topic, self.glossary)
+        # an area may write the theme's long form as its acronym, or the other way round, and
+        # in the strategies' words for an officer's everyday ones
+        wordings = [topic, *(in_strategy_words(topic) if self.settings.synonyms else [])]
+        phrases = list(dict.fromkeys(spelling for wording in wordings
+                                     for spelling in spellings(wording, self.glossary)))
         return comparison.compare(theme, topic, chosen, self._area_search, self._idf,
                                   self._evidence_for(phrases), phrases)
 

@@ -1,13 +1,14 @@
 """A question in everyday words ("businesses", "abusers") finds and quotes what the strategies
-say in their own ("employers", "perpetrators"): vocabulary [synonyms], KB_SYNONYMS."""
+say in their own ("employers", "perpetrators"): vocabulary [synonyms], KB_SYNONYMS; and a
+comparison theme in everyday words ("shelters") is compared on the strategies' word ("refuge")."""
 
 from pathlib import Path
 
 import pytest
 
 from kb.api import KnowledgeBase
-from kb.retrieval.synonyms import strategy_words
-from tests.corpus_support import corpus_kb
+from kb.retrieval.synonyms import in_strategy_words, strategy_words
+from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
 
 STRATEGY = """Wyvern Domestic Abuse Strategy 2024-2027
 
@@ -51,3 +52,32 @@ def test_everyday_words_find_and_quote_the_strategies_commitment(tmp_path, synon
         assert answer.found and answer.text.startswith("3.1 - Sign up employers")
     else:  # no sentence shares a word with the question
         assert "Sign up employers" not in answer.text
+
+
+def test_a_theme_is_reworded_with_each_strategy_word_it_stands_for():
+    assert in_strategy_words("shelters for women") == ["refuge for women"]
+    assert in_strategy_words("kids and teenagers") == ["kids and young people", "children and teenagers"]
+    assert in_strategy_words("refuge and shelters") == []  # already in the strategies' word
+    assert in_strategy_words("perpetrator programmes") == []
+
+
+SHELTERS = {
+    "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nSafe Accommodation\n\n"
+                  "What will we do?\n\n1. Open a second refuge for women and their children.\n"
+                  "2. Train women's centre volunteers in first aid.\n",
+    "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nHousing\n\nWhat will we do?\n\n"
+                  "1. Commission refuge places for women who cannot stay at home.\n"
+                  "2. Review the allocations policy for women leaving prison.\n",
+}
+
+
+def test_a_theme_in_everyday_words_is_compared_on_the_strategies_word(tmp_path: Path):
+    kb = corpus_kb(tmp_path, SHELTERS, WYVERN_AND_CALDER, min_relevance=0.0)
+    expected = {"wyvern": ["1. Open a second refuge for women and their children."],
+                "calder": ["1. Commission refuge places for women who cannot stay at home."]}
+    for theme in ("shelters", "How do Wyvern and Calder provide shelters for women?"):
+        comparison = kb.compare(theme)
+        quotes = {area: [c.quote for cell in comparison.cells[area].values() for c in cell]
+                  for area in expected}
+        # not an empty row, nor the other item that only shares "women"
+        assert quotes == expected, theme

@@ -9,9 +9,22 @@ import re
 from kb.vocabulary import vocabulary
 
 
+def _used(question: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The synonym pairs whose everyday word the question uses and whose strategy word it
+    does not, in vocabulary order."""
+    return [(term, pattern) for term, pattern in vocabulary().synonyms
+            if pattern.search(question)
+            and not re.search(rf"(?<!\w){re.escape(term)}(?!\w)", question, re.IGNORECASE)]
+
+
 def strategy_words(question: str) -> list[str]:
     """The strategy words for the everyday words a question uses, in vocabulary order (none
     for a word the question already holds)."""
-    return [term for term, pattern in vocabulary().synonyms
-            if pattern.search(question)
-            and not re.search(rf"(?<!\w){re.escape(term)}(?!\w)", question, re.IGNORECASE)]
+    return [term for term, _ in _used(question)]
+
+
+def in_strategy_words(text: str) -> list[str]:
+    """The text reworded with each strategy word in place of the everyday word it stands for
+    ("shelters for women" -> "refuge for women"), one rewording per pair the text uses: a
+    comparison theme in an officer's words is matched against the strategies' wording."""
+    return [pattern.sub(term.replace("\\", "\\\\"), text) for term, pattern in _used(text)]
