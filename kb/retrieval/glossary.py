@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
 ACRONYM = r"[A-Z][A-Za-z&+/]*[A-Z+]s?"
@@ -106,11 +106,13 @@ def expand_query(query: str, glossary: dict[str, set[str]]) -> tuple[str, str]:
             extra.extend((form, True) for form in sorted(forms)[:2])
         elif any(form.lower() in lowered for form in forms):
             extra.append((acronym, False))
-    return (_followed_by(query, [word for word, _ in extra]),
-            _followed_by(query, [word for word, long_form in extra if not long_form]))
+    return (followed_by(query, [word for word, _ in extra]),
+            followed_by(query, [word for word, long_form in extra if not long_form]))
 
 
-def _followed_by(query: str, expansions: list[str]) -> str:
+def followed_by(query: str, expansions: Sequence[str]) -> str:
+    """The query with its expansions after it in brackets ("IDVA services (Independent
+    Domestic Violence Adviser)"); the query itself when there are none."""
     return query if not expansions else f"{query} ({'; '.join(dict.fromkeys(expansions))})"
 
 

@@ -18,7 +18,7 @@ from kb.config import Settings
 from kb.records import COMMITMENT_FACETS, FACET_KINDS, ChunkKind, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver
-from kb.retrieval.glossary import expand_query
+from kb.retrieval.glossary import expand_query, followed_by
 from kb.retrieval.headings import HeadingMatcher, SectionReference, section_reference
 from kb.retrieval.intent import defined_term, intended_kinds
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
@@ -120,9 +120,7 @@ class HybridRetriever:
         text, acronyms_only = expand_query(searched, self._glossary)
         lexical_text = text if self._settings.lexical_long_forms else acronyms_only
         synonyms = tuple(strategy_words(text)) if self._settings.synonyms else ()
-        if synonyms:
-            text = f"{text} ({'; '.join(synonyms)})"
-            lexical_text = f"{lexical_text} ({'; '.join(synonyms)})"
+        text, lexical_text = followed_by(text, synonyms), followed_by(lexical_text, synonyms)
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
                           per_area=per_area, named_documents=documents,
                           terms=frozenset(content_terms(query)),
