@@ -1,8 +1,10 @@
 """`python -m eval [--questions FILE] [--k 5 8 10] [--json] [--no-baseline] [--split S]`.
 
-Prints every metric for the `tune` and `check` splits side by side with their difference;
-a difference above GAP_WARNING is flagged, since it means a rule fits the questions it was
-tuned on rather than questions in general.
+Prints every metric for the `tune` and `check` splits side by side with their difference
+and its 95% bootstrap interval (how far a gap moves by the draw of the questions alone); a
+difference above GAP_WARNING is flagged, since it means a rule fits the questions it was
+tuned on rather than questions in general. `--json` keeps every question's values, which
+`python -m eval.diff` compares between two runs.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ def _columns(report: Report) -> list[str]:
     return [s for s in ORDER if s in report.splits] + sorted(set(report.splits) - set(ORDER))
 
 
-def _row(name: str, values: list[float | None], baseline: list[float | None]) -> str:
+def _row(name: str, values: list[float | None], baseline: list[float | None],
+         interval: tuple[float, float] | None = None) -> str:
     cells = "".join(f"{v:9.3f}" if v is not None else "        -" for v in values)
     gap = ""
     if len(values) == 2 and None not in values:
@@ -35,7 +38,8 @@ def _row(name: str, values: list[float | None], baseline: list[float | None]) ->
         better = -diff if name in LOWER_IS_BETTER else diff
         flag = "  <-- check lags tune" if better < -GAP_WARNING else (
             "  (check ahead)" if better > GAP_WARNING else "")
-        gap = f"{diff:+11.3f}{flag}"
+        spread = f" [{interval[0]:+.3f}, {interval[1]:+.3f}]" if interval else ""
+        gap = f"{diff:+11.3f}{spread}{flag}"
     base = "".join(f"{v:12.3f}" if v is not None else f"{'-':>12}" for v in baseline)
     return f"{name:28}{cells}{base}{gap}".rstrip()
 
@@ -44,13 +48,13 @@ def _print(report: Report) -> None:
     splits = _columns(report)
     head = "".join(f"{s:>9}" for s in splits)
     base = "".join(f"{'base ' + s:>12}" for s in splits) if report.baseline else ""
-    diff = f"{'check-tune':>11}" if splits == ["tune", "check"] else ""
+    diff = f"{'check-tune':>11} [95% interval]" if splits == ["tune", "check"] else ""
     print(f"{'metric':28}{head}{base}{diff}")
     names = list(dict.fromkeys(n for s in splits for n in report.splits[s]))
     for name in names:
         print(_row(name, [report.splits[s].get(name) for s in splits],
                    [report.baseline.get(s, {}).get(name) for s in splits]
-                   if report.baseline else []))
+                   if report.baseline else [], report.gap_interval.get(name)))
     for title, table in (("by category", report.by_category), ("by tag", report.by_tag)):
         print(f"\n{title}:")
         groups = sorted({g for s in splits for g in table.get(s, {})})

@@ -36,6 +36,11 @@ class Report:
     by_category: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
     by_tag: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
     latency_ms: dict[str, float] = field(default_factory=dict)
+    # split -> metric -> question id -> its values, for the bootstrap intervals and for
+    # `python -m eval.diff` (which lists no check question)
+    per_question: dict[str, dict[str, dict[str, list[float]]]] = field(default_factory=dict)
+    # metric -> 95% bootstrap interval of check minus tune
+    gap_interval: dict[str, tuple[float, float]] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)  # tune questions only
     check_misses: int = 0  # counted, never listed: nobody reads (and so tunes on) them
 
@@ -49,9 +54,12 @@ class _Tally:
             lambda: defaultdict(lambda: defaultdict(list)))
         self.tag: dict[str, dict[str, Values]] = defaultdict(
             lambda: defaultdict(lambda: defaultdict(list)))
+        self.question: dict[str, dict[str, Values]] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(list)))
 
     def add(self, q: Question, metric: str, value: float) -> None:
         self.split[q.split][metric].append(value)
+        self.question[q.split][metric][q.id].append(value)
         self.category[q.split][q.category][metric].append(value)
         for tag in q.tags:
             self.tag[q.split][tag][metric].append(value)
@@ -64,6 +72,11 @@ class _Tally:
         report.by_category = {s: {c: mean(v) for c, v in cats.items()}
                               for s, cats in self.category.items()}
         report.by_tag = {s: {t: mean(v) for t, v in tags.items()} for s, tags in self.tag.items()}
+        report.per_question = {s: {m: dict(q) for m, q in metrics_.items()}
+                               for s, metrics_ in self.question.items()}
+        tune, check = report.per_question.get("tune", {}), report.per_question.get("check", {})
+        report.gap_interval = {m: metrics.gap_interval(tune[m], check[m])
+                               for m in tune if m in check}
 
 
 def score_retrieval(kb: KnowledgeBase, questions: list[Question], ks: list[int],
