@@ -19,6 +19,7 @@
 | KB_HEADING_BOOST | 0.5 | relative bonus for chunks under a heading the question names ("its 'Pursuing' strand") |
 | KB_SIBLING_HITS | 3 | each of the first N hits brings the asked-for kind of chunk from its section ahead of it |
 | KB_SUPPORTING_PENALTY | 0.5 | in a search of several areas, share taken off the scores of presentations and the like |
+| KB_EVERY_AREA_ON_PAGE | true | a search naming no area has each area's best hit in its first KB_TOP_K (page.py) |
 | KB_SYNONYMS | true | everyday words in a question bring the strategies' own (vocabulary [synonyms]) |
 | KB_LEXICAL_LONG_FORMS | false | acronyms' long forms join the word search too (they always join the dense one) |
 | KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
@@ -71,6 +72,7 @@ class Settings:
     heading_boost: float = 0.5
     sibling_hits: int = 3
     supporting_penalty: float = 0.5
+    every_area_on_page: bool = True
     part_scoring: bool = True
     part_relevance: bool = True
     synonyms: bool = True

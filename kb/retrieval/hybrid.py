@@ -22,6 +22,7 @@ from kb.retrieval.glossary import expand_query, followed_by
 from kb.retrieval.headings import HeadingMatcher, SectionReference, section_reference
 from kb.retrieval.intent import defined_term, intended_kinds
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
+from kb.retrieval.page import every_area_on_page
 from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.retrieval.synonyms import strategy_words
 from kb.text import content_terms
@@ -179,6 +180,12 @@ class HybridRetriever:
             ranked = self._interleave(ranked, plan.areas, chunks)
         elif boost and self._settings.sibling_hits:
             ranked = self._with_siblings(ranked, boost, allowed, chunks, scores, similarity)
+        if (self._settings.every_area_on_page and not plan.per_area and plan.areas is None
+                and not doc_filter and not plan.named_documents and not wants_list(query)
+                and len(self._resolver.keys) <= ALL_AREAS_MAX):
+            # (a store of many councils is searched as one, as a comparison of them is)
+            ranked = every_area_on_page(ranked, similarity, lambda p: chunks[p].doc.area,
+                                        self._settings.top_k)
         if not plan.per_area and ranked and wants_list(query):
             top = ranked[0]
             following = [p for p in self._following(top, LIST_CHUNKS, chunks)
