@@ -9,5 +9,5 @@ trap 'rm -rf "$scratch"' EXIT
 cp -r corpus "$scratch/corpus"
 cp tests/fixtures/councils/*.txt "$scratch/corpus/"
 export HF_HUB_OFFLINE=1 KB_CORPUS_DIR="$scratch/corpus" KB_STORE_DIR="$scratch/store"
-.venv/bin/python -m ingest
+.venv/bin/python -m ingest >&2  # progress to stderr: stdout is the report (--json)
 .venv/bin/python -m eval --questions eval/new_councils.jsonl --no-baseline "$@"
