@@ -65,6 +65,7 @@ class Vocabulary:
     question_intents: tuple[tuple[frozenset[ChunkKind], Pattern], ...]
     answer_type_cues: tuple[tuple[str, Pattern], ...]
     indirect_value: Pattern
+    question_opener: Pattern
     list_nouns: str
     section_nouns: frozenset[str]
     all_areas: Pattern
@@ -153,6 +154,10 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             answer_type_cues=tuple((kind, cue_pattern(words))
                                    for kind, words in data["answer_types"].items()),
             indirect_value=cue_pattern(data["indirect_value"]["cues"]),
+            # at the start, or after an opening clause ("For the board: what…")
+            question_opener=re.compile(
+                rf"(?:^|[:;,]\s)\W*(?:{_alternatives(data['indirect_value']['question_openers'])})\b",
+                re.IGNORECASE),
             list_nouns=_alternatives(data["lists"]["nouns"]),
             section_nouns=frozenset(data["lists"]["sections"]),
             all_areas=all_areas,

@@ -36,6 +36,14 @@ def hit(text, section="Local picture", similarity=0.3):
     ("How much emphasis does Wyvern put on stalking?", None),
     ("How much attention do the strategies give to older victims?", None),
     ("How much funding goes to the stalking advocate?", AnswerType.AMOUNT),
+    # a theme asks what the strategies say, not for a value; a question without its mark
+    # still asks, and so does one after an opening clause
+    ("funding and sustainability of services", None),
+    ("Costs of the refuge contract", None),
+    ("findings of the pilot evaluation", None),
+    ("what budget has Wyvern set aside for its IDVA service", AnswerType.AMOUNT),
+    ("For the board: what is the budget for refuges", AnswerType.AMOUNT),
+    ("Please give the cost of the refuge contract", AnswerType.AMOUNT),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind

@@ -68,13 +68,21 @@ VALUE_SIMILARITY = ABOUT_SIMILARITY
 
 def expected_type(question: str) -> AnswerType | None:
     """The kind of value the question asks for, if it asks for one ("Does X track how many…"
-    asks whether a figure is monitored, not for the figure)."""
-    if vocabulary().indirect_value.search(question):
+    asks whether a figure is monitored, not for the figure, and a theme such as "funding and
+    sustainability of services", which is no question, asks for none)."""
+    words = vocabulary()
+    if words.indirect_value.search(question) or not is_question(question):
         return None
-    for kind, pattern in vocabulary().answer_type_cues:
+    for kind, pattern in words.answer_type_cues:
         if pattern.search(question):
             return AnswerType(kind)
     return None
+
+
+def is_question(text: str) -> bool:
+    """Whether the text asks something: it has a question mark or opens with a question or
+    request word (vocabulary [indirect_value] question_openers), else it names a theme."""
+    return "?" in text or bool(vocabulary().question_opener.search(text))
 
 
 def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
