@@ -211,7 +211,7 @@ class KnowledgeBase:
     def uncovered_reason(self, question: str, hits: Sequence[Hit]) -> str:
         """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`."""
         return uncovered_reason(question, hits, self.settings.min_relevance, self.areas,
-                                self.glossary.keys(), self._idf,
+                                self.glossary, self._idf,
                                 lambda sentences: self._similarities(question, sentences),
                                 self._documents_named)
 

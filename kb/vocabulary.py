@@ -83,6 +83,7 @@ class Vocabulary:
     document_names: Pattern
     national_documents: Pattern
     document_kinds: tuple[tuple[str, Pattern], ...]
+    document_words: str  # alternatives: the words for the kinds of document
     supporting_kinds: frozenset[str]
     themes: dict[str, tuple[str, ...]]
     synonyms: tuple[tuple[str, Pattern], ...]
@@ -177,6 +178,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             title_words=cue_pattern(data["documents"]["title_words"]),
             document_names=cue_pattern(data["documents"]["names"]),
             national_documents=cue_pattern(data["documents"]["national"]),
+            document_words=_alternatives([word for words in data["documents"]["kinds"].values()
+                                          for word in words]),
             document_kinds=tuple((kind, cue_pattern(words))
                                  for kind, words in data["documents"]["kinds"].items()),
             supporting_kinds=frozenset(data["documents"]["supporting"]),

@@ -82,6 +82,32 @@ def test_the_words_naming_the_source_document_are_not_its_topic():
     assert missing_value(question, question, [beds], {}, source_terms=source) is None
 
 
+def test_a_passage_that_spells_out_the_acronym_gives_its_date():
+    marac = hit("- 2007 Multi Agency Risk Assessment Conference process for coordinated "
+                "management of high risk cases", section="What has been achieved?")
+    glossary = {"MARAC": {"Multi-Agency Risk Assessment Conference"}}
+    question = "When did the MARAC start in Wyvern?"
+    assert missing_value(question, "When did the MARAC start?", [marac], {}) is AnswerType.DATE
+    assert missing_value(question, "When did the MARAC start?", [marac], {},
+                         glossary=glossary) is None
+    # "start" says which date is asked for, not what about: a rarer word than the topic's
+    rare_start = {"marac": 1.0, "start": 3.0}
+    assert missing_value(question, "When did the MARAC start?", [marac], rare_start,
+                         glossary=glossary) is None
+    # the long form is no licence for another value: a budget still needs an amount
+    budget = "What budget does the MARAC have?"
+    assert missing_value(budget, budget, [marac], {}, glossary=glossary) is AnswerType.AMOUNT
+
+
+def test_a_kind_of_document_names_the_source_and_an_event_a_strategy_reports_does_not():
+    from kb.retrieval.documents import source_terms
+
+    assert source_terms("When did the MARAC start, according to the 2008 slides?") == {
+        "2008", "slide"}
+    assert source_terms("What did the April 2019 consultation events say about prevention?"
+                        ) == set()
+
+
 def test_a_value_about_something_else_does_not_count():
     other = hit("The refuge contract is worth £1.2 million over three years.", section="Housing")
     question = "What budget has Wyvern allocated to its IDVA service?"

@@ -51,7 +51,8 @@ _CUE_TERMS = content_terms("how much budget funding funded spend spent cost cost
                            "allocation invest investment grant money salary paid pay price "
                            "many number percentage often "
                            "proportion share rate often long soon average median when date year month "
-                           "deadline timescale timescales timeframe timetable who "
+                           "deadline timescale timescales timeframe timetable start started begin "
+                           "began launch launched introduced who "
                            "organisation agency charity provider officer person body team "
                            "named name find findings show result results conclude reveal "
                            "recommend learn lessons according")
@@ -87,7 +88,8 @@ def is_question(text: str) -> bool:
 
 def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
                   similar: Callable[[Sequence[str]], Sequence[float]] | None = None,
-                  source_terms: Collection[str] = ()) -> AnswerType | None:
+                  source_terms: Collection[str] = (),
+                  glossary: Mapping[str, Collection[str]] | None = None) -> AnswerType | None:
     """The expected answer type when no sentence about the topic gives a value of it.
 
     Args:
@@ -99,6 +101,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
             given in other words than the question's.
         source_terms: the words that name the document the question asks about ("according
             to the Wyvern Domestic Abuse Strategy 2021-2024"): not its topic.
+        glossary: acronyms and their long forms: a passage that spells out the question's
+            acronym ("Multi Agency Risk Assessment Conference" for "MARAC") holds it.
 
     Returns:
         The missing type, or None when the evidence holds one (or no type is expected).
@@ -114,14 +118,16 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     asked_total = idf_weight(asked, idf)  # at most `total`
     if not asked_total:
         return None
+    spelled = _long_forms(terms, glossary or {})
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
-        shared = terms & content_terms(f"{hit.title} {hit.period} {hit.section} {hit.lead} {hit.text}")
+        shared = _held(terms, content_terms(f"{hit.title} {hit.period} {hit.section} {hit.lead} "
+                                           f"{hit.text}"), spelled)
         about = (idf_weight(shared, idf) / total >= MIN_TOPIC_SHARE
                  or hit.similarity >= ABOUT_SIMILARITY)
         if not about:
             continue
-        for sentence, share in _values(hit, asked, _VALUES[kind], idf):
+        for sentence, share in _values(hit, asked, _VALUES[kind], idf, spelled):
             if share >= VALUE_TOPIC_SHARE * asked_total:
                 return None
             others.append(sentence)
@@ -130,8 +136,24 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     return kind
 
 
-def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str, float]
-            ) -> Iterator[tuple[str, float]]:
+def _long_forms(terms: set[str], glossary: Mapping[str, Collection[str]]
+                ) -> dict[str, list[set[str]]]:
+    """The terms of each long form of the topic's acronyms, by the acronym's term."""
+    out: dict[str, list[set[str]]] = {}
+    for acronym, forms in glossary.items():
+        for term in content_terms(acronym) & terms:
+            out.setdefault(term, []).extend(content_terms(form) for form in forms)
+    return out
+
+
+def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str]]]) -> set[str]:
+    """The terms a text holds, an acronym also when the text spells out its long form."""
+    return {t for t in terms
+            if t in text or any(form and form <= text for form in long_forms.get(t, ()))}
+
+
+def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str, float],
+            long_forms: Mapping[str, list[set[str]]]) -> Iterator[tuple[str, float]]:
     """Each sentence of the hit that gives a value, with the idf weight of the topic words it,
     the sentences beside it and the hit's headings hold. List numbers ("3.", "4.1 -") are
     markers, not values."""
@@ -140,4 +162,4 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     for i, sentence in enumerate(sentences):
         if value.search(sentence):
             window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))
-            yield sentence, idf_weight(terms & window, idf)
+            yield sentence, idf_weight(_held(terms, window, long_forms), idf)

@@ -23,7 +23,7 @@ ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
 
 
 def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
-                     resolver: AreaResolver, acronyms: Collection[str],
+                     resolver: AreaResolver, acronyms: Mapping[str, Collection[str]],
                      idf: Mapping[str, float],
                      similar: Callable[[Sequence[str]], Sequence[float]] | None = None,
                      documents: DocumentResolver | None = None) -> str:
@@ -45,7 +45,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         hits: the retrieved hits.
         min_relevance: the similarity floor.
         resolver: finds area names (which are not specific terms).
-        acronyms: acronyms the glossary knows (not specific terms either).
+        acronyms: the glossary: acronyms (not specific terms either) and their long forms.
         idf: term weights.
         similar: the similarity of sentences to the question (see `missing_value`).
         documents: the indexed documents, to tell when the question takes its answer from a
@@ -73,7 +73,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
     absent = missing_value(question, resolver.topic(question), hits, idf, similar,
-                           source_terms(question))
+                           source_terms(question), acronyms)
     if absent is not None:
         return f"no passage about it gives {ARTICLES[absent]}"
     return ""

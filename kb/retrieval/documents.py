@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
+from functools import cache
 from itertools import pairwise
 
 from kb.records import DocumentInfo
@@ -24,21 +25,29 @@ _NEWEST = re.compile(rf"\b(new|newer|newest|latest|current|most recent|refreshed
                      re.IGNORECASE)
 DEFAULT_KIND = "strategy"  # "the strategy" is how officers say "the area's document"
 # A document a question takes its answer from: "What does the <…> Plan say / set out…",
-# "according to the <…> Strategy" (not "What does X say about the Care Act", where the Act is
-# the topic, nor "the recommendations of the 2016 Review", which a strategy may report).
-_NAME_END = r"(?:strategy|plan|guidance|framework|act|policy|review|report|protocol)"
-_SOURCE = re.compile(r"\b(?:(?:does|did|do)\s+(?:the\s+)?(?P<ref>(?:[\w'’&-]+\s+){0,6}?"
-                     rf"{_NAME_END})\s+(?:say|set out|state|propose|recommend|commit|include|"
-                     r"cover|list|describe|mention|promise|require)|according to\s+(?:the\s+)?"
-                     rf"(?P<per>(?:[\w'’&-]+\s+){{0,6}}?{_NAME_END}))\b", re.IGNORECASE)
+# "according to the <…> Strategy", "according to the 2008 slides" (not "What does X say about
+# the Care Act", where the Act is the topic, nor "the recommendations of the 2016 Review", which
+# a strategy may report, nor "the April consultation events", which it may report too). A name
+# ends in a word for a kind of document (vocabulary [documents.kinds]).
+_NAME_END = r"strategy|plan|guidance|framework|act|policy|review|report|protocol"
 _CAPITALISED = re.compile(r"[A-Z][\w&-]*")
+
+
+@cache
+def _source_pattern() -> re.Pattern[str]:
+    words = vocabulary().document_words
+    end = f"(?:{_NAME_END}|{words})"
+    return re.compile(r"\b(?:(?:does|did|do)\s+(?:the\s+)?(?P<ref>(?:[\w'’&-]+\s+){0,6}?"
+                      rf"{end})\s+(?:say|set out|state|propose|recommend|commit|include|"
+                      r"cover|list|describe|mention|promise|require)|according to\s+(?:the\s+)?"
+                      rf"(?P<per>(?:[\w'’&-]+\s+){{0,6}}?{end}))\b", re.IGNORECASE)
 
 
 def _sources(question: str) -> Iterator[str]:
     """Each span by which the question names a document it takes its answer from ("the
     Wyvern Domestic Abuse Strategy" of "according to the…", "the Refuge Plan" of "does the
     Refuge Plan say")."""
-    for match in _SOURCE.finditer(question):
+    for match in _source_pattern().finditer(question):
         yield match.group("ref") or match.group("per")
 
 
