@@ -55,8 +55,9 @@ def _print(report: Report) -> None:
         print(_row(name, [report.splits[s].get(name) for s in splits],
                    [report.baseline.get(s, {}).get(name) for s in splits]
                    if report.baseline else [], report.gap_interval.get(name)))
-    for title, table in (("by category", report.by_category), ("by tag", report.by_tag)):
-        print(f"\n{title}:")
+    for kind, table in (("category", report.by_category), ("tag", report.by_tag)):
+        print(f"\nby {kind}:")
+        intervals = report.group_gap_interval.get(kind, {})
         groups = sorted({g for s in splits for g in table.get(s, {})})
         for group in groups:
             print(f"  {group}")
@@ -64,7 +65,8 @@ def _print(report: Report) -> None:
                 m for s in splits for m in table.get(s, {}).get(group, {})))
             for name in metric_names:
                 print("  " + _row(name, [table.get(s, {}).get(group, {}).get(name)
-                                         for s in splits], []))
+                                         for s in splits], [],
+                                  intervals.get(group, {}).get(name)))
     print("\nlatency (ms):")
     for name, value in report.latency_ms.items():
         print(f"  {name:22} {value:.1f}")

@@ -41,6 +41,9 @@ class Report:
     per_question: dict[str, dict[str, dict[str, list[float]]]] = field(default_factory=dict)
     # metric -> 95% bootstrap interval of check minus tune
     gap_interval: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # "category" or "tag" -> its name -> metric -> the same interval within it
+    group_gap_interval: dict[str, dict[str, dict[str, tuple[float, float]]]] = field(
+        default_factory=dict)
     failures: list[str] = field(default_factory=list)  # tune questions only
     check_misses: int = 0  # counted, never listed: nobody reads (and so tunes on) them
 
@@ -56,10 +59,15 @@ class _Tally:
             lambda: defaultdict(lambda: defaultdict(list)))
         self.question: dict[str, dict[str, Values]] = defaultdict(
             lambda: defaultdict(lambda: defaultdict(list)))
+        # (split, "category" or "tag", its name) -> metric -> question id -> values
+        self.group_question: dict[tuple[str, str, str], dict[str, Values]] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(list)))
 
     def add(self, q: Question, metric: str, value: float) -> None:
         self.split[q.split][metric].append(value)
         self.question[q.split][metric][q.id].append(value)
+        for group in [("category", q.category), *(("tag", tag) for tag in q.tags)]:
+            self.group_question[(q.split, *group)][metric][q.id].append(value)
         self.category[q.split][q.category][metric].append(value)
         for tag in q.tags:
             self.tag[q.split][tag][metric].append(value)
@@ -77,6 +85,12 @@ class _Tally:
         tune, check = report.per_question.get("tune", {}), report.per_question.get("check", {})
         report.gap_interval = {m: metrics.gap_interval(tune[m], check[m])
                                for m in tune if m in check}
+        for (split, kind, name), tune_group in self.group_question.items():
+            check_group = self.group_question.get(("check", kind, name), {})
+            if split == "tune" and check_group:
+                report.group_gap_interval.setdefault(kind, {})[name] = {
+                    m: metrics.gap_interval(tune_group[m], check_group[m])
+                    for m in tune_group if m in check_group}
 
 
 def score_retrieval(kb: KnowledgeBase, questions: list[Question], ks: list[int],

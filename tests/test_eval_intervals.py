@@ -58,3 +58,25 @@ def test_diff_names_a_report_without_per_question_values(tmp_path, capsys):
     old.write_text(json.dumps({"splits": {"tune": {"recall@5": 0.8}}}), encoding="utf-8")
     assert diff.main([str(old), str(old)]) == 1
     assert "old.json: no per-question values" in capsys.readouterr().err
+
+
+def test_each_category_and_tag_gap_has_its_interval():
+    from eval.questions import Question
+    from eval.runner import Report, _Tally
+
+    tally = _Tally()
+    for i in range(20):
+        for split, value in (("tune", 1.0), ("check", 0.0)):
+            q = Question(id=f"{split}{i}", category="compare", question="q", areas=(),
+                         evidence=(), must_mention=(), split=split, tags=("theme",))
+            tally.add(q, "recall@5", value)
+            other = Question(id=f"{split}o{i}", category="lookup", question="q", areas=(),
+                             evidence=(), must_mention=(), split=split)
+            tally.add(other, "recall@5", 0.5)
+    report = Report()
+    tally.fill(report)
+    assert report.group_gap_interval["category"]["compare"]["recall@5"] == (-1.0, -1.0)
+    assert report.group_gap_interval["tag"]["theme"]["recall@5"] == (-1.0, -1.0)
+    assert report.group_gap_interval["category"]["lookup"]["recall@5"] == (0.0, 0.0)
+    low, high = report.gap_interval["recall@5"]
+    assert -1.0 < low < high < 0.0
