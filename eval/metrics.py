@@ -97,13 +97,19 @@ def pooled(groups: Groups) -> float:
     return average([v for values in groups.values() for v in values])
 
 
-def _draws(groups: Sequence[Sequence[float]], rng: np.random.Generator) -> np.ndarray:
-    """Pooled means of the metric over questions drawn with replacement (a question's values
-    stay together, since they are not independent of each other)."""
+# Hand-written rather than scipy.stats.bootstrap: a question's values must be drawn together
+# (a ratio of sums over the drawn questions), which scipy's resampling of separate samples
+# cannot keep paired for the two independent splits.
+def _draws(groups: Sequence[Sequence[float]], picks: np.ndarray) -> np.ndarray:
+    """Pooled means of the metric over each row of drawn question indexes (a question's
+    values stay together, since they are not independent of each other)."""
     sums = np.array([sum(values) for values in groups], dtype=float)
     counts = np.array([len(values) for values in groups], dtype=float)
-    picks = rng.integers(0, len(groups), size=(RESAMPLES, len(groups)))
     return sums[picks].sum(axis=1) / np.maximum(counts[picks].sum(axis=1), 1.0)
+
+
+def _picks(rng: np.random.Generator, n: int) -> np.ndarray:
+    return rng.integers(0, n, size=(RESAMPLES, n))
 
 
 def _ends(draws: np.ndarray) -> tuple[float, float]:
@@ -120,7 +126,8 @@ def gap_interval(tune: Groups, check: Groups, seed: int = 0) -> tuple[float, flo
     if not tune or not check:
         return (0.0, 0.0)
     rng = np.random.default_rng(seed)
-    return _ends(_draws(list(check.values()), rng) - _draws(list(tune.values()), rng))
+    return _ends(_draws(list(check.values()), _picks(rng, len(check)))
+                 - _draws(list(tune.values()), _picks(rng, len(tune))))
 
 
 def paired_interval(before: Groups, after: Groups, seed: int = 0) -> tuple[float, float]:
@@ -130,12 +137,6 @@ def paired_interval(before: Groups, after: Groups, seed: int = 0) -> tuple[float
     shared = sorted(set(before) & set(after))
     if not shared:
         return (0.0, 0.0)
-    rng = np.random.default_rng(seed)
-    picks = rng.integers(0, len(shared), size=(RESAMPLES, len(shared)))
-
-    def means(groups: Groups) -> np.ndarray:
-        sums = np.array([sum(groups[q]) for q in shared], dtype=float)
-        counts = np.array([len(groups[q]) for q in shared], dtype=float)
-        return sums[picks].sum(axis=1) / np.maximum(counts[picks].sum(axis=1), 1.0)
-
-    return _ends(means(after) - means(before))
+    picks = _picks(np.random.default_rng(seed), len(shared))
+    return _ends(_draws([after[q] for q in shared], picks)
+                 - _draws([before[q] for q in shared], picks))
