@@ -24,7 +24,6 @@ from kb.manifest import doc_id_for
 from kb.records import Citation, Comparison
 
 QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
-Values = dict[str, list[float]]
 
 
 @dataclass
@@ -48,49 +47,47 @@ class Report:
     check_misses: int = 0  # counted, never listed: nobody reads (and so tunes on) them
 
 
+Key = tuple[str, str, str]  # (split, "split", "") or (split, "category" or "tag", its name)
+
+
 class _Tally:
-    """Per-question values filed under the question's split, category and tags."""
+    """Each question's values, filed under its split, its category and each of its tags."""
 
     def __init__(self) -> None:
-        self.split: dict[str, Values] = defaultdict(lambda: defaultdict(list))
-        self.category: dict[str, dict[str, Values]] = defaultdict(
-            lambda: defaultdict(lambda: defaultdict(list)))
-        self.tag: dict[str, dict[str, Values]] = defaultdict(
-            lambda: defaultdict(lambda: defaultdict(list)))
-        self.question: dict[str, dict[str, Values]] = defaultdict(
-            lambda: defaultdict(lambda: defaultdict(list)))
-        # (split, "category" or "tag", its name) -> metric -> question id -> values
-        self.group_question: dict[tuple[str, str, str], dict[str, Values]] = defaultdict(
+        # key -> metric -> question id -> values
+        self.groups: dict[Key, dict[str, dict[str, list[float]]]] = defaultdict(
             lambda: defaultdict(lambda: defaultdict(list)))
 
     def add(self, q: Question, metric: str, value: float) -> None:
-        self.split[q.split][metric].append(value)
-        self.question[q.split][metric][q.id].append(value)
-        for group in [("category", q.category), *(("tag", tag) for tag in q.tags)]:
-            self.group_question[(q.split, *group)][metric][q.id].append(value)
-        self.category[q.split][q.category][metric].append(value)
-        for tag in q.tags:
-            self.tag[q.split][tag][metric].append(value)
+        for key in [(q.split, "split", ""), (q.split, "category", q.category),
+                    *((q.split, "tag", tag) for tag in q.tags)]:
+            self.groups[key][metric][q.id].append(value)
+
+    def pooled(self, kind: str) -> dict[str, dict[str, dict[str, float]]]:
+        """split -> group name -> metric -> the metric over every value of the group's
+        questions."""
+        out: dict[str, dict[str, dict[str, float]]] = defaultdict(dict)
+        for (split, of_kind, name), values in self.groups.items():
+            if of_kind == kind:
+                out[split][name] = {m: metrics.pooled(q) for m, q in values.items()}
+        return dict(out)
 
     def fill(self, report: Report) -> None:
-        def mean(values: Values) -> dict[str, float]:
-            return {name: metrics.average(v) for name, v in values.items()}
-
-        report.splits = {s: mean(v) for s, v in self.split.items()}
-        report.by_category = {s: {c: mean(v) for c, v in cats.items()}
-                              for s, cats in self.category.items()}
-        report.by_tag = {s: {t: mean(v) for t, v in tags.items()} for s, tags in self.tag.items()}
-        report.per_question = {s: {m: dict(q) for m, q in metrics_.items()}
-                               for s, metrics_ in self.question.items()}
-        tune, check = report.per_question.get("tune", {}), report.per_question.get("check", {})
-        report.gap_interval = {m: metrics.gap_interval(tune[m], check[m])
-                               for m in tune if m in check}
-        for (split, kind, name), tune_group in self.group_question.items():
-            check_group = self.group_question.get(("check", kind, name), {})
-            if split == "tune" and check_group:
-                report.group_gap_interval.setdefault(kind, {})[name] = {
-                    m: metrics.gap_interval(tune_group[m], check_group[m])
-                    for m in tune_group if m in check_group}
+        report.splits = {s: groups[""] for s, groups in self.pooled("split").items()}
+        report.by_category = self.pooled("category")
+        report.by_tag = self.pooled("tag")
+        report.per_question = {s: {m: dict(q) for m, q in values.items()}
+                               for (s, kind, _), values in self.groups.items()
+                               if kind == "split"}
+        for (split, kind, name), tune in self.groups.items():
+            check = self.groups.get(("check", kind, name)) if split == "tune" else None
+            if not check:
+                continue
+            intervals = {m: metrics.gap_interval(tune[m], check[m]) for m in tune if m in check}
+            if kind == "split":
+                report.gap_interval = intervals
+            else:
+                report.group_gap_interval.setdefault(kind, {})[name] = intervals
 
 
 def score_retrieval(kb: KnowledgeBase, questions: list[Question], ks: list[int],
@@ -134,8 +131,7 @@ def score_baseline(baseline: BaselineRetriever, questions: list[Question], ks: l
         for k in ks:
             tally.add(q, f"recall@{k}", metrics.recall_at_k(texts, q.quotes, k))
         tally.add(q, "mrr", metrics.reciprocal_rank(texts, q.quotes))
-    report.baseline = {s: {n: metrics.average(v) for n, v in values.items()}
-                       for s, values in tally.split.items()}
+    report.baseline = {s: groups[""] for s, groups in tally.pooled("split").items()}
 
 
 def score_answers(kb: KnowledgeBase, questions: list[Question], sources: dict[str, str],

@@ -180,13 +180,14 @@ class HybridRetriever:
             ranked = self._interleave(ranked, plan.areas, chunks)
         elif boost and self._settings.sibling_hits:
             ranked = self._with_siblings(ranked, boost, allowed, chunks, scores, similarity)
+        listing = not plan.per_area and wants_list(query)
         if (self._settings.every_area_on_page and not plan.per_area and plan.areas is None
-                and not doc_filter and not plan.named_documents and not wants_list(query)
+                and not doc_filter and not plan.named_documents and not listing
                 and len(self._resolver.keys) <= ALL_AREAS_MAX):
             # (a store of many councils is searched as one, as a comparison of them is)
             ranked = every_area_on_page(ranked, similarity, lambda p: chunks[p].doc.area,
                                         self._settings.top_k)
-        if not plan.per_area and ranked and wants_list(query):
+        if listing and ranked:
             top = ranked[0]
             following = [p for p in self._following(top, LIST_CHUNKS, chunks)
                          if allowed is None or allowed[p]]
