@@ -76,6 +76,7 @@ class Settings:
     part_scoring: bool = True
     part_relevance: bool = True
     synonyms: bool = True
+    whole_section: bool = True
     lexical_long_forms: bool = False
     sentence_similarity: float = 4.0
     min_relevance: float = 0.15

@@ -123,3 +123,80 @@ def test_a_title_page_ranked_first_is_not_taken_for_the_list():
     items = " | ".join(t for *_, t in list_units([title, stages]))
     assert items.startswith("Stages of change:") and "3. Doing it" in items
     assert "Launch Event" not in items
+
+
+WYVERN = """Wyvern Domestic Abuse Strategy 2021-2026
+
+Prevention
+
+Stopping domestic abuse before it starts, by changing attitudes across Wyvern.
+
+What we have already
+
+- A helpline for victims and a schools programme on healthy relationships
+- Awareness training for staff in GP surgeries and hospitals
+
+What we will do
+
+- Run a public information campaign every year in every district
+- Train teachers to spot the signs of abuse at home
+- Give employers a model workplace policy on domestic abuse
+
+Support
+
+Helping victims to be safe and to recover from abuse.
+
+What we will do
+
+- Fund two more advocates for victims at high risk of harm
+- Open a second refuge in the north of the county
+"""
+WYVERN_MANIFEST = """[areas.wyvern]
+name = "Wyvern"
+aliases = ["Wyvern"]
+
+[documents."wyvern.txt"]
+area = "wyvern"
+title = "Wyvern Domestic Abuse Strategy 2021-2026"
+period = "2021-2026"
+kind = "strategy"
+status = "adopted"
+"""
+
+
+def _wyvern_kb(tmp_path):
+    from kb.api import KnowledgeBase
+    from kb.backends.embedder import FakeEmbedder
+    from kb.backends.store import InMemoryStore
+    from kb.config import Settings
+    from kb.manifest import load_manifest
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wyvern.txt").write_text(WYVERN)
+    (corpus / "manifest.toml").write_text(WYVERN_MANIFEST)
+    settings = Settings(store_dir=tmp_path / "store", corpus_dir=corpus, embed_model="fake",
+                        min_relevance=0.1, chunk_min_words=5, chunk_max_words=60)
+    embedder = FakeEmbedder()
+    kb = KnowledgeBase(settings, InMemoryStore(embedder.name), embedder, load_manifest(corpus))
+    kb.ingest([corpus])
+    return kb
+
+
+def test_a_question_placed_in_a_named_section_is_answered_with_that_sections_list(tmp_path):
+    kb = _wyvern_kb(tmp_path)
+    answer = kb.ask("What will Wyvern do under its Prevention priority?")
+    assert answer.text.splitlines() == [
+        "What we will do - Run a public information campaign every year in every district [1]",
+        "- Train teachers to spot the signs of abuse at home [2]",
+        "- Give employers a model workplace policy on domestic abuse [3]"]
+
+
+def test_only_a_question_asking_a_kind_and_nothing_narrower_of_a_named_section_wants_its_list(
+        tmp_path):
+    plan = _wyvern_kb(tmp_path)._retriever.plan
+    assert plan("What will Wyvern do under its Prevention priority?", None).whole_section
+    assert not plan("What will Wyvern do about teachers under its Prevention priority?",
+                    None).whole_section
+    assert not plan("What is written under its Prevention priority?", None).whole_section
+    assert not plan("What will Wyvern do about employers?", None).whole_section

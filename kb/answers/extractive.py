@@ -89,7 +89,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             multi_area: bool, kinds: frozenset[ChunkKind] = frozenset(),
             area_names: Mapping[str, str] | None = None,
             parts: Mapping[str, Sequence[tuple[int, int, float]]] | None = None,
-            similarity_weight: float = 0.0, extra_words: Sequence[str] = ()) -> Answer:
+            similarity_weight: float = 0.0, extra_words: Sequence[str] = (),
+            whole_section: bool = False) -> Answer:
     """Pick the best sentences, de-duplicated, each with its [n].
 
     A list question gets the whole list in document order (see `list_units`); a question about
@@ -107,13 +108,15 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             unit of similarity (`Settings.sentence_similarity`; 0: such sentences are left out).
         extra_words: words that count as the question's too (the strategies' words for its
             everyday ones, kb.retrieval.synonyms).
+        whole_section: the question asks what a named section holds (answered as a list,
+            kb.retrieval.hybrid.SearchPlan.whole_section).
 
     Returns:
         The extractive answer (found=False when no sentence matches).
     """
     terms = content_terms(question) | content_terms(" ".join(extra_words))
-    if not multi_area and wants_list(question):
-        picked = list_units(hits)
+    if not multi_area and (whole_section or wants_list(question)):
+        picked = list_units(hits, within_section=whole_section)
     else:
         picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight),
                              multi_area)
@@ -151,7 +154,8 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
     return [(hit, start, end, text) for _, hit, start, end, text in picked]
 
 
-def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
+def list_units(hits: Sequence[Hit], within_section: bool = False
+               ) -> list[tuple[Hit, int, int, str]]:
     """The items of the list that the best hit under a heading is part of: its units, those
     of the chunks before it that the list starts in and those of the hits that continue it
     (see `_list_run`), in document order, up to MAX_LIST_ITEMS. An item keeps its name where
@@ -159,13 +163,15 @@ def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
 
     Where the list goes on as sibling sections (strands or priorities, each a heading over its
     text), each of those sections gives its heading and its first sentence, and the items
-    named in it."""
+    named in it. `within_section`: the list is the best hit's section's alone (a question
+    that names the section asks for what it holds)."""
     if not hits:
         return []
     # a title page (text before the first heading) holds no list: a question that names its
-    # document ranks it first, and the list is in the best hit under a heading
+    # document ranks it first, and the list is in the best hit under a heading (the search
+    # ranks first the hit whose list is asked for, kb.retrieval.hybrid)
     anchor = next((h for h in hits if h.section), hits[0])
-    run = _list_run(anchor, hits)
+    run = _list_run(anchor, hits, within_section)
     sections = _sibling_sections(run[1:])
     openers = {h.chunk_id for h in sections} if len(sections) >= 2 else set()
     items: list[tuple[Hit, int, int, str]] = []
@@ -178,14 +184,17 @@ def list_units(hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
     return items[:MAX_LIST_ITEMS]
 
 
-def _list_run(first: Hit, hits: Sequence[Hit]) -> list[Hit]:
+def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False) -> list[Hit]:
     """The hits that may hold the list the best hit is part of, in document order: the chunk
     of its section just before it, when retrieved and adjacent, and the retrieved chunks of
     sibling sections right before that (the best hit is not always where the list starts: it
     may be its fifth item; going further back than the list fills the answer with what
     precedes it), then the hits that continue it without a gap (a hit further on in the
-    document is another passage, not the rest of the list)."""
-    same = sorted((h for h in hits if h.doc_id == first.doc_id), key=lambda h: h.start)
+    document is another passage, not the rest of the list). `within_section`: only the
+    chunks of the best hit's section."""
+    same = sorted((h for h in hits if h.doc_id == first.doc_id
+                   and (not within_section or h.section == first.section)),
+                  key=lambda h: h.start)
     best = same.index(first)
     at = best
     if at and same[at - 1].section == first.section and _adjacent(same[at - 1], first):

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -47,6 +47,13 @@ class SearchPlan:
     kinds: frozenset[ChunkKind] = frozenset()  # the kinds of passage it asks for
     defined: re.Pattern[str] | None = None  # the acronym a definition question asks about
     strategy_words: tuple[str, ...] = ()  # the strategies' words for its everyday ones
+    whole_section: bool = False  # it asks what a named section holds, nothing narrower
+
+
+@cache
+def _scaffolding_terms() -> frozenset[str]:
+    """The stemmed words of question scaffolding (vocabulary `[topic] scaffolding`)."""
+    return frozenset(content_terms(" ".join(vocabulary().scaffolding)))
 
 
 def _word(term: str | None) -> re.Pattern[str] | None:
@@ -112,6 +119,13 @@ class HybridRetriever:
         reference = section_reference(query)
         if not self._headings.names_a_section(reference.names):
             reference = SectionReference(frozenset(), query)
+        # "What will Oxfordshire do under its Prevention priority?" asks for the section's list
+        # of a kind (its actions): once the section's name, the areas and the scaffolding are
+        # out, nothing narrower is left
+        kinds = intended_kinds(reference.rest)
+        whole_section = (self._settings.whole_section and bool(reference.names)
+                         and bool(kinds) and not content_terms(
+                             self._resolver.topic(reference.rest)) - _scaffolding_terms())
         searched = topic or query
         if documents and self._settings.reference_words_out:
             searched = self._documents.without_reference(searched, documents)
@@ -128,8 +142,9 @@ class HybridRetriever:
                           section_names=reference.names,
                           # "under its Prevention priority" names a section; it does not ask
                           # for aims
-                          kinds=intended_kinds(reference.rest),
-                          defined=_word(defined_term(query)), strategy_words=synonyms)
+                          kinds=kinds,
+                          defined=_word(defined_term(query)), strategy_words=synonyms,
+                          whole_section=whole_section)
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
@@ -180,7 +195,7 @@ class HybridRetriever:
             ranked = self._interleave(ranked, plan.areas, chunks)
         elif boost and self._settings.sibling_hits:
             ranked = self._with_siblings(ranked, boost, allowed, chunks, scores, similarity)
-        listing = not plan.per_area and wants_list(query)
+        listing = not plan.per_area and (wants_list(query) or plan.whole_section)
         if (self._settings.every_area_on_page and not plan.per_area and plan.areas is None
                 and not doc_filter and not plan.named_documents and not listing
                 and len(self._resolver.keys) <= ALL_AREAS_MAX):
@@ -188,7 +203,8 @@ class HybridRetriever:
             ranked = every_area_on_page(ranked, similarity, lambda p: chunks[p].doc.area,
                                         self._settings.top_k)
         if listing and ranked:
-            top = ranked[0]
+            top = self._list_anchor(plan, ranked, chunks)
+            ranked = [top, *(p for p in ranked if p != top)]
             following = [p for p in self._following(top, LIST_CHUNKS, chunks)
                          if allowed is None or allowed[p]]
             for position in following:  # ranked with the list they continue
@@ -318,6 +334,20 @@ class HybridRetriever:
                 and chunks[p].chunk.doc_id == origin.doc_id
                 and chunks[p].chunk.kind in kinds
                 and self._headings.topic(chunks[p].chunk.section) == topic][:SIBLINGS]
+
+    def _list_anchor(self, plan: SearchPlan, ranked: Sequence[int],
+                     chunks: dict[int, StoredChunk]) -> int:
+        """Where the asked-for list is: the best hit, or when the question asks for a kind of
+        passage ("What will X do under…": actions), the first of the top hits of that kind in
+        the best hit's document and, where it names a section, under that section."""
+        best = chunks[ranked[0]].chunk
+        for position in ranked[:self._settings.top_k]:
+            chunk = chunks[position].chunk
+            if (chunk.kind in plan.kinds and chunk.doc_id == best.doc_id
+                    and (not plan.section_names or self._headings.named(
+                        chunk.section, plan.terms, plan.section_names))):
+                return position
+        return ranked[0]
 
     def _following(self, position: int, count: int, chunks: dict[int, StoredChunk]
                    ) -> list[int]:
