@@ -81,6 +81,10 @@ def test_which_or_what_before_a_list_noun_asks_for_a_list():
     assert not wants_list("What is the baseline for repeat incidents?")
     assert wants_list("Which harms does Wyvern list as impacts of abuse?")
     assert not wants_list("Is there a waiting list for the programme?")
+    # who sits on a board or helped write the strategy: a list of organisations
+    assert wants_list("Which organisations sit on the Wyvern steering group?")
+    assert wants_list("What agencies does the partnership bring together?")
+    assert not wants_list("What does the organisation do about refuges?")
 
 
 def test_a_request_to_list_anywhere_in_the_question_asks_for_a_list():
