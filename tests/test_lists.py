@@ -200,6 +200,10 @@ def test_only_a_question_asking_a_kind_and_nothing_narrower_of_a_named_section_w
         tmp_path):
     plan = _wyvern_kb(tmp_path)._retriever.plan
     assert plan("What will Wyvern do under its Prevention priority?", None).whole_section
+    # the words that ask for the kind ("propose", "intend to deliver") are no narrower topic
+    assert plan("What does Wyvern propose for its Prevention priority?", None).whole_section
+    assert plan("What does Wyvern intend to deliver under its Support priority?",
+                None).whole_section
     assert not plan("What will Wyvern do about teachers under its Prevention priority?",
                     None).whole_section
     assert not plan("What is written under its Prevention priority?", None).whole_section

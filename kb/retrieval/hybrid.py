@@ -20,7 +20,7 @@ from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import expand_query, followed_by
 from kb.retrieval.headings import HeadingMatcher, SectionReference, section_reference
-from kb.retrieval.intent import defined_term, intended_kinds
+from kb.retrieval.intent import defined_term, intended_kinds, without_cues
 from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
 from kb.retrieval.page import every_area_on_page
 from kb.retrieval.parts import part_similarity, unit_similarities
@@ -120,12 +120,12 @@ class HybridRetriever:
         if not self._headings.names_a_section(reference.names):
             reference = SectionReference(frozenset(), query)
         # "What will Oxfordshire do under its Prevention priority?" asks for the section's list
-        # of a kind (its actions): once the section's name, the areas and the scaffolding are
-        # out, nothing narrower is left
+        # of a kind (its actions): once the section's name, the areas, the words asking for
+        # the kind and the scaffolding are out, nothing narrower is left
         kinds = intended_kinds(reference.rest)
         whole_section = (self._settings.whole_section and bool(reference.names)
-                         and bool(kinds) and not content_terms(
-                             self._resolver.topic(reference.rest)) - _scaffolding_terms())
+                         and bool(kinds) and not content_terms(self._resolver.topic(
+                             without_cues(reference.rest))) - _scaffolding_terms())
         searched = topic or query
         if documents and self._settings.reference_words_out:
             searched = self._documents.without_reference(searched, documents)

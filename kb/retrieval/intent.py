@@ -31,3 +31,11 @@ def intended_kinds(question: str) -> frozenset[ChunkKind]:
         return frozenset({ChunkKind.GLOSSARY})
     groups = [group for group, pattern in vocabulary().question_intents if pattern.search(question)]
     return groups[0] if len(groups) == 1 else frozenset()
+
+
+def without_cues(question: str) -> str:
+    """The question without the words that ask for a kind of passage ("propose", "intend",
+    "what will"): what is left says what it is about."""
+    for _, pattern in vocabulary().question_intents:
+        question = pattern.sub(" ", question)
+    return " ".join(question.split())
