@@ -209,6 +209,21 @@ def test_plural_acronyms_and_possessives_are_not_missing_names():
                             (), {}) == ""
 
 
+def test_a_section_named_by_its_heading_is_covered_however_dissimilar_its_passages():
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    plans = hit("We will give residents accessible information on the help available.",
+                section="PREVENT", similarity=0.12)
+    # the heading holds the section's name; "strand" only calls it a section
+    assert uncovered_reason("What is Wyvern doing under its Prevent strand?", [plans], 0.15,
+                            resolver, (), {}) == ""
+    assert uncovered_reason("What is Wyvern doing under its Recovery strand?", [plans], 0.15,
+                            resolver, (), {}).startswith("no passage is similar enough")
+
+
 def test_a_source_document_that_is_not_indexed_is_refused():
     from kb.answers.refusal import uncovered_reason
     from kb.manifest import Area

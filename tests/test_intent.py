@@ -12,6 +12,7 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("What will Calder Vale do about stalking?", {ChunkKind.ACTION}),
     ("How will Calder Vale tackle stalking?", {ChunkKind.ACTION}),
     ("What is Wyvern doing about forced marriage?", {ChunkKind.ACTION}),
+    ("What is Wyvern doing in schools?", {ChunkKind.ACTION}),
     ("How does Wyvern propose to reach older victims?", {ChunkKind.ACTION}),
     ("What does Wyvern hope its prevention work will achieve?",
      {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import cache
 
 from kb.answers.answer_type import MIN_TOPIC_SHARE, AnswerType, expected_type, missing_value
 from kb.answers.sentences import units
@@ -13,6 +14,7 @@ from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_o
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.places import is_place, lower_case_councils
 from kb.text import POSSESSIVE, content_terms, idf_weight
+from kb.vocabulary import vocabulary
 
 _YEARS = re.compile(r"((?:19|20)\d{2})[-–/](?:\d{2}|(?:19|20)\d{2})")  # "2022-23", "2020/21"
 _NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
@@ -20,6 +22,12 @@ _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-
                         r"(spring|summer|autumn|winter)(-|$)", re.IGNORECASE)
 ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
             AnswerType.DATE: "a date", AnswerType.NAME: "a name", AnswerType.FINDING: "a finding"}
+
+
+@cache
+def _section_nouns() -> frozenset[str]:
+    """The stemmed words that call a part of a document a section (vocabulary [lists])."""
+    return frozenset(content_terms(" ".join(vocabulary().section_nouns)))
 
 
 def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
@@ -59,7 +67,9 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
             return f"no indexed document is the '{other}'"
     best = max(h.similarity for h in hits)
     topic = content_terms(resolver.topic(question))
-    exact = bool(topic) and any(topic <= content_terms(f"{h.section} {h.text}") for h in hits)
+    # "under its Prevent strand": the heading holds the section's name, not the noun "strand"
+    named = topic - _section_nouns()
+    exact = bool(named) and any(named <= content_terms(f"{h.section} {h.text}") for h in hits)
     if best < min_relevance and not exact:
         return f"no passage is similar enough (best {best:.2f})"
     evidence = _comparable(" ".join(f"{h.title} {h.period} {h.section} {h.text}" for h in hits))
