@@ -186,7 +186,7 @@ class KnowledgeBase:
         parts = self._retriever.part_similarities(plan, hits) if weight else None
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
                                     plan.kinds, self._area_names(), parts, weight,
-                                    plan.strategy_words, plan.whole_section)
+                                    plan.strategy_words, plan.listing, plan.whole_section)
         if not answer.found:
             return extractive.refusal(resolved, hits, "no passage answers it")
         if self.llm is None:

@@ -169,7 +169,8 @@ def test_a_list_answer_gives_every_item_in_document_order():
     other = Hit(chunk_id="c3", text="Refuge places were full in 2020 and women were turned away.",
                 score=0.7, doc_id="e", area="wyvern", title="u", period="2021-2024", page=None,
                 section="Local picture", kind=ChunkKind.CONTEXT, start=0, end=59)
-    answer = compose("What are the priorities?", [lead, other, rest], {}, multi_area=False)
+    answer = compose("What are the priorities?", [lead, other, rest], {}, multi_area=False,
+                     listing=True)
     lines = answer.text.split("\n")
     assert len(lines) == 3  # the lead-in keeps its items; the list goes on in the next chunk
     assert "Safer homes" in lines[0] and "Support for every survivor" in lines[0]

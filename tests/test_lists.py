@@ -208,3 +208,14 @@ def test_only_a_question_asking_a_kind_and_nothing_narrower_of_a_named_section_w
                     None).whole_section
     assert not plan("What is written under its Prevention priority?", None).whole_section
     assert not plan("What will Wyvern do about employers?", None).whole_section
+
+
+def test_a_list_question_is_read_as_asked_not_as_its_topic(tmp_path):
+    # the topic loses "areas" ("which areas" reads as every area), and with it "areas of work"
+    from kb.answers.extractive import MAX_SENTENCES
+
+    kb = _wyvern_kb(tmp_path)
+    assert not kb._retriever.plan("What will Wyvern do about teachers?", None).listing
+    answer = kb.ask("Which areas of work come under Wyvern's Prevention priority?")
+    starts = [c.start for c in answer.citations]
+    assert len(starts) > MAX_SENTENCES and starts == sorted(starts)  # a list, in document order

@@ -16,7 +16,6 @@ from datetime import date
 
 from kb.answers.sentences import names_item, units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.retrieval.lists import wants_list
 from kb.text import content_terms, idf_weight, quote_words
 
 MAX_SENTENCES = 5
@@ -90,7 +89,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             area_names: Mapping[str, str] | None = None,
             parts: Mapping[str, Sequence[tuple[int, int, float]]] | None = None,
             similarity_weight: float = 0.0, extra_words: Sequence[str] = (),
-            whole_section: bool = False) -> Answer:
+            listing: bool = False, whole_section: bool = False) -> Answer:
     """Pick the best sentences, de-duplicated, each with its [n].
 
     A list question gets the whole list in document order (see `list_units`); a question about
@@ -108,14 +107,17 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             unit of similarity (`Settings.sentence_similarity`; 0: such sentences are left out).
         extra_words: words that count as the question's too (the strategies' words for its
             everyday ones, kb.retrieval.synonyms).
-        whole_section: the question asks what a named section holds (answered as a list,
-            kb.retrieval.hybrid.SearchPlan.whole_section).
+        listing: the question asks for a list (kb.retrieval.lists.wants_list, read on the
+            question as asked: its topic has lost words such as "areas" in "Which areas of
+            work…"), or for a named section's.
+        whole_section: the question asks what a named section holds: the list is that
+            section's alone (kb.retrieval.hybrid.SearchPlan.whole_section).
 
     Returns:
         The extractive answer (found=False when no sentence matches).
     """
     terms = content_terms(question) | content_terms(" ".join(extra_words))
-    if not multi_area and (whole_section or wants_list(question)):
+    if not multi_area and listing:
         picked = list_units(hits, within_section=whole_section)
     else:
         picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight),

@@ -48,6 +48,7 @@ class SearchPlan:
     defined: re.Pattern[str] | None = None  # the acronym a definition question asks about
     strategy_words: tuple[str, ...] = ()  # the strategies' words for its everyday ones
     whole_section: bool = False  # it asks what a named section holds, nothing narrower
+    listing: bool = False  # it asks for a list (wants_list) or for a named section's
 
 
 @cache
@@ -144,7 +145,8 @@ class HybridRetriever:
                           # for aims
                           kinds=kinds,
                           defined=_word(defined_term(query)), strategy_words=synonyms,
-                          whole_section=whole_section)
+                          whole_section=whole_section,
+                          listing=whole_section or wants_list(query))
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
@@ -195,7 +197,7 @@ class HybridRetriever:
             ranked = self._interleave(ranked, plan.areas, chunks)
         elif boost and self._settings.sibling_hits:
             ranked = self._with_siblings(ranked, boost, allowed, chunks, scores, similarity)
-        listing = not plan.per_area and (wants_list(query) or plan.whole_section)
+        listing = not plan.per_area and plan.listing
         if (self._settings.every_area_on_page and not plan.per_area and plan.areas is None
                 and not doc_filter and not plan.named_documents and not listing
                 and len(self._resolver.keys) <= ALL_AREAS_MAX):
