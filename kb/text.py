@@ -65,6 +65,13 @@ def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=32)
+def word_list_terms(words: frozenset[str]) -> frozenset[str]:
+    """The stemmed terms of a vocabulary word list (question scaffolding, section nouns),
+    each word read on its own, worked out once per list."""
+    return frozenset(term for word in words for term in content_terms(word))
+
+
 def idf_weight(words: Iterable[str], idf: Mapping[str, float]) -> float:
     """The summed idf weight of content terms: how much of a question or theme they carry (a
     term the corpus does not hold weighs 1.0, as a rare one would)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from functools import cache
 
 from kb.answers.answer_type import MIN_TOPIC_SHARE, AnswerType, expected_type, missing_value
 from kb.answers.sentences import units
@@ -13,7 +12,7 @@ from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_of
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.places import is_place, lower_case_councils
-from kb.text import POSSESSIVE, content_terms, idf_weight
+from kb.text import POSSESSIVE, content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
 
 _YEARS = re.compile(r"((?:19|20)\d{2})[-–/](?:\d{2}|(?:19|20)\d{2})")  # "2022-23", "2020/21"
@@ -22,12 +21,6 @@ _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-
                         r"(spring|summer|autumn|winter)(-|$)", re.IGNORECASE)
 ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
             AnswerType.DATE: "a date", AnswerType.NAME: "a name", AnswerType.FINDING: "a finding"}
-
-
-@cache
-def _section_nouns() -> frozenset[str]:
-    """The stemmed words that call a part of a document a section (vocabulary [lists])."""
-    return frozenset(content_terms(" ".join(vocabulary().section_nouns)))
 
 
 def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
@@ -68,7 +61,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     best = max(h.similarity for h in hits)
     topic = content_terms(resolver.topic(question))
     # "under its Prevent strand": the heading holds the section's name, not the noun "strand"
-    named = topic - _section_nouns()
+    named = topic - word_list_terms(vocabulary().section_nouns)
     exact = bool(named) and any(named <= content_terms(f"{h.section} {h.text}") for h in hits)
     if best < min_relevance and not exact:
         return f"no passage is similar enough (best {best:.2f})"

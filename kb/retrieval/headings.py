@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
-from kb.text import STOPWORDS, content_terms
+from kb.text import STOPWORDS, content_terms, word_list_terms
 from kb.vocabulary import vocabulary
 
 GENERIC_SHARE = 0.1  # a word in more than a tenth of the chunks says nothing about a section
@@ -100,7 +100,7 @@ class HeadingMatcher:
         section paths to tell template headings from section names."""
         floor = math.log(1 + 1 / GENERIC_SHARE)
         self._specific = frozenset(t for t, weight in idf.items() if weight > floor)
-        self._kinds = frozenset(content_terms(" ".join(vocabulary().section_nouns)))
+        self._kinds = word_list_terms(vocabulary().section_nouns)
         parents: dict[tuple[str, int], set[str]] = defaultdict(set)
         for section in set(sections):
             path = section.split(" > ")

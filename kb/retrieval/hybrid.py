@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import numpy as np
 
@@ -25,7 +25,7 @@ from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
 from kb.retrieval.page import every_area_on_page
 from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.retrieval.synonyms import strategy_words
-from kb.text import content_terms
+from kb.text import content_terms, word_list_terms
 from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
@@ -49,12 +49,6 @@ class SearchPlan:
     strategy_words: tuple[str, ...] = ()  # the strategies' words for its everyday ones
     whole_section: bool = False  # it asks what a named section holds, nothing narrower
     listing: bool = False  # it asks for a list (wants_list) or for a named section's
-
-
-@cache
-def _scaffolding_terms() -> frozenset[str]:
-    """The stemmed words of question scaffolding (vocabulary `[topic] scaffolding`)."""
-    return frozenset(content_terms(" ".join(vocabulary().scaffolding)))
 
 
 def _word(term: str | None) -> re.Pattern[str] | None:
@@ -124,9 +118,9 @@ class HybridRetriever:
         # of a kind (its actions): once the section's name, the areas, the words asking for
         # the kind and the scaffolding are out, nothing narrower is left
         kinds = intended_kinds(reference.rest)
-        whole_section = (self._settings.whole_section and bool(reference.names)
-                         and bool(kinds) and not content_terms(self._resolver.topic(
-                             without_cues(reference.rest))) - _scaffolding_terms())
+        whole_section = (self._settings.whole_section and bool(reference.names) and bool(kinds)
+                         and content_terms(self._resolver.topic(without_cues(reference.rest)))
+                         <= word_list_terms(vocabulary().scaffolding))
         searched = topic or query
         if documents and self._settings.reference_words_out:
             searched = self._documents.without_reference(searched, documents)
