@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kb.answers import extractive
+from kb.answers.periods import period_answer
 from kb.answers.refusal import uncovered_reason
 from kb.answers.verify import llm_answer
 from kb.backends.embedder import Embedder, embedder_name, make_embedder
@@ -178,6 +179,9 @@ class KnowledgeBase:
         searched = without_preamble(resolved)  # a follow-up may carry the last turn's framing
         plan = self._retriever.plan(searched, areas)
         hits = self._retriever.search(searched, self.settings.top_k, areas, doc_ids, kinds, plan)
+        dated = period_answer(hits, plan.period_documents) if plan.period_documents else None
+        if dated is not None:  # the documents' own period, from their title pages
+            return dated
         reason = self.uncovered_reason(resolved, hits)
         if reason:
             return extractive.refusal(resolved, hits, reason)

@@ -77,6 +77,7 @@ class Settings:
     part_relevance: bool = True
     synonyms: bool = True
     whole_section: bool = True
+    period_answers: bool = True
     lexical_long_forms: bool = False
     sentence_similarity: float = 4.0
     min_relevance: float = 0.15

@@ -85,6 +85,8 @@ class Vocabulary:
     document_kinds: tuple[tuple[str, Pattern], ...]
     document_words: str  # alternatives: the words for the kinds of document
     supporting_kinds: frozenset[str]
+    period_questions: Pattern
+    period_words: frozenset[str]
     themes: dict[str, tuple[str, ...]]
     synonyms: tuple[tuple[str, Pattern], ...]
     compounds: Pattern
@@ -183,6 +185,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             document_kinds=tuple((kind, cue_pattern(words))
                                  for kind, words in data["documents"]["kinds"].items()),
             supporting_kinds=frozenset(data["documents"]["supporting"]),
+            period_questions=cue_pattern(data["documents"]["period_questions"]),
+            period_words=frozenset(data["documents"]["period_words"].split()),
             themes={theme: tuple(phrases) for theme, phrases in data["themes"].items() if phrases},
             synonyms=tuple((term, cue_pattern(words))
                            for term, words in data["synonyms"].items() if words),

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from kb.records import DocumentInfo
 from kb.retrieval.glossary import is_acronym
-from kb.text import POSSESSIVE, STOPWORDS, content_terms, stem
+from kb.text import POSSESSIVE, STOPWORDS, content_terms, stem, word_list_terms
 from kb.vocabulary import vocabulary
 
 _RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
@@ -67,6 +67,29 @@ def years_of(text: str) -> tuple[int, int] | None:
             return start, end_year
     year = YEAR.search(text)
     return (int(year.group()), int(year.group())) if year else None
+
+
+def period_line(text: str, period: str) -> tuple[int, int] | None:
+    """The span of the first line of a text that gives a period's years as the document
+    writes them ("2015-2020" as "2015-20", "2018 - 2021", "2019 to 2024"); None when none
+    does, or the period has no years."""
+    span = years_of(period)
+    if span is None:
+        return None
+    first, last = span
+    written = (rf"\b{first}\b" if first == last else
+               rf"\b{first}\s*(?:-|–|—|to|/)\s*(?:{last}|{last % 100:02d})\b")
+    match = re.search(written, text)
+    if match is None:
+        return None
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    end = len(text) if end < 0 else end
+    while text[start].isspace():
+        start += 1
+    while text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _words(text: str) -> list[str]:
@@ -137,6 +160,35 @@ class DocumentResolver:
             _NEWEST.search(question)) else chosen
         ids = [d.doc_id for d in chosen]
         return ids if 0 < len(ids) < len(pool) else []
+
+    def period_asked(self, question: str, rest: str, areas: Sequence[str] | None,
+                     most: int) -> list[str]:
+        """Doc ids whose own period the question asks about ("When does the Bucks strategy
+        end?", "Is Oxfordshire's strategy still in date?"): it uses a cue of vocabulary
+        [documents] period_questions, and what else it says names nothing but these
+        documents (their titles' and kinds' words, words for a document; `rest` is the
+        question without its area names). They are the documents it names, else the areas'
+        documents (all areas' when None) that are not of a supporting kind, those of the kind
+        it names if any ("the strategy", "the plan"); none when they are more than `most`
+        ("When does the strategy end?" over hundreds of councils)."""
+        words = vocabulary()
+        if not words.period_questions.search(question):
+            return []
+        named = set(self.mentioned(question, areas))
+        pool = [d for d in self._documents if (d.doc_id in named if named else
+                                                (not areas or d.area in areas)
+                                                and d.kind not in words.supporting_kinds)]
+        asked = content_terms(question)  # "the strategy", "the plan": documents of that kind
+        pool = [d for d in pool if content_terms(d.kind) & asked] or pool
+        if not pool or len(pool) > most:
+            return []
+        said = _NEWEST.sub(" ", _OLDEST.sub(" ", rest))  # "the latest strategy", "the 2016-19"
+        said = YEAR.sub(" ", _RANGE.sub(" ", said))
+        said = words.period_questions.sub(" ", words.title_words.sub(" ", said))
+        said = words.document_names.sub(" ", POSSESSIVE.sub("", said))
+        allowed = (word_list_terms(words.period_words) | word_list_terms(words.scaffolding)
+                   | {t for d in pool for t in content_terms(f"{d.title} {d.kind}")})
+        return [d.doc_id for d in pool] if content_terms(said) <= allowed else []
 
     def without_reference(self, question: str, named: Collection[str]) -> str:
         """The question without the words by which it names the documents `named` (as

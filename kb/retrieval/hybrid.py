@@ -17,7 +17,7 @@ from kb.backends.store import VectorStore
 from kb.config import Settings
 from kb.records import COMMITMENT_FACETS, FACET_KINDS, ChunkKind, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
-from kb.retrieval.documents import DocumentResolver
+from kb.retrieval.documents import DocumentResolver, period_line
 from kb.retrieval.glossary import expand_query, followed_by
 from kb.retrieval.headings import HeadingMatcher, SectionReference, section_reference
 from kb.retrieval.intent import defined_term, intended_kinds, without_cues
@@ -30,6 +30,7 @@ from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
 SIBLING_WINDOW = 16  # chunks either side of a hit searched for its section's asked-for kind
+PERIOD_CHUNKS = 4  # a document's opening chunks searched for the line giving its period
 SIBLINGS = 3  # at most this many of them, in document order
 
 
@@ -49,6 +50,7 @@ class SearchPlan:
     strategy_words: tuple[str, ...] = ()  # the strategies' words for its everyday ones
     whole_section: bool = False  # it asks what a named section holds, nothing narrower
     listing: bool = False  # it asks for a list (wants_list) or for a named section's
+    period_documents: tuple[str, ...] = ()  # documents whose own period it asks about
 
 
 def _word(term: str | None) -> re.Pattern[str] | None:
@@ -131,6 +133,9 @@ class HybridRetriever:
         lexical_text = text if self._settings.lexical_long_forms else acronyms_only
         synonyms = tuple(strategy_words(text)) if self._settings.synonyms else ()
         text, lexical_text = followed_by(text, synonyms), followed_by(lexical_text, synonyms)
+        period = self._documents.period_asked(
+            query, self._resolver.without_names(query), chosen, ALL_AREAS_MAX
+        ) if self._settings.period_answers else []
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
                           per_area=per_area, named_documents=documents,
                           terms=frozenset(content_terms(query)),
@@ -140,7 +145,8 @@ class HybridRetriever:
                           kinds=kinds,
                           defined=_word(defined_term(query)), strategy_words=synonyms,
                           whole_section=whole_section,
-                          listing=whole_section or wants_list(query))
+                          listing=whole_section or wants_list(query),
+                          period_documents=tuple(period))
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
@@ -207,6 +213,11 @@ class HybridRetriever:
                 scores.setdefault(position, scores[top])
                 similarity.setdefault(position, similarity.get(top, 0.0))
             ranked = with_list_continuation(ranked, following, scores)
+        if plan.period_documents and not kind_filter:
+            first = self._period_lines(plan.period_documents, chunks)
+            for position in first:  # ranked first, as the best hit is
+                scores[position] = max(scores.values(), default=0.0)
+            ranked = [*first, *(p for p in ranked if p not in first)]
         top_k = ranked[:k]
         self._fetch(chunks, [p + d for p in top_k for d in (-1, 0, 1)])
         return [self._hit(i, scores[i], similarity.get(i, 0.0), chunks) for i in top_k
@@ -231,6 +242,19 @@ class HybridRetriever:
                 out[hit.chunk_id] = [(hit.start + a, hit.start + b, sim) for a, b, sim in
                                      unit_similarities(query, hit.text, hit.section, row[1])]
         return out
+
+    def _period_lines(self, doc_ids: Sequence[str], chunks: dict[int, StoredChunk]
+                      ) -> list[int]:
+        """For each document, the first of its opening chunks that gives its period's years
+        (its title page, as a rule); a document whose opening chunks do not is left out."""
+        found = []
+        for doc_id in doc_ids:
+            mask = self._snapshot.allowed(Filter(doc_ids=(doc_id,)))
+            opening = [int(p) for p in np.flatnonzero(mask)[:PERIOD_CHUNKS]] if mask is not None else []
+            self._fetch(chunks, opening)
+            found += [p for p in opening if p in chunks
+                      and period_line(chunks[p].chunk.text, chunks[p].doc.period)][:1]
+        return found
 
     def _fetch(self, chunks: dict[int, StoredChunk], positions: Sequence[int]) -> None:
         missing = [p for p in positions if p not in chunks]

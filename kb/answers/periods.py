@@ -1,0 +1,46 @@
+"""Answers to a question about a document's own period ("When does the Bucks strategy end?",
+"Is Oxfordshire's strategy still in date?"): for each document asked about, the line of its
+title page that gives its years, quoted and cited, with its status and whether the period has
+ended. Which documents a question asks this of is decided by the search
+(`kb.retrieval.documents.DocumentResolver.period_asked`), which ranks those lines first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from kb.answers.extractive import citation_for, is_expired
+from kb.records import Answer, Citation, Hit
+from kb.retrieval.documents import period_line, years_of
+
+
+def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], today: date | None = None
+                  ) -> Answer | None:
+    """One line per document: its title, the quoted line giving its period [n], its status
+    and whether that period has ended by `today`; None when no hit gives any of the
+    documents' periods (the question is then answered as any other).
+
+    Args:
+        hits: the question's hits (the search ranks each document's period line first).
+        doc_ids: the documents whose period is asked about, in the order to answer them.
+        today: the date the period is checked against (default: today).
+    """
+    lines: list[str] = []
+    citations: list[Citation] = []
+    for doc_id in doc_ids:
+        found = next(((hit, span) for hit in hits if hit.doc_id == doc_id
+                      for span in [period_line(hit.text, hit.period)] if span), None)
+        if found is None:
+            continue
+        hit, (start, end) = found
+        quote = hit.text[start:end]
+        n = len(citations) + 1
+        citations.append(citation_for(n, hit, hit.start + start, hit.start + end, quote))
+        years = years_of(hit.period)
+        last = f" in {years[1]}" if years else ""
+        state = (f"its period ended{last}" if is_expired(hit.period, today)
+                 else f"current, to{last.removeprefix(' in')}" if last else "current")
+        lines.append(f"{hit.title}: {' '.join(quote.split())} [{n}] ({hit.status}; {state})")
+    if not citations:
+        return None
+    return Answer(text="\n".join(lines), citations=citations, found=True, mode="extractive")

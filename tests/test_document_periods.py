@@ -1,0 +1,106 @@
+"""Questions about a document's own period: which documents they ask about, the title-page
+line that gives the years, and the cited answer (fictional councils)."""
+
+from datetime import date
+
+import pytest
+
+from kb.answers.periods import period_answer
+from kb.records import ChunkKind, DocumentInfo, Hit
+from kb.retrieval.documents import DocumentResolver, period_line
+
+DOCS = [
+    DocumentInfo("wy-2016", "wyvern", "Wyvern Domestic Abuse Strategy 2016-2019", "2016-2019",
+                 "strategy", "adopted"),
+    DocumentInfo("wy-2022", "wyvern", "Wyvern Domestic Abuse and Safe Accommodation Strategy",
+                 "2022-2025", "strategy", "adopted"),
+    DocumentInfo("wy-plan", "wyvern", "Safe Accommodation Delivery Plan 2022-23", "2022-2023",
+                 "delivery-plan", "draft"),
+    DocumentInfo("wy-event", "wyvern", "Sanctuary Scheme Launch Event (slides)", "2021-2022",
+                 "presentation", "update"),
+    DocumentInfo("cv-2020", "calder", "Calder Vale Domestic Abuse Strategy 2020-2023",
+                 "2020-2023", "strategy", "adopted"),
+]
+STRATEGIES = ["wy-2016", "wy-2022"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("When does the strategy end?", STRATEGIES),
+    # "the domestic abuse strategy" is the title of one (as `mentioned` reads it)
+    ("What period does the domestic abuse strategy cover?", ["wy-2016"]),
+    ("What period does the Wyvern strategy cover?", STRATEGIES),
+    ("Is the latest strategy still in date?", ["wy-2022"]),
+    ("When does the 2016-19 strategy run until?", ["wy-2016"]),
+    ("What's the timeframe of the delivery plan?", ["wy-plan"]),
+    ("How long does the Safe Accommodation Delivery Plan last?", ["wy-plan"]),
+    ("Which years does the previous strategy cover?", ["wy-2016"]),
+    # the period of something the strategy is about, not of the strategy
+    ("When does the sanctuary scheme funding end?", []),
+    ("How long is the waiting list for a refuge place?", []),
+    ("When will the review of refuge provision finish?", []),
+    # what the strategy covers is its content
+    ("What does the strategy cover?", []),
+    ("What are the priorities of the strategy?", []),
+])
+def test_questions_about_a_documents_period(question, expected):
+    resolver = DocumentResolver(DOCS)
+    assert resolver.period_asked(question, question, ["wyvern"], most=12) == expected
+
+
+def test_too_many_documents_to_answer_for_is_none():
+    resolver = DocumentResolver(DOCS)
+    assert resolver.period_asked("When does the strategy end?", "When does the strategy end?",
+                                 None, most=2) == []
+    assert resolver.period_asked("When does the strategy end?", "When does the strategy end?",
+                                 None, most=12) == ["wy-2016", "wy-2022", "cv-2020"]
+
+
+@pytest.mark.parametrize(("text", "period", "line"), [
+    ("Joint Strategy\n\n2015-20\n\nEssex", "2015-2020", "2015-20"),
+    ("WYVERN DOMESTIC ABUSE STRATEGY\n\n  2018 - 2021  \n\nCONTENTS", "2018-2021", "2018 - 2021"),
+    ("Our strategy for 2019 to 2024 sets out", "2019-2024", "Our strategy for 2019 to 2024 sets out"),
+    ("Published 2016; reviewed 2019-20.", "2016-2019", None),  # not the period's range
+    ("A strategy", "", None),
+])
+def test_the_line_that_gives_a_period(text, period, line):
+    span = period_line(text, period)
+    assert (text[span[0]:span[1]] if span else None) == line
+
+
+def _hit(doc: DocumentInfo, text: str, start: int) -> Hit:
+    return Hit(chunk_id=f"{doc.doc_id}:0", text=text, score=1.0, doc_id=doc.doc_id,
+               area=doc.area, title=doc.title, period=doc.period, page=1, section="",
+               kind=ChunkKind.CONTEXT, start=start, end=start + len(text), status=doc.status)
+
+
+def test_the_answer_quotes_each_documents_period_line_and_says_whether_it_has_ended():
+    old, new = DOCS[0], DOCS[1]
+    hits = [_hit(old, "WYVERN DOMESTIC ABUSE STRATEGY\n2016 - 2019\nForeword", 10),
+            _hit(new, "Our strategy\n\nfor 2022 to 2025", 0)]
+    answer = period_answer(hits, ["wy-2016", "wy-2022", "wy-plan"], today=date(2024, 5, 1))
+    assert answer is not None and answer.found
+    assert answer.text.splitlines() == [
+        "Wyvern Domestic Abuse Strategy 2016-2019: 2016 - 2019 [1] (adopted; its period "
+        "ended in 2019)",
+        "Wyvern Domestic Abuse and Safe Accommodation Strategy: for 2022 to 2025 [2] "
+        "(adopted; current, to 2025)"]
+    first = answer.citations[0]
+    assert (first.quote, first.start, first.end) == ("2016 - 2019", 41, 52)
+
+
+def test_no_period_line_in_the_hits_gives_no_answer():
+    assert period_answer([_hit(DOCS[0], "Foreword by the chair", 0)], ["wy-2016"]) is None
+
+
+def test_ask_answers_a_period_question_from_the_title_page(fake_kb):
+    answer = fake_kb.ask("When does the Northshire strategy end?")
+    assert answer.found and "2018-2021 [1]" in answer.text
+    (citation,) = answer.citations
+    assert citation.quote == "NORTHSHIRE DOMESTIC ABUSE STRATEGY 2018-2021"
+    hits = fake_kb.search("When does the Northshire strategy end?", k=3)
+    assert hits[0].chunk_id == citation.chunk_id
+
+
+def test_a_question_about_the_strategys_content_is_not_a_period_question(fake_kb):
+    answer = fake_kb.ask("What does the Northshire strategy say about its vision?")
+    assert "NORTHSHIRE DOMESTIC ABUSE STRATEGY 2018-2021 [" not in answer.text
