@@ -208,6 +208,10 @@ def test_plural_acronyms_and_possessives_are_not_missing_names():
               similarity=0.6)
     assert uncovered_reason("What does Wyvern say about Clare's Law?", [law], 0.3, resolver,
                             (), {}) == ""
+    # a name the evidence lacks is quoted as the question writes it
+    other = hit("Partners will promote the disclosure scheme.", similarity=0.6)
+    assert uncovered_reason("What does Wyvern say about Sarah’s Law?", [other], 0.3, resolver,
+                            (), {}) == "the strategies do not mention 'Sarah’s Law'"
 
 
 def test_a_section_named_by_its_heading_is_covered_however_dissimilar_its_passages():

@@ -16,7 +16,7 @@ from kb.text import POSSESSIVE, content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
 
 _YEARS = re.compile(r"((?:19|20)\d{2})[-–/](?:\d{2}|(?:19|20)\d{2})")  # "2022-23", "2020/21"
-_NAME = re.compile(r"[A-Z][A-Za-z-]{2,}")
+_NAME = re.compile(r"[A-Z][A-Za-z-]{2,}(?:['’]s)?")  # "Clare's Law" is quoted as written
 _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(-|$)|"
                         r"(spring|summer|autumn|winter)(-|$)", re.IGNORECASE)
 ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
@@ -121,7 +121,7 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
     # lower-case words are words ("How do Bucks schools support reading?")
     typed_lower = not any(c.isupper() for c in question[1:])
     councils = lower_case_councils(text, document_words) if typed_lower else []
-    words = [POSSESSIVE.sub("", w.strip("?.,;:!()'\"")) for w in text.split()[1:]]
+    words = [w.strip("?.,;:!()'\"") for w in text.split()[1:]]
     words = [ranged.group(1) if (ranged := _YEARS.fullmatch(w)) else w for w in words]
     phrases: list[list[str]] = [[]]
     for word in words:
