@@ -16,7 +16,7 @@ from datetime import date
 
 from kb.answers.sentences import names_item, units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.text import content_terms, idf_weight, quote_words
+from kb.text import LEAD_IN, content_terms, idf_weight, quote_words
 
 MAX_SENTENCES = 5
 MAX_PER_AREA = 3
@@ -25,6 +25,11 @@ MAX_LIST_ITEMS = 14
 # the first: python -m eval, must-mention tune / check 0.866 / 0.770 at 0.25, 0.871 / 0.792 at
 # 0.5 (tune 0.853 at 0.1, 0.864 at 0.75, 0.848 at 1.0)
 RANK_DECAY = 0.5
+# A lead-in quoted without its items (they are in the next chunk: "Our shared vision is that …
+# five outcomes:") weighs half a sentence that states something: it may be the answer (a vision)
+# but should not take a figure's place (q432: at 1.0 it displaced "33% increase…"; at 0.25 the
+# vision lost to the items of a neighbouring list).
+LEAD_IN_WEIGHT = 0.5
 ADJACENT_GAP = 200  # at most this many characters (a heading) between chunks that continue
 
 
@@ -76,6 +81,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 continue
             length_penalty = 1.0 if len(text.split()) <= 90 else 90 / len(text.split())
             kind_weight = 1.5 if hit.kind in kinds else 1.0
+            if LEAD_IN.search(text):  # it introduces items that are not in this hit
+                kind_weight *= LEAD_IN_WEIGHT
             scored.append((overlap * length_penalty * kind_weight / (1 + RANK_DECAY * rank), hit,
                            start, end, text))
     if not matched:

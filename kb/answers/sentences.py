@@ -102,7 +102,9 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
             end = spans[index][1]  # "5. Membership is increased." + " - on 280 members in 2017"
             index += 1
         quote = text[start:end]
-        if (len(quote.split()) < 3 or _normalise(quote) in skip or _CONTENTS_LINE.search(quote)
-                or LEAD_IN.search(quote)):
+        # a lead-in whose items are not in this text (the next chunk's) is quoted on its own
+        # when it says more than a label ("Our shared vision is that … five outcomes:")
+        bare = LEAD_IN.search(quote) and (not whole_lists or len(quote.split()) <= LABEL_WORDS)
+        if len(quote.split()) < 3 or _normalise(quote) in skip or _CONTENTS_LINE.search(quote) or bare:
             continue
         yield offset + start, offset + end, quote

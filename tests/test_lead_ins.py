@@ -1,0 +1,37 @@
+"""A list's lead-in whose items are in the next chunk ("Our shared vision is that … five
+outcomes:") is quoted on its own when it says more than a label, and weighs less than a
+sentence that states something."""
+
+from kb.answers.extractive import compose
+from kb.answers.sentences import units
+from kb.records import ChunkKind, Hit
+
+VISION = ("Our Shared Vision\n\nOur shared vision is that everyone in Wyvern lives a life free "
+          "from domestic abuse, achieved by focusing our delivery on four outcomes:")
+
+
+def _hit(chunk_id: str, text: str, kind: ChunkKind, section: str = "Our Shared Vision") -> Hit:
+    return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern", title="t",
+               period="2021-2024", page=None, section=section, kind=kind, start=0,
+               end=len(text))
+
+
+def test_a_lead_in_without_its_items_is_a_unit_when_it_says_more_than_a_label():
+    quotes = [q for _, _, q in units(VISION, headings=["Our Shared Vision"])]
+    assert quotes == [VISION.split("\n\n")[1]]
+    assert [q for _, _, q in units("Partners\n\nWE WILL:")] == []
+    # with its items, the lead-in is part of the list's quote, not a unit of its own
+    listed = [q for _, _, q in units("The four outcomes are:\n- Safety for victims\n- Fewer "
+                                     "repeat victims")]
+    assert listed == ["The four outcomes are:\n- Safety for victims\n- Fewer repeat victims"]
+    # compare items and part vectors read items apart: there a lead-in is never a unit
+    assert [q for _, _, q in units(VISION, headings=["Our Shared Vision"], whole_lists=False)] == []
+
+
+def test_a_vision_stated_in_a_lead_in_answers_a_question_about_the_vision():
+    vision = _hit("c1", VISION, ChunkKind.VISION)
+    principles = _hit("c2", "- Sharing information safely.\n- Learning from good practice "
+                            "elsewhere.", ChunkKind.OUTCOME)
+    answer = compose("What is the vision of the strategy?", [vision, principles], {},
+                     multi_area=False, kinds=frozenset({ChunkKind.VISION, ChunkKind.OUTCOME}))
+    assert answer.text.splitlines()[0].startswith("Our shared vision is that everyone in Wyvern")
