@@ -55,6 +55,28 @@ def _label(text: str, start: int, end: int) -> bool:
             and text[end:end + 1] in ("\n", ""))
 
 
+_YEAR_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b")  # "2022/23" heads a column
+_ACRONYM_CELL = re.compile(r"\b[A-Z]{2,}\b")  # "MARAC" starts a glossary row, not a header
+HEADER_CELL_WORDS = 4
+
+
+def is_header_row(text: str, start: int, end: int) -> bool:
+    """The unit is a table's header row ("Action<TAB>Lead<TAB>Timescale", "Measure<TAB>2022/23
+    <TAB>Target"): a whole line of two or more short cells, with no figure but a year, no
+    sentence end and no acronym, and another row of the table on the next line. It names the
+    columns (each row's quote keeps it as its `lead`) and answers nothing itself."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    cells = [c.strip() for c in text[line_start:line_end].split("\t") if c.strip()]
+    following = text[line_end + 1:].split("\n", 1)[0]
+    return (not text[line_start:start].strip() and not text[end:line_end].strip()
+            and len(cells) >= 2 and "\t" in following
+            and all(len(c.split()) <= HEADER_CELL_WORDS and not c.endswith((".", ":", ";"))
+                    and not re.search(r"\d", _YEAR_LIKE.sub("", c))
+                    and not _ACRONYM_CELL.search(c) for c in cells))
+
+
 def names_item(quote: str) -> bool:
     """The quote starts with a line that names it (see `units(..., labels=True)`)."""
     first, _, rest = quote.partition("\n")
@@ -105,6 +127,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         # a lead-in whose items are not in this text (the next chunk's) is quoted on its own
         # when it says more than a label ("Our shared vision is that … five outcomes:")
         bare = LEAD_IN.search(quote) and (not whole_lists or len(quote.split()) <= LABEL_WORDS)
-        if len(quote.split()) < 3 or _normalise(quote) in skip or _CONTENTS_LINE.search(quote) or bare:
+        if (len(quote.split()) < 3 or _normalise(quote) in skip or _CONTENTS_LINE.search(quote)
+                or bare or (whole_lists and is_header_row(text, start, end))):
             continue
         yield offset + start, offset + end, quote
