@@ -47,6 +47,26 @@ def test_questions_about_a_documents_period(question, expected):
     assert resolver.period_asked(question, question, ["wyvern"], most=12) == expected
 
 
+def test_a_question_naming_a_place_asks_only_about_that_places_documents():
+    resolver = DocumentResolver(DOCS)
+    question = "When does the Calder Vale strategy end?"
+    assert resolver.period_asked(question, question, None, most=12) == ["cv-2020"]
+    unknown = "When does the Barset strategy end?"  # no document of Barset is indexed
+    assert resolver.period_asked(unknown, unknown, None, most=12) == []
+
+
+def test_an_acronym_the_title_spells_out_names_the_document():
+    docs = [DocumentInfo("hk", "hackney", "Ending Violence Against Women and Girls: Hackney's "
+                         "Strategy 2023/24 - 2026/27", "2023-2027", "strategy", "adopted"),
+            DocumentInfo("hk-old", "hackney", "Hackney Housing Plan", "2019-2022", "plan",
+                         "adopted")]
+    question = "What period does the VAWG strategy cover?"
+    glossary = {"VAWG": {"Violence Against Women and Girls"}}
+    assert DocumentResolver(docs).period_asked(question, question, ["hackney"], 12,
+                                               glossary) == ["hk"]
+    assert DocumentResolver(docs).period_asked(question, question, ["hackney"], 12) == []
+
+
 def test_too_many_documents_to_answer_for_is_none():
     resolver = DocumentResolver(DOCS)
     assert resolver.period_asked("When does the strategy end?", "When does the strategy end?",
@@ -60,6 +80,9 @@ def test_too_many_documents_to_answer_for_is_none():
     ("WYVERN DOMESTIC ABUSE STRATEGY\n\n  2018 - 2021  \n\nCONTENTS", "2018-2021", "2018 - 2021"),
     ("Our strategy for 2019 to 2024 sets out", "2019-2024", "Our strategy for 2019 to 2024 sets out"),
     ("Published 2016; reviewed 2019-20.", "2016-2019", None),  # not the period's range
+    ("Hackney's Strategy 2023/24 - 2026/27\nVersion 1.2", "2023-2027",
+     "Hackney's Strategy 2023/24 - 2026/27"),  # in financial years
+    ("Partnership (2007/8)", "2007-2008", "Partnership (2007/8)"),
     ("A strategy", "", None),
 ])
 def test_the_line_that_gives_a_period(text, period, line):
@@ -86,6 +109,16 @@ def test_the_answer_quotes_each_documents_period_line_and_says_whether_it_has_en
         "(adopted; current, to 2025)"]
     first = answer.citations[0]
     assert (first.quote, first.start, first.end) == ("2016 - 2019", 41, 52)
+
+
+def test_a_title_line_is_not_repeated_and_an_unknown_status_is_not_shown():
+    doc = DocumentInfo("rt", "rotherham", "Safer Rotherham Partnership Domestic Abuse Strategy "
+                       "2022-2027", "2022-2027", "strategy", "unknown")
+    answer = period_answer([_hit(doc, "Safer Rotherham Partnership\n\nDomestic Abuse Strategy "
+                                      "2022-2027\n\nIntroduction", 0)], ["rt"],
+                           today=date(2026, 1, 1))
+    assert answer is not None
+    assert answer.text == "Domestic Abuse Strategy 2022-2027 [1] (current, to 2027)"
 
 
 def test_no_period_line_in_the_hits_gives_no_answer():

@@ -153,6 +153,10 @@ def test_officer_values_win_over_the_document():
     ("What does the New Forest plan say about refuges?", "new-forest"),
     ("Brighton & Hove's delivery plan", "brighton-and-hove"),
     ("Does Stoke on Trent have a sanctuary scheme?", "stoke-on-trent"),
+    # a joined name is shortened to its first part
+    ("When does the Telford strategy end?", "telford-and-wrekin"),
+    ("What is Brighton doing about stalking?", "brighton-and-hove"),
+    ("Does Stoke have a sanctuary scheme?", "stoke-on-trent"),
 ])
 def test_new_areas_are_understood_in_questions(question, key):
     areas = {
@@ -162,3 +166,16 @@ def test_new_areas_are_understood_in_questions(question, key):
         "stoke-on-trent": Area("stoke-on-trent", "Stoke-on-Trent", ("Stoke-on-Trent",)),
     }
     assert AreaResolver(areas, areas).mentioned(question) == [key]
+
+
+def test_a_short_form_two_areas_share_names_neither():
+    areas = {
+        "kingston-upon-thames": Area("kingston-upon-thames", "Kingston upon Thames", ()),
+        "kingston-upon-hull": Area("kingston-upon-hull", "Kingston upon Hull", ()),
+        "brighton-and-hove": Area("brighton-and-hove", "Brighton and Hove", ()),
+    }
+    resolver = AreaResolver(areas, areas)
+    assert resolver.mentioned("What does Kingston do about refuges?") == []
+    assert resolver.mentioned("What does Kingston upon Hull do about refuges?") == [
+        "kingston-upon-hull"]
+    assert resolver.mentioned("Hove's refuges") == []  # only the first part shortens it

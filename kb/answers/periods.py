@@ -40,7 +40,10 @@ def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], today: date | Non
         last = f" in {years[1]}" if years else ""
         state = (f"its period ended{last}" if is_expired(hit.period, today)
                  else f"current, to{last.removeprefix(' in')}" if last else "current")
-        lines.append(f"{hit.title}: {' '.join(quote.split())} [{n}] ({hit.status}; {state})")
+        status = "" if hit.status == "unknown" else f"{hit.status}; "
+        said = " ".join(quote.split())
+        named = "" if said.lower() in hit.title.lower() else f"{hit.title}: "  # a title line
+        lines.append(f"{named}{said} [{n}] ({status}{state})")
     if not citations:
         return None
     return Answer(text="\n".join(lines), citations=citations, found=True, mode="extractive")

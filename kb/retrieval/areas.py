@@ -4,6 +4,7 @@ named themselves (ingest.metadata)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -21,6 +22,17 @@ def name_pattern(name: str) -> str:
 
 
 _OWNER = r"\b(['’]s\b)?"  # a name ends a word, perhaps with a possessive
+# Where officers shorten a joined place name to its first part: "Telford & Wrekin" -> Telford,
+# "Brighton and Hove" -> Brighton, "Stoke-on-Trent" -> Stoke, "Newcastle upon Tyne" -> Newcastle
+_JOINED = re.compile(r"\s*(?:,|&|\band\b|\bwith\b|\bupon\b|-on-|\bon\b)\s*", re.IGNORECASE)
+
+
+def short_form(name: str) -> str:
+    """The first part of a joined place name ("Telford" of "Telford & Wrekin"), '' when the
+    name is not joined or its first part is not a capitalised word of three letters or more."""
+    first = _JOINED.split(name.strip(), maxsplit=1)[0].strip()
+    joined = first != name.strip()
+    return first if joined and re.fullmatch(r"[A-Z][\w'’.-]{2,}(?: [A-Z][\w'’.-]+)*", first) else ""
 # "Every area" means every area up to this many: a comparison, search or coverage matrix over
 # more (a store of hundreds of councils) is bounded in cost and names its areas instead.
 ALL_AREAS_MAX = 12
@@ -57,10 +69,15 @@ class AreaResolver:
         """Build alias patterns; stored areas without a manifest entry match by their key."""
         self.keys = sorted(set(areas) | set(stored))
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        names_of = {key: {key.replace("-", " "), *(areas[key].aliases if key in areas else ()),
+                          *([areas[key].name] if key in areas else [])} for key in self.keys}
+        # a joined name's first part names the area too, where no other area is called by it
+        # ("Telford" for Telford & Wrekin; not "Kingston" where two Kingstons are indexed)
+        shorts = {key: {s for n in names if (s := short_form(n))} for key, names in names_of.items()}
+        taken = Counter(n for key in self.keys
+                        for n in {n.lower() for n in shorts[key] | names_of[key]})
         for key in self.keys:
-            names = {key.replace("-", " "), *(areas[key].aliases if key in areas else ())}
-            if key in areas:
-                names.add(areas[key].name)
+            names = names_of[key] | {s for s in shorts[key] if taken[s.lower()] == 1}
             for name in sorted(names, key=len, reverse=True):
                 flags = 0 if name.isupper() else re.IGNORECASE  # "SET" only as capitals
                 self._patterns.append((key, re.compile(rf"\b{name_pattern(name)}{_OWNER}", flags)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -77,8 +77,12 @@ def period_line(text: str, period: str) -> tuple[int, int] | None:
     if span is None:
         return None
     first, last = span
+    # "2015-2020" may be written "2015-20", "2015 to 2020" or in financial years, "2015/16 -
+    # 2019/20"
+    short = rf"{last % 100:02d}|{last % 100}"  # "2019-20", "2007/8"
+    end = rf"(?:{last - 1}/(?:{last}|{short})|{last}|{short})"
     written = (rf"\b{first}\b" if first == last else
-               rf"\b{first}\s*(?:-|–|—|to|/)\s*(?:{last}|{last % 100:02d})\b")
+               rf"\b{first}(?:/\d{{2}})?\s*(?:-|–|—|to|/)\s*{end}\b")
     match = re.search(written, text)
     if match is None:
         return None
@@ -126,6 +130,16 @@ def _called_a_document(question: str, document: DocumentInfo) -> bool:
     return bool(asked and span and span[0] <= asked[0] <= span[1])
 
 
+def _own_terms(document: DocumentInfo, asked: set[str],
+               acronyms: Mapping[str, Collection[str]]) -> set[str]:
+    """The words that name the document: its title's, kind's and area's, and those of the
+    asked terms that are acronyms its title spells out."""
+    own = content_terms(f"{document.title} {document.kind}") | _area_words(document)
+    spelled = {t for t in asked - own for acronym, forms in acronyms.items()
+               if content_terms(acronym) == {t} and any(content_terms(f) <= own for f in forms)}
+    return own | spelled
+
+
 class DocumentResolver:
     """Finds the indexed documents a question refers to."""
 
@@ -161,16 +175,26 @@ class DocumentResolver:
         ids = [d.doc_id for d in chosen]
         return ids if 0 < len(ids) < len(pool) else []
 
-    def period_asked(self, question: str, rest: str, areas: Sequence[str] | None,
-                     most: int) -> list[str]:
+    def period_asked(self, question: str, rest: str, areas: Sequence[str] | None, most: int,
+                     acronyms: Mapping[str, Collection[str]] | None = None) -> list[str]:
         """Doc ids whose own period the question asks about ("When does the Bucks strategy
         end?", "Is Oxfordshire's strategy still in date?"): it uses a cue of vocabulary
-        [documents] period_questions, and what else it says names nothing but these
-        documents (their titles' and kinds' words, words for a document; `rest` is the
-        question without its area names). They are the documents it names, else the areas'
-        documents (all areas' when None) that are not of a supporting kind, those of the kind
-        it names if any ("the strategy", "the plan"); none when they are more than `most`
-        ("When does the strategy end?" over hundreds of councils)."""
+        [documents] period_questions, and what else it says names nothing but the document
+        (its title's, kind's and area's words, an acronym its title spells out, words for a
+        document; `rest` is the question without its area names). The candidates are the
+        documents it names, else the areas' documents (all areas' when None) that are not of
+        a supporting kind, those of the kind it names if any ("the strategy", "the plan");
+        none when more than `most` are asked about ("When does the strategy end?" over
+        hundreds of councils).
+
+        Args:
+            question: the officer's words.
+            rest: the question without its area names.
+            areas: the areas it asks about (None: all).
+            most: the most documents one answer gives the period of.
+            acronyms: the glossary (acronym -> long forms): "Hackney's VAWG strategy" names
+                "Ending Violence Against Women and Girls".
+        """
         words = vocabulary()
         if not words.period_questions.search(question):
             return []
@@ -180,15 +204,14 @@ class DocumentResolver:
                                                 and d.kind not in words.supporting_kinds)]
         asked = content_terms(question)  # "the strategy", "the plan": documents of that kind
         pool = [d for d in pool if content_terms(d.kind) & asked] or pool
-        if not pool or len(pool) > most:
-            return []
         said = _NEWEST.sub(" ", _OLDEST.sub(" ", rest))  # "the latest strategy", "the 2016-19"
         said = YEAR.sub(" ", _RANGE.sub(" ", said))
         said = words.period_questions.sub(" ", words.title_words.sub(" ", said))
         said = words.document_names.sub(" ", POSSESSIVE.sub("", said))
-        allowed = (word_list_terms(words.period_words) | word_list_terms(words.scaffolding)
-                   | {t for d in pool for t in content_terms(f"{d.title} {d.kind}")})
-        return [d.doc_id for d in pool] if content_terms(said) <= allowed else []
+        left = (content_terms(said) - word_list_terms(words.period_words)
+                - word_list_terms(words.scaffolding))
+        chosen = [d.doc_id for d in pool if left <= _own_terms(d, left, acronyms or {})]
+        return chosen if len(chosen) <= most else []
 
     def without_reference(self, question: str, named: Collection[str]) -> str:
         """The question without the words by which it names the documents `named` (as

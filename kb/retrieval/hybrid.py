@@ -134,7 +134,7 @@ class HybridRetriever:
         synonyms = tuple(strategy_words(text)) if self._settings.synonyms else ()
         text, lexical_text = followed_by(text, synonyms), followed_by(lexical_text, synonyms)
         period = self._documents.period_asked(
-            query, self._resolver.without_names(query), chosen, ALL_AREAS_MAX
+            query, self._resolver.without_names(query), chosen, ALL_AREAS_MAX, self._glossary
         ) if self._settings.period_answers else []
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
                           per_area=per_area, named_documents=documents,
