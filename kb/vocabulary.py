@@ -72,6 +72,7 @@ class Vocabulary:
     other_areas: Pattern
     scaffolding: frozenset[str]
     preamble: Pattern
+    closing_audience: Pattern
     council_bodies: tuple[str, ...]
     council_prefixes: tuple[str, ...]
     council_descriptors: frozenset[str]
@@ -170,6 +171,11 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             preamble=re.compile(rf"^\s*(?=[^,:?]*\b(?:{_alternatives(data['topic']['audience'])})\b)"
                                 rf"(?:for|ahead of|before|i'?m|i am|i need|i have|we|quick)\b"
                                 rf"[^,:?]{{0,100}}[,:]\s*", re.IGNORECASE),
+            # a closing clause for the paper or meeting the answer goes into
+            closing_audience=re.compile(
+                rf"[\s,;:–-]*\b(?:for|in|to go in|ahead of|before)\s+(?:a|an|the|our|my|this|"
+                rf"next|tomorrow['’]s|today['’]s)\s+(?:[\w'’&-]+\s+){{0,3}}?"
+                rf"(?:{_alternatives(data['topic']['audience_papers'])})\W*$", re.IGNORECASE),
             council_bodies=tuple(sorted(data["councils"]["bodies"], key=len, reverse=True)),
             council_prefixes=tuple(data["councils"]["prefixes"]),
             council_descriptors=frozenset(data["councils"]["descriptors"]),

@@ -279,8 +279,13 @@ def test_question_topic_drops_scaffolding_and_areas():
     ("For the 2008 presentation, what was achieved?", None),  # names a document, not an audience
     ("For victims, what support is there?", None),
     ("What does the board oversee?", None),
+    ("Give me the Bucks outcomes for a board report", "Give me the Bucks outcomes"),
+    ("What are Wyvern's indicators, for tomorrow's scrutiny briefing?",
+     "What are Wyvern's indicators"),
+    ("What training is there for board members?", None),  # who, not what for
+    ("How are incidents reported to the board?", None),
 ])
-def test_an_opening_clause_naming_the_audience_is_dropped(question, asked):
+def test_a_clause_naming_the_audience_or_paper_is_dropped(question, asked):
     from kb.retrieval.topic import without_preamble
 
     assert without_preamble(question) == (asked or question)
