@@ -42,6 +42,7 @@ from kb.retrieval.glossary import spellings
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.synonyms import in_strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
+from kb.retrieval.typos import corrected
 from kb.uploads import ingest_uploads
 
 if TYPE_CHECKING:
@@ -157,7 +158,8 @@ class KnowledgeBase:
         Raises:
             ValueError: k is not positive.
         """
-        return self._retriever.search(without_preamble(query), k, areas, doc_ids, kinds)
+        return self._retriever.search(without_preamble(self._corrected(query)[0]), k, areas,
+                                      doc_ids, kinds)
 
     # -- answers -------------------------------------------------------------------------
     def ask(self, question: str, areas: Sequence[str] | None = None,
@@ -173,8 +175,23 @@ class KnowledgeBase:
             kinds: restrict to these chunk kinds.
 
         Returns:
-            The answer; `found` is False when the strategies do not cover the question.
+            The answer; `found` is False when the strategies do not cover the question. A
+            misspelt word read as another is said in its `notice`.
         """
+        question, fixes = self._corrected(question)
+        answer = self._answer(question, areas, history, doc_ids, kinds)
+        if fixes and not answer.notice:
+            read = ", ".join(f"'{typed}' as '{meant}'" for typed, meant in fixes)
+            answer = replace(answer, notice=f"Read {read}.")
+        return answer
+
+    def _corrected(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """The text with misspelt words corrected (kb.retrieval.typos), and the fixes."""
+        return corrected(text, self._idf) if self.settings.correct_typos else (text, [])
+
+    def _answer(self, question: str, areas: Sequence[str] | None,
+                history: Sequence[str] | None, doc_ids: Sequence[str] | None,
+                kinds: Sequence[str] | None) -> Answer:
         resolved = followup.resolve(without_preamble(question), history, self.areas)
         searched = without_preamble(resolved)  # a follow-up may carry the last turn's framing
         plan = self._retriever.plan(searched, areas)
@@ -237,7 +254,7 @@ class KnowledgeBase:
         chosen = list(areas) if areas else self.areas.mentioned(theme)
         if len(chosen) < 2 and not areas:
             chosen = self._every_area("compare")
-        topic = question_topic(without_preamble(theme), self.areas)
+        topic = question_topic(without_preamble(self._corrected(theme)[0]), self.areas)
         # an area may write the theme's long form as its acronym, or the other way round, and
         # in the strategies' words for an officer's everyday ones
         wordings = [topic, *(in_strategy_words(topic) if self.settings.synonyms else [])]

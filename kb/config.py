@@ -78,6 +78,7 @@ class Settings:
     synonyms: bool = True
     whole_section: bool = True
     period_answers: bool = True
+    correct_typos: bool = True
     lexical_long_forms: bool = False
     sentence_similarity: float = 4.0
     min_relevance: float = 0.15

@@ -80,9 +80,9 @@ def period_line(text: str, period: str) -> tuple[int, int] | None:
     # "2015-2020" may be written "2015-20", "2015 to 2020" or in financial years, "2015/16 -
     # 2019/20"
     short = rf"{last % 100:02d}|{last % 100}"  # "2019-20", "2007/8"
-    end = rf"(?:{last - 1}/(?:{last}|{short})|{last}|{short})"
+    closing = rf"(?:{last - 1}/(?:{last}|{short})|{last}|{short})"
     written = (rf"\b{first}\b" if first == last else
-               rf"\b{first}(?:/\d{{2}})?\s*(?:-|–|—|to|/)\s*{end}\b")
+               rf"\b{first}(?:/\d{{2}})?\s*(?:-|–|—|to|/)\s*{closing}\b")
     match = re.search(written, text)
     if match is None:
         return None

@@ -1,0 +1,55 @@
+"""Misspelt words in a question ("what does oxfordshire do about perpetraters"): a word the
+indexed documents do not hold and English does not know is read as the English word it is
+closest to (pyspellchecker's frequency dictionary, at most two edits away), where the
+documents hold that word. Without this, a typo in the one word that carries the topic shares
+nothing with any passage, and the question is refused.
+
+Never corrected: capitalised words and acronyms (names, which the evidence must hold as
+written), councils typed in lower case, words with digits, and words of under five letters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import cache
+
+from spellchecker import SpellChecker
+
+from kb.retrieval.places import lower_case_councils
+from kb.text import stem
+
+MIN_LETTERS = 5  # shorter words have too many neighbours two edits away
+_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+@cache
+def _checker() -> SpellChecker:
+    """The English dictionary, loaded once (about 0.2 s) on the first unknown word."""
+    return SpellChecker(distance=2)
+
+
+def corrected(text: str, known: Collection[str]) -> tuple[str, list[tuple[str, str]]]:
+    """The text with its misspelt words corrected, and the (typed, read as) pairs.
+
+    Args:
+        text: the officer's words.
+        known: the stems of the indexed documents' words (their idf table).
+    """
+    councils = {word for name in lower_case_councils(text, known) for word in name.split()}
+    fixes: list[tuple[str, str]] = []
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        if len(word) < MIN_LETTERS or word in councils or stem(word) in known:
+            return word
+        checker = _checker()
+        if checker.known([word]):
+            return word  # an English word the documents do not use: a synonym's business
+        better = checker.correction(word)
+        if not better or better == word or stem(better) not in known:
+            return word
+        fixes.append((word, better))
+        return better
+
+    return _WORD.sub(fix, text), fixes

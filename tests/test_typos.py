@@ -1,0 +1,36 @@
+"""A misspelt question word is read as the English word it is closest to, where the indexed
+documents hold that word; names, councils and words English knows are left as typed."""
+
+from kb.retrieval.typos import corrected
+from kb.text import content_terms
+
+KNOWN = content_terms("perpetrators are held to account; survivors of coercive control; "
+                      "sanctuary schemes in Surrey and Northshire")
+
+
+def test_a_misspelt_word_the_documents_hold_is_corrected():
+    assert corrected("what does wyvern do about perpetraters", KNOWN) == (
+        "what does wyvern do about perpetrators", [("perpetraters", "perpetrators")])
+    text, fixes = corrected("How are survivers of coersive control helped?", KNOWN)
+    assert text == "How are survivors of coercive control helped?"
+    assert fixes == [("survivers", "survivors"), ("coersive", "coercive")]
+
+
+def test_names_councils_english_words_and_short_words_are_left_as_typed():
+    # capitalised: a name the evidence must hold as written
+    assert corrected("What does Perpetraterville do?", KNOWN)[1] == []
+    # a council typed in lower case
+    assert corrected("what does surrey do about sanctuary schemes", KNOWN)[1] == []
+    # English words the documents do not use are a synonym's business, not a typo
+    assert corrected("what is done about abusers", KNOWN)[1] == []
+    # too short to tell from its neighbours
+    assert corrected("what about refs", KNOWN)[1] == []
+    # the nearest English word is not one the documents hold
+    assert corrected("what about stalkng", KNOWN)[1] == []
+
+
+def test_ask_reads_a_misspelt_topic_word_and_says_so(fake_kb):
+    answer = fake_kb.ask("what does northshire do about sanctuery schemes")
+    assert answer.found and "sanctuary schemes" in answer.text
+    assert answer.notice == "Read 'sanctuery' as 'sanctuary'."
+    assert fake_kb.ask("what does northshire do about sanctuary schemes").notice == ""
