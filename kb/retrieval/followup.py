@@ -1,4 +1,4 @@
-"""Resolve short follow-up questions from the previous turn, without an LLM."""
+"""Resolve short follow-up questions from the previous turns, without an LLM."""
 
 from __future__ import annotations
 
@@ -6,14 +6,22 @@ import re
 from collections.abc import Sequence
 
 from kb.retrieval.areas import AreaResolver
+from kb.retrieval.intent import intended_kinds, without_cues
 
 _FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|and what about|same for|what of)\b|\b(that|those|this|"
     r"them|they|it)\b\s*\??\s*$|\bgo with (that|this|those|it)\b", re.IGNORECASE)
+# a short question that points back ("How will they be measured?", "Who leads on it?")
+_POINTS_BACK = re.compile(r"\b(they|them|their|these|those|it|its)\b", re.IGNORECASE)
+POINTING_WORDS = 8  # at most this many words, to point back rather than ask anew
+# "Compare them", "How do they compare?", "What's the difference?"
+_COMPARE = re.compile(r"\b(compar\w*|differ\w*|contrast\w*|similar\w*)\b", re.IGNORECASE)
+TURNS = 4  # the earlier questions read for the areas a comparison follow-up sets side by side
 
 
 def resolve(question: str, history: Sequence[str] | None, resolver: AreaResolver) -> str:
-    """Rewrite a follow-up ("and what about Essex?") into a self-contained question.
+    """Rewrite a follow-up ("and what about Essex?", "How will they be measured?", "Compare
+    them") into a self-contained question.
 
     Args:
         question: the new turn.
@@ -21,17 +29,43 @@ def resolve(question: str, history: Sequence[str] | None, resolver: AreaResolver
         resolver: finds areas named in text.
 
     Returns:
-        The question unchanged when it stands alone, else combined with the previous one.
+        The question unchanged when it stands alone, else combined with the previous one (as
+        that was itself resolved; without the words by which it asked for a kind of passage
+        when the follow-up asks for one); a comparison follow-up names the areas of the last
+        turns.
     """
-    if not history:
+    if not history or len(question.split()) > 12 or not _follows_up(question, resolver):
         return question
-    previous = history[-1]
-    if len(question.split()) > 12 or not _FOLLOW_UP.search(question):
-        return question
+    turns = _resolved(history[-TURNS:], resolver)
+    previous = turns[-1]
     new_areas = resolver.mentioned(question)
     if new_areas:
         stripped = previous
         for area in resolver.mentioned(previous):
             stripped = resolver.remove(stripped, area)
         return f"{stripped.rstrip(' ?')} in {', '.join(new_areas)}?"
+    if _COMPARE.search(question):
+        earlier = list(dict.fromkeys(a for turn in turns for a in resolver.mentioned(turn)))
+        if len(earlier) >= 2:
+            names = " and ".join(a.replace("-", " ") for a in earlier)
+            return f"Compare {names}: {resolver.without_names(previous).rstrip(' ?')}?"
+    if intended_kinds(question):  # "How will they be measured?" asks for its own kind
+        previous = without_cues(previous)
     return f"{question.rstrip(' ?')} — {previous}"
+
+
+def _follows_up(question: str, resolver: AreaResolver) -> bool:
+    """The question refers to the previous turn: it opens as a follow-up ("and…", "what
+    about…"), ends pointing back ("…for them?"), or is a short question that points back
+    and names no area ("How will they be measured?")."""
+    return bool(_FOLLOW_UP.search(question)) or (
+        len(question.split()) <= POINTING_WORDS and bool(_POINTS_BACK.search(question))
+        and not resolver.mentioned(question))
+
+
+def _resolved(turns: Sequence[str], resolver: AreaResolver) -> list[str]:
+    """Each earlier turn as it was resolved against the turns before it."""
+    out: list[str] = []
+    for turn in turns:
+        out.append(resolve(turn, out, resolver))
+    return out

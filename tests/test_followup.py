@@ -1,0 +1,36 @@
+"""Follow-up questions resolved from the earlier turns, without an LLM."""
+
+from kb.manifest import Area
+from kb.retrieval.areas import AreaResolver
+from kb.retrieval.followup import resolve
+
+AREAS = {"wyvern": Area("wyvern", "Wyvern", ("Wyvern",)),
+         "calder": Area("calder", "Calder", ("Calder",))}
+RESOLVER = AreaResolver(AREAS, AREAS)
+
+
+def test_a_question_that_stands_alone_is_unchanged():
+    assert resolve("What does Calder say about refuges?", ["What are Wyvern's aims?"],
+                   RESOLVER) == "What does Calder say about refuges?"
+    assert resolve("How will they be measured?", [], RESOLVER) == "How will they be measured?"
+
+
+def test_another_area_takes_the_previous_question():
+    assert resolve("And Calder?", ["What does Wyvern say about refuges?"], RESOLVER) == (
+        "What does say about refuges in calder?")
+
+
+def test_a_short_question_pointing_back_keeps_the_previous_area():
+    # it asks for its own kind of passage (indicators): the previous one's cue ("aims") goes
+    assert resolve("How will they be measured?", ["What are Wyvern's strategic aims?"],
+                   RESOLVER) == "How will they be measured — What are Wyvern's strategic ?"
+    assert resolve("Who funds it?", ["What does Wyvern say about the sanctuary scheme?"],
+                   RESOLVER) == "Who funds it — What does Wyvern say about the sanctuary scheme?"
+
+
+def test_compare_them_sets_the_areas_of_the_last_turns_side_by_side():
+    history = ["What does Wyvern say about refuges?", "What about Calder?"]
+    assert resolve("Compare them", history, RESOLVER) == (
+        "Compare wyvern and calder: What does say about refuges in?")
+    assert RESOLVER.mentioned(resolve("How do they compare?", history, RESOLVER)) == [
+        "wyvern", "calder"]
