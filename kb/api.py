@@ -196,7 +196,8 @@ class KnowledgeBase:
         searched = without_preamble(resolved)  # a follow-up may carry the last turn's framing
         plan = self._retriever.plan(searched, areas)
         hits = self._retriever.search(searched, self.settings.top_k, areas, doc_ids, kinds, plan)
-        dated = period_answer(hits, plan.period_documents) if plan.period_documents else None
+        dated = (period_answer(hits, plan.period_documents, plan.status_asked)
+                 if plan.period_documents else None)
         if dated is not None:  # the documents' own period, from their title pages
             return dated
         reason = self.uncovered_reason(resolved, hits)

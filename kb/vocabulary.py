@@ -87,6 +87,7 @@ class Vocabulary:
     document_words: str  # alternatives: the words for the kinds of document
     supporting_kinds: frozenset[str]
     period_questions: Pattern
+    status_questions: Pattern
     period_words: frozenset[str]
     themes: dict[str, tuple[str, ...]]
     synonyms: tuple[tuple[str, Pattern], ...]
@@ -192,6 +193,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                                  for kind, words in data["documents"]["kinds"].items()),
             supporting_kinds=frozenset(data["documents"]["supporting"]),
             period_questions=cue_pattern(data["documents"]["period_questions"]),
+            status_questions=cue_pattern(data["documents"]["status_questions"]),
             period_words=frozenset(data["documents"]["period_words"].split()),
             themes={theme: tuple(phrases) for theme, phrases in data["themes"].items() if phrases},
             synonyms=tuple((term, cue_pattern(words))

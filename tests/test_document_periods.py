@@ -38,6 +38,10 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("When does the sanctuary scheme funding end?", []),
     ("How long is the waiting list for a refuge place?", []),
     ("When will the review of refuge provision finish?", []),
+    # its standing
+    ("Is the Wyvern strategy still a draft?", STRATEGIES),
+    ("Has the latest strategy been adopted?", ["wy-2022"]),
+    ("What actions have been agreed?", []),
     # what the strategy covers is its content
     ("What does the strategy cover?", []),
     ("What are the priorities of the strategy?", []),
@@ -119,6 +123,19 @@ def test_a_title_line_is_not_repeated_and_an_unknown_status_is_not_shown():
                            today=date(2026, 1, 1))
     assert answer is not None
     assert answer.text == "Domestic Abuse Strategy 2022-2027 [1] (current, to 2027)"
+
+
+def test_a_question_about_its_standing_quotes_the_line_that_says_it_is_a_draft():
+    draft = DocumentInfo("tw", "telford", "Telford & Wrekin Council Domestic Abuse Strategy",
+                         "2025-2028", "strategy", "draft")
+    title_page = "DRAFT v0.4 – for consultation\n\nTelford & Wrekin Council\n2025 to 2028"
+    hits = [_hit(draft, title_page, 0)]
+    asked = period_answer(hits, ["tw"], status=True, today=date(2026, 1, 1))
+    assert asked is not None and asked.citations[0].quote == "DRAFT v0.4 – for consultation"
+    assert asked.text.endswith("[1] (draft; current, to 2028)")
+    # asked when it runs, the period line answers
+    dated = period_answer(hits, ["tw"], today=date(2026, 1, 1))
+    assert dated is not None and dated.citations[0].quote == "2025 to 2028"
 
 
 def test_no_period_line_in_the_hits_gives_no_answer():

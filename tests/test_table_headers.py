@@ -34,3 +34,9 @@ def test_an_answer_quotes_the_rows_not_the_header():
     quotes = [q for _, _, q in units(PLAN, headings=["Year one actions"])]
     assert "Action\tLead\tTimescale" not in quotes
     assert quotes[0].startswith("Launch a sanctuary scheme")
+
+
+def test_a_label_above_a_table_does_not_take_in_its_header():
+    text = f"Delivery plan\n{PLAN.split(chr(10), 1)[1]}"
+    quotes = [q for _, _, q in units(text, labels=True)]
+    assert quotes[0] == "Launch a sanctuary scheme for survivors\tHousing Services\tSeptember 2025"

@@ -1,7 +1,8 @@
-"""Answers to a question about a document's own period ("When does the Bucks strategy end?",
-"Is Oxfordshire's strategy still in date?"): for each document asked about, the line of its
-title page that gives its years, quoted and cited, with its status and whether the period has
-ended. Which documents a question asks this of is decided by the search
+"""Answers to a question about a document's own period or standing ("When does the Bucks
+strategy end?", "Is Oxfordshire's strategy still in date?", "Is it still a draft?"): for each
+document asked about, the line of its title page that gives its years (or, asked about its
+standing, the line that says it is a draft or adopted), quoted and cited, with its status and
+whether the period has ended. Which documents a question asks this of is decided by the search
 (`kb.retrieval.documents.DocumentResolver.period_asked`), which ranks those lines first."""
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from datetime import date
 
 from kb.answers.extractive import citation_for, is_expired
 from kb.records import Answer, Citation, Hit
-from kb.retrieval.documents import period_line, years_of
+from kb.retrieval.documents import period_line, status_line, years_of
 
 
-def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], today: date | None = None
-                  ) -> Answer | None:
+def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], status: bool = False,
+                  today: date | None = None) -> Answer | None:
     """One line per document: its title, the quoted line giving its period [n], its status
     and whether that period has ended by `today`; None when no hit gives any of the
     documents' periods (the question is then answered as any other).
@@ -23,13 +24,16 @@ def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], today: date | Non
     Args:
         hits: the question's hits (the search ranks each document's period line first).
         doc_ids: the documents whose period is asked about, in the order to answer them.
+        status: whether it asks if they are drafts or adopted: the line that says so is quoted
+            where a hit has one.
         today: the date the period is checked against (default: today).
     """
     lines: list[str] = []
     citations: list[Citation] = []
     for doc_id in doc_ids:
-        found = next(((hit, span) for hit in hits if hit.doc_id == doc_id
-                      for span in [period_line(hit.text, hit.period)] if span), None)
+        mine = [hit for hit in hits if hit.doc_id == doc_id]
+        found = next(((hit, span) for find in ([_status, _period] if status else [_period])
+                      for hit in mine for span in [find(hit)] if span), None)
         if found is None:
             continue
         hit, (start, end) = found
@@ -40,10 +44,18 @@ def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], today: date | Non
         last = f" in {years[1]}" if years else ""
         state = (f"its period ended{last}" if is_expired(hit.period, today)
                  else f"current, to{last.removeprefix(' in')}" if last else "current")
-        status = "" if hit.status == "unknown" else f"{hit.status}; "
+        standing = "" if hit.status == "unknown" else f"{hit.status}; "
         said = " ".join(quote.split())
         named = "" if said.lower() in hit.title.lower() else f"{hit.title}: "  # a title line
-        lines.append(f"{named}{said} [{n}] ({status}{state})")
+        lines.append(f"{named}{said} [{n}] ({standing}{state})")
     if not citations:
         return None
     return Answer(text="\n".join(lines), citations=citations, found=True, mode="extractive")
+
+
+def _status(hit: Hit) -> tuple[int, int] | None:
+    return status_line(hit.text)
+
+
+def _period(hit: Hit) -> tuple[int, int] | None:
+    return period_line(hit.text, hit.period)

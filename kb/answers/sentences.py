@@ -107,6 +107,8 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
             last = start
             while (index < len(spans) and _label(text, last, end)
                    and _normalise(text[last:end]) not in skip
+                   # a table's header names its columns, not an item
+                   and not is_header_row(text, last, end) and not is_header_row(text, *spans[index])
                    and len(text[start:spans[index][1]].split()) <= MAX_LIST_WORDS):
                 last, end = spans[index]
                 index += 1

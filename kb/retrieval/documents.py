@@ -96,6 +96,18 @@ def period_line(text: str, period: str) -> tuple[int, int] | None:
     return start, end
 
 
+def status_line(text: str) -> tuple[int, int] | None:
+    """The span of the first line of a text that says the document is a draft or was adopted
+    (vocabulary [documents] draft, adopted: what ingest reads its status from)."""
+    words = vocabulary()
+    for match in re.finditer(r"[^\n]+", text):
+        if words.draft.search(match.group()) or words.adopted.search(match.group()):
+            line = match.group()
+            start = match.start() + len(line) - len(line.lstrip())
+            return start, match.start() + len(line.rstrip())
+    return None
+
+
 def _words(text: str) -> list[str]:
     """The text's lower-case words (letters and digits), unstemmed."""
     return re.findall(r"[a-z0-9]+", text.lower())
@@ -177,9 +189,10 @@ class DocumentResolver:
 
     def period_asked(self, question: str, rest: str, areas: Sequence[str] | None, most: int,
                      acronyms: Mapping[str, Collection[str]] | None = None) -> list[str]:
-        """Doc ids whose own period the question asks about ("When does the Bucks strategy
-        end?", "Is Oxfordshire's strategy still in date?"): it uses a cue of vocabulary
-        [documents] period_questions, and what else it says names nothing but the document
+        """Doc ids whose own period or standing the question asks about ("When does the Bucks
+        strategy end?", "Is Oxfordshire's strategy still in date?", "Is it still a draft?"): it
+        uses a cue of vocabulary [documents] period_questions or status_questions, and what
+        else it says names nothing but the document
         (its title's, kind's and area's words, an acronym its title spells out, words for a
         document; `rest` is the question without its area names). The candidates are the
         documents it names, else the areas' documents (all areas' when None) that are not of
@@ -196,7 +209,7 @@ class DocumentResolver:
                 "Ending Violence Against Women and Girls".
         """
         words = vocabulary()
-        if not words.period_questions.search(question):
+        if not (words.period_questions.search(question) or words.status_questions.search(question)):
             return []
         named = set(self.mentioned(question, areas))
         pool = [d for d in self._documents if (d.doc_id in named if named else
@@ -207,6 +220,7 @@ class DocumentResolver:
         said = _NEWEST.sub(" ", _OLDEST.sub(" ", rest))  # "the latest strategy", "the 2016-19"
         said = YEAR.sub(" ", _RANGE.sub(" ", said))
         said = words.period_questions.sub(" ", words.title_words.sub(" ", said))
+        said = words.status_questions.sub(" ", said)
         said = words.document_names.sub(" ", POSSESSIVE.sub("", said))
         left = (content_terms(said) - word_list_terms(words.period_words)
                 - word_list_terms(words.scaffolding))

@@ -17,7 +17,7 @@ from kb.backends.store import VectorStore
 from kb.config import Settings
 from kb.records import COMMITMENT_FACETS, FACET_KINDS, ChunkKind, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
-from kb.retrieval.documents import DocumentResolver, period_line
+from kb.retrieval.documents import DocumentResolver, period_line, status_line
 from kb.retrieval.glossary import expand_query, followed_by
 from kb.retrieval.headings import HeadingMatcher, SectionReference, section_reference
 from kb.retrieval.intent import defined_term, intended_kinds, without_cues
@@ -50,7 +50,8 @@ class SearchPlan:
     strategy_words: tuple[str, ...] = ()  # the strategies' words for its everyday ones
     whole_section: bool = False  # it asks what a named section holds, nothing narrower
     listing: bool = False  # it asks for a list (wants_list) or for a named section's
-    period_documents: tuple[str, ...] = ()  # documents whose own period it asks about
+    period_documents: tuple[str, ...] = ()  # documents whose own period or standing it asks
+    status_asked: bool = False  # about, and whether it asks if they are drafts or adopted
 
 
 def _word(term: str | None) -> re.Pattern[str] | None:
@@ -146,7 +147,8 @@ class HybridRetriever:
                           defined=_word(defined_term(query)), strategy_words=synonyms,
                           whole_section=whole_section,
                           listing=whole_section or wants_list(query),
-                          period_documents=tuple(period))
+                          period_documents=tuple(period),
+                          status_asked=bool(vocabulary().status_questions.search(query)))
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
@@ -214,7 +216,7 @@ class HybridRetriever:
                 similarity.setdefault(position, similarity.get(top, 0.0))
             ranked = with_list_continuation(ranked, following, scores)
         if plan.period_documents and not kind_filter:
-            first = self._period_lines(plan.period_documents, chunks)
+            first = self._standing_lines(plan.period_documents, plan.status_asked, chunks)
             for position in first:  # ranked first, as the best hit is
                 scores[position] = max(scores.values(), default=0.0)
             ranked = [*first, *(p for p in ranked if p not in first)]
@@ -243,17 +245,22 @@ class HybridRetriever:
                                      unit_similarities(query, hit.text, hit.section, row[1])]
         return out
 
-    def _period_lines(self, doc_ids: Sequence[str], chunks: dict[int, StoredChunk]
-                      ) -> list[int]:
-        """For each document, the first of its opening chunks that gives its period's years
-        (its title page, as a rule); a document whose opening chunks do not is left out."""
+    def _standing_lines(self, doc_ids: Sequence[str], status: bool,
+                        chunks: dict[int, StoredChunk]) -> list[int]:
+        """For each document, the first of its opening chunks that says whether it is a draft
+        or adopted (`status`), else the first that gives its period's years (its title page,
+        as a rule); a document whose opening chunks do neither is left out."""
         found = []
         for doc_id in doc_ids:
             mask = self._snapshot.allowed(Filter(doc_ids=(doc_id,)))
-            opening = [int(p) for p in np.flatnonzero(mask)[:PERIOD_CHUNKS]] if mask is not None else []
+            opening = ([int(p) for p in np.flatnonzero(mask)[:PERIOD_CHUNKS]]
+                       if mask is not None else [])
             self._fetch(chunks, opening)
-            found += [p for p in opening if p in chunks
-                      and period_line(chunks[p].chunk.text, chunks[p].doc.period)][:1]
+            opening = [p for p in opening if p in chunks]
+            wanted = ([p for p in opening if status and status_line(chunks[p].chunk.text)]
+                      or [p for p in opening
+                          if period_line(chunks[p].chunk.text, chunks[p].doc.period)])
+            found += wanted[:1]
         return found
 
     def _fetch(self, chunks: dict[int, StoredChunk], positions: Sequence[int]) -> None:
