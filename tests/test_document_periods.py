@@ -8,19 +8,8 @@ import pytest
 from kb.answers.periods import period_answer
 from kb.records import ChunkKind, DocumentInfo, Hit
 from kb.retrieval.documents import DocumentResolver, period_line
+from tests.test_documents_resolver import DOCS  # the fictional councils' documents
 
-DOCS = [
-    DocumentInfo("wy-2016", "wyvern", "Wyvern Domestic Abuse Strategy 2016-2019", "2016-2019",
-                 "strategy", "adopted"),
-    DocumentInfo("wy-2022", "wyvern", "Wyvern Domestic Abuse and Safe Accommodation Strategy",
-                 "2022-2025", "strategy", "adopted"),
-    DocumentInfo("wy-plan", "wyvern", "Safe Accommodation Delivery Plan 2022-23", "2022-2023",
-                 "delivery-plan", "draft"),
-    DocumentInfo("wy-event", "wyvern", "Sanctuary Scheme Launch Event (slides)", "2021-2022",
-                 "presentation", "update"),
-    DocumentInfo("cv-2020", "calder", "Calder Vale Domestic Abuse Strategy 2020-2023",
-                 "2020-2023", "strategy", "adopted"),
-]
 STRATEGIES = ["wy-2016", "wy-2022"]
 
 
