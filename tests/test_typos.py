@@ -34,3 +34,11 @@ def test_ask_reads_a_misspelt_topic_word_and_says_so(fake_kb):
     assert answer.found and "sanctuary schemes" in answer.text
     assert answer.notice == "Read 'sanctuery' as 'sanctuary'."
     assert fake_kb.ask("what does northshire do about sanctuary schemes").notice == ""
+
+
+def test_a_pasted_paragraph_of_noise_is_looked_up_only_so_far():
+    from kb.retrieval.typos import CHECKED
+
+    text, fixes = corrected(" ".join(["survivers"] * (CHECKED + 2)), KNOWN)
+    assert len(fixes) == CHECKED
+    assert text.split()[-2:] == ["survivers", "survivers"]

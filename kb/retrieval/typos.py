@@ -1,11 +1,14 @@
 """Misspelt words in a question ("what does oxfordshire do about perpetraters"): a word the
-indexed documents do not hold and English does not know is read as the English word it is
-closest to (pyspellchecker's frequency dictionary, at most two edits away), where the
-documents hold that word. Without this, a typo in the one word that carries the topic shares
+indexed documents do not hold and English does not know is read as the most frequent English
+word one edit away (a letter added, dropped, changed or two swapped: pyspellchecker's frequency
+dictionary), where the documents hold that word. Without this, a typo in the one word that carries the topic shares
 nothing with any passage, and the question is refused.
 
 Never corrected: capitalised words and acronyms (names, which the evidence must hold as
 written), councils typed in lower case, words with digits, and words of under five letters.
+One edit, not two: two edits cost 0.4-2 s a word that has no near neighbour (1 ms at one),
+and the typos officers make ("sanctuery", "coersive", "safegaurding") are one edit away. At
+most CHECKED unknown words are looked up, so a pasted paragraph of noise stays fast.
 """
 
 from __future__ import annotations
@@ -19,14 +22,15 @@ from spellchecker import SpellChecker
 from kb.retrieval.places import lower_case_councils
 from kb.text import stem
 
-MIN_LETTERS = 5  # shorter words have too many neighbours two edits away
+MIN_LETTERS = 5  # shorter words have too many neighbours
+CHECKED = 10  # unknown words looked up in one text
 _WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
 @cache
 def _checker() -> SpellChecker:
     """The English dictionary, loaded once (about 0.2 s) on the first unknown word."""
-    return SpellChecker(distance=2)
+    return SpellChecker(distance=1)
 
 
 def corrected(text: str, known: Collection[str]) -> tuple[str, list[tuple[str, str]]]:
@@ -38,11 +42,15 @@ def corrected(text: str, known: Collection[str]) -> tuple[str, list[tuple[str, s
     """
     councils = {word for name in lower_case_councils(text, known) for word in name.split()}
     fixes: list[tuple[str, str]] = []
+    checked = 0
 
     def fix(match: re.Match[str]) -> str:
+        nonlocal checked
         word = match.group()
-        if len(word) < MIN_LETTERS or word in councils or stem(word) in known:
+        if (len(word) < MIN_LETTERS or word in councils or stem(word) in known
+                or checked >= CHECKED):
             return word
+        checked += 1
         checker = _checker()
         if checker.known([word]):
             return word  # an English word the documents do not use: a synonym's business
