@@ -85,6 +85,7 @@ class Vocabulary:
     national_documents: Pattern
     document_kinds: tuple[tuple[str, Pattern], ...]
     document_words: str  # alternatives: the words for the kinds of document
+    source_names: str  # alternatives: the words that end a named source document
     supporting_kinds: frozenset[str]
     period_questions: Pattern
     status_questions: Pattern
@@ -189,6 +190,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             national_documents=cue_pattern(data["documents"]["national"]),
             document_words=_alternatives([word for words in data["documents"]["kinds"].values()
                                           for word in words]),
+            source_names=_alternatives(data["documents"]["source_names"]),
             document_kinds=tuple((kind, cue_pattern(words))
                                  for kind, words in data["documents"]["kinds"].items()),
             supporting_kinds=frozenset(data["documents"]["supporting"]),

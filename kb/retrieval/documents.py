@@ -28,15 +28,15 @@ DEFAULT_KIND = "strategy"  # "the strategy" is how officers say "the area's docu
 # "according to the <…> Strategy", "according to the 2008 slides" (not "What does X say about
 # the Care Act", where the Act is the topic, nor "the recommendations of the 2016 Review", which
 # a strategy may report, nor "the April consultation events", which it may report too). A name
-# ends in a word for a kind of document (vocabulary [documents.kinds]).
-_NAME_END = r"strategy|plan|guidance|framework|act|policy|review|report|protocol"
+# ends in a word for a document (vocabulary [documents] source_names) or for a kind of one
+# ([documents.kinds]).
 _CAPITALISED = re.compile(r"[A-Z][\w&-]*")
 
 
 @cache
 def _source_pattern() -> re.Pattern[str]:
-    words = vocabulary().document_words
-    end = f"(?:{_NAME_END}|{words})"
+    words = vocabulary()
+    end = f"(?:{words.source_names}|{words.document_words})"
     return re.compile(r"\b(?:(?:does|did|do)\s+(?:the\s+)?(?P<ref>(?:[\w'’&-]+\s+){0,6}?"
                       rf"{end})\s+(?:say|set out|state|propose|recommend|commit|include|"
                       r"cover|list|describe|mention|promise|require)|according to\s+(?:the\s+)?"
