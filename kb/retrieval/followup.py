@@ -34,9 +34,14 @@ def resolve(question: str, history: Sequence[str] | None, resolver: AreaResolver
         when the follow-up asks for one); a comparison follow-up names the areas of the last
         turns.
     """
-    if not history or len(question.split()) > 12 or not _follows_up(question, resolver):
+    if not history or not _follows_up(question, resolver):
         return question
-    turns = _resolved(history[-TURNS:], resolver)
+    return _against(question, _resolved(history[-TURNS:], resolver), resolver)
+
+
+def _against(question: str, turns: Sequence[str], resolver: AreaResolver) -> str:
+    """A follow-up resolved against the earlier turns (each already resolved, the last
+    one its previous question)."""
     previous = turns[-1]
     new_areas = resolver.mentioned(question)
     if new_areas:
@@ -55,17 +60,20 @@ def resolve(question: str, history: Sequence[str] | None, resolver: AreaResolver
 
 
 def _follows_up(question: str, resolver: AreaResolver) -> bool:
-    """The question refers to the previous turn: it opens as a follow-up ("and…", "what
-    about…"), ends pointing back ("…for them?"), or is a short question that points back
-    and names no area ("How will they be measured?")."""
+    """The question refers to the previous turn: at most 12 words, it opens as a follow-up
+    ("and…", "what about…"), ends pointing back ("…for them?"), or is a short question that
+    points back and names no area ("How will they be measured?")."""
+    if len(question.split()) > 12:
+        return False
     return bool(_FOLLOW_UP.search(question)) or (
         len(question.split()) <= POINTING_WORDS and bool(_POINTS_BACK.search(question))
         and not resolver.mentioned(question))
 
 
 def _resolved(turns: Sequence[str], resolver: AreaResolver) -> list[str]:
-    """Each earlier turn as it was resolved against the turns before it."""
+    """Each earlier turn as it was resolved against the turns before it (each resolved once)."""
     out: list[str] = []
     for turn in turns:
-        out.append(resolve(turn, out, resolver))
+        out.append(_against(turn, out, resolver) if out and _follows_up(turn, resolver)
+                   else turn)
     return out
