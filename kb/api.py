@@ -266,7 +266,10 @@ class KnowledgeBase:
 
     def _area_search(self, text: str, area: str, kinds: frozenset[ChunkKind] | None,
                      k: int) -> list[Hit]:
-        return self.search(text, k=k, areas=[area], kinds=sorted(kinds) if kinds else None)
+        """One area's hits for a comparison's topic, which `compare` has already read for
+        typos (`search` would look its unknown words up again, for every area and facet)."""
+        return self._retriever.search(without_preamble(text), k, [area], None,
+                                      sorted(kinds) if kinds else None)
 
     def _evidence_for(self, phrases: Sequence[str]) -> comparison.Relevance:
         """Whether a hit is evidence for any of the phrases (the ways a theme is worded)."""

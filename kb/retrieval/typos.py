@@ -1,8 +1,8 @@
 """Misspelt words in a question ("what does oxfordshire do about perpetraters"): a word the
 indexed documents do not hold and English does not know is read as the most frequent English
 word one edit away (a letter added, dropped, changed or two swapped: pyspellchecker's frequency
-dictionary), where the documents hold that word. Without this, a typo in the one word that carries the topic shares
-nothing with any passage, and the question is refused.
+dictionary), where the documents hold that word. Without this, a typo in the one word that
+carries the topic shares nothing with any passage, and the question is refused.
 
 Never corrected: capitalised words and acronyms (names, which the evidence must hold as
 written), councils typed in lower case, words with digits, and words of under five letters.
