@@ -12,7 +12,7 @@ from datetime import date
 
 from kb.answers.extractive import citation_for, is_expired
 from kb.records import Answer, Citation, Hit
-from kb.retrieval.documents import period_line, status_line, years_of
+from kb.retrieval.documents import standing_line, years_of
 
 
 def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], status: bool = False,
@@ -32,11 +32,10 @@ def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], status: bool = Fa
     citations: list[Citation] = []
     for doc_id in doc_ids:
         mine = [hit for hit in hits if hit.doc_id == doc_id]
-        found = next(((hit, span) for find in ([_status, _period] if status else [_period])
-                      for hit in mine for span in [find(hit)] if span), None)
+        found = standing_line([(hit.text, hit.period) for hit in mine], status)
         if found is None:
             continue
-        hit, (start, end) = found
+        hit, (start, end) = mine[found[0]], found[1]
         quote = hit.text[start:end]
         n = len(citations) + 1
         citations.append(citation_for(n, hit, hit.start + start, hit.start + end, quote))
@@ -52,10 +51,3 @@ def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], status: bool = Fa
         return None
     return Answer(text="\n".join(lines), citations=citations, found=True, mode="extractive")
 
-
-def _status(hit: Hit) -> tuple[int, int] | None:
-    return status_line(hit.text)
-
-
-def _period(hit: Hit) -> tuple[int, int] | None:
-    return period_line(hit.text, hit.period)

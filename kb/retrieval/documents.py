@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -84,16 +84,7 @@ def period_line(text: str, period: str) -> tuple[int, int] | None:
     written = (rf"\b{first}\b" if first == last else
                rf"\b{first}(?:/\d{{2}})?\s*(?:-|–|—|to|/)\s*{closing}\b")
     match = re.search(written, text)
-    if match is None:
-        return None
-    start = text.rfind("\n", 0, match.start()) + 1
-    end = text.find("\n", match.end())
-    end = len(text) if end < 0 else end
-    while text[start].isspace():
-        start += 1
-    while text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return _line(text, match.start(), match.end()) if match else None
 
 
 def status_line(text: str) -> tuple[int, int] | None:
@@ -102,10 +93,33 @@ def status_line(text: str) -> tuple[int, int] | None:
     words = vocabulary()
     for match in re.finditer(r"[^\n]+", text):
         if words.draft.search(match.group()) or words.adopted.search(match.group()):
-            line = match.group()
-            start = match.start() + len(line) - len(line.lstrip())
-            return start, match.start() + len(line.rstrip())
+            return _line(text, match.start(), match.end())
     return None
+
+
+def standing_line(texts: Sequence[tuple[str, str]], status: bool
+                  ) -> tuple[int, tuple[int, int]] | None:
+    """Which of a document's texts, each with its period, answers a question about its period
+    or, with `status`, its standing, and the span of the line that does: the first line that
+    says it is a draft or adopted where the standing is asked and one is there, else the first
+    line that gives its period's years; None when no text has either."""
+    finds: list[Callable[[str, str], tuple[int, int] | None]] = [period_line]
+    if status:
+        finds.insert(0, lambda text, _period: status_line(text))
+    for find in finds:
+        for index, (text, period) in enumerate(texts):
+            span = find(text, period)
+            if span:
+                return index, span
+    return None
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the line that holds text[start:end], without its surrounding spaces."""
+    first = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    line = text[first:len(text) if stop < 0 else stop]
+    return first + len(line) - len(line.lstrip()), first + len(line.rstrip())
 
 
 def _words(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from kb.backends.store import VectorStore
 from kb.config import Settings
 from kb.records import COMMITMENT_FACETS, FACET_KINDS, ChunkKind, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
-from kb.retrieval.documents import DocumentResolver, period_line, status_line
+from kb.retrieval.documents import DocumentResolver, standing_line
 from kb.retrieval.glossary import expand_query, followed_by
 from kb.retrieval.headings import HeadingMatcher, SectionReference, section_reference
 from kb.retrieval.intent import defined_term, intended_kinds, without_cues
@@ -217,8 +217,9 @@ class HybridRetriever:
             ranked = with_list_continuation(ranked, following, scores)
         if plan.period_documents and not kind_filter:
             first = self._standing_lines(plan.period_documents, plan.status_asked, chunks)
+            best = max(scores.values(), default=0.0)
             for position in first:  # ranked first, as the best hit is
-                scores[position] = max(scores.values(), default=0.0)
+                scores[position] = best
             ranked = [*first, *(p for p in ranked if p not in first)]
         top_k = ranked[:k]
         self._fetch(chunks, [p + d for p in top_k for d in (-1, 0, 1)])
@@ -257,10 +258,9 @@ class HybridRetriever:
                        if mask is not None else [])
             self._fetch(chunks, opening)
             opening = [p for p in opening if p in chunks]
-            wanted = ([p for p in opening if status and status_line(chunks[p].chunk.text)]
-                      or [p for p in opening
-                          if period_line(chunks[p].chunk.text, chunks[p].doc.period)])
-            found += wanted[:1]
+            line = standing_line([(chunks[p].chunk.text, chunks[p].doc.period)
+                                  for p in opening], status)
+            found += [opening[line[0]]] if line else []
         return found
 
     def _fetch(self, chunks: dict[int, StoredChunk], positions: Sequence[int]) -> None:
