@@ -144,7 +144,8 @@ def score_answers(kb: KnowledgeBase, questions: list[Question], sources: dict[st
         latency.append((time.perf_counter() - started) * 1000)
         if not q.answerable:
             tally.add(q, "refusal_accuracy", float(not answer.found))
-            kind = "on_topic" if "on_topic" in q.tags else "other"
+            # about the strategies' subject; about another subject ("potholes"); another area
+            kind = next((tag for tag in ("on_topic", "off_topic") if tag in q.tags), "other")
             tally.add(q, f"refusal_accuracy_{kind}", float(not answer.found))
             continue
         tally.add(q, "false_refusal_rate", float(not answer.found))

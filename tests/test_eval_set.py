@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = load_questions(ROOT / "eval" / "questions.jsonl")
 CATEGORIES = {"lookup", "aims_outcomes", "indicators", "actions", "compare", "paraphrase",
               "acronym", "unanswerable"}
-TAGS = {"list", "scoped", "all_areas", "synonym", "theme", "on_topic", "multi_area"}
+TAGS = {"list", "scoped", "all_areas", "synonym", "theme", "on_topic", "off_topic", "multi_area"}
 AREA_FILES = {"oxfordshire": "oxfordshire-", "buckinghamshire": "buckinghamshire-",
               "essex": "essex-"}
 
