@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -72,10 +73,22 @@ def word_list_terms(words: frozenset[str]) -> frozenset[str]:
     return frozenset(term for word in words for term in content_terms(word))
 
 
+class IdfTable(dict[str, float]):
+    """Smoothed inverse document frequency of each content term over n chunks,
+    ln(1 + n / df). A term the corpus does not hold weighs as one held by a single chunk
+    (`unseen`): nothing is more specific ("potholes" in a question about the strategies)."""
+
+    def __init__(self, weights: Mapping[str, float], chunks: int) -> None:
+        super().__init__(weights)
+        self.unseen = math.log(1 + max(chunks, 1))
+
+
 def idf_weight(words: Iterable[str], idf: Mapping[str, float]) -> float:
     """The summed idf weight of content terms: how much of a question or theme they carry (a
-    term the corpus does not hold weighs 1.0, as a rare one would)."""
-    return sum(idf.get(t, 1.0) for t in words)
+    term the corpus does not hold weighs as the rarest would, see `IdfTable`; 1.0 in a plain
+    mapping)."""
+    unseen = idf.unseen if isinstance(idf, IdfTable) else 1.0
+    return sum(idf.get(t, unseen) for t in words)
 
 
 def content_terms(text: str) -> set[str]:

@@ -1,5 +1,7 @@
 """The one tokenizer that BM25, idf and every term match share."""
 
+import pytest
+
 from kb.text import content_terms, terms
 
 
@@ -21,3 +23,16 @@ def test_a_compound_matches_in_every_spelling():
     assert terms("signposting to help lines") == terms("sign-posting to helplines")
     # only the listed compounds close up: "health careers" is not "healthcare"
     assert terms("health careers") == ["health", "career"]
+
+
+def test_a_word_the_corpus_does_not_hold_weighs_as_the_rarest():
+    from kb.answers.extractive import idf_table
+    from kb.text import idf_weight
+
+    texts = ["Refuges for victims.", "Support for victims.", "Perpetrator programmes."]
+    idf = idf_table(texts)
+    rarest = max(idf.values())
+    assert idf_weight({"pothol"}, idf) == pytest.approx(rarest)
+    assert idf_weight({"pothol"}, idf) > idf_weight({"victim"}, idf)
+    # a plain mapping has no corpus size to go by
+    assert idf_weight({"pothol"}, {"victim": 2.0}) == 1.0

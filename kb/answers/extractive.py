@@ -16,7 +16,7 @@ from datetime import date
 
 from kb.answers.sentences import names_item, units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.text import LEAD_IN, content_terms, idf_weight, quote_words
+from kb.text import LEAD_IN, IdfTable, content_terms, idf_weight, quote_words
 
 MAX_SENTENCES = 5
 MAX_PER_AREA = 3
@@ -258,10 +258,10 @@ def refusal(question: str, hits: Sequence[Hit], reason: str) -> Answer:
     )
 
 
-def idf_table(texts: Sequence[str]) -> dict[str, float]:
+def idf_table(texts: Sequence[str]) -> IdfTable:
     """Smoothed inverse document frequency of each content term."""
     df: Counter[str] = Counter()
     for text in texts:
         df.update(content_terms(text))
     n = max(len(texts), 1)
-    return {term: math.log(1 + n / count) for term, count in df.items()}
+    return IdfTable({term: math.log(1 + n / count) for term, count in df.items()}, n)

@@ -32,7 +32,7 @@ import numpy as np
 from kb.backends.lexical import BM25_STOPWORDS
 from kb.records import Chunk, ChunkKind, DocumentInfo, IndexedDocument
 from kb.retrieval.glossary import mine_glossary
-from kb.text import content_terms, embedding_text, terms, tokenizer_version
+from kb.text import IdfTable, content_terms, embedding_text, terms, tokenizer_version
 
 TABLE_NAME = "chunks.sqlite3"
 PENDING = ""  # the hash a chunk carries until its whole document is stored
@@ -319,14 +319,14 @@ class ChunkTable:
         """The distinct section paths of visible chunks."""
         return [r[0] for r in self._read("SELECT DISTINCT section FROM chunks WHERE visible")]
 
-    def idf(self) -> dict[str, float]:
+    def idf(self) -> IdfTable:
         """Smoothed inverse document frequency of each content term over the visible chunks
         (the same figures as `extractive.idf_table` over their texts)."""
         import math
 
         n = max(self.visible_count(), 1)
-        return {t: math.log(1 + n / df) for t, df in self._read(
-            "SELECT term, df FROM term_df WHERE df > 0")}
+        return IdfTable({t: math.log(1 + n / df) for t, df in self._read(
+            "SELECT term, df FROM term_df WHERE df > 0")}, n)
 
     def glossary(self) -> dict[str, set[str]]:
         """Acronym -> long forms defined in the visible chunks, in the order they are first
