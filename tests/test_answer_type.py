@@ -245,7 +245,8 @@ def test_a_source_document_that_is_not_indexed_is_refused():
                        title="Wyvern Domestic Abuse Strategy")
 
     def reason(question):
-        return uncovered_reason(question, [stalking], 0.3, resolver, {"VAWG"}, {},
+        return uncovered_reason(question, [stalking], 0.3, resolver,
+                                {"VAWG": ["Violence Against Women and Girls"]}, {},
                                 documents=documents)
 
     assert reason("What does the Thames Valley Police and Crime Plan say about stalking?") == (
@@ -345,3 +346,40 @@ def test_a_place_named_only_in_passing_does_not_answer_for_it():
         "the strategies name 'Wales' only in passing")
     assert reason("What is the cost of domestic abuse in England and Wales?") == ""
     assert reason("What is Wyvern doing about perpetrator programmes?") == ""  # an indexed area
+
+
+def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_passages():
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    texts = ["Wyvern will develop perpetrator programmes with partners.",
+             "Victims will get support from the IDVA service.",
+             "The strategy sets out our priorities for the next three years.",
+             "Employers will be offered training to spot domestic abuse among staff."]
+    idf = idf_table(texts)
+    strategy = hit(texts[2], similarity=0.3)
+    training = hit(texts[3], similarity=0.3)
+
+    def reason(question, hits, similarity=0.3):
+        return uncovered_reason(question, [replace(h, similarity=similarity) for h in hits],
+                                0.15, resolver, (), idf)
+
+    # passages past the similarity floor that share only the scaffolding ("strategy")
+    assert reason("What does the Wyvern strategy say about potholes?", [strategy]) == (
+        "no passage is about 'potholes'")
+    assert reason("How is Wyvern tackling fly-tipping?", [strategy]) == (
+        "no passage is about 'fly-tipping'")
+    # a passage that holds the rest of the topic answers, and so does one as similar as a
+    # paraphrase; a question whose topic words the strategies all use is not judged here
+    assert reason("How will Wyvern help bosses spot abuse among their staff?", [training]) == ""
+    assert reason("What will Wyvern do for landlords?", [training], similarity=0.45) == ""
+    assert reason("What will Wyvern do for landlords?", [training]) == (
+        "no passage is about 'landlords'")
+    # the strategies' word for an everyday one holds it ("businesses": employers)
+    assert reason("What will Wyvern do for businesses?", [training]) == ""
+    assert reason("What will Wyvern do for businesses?", [strategy]) == (
+        "no passage is about 'businesses'")
+    assert reason("What will Wyvern do for victims?", [strategy]) == ""

@@ -4,7 +4,9 @@ On-topic questions about a figure, budget, count, date, name or finding that a s
 not give share most of their words with passages that are near misses, so similarity cannot
 refuse them. What can: the kind of value the question asks for (a budget or cost wants an amount,
 "How many…" or "How much…" a number, "When…" a date, "Who…" a name, "What did the evaluation find?" a
-finding) must appear in a passage sentence that is about the question's topic.
+finding) must appear in a passage sentence that is about the question's topic. Whether a
+top passage is about a question's topic at all (`passage_about`) is what a question needs
+whose topic the strategies have no word for ("potholes", `kb.answers.refusal`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from enum import StrEnum
 
 from kb.answers.sentences import units
 from kb.records import Hit
-from kb.text import BULLET, content_terms, idf_weight
+from kb.text import BULLET, content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
 
 
@@ -65,6 +67,13 @@ HITS_CHECKED = 5
 # unchanged), or says it in other words, as similar to the question as a paraphrase.
 VALUE_TOPIC_SHARE = MIN_TOPIC_SHARE
 VALUE_SIMILARITY = ABOUT_SIMILARITY
+# A question with a topic word the strategies never use: one of the top passages holds a
+# quarter of its topic's weight or is this similar to it (`passage_about`). Set on tune
+# questions q531-q539 (off-topic: bins, potholes, parking permits) against the tune
+# answerable ones: paraphrases that hold under a quarter of their topic's words score
+# 0.40-0.49, the off-topic questions' best passages 0.16-0.36.
+TOPIC_SHARE = 0.25
+TOPIC_SIMILARITY = 0.4
 
 
 def expected_type(question: str) -> AnswerType | None:
@@ -134,6 +143,36 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:
         return None
     return kind
+
+
+def passage_about(topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float],
+                  glossary: Mapping[str, Collection[str]] | None = None) -> bool:
+    """Whether one of the top passages is about the topic: it holds TOPIC_SHARE of the
+    topic's idf weight (with its title, headings and list lead-in; an acronym also as its long
+    form; a word the corpus does not hold weighs as the rarest, `kb.text.IdfTable`) or is
+    TOPIC_SIMILARITY similar to the question, as a paraphrase is.
+
+    Args:
+        topic: the question's topic terms (`topic_terms`).
+        hits: the retrieved hits, best first.
+        idf: term weights.
+        glossary: acronyms and their long forms.
+    """
+    total = idf_weight(topic, idf)
+    spelled = _long_forms(topic, glossary or {})
+    return any(idf_weight(_held(topic, content_terms(f"{hit.title} {hit.period} {hit.section} "
+                                                     f"{hit.lead} {hit.text}"), spelled),
+                          idf) >= TOPIC_SHARE * total or hit.similarity >= TOPIC_SIMILARITY
+               for hit in hits[:HITS_CHECKED])
+
+
+def topic_terms(topic: str) -> set[str]:
+    """The terms of a question's topic (its area names already out) that say what it is about:
+    not the words that ask for a kind of value ("how many", "budget"), not scaffolding
+    ("strategy", "approach") nor section nouns ("priority", "strand")."""
+    words = vocabulary()
+    return (content_terms(topic) - _CUE_TERMS - word_list_terms(words.scaffolding)
+            - word_list_terms(words.section_nouns))
 
 
 def _long_forms(terms: set[str], glossary: Mapping[str, Collection[str]]

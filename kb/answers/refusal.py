@@ -5,13 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from kb.answers.answer_type import MIN_TOPIC_SHARE, AnswerType, expected_type, missing_value
+from kb.answers.answer_type import (
+    MIN_TOPIC_SHARE,
+    AnswerType,
+    expected_type,
+    missing_value,
+    passage_about,
+    topic_terms,
+)
 from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_of
 from kb.retrieval.glossary import is_acronym
+from kb.retrieval.intent import without_cues
 from kb.retrieval.places import is_place, lower_case_councils
+from kb.retrieval.synonyms import in_strategy_words
 from kb.text import POSSESSIVE, content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
 
@@ -30,14 +39,16 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                      documents: DocumentResolver | None = None) -> str:
     """Why the hits do not answer the question ('' when they do).
 
-    Three checks: the best passage's similarity reaches `min_relevance`, unless a passage
+    Five checks: the best passage's similarity reaches `min_relevance`, unless a passage
     holds every topic word of the question (an exact match the embedding may rank low); the
     question's specific terms (years, names; not months, which a text may write as "the first
     3 months") occur in the evidence or in its documents' titles and periods (a year that a
     document's period runs over counts, unless the question asks for a value), and a place
     among them (a council, city or nation) occurs in a sentence about the question's topic,
-    not only in passing; and when the question asks for a kind of value (an amount, a count,
-    a date, a name, a finding), a sentence about its topic gives one (see
+    not only in passing; a topic word the strategies never use needs a top passage about the
+    topic, by its words or as a paraphrase (`kb.answers.answer_type.passage_about`); and when
+    the question asks for a kind of value (an amount, a count, a date, a name, a finding), a
+    sentence about its topic gives one (see
     `kb.answers.answer_type`; the words by which the question names its source, "according
     to the … Strategy", are not its topic).
 
@@ -75,11 +86,37 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     passing = [t for t in specific if is_place(t) and not _said_with(t, topic, hits, idf)]
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
+    unheld = _unheld(question, resolver.topic(question), hits, idf, acronyms)
+    if unheld:
+        return "no passage is about " + ", ".join(f"'{w}'" for w in unheld)
     absent = missing_value(question, resolver.topic(question), hits, idf, similar,
                            source_terms(question), acronyms)
     if absent is not None:
         return f"no passage about it gives {ARTICLES[absent]}"
     return ""
+
+
+def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
+            acronyms: Mapping[str, Collection[str]]) -> list[str]:
+    """The question's topic words (as typed) that the strategies never use, when no top
+    passage is about its topic (`kb.answers.answer_type.passage_about`), in its own words nor
+    in the strategies' words for its everyday ones ("businesses": employers,
+    `kb.retrieval.synonyms`). "What does the Essex strategy say about potholes?" finds
+    passages past the similarity floor, but none about potholes. A question whose topic words
+    the strategies all use is left to the other checks: a word of everyday English around the
+    topic ("hope", "bosses") is no sign of another subject. None either when the question asks
+    only for a kind of passage ("What does X propose for its Partnership priority?")."""
+    source = source_terms(question)
+    about = topic_terms(topic) - source
+    kind_words = content_terms(question) - content_terms(without_cues(question))
+    unseen = {term for term in about if term not in idf}
+    if (not unseen or not about - kind_words or passage_about(about, hits, idf, acronyms)
+            or any(passage_about(topic_terms(reworded) - source, hits, idf, acronyms)
+                   for reworded in in_strategy_words(topic))):
+        return []
+    return list(dict.fromkeys(
+        word for word in re.findall(r"[\w'’-]+", question)
+        if (terms := content_terms(word)) and terms <= unseen))
 
 
 def _said_with(place: str, topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float]
