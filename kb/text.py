@@ -23,7 +23,9 @@ STOPWORDS = frozenset(
     your yours tell say says said give gives list show explain describe does do anything any
     there""".split()
 )
-_WORD = re.compile(r"[a-z0-9][a-z0-9'&+-]*")
+# An apostrophe ends a word, the straight one as the curly one does: "what's" is "what"
+# (a stopword) and "s", not a term "what" that no passage holds.
+_WORD = re.compile(r"[a-z0-9][a-z0-9&+-]*")
 
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -39,9 +41,9 @@ def stem(word: str) -> str:
 def tokenizer_version() -> str:
     """The version of `terms` a store's word index is written with (2: hyphenated compounds
     split; 3: open compounds closed, with the vocabulary's list of them, which a corpus may
-    extend)."""
+    extend; 4: a straight apostrophe ends a word)."""
     listed = vocabulary().compounds.pattern.encode()
-    return f"3:{hashlib.sha256(listed).hexdigest()[:12]}"
+    return f"4:{hashlib.sha256(listed).hexdigest()[:12]}"
 
 
 def _closed(text: str) -> str:
@@ -56,7 +58,7 @@ def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     weights discount common words and "will" or "what" can matter there)."""
     out = []
     for word in _WORD.findall(_closed(plain(text).lower())):
-        word = word.strip("'-")
+        word = word.strip("-")
         # a hyphenated compound is its parts ("honour-based" matches "honour based"), unless
         # the vocabulary writes it closed
         pieces = word.split("-")

@@ -36,3 +36,8 @@ def test_a_word_the_corpus_does_not_hold_weighs_as_the_rarest():
     assert idf_weight({"pothol"}, idf) > idf_weight({"victim"}, idf)
     # a plain mapping has no corpus size to go by
     assert idf_weight({"pothol"}, {"victim": 2.0}) == 1.0
+
+
+def test_a_straight_apostrophe_ends_a_word_as_a_curly_one_does():
+    assert terms("What's the plan for Women's Aid?") == terms("What’s the plan for Women’s Aid?")
+    assert "what" not in terms("What's on the to-do list?")  # a stopword, not a phantom term
