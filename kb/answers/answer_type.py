@@ -4,9 +4,9 @@ On-topic questions about a figure, budget, count, date, name or finding that a s
 not give share most of their words with passages that are near misses, so similarity cannot
 refuse them. What can: the kind of value the question asks for (a budget or cost wants an amount,
 "How many…" or "How much…" a number, "When…" a date, "Who…" a name, "What did the evaluation find?" a
-finding) must appear in a passage sentence that is about the question's topic. Whether a
-top passage is about a question's topic at all (`passage_about`) is what a question needs
-whose topic the strategies have no word for ("potholes", `kb.answers.refusal`).
+finding) must appear in a passage sentence that is about the question's topic.
+`passage_about` tells whether a top passage is about a question's topic at all, which
+`kb.answers.refusal` asks of a question with a topic word the strategies never use ("potholes").
 """
 
 from __future__ import annotations

@@ -70,7 +70,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         if other:
             return f"no indexed document is the '{other}'"
     best = max(h.similarity for h in hits)
-    topic = content_terms(resolver.topic(question))
+    topic_text = resolver.topic(question)
+    topic = content_terms(topic_text)
     # "under its Prevent strand": the heading holds the section's name, not the noun "strand"
     named = topic - word_list_terms(vocabulary().section_nouns)
     exact = bool(named) and any(named <= content_terms(f"{h.section} {h.text}") for h in hits)
@@ -86,10 +87,10 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     passing = [t for t in specific if is_place(t) and not _said_with(t, topic, hits, idf)]
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
-    unheld = _unheld(question, resolver.topic(question), hits, idf, acronyms)
+    unheld = _unheld(question, topic_text, hits, idf, acronyms)
     if unheld:
         return "no passage is about " + ", ".join(f"'{w}'" for w in unheld)
-    absent = missing_value(question, resolver.topic(question), hits, idf, similar,
+    absent = missing_value(question, topic_text, hits, idf, similar,
                            source_terms(question), acronyms)
     if absent is not None:
         return f"no passage about it gives {ARTICLES[absent]}"
