@@ -174,6 +174,8 @@ def compare_ui(kb: KnowledgeBase) -> None:
     if "comparison" not in st.session_state:
         return
     theme, comparison = st.session_state["comparison"]
+    if comparison.notice:
+        st.info(safe(comparison.notice))
     st.markdown(comparison_table(comparison), unsafe_allow_html=False)
     add_to_report_ui(kb, "add-comparison", comparison, theme)
     left, right = st.columns(2)

@@ -261,8 +261,9 @@ class KnowledgeBase:
         wordings = [topic, *(in_strategy_words(topic) if self.settings.synonyms else [])]
         phrases = list(dict.fromkeys(spelling for wording in wordings
                                      for spelling in spellings(wording, self.glossary)))
-        return comparison.compare(theme, topic, chosen, self._area_search, self._idf,
-                                  self._evidence_for(phrases), phrases)
+        table = comparison.compare(theme, topic, chosen, self._area_search, self._idf,
+                                   self._evidence_for(phrases), phrases)
+        return replace(table, notice=comparison.unindexed_notice(wordings, self._idf))
 
     def _area_search(self, text: str, area: str, kinds: frozenset[ChunkKind] | None,
                      k: int) -> list[Hit]:

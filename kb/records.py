@@ -169,6 +169,7 @@ class Comparison:
     # area -> facet -> how many distinct relevant items were found, before each cell kept its
     # best few (what coverage counts)
     found: dict[str, dict[Facet, int]] = field(default_factory=dict)
+    notice: str = ""  # shown with the table: the theme's words that no indexed document uses
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,13 @@ def idf_weight(words: Iterable[str], idf: Mapping[str, float]) -> float:
     return sum(idf.get(t, unseen) for t in words)
 
 
+def typed_words(text: str, among: set[str]) -> list[str]:
+    """The words of a text as typed ("fly-tipping", "potholes"), once each and in order, whose
+    terms all lie in `among`: how to name a set of terms to an officer."""
+    return list(dict.fromkeys(word for word in re.findall(r"[\w'’-]+", text)
+                              if (found := content_terms(word)) and found <= among))
+
+
 def content_terms(text: str) -> set[str]:
     """The distinct stemmed words of a text (see `terms`)."""
     return set(terms(text))

@@ -47,7 +47,8 @@ def comparison() -> Comparison:
     cells["testshire"][Facet.ACTIONS] = [cite(1, SHARED)]
     cells["northshire"][Facet.INDICATORS] = [cite(2, ENDED, chunk_id="e1", period="2015-2020",
                                                   doc_id="doc-c", area="northshire")]
-    return Comparison(theme="employers", areas=["testshire", "northshire"], cells=cells)
+    return Comparison(theme="employers", areas=["testshire", "northshire"], cells=cells,
+                      notice="No indexed strategy uses the word 'bosses'.")
 
 
 def register() -> Framework:

@@ -78,6 +78,9 @@ def test_compare_fills_cells_and_leaves_honest_gaps(fake_kb):
     assert comparison.areas == ["northshire", "testshire"]
     assert comparison.cells["northshire"]["actions"]
     assert comparison.cells["testshire"]["actions"] == []
+    assert comparison.notice == ""
+    knives = fake_kb.compare("perpetrator programmes for knife carriers")
+    assert "'knife'" in knives.notice and "'carriers'" in knives.notice
 
 
 def test_exports_parse_back(fake_kb, tmp_path):
@@ -89,6 +92,11 @@ def test_exports_parse_back(fake_kb, tmp_path):
         "Area", "Aims and outcomes", "Indicators", "Actions", "Context and figures"]
     assert {row.cells[0].text for row in table.rows[1:]} == {"northshire", "testshire"}
     assert "no commitment found" in [c.text for c in table.rows[2].cells]
+    knives = fake_kb.compare("knife crime perpetrator programmes")
+    export(knives, "knife crime", tmp_path / "k.docx")
+    assert knives.notice in [p.text for p in docx.Document(str(tmp_path / "k.docx")).paragraphs]
+    export(knives, "knife crime", tmp_path / "k.md")
+    assert "'knife'" in knives.notice and knives.notice in (tmp_path / "k.md").read_text()
     answer = fake_kb.ask("What will Testshire do about employers?")
     export(answer, "employers", tmp_path / "r.md")
     markdown = (tmp_path / "r.md").read_text()

@@ -74,6 +74,12 @@ def test_compare_table_gaps_and_downloads(app):
     assert "northshire" in table and "no commitment found" in table
     labels = [b.label for b in app.get("download_button")]
     assert labels == ["Download Word report", "Download Markdown report"]
+    assert not any("No indexed strategy uses" in i.value for i in app.info)
+    next(t for t in app.text_input if t.label == "Theme or question").set_value(
+        "perpetrator programmes for knife carriers")
+    next(b for b in app.button if b.label == "Compare").click().run()
+    assert any("No indexed strategy uses the words 'knife', 'carriers'" in i.value
+               for i in app.info)
 
 
 def test_browse_register_and_heatmap(app):

@@ -290,3 +290,18 @@ def test_a_clause_naming_the_audience_or_paper_is_dropped(question, asked):
 
     assert without_preamble(question) == (asked or question)
 
+
+
+def test_a_theme_word_no_document_uses_is_named_with_the_table():
+    from kb.answers.extractive import idf_table
+    from kb.reports.compare import unindexed_notice
+
+    idf = idf_table(["Rates of crime and anti-social behaviour fell.",
+                     "Perpetrators will be held to account.", "Refuges for women and children."])
+    assert unindexed_notice(["knife crime"], idf) == (
+        "No indexed strategy uses the word 'knife': the rows below match the theme's other "
+        "words only.")
+    assert unindexed_notice(["potholes"], idf) == "No indexed strategy uses the word 'potholes'."
+    assert unindexed_notice(["perpetrators"], idf) == ""
+    # an everyday word the strategies write otherwise ("shelters": refuges) is no gap
+    assert unindexed_notice(["shelters for women", "refuge for women"], idf) == ""

@@ -89,6 +89,10 @@ def test_markdown_matches_and_escapes_the_officers_note():
     assert "## References" in text and "## Sources and currency" in text
     assert "*Officer's note:* Check \\<b\\>this\\</b\\> \\*first\\*" in text
     assert "| Area | Aims and outcomes | Indicators | Actions | Context and figures |" in text
+    # a comparison's notice (a theme word no indexed document uses) stands above its table
+    assert "*No indexed strategy uses the word 'bosses'.*" in text
+    body, _, _ = split(word(sample_paper()))
+    assert ("Normal", "No indexed strategy uses the word 'bosses'.") in body
     refs = re.findall(r"^\[(\d+)\] ", text, flags=re.M)
     assert refs == ["1", "2", "3", "4"]
 

@@ -21,7 +21,7 @@ from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import without_cues
 from kb.retrieval.places import is_place, lower_case_councils
 from kb.retrieval.synonyms import in_strategy_words
-from kb.text import POSSESSIVE, content_terms, idf_weight, word_list_terms
+from kb.text import POSSESSIVE, content_terms, idf_weight, typed_words, word_list_terms
 from kb.vocabulary import vocabulary
 
 _YEARS = re.compile(r"((?:19|20)\d{2})[-–/](?:\d{2}|(?:19|20)\d{2})")  # "2022-23", "2020/21"
@@ -115,9 +115,7 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
             or any(passage_about(topic_terms(reworded) - source, hits, idf, acronyms)
                    for reworded in in_strategy_words(topic))):
         return []
-    return list(dict.fromkeys(
-        word for word in re.findall(r"[\w'’-]+", question)
-        if (terms := content_terms(word)) and terms <= unseen))
+    return typed_words(question, unseen)
 
 
 def _said_with(place: str, topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float]

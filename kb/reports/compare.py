@@ -17,14 +17,15 @@ glossary entry (a risk tool's name) shows that entry as context rather than an e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from kb.answers.answer_type import topic_terms
 from kb.answers.extractive import citation_for, score_units
 from kb.answers.sentences import units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.reports.evidence import SHARE_LAST_RESORT, SHARE_SIMILAR
-from kb.text import content_terms, idf_weight, quote_words
+from kb.text import content_terms, idf_weight, quote_words, typed_words
 
 PER_CELL = 3
 RELATIVE_SHARE = 0.6  # of the area's best item
@@ -84,6 +85,21 @@ def items(hits: Sequence[Hit], phrases: Sequence[set[str]], idf: dict[str, float
                 found.append(Item(weight, rank, hit, start, end, text))
     found.sort(key=lambda item: (-item.weight, item.rank))
     return found
+
+
+def unindexed_notice(wordings: Sequence[str], idf: Mapping[str, float]) -> str:
+    """What to say with a table whose theme has words that no indexed document uses in any of
+    its wordings (the theme, and the theme in the strategies' words for its everyday ones):
+    the rows match its other words only ("knife crime": crime). '' when there are none."""
+    unseen = set.intersection(*({t for t in topic_terms(w) if t not in idf} for w in wordings))
+    words = typed_words(wordings[0], unseen)
+    if not words:
+        return ""
+    named = ", ".join(f"'{word}'" for word in words)
+    said = f"No indexed strategy uses the word{'s' if len(words) > 1 else ''} {named}"
+    if topic_terms(wordings[0]) <= unseen:
+        return f"{said}."
+    return f"{said}: the rows below match the theme's other words only."
 
 
 def _repeats(said: str, before: set[str]) -> bool:

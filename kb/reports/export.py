@@ -48,7 +48,8 @@ def to_markdown(record: Answer | Comparison, question: str) -> str:
         lines += [f"**Question:** {question}", "", record.text, ""]
         citations = record.citations
     else:
-        lines += [f"**Theme:** {question}", "", *_md_table(*_comparison_rows(record))]
+        lines += [f"**Theme:** {question}", "", *_md_notice(record),
+                  *_md_table(*_comparison_rows(record))]
         citations = _comparison_citations(record)
     lines += ["## References", ""] + [f"{ref}  " for ref in _references(citations)]
     return "\n".join(lines) + "\n"
@@ -69,7 +70,7 @@ def to_docx(record: Answer | Comparison, question: str, target: Path | IO[bytes]
         citations = record.citations
     else:
         document.add_paragraph(f"Theme: {question}")
-        _docx_table(document, *_comparison_rows(record))
+        _docx_comparison(document, record)
         citations = _comparison_citations(record)
     document.add_heading("References", level=2)
     for ref in _references(citations):
@@ -190,7 +191,8 @@ def _md_item(item: ReportItem, references: list[Reference]) -> list[str]:
         lines += [_md_source(line) + (" *(unverified)*" if i in body.unverified else "") + "  "
                   for i, line in enumerate(body.text.split("\n"))] + [""]
     elif isinstance(body, Comparison):
-        lines += [f"**Theme:** {_md_plain(item.subject)}", "", *_md_table(*_comparison_rows(body))]
+        lines += [f"**Theme:** {_md_plain(item.subject)}", "", *_md_notice(body),
+                  *_md_table(*_comparison_rows(body))]
     elif isinstance(body, Framework):
         for label, entries in _register_lines(body):
             lines += [f"### {label}", "", *(f"- {_md_source(e)}" for e in entries), ""]
@@ -223,6 +225,18 @@ def _docx_table(document: Any, header: list[str], rows: list[list[str]]) -> None
             cell.text = value
 
 
+def _md_notice(comparison: Comparison) -> list[str]:
+    """A comparison's notice (theme words no indexed document uses), in italics."""
+    return [f"*{_md_plain(comparison.notice)}*", ""] if comparison.notice else []
+
+
+def _docx_comparison(document: Any, comparison: Comparison) -> None:
+    """A comparison's notice, in italics, then its table."""
+    if comparison.notice:
+        document.add_paragraph().add_run(comparison.notice).italic = True
+    _docx_table(document, *_comparison_rows(comparison))
+
+
 def _docx_item(document: Any, item: ReportItem, references: list[Reference]) -> None:
     document.add_heading(item.title, level=2)
     if item.note:
@@ -236,7 +250,7 @@ def _docx_item(document: Any, item: ReportItem, references: list[Reference]) -> 
             document.add_paragraph(line + (" (unverified)" if i in body.unverified else ""))
     elif isinstance(body, Comparison):
         document.add_paragraph(f"Theme: {item.subject}")
-        _docx_table(document, *_comparison_rows(body))
+        _docx_comparison(document, body)
     elif isinstance(body, Framework):
         for label, entries in _register_lines(body):
             document.add_heading(label, level=3)

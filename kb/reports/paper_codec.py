@@ -63,7 +63,8 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
     """A Comparison from its dict; every facet of `Facet` is present (missing ones empty)."""
     cells = {area: {facet: _citations(row.get(facet.value, [])) for facet in Facet}
              for area, row in data["cells"].items()}
-    return Comparison(theme=data["theme"], areas=list(data["areas"]), cells=cells)
+    return Comparison(theme=data["theme"], areas=list(data["areas"]), cells=cells,
+                      notice=data.get("notice", ""))
 
 
 def framework_from_dict(data: dict[str, Any]) -> Framework:
