@@ -195,6 +195,15 @@ def test_contents_lines_are_never_quotable_units():
             "Foreword ........ 3\n"
             "We will fund 24 refuge bed spaces by 2021.")
     assert [quote for _, _, quote in units(text)] == ["We will fund 24 refuge bed spaces by 2021."]
+    # a heading that ends a sentence ("?") splits its contents line, and the page number then
+    # starts the next line's unit; a lead-in among the lines takes none of them as its items
+    contents = ("CONTENTS\nForeword\t3\nWhat is Domestic Abuse?\t8\nWhat is Known to Work?\t8\n"
+                "Key Actions to Deliver Strategy:\t\nPrevent Delivery Plan\t15\n\nFOREWORD\n\n"
+                "Jane Smith, Chair of the Wyvern Partnership Board.\n"
+                "Domestic abuse can happen to anyone.")
+    assert [quote for _, _, quote in units(contents, headings=["FOREWORD"])] == [
+        "Jane Smith, Chair of the Wyvern Partnership Board.",
+        "Domestic abuse can happen to anyone."]
 
 
 def test_plural_acronyms_and_possessives_are_not_missing_names():

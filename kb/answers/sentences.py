@@ -40,6 +40,22 @@ def _raw(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _contents_lines(text: str) -> list[tuple[int, int]]:
+    """Where the text has contents-page lines ("What is Domestic Abuse?\t8"): a sentence end
+    inside one ("?") splits it, and its page number then starts the next unit."""
+    out, position = [], 0
+    for line in text.split("\n"):
+        if _CONTENTS_LINE.search(line) and re.search(r"[A-Za-z]", line):
+            out.append((position, position + len(line)))
+        position += len(line) + 1
+    return out
+
+
+def _within(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
+    """The span overlaps one of the ranges."""
+    return any(a < span[1] and span[0] < b for a, b in ranges)
+
+
 def _sub_item(text: str, start: int) -> bool:
     """The unit starting here is an indented bullet: a detail of the item above it."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -99,6 +115,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
     """
     skip = {_normalise(h) for h in headings}
     spans = _raw(text)
+    contents = _contents_lines(text)
     index = 0
     while index < len(spans):
         start, end = spans[index]
@@ -114,8 +131,8 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
                 index += 1
         piece = text[start:end]
         if whole_lists and LEAD_IN.search(piece):
-            while index < len(spans) and len(text[start:spans[index][1]].split()) <= (
-                    MAX_LIST_WORDS):
+            while (index < len(spans) and not _within(spans[index], contents)
+                   and len(text[start:spans[index][1]].split()) <= MAX_LIST_WORDS):
                 end = spans[index][1]
                 index += 1
         else:
@@ -129,7 +146,8 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         # a lead-in whose items are not in this text (the next chunk's) is quoted on its own
         # when it says more than a label ("Our shared vision is that … five outcomes:")
         bare = LEAD_IN.search(quote) and (not whole_lists or len(quote.split()) <= LABEL_WORDS)
-        if (len(quote.split()) < 3 or _normalise(quote) in skip or _CONTENTS_LINE.search(quote)
+        if (len(quote.split()) < 3 or _normalise(quote) in skip
+                or _within((start, end), contents)
                 or bare or (whole_lists and is_header_row(text, start, end))):
             continue
         yield offset + start, offset + end, quote
