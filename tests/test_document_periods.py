@@ -112,6 +112,12 @@ def test_a_title_line_is_not_repeated_and_an_unknown_status_is_not_shown():
                            today=date(2026, 1, 1))
     assert answer is not None
     assert answer.text == "Domestic Abuse Strategy 2022-2027 [1] (current, to 2027)"
+    # a bare period names no document, though the title ends with it
+    years = period_answer([_hit(doc, "Safer Rotherham\n\n2022-2027\n\nIntroduction", 0)], ["rt"],
+                          today=date(2026, 1, 1))
+    assert years is not None and years.text == (
+        "Safer Rotherham Partnership Domestic Abuse Strategy 2022-2027: 2022-2027 [1] "
+        "(current, to 2027)")
 
 
 def test_a_question_about_its_standing_quotes_the_line_that_says_it_is_a_draft():

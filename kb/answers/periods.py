@@ -45,7 +45,10 @@ def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], status: bool = Fa
                  else f"current, to{last.removeprefix(' in')}" if last else "current")
         standing = "" if hit.status == "unknown" else f"{hit.status}; "
         said = " ".join(quote.split())
-        named = "" if said.lower() in hit.title.lower() else f"{hit.title}: "  # a title line
+        # a title line needs no title before it; a bare period ("2015-20") does, though the
+        # title ends with it
+        title_line = said.lower() in hit.title.lower() and any(c.isalpha() for c in said)
+        named = "" if title_line else f"{hit.title}: "
         lines.append(f"{named}{said} [{n}] ({standing}{state})")
     if not citations:
         return None
