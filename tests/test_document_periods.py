@@ -23,6 +23,11 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("What's the timeframe of the delivery plan?", ["wy-plan"]),
     ("How long does the Safe Accommodation Delivery Plan last?", ["wy-plan"]),
     ("Which years does the previous strategy cover?", ["wy-2016"]),
+    # which of them is the oldest or newest, asked either way round
+    ("Which strategy is the oldest?", ["wy-2016"]),
+    ("Which of the strategies is the most recent?", ["wy-2022"]),
+    ("Which is the newest strategy?", ["wy-2022"]),
+    ("What are the latest figures on refuges?", []),
     # the period of something the strategy is about, not of the strategy
     ("When does the sanctuary scheme funding end?", []),
     ("How long is the waiting list for a refuge place?", []),

@@ -19,9 +19,13 @@ from kb.vocabulary import vocabulary
 _RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DOCUMENT = r"(\w+ ){0,2}(strategy|plan|presentation|document|version|edition|slides|report)\b"
-_OLDEST = re.compile(rf"\b(old|older|oldest|earlier|earliest|previous|first|original) {_DOCUMENT}",
-                     re.IGNORECASE)
-_NEWEST = re.compile(rf"\b(new|newer|newest|latest|current|most recent|refreshed) {_DOCUMENT}",
+_DOCUMENTS = (r"\b(strateg(y|ies)|plans?|presentations?|documents?|versions?|editions?|slides|"
+              r"reports?)")
+# "the oldest strategy", and "which strategy is the oldest"
+_OLDEST = re.compile(rf"\b(old|older|oldest|earlier|earliest|previous|first|original) {_DOCUMENT}|"
+                     rf"{_DOCUMENTS} (is|are|was|were) (the )?(oldest|earliest)\b", re.IGNORECASE)
+_NEWEST = re.compile(rf"\b(new|newer|newest|latest|current|most recent|refreshed) {_DOCUMENT}|"
+                     rf"{_DOCUMENTS} (is|are|was|were) (the )?(newest|latest|most recent)\b",
                      re.IGNORECASE)
 DEFAULT_KIND = "strategy"  # "the strategy" is how officers say "the area's document"
 # A document a question takes its answer from: "What does the <…> Plan say / set out…",
