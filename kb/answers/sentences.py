@@ -100,7 +100,8 @@ def names_item(quote: str) -> bool:
 
 
 def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists: bool = True,
-          details: bool = True, labels: bool = False) -> Iterator[tuple[int, int, str]]:
+          details: bool = True, labels: bool = False, contents: bool = True
+          ) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each quotable unit, offsets shifted by `offset`.
 
     Args:
@@ -112,10 +113,13 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         details: with `whole_lists`, an item keeps the indented bullets under it.
         labels: a short line that names an item (see `_label`) leads the unit after it, so
             a list item keeps its name ("2. Awareness" + "Increase residents' awareness…").
+        contents: no unit overlaps a contents-page line, and a lead-in takes none as an
+            item; False gives the units that stores hold part vectors for
+            (`kb.retrieval.parts`), whose layout a store keeps from its ingest.
     """
     skip = {_normalise(h) for h in headings}
     spans = _raw(text)
-    contents = _contents_lines(text)
+    pages = _contents_lines(text) if contents else []
     index = 0
     while index < len(spans):
         start, end = spans[index]
@@ -131,7 +135,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
                 index += 1
         piece = text[start:end]
         if whole_lists and LEAD_IN.search(piece):
-            while (index < len(spans) and not _within(spans[index], contents)
+            while (index < len(spans) and not _within(spans[index], pages)
                    and len(text[start:spans[index][1]].split()) <= MAX_LIST_WORDS):
                 end = spans[index][1]
                 index += 1
@@ -146,8 +150,8 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         # a lead-in whose items are not in this text (the next chunk's) is quoted on its own
         # when it says more than a label ("Our shared vision is that … five outcomes:")
         bare = LEAD_IN.search(quote) and (not whole_lists or len(quote.split()) <= LABEL_WORDS)
-        if (len(quote.split()) < 3 or _normalise(quote) in skip
-                or _within((start, end), contents)
+        if (len(quote.split()) < 3 or _normalise(quote) in skip or _CONTENTS_LINE.search(quote)
+                or _within((start, end), pages)
                 or bare or (whole_lists and is_header_row(text, start, end))):
             continue
         yield offset + start, offset + end, quote

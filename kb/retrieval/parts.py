@@ -45,7 +45,9 @@ def _located(text: str, section: str) -> list[tuple[tuple[int, int], tuple[int, 
     flat = plain(text)
     cursor = 0
     found = []
-    for start, end, unit in units(text, 0, section.split(" > "), whole_lists=False):
+    # the layout of the stored part vectors: a change here would misalign existing stores
+    for start, end, unit in units(text, 0, section.split(" > "), whole_lists=False,
+                                  contents=False):
         piece = plain(unit)
         at = flat.find(piece, cursor)
         if piece and at >= 0:
