@@ -19,6 +19,7 @@ from kb.vocabulary import vocabulary
 _RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DOCUMENT = r"(\w+ ){0,2}(strategy|plan|presentation|document|version|edition|slides|report)\b"
+# a word for documents on its own, singular or plural ("which of the strategies is…")
 _DOCUMENTS = (r"\b(strateg(y|ies)|plans?|presentations?|documents?|versions?|editions?|slides|"
               r"reports?)")
 # "the oldest strategy", and "which strategy is the oldest"
