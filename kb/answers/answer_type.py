@@ -130,9 +130,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     spelled = _long_forms(terms, glossary or {})
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
-        shared = _held(terms, content_terms(f"{hit.title} {hit.period} {hit.section} {hit.lead} "
-                                           f"{hit.text}"), spelled)
-        about = (idf_weight(shared, idf) / total >= MIN_TOPIC_SHARE
+        about = (_held_weight(terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
                  or hit.similarity >= ABOUT_SIMILARITY)
         if not about:
             continue
@@ -160,10 +158,8 @@ def passage_about(topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float]
     """
     total = idf_weight(topic, idf)
     spelled = _long_forms(topic, glossary or {})
-    return any(idf_weight(_held(topic, content_terms(f"{hit.title} {hit.period} {hit.section} "
-                                                     f"{hit.lead} {hit.text}"), spelled),
-                          idf) >= TOPIC_SHARE * total or hit.similarity >= TOPIC_SIMILARITY
-               for hit in hits[:HITS_CHECKED])
+    return any(_held_weight(topic, hit, idf, spelled) >= TOPIC_SHARE * total
+               or hit.similarity >= TOPIC_SIMILARITY for hit in hits[:HITS_CHECKED])
 
 
 def topic_terms(topic: str) -> set[str]:
@@ -183,6 +179,14 @@ def _long_forms(terms: set[str], glossary: Mapping[str, Collection[str]]
         for term in content_terms(acronym) & terms:
             out.setdefault(term, []).extend(content_terms(form) for form in forms)
     return out
+
+
+def _held_weight(terms: set[str], hit: Hit, idf: Mapping[str, float],
+                 long_forms: Mapping[str, list[set[str]]]) -> float:
+    """The idf weight of the terms a hit holds, with its title, period, headings and list
+    lead-in (an acronym also where it spells out its long form)."""
+    text = content_terms(f"{hit.title} {hit.period} {hit.section} {hit.lead} {hit.text}")
+    return idf_weight(_held(terms, text, long_forms), idf)
 
 
 def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str]]]) -> set[str]:

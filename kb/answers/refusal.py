@@ -109,9 +109,11 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     only for a kind of passage ("What does X propose for its Partnership priority?")."""
     source = source_terms(question)
     about = topic_terms(topic) - source
-    kind_words = content_terms(question) - content_terms(without_cues(question))
     unseen = {term for term in about if term not in idf}
-    if (not unseen or not about - kind_words or passage_about(about, hits, idf, acronyms)
+    if not unseen:
+        return []
+    kind_words = content_terms(question) - content_terms(without_cues(question))
+    if (not about - kind_words or passage_about(about, hits, idf, acronyms)
             or any(passage_about(topic_terms(reworded) - source, hits, idf, acronyms)
                    for reworded in in_strategy_words(topic))):
         return []

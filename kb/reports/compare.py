@@ -91,13 +91,14 @@ def unindexed_notice(wordings: Sequence[str], idf: Mapping[str, float]) -> str:
     """What to say with a table whose theme has words that no indexed document uses in any of
     its wordings (the theme, and the theme in the strategies' words for its everyday ones):
     the rows match its other words only ("knife crime": crime). '' when there are none."""
-    unseen = set.intersection(*({t for t in topic_terms(w) if t not in idf} for w in wordings))
+    topics = [topic_terms(wording) for wording in wordings]
+    unseen = set.intersection(*({t for t in terms if t not in idf} for terms in topics))
     words = typed_words(wordings[0], unseen)
     if not words:
         return ""
     named = ", ".join(f"'{word}'" for word in words)
     said = f"No indexed strategy uses the word{'s' if len(words) > 1 else ''} {named}"
-    if topic_terms(wordings[0]) <= unseen:
+    if topics[0] <= unseen:
         return f"{said}."
     return f"{said}: the rows below match the theme's other words only."
 
