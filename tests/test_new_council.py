@@ -63,3 +63,16 @@ def test_compare_register_and_coverage_include_it(kb_with_new_council):
     coverage = kb.coverage()
     assert KEY in coverage.areas
     assert any(coverage.cells[theme][KEY].score > 0 for theme in coverage.themes)
+
+
+def test_another_subject_age_and_unknown_theme_words_in_a_new_house_style(kb_with_new_council):
+    kb, _ = kb_with_new_council
+    # another subject asked of the new council is refused
+    assert not kb.ask("What does Telford and Wrekin say about potholes?").found
+    # which strategy is the newest: the new council's (2025 to 2028), from its title page
+    newest = kb.ask("Which is the most recent strategy?")
+    assert newest.found and [c.area for c in newest.citations] == [KEY]
+    assert "2025 to 2028" in newest.text
+    # a comparison theme with a word no document uses says so above the table
+    knives = kb.compare("knife crime perpetrators", [KEY, "testshire"])
+    assert "'knife'" in knives.notice
