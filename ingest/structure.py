@@ -22,7 +22,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kb.records import PAGE_SEPARATOR, ChunkKind, Page
-from kb.text import BULLET, LEAD_IN, plain
+from kb.text import BULLET, CONTENTS_ENTRY, LEAD_IN, plain
 from kb.vocabulary import vocabulary
 
 # Sections whose numbered sub-headings are their items' own sections ("Our priorities" >
@@ -35,6 +35,7 @@ STATISTIC = re.compile(r"\d[\d,.]*\s*(%|per cent|million|billion)|£\s?\d|\b\d{1
 FOOTNOTE_END = re.compile(r"\S\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")  # "… of total crime ⁹": a cited statement
 
 NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(?:\.\s+|\s+(?=[A-Z]))(\S.*)$")  # "2. Aims", "2 Aims"
+SUB_NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s+(?=[A-Z])\S")  # "3.1 Prevention"
 MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
 # A heading that asks ("What could prevent this?", "What we've got already", "Is it working?")
 # opens a sub-section of its section, as a cue heading does, whatever its words.
@@ -148,7 +149,8 @@ def _looks_like_title(line: str) -> bool:
     if STATISTIC.search(text) or FOOTNOTE_END.search(text):  # an infographic's statement
         return False
     first = text.lstrip("\"'“‘#(")[:1]
-    return first.isupper() or (first.isdigit() and bool(NUMBERED_HEADING.match(text)))
+    return first.isupper() or (first.isdigit() and bool(NUMBERED_HEADING.match(text)
+                                                        or SUB_NUMBERED_HEADING.match(text)))
 
 
 def _noise_lines(pages: tuple[Page, ...]) -> set[str]:
@@ -199,6 +201,9 @@ def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, C
         return 0
     number = _number(text)
     sections = [n for level, h, _ in open_levels if level == 2 and (n := _number(h)) is not None]
+    sub = SUB_NUMBERED_HEADING.match(text)
+    if sub:  # "3.1 Prevention" under "3. Our priorities"; elsewhere a numbered paragraph
+        return 3 if sections and int(sub.group(1)) == sections[-1] else 0
     if number is not None and sections and number == sections[-1] + 1:
         return 2  # the next numbered section, whatever its words
     if _opens_subsection(text):
@@ -250,21 +255,28 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
                                   or stack[-1][2] is ChunkKind.GLOSSARY)) or (
             bool(lead) and previous_type in {"lead", "item"})
         numbered = NUMBERED_HEADING.match(stripped)
-        if numbered and previous_type == "bullet" and int(numbered.group(1)) == last_number + 1:
-            in_list = True  # the next item of a numbered list, not a heading
-        level = _heading_level(stripped, in_list, stack, line_count == 1, label, announced)
+        # the next item of a numbered list, not a heading (nor the next numbered section)
+        continues = bool(numbered and last_number and int(numbered.group(1)) == last_number + 1)
+        in_list = in_list or continues
+        # "1. Introduction 2" under "Contents" points to a section; it does not open one
+        entry = (bool(stack) and bool(vocabulary().contents.match(stack[-1][1]))
+                 and bool(CONTENTS_ENTRY.search(plain(stripped))))
+        level = 0 if continues or entry else _heading_level(stripped, in_list, stack,
+                                                            line_count == 1, label, announced)
         if level:
             while stack and stack[-1][0] >= level:
                 stack.pop()
             cue = section_kind(stripped) if level == 3 else heading_kind(stripped)
-            if cue is None and level == 4:
-                cue = next(k for lv, _, k in reversed(stack) if lv == 3)  # an item section's own
+            if cue is None and (level == 4 or SUB_NUMBERED_HEADING.match(stripped)):
+                # an item section's own: its parent's ("Our priorities" > "3.1 Prevention")
+                cue = next((k for lv, _, k in reversed(stack) if lv == level - 1), None)
             stack.append((level, _heading_name(stripped), cue))
             list_mode = level in (3, 4) and cue in LIST_CUES
             previous_type = "cue" if list_mode else "heading"
             blocks.append(Block(start, end, text, "heading", page.number, level,
                                 tuple(h for _, h, _ in stack), cue or ChunkKind.CONTEXT))
             lead = table_header = ""
+            last_number = 0
             continue
         # a title line in a label position leads the list under it ("Housing", then bullets)
         labels_list = label and not in_list and line_count == 1 and _looks_like_title(stripped)

@@ -58,6 +58,7 @@ class Vocabulary:
 
     heading_cues: tuple[tuple[ChunkKind, Pattern], ...]
     front_matter: Pattern
+    contents: Pattern
     action_table: Pattern
     indicator_table: Pattern
     table_header: Pattern
@@ -149,6 +150,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                                for kind, words in data["headings"].items()),
             front_matter=re.compile(rf"^\W*(?:{_alternatives(data['sections']['front_matter'])})\W*$",
                                     re.IGNORECASE),
+            contents=re.compile(rf"^\W*(?:{_alternatives(data['sections']['contents'])})\W*$",
+                                re.IGNORECASE),
             action_table=cue_pattern(data["tables"]["action"]),
             indicator_table=cue_pattern(data["tables"]["indicator"]),
             table_header=cue_pattern(data["tables"]["header"]),

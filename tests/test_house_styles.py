@@ -83,6 +83,15 @@ def block(blocks: list[Block], starts: str) -> Block:
     ("rotherham-da-strategy.txt", "The Domestic Abuse Local", ChunkKind.INDICATOR, "Performance framework"),
     ("hackney-vawg-strategy.txt", "Objective 1", ChunkKind.AIM, "Strategic objectives"),
     ("hackney-vawg-strategy.txt", "Referrals to DAIS", ChunkKind.INDICATOR, "Measuring our progress"),
+    # a contents page with page numbers, numbered sections with a numbered list inside one,
+    # and priorities numbered 3.1, 3.2… under "3. Our priorities"
+    ("wiltshire-da-strategy.txt", "1. Reported incidents rose", ChunkKind.STATISTIC, "1. Introduction"),
+    ("wiltshire-da-strategy.txt", "We want people to recognise", ChunkKind.AIM,
+     "3.1 Prevention and early intervention"),
+    ("wiltshire-da-strategy.txt", "fund the Inspire", ChunkKind.ACTION, "3.3 Perpetrators"),
+    ("wiltshire-da-strategy.txt", "Safe accommodation units", ChunkKind.INDICATOR, "4. Measuring success"),
+    ("wiltshire-da-strategy.txt", "The Wiltshire Domestic Abuse Partnership", ChunkKind.GOVERNANCE,
+     "5. Governance"),
     # a Word document with heading styles and a table
     ("cumberland.docx", "Every resident of Cumberland", ChunkKind.VISION, "Our vision"),
     ("cumberland.docx", "We will fund specialist", ChunkKind.ACTION, "Our commitments"),
@@ -105,6 +114,8 @@ def test_each_block_gets_its_kind_and_section(name, starts, kind, section):
     ("hackney-vawg-strategy.txt", "hackney", "Hackney", {"Hackney"}, "Hackney's Strategy", "2023-2027", "adopted"),
     ("rotherham-da-strategy.txt", "rotherham", "Rotherham", {"Rotherham"}, "Domestic Abuse Strategy",
      "2022-2027", "unknown"),
+    ("wiltshire-da-strategy.txt", "wiltshire", "Wiltshire", {"Wiltshire"},
+     "Wiltshire Domestic Abuse Strategy", "2022-2025", "unknown"),
 ])
 def test_metadata_comes_from_the_document(name, area, area_name, aliases, title, period, status):
     path = COUNCILS / name
@@ -115,6 +126,31 @@ def test_metadata_comes_from_the_document(name, area, area_name, aliases, title,
     assert title in info.title
     assert "the file name" not in decision.reasons.values(), decision.reasons
     assert area_name in decision.summary()
+
+
+def test_a_contents_page_names_the_sections_without_opening_them():
+    """"1. Introduction 2" under "Contents" is an entry; the numbered sections open where their
+    own headings are, each at the top level (not under the contents' last entry)."""
+    blocks = blocks_of("wiltshire-da-strategy.txt")
+    headings = [b.path for b in blocks if b.type == "heading"]
+    assert ("Contents",) in headings and ("1. Introduction",) in headings
+    assert ("5. Governance",) in headings and ("3. Our priorities", "3.4 A confident workforce") in headings
+    assert not [path for path in headings if path[-1].endswith((" 2", " 9"))]
+    assert block(blocks, "4. Measuring success 8").path == ("Contents",)
+
+
+def test_a_numbered_list_in_a_numbered_section_stays_a_list():
+    """Item 2 of a list inside "1. Introduction" is not the next numbered section, however
+    much it looks like a title; the real "2. Background" after the list is."""
+    text = ("1. Introduction\n\nThe review made three recommendations:\n\n"
+            "1. Endorse a pathway of services for victims\n"
+            "2. Implement the proposed new governance structure\n"
+            "3. Set up task and finish groups\n\n"
+            "2. Background\n\nReported incidents rose last year.\n")
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    assert [b.path for b in blocks if b.type == "heading"] == [("1. Introduction",), ("2. Background",)]
+    assert block(blocks, "2. Implement").path == ("1. Introduction",)
+    assert block(blocks, "Reported incidents").path == ("2. Background",)
 
 
 def test_word_properties_and_text_give_the_metadata():

@@ -35,3 +35,12 @@ def test_a_vision_stated_in_a_lead_in_answers_a_question_about_the_vision():
     answer = compose("What is the vision of the strategy?", [vision, principles], {},
                      multi_area=False, kinds=frozenset({ChunkKind.VISION, ChunkKind.OUTCOME}))
     assert answer.text.splitlines()[0].startswith("Our shared vision is that everyone in Wyvern")
+
+
+def test_a_contents_page_is_never_quoted():
+    """Under a Contents heading, a line that ends in a page number is an entry, however it is
+    spaced ("2. Our vision 3"); elsewhere "Priority 1" is a line like any other."""
+    contents = "Contents\n1. Introduction 2\n2. Our vision 3\n3. Our priorities ..... 4"
+    assert [q for _, _, q in units(contents, headings=["Contents"])] == []
+    text = "We will report on our work against Priority 1"
+    assert [q for _, _, q in units(text, headings=["Our priorities"])] == [text]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kb.text import BULLET, LEAD_IN, SENTENCE_END, plain
+from kb.text import BULLET, CONTENTS_ENTRY, LEAD_IN, SENTENCE_END, plain
+from kb.vocabulary import vocabulary
 
 _UNIT_END = re.compile(rf"{SENTENCE_END.pattern}|\n+(?![ \t]*[a-z])")  # or a line break
 _DANGLING = re.compile(r"\b(of|to|in|for|and|or|the|a|an|with|by|from|were|was|is|are|be|than|"
@@ -40,12 +41,15 @@ def _raw(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _contents_lines(text: str) -> list[tuple[int, int]]:
-    """Where the text has contents-page lines ("What is Domestic Abuse?\t8"): a sentence end
-    inside one ("?") splits it, and its page number then starts the next unit."""
+def _contents_lines(text: str, under_contents: bool = False) -> list[tuple[int, int]]:
+    """Where the text has contents-page lines ("What is Domestic Abuse?\t8"; under a Contents
+    heading also "2. Our vision 3"): a sentence end inside one ("?") splits it, and its page
+    number then starts the next unit."""
     out, position = [], 0
     for line in text.split("\n"):
-        if _CONTENTS_LINE.search(line) and re.search(r"[A-Za-z]", line):
+        entry = _CONTENTS_LINE.search(line) or (under_contents
+                                                and CONTENTS_ENTRY.search(line.rstrip()))
+        if entry and re.search(r"[A-Za-z]", line):
             out.append((position, position + len(line)))
         position += len(line) + 1
     return out
@@ -117,9 +121,11 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
             item; False gives the units that stores hold part vectors for
             (`kb.retrieval.parts`), whose layout a store keeps from its ingest.
     """
-    skip = {_normalise(h) for h in headings}
+    path = list(headings)
+    skip = {_normalise(h) for h in path}
     spans = _raw(text)
-    pages = _contents_lines(text) if contents else []
+    under_contents = bool(path) and bool(vocabulary().contents.match(path[-1]))
+    pages = _contents_lines(text, under_contents) if contents else []
     index = 0
     while index < len(spans):
         start, end = spans[index]
