@@ -148,6 +148,8 @@ def _looks_like_title(line: str) -> bool:
         return False
     if STATISTIC.search(text) or FOOTNOTE_END.search(text):  # an infographic's statement
         return False
+    if vocabulary().signature.match(text):  # "Cllr Anne Hartley, Executive Member…"
+        return False
     first = text.lstrip("\"'“‘#(")[:1]
     return first.isupper() or (first.isdigit() and bool(NUMBERED_HEADING.match(text)
                                                         or SUB_NUMBERED_HEADING.match(text)))
@@ -206,6 +208,8 @@ def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, C
         return 3 if sections and int(sub.group(1)) == sections[-1] else 0
     if number is not None and sections and number == sections[-1] + 1:
         return 2  # the next numbered section, whatever its words
+    if APPENDIX.match(text):
+        return 1  # "Appendix 1: Action plan" is no sub-section of the section before it
     if _opens_subsection(text):
         parent = next((h for h in reversed(open_levels) if h[0] < 3), None)
         return 2 if parent and vocabulary().front_matter.match(parent[1]) else 3
@@ -263,10 +267,15 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
                  and bool(CONTENTS_ENTRY.search(plain(stripped))))
         level = 0 if continues or entry else _heading_level(stripped, in_list, stack,
                                                             line_count == 1, label, announced)
+        owner = next(((lv, cue) for lv, h, cue in reversed(stack) if h not in rank), None)
+        if level and _heading_name(stripped) in rank and owner and owner[1] in NUMBERED_ITEM_SECTIONS:
+            # a heading of the repeated template ("What we will do") nests under the priority
+            # or outcome it is repeated for: "Priority Two" keeps its own "What we will do"
+            level = max(level, owner[0] + 1)
         if level:
             while stack and stack[-1][0] >= level:
                 stack.pop()
-            cue = section_kind(stripped) if level == 3 else heading_kind(stripped)
+            cue = section_kind(stripped) if level >= 3 else heading_kind(stripped)
             if cue is None and (level == 4 or SUB_NUMBERED_HEADING.match(stripped)):
                 # an item section's own: its parent's ("Our priorities" > "3.1 Prevention")
                 cue = next((k for lv, _, k in reversed(stack) if lv == level - 1), None)

@@ -59,6 +59,7 @@ class Vocabulary:
     heading_cues: tuple[tuple[ChunkKind, Pattern], ...]
     front_matter: Pattern
     contents: Pattern
+    signature: Pattern
     action_table: Pattern
     indicator_table: Pattern
     table_header: Pattern
@@ -152,6 +153,9 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                                     re.IGNORECASE),
             contents=re.compile(rf"^\W*(?:{_alternatives(data['sections']['contents'])})\W*$",
                                 re.IGNORECASE),
+            # "Cllr Anne Hartley, Executive Member…": an honorific, a capitalised name, a comma
+            signature=re.compile(rf"^\W*(?:{_alternatives(data['sections']['honorifics'])})\.?"
+                                 rf"\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}\s*,", re.IGNORECASE),
             action_table=cue_pattern(data["tables"]["action"]),
             indicator_table=cue_pattern(data["tables"]["indicator"]),
             table_header=cue_pattern(data["tables"]["header"]),

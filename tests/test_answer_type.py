@@ -145,6 +145,19 @@ def test_the_headings_over_a_sentence_are_its_context():
     assert missing_value(question, question, [elsewhere], idf) is AnswerType.NAME
 
 
+def test_the_verb_that_asks_who_wrote_is_no_topic_word():
+    """"Who wrote / signed the foreword?" asks for the name that signs it: 'wrote', a word
+    no strategy uses, is not a topic the signature must hold."""
+    from kb.text import IdfTable
+
+    signed = hit("Cllr Anne Hartley, Executive Member for Housing",
+                 section="Foreword by Councillor Anne Hartley", similarity=0.2)
+    idf = IdfTable({"foreword": 3.0, "strategi": 0.2}, chunks=300)
+    for question in ("Who wrote the foreword to the strategy?",
+                     "Who signed the foreword to the strategy?"):
+        assert missing_value(question, question, [signed], idf) is None
+
+
 def test_list_questions_are_recognised():
     from kb.retrieval.lists import wants_list
 
@@ -176,6 +189,27 @@ def test_a_list_answer_gives_every_item_in_document_order():
     assert "Safer homes" in lines[0] and "Support for every survivor" in lines[0]
     assert lines[1].startswith("- Perpetrators held") and lines[2].startswith("- Children heard")
     assert {c.doc_id for c in answer.citations} == {"d"}
+
+
+def test_a_list_of_priorities_runs_back_over_each_priority_s_sub_sections():
+    """Priorities that each repeat "What we will do" and "What success looks like": the best
+    hit (the third priority's actions) is not where the list starts; the second priority's
+    sub-section just before it is part of the same list."""
+    from kb.answers.extractive import compose
+
+    def part(chunk_id: str, text: str, section: str, start: int) -> Hit:
+        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern",
+                   title="t", period="2021-2024", page=None, section=section,
+                   kind=ChunkKind.ACTION, start=start, end=start + len(text))
+
+    second = part("c2", "What success looks like\n\n- Fewer survivors wait more than six weeks",
+                  "Why this matters > Priority Two: Support > What success looks like", 0)
+    third = part("c3", "Priority Three: Perpetrators\n\nWhat we will do\n\n- Commission a "
+                 "perpetrator programme for men and women",
+                 "Why this matters > Priority Three: Perpetrators > What we will do", second.end + 2)
+    answer = compose("What are the priorities?", [third, second], {}, multi_area=False,
+                     listing=True)
+    assert [c.chunk_id for c in answer.citations] == ["c2", "c3"]
 
 
 def test_a_name_around_an_area_name_is_two_names():

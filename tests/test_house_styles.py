@@ -92,6 +92,11 @@ def block(blocks: list[Block], starts: str) -> Block:
     ("wiltshire-da-strategy.txt", "Safe accommodation units", ChunkKind.INDICATOR, "4. Measuring success"),
     ("wiltshire-da-strategy.txt", "The Wiltshire Domestic Abuse Partnership", ChunkKind.GOVERNANCE,
      "5. Governance"),
+    # priorities each with the same sub-headings, a signed foreword, an appendix action plan
+    ("northyorks-da-strategy.txt", "Cllr Anne Hartley", ChunkKind.CONTEXT,
+     "Foreword by Councillor Anne Hartley"),
+    ("northyorks-da-strategy.txt", "Fewer survivors wait", ChunkKind.INDICATOR, "What success looks like"),
+    ("northyorks-da-strategy.txt", "Second refuge for women", ChunkKind.ACTION, "Appendix 1: Action plan"),
     # a Word document with heading styles and a table
     ("cumberland.docx", "Every resident of Cumberland", ChunkKind.VISION, "Our vision"),
     ("cumberland.docx", "We will fund specialist", ChunkKind.ACTION, "Our commitments"),
@@ -116,6 +121,8 @@ def test_each_block_gets_its_kind_and_section(name, starts, kind, section):
      "2022-2027", "unknown"),
     ("wiltshire-da-strategy.txt", "wiltshire", "Wiltshire", {"Wiltshire"},
      "Wiltshire Domestic Abuse Strategy", "2022-2025", "unknown"),
+    ("northyorks-da-strategy.txt", "north-yorkshire", "North Yorkshire", {"North Yorkshire"},
+     "North Yorkshire Domestic Abuse Strategy", "2023-2026", "adopted"),
 ])
 def test_metadata_comes_from_the_document(name, area, area_name, aliases, title, period, status):
     path = COUNCILS / name
@@ -151,6 +158,19 @@ def test_a_numbered_list_in_a_numbered_section_stays_a_list():
     assert [b.path for b in blocks if b.type == "heading"] == [("1. Introduction",), ("2. Background",)]
     assert block(blocks, "2. Implement").path == ("1. Introduction",)
     assert block(blocks, "Reported incidents").path == ("2. Background",)
+
+
+def test_each_priority_keeps_its_own_repeated_sub_sections():
+    """"What we will do" and "What success looks like" repeat under every priority: each
+    nests under its priority, which it does not close; an appendix is a top-level section."""
+    blocks = blocks_of("northyorks-da-strategy.txt")
+    outreach = block(blocks, "a) Keep a specialist outreach")
+    assert outreach.path[-2:] == ("Priority Two: Supporting survivors to be safe and recover",
+                                  "What we will do")
+    assert outreach.kind is ChunkKind.ACTION
+    assert block(blocks, "Fewer repeat incidents").path[-2].startswith("Priority Three")
+    assert block(blocks, "Community perpetrator programme commissioned").path == (
+        "Appendix 1: Action plan",)
 
 
 def test_word_properties_and_text_give_the_metadata():

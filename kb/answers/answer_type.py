@@ -54,7 +54,8 @@ _CUE_TERMS = content_terms("how much budget funding funded spend spent cost cost
                            "many number percentage often "
                            "proportion share rate often long soon average median when date year month "
                            "deadline timescale timescales timeframe timetable start started begin "
-                           "began launch launched introduced who "
+                           "began launch launched introduced who wrote written writes "
+                           "authored signed "
                            "organisation agency charity provider officer person body team "
                            "named name find findings show result results conclude reveal "
                            "recommend learn lessons according")

@@ -221,9 +221,15 @@ def _adjacent(before: Hit, after: Hit) -> bool:
 
 
 def _siblings(one: Hit, other: Hit) -> bool:
-    """Different sections under one parent heading (two items of a list of headings)."""
+    """Different sections under one parent heading (two items of a list of headings), or
+    under two such sections ("Priority Two > What success looks like" and "Priority Three >
+    What we will do")."""
     path, other_path = one.section.split(" > "), other.section.split(" > ")
-    return len(path) > 1 and path != other_path and path[:-1] == other_path[:-1]
+    if len(path) < 2 or path == other_path:
+        return False
+    shared = next((i for i, (a, b) in enumerate(zip(path, other_path, strict=False)) if a != b),
+                  min(len(path), len(other_path)))  # headings they share, from the top
+    return 0 < shared < min(len(path), len(other_path))
 
 
 def _opening(hit: Hit) -> int:
