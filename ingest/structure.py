@@ -41,7 +41,10 @@ MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
 # opens a sub-section of its section, as a cue heading does, whatever its words.
 QUESTION_HEADING = re.compile(r"^\W*what\b|\?$", re.IGNORECASE)
 APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)
-PAGE_FOOTER = re.compile(r"^\s*(page\s*)?\d{1,4}\s*(of|/)\s*\d{1,4}\s*$", re.IGNORECASE)
+PAGE_FOOTER = re.compile(r"^\s*(page\s*)?\d{1,4}\s*(of|/)\s*\d{1,4}\s*$|^\s*page\s*\d{1,4}\s*$",
+                         re.IGNORECASE)
+# "… Strategy 2024-2027 Page 3": a running header or footer, the same text before each page's number
+PAGE_MARK = re.compile(r"[\s|–—-]*\bpage\s*\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 TRAILING_FUNCTION_WORDS = frozenset(
     "a an the of to in on for and or but with by from at as than that which were was is are be"
     .split()
@@ -123,9 +126,12 @@ def _blocks(page: Page, offset: int) -> Iterator[tuple[int, int, int]]:
         if lines > 1:
             text = page.text[start - offset:end - offset]
             first, second = text.split("\n", 2)[:2]
-            short = len(first.split()) <= 4 or not _looks_like_title(second)  # not one of a list of labels
-            if (short and len(first.split()) <= 8 and _looks_like_title(first) and heading_kind(first) is not None
-                    and not BULLET.match(first)):
+            # not one of a list of labels, unless the next line heads a part of another kind
+            # ("Outcome 1: Fewer people experience abuse" over "What we will do")
+            short = (len(first.split()) <= 4 or not _looks_like_title(second)
+                     or heading_kind(second) not in (None, heading_kind(first)))
+            if (short and _looks_like_title(first)
+                    and heading_kind(first) is not None and not BULLET.match(first)):
                 rest = start + len(first) + 1
                 tail = page.text[rest - offset:end - offset]
                 rest += len(tail) - len(tail.lstrip())
@@ -160,10 +166,12 @@ def _noise_lines(pages: tuple[Page, ...]) -> set[str]:
     lines = [ln.strip() for p in pages for ln in p.text.split("\n") if ln.strip()]
     counts = Counter(lines)
     opening = set(lines[:3])
+    running = Counter(PAGE_MARK.sub("", line) for line in lines if PAGE_MARK.search(line))
     return {
         line for line, n in counts.items()
         if PAGE_FOOTER.match(line) or (n >= 3 and line in opening and heading_kind(line) is None
                                        and _looks_like_title(line) and not BULLET.match(line))
+        or (PAGE_MARK.search(line) and running[PAGE_MARK.sub("", line)] >= 2)
     }
 
 
@@ -182,7 +190,7 @@ def _major(text: str) -> bool:
 def _opens_subsection(text: str) -> bool:
     """A title line that opens a cue or question sub-section (level 3, under a section)."""
     cue = heading_kind(text) if _major(text) else section_kind(text)
-    return cue is not None and (text.endswith("?") or len(text.split()) <= 12)
+    return cue is not None and (text.endswith("?") or len(text.split()) <= 14)
 
 
 def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, ChunkKind | None]],

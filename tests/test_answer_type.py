@@ -212,6 +212,24 @@ def test_a_list_of_priorities_runs_back_over_each_priority_s_sub_sections():
     assert [c.chunk_id for c in answer.citations] == ["c2", "c3"]
 
 
+def test_a_list_of_outcomes_does_not_run_back_into_the_introduction():
+    from kb.answers.extractive import compose
+
+    intro = Hit(chunk_id="c1", text="Introduction\n\nThe partnership agreed this strategy in 2024.",
+                score=0.5, doc_id="d", area="wyvern", title="t", period="2024-2027", page=None,
+                section="Wyvern Partnership > Introduction", kind=ChunkKind.CONTEXT, start=0,
+                end=60)
+    outcomes = Hit(chunk_id="c2", text="Our outcomes\nOutcome 1: Fewer people experience abuse\n"
+                   "Outcome 2: Survivors get support", score=1.0, doc_id="d", area="wyvern",
+                   title="t", period="2024-2027", page=None,
+                   section="Wyvern Partnership > Our outcomes", kind=ChunkKind.OUTCOME,
+                   start=62, end=150)
+    answer = compose("What are the outcomes?", [outcomes, intro], {}, multi_area=False,
+                     listing=True)
+    assert [c.chunk_id for c in answer.citations] == ["c2"] * len(answer.citations)
+    assert "Outcome 1" in answer.text
+
+
 def test_a_name_around_an_area_name_is_two_names():
     from kb.answers.refusal import specific_terms
     from kb.manifest import Area

@@ -97,6 +97,12 @@ def block(blocks: list[Block], starts: str) -> Block:
      "Foreword by Councillor Anne Hartley"),
     ("northyorks-da-strategy.txt", "Fewer survivors wait", ChunkKind.INDICATOR, "What success looks like"),
     ("northyorks-da-strategy.txt", "Second refuge for women", ChunkKind.ACTION, "Appendix 1: Action plan"),
+    # copied from a PDF: lines wrapped by hand, a running footer with the page number, each
+    # outcome's title straight above its "What we will do"
+    ("sheffield-da-strategy.txt", "Offer a behaviour change", ChunkKind.ACTION, "What we will do"),
+    ("sheffield-da-strategy.txt", "the proportion of MARAC cases", ChunkKind.INDICATOR,
+     "How we will know we are making a difference"),
+    ("sheffield-da-strategy.txt", "The strategy is owned", ChunkKind.GOVERNANCE, "Governance"),
     # a Word document with heading styles and a table
     ("cumberland.docx", "Every resident of Cumberland", ChunkKind.VISION, "Our vision"),
     ("cumberland.docx", "We will fund specialist", ChunkKind.ACTION, "Our commitments"),
@@ -123,6 +129,8 @@ def test_each_block_gets_its_kind_and_section(name, starts, kind, section):
      "Wiltshire Domestic Abuse Strategy", "2022-2025", "unknown"),
     ("northyorks-da-strategy.txt", "north-yorkshire", "North Yorkshire", {"North Yorkshire"},
      "North Yorkshire Domestic Abuse Strategy", "2023-2026", "adopted"),
+    ("sheffield-da-strategy.txt", "sheffield", "Sheffield", {"Sheffield"},
+     "Sheffield Domestic and Sexual Abuse Strategy", "2024-2027", "unknown"),
 ])
 def test_metadata_comes_from_the_document(name, area, area_name, aliases, title, period, status):
     path = COUNCILS / name
@@ -171,6 +179,15 @@ def test_each_priority_keeps_its_own_repeated_sub_sections():
     assert block(blocks, "Fewer repeat incidents").path[-2].startswith("Priority Three")
     assert block(blocks, "Community perpetrator programme commissioned").path == (
         "Appendix 1: Action plan",)
+
+
+def test_a_running_footer_is_dropped_and_each_outcome_heads_its_actions():
+    """"Sheffield … Strategy 2024-2027 Page 4" repeats with each page's number: it heads
+    nothing. "Outcome 3: …" with "What we will do" on the next line are two headings."""
+    blocks = blocks_of("sheffield-da-strategy.txt")
+    assert not [b for b in blocks if "Page 4" in b.text]
+    offer = block(blocks, "Offer a behaviour change")
+    assert offer.path[-2] == "Outcome 3: People who harm change their behaviour or are held to account"
 
 
 def test_word_properties_and_text_give_the_metadata():

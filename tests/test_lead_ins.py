@@ -44,3 +44,14 @@ def test_a_contents_page_is_never_quoted():
     assert [q for _, _, q in units(contents, headings=["Contents"])] == []
     text = "We will report on our work against Priority 1"
     assert [q for _, _, q in units(text, headings=["Our priorities"])] == [text]
+
+
+def test_a_sentence_wrapped_onto_a_line_that_starts_with_a_figure_is_one_unit():
+    wrapped = ("In 2022/23 police recorded 14,386 incidents in Sheffield, and the MARAC heard\n"
+               "2,208 cases, 38% of them repeat cases.")
+    assert [q for _, _, q in units(wrapped)] == [wrapped]
+    # a label over a figure, and a list's next number, are lines of their own
+    assert [q for _, _, q in units("Targets for the year\n2022/23 figures show a rise.")] == [
+        "Targets for the year", "2022/23 figures show a rise."]
+    listed = "Our aims over the coming five years for the borough\n2. Safer homes for all"
+    assert len(list(units(listed, whole_lists=False))) == 2

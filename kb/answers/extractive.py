@@ -30,6 +30,7 @@ RANK_DECAY = 0.5
 # but should not take a figure's place (q432: at 1.0 it displaced "33% increase…"; at 0.25 the
 # vision lost to the items of a neighbouring list).
 LEAD_IN_WEIGHT = 0.5
+_BACKGROUND = frozenset({ChunkKind.CONTEXT, ChunkKind.STATISTIC})
 ADJACENT_GAP = 200  # at most this many characters (a heading) between chunks that continue
 
 
@@ -208,8 +209,9 @@ def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False) -> 
     at = best
     if at and same[at - 1].section == first.section and _adjacent(same[at - 1], first):
         at -= 1
-    while at and _siblings(same[at - 1], same[at]) and _adjacent(same[at - 1], same[at]):
-        at -= 1
+    while (at and _siblings(same[at - 1], same[at]) and _adjacent(same[at - 1], same[at])
+           and (first.kind in _BACKGROUND or same[at - 1].kind not in _BACKGROUND)):
+        at -= 1  # (an introduction before a list of outcomes is no part of it)
     end = best + 1
     while end < len(same) and _adjacent(same[end - 1], same[end]):
         end += 1

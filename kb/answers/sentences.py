@@ -20,6 +20,7 @@ _DANGLING = re.compile(r"\b(of|to|in|for|and|or|the|a|an|with|by|from|were|was|i
 _CONTENTS_LINE = re.compile(r"(\t|\.{3,}|\s{2,})(\d{1,3}\s+)*\d{1,3}\s*$")  # "…\t6 6 7": pages
 MAX_LIST_WORDS = 90
 LABEL_WORDS = 6  # a line this short, with no sentence end, names the item after it
+WRAPPED_WORDS = 8  # a line this long, with no sentence end, was wrapped (prose, not a label)
 
 
 def _normalise(text: str) -> str:
@@ -67,6 +68,19 @@ def _sub_item(text: str, start: int) -> bool:
         BULLET.match(text[start:]))
 
 
+_FIGURE_LINE = re.compile(r"\n[ \t]*\d(?![\d,]*[.)]?\s+[A-Z])(?![\d,]*\.\d*\s)")  # "\n2,208 cases"
+
+
+def _wrapped(text: str, end: int, next_start: int) -> bool:
+    """A line of prose ended mid-sentence and the next one carries on with a figure: "…the
+    MARAC heard\n2,208 cases" (a text file wrapped by hand), not a list's next number ("2.
+    Aims") nor the figure under a label ("Targets\n2022/23")."""
+    line = text[text.rfind("\n", 0, end) + 1:end]
+    return (len(line.split()) >= WRAPPED_WORDS and not re.search(r"[.!?:;]['\"”’)]*$", line)
+            and "\t" not in line and (figure := _FIGURE_LINE.match(text, end)) is not None
+            and figure.end() == next_start + 1)
+
+
 def _label(text: str, start: int, end: int) -> bool:
     """The unit is a line of its own, short and with no sentence end: the name of what
     follows ("2. Awareness", "Tier 2 – Vulnerable")."""
@@ -104,7 +118,7 @@ def names_item(quote: str) -> bool:
 
 
 def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists: bool = True,
-          details: bool = True, labels: bool = False, contents: bool = True
+          details: bool = True, labels: bool = False, quoting: bool = True
           ) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each quotable unit, offsets shifted by `offset`.
 
@@ -117,15 +131,16 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         details: with `whole_lists`, an item keeps the indented bullets under it.
         labels: a short line that names an item (see `_label`) leads the unit after it, so
             a list item keeps its name ("2. Awareness" + "Increase residents' awareness…").
-        contents: no unit overlaps a contents-page line, and a lead-in takes none as an
-            item; False gives the units that stores hold part vectors for
+        quoting: units as an answer quotes them: none overlaps a contents-page line, a
+            lead-in takes none as an item, and a sentence wrapped onto a line that starts with
+            a figure is one unit; False gives the units that stores hold part vectors for
             (`kb.retrieval.parts`), whose layout a store keeps from its ingest.
     """
     path = list(headings)
     skip = {_normalise(h) for h in path}
     spans = _raw(text)
     under_contents = bool(path) and bool(vocabulary().contents.match(path[-1]))
-    pages = _contents_lines(text, under_contents) if contents else []
+    pages = _contents_lines(text, under_contents) if quoting else []
     index = 0
     while index < len(spans):
         start, end = spans[index]
@@ -146,7 +161,8 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
                 end = spans[index][1]
                 index += 1
         else:
-            while _DANGLING.search(text[start:end]) and index < len(spans):
+            while index < len(spans) and (_DANGLING.search(text[start:end]) or (
+                    quoting and _wrapped(text, end, spans[index][0]))):
                 end = spans[index][1]
                 index += 1
         while whole_lists and details and index < len(spans) and _sub_item(text, spans[index][0]):

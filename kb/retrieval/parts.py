@@ -47,7 +47,7 @@ def _located(text: str, section: str) -> list[tuple[tuple[int, int], tuple[int, 
     found = []
     # the layout of the stored part vectors: a change here would misalign existing stores
     for start, end, unit in units(text, 0, section.split(" > "), whole_lists=False,
-                                  contents=False):
+                                  quoting=False):
         piece = plain(unit)
         at = flat.find(piece, cursor)
         if piece and at >= 0:
