@@ -136,7 +136,8 @@ def score_baseline(baseline: BaselineRetriever, questions: list[Question], ks: l
 
 def score_answers(kb: KnowledgeBase, questions: list[Question], sources: dict[str, str],
                   tally: _Tally, report: Report) -> None:
-    """Must-mention coverage, refusals (right and wrong), verbatim citations, ask latency."""
+    """Must-mention coverage, refusals (right and wrong), verbatim citations, the share of an
+    answer's quotes that are marked evidence and of the evidence it quotes, ask latency."""
     latency = []
     for q in questions:
         started = time.perf_counter()
@@ -153,6 +154,14 @@ def score_answers(kb: KnowledgeBase, questions: list[Question], sources: dict[st
         for citation in answer.citations:
             tally.add(q, "verbatim_citations",
                       float(_verbatim(kb, citation, sources)))
+        if answer.found and q.quotes:  # how much of the answer is the marked evidence, and how
+            quoted = [c.quote for c in answer.citations]  # much of that evidence it quotes
+            for quote in quoted:
+                tally.add(q, "answer_precision",
+                          float(any(metrics.overlaps(quote, gold) for gold in q.quotes)))
+            for gold in q.quotes:
+                tally.add(q, "evidence_quoted",
+                          float(any(metrics.overlaps(quote, gold) for quote in quoted)))
     report.latency_ms["ask_p50"] = metrics.percentile(latency, 50)
     report.latency_ms["ask_p95"] = metrics.percentile(latency, 95)
 

@@ -230,6 +230,22 @@ def test_a_list_of_outcomes_does_not_run_back_into_the_introduction():
     assert "Outcome 1" in answer.text
 
 
+def test_an_answer_leaves_out_sentences_far_less_relevant_than_its_best():
+    """A sentence that shares only a common word with the question ("places") is filler
+    beside one that holds its rare words too; a comparison keeps each area's best."""
+    from kb.answers.extractive import compose
+
+    idf = {"refug": 3.0, "place": 0.5, "bed": 2.0}
+    text = "Refuge places rose to 30 in 2023. Places of worship were consulted on the plan."
+    answer = compose("How many refuge places are there?", [hit(text)], idf, multi_area=False)
+    assert [c.quote for c in answer.citations] == ["Refuge places rose to 30 in 2023."]
+    other = replace(hit("Places of worship were consulted on the plan."), chunk_id="c2",
+                    area="testshire")
+    both = compose("How many refuge places are there?", [hit(text), other], idf,
+                   multi_area=True)
+    assert {c.area for c in both.citations} == {"wyvern", "testshire"}
+
+
 def test_a_name_around_an_area_name_is_two_names():
     from kb.answers.refusal import specific_terms
     from kb.manifest import Area
