@@ -55,3 +55,13 @@ def test_a_sentence_wrapped_onto_a_line_that_starts_with_a_figure_is_one_unit():
         "Targets for the year", "2022/23 figures show a rise."]
     listed = "Our aims over the coming five years for the borough\n2. Safer homes for all"
     assert len(list(units(listed, whole_lists=False))) == 2
+
+
+def test_a_table_row_that_ends_in_small_numbers_is_no_contents_line():
+    """"Safe accommodation units<TAB>38<TAB>50" gives a baseline and a target, not pages."""
+    table = ("We will report progress against these indicators:\n\nIndicator\tBaseline\tTarget\n"
+             "Repeat referrals to MARAC\t31%\t25%\nSafe accommodation units\t38\t50")
+    [quote] = [q for _, _, q in units(table, headings=["Measuring success"])]
+    assert quote.endswith("Safe accommodation units\t38\t50")
+    assert [q for _, _, q in units("Foreword\t3\nWhat is Domestic Abuse?\t8",
+                                   headings=["Contents"])] == []

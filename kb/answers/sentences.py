@@ -17,7 +17,11 @@ from kb.vocabulary import vocabulary
 _UNIT_END = re.compile(rf"{SENTENCE_END.pattern}|\n+(?![ \t]*[a-z])")  # or a line break
 _DANGLING = re.compile(r"\b(of|to|in|for|and|or|the|a|an|with|by|from|were|was|is|are|be|than|"
                        r"that|on|at)\s*$", re.IGNORECASE)
-_CONTENTS_LINE = re.compile(r"(\t|\.{3,}|\s{2,})(\d{1,3}\s+)*\d{1,3}\s*$")  # "…\t6 6 7": pages
+# A (last) line of contents: page numbers after a title ("What is Domestic Abuse?\t8", "…\t6 6 7");
+# numbers after cells ("Safe accommodation units\t38\t50") are a table row's values
+_CONTENTS_LINE = re.compile(r"(?:^|\n)[^\t\n]*(?:\t|\.{3,}| {2,})(?:\d{1,3} +)*\d{1,3}\s*$")
+# … as the stored part-vector layout reads one (a store keeps the layout of its ingest)
+_STORED_CONTENTS_LINE = re.compile(r"(\t|\.{3,}|\s{2,})(\d{1,3}\s+)*\d{1,3}\s*$")
 MAX_LIST_WORDS = 90
 LABEL_WORDS = 6  # a line this short, with no sentence end, names the item after it
 WRAPPED_WORDS = 8  # a line this long, with no sentence end, was wrapped (prose, not a label)
@@ -172,7 +176,8 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         # a lead-in whose items are not in this text (the next chunk's) is quoted on its own
         # when it says more than a label ("Our shared vision is that … five outcomes:")
         bare = LEAD_IN.search(quote) and (not whole_lists or len(quote.split()) <= LABEL_WORDS)
-        if (len(quote.split()) < 3 or _normalise(quote) in skip or _CONTENTS_LINE.search(quote)
+        contents_line = _CONTENTS_LINE if quoting else _STORED_CONTENTS_LINE
+        if (len(quote.split()) < 3 or _normalise(quote) in skip or contents_line.search(quote)
                 or _within((start, end), pages)
                 or bare or (whole_lists and is_header_row(text, start, end))):
             continue
