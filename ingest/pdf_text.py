@@ -16,6 +16,7 @@ from kb.text import BULLET
 
 _PAGE_NUMBER = re.compile(r"^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*$")
+_NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}(\.\d{1,2})+\.?\s+[A-Z]")  # "3.3 Perpetrators"
 _EDGE_LINES = 2
 _GAP = re.compile(r"\S+(?: {1,2}\S+)*")  # a run of text; three spaces or more end it
 MIN_INDENT = 8  # a line this far in, inside a table, continues a column further right
@@ -187,6 +188,8 @@ def _continues(previous: str, physical: str, line: str, wide: int, at_break: boo
         return False
     full_width = len(physical.strip()) >= 0.8 * wide
     heading_like = len(line.strip()) < 0.6 * wide and not _SENTENCE_END.search(line)
+    if heading_like and _NUMBERED_TITLE.match(line) and not _open_ended(previous):
+        return False  # "3.3 Perpetrators" after the last line of 3.2 starts a section
     lower = line.lstrip()[:1].islower()
     if _SENTENCE_END.search(previous):
         return full_width and not heading_like

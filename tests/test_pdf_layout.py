@@ -83,6 +83,16 @@ def test_a_heading_at_the_top_of_a_page_is_not_joined_to_the_paragraph_before():
     assert pages[1].text.startswith("What we will do\n\nPartners will act.")
 
 
+def test_a_numbered_sub_heading_after_a_full_line_starts_its_own_block():
+    """A layout with no blank lines: nothing but its section number marks "3.3 Perpetrators"
+    off from the full-width last line of 3.2."""
+    tight = [[line for line in body(page) if line] for page in (0, 1)]
+    lines = ["3.2 Support for victims", LONG, "3.3 Perpetrators",
+             "Partners will refer perpetrators to the programme."]
+    pages = load_pdf(draw([lines + tight[0], tight[1]]))
+    assert "across the county\n\n3.3 Perpetrators\n\nPartners will refer" in pages[0].text
+
+
 def test_lines_that_are_not_spaced_apart_stay_lines_of_one_block():
     vision = ["Our vision", "", "Safe at home", "Safe in the community", "Safe online", ""]
     pages = load_pdf(draw([vision + body(0), body(1), body(2)]))
