@@ -40,6 +40,7 @@ from kb.reports.coverage import SCALE
 from kb.reports.export import NO_COMMITMENT, export_bytes
 from kb.reports.paper import MAX_NOTE, Body, ReportItem, item_problems, numbered
 from kb.reports.paper_store import safe_name
+from kb.text import readable
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:$<])")
 UPLOAD_TYPES = ["pdf", "docx", "txt", "md"]
@@ -156,7 +157,7 @@ def comparison_table(comparison: Comparison) -> str:
         cells = []
         for facet in Facet:
             items = comparison.cells[area][facet]
-            cells.append("<br>".join(f"{safe(c.quote[:220])} \\[{c.n}\\]" for c in items)
+            cells.append("<br>".join(f"{safe(readable(c.quote)[:220])} \\[{c.n}\\]" for c in items)
                          or f"*{NO_COMMITMENT}*")
         rows.append(f"| **{safe(area)}** | " + " | ".join(cells) + " |")
     return "\n".join(rows)

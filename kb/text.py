@@ -126,6 +126,16 @@ LEAD_IN = re.compile(r":\s*[-–]?\s*$")  # a line that introduces a list ("... 
 EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 
 
+_HEADING_MARK = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")  # "## Priority 2" (a Word heading as read)
+
+
+def readable(quote: str) -> str:
+    """A quote as an answer, table or paper shows it: on one line, without the markdown marks
+    that a Word document's headings carry in its extracted text ("## Priority 2: …"). The
+    citation keeps the quote as extracted, where its offsets point."""
+    return " ".join(_HEADING_MARK.sub("", quote).split())
+
+
 def plain(text: str) -> str:
     """Text with HTML tags and markdown emphasis removed (for matching and indexing only)."""
     return " ".join(EMPHASIS.sub("", HTML_TAG.sub(" ", text)).split())

@@ -153,9 +153,10 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                                     re.IGNORECASE),
             contents=re.compile(rf"^\W*(?:{_alternatives(data['sections']['contents'])})\W*$",
                                 re.IGNORECASE),
-            # "Cllr Anne Hartley, Executive Member…": an honorific, a capitalised name, a comma
-            signature=re.compile(rf"^\W*(?:{_alternatives(data['sections']['honorifics'])})\.?"
-                                 rf"\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}\s*,", re.IGNORECASE),
+            # "Cllr Anne Hartley, Executive Member…", "Mayor Lutfur Rahman": an honorific, a
+            # capitalised name, then a comma or nothing
+            signature=re.compile(rf"^\W*(?i:{_alternatives(data['sections']['honorifics'])})\.?"
+                                 rf"\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}\s*(?:,|$)"),
             action_table=cue_pattern(data["tables"]["action"]),
             indicator_table=cue_pattern(data["tables"]["indicator"]),
             table_header=cue_pattern(data["tables"]["header"]),

@@ -181,6 +181,15 @@ def test_each_priority_keeps_its_own_repeated_sub_sections():
         "Appendix 1: Action plan",)
 
 
+@pytest.mark.parametrize("line", ["Cllr Anne Hartley, Executive Member for Housing",
+                                  "Mayor Lutfur Rahman", "Councillor Anne Hartley"])
+def test_a_line_that_signs_a_foreword_is_text(line):
+    text = f"Foreword\n\nEvery resident deserves to be safe.\n\n{line}\n\nOur priorities\n\nSafety.\n"
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    assert block(blocks, line.split()[0]).type == "paragraph"
+    assert [b.path for b in blocks if b.type == "heading"] == [("Foreword",), ("Our priorities",)]
+
+
 def test_a_running_footer_is_dropped_and_each_outcome_heads_its_actions():
     """"Sheffield … Strategy 2024-2027 Page 4" repeats with each page's number: it heads
     nothing. "Outcome 3: …" with "What we will do" on the next line are two headings."""

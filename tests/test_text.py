@@ -41,3 +41,11 @@ def test_a_word_the_corpus_does_not_hold_weighs_as_the_rarest():
 def test_a_straight_apostrophe_ends_a_word_as_a_curly_one_does():
     assert terms("What's the plan for Women's Aid?") == terms("What’s the plan for Women’s Aid?")
     assert "what" not in terms("What's on the to-do list?")  # a stopword, not a phantom term
+
+
+def test_a_quote_reads_without_the_marks_of_a_word_heading():
+    from kb.text import readable
+
+    assert readable("## Priority 2: Support\n\nWe will:\n- fund an IDVA") == (
+        "Priority 2: Support We will: - fund an IDVA")
+    assert readable("Item #2 costs   £3") == "Item #2 costs £3"

@@ -16,7 +16,7 @@ from datetime import date
 
 from kb.answers.sentences import names_item, units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.text import LEAD_IN, IdfTable, content_terms, idf_weight, quote_words
+from kb.text import LEAD_IN, IdfTable, content_terms, idf_weight, quote_words, readable
 
 MAX_SENTENCES = 5
 MAX_PER_AREA = 3
@@ -145,7 +145,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             area = hit.area
             lines.append(f"{names.get(area, area)}:")
         citations.append(citation_for(n, hit, start, end, text))
-        lines.append(f"{' '.join(text.split())} [{n}]")
+        lines.append(f"{readable(text)} [{n}]")
     return Answer(text="\n".join(lines), citations=citations, found=bool(citations),
                   mode="extractive")
 

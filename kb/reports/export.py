@@ -11,6 +11,7 @@ from typing import IO, Any
 from kb.records import FACET_LABELS, Answer, Citation, Comparison, Coverage, Facet, Framework
 from kb.reports.coverage import SCALE
 from kb.reports.paper import BoardPaper, Reference, ReportItem, item_problems, numbered
+from kb.text import readable
 
 NO_COMMITMENT = "no commitment found"
 
@@ -22,7 +23,7 @@ def _where(c: Citation) -> str:
 
 
 def _references(citations: list[Citation]) -> list[str]:
-    return [f'[{c.n}] {_where(c)}: "{" ".join(c.quote.split())}"' for c in citations]
+    return [f'[{c.n}] {_where(c)}: "{readable(c.quote)}"' for c in citations]
 
 
 def _comparison_citations(comparison: Comparison) -> list[Citation]:
@@ -31,7 +32,7 @@ def _comparison_citations(comparison: Comparison) -> list[Citation]:
 
 
 def _cell(citations: list[Citation]) -> str:
-    return "; ".join(f"{' '.join(c.quote.split())[:160]} [{c.n}]" for c in citations) or (
+    return "; ".join(f"{readable(c.quote)[:160]} [{c.n}]" for c in citations) or (
         NO_COMMITMENT)
 
 
@@ -132,7 +133,7 @@ def reference_line(ref: Reference) -> str:
         [ref.problem.upper()] if ref.problem else [])
     flagged = f" [{'; '.join(flags)}]" if flags else ""
     return (f'[{ref.n}] {c.title}, {c.area}, {c.period}, {c.status}, {_place(c)}: '
-            f'"{" ".join(c.quote.split())}"{flagged}')
+            f'"{readable(c.quote)}"{flagged}')
 
 
 def currency_lines(references: list[Reference]) -> list[str]:
