@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from ingest.structure import Block, parse_blocks
 from kb.records import Chunk, ChunkKind, SourceDocument
 from kb.text import SENTENCE_END
+from kb.vocabulary import vocabulary
 
 
 @dataclass
@@ -95,13 +96,24 @@ def _drafts(blocks: list[Block], max_words: int, text: str) -> list[_Draft]:
     return drafts
 
 
-def _merge_small(drafts: list[_Draft], min_words: int, max_words: int, text: str
-                 ) -> list[_Draft]:
+def _top_depth(blocks: list[Block]) -> int:
+    """How many levels of the document's section paths every block shares: 1 under a title
+    heading over the whole text ("# Bristol … Strategy" over its "## " sections), else 0."""
+    paths = [b.path for b in blocks if b.type != "heading"]
+    depth = 0
+    while paths and all(len(p) > depth + 1 and p[depth] == paths[0][depth] for p in paths):
+        depth += 1
+    return depth
+
+
+def _merge_small(drafts: list[_Draft], min_words: int, max_words: int, text: str,
+                 top: int = 0) -> list[_Draft]:
     merged: list[_Draft] = []
     for draft in drafts:
         previous = merged[-1] if merged else None
         if (previous is not None and previous.words < min_words
-                and previous.blocks[0].path[:1] == draft.blocks[0].path[:1]
+                and previous.blocks[0].path[:top + 1] == draft.blocks[0].path[:top + 1]
+                and _contents(previous) == _contents(draft)  # a contents page is a chunk apart
                 and previous.key[1] == draft.key[1]
                 and previous.words + draft.words <= max_words
                 and _span_words(text, previous.blocks[0], draft.blocks[-1]) <= max_words):
@@ -109,6 +121,12 @@ def _merge_small(drafts: list[_Draft], min_words: int, max_words: int, text: str
         else:
             merged.append(draft)
     return merged
+
+
+def _contents(draft: _Draft) -> bool:
+    """The draft is a contents page's list (its section is a "Contents" heading)."""
+    path = draft.blocks[0].path
+    return bool(path) and bool(vocabulary().contents.match(path[-1]))
 
 
 def chunk_document(doc: SourceDocument, min_words: int = 60, max_words: int = 150) -> list[Chunk]:
@@ -123,8 +141,9 @@ def chunk_document(doc: SourceDocument, min_words: int = 60, max_words: int = 15
         The chunks in document order, ordinals 0..n-1.
     """
     text = doc.text
-    drafts = _merge_small(_drafts(parse_blocks(doc.pages), max_words, text), min_words, max_words,
-                          text)
+    blocks = parse_blocks(doc.pages)
+    drafts = _merge_small(_drafts(blocks, max_words, text), min_words, max_words, text,
+                          _top_depth(blocks))
     chunks = []
     for ordinal, draft in enumerate(drafts):
         first = draft.blocks[0]

@@ -14,7 +14,13 @@ from kb.records import Page
 from kb.text import HTML_TAG
 
 _STRONG = re.compile(r"__(?=\S)(.+?)(?<=\S)__")
-_ASTERISKS = re.compile(r"\*{2,}|\*(?! )")  # emphasis marks; "* item" stays a bullet
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")  # "[the 2016 review](#)": its words
+# A markdown table (text copied from a web page): "| Measure | Baseline |" rows, "|---|---|" rule
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*\|)[ \t]*$", re.MULTILINE)
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\n?",
+                         re.MULTILINE)
+# emphasis marks and a word's closing one ("*Bristol Ideal*", "victims*"); "* item" stays a bullet
+_ASTERISKS = re.compile(r"\*{2,}|\*(?! )|(?<=\S)\*")
 _BROKEN_WORD = re.compile(r"\b([a-z]{2,})- ([a-z]{2,})\b")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
 _TRAILING = re.compile(r"[ \u00a0]+(?=\n|\t|$)")
@@ -22,12 +28,15 @@ _WORD = re.compile(r"[a-z]{4,}")
 
 
 def clean_text(text: str) -> str:
-    """Text without HTML tags or markdown emphasis, with line-break hyphenation rejoined.
+    """Text without HTML tags, markdown emphasis or link targets, markdown tables as tab-separated
+    rows, and line-break hyphenation rejoined.
 
     A hyphenated pair ("vic- tims") becomes one word when that word occurs elsewhere in the
     text, else a hyphenated compound ("living-learning"), so no word is invented.
     """
     text = HTML_TAG.sub(" ", text)
+    text = _LINK.sub(r"\1", text)
+    text = _TABLE_ROW.sub(_table_row, _TABLE_RULE.sub("", text))
     text = _ASTERISKS.sub("", _STRONG.sub(r"\1", text))
     vocabulary = set(_WORD.findall(text.lower()))
 
@@ -37,6 +46,11 @@ def clean_text(text: str) -> str:
 
     text = _BROKEN_WORD.sub(rejoin, text)
     return _TRAILING.sub("", _SPACES.sub(" ", text))
+
+
+def _table_row(match: re.Match[str]) -> str:
+    """A markdown table row as the tab-separated row every loader gives a table's row."""
+    return "\t".join(cell.strip() for cell in match.group(1)[:-1].split("|"))
 
 
 def clean_pages(pages: tuple[Page, ...]) -> tuple[Page, ...]:

@@ -35,6 +35,8 @@ STATISTIC = re.compile(r"\d[\d,.]*\s*(%|per cent|million|billion)|£\s?\d|\b\d{1
 FOOTNOTE_END = re.compile(r"\S\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")  # "… of total crime ⁹": a cited statement
 
 NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(?:\.\s+|\s+(?=[A-Z]))(\S.*)$")  # "2. Aims", "2 Aims"
+NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*\.?\s+")  # "1. ", "3.1 "
+CONTENTS_ENTRY_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")  # "….. 4", " 4"
 SUB_NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s+(?=[A-Z])\S")  # "3.1 Prevention"
 MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
 # A heading that asks ("What could prevent this?", "What we've got already", "Is it working?")
@@ -258,6 +260,8 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
     lead = ""
     table_header = ""
     announced: set[str] = set()  # the outcomes and aims listed so far
+    contents: set[str] = set()  # the sections a contents page lists
+    listing_contents = False  # the block before was the contents' heading or one of its entries
     for (page, start, end, line_count, text), next_subsection in zip(units, following, strict=True):
         stripped = text.strip()
         enclosing = next((h for lv, h, _ in reversed(stack) if lv == 3), "")
@@ -270,9 +274,18 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
         # the next item of a numbered list, not a heading (nor the next numbered section)
         continues = bool(numbered and last_number and int(numbered.group(1)) == last_number + 1)
         in_list = in_list or continues
-        # "1. Introduction 2" under "Contents" points to a section; it does not open one
-        entry = (bool(stack) and bool(vocabulary().contents.match(stack[-1][1]))
-                 and bool(CONTENTS_ENTRY.search(plain(stripped))))
+        # "1. Introduction 2" under "Contents" points to a section; it does not open one. An
+        # entry without a page number is a title line under "Contents" until a line names a
+        # section the contents listed: that one opens it.
+        listed = _listed_as(stripped)
+        entry = (listing_contents and not MARKDOWN_HEADING.match(stripped)
+                 and (bool(CONTENTS_ENTRY.search(plain(stripped)))
+                      or (line_count == 1 and _looks_like_title(stripped)
+                          and listed not in contents)))
+        if entry:
+            contents.add(listed)
+        # the contents page's list runs from its heading to the first block that is no entry
+        listing_contents = entry
         level = 0 if continues or entry else _heading_level(stripped, in_list, stack,
                                                             line_count == 1, label, announced)
         owner = next(((lv, cue) for lv, h, cue in reversed(stack) if h not in rank), None)
@@ -288,6 +301,7 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
                 # an item section's own: its parent's ("Our priorities" > "3.1 Prevention")
                 cue = next((k for lv, _, k in reversed(stack) if lv == level - 1), None)
             stack.append((level, _heading_name(stripped), cue))
+            listing_contents = bool(vocabulary().contents.match(_heading_name(stripped)))
             list_mode = level in (3, 4) and cue in LIST_CUES
             previous_type = "cue" if list_mode else "heading"
             blocks.append(Block(start, end, text, "heading", page.number, level,
@@ -320,6 +334,13 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
             "lead" if block_type == "paragraph" and lead else block_type)
         last_number = int(numbered.group(1)) if numbered else 0
     return blocks
+
+
+def _listed_as(line: str) -> str:
+    """A line as a contents page and the heading it points to both write it: without its
+    number, page number or case ("1. Foreword from the Mayor 3" -> "foreword from the mayor")."""
+    text = CONTENTS_ENTRY_PAGE.sub("", plain(line))
+    return NUMBER_PREFIX.sub("", text).strip(" .").lower()
 
 
 def _units(pages: tuple[Page, ...]) -> Iterator[tuple[Page, int, int, int, str]]:

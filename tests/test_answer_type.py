@@ -246,6 +246,18 @@ def test_an_answer_leaves_out_sentences_far_less_relevant_than_its_best():
     assert {c.area for c in both.citations} == {"wyvern", "testshire"}
 
 
+def test_a_list_answer_never_starts_from_a_contents_page():
+    from kb.answers.extractive import compose
+
+    contents = hit("1. Introduction\n2. Our ambitions\n3. What we will do", section="Contents")
+    ambitions = replace(hit("Our ambitions\n- Everyone understands healthy relationships\n- "
+                            "Survivors get help early", section="Our ambitions"), chunk_id="c2",
+                        start=500, end=580)
+    answer = compose("What are the ambitions?", [contents, ambitions], {}, multi_area=False,
+                     listing=True)
+    assert {c.chunk_id for c in answer.citations} == {"c2"}
+
+
 def test_a_name_around_an_area_name_is_two_names():
     from kb.answers.refusal import specific_terms
     from kb.manifest import Area

@@ -201,3 +201,15 @@ def test_an_infographics_cited_figures_are_statements_not_headings():
     assert headings == ["THE PICTURE IN WYVERN", "Local picture"]
     figure = next(b for b in blocks if b.text.startswith("Domestic abuse related crime"))
     assert figure.type == "paragraph" and figure.path == ("THE PICTURE IN WYVERN",)
+
+
+def test_small_sections_under_one_title_heading_are_chunks_of_their_own():
+    """A markdown strategy whose "# Title" heads the whole text: its "## " sections are its
+    top-level sections, so two short ones are not merged into one chunk, and a contents page
+    is a chunk of its own."""
+    text = ("# Wyvern Domestic Abuse Strategy 2025-2030\n\n## Contents\n\n1. Introduction\n"
+            "2. Our ambitions\n\n## Introduction\n\nThe partnership agreed this strategy.\n\n"
+            "## Our ambitions\n\nEveryone in Wyvern understands healthy relationships.\n")
+    chunks = chunk_document(document((Page(number=None, text=text),)), min_words=60)
+    sections = [c.section.split(" > ")[-1] for c in chunks]
+    assert sections == ["Contents", "Introduction", "Our ambitions"]

@@ -92,3 +92,20 @@ def test_a_section_is_taken_out_of_the_question_only_where_it_places_what_is_ask
 def test_words_before_a_section_noun_that_name_no_heading_name_no_section():
     matcher = HeadingMatcher(IDF, SECTIONS)
     assert not matcher.names_a_section(section_reference("the four strategic aims").names)
+
+
+def test_a_section_called_by_its_number_is_that_section():
+    """"under Priority Two", "for Outcome 3": the number names the section, whatever its title
+    says, and a number in words is the number in digits."""
+    sections = ["Why this matters > Priority One: Preventing abuse > What we will do",
+                "Why this matters > Priority Two: Supporting survivors > What we will do",
+                "Outcome 3: People who harm are held to account > What we will do"]
+    matcher = HeadingMatcher(IDF, sections)
+    for question, section in [("What will Wyvern do under Priority Two?", sections[1]),
+                              ("What will Wyvern do under priority 2?", sections[1]),
+                              ("What are the actions for Outcome 3?", sections[2])]:
+        reference = section_reference(question)
+        assert matcher.names_a_section(reference.names), question
+        terms = frozenset(content_terms(question))
+        assert [s for s in sections if matcher.named(s, terms, reference.names)] == [section]
+    assert not matcher.names_a_section(section_reference("What will Wyvern do under Priority 7?").names)

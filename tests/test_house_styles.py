@@ -154,6 +154,14 @@ def test_a_contents_page_names_the_sections_without_opening_them():
     assert block(blocks, "4. Measuring success 8").path == ("Contents",)
 
 
+def test_a_contents_list_without_page_numbers_names_the_sections_without_opening_them():
+    """Under "Contents", "1. Foreword from the Mayor" is an entry; "Foreword from the Mayor"
+    further on, the section it points to, opens that section."""
+    blocks = blocks_of("hackney-vawg-strategy.txt")
+    assert block(blocks, "1. Foreword from the Mayor").path[-1] == "Contents"
+    assert block(blocks, "Hackney is a borough").path == ("Foreword from the Mayor",)
+
+
 def test_a_numbered_list_in_a_numbered_section_stays_a_list():
     """Item 2 of a list inside "1. Introduction" is not the next numbered section, however
     much it looks like a title; the real "2. Background" after the list is."""

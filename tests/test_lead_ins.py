@@ -65,3 +65,10 @@ def test_a_table_row_that_ends_in_small_numbers_is_no_contents_line():
     assert quote.endswith("Safe accommodation units\t38\t50")
     assert [q for _, _, q in units("Foreword\t3\nWhat is Domestic Abuse?\t8",
                                    headings=["Contents"])] == []
+
+
+def test_a_contents_page_s_numbered_titles_are_entries_and_its_other_lines_text():
+    contents = ("Contents\n\n1. Introduction\n2. Our ambitions\n\n"
+                "Version: DRAFT 1.3 Date: AUGUST 2019")
+    assert [q for _, _, q in units(contents, headings=["Contents"])] == [
+        "Version: DRAFT 1.3 Date: AUGUST 2019"]

@@ -148,3 +148,13 @@ def test_a_line_end_hyphen_is_rejoined_only_when_the_document_uses_the_whole_wor
     lines = [*body(1), "Support for victim-", "survivors and for every vic-", "tim of abuse; victims first."]
     text = clean_text(load_pdf(draw([lines, body(2), body(0)]))[0].text)
     assert "victim-survivors and for every victim of abuse" in text
+
+
+def test_markdown_links_emphasis_and_tables_read_as_text_and_rows():
+    text = ("See the [2016 review](#review) and *Bristol Ideal* schools; victims* below.\n\n"
+            "| Measure | 2024 baseline | 2030 target |\n|---|---|---|\n"
+            "| Schools holding the Bristol Ideal | 41 | 120 |\n\n* a bullet item")
+    assert clean_text(text) == (
+        "See the 2016 review and Bristol Ideal schools; victims below.\n\n"
+        "Measure\t2024 baseline\t2030 target\nSchools holding the Bristol Ideal\t41\t120\n\n"
+        "* a bullet item")

@@ -17,6 +17,7 @@ from datetime import date
 from kb.answers.sentences import names_item, units
 from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.text import LEAD_IN, IdfTable, content_terms, idf_weight, quote_words, readable
+from kb.vocabulary import vocabulary
 
 MAX_SENTENCES = 5
 MAX_PER_AREA = 3
@@ -200,6 +201,8 @@ def list_units(hits: Sequence[Hit], within_section: bool = False
     # a title page (text before the first heading) holds no list: a question that names its
     # document ranks it first, and the list is in the best hit under a heading (the search
     # ranks first the hit whose list is asked for, kb.retrieval.hybrid)
+    # nor is a contents page (it names the sections, not their items)
+    hits = [h for h in hits if not vocabulary().contents.match(h.section.split(" > ")[-1])] or hits
     anchor = next((h for h in hits if h.section), hits[0])
     run = _list_run(anchor, hits, within_section)
     sections = _sibling_sections(run[1:])

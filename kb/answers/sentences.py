@@ -20,6 +20,8 @@ _DANGLING = re.compile(r"\b(of|to|in|for|and|or|the|a|an|with|by|from|were|was|i
 # A (last) line of contents: page numbers after a title ("What is Domestic Abuse?\t8", "…\t6 6 7");
 # numbers after cells ("Safe accommodation units\t38\t50") are a table row's values
 _CONTENTS_LINE = re.compile(r"(?:^|\n)[^\t\n]*(?:\t|\.{3,}| {2,})(?:\d{1,3} +)*\d{1,3}\s*$")
+# under a Contents heading, a numbered title with no page number ("2. Our ambitions")
+_NUMBERED_ENTRY = re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+[^.!?:\n]{1,80}$")
 # … as the stored part-vector layout reads one (a store keeps the layout of its ingest)
 _STORED_CONTENTS_LINE = re.compile(r"(\t|\.{3,}|\s{2,})(\d{1,3}\s+)*\d{1,3}\s*$")
 MAX_LIST_WORDS = 90
@@ -48,12 +50,12 @@ def _raw(text: str) -> list[tuple[int, int]]:
 
 def _contents_lines(text: str, under_contents: bool = False) -> list[tuple[int, int]]:
     """Where the text has contents-page lines ("What is Domestic Abuse?\t8"; under a Contents
-    heading also "2. Our vision 3"): a sentence end inside one ("?") splits it, and its page
-    number then starts the next unit."""
+    heading also "2. Our vision 3" and "2. Our vision"): a sentence end inside one ("?")
+    splits it, and its page number then starts the next unit."""
     out, position = [], 0
     for line in text.split("\n"):
-        entry = _CONTENTS_LINE.search(line) or (under_contents
-                                                and CONTENTS_ENTRY.search(line.rstrip()))
+        entry = _CONTENTS_LINE.search(line) or (under_contents and (
+            CONTENTS_ENTRY.search(line.rstrip()) or _NUMBERED_ENTRY.match(line)))
         if entry and re.search(r"[A-Za-z]", line):
             out.append((position, position + len(line)))
         position += len(line) + 1

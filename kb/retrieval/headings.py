@@ -68,10 +68,34 @@ def section_reference(question: str) -> SectionReference:
             first -= 1
         if first < at and _locates(matches[:first]):
             spans.append((matches[first].start(), match.end()))
+    # "under Priority Two", "in Ambition 2": the number names the section
+    for named in _numbered_pattern().finditer(question):
+        if _locates(matches[:sum(m.start() < named.start() for m in matches)]):
+            found |= numbered_names(named.group())
+            spans.append(named.span())
     rest = question
     for start, end in reversed(spans):
         rest = rest[:start] + rest[end:]
     return SectionReference(frozenset(found), " ".join(rest.split()))
+
+
+_NUMBER_WORDS = {word: str(n) for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+@lru_cache(maxsize=1)
+def _numbered_pattern() -> re.Pattern[str]:
+    nouns = "|".join(sorted(vocabulary().section_nouns, key=len, reverse=True))
+    words = "|".join(_NUMBER_WORDS)
+    return re.compile(rf"\b({nouns})s?\s+(\d{{1,2}}|{words})\b", re.IGNORECASE)
+
+
+def numbered_names(text: str) -> frozenset[str]:
+    """The sections a text calls by a section noun and a number ("Priority Two", "under
+    Ambition 2", the heading "Outcome 3: …"), as 'noun#number' tokens ("prioriti#2")."""
+    return frozenset(f"{min(content_terms(m.group(1)), default=m.group(1).lower())}#"
+                     f"{_NUMBER_WORDS.get(m.group(2).lower(), m.group(2))}"
+                     for m in _numbered_pattern().finditer(text))
 
 
 def _locates(before: Sequence[re.Match[str]]) -> bool:
@@ -135,9 +159,15 @@ class HeadingMatcher:
         return section
 
     def names_a_section(self, names: frozenset[str]) -> bool:
-        """True when the words (see `section_reference`) hold every word of some heading."""
-        return bool(names) and any(
+        """True when the words (see `section_reference`) hold every word of some heading, or
+        name a section by its number that a heading has ("Priority Two")."""
+        return bool(names) and (any(
             words <= names for word in names for words in self._by_word.get(word, ()))
+            or bool(names & self._numbered_seen))
+
+    @cached_property
+    def _numbered_seen(self) -> frozenset[str]:
+        return frozenset().union(*(numbered_names(h) for h in self._headings_seen))
 
     @cached_property
     def _by_word(self) -> dict[str, set[frozenset[str]]]:
@@ -157,8 +187,9 @@ class HeadingMatcher:
         if not names:
             return any(heading <= terms for heading in self.headings(section))
         terms = terms - self._kinds  # "Prevention priority" does not name "Delivery priorities"
-        return any(heading <= terms for heading in self.headings(section)) or any(
-            words and words <= names for words in self._words(section))
+        return (any(heading <= terms for heading in self.headings(section))
+                or any(words and words <= names for words in self._words(section))
+                or bool(names & numbered_names(section)))
 
     def _all_words(self, section: str) -> tuple[frozenset[str], ...]:
         return tuple(frozenset(content_terms(h)) for h in section.split(" > ")
