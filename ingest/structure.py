@@ -2,15 +2,18 @@
 with its heading path and kind.
 
 Generic rules, not tuned to one file: markdown `#` headings, ALL-CAPS lines, `Appendix X`,
-numbered headings (`2. Strategic aims`), short title lines, and the cue headings strategies use
-("Our priorities", "How we will measure success", "Key actions"), which are data in
-kb/vocabulary.toml. Inside a cue section, short lines are list items, not headings.
+numbered headings (`2. Strategic aims`, `3.1 Prevention` under `3. …`), short title lines, and
+the cue headings strategies use ("Our priorities", "How we will measure success", "Key
+actions"), which are data in kb/vocabulary.toml. Inside a cue section, short lines are list
+items, not headings; so are a numbered list's next number, a contents page's entries, a
+running header or footer with its page number, and a line that signs a foreword.
 
-Two rules keep a section open until its next sibling really starts. A title line between two
+Three rules keep a section open until its next sibling really starts. A title line between two
 sub-sections of the document's own repeated template ("What do we know?" ... "What action
 should we take?") labels the list under it, not a new section: the template continuing after it
-shows the section has not ended. And a line repeating one of the outcomes or aims the document
-listed earlier opens that item's section, however long it is.
+shows the section has not ended. A template heading repeated under each priority or outcome
+nests under it rather than closing it. And a line repeating one of the outcomes or aims the
+document listed earlier opens that item's section, however long it is.
 """
 
 from __future__ import annotations
@@ -36,7 +39,6 @@ FOOTNOTE_END = re.compile(r"\S\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")  # "… of to
 
 NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(?:\.\s+|\s+(?=[A-Z]))(\S.*)$")  # "2. Aims", "2 Aims"
 NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*\.?\s+")  # "1. ", "3.1 "
-CONTENTS_ENTRY_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")  # "….. 4", " 4"
 SUB_NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s+(?=[A-Z])\S")  # "3.1 Prevention"
 MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
 # A heading that asks ("What could prevent this?", "What we've got already", "Is it working?")
@@ -288,11 +290,12 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
         listing_contents = entry
         level = 0 if continues or entry else _heading_level(stripped, in_list, stack,
                                                             line_count == 1, label, announced)
-        owner = next(((lv, cue) for lv, h, cue in reversed(stack) if h not in rank), None)
-        if level and _heading_name(stripped) in rank and owner and owner[1] in NUMBERED_ITEM_SECTIONS:
+        if level and _heading_name(stripped) in rank:
             # a heading of the repeated template ("What we will do") nests under the priority
             # or outcome it is repeated for: "Priority Two" keeps its own "What we will do"
-            level = max(level, owner[0] + 1)
+            owner = next(((lv, cue) for lv, h, cue in reversed(stack) if h not in rank), None)
+            if owner and owner[1] in NUMBERED_ITEM_SECTIONS:
+                level = max(level, owner[0] + 1)
         if level:
             while stack and stack[-1][0] >= level:
                 stack.pop()
@@ -339,7 +342,7 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
 def _listed_as(line: str) -> str:
     """A line as a contents page and the heading it points to both write it: without its
     number, page number or case ("1. Foreword from the Mayor 3" -> "foreword from the mayor")."""
-    text = CONTENTS_ENTRY_PAGE.sub("", plain(line))
+    text = CONTENTS_ENTRY.sub("", plain(line))
     return NUMBER_PREFIX.sub("", text).strip(" .").lower()
 
 

@@ -119,9 +119,9 @@ BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*([.)]|\s
 # digit, quote, bracket or bullet; not after an item number ("2. Awareness", "10. Reporting").
 SENTENCE_END = re.compile(r"(?<!^\d\.)(?<!\s\d\.)(?<!^\d\d\.)(?<!\s\d\d\.)"
                           r"(?<=[.!?\]])['\"”’)*]*\s+(?=[A-Z0-9“\"'(•*-])")
-# A line of a contents page under its "Contents" heading ("1. Introduction 2", "Aims ..... 4"):
-# it ends in a page number after a word
-CONTENTS_ENTRY = re.compile(r"[^\d\s]\s*(?:\.{2,}\s*|\s)\d{1,3}$")
+# The page number that ends a line of a contents page under its "Contents" heading
+# ("1. Introduction 2", "Our aims ..... 4"): after a word, not after a figure
+CONTENTS_ENTRY = re.compile(r"(?<=[^\d\s])(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
 LEAD_IN = re.compile(r":\s*[-–]?\s*$")  # a line that introduces a list ("... outcomes:")
 EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 

@@ -31,6 +31,8 @@ RANK_DECAY = 0.5
 # but should not take a figure's place (q432: at 1.0 it displaced "33% increase…"; at 0.25 the
 # vision lost to the items of a neighbouring list).
 LEAD_IN_WEIGHT = 0.5
+# A list answer steps back from a list into a sibling section of these kinds only from one
+# of them: an introduction before a list of outcomes is no part of it
 _BACKGROUND = frozenset({ChunkKind.CONTEXT, ChunkKind.STATISTIC})
 # A sentence is quoted only when it is at least this relevant as the best one (its hit's rank
 # aside; in an answer grouped by area, as its area's best): filler past the answer's few good
@@ -198,10 +200,10 @@ def list_units(hits: Sequence[Hit], within_section: bool = False
     that names the section asks for what it holds)."""
     if not hits:
         return []
-    # a title page (text before the first heading) holds no list: a question that names its
-    # document ranks it first, and the list is in the best hit under a heading (the search
-    # ranks first the hit whose list is asked for, kb.retrieval.hybrid)
-    # nor is a contents page (it names the sections, not their items)
+    # a contents page names the sections, not their items; a title page (text before the
+    # first heading) holds no list: a question that names its document ranks it first, and
+    # the list is in the best hit under a heading (the search ranks first the hit whose list
+    # is asked for, kb.retrieval.hybrid)
     hits = [h for h in hits if not vocabulary().contents.match(h.section.split(" > ")[-1])] or hits
     anchor = next((h for h in hits if h.section), hits[0])
     run = _list_run(anchor, hits, within_section)
@@ -234,7 +236,7 @@ def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False) -> 
         at -= 1
     while (at and _siblings(same[at - 1], same[at]) and _adjacent(same[at - 1], same[at])
            and (first.kind in _BACKGROUND or same[at - 1].kind not in _BACKGROUND)):
-        at -= 1  # (an introduction before a list of outcomes is no part of it)
+        at -= 1
     end = best + 1
     while end < len(same) and _adjacent(same[end - 1], same[end]):
         end += 1
