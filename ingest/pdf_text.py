@@ -22,6 +22,7 @@ _GAP = re.compile(r"\S+(?: {1,2}\S+)*")  # a run of text; three spaces or more e
 MIN_INDENT = 8  # a line this far in, inside a table, continues a column further right
 ONE_WORD_SHARE = 0.2  # a column with no more of its lines holding two words holds one-word cells
 ROOM = 0.8  # a cell line shorter than this share of its column's widest line, plus the next word, was not wrapped
+PROSE_WORDS = 30  # a column of text this long in a run set in two columns is prose, not cells
 SPACED_SHARE = 0.2  # spaced layouts measured 0.24-0.53, tight ones (paragraph gap 0.4 line) 0-0.12
 
 Cells = list[tuple[int, str]]  # (start column, text) of each run of text on a line
@@ -89,6 +90,36 @@ def _carries_on(cells: dict[int, str], previous: dict[int, str], row: list[list[
     return wrapped and not resumed and not repeated
 
 
+def _prose_columns(run: list[tuple[int, Cells]]) -> bool:
+    """Whether a run of lines set in two columns is a page laid out in two columns of text, not
+    a table: each column has PROSE_WORDS words or more, and most of its lines fill it (a table's
+    cells are short or end well before the next column)."""
+    starts = _column_starts(run)
+    if len(starts) != 2:
+        return False
+    columns: list[list[str]] = [[], []]
+    for _, segments in run:
+        for start, text in segments:
+            columns[1 if start >= starts[1] - 2 else 0].append(text)
+    for lines in columns:
+        widest = max((len(line) for line in lines), default=0)
+        full = sum(len(line) >= ROOM * widest for line in lines)
+        if sum(len(line.split()) for line in lines) < PROSE_WORDS or full < 0.5 * len(lines):
+            return False
+    return True
+
+
+def _column_texts(run: list[tuple[int, Cells]]) -> list[str]:
+    """The lines of a page's two columns of text: the left column's, then the right one's, a
+    blank line between, as the page is read."""
+    starts = _column_starts(run)
+    columns: list[list[str]] = [[], []]
+    for _, segments in run:
+        for start, text in segments:
+            columns[1 if start >= starts[1] - 2 else 0].append(text)
+    return [*columns[0], "", *columns[1]]
+
+
 def _columnar(segments: Cells, run: list[tuple[int, Cells]]) -> bool:
     """Whether a line belongs to a run of lines set in columns: it has two cells or more, or it
     continues a run with one cell, set well right of the run's first column or fitting inside
@@ -113,7 +144,11 @@ def read_page_columns(pages: list[list[str]]) -> list[list[str]]:
     run: list[tuple[int, Cells]] = []  # (page index, cells) of each line
 
     def flush() -> None:
-        if len(run) >= 2:
+        if len(run) >= 2 and _prose_columns(run):
+            for index in dict.fromkeys(page for page, _ in run):  # each page's columns in turn
+                on_page = [(page, cells) for page, cells in run if page == index]
+                out[index].extend(_column_texts(on_page))
+        elif len(run) >= 2:
             for page, row in _table_rows(run):
                 out[page].append(row)
         else:

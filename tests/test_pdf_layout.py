@@ -158,3 +158,31 @@ def test_markdown_links_emphasis_and_tables_read_as_text_and_rows():
         "See the 2016 review and Bristol Ideal schools; victims below.\n\n"
         "Measure\t2024 baseline\t2030 target\nSchools holding the Bristol Ideal\t41\t120\n\n"
         "* a bullet item")
+
+
+def test_a_page_set_in_two_columns_of_text_reads_one_column_then_the_other():
+    """Two columns of prose are no table: the left column's text, then the right column's,
+    page by page (a table's cells would read as one tab-separated row)."""
+    from reportlab.lib.utils import simpleSplit
+
+    def page(left: str, right: str) -> list[Line]:
+        columns = [simpleSplit(text, "Helvetica", 10, 220) for text in (left, right)]
+        return [[(LEFT, a), (320, b)] for a, b in zip(*columns, strict=False)]
+
+    first = page("Our vision. Everyone in Wyvern lives free from domestic abuse and gets help early. "
+                 "We will train every GP practice to ask about abuse and to refer survivors to the "
+                 "county outreach service, and publish the referral pathway for all partners.",
+                 "Our priorities. First, prevention through healthy relationships education in all "
+                 "schools. Second, advocates in both hospitals and a new refuge for women with "
+                 "complex needs. Third, the Drive programme for high-harm perpetrators.")
+    second = page("Governance. The Wyvern Domestic Abuse Board owns the strategy and meets every "
+                  "quarter to review it. It reports each year to the Health and Wellbeing Board "
+                  "and to the Community Safety Partnership on progress.",
+                  "Measuring success. Repeat referrals to MARAC should fall from 31 per cent to 25 "
+                  "per cent by 2027, survivors should wait six weeks at most for counselling, and "
+                  "every school should teach healthy relationships.")
+    pages = load_pdf(draw([first, second]))
+    assert pages[0].text.startswith("Our vision. Everyone in Wyvern")
+    assert "for all partners.\n\nOur priorities. First," in pages[0].text
+    assert "\t" not in pages[0].text + pages[1].text
+    assert pages[1].text.startswith("Governance.") and "\n\nMeasuring success." in pages[1].text
