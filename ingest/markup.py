@@ -13,6 +13,9 @@ import re
 from kb.records import Page
 from kb.text import HTML_TAG
 
+# Typographic ligatures a PDF's text layer may give as one character ("identiﬁed"): their letters
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 _STRONG = re.compile(r"__(?=\S)(.+?)(?<=\S)__")
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")  # "[the 2016 review](#)": its words
 # A markdown table (text copied from a web page): "| Measure | Baseline |" rows, "|---|---|" rule
@@ -29,12 +32,12 @@ _WORD = re.compile(r"[a-z]{4,}")
 
 def clean_text(text: str) -> str:
     """Text without HTML tags, markdown emphasis or link targets, markdown tables as tab-separated
-    rows, and line-break hyphenation rejoined.
+    rows, ligatures as their letters ("ﬁ" as "fi"), and line-break hyphenation rejoined.
 
     A hyphenated pair ("vic- tims") becomes one word when that word occurs elsewhere in the
     text, else a hyphenated compound ("living-learning"), so no word is invented.
     """
-    text = HTML_TAG.sub(" ", text)
+    text = HTML_TAG.sub(" ", text.translate(_LIGATURES))
     text = _LINK.sub(r"\1", text)
     text = _TABLE_ROW.sub(_table_row, _TABLE_RULE.sub("", text))
     text = _ASTERISKS.sub("", _STRONG.sub(r"\1", text))

@@ -186,3 +186,8 @@ def test_a_page_set_in_two_columns_of_text_reads_one_column_then_the_other():
     assert "for all partners.\n\nOur priorities. First," in pages[0].text
     assert "\t" not in pages[0].text + pages[1].text
     assert pages[1].text.startswith("Governance.") and "\n\nMeasuring success." in pages[1].text
+
+
+def test_ligatures_read_as_their_letters():
+    assert clean_text("Ofﬁcers identiﬁed ﬁnancial abuse and ﬂexible support.") == (
+        "Officers identified financial abuse and flexible support.")
