@@ -14,8 +14,11 @@ from kb.records import Page
 from kb.text import HTML_TAG
 
 # Typographic ligatures a PDF's text layer may give as one character ("identiﬁed"): their letters
+# … and the invisible characters that split a word: a soft hyphen, zero-width spaces and joiners
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
-                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\u00ad": "",
+                            "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "",
+                            "\ufeff": ""})
 _STRONG = re.compile(r"__(?=\S)(.+?)(?<=\S)__")
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")  # "[the 2016 review](#)": its words
 # A markdown table (text copied from a web page): "| Measure | Baseline |" rows, "|---|---|" rule
@@ -32,7 +35,8 @@ _WORD = re.compile(r"[a-z]{4,}")
 
 def clean_text(text: str) -> str:
     """Text without HTML tags, markdown emphasis or link targets, markdown tables as tab-separated
-    rows, ligatures as their letters ("ﬁ" as "fi"), and line-break hyphenation rejoined.
+    rows, ligatures as their letters ("ﬁ" as "fi") and without the invisible characters that
+    split words (soft hyphens, zero-width spaces), and line-break hyphenation rejoined.
 
     A hyphenated pair ("vic- tims") becomes one word when that word occurs elsewhere in the
     text, else a hyphenated compound ("living-learning"), so no word is invented.

@@ -191,3 +191,4 @@ def test_a_page_set_in_two_columns_of_text_reads_one_column_then_the_other():
 def test_ligatures_read_as_their_letters():
     assert clean_text("Ofﬁcers identiﬁed ﬁnancial abuse and ﬂexible support.") == (
         "Officers identified financial abuse and flexible support.")
+    assert clean_text("vic\u00adtims get sup\u200bport\ufeff") == "victims get support"
