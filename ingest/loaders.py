@@ -11,6 +11,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ingest.pdf_text import clean_pages
 from kb.errors import DocumentRejected
@@ -157,6 +158,7 @@ def read_docx(data: bytes) -> Loaded:
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             lines.append(_paragraph_line(block))
+            lines += [f"{text}\n" for text in _text_boxes(block._p)]
         elif isinstance(block, Table):
             lines.append("")
             for row in block.rows:
@@ -190,6 +192,28 @@ def _check_package(data: bytes) -> None:
                                            "never writes: refused as an entity-expansion attack")
     except zipfile.BadZipFile as exc:
         raise DocumentRejected(f"corrupt Word file (BadZipFile: {exc})") from exc
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(paragraph: Any) -> list[str]:
+    """The paragraphs of the text boxes anchored in a Word paragraph (a designed strategy's
+    call-outs: "1 in 4 women…"), which python-docx's paragraph text leaves out. Word writes
+    each box twice, for new and old readers; the old readers' copy (mc:Fallback) is skipped."""
+    found = []
+    for box in paragraph.iter(f"{_W}txbxContent"):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor.tag != _FALLBACK:
+            ancestor = ancestor.getparent()
+        if ancestor is not None:
+            continue
+        for p in box.iter(f"{_W}p"):
+            text = " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")).split())
+            if text:
+                found.append(text)
+    return found
 
 
 def _paragraph_line(paragraph: object) -> str:

@@ -189,3 +189,26 @@ def test_cells_wrapped_side_by_side_are_read_column_by_column():
         "Health board\tCommissions health services\tDirector of public health",
         "Every partner signs the protocol.",
     ]
+
+
+def test_docx_text_boxes_are_read_once_after_their_paragraph():
+    """A designed strategy's call-out in a text box: python-docx's paragraph text leaves it
+    out, and Word writes it twice (for new readers and, in mc:Fallback, for old ones)."""
+    import docx
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    text = "1 in 4 women in Wyvern will experience domestic abuse."
+    content = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    run = (f'<w:r xmlns:w="{w}" xmlns:mc="{mc}"><mc:AlternateContent>'
+           f'<mc:Choice Requires="wps"><w:drawing>{content}</w:drawing></mc:Choice>'
+           f'<mc:Fallback><w:pict>{content}</w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+    document = docx.Document()
+    document.add_paragraph("Domestic abuse affects every community.")._p.append(etree.fromstring(run))
+    document.add_paragraph("We will act on it.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    page_text = load_docx(buffer.getvalue())[0].text
+    assert page_text.count(text) == 1
+    assert page_text.index("every community") < page_text.index(text) < page_text.index("act on it")
