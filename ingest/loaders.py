@@ -219,7 +219,7 @@ def _text_boxes(paragraph: Any) -> list[str]:
 def _paragraph_line(paragraph: object) -> str:
     text = " ".join(getattr(paragraph, "text", "").split())
     style = getattr(getattr(paragraph, "style", None), "name", "") or ""
-    if not text:
+    if not text or style.lower().startswith("toc "):  # a generated table of contents
         return ""
     if style.startswith("Heading") and style[-1:].isdigit():
         return "\n" + "#" * int(style[-1]) + " " + text + "\n"

@@ -212,3 +212,22 @@ def test_docx_text_boxes_are_read_once_after_their_paragraph():
     page_text = load_docx(buffer.getvalue())[0].text
     assert page_text.count(text) == 1
     assert page_text.index("every community") < page_text.index(text) < page_text.index("act on it")
+
+
+def test_a_word_table_of_contents_is_left_out():
+    """A generated contents field ("TOC 1" entries under a "TOC Heading") is navigation: its
+    entries and page numbers are not the document's text."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Contents", style="TOC Heading")
+    document.add_paragraph("Our priorities\t4", style="TOC 1")
+    document.add_heading("Our priorities", level=1)
+    document.add_paragraph("Prevention comes first.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = load_docx(buffer.getvalue())[0].text
+    assert "\t4" not in text and "Contents" not in text
+    assert text.strip().startswith("# Our priorities")
