@@ -218,16 +218,32 @@ def _text_boxes(paragraph: Any) -> list[str]:
 
 def _paragraph_line(paragraph: object) -> str:
     text = " ".join(getattr(paragraph, "text", "").split())
-    style = getattr(getattr(paragraph, "style", None), "name", "") or ""
-    if not text or style.lower().startswith("toc "):  # a generated table of contents
+    style = getattr(paragraph, "style", None)
+    name = getattr(style, "name", "") or ""
+    if not text or name.lower().startswith("toc "):  # a generated table of contents
         return ""
-    if style.startswith("Heading") and style[-1:].isdigit():
-        return "\n" + "#" * int(style[-1]) + " " + text + "\n"
-    if style == "Title":
+    heading = _heading_style(style)
+    if heading.startswith("Heading") and heading[-1:].isdigit():
+        return "\n" + "#" * int(heading[-1]) + " " + text + "\n"
+    if heading == "Title":
         return "# " + text + "\n"
-    if "List" in style:
+    if "List" in name:
         return "- " + text
     return text + "\n"
+
+
+def _heading_style(style: Any) -> str:
+    """The built-in heading style ("Heading 2", "Title") a paragraph style is, or is based on
+    ("Strategy Heading" based on "Heading 2"), else its own name."""
+    name = getattr(style, "name", "") or ""
+    for _ in range(5):  # a chain of custom styles, bounded
+        current = getattr(style, "name", "") or ""
+        if (current.startswith("Heading") and current[-1:].isdigit()) or current == "Title":
+            return current
+        style = getattr(style, "base_style", None)
+        if style is None:
+            break
+    return name
 
 
 def _dedupe_merged(cells: list[str]) -> list[str]:

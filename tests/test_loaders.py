@@ -231,3 +231,17 @@ def test_a_word_table_of_contents_is_left_out():
     text = load_docx(buffer.getvalue())[0].text
     assert "\t4" not in text and "Contents" not in text
     assert text.strip().startswith("# Our priorities")
+
+
+def test_a_custom_heading_style_based_on_a_heading_is_a_heading():
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    custom = document.styles.add_style("Wyvern Section", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = document.styles["Heading 2"]
+    document.add_paragraph("Our priorities", style="Wyvern Section")
+    document.add_paragraph("Prevention comes first.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert "## Our priorities" in load_docx(buffer.getvalue())[0].text
