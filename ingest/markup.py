@@ -15,7 +15,7 @@ from kb.text import HTML_TAG
 
 # Typographic ligatures a PDF's text layer may give as one character ("identiﬁed"): their letters
 # … and the invisible characters that split a word: a soft hyphen, zero-width spaces and joiners
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+_TYPOGRAPHY = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\u00ad": "",
                             "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "",
                             "\ufeff": ""})
@@ -41,7 +41,7 @@ def clean_text(text: str) -> str:
     A hyphenated pair ("vic- tims") becomes one word when that word occurs elsewhere in the
     text, else a hyphenated compound ("living-learning"), so no word is invented.
     """
-    text = HTML_TAG.sub(" ", text.translate(_LIGATURES))
+    text = HTML_TAG.sub(" ", text.translate(_TYPOGRAPHY))
     text = _LINK.sub(r"\1", text)
     text = _TABLE_ROW.sub(_table_row, _TABLE_RULE.sub("", text))
     text = _ASTERISKS.sub("", _STRONG.sub(r"\1", text))

@@ -90,34 +90,37 @@ def _carries_on(cells: dict[int, str], previous: dict[int, str], row: list[list[
     return wrapped and not resumed and not repeated
 
 
-def _prose_columns(run: list[tuple[int, Cells]]) -> bool:
-    """Whether a run of lines set in two columns is a page laid out in two columns of text, not
-    a table: each column has PROSE_WORDS words or more, and most of its lines fill it (a table's
-    cells are short or end well before the next column)."""
+def _two_columns(run: list[tuple[int, Cells]]) -> list[list[str]]:
+    """The lines of each column of a run set in exactly two columns, left then right ([]
+    when the run has more or fewer columns)."""
     starts = _column_starts(run)
     if len(starts) != 2:
-        return False
+        return []
     columns: list[list[str]] = [[], []]
     for _, segments in run:
         for start, text in segments:
             columns[1 if start >= starts[1] - 2 else 0].append(text)
+    return columns
+
+
+def _prose_columns(run: list[tuple[int, Cells]]) -> bool:
+    """Whether a run of lines set in two columns is a page laid out in two columns of text, not
+    a table: each column has PROSE_WORDS words or more, and most of its lines fill it (a table's
+    cells are short or end well before the next column)."""
+    columns = _two_columns(run)
     for lines in columns:
         widest = max((len(line) for line in lines), default=0)
         full = sum(len(line) >= ROOM * widest for line in lines)
         if sum(len(line.split()) for line in lines) < PROSE_WORDS or full < 0.5 * len(lines):
             return False
-    return True
+    return bool(columns)
 
 
 def _column_texts(run: list[tuple[int, Cells]]) -> list[str]:
     """The lines of a page's two columns of text: the left column's, then the right one's, a
     blank line between, as the page is read."""
-    starts = _column_starts(run)
-    columns: list[list[str]] = [[], []]
-    for _, segments in run:
-        for start, text in segments:
-            columns[1 if start >= starts[1] - 2 else 0].append(text)
-    return [*columns[0], "", *columns[1]]
+    left, right = _two_columns(run)
+    return [*left, "", *right]
 
 
 def _columnar(segments: Cells, run: list[tuple[int, Cells]]) -> bool:
