@@ -227,9 +227,15 @@ def _paragraph_line(paragraph: object) -> str:
         return "\n" + "#" * int(heading[-1]) + " " + text + "\n"
     if heading == "Title":
         return "# " + text + "\n"
-    if "List" in name:
+    if "List" in name or _numbered(paragraph):
         return "- " + text
     return text + "\n"
+
+
+def _numbered(paragraph: object) -> bool:
+    """A paragraph Word numbers or bullets by its own properties (w:numPr), whatever its style."""
+    properties = getattr(getattr(paragraph, "_p", None), "pPr", None)
+    return properties is not None and properties.numPr is not None
 
 
 def _heading_style(style: Any) -> str:

@@ -245,3 +245,19 @@ def test_a_custom_heading_style_based_on_a_heading_is_a_heading():
     buffer = io.BytesIO()
     document.save(buffer)
     assert "## Our priorities" in load_docx(buffer.getvalue())[0].text
+
+
+def test_a_paragraph_word_numbers_itself_is_a_list_item():
+    """Word list numbering set on a Normal paragraph (w:numPr), not by a List style."""
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    document.add_paragraph("We will:")
+    item = document.add_paragraph("Open a second refuge.")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    item._p.get_or_add_pPr().append(etree.fromstring(
+        f'<w:numPr xmlns:w="{w}"><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert "- Open a second refuge." in load_docx(buffer.getvalue())[0].text
