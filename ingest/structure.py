@@ -170,12 +170,14 @@ def _noise_lines(pages: tuple[Page, ...]) -> set[str]:
     lines = [ln.strip() for p in pages for ln in p.text.split("\n") if ln.strip()]
     counts = Counter(lines)
     opening = set(lines[:3])
-    running = Counter(PAGE_MARK.sub("", line) for line in lines if PAGE_MARK.search(line))
+    # a line ending in a page number, by the text before it (the same on each page it runs on)
+    marked = {line: PAGE_MARK.sub("", line) for line in counts if PAGE_MARK.search(line)}
+    running = Counter(marked[line] for line in lines if line in marked)
     return {
         line for line, n in counts.items()
         if PAGE_FOOTER.match(line) or (n >= 3 and line in opening and heading_kind(line) is None
                                        and _looks_like_title(line) and not BULLET.match(line))
-        or (PAGE_MARK.search(line) and running[PAGE_MARK.sub("", line)] >= 2)
+        or (line in marked and running[marked[line]] >= 2)
     }
 
 
@@ -279,7 +281,7 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
         # "1. Introduction 2" under "Contents" points to a section; it does not open one. An
         # entry without a page number is a title line under "Contents" until a line names a
         # section the contents listed: that one opens it.
-        listed = _listed_as(stripped)
+        listed = _listed_as(stripped) if listing_contents else ""
         entry = (listing_contents and not MARKDOWN_HEADING.match(stripped)
                  and (bool(CONTENTS_ENTRY.search(plain(stripped)))
                       or (line_count == 1 and _looks_like_title(stripped)

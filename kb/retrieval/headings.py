@@ -134,6 +134,7 @@ class HeadingMatcher:
         self._headings_seen = frozenset(h for h, _ in parents if h not in self._templates)
         self.headings = lru_cache(maxsize=50_000)(self._headings)
         self._words = lru_cache(maxsize=50_000)(self._all_words)
+        self._numbered = lru_cache(maxsize=50_000)(numbered_names)
 
     def _headings(self, section: str) -> tuple[frozenset[str], ...]:
         path = section.split(" > ")
@@ -189,7 +190,7 @@ class HeadingMatcher:
         terms = terms - self._kinds  # "Prevention priority" does not name "Delivery priorities"
         return (any(heading <= terms for heading in self.headings(section))
                 or any(words and words <= names for words in self._words(section))
-                or bool(names & numbered_names(section)))
+                or bool(names & self._numbered(section)))
 
     def _all_words(self, section: str) -> tuple[frozenset[str], ...]:
         return tuple(frozenset(content_terms(h)) for h in section.split(" > ")
