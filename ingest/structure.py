@@ -280,12 +280,13 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
         in_list = in_list or continues
         # "1. Introduction 2" under "Contents" points to a section; it does not open one. An
         # entry without a page number is a title line under "Contents" until a line names a
-        # section the contents listed: that one opens it.
+        # section the contents listed: that one opens it. A line that labels the entries
+        # after it ("Key Actions to Deliver Strategy:") is one too.
         listed = _listed_as(stripped) if listing_contents else ""
         entry = (listing_contents and not MARKDOWN_HEADING.match(stripped)
                  and (bool(CONTENTS_ENTRY.search(plain(stripped)))
-                      or (line_count == 1 and _looks_like_title(stripped)
-                          and listed not in contents)))
+                      or (line_count == 1 and listed not in contents
+                          and (_looks_like_title(stripped) or _labels_entries(stripped)))))
         if entry:
             contents.add(listed)
         # the contents page's list runs from its heading to the first block that is no entry
@@ -299,17 +300,24 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
             if owner and owner[1] in NUMBERED_ITEM_SECTIONS:
                 level = max(level, owner[0] + 1)
         if level:
-            while stack and stack[-1][0] >= level:
+            # a section the contents page lists is placed under none it does not list; it
+            # keeps the role its own level gives it (a glossary's entries stay its list)
+            placed = (min(level, _unlisted_level(stack, contents))
+                      if _listed_as(stripped) in contents else level)
+            if (vocabulary().contents.match(_heading_name(stripped))
+                    and not MARKDOWN_HEADING.match(stripped)):
+                stack.clear()  # the title page's lines above the contents head nothing
+            while stack and stack[-1][0] >= placed:
                 stack.pop()
             cue = section_kind(stripped) if level >= 3 else heading_kind(stripped)
             if cue is None and (level == 4 or SUB_NUMBERED_HEADING.match(stripped)):
                 # an item section's own: its parent's ("Our priorities" > "3.1 Prevention")
-                cue = next((k for lv, _, k in reversed(stack) if lv == level - 1), None)
-            stack.append((level, _heading_name(stripped), cue))
+                cue = next((k for lv, _, k in reversed(stack) if lv == placed - 1), None)
+            stack.append((placed, _heading_name(stripped), cue))
             listing_contents = bool(vocabulary().contents.match(_heading_name(stripped)))
             list_mode = level in (3, 4) and cue in LIST_CUES
             previous_type = "cue" if list_mode else "heading"
-            blocks.append(Block(start, end, text, "heading", page.number, level,
+            blocks.append(Block(start, end, text, "heading", page.number, placed,
                                 tuple(h for _, h, _ in stack), cue or ChunkKind.CONTEXT))
             lead = table_header = ""
             last_number = 0
@@ -341,11 +349,33 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
     return blocks
 
 
+def _labels_entries(line: str) -> bool:
+    """A short line ending in a colon: under "Contents", it groups the entries after it."""
+    return bool(LEAD_IN.search(line)) and len(line.split()) <= 14
+
+
+def _unlisted_level(stack: list[tuple[int, str, ChunkKind | None]], contents: set[str]) -> int:
+    """The level of the outermost open section (level 1 or 2) that the contents page does not
+    list; a section it lists nests under none of those ("1. Introduction" after a foreword's
+    signature line, "Expert by Experience", is no part of it). 4 (no limit) when there is none."""
+    return next((level for level, heading, _ in stack
+                 if level <= 2 and not _listed_in(_listed_as(heading), contents)), 4)
+
+
+def _listed_in(heading: str, contents: set[str]) -> bool:
+    """Whether the contents lists the heading (its `_listed_as` form), also in a shorter or
+    longer wording ("Domestic Abuse - the Impact" for "DOMESTIC ABUSE - THE IMPACT ON THE WHOLE
+    COMMUNITY")."""
+    return any(heading == entry or heading.startswith(entry + " ") or entry.startswith(heading + " ")
+               for entry in contents if entry)
+
+
 def _listed_as(line: str) -> str:
     """A line as a contents page and the heading it points to both write it: without its
-    number, page number or case ("1. Foreword from the Mayor 3" -> "foreword from the mayor")."""
+    number, page number, case or kind of apostrophe ("1. Foreword from the Mayor 3" ->
+    "foreword from the mayor")."""
     text = CONTENTS_ENTRY.sub("", plain(line))
-    return NUMBER_PREFIX.sub("", text).strip(" .").lower()
+    return NUMBER_PREFIX.sub("", text).strip(" .").lower().replace("’", "'")
 
 
 def _units(pages: tuple[Page, ...]) -> Iterator[tuple[Page, int, int, int, str]]:

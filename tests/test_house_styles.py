@@ -162,6 +162,36 @@ def test_a_contents_list_without_page_numbers_names_the_sections_without_opening
     assert block(blocks, "Hackney is a borough").path == ("Foreword from the Mayor",)
 
 
+def test_a_section_the_contents_lists_nests_under_no_heading_it_does_not_list():
+    """A foreword ends with its signatory's title line ("Expert by Experience"), which reads
+    as a heading; "1. Introduction", which the contents lists, is a top-level section and not
+    part of it. A sub-section the contents lists stays under its section, also when the
+    contents gives the section a shorter name; the title page above the contents heads
+    nothing."""
+    text = ("OXFORDSHIRE\n\nCOUNTY COUNCIL\n\nContents\n\nForewords\t3\n1. Introduction\t4\n"
+            "2. What abuse costs\t6\nThe national picture\t7\n\nForewords\n\n"
+            "We are proud to publish this strategy with our partners.\n\nExpert by Experience\n\n"
+            "1. Introduction\n\nThis is our five-year strategy.\n\n"
+            "2. WHAT ABUSE COSTS THE WHOLE COMMUNITY\n\nAbuse costs public services dearly.\n\n"
+            "The national picture\n\nOne in four women experience abuse in their lifetime.\n")
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    assert block(blocks, "Forewords\t3").path == ("Contents",)
+    assert block(blocks, "This is our five-year strategy").path == ("1. Introduction",)
+    assert block(blocks, "One in four women").path == ("2. WHAT ABUSE COSTS THE WHOLE COMMUNITY",
+                                                         "The national picture")
+
+
+def test_a_contents_line_that_labels_entries_keeps_the_listing_going():
+    """"Delivery plans:" groups the entries after it: "Glossary", listed after it, is a
+    section of its own, not part of the contributors' list before it."""
+    text = ("Contents\n\nForeword\t3\nDelivery plans:\nPrevent delivery plan\t15\nGlossary\t19\n\n"
+            "Foreword\n\nWe are proud of this strategy.\n\nContributors\n\nThames Valley Police\n\n"
+            "Glossary\n\nIDVA - Independent Domestic Violence Advocate\n")
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    assert block(blocks, "Prevent delivery plan").path == ("Contents",)
+    assert block(blocks, "IDVA - Independent").path == ("Glossary",)
+
+
 def test_a_numbered_list_in_a_numbered_section_stays_a_list():
     """Item 2 of a list inside "1. Introduction" is not the next numbered section, however
     much it looks like a title; the real "2. Background" after the list is."""

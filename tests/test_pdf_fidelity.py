@@ -33,6 +33,9 @@ def test_other_house_styles_keep_the_fixture_councils_sentences(layout):
 
 
 def test_a_layout_without_blank_lines_between_paragraphs_keeps_its_headings():
-    shares = overall(sorted(CORPUS.glob("*.txt")), "tight")  # before: 0.855 verbatim, 0.926 headings
+    # before: 0.855 verbatim, 0.926 headings; 0.596 section before a contents page's
+    # sections stopped nesting under the headings it does not list (the title page's lines)
+    shares = overall(sorted(CORPUS.glob("*.txt")), "tight")
     assert shares["verbatim"] >= 0.95
     assert shares["headings"] >= 0.9
+    assert shares["section"] >= 0.78
