@@ -1,4 +1,5 @@
-"""Loaders: text (any common encoding), PDF (pypdf, cleaned) and Word (python-docx)."""
+"""Loaders: text (any common encoding), PDF (pypdf, cleaned) and Word (python-docx, with its
+footnotes and endnotes: `ingest.word_notes`)."""
 
 from __future__ import annotations
 
@@ -154,17 +155,23 @@ def read_docx(data: bytes) -> Loaded:
         document: DocxDocument = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise DocumentRejected(f"corrupt Word file ({type(exc).__name__}: {exc})") from exc
+    from ingest.word_notes import WordNotes
+
+    notes = WordNotes(document)
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(_paragraph_line(block))
+            lines.append(_paragraph_line(block, notes.text(block._p)))
             lines += [f"{text}\n" for text in _text_boxes(block._p)]
         elif isinstance(block, Table):
             lines.append("")
             for row in block.rows:
-                cells = [" ".join(c.text.split()) for c in row.cells]
+                cells = [" ".join(" ".join(notes.text(p._p) for p in c.paragraphs).split())
+                         for c in row.cells]
                 lines.append("\t".join(_dedupe_merged(cells)))
             lines.append("")
+    headings = [len(m.group(1)) for line in lines if (m := _HEADING_LINE.match(line))]
+    lines += notes.lines(min(headings, default=1))
     text = "\n\n".join(part for part in "\n".join(lines).split("\n\n") if part.strip())
     if not text.strip():
         raise DocumentRejected("empty Word document (no text)")
@@ -195,6 +202,7 @@ def _check_package(data: bytes) -> None:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_LINE = re.compile(r"\n(#+) ")  # a "Heading N" paragraph as `_paragraph_line` writes it
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -216,8 +224,8 @@ def _text_boxes(paragraph: Any) -> list[str]:
     return found
 
 
-def _paragraph_line(paragraph: object) -> str:
-    text = " ".join(getattr(paragraph, "text", "").split())
+def _paragraph_line(paragraph: object, text: str) -> str:
+    text = " ".join(text.split())
     style = getattr(paragraph, "style", None)
     name = getattr(style, "name", "") or ""
     if not text or name.lower().startswith("toc "):  # a generated table of contents

@@ -115,10 +115,11 @@ HTML_TAG = re.compile(r"<[^>]{1,200}>")
 POSSESSIVE = re.compile(r"['’]s\b")  # "Clare’s", "Women's"
 # A list item's marker: a bullet sign, "1." / "2)" / "4.1 -" / "(a)" and the space after it.
 BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*([.)]|\s+[-–])\s+|\(?[a-z][.)]\s+)")
-# Where a sentence ends: after . ! ? (and closing quotes, brackets or emphasis), before a capital,
-# digit, quote, bracket or bullet; not after an item number ("2. Awareness", "10. Reporting").
+# Where a sentence ends: after . ! ? (and closing quotes, brackets, emphasis or a footnote's
+# number), before a capital, digit, quote, bracket or bullet; not after an item number
+# ("2. Awareness", "10. Reporting").
 SENTENCE_END = re.compile(r"(?<!^\d\.)(?<!\s\d\.)(?<!^\d\d\.)(?<!\s\d\d\.)"
-                          r"(?<=[.!?\]])['\"”’)*]*\s+(?=[A-Z0-9“\"'(•*-])")
+                          r"(?<=[.!?\]])['\"”’)*¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+(?=[A-Z0-9“\"'(•*-])")
 # The page number that ends a line of a contents page under its "Contents" heading
 # ("1. Introduction 2", "Our aims ..... 4"): after a word, not after a figure
 CONTENTS_ENTRY = re.compile(r"(?<=[^\d\s])(?:\s*\.{2,}\s*|\s+)\d{1,3}$")

@@ -261,3 +261,66 @@ def test_a_paragraph_word_numbers_itself_is_a_list_item():
     buffer = io.BytesIO()
     document.save(buffer)
     assert "- Open a second refuge." in load_docx(buffer.getvalue())[0].text
+
+
+W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES = (f'<w:footnotes xmlns:w="{W_MAIN}">'
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="1"><w:p><w:r><w:t>Women\'s Aid data 2016/17.</w:t></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="2"><w:p><w:r><w:t>Wyvern Needs Assessment 2014.</w:t></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="3"><w:p><w:r><w:t>A note nothing cites.</w:t></w:r></w:p></w:footnote>'
+             '</w:footnotes>')
+
+
+def docx_with_footnotes(notes: str) -> bytes:
+    """A Word file (a title, then "Heading 2" sections) citing footnote 2 in a paragraph and
+    footnote 1 in a table cell."""
+    import docx
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    def cite(paragraph, note_id: int) -> None:
+        paragraph._p.append(etree.fromstring(
+            f'<w:r xmlns:w="{W_MAIN}"><w:footnoteReference w:id="{note_id}"/></w:r>'))
+
+    document = docx.Document()
+    document.add_heading("Wyvern Domestic Abuse Strategy", level=0)
+    document.add_heading("What abuse costs", level=2)
+    cite(document.add_paragraph("Abuse costs Wyvern £48 million a year."), 2)
+    document.add_paragraph("We will act on it.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Refuge places"
+    cite(table.cell(0, 1).paragraphs[0], 1)
+    part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, notes.encode(),
+                document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_word_footnotes_follow_the_text_numbered_as_it_cites_them():
+    """python-docx reads no footnotes: the text keeps a superscript number where it cites one
+    (also in a table), and the notes follow under "Notes" in the order the text cites them;
+    Word's separator note is no note. "Notes" is a section beside the document's own (its
+    headings' level), not under its last one nor over all of them."""
+    text = load_docx(docx_with_footnotes(FOOTNOTES))[0].text
+    assert "Abuse costs Wyvern £48 million a year.¹" in text
+    assert "Refuge places\t²" in text
+    assert text.index("We will act on it.") < text.index("\n## Notes") < text.index(
+        "¹ Wyvern Needs Assessment 2014.") < text.index("² Women's Aid data 2016/17.")
+    assert "nothing cites" not in text
+
+
+def test_a_word_file_whose_footnotes_are_not_xml_is_rejected_for_that_reason():
+    with pytest.raises(DocumentRejected, match="footnotes are not XML"):
+        load_docx(docx_with_footnotes(FOOTNOTES[:-20]))
+
+
+def test_a_footnote_number_ends_its_sentence():
+    from kb.text import SENTENCE_END
+
+    assert SENTENCE_END.split("Abuse costs £48 million a year.¹ We will act on it.") == [
+        "Abuse costs £48 million a year.", "We will act on it."]
