@@ -81,6 +81,10 @@ def _drafts(blocks: list[Block], max_words: int, text: str) -> list[_Draft]:
     pending: list[Block] = []
     for block in blocks:
         if block.type == "heading":
+            if (len(pending) > 1 and block.level <= pending[0].level
+                    and all(h.level > pending[0].level for h in pending[1:])):
+                drafts.append(_titles(pending))
+                pending = []
             pending.append(block)
             continue
         for piece in _split_long(block, max_words):
@@ -94,6 +98,14 @@ def _drafts(blocks: list[Block], max_words: int, text: str) -> list[_Draft]:
             else:
                 current.blocks.append(piece)
     return drafts
+
+
+def _titles(headings: list[Block]) -> _Draft:
+    """A section that holds only the titles of its sub-sections ("Our objectives", then
+    "Objective 1: …" to "Objective 4: …", each with nothing under it) as a chunk of its own:
+    the titles are its text, not the headings of the next section's first chunk."""
+    parent = headings[0]
+    return _Draft(blocks=[replace(h, path=parent.path) for h in headings[1:]], headings=[parent])
 
 
 def _top_depth(blocks: list[Block]) -> int:

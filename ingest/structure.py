@@ -45,6 +45,9 @@ MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
 # opens a sub-section of its section, as a cue heading does, whatever its words.
 QUESTION_HEADING = re.compile(r"^\W*what\b|\?$", re.IGNORECASE)
 APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)
+# "Section B: Our objectives", "Part 2 - Delivery", "Chapter One": a division of the document
+DIVISION = re.compile(r"^\s*(section|part|chapter)\s+([A-Z]|\d{1,2}|[IVX]{1,4}|one|two|three|four|"
+                      r"five|six|seven|eight|nine|ten)\b(?!['’])", re.IGNORECASE)
 PAGE_FOOTER = re.compile(r"^\s*(page\s*)?\d{1,4}\s*(of|/)\s*\d{1,4}\s*$|^\s*page\s*\d{1,4}\s*$",
                          re.IGNORECASE)
 # "… Strategy 2024-2027 Page 3": a running header or footer, the same text before each page's number
@@ -222,7 +225,7 @@ def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, C
         return 3 if sections and int(sub.group(1)) == sections[-1] else 0
     if number is not None and sections and number == sections[-1] + 1:
         return 2  # the next numbered section, whatever its words
-    if APPENDIX.match(text):
+    if APPENDIX.match(text) or DIVISION.match(text):
         return 1  # "Appendix 1: Action plan" is no sub-section of the section before it
     if _opens_subsection(text):
         parent = next((h for h in reversed(open_levels) if h[0] < 3), None)

@@ -113,8 +113,8 @@ def quote_words(quote: str) -> str:
 
 HTML_TAG = re.compile(r"<[^>]{1,200}>")
 POSSESSIVE = re.compile(r"['’]s\b")  # "Clare’s", "Women's"
-# A list item's marker: a bullet sign, "1." / "2)" / "4.1 -" / "(a)" and the space after it.
-BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*([.)]|\s+[-–])\s+|\(?[a-z][.)]\s+)")
+# A list item's marker: a bullet sign, "1." / "2)" / "4.1 -" / "(a)" / "iv." and the space after it.
+BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*([.)]|\s+[-–])\s+|\(?([a-z]|[ivx]{2,5})[.)]\s+)")
 # Where a sentence ends: after . ! ? (and closing quotes, brackets, emphasis or a footnote's
 # number), before a capital, digit, quote, bracket or bullet; not after an item number
 # ("2. Awareness", "10. Reporting").

@@ -44,6 +44,7 @@ def hit(text, section="Local picture", similarity=0.3):
     ("what budget has Wyvern set aside for its IDVA service", AnswerType.AMOUNT),
     ("For the board: what is the budget for refuges", AnswerType.AMOUNT),
     ("Please give the cost of the refuge contract", AnswerType.AMOUNT),
+    ("How much has Wyvern budgeted for the perpetrator programme?", AnswerType.AMOUNT),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind
@@ -61,6 +62,14 @@ def test_a_near_miss_without_the_value_is_refused():
 def test_the_value_beside_the_topic_answers():
     question = "How many advocates does the IDVA service have?"
     assert missing_value(question, question, [IDVA], {}) is None
+
+
+def test_an_action_plan_row_s_reference_is_no_value():
+    """"3.1" numbers an action in a plan's table; the row gives no count of anything."""
+    row = hit("Ref\tAction\tLead\tTimescale\n3.1\tCommission a community perpetrator programme"
+              "\tCommunity Safety\tOctober 2024", section="Action plan > Objective 3")
+    question = "How many men will the perpetrator programme take?"
+    assert missing_value(question, question, [row], {}) is AnswerType.COUNT
 
 
 def test_naming_the_source_does_not_add_to_the_topic():
@@ -284,6 +293,17 @@ def test_contents_lines_are_never_quotable_units():
     assert [quote for _, _, quote in units(contents, headings=["FOREWORD"])] == [
         "Jane Smith, Chair of the Wyvern Partnership Board.",
         "Domestic abuse can happen to anyone."]
+
+
+def test_each_lettered_or_roman_numbered_item_is_a_unit_of_its_own():
+    """"ii." and "b)" start items, not the words that carry on the line before."""
+    from kb.answers.sentences import units
+
+    text = ("i. Repeat incidents fall below 28% by 2026.\nii. Referrals from health services "
+            "rise to 15%\niii. Nine out of ten survivors feel safer")
+    assert [quote.split(". ", 1)[-1] for _, _, quote in units(text)] == [
+        "Repeat incidents fall below 28% by 2026.", "Referrals from health services rise to 15%",
+        "Nine out of ten survivors feel safer"]
 
 
 def test_plural_acronyms_and_possessives_are_not_missing_names():

@@ -213,3 +213,17 @@ def test_small_sections_under_one_title_heading_are_chunks_of_their_own():
     chunks = chunk_document(document((Page(number=None, text=text),)), min_words=60)
     sections = [c.section.split(" > ")[-1] for c in chunks]
     assert sections == ["Contents", "Introduction", "Our ambitions"]
+
+
+def test_a_section_of_titles_alone_is_a_chunk_of_its_own():
+    """"Our objectives" lists its objectives as sub-headings with nothing under them: they
+    are that section's text, not headings glued onto the action plan that follows."""
+    text = ("Section B: Our objectives\n\nObjective 1: Prevent abuse from happening\n\n"
+            "Objective 2: Improve the safety of victims\n\nSection C: Action plan\n\n"
+            "Objective 1: Prevent abuse from happening\n\nRef\tAction\tLead\n"
+            "1.1\tDeliver healthy relationships lessons in every school\tPublic Health\n")
+    chunks = chunk_document(document((Page(number=None, text=text),)), min_words=60)
+    assert [(c.section, c.text.split("\n")[0]) for c in chunks] == [
+        ("Section B: Our objectives", "Section B: Our objectives"),
+        ("Section C: Action plan > Objective 1: Prevent abuse from happening", "Section C: Action plan")]
+    assert "Improve the safety" in chunks[0].text and "Improve the safety" not in chunks[1].text

@@ -92,6 +92,16 @@ def block(blocks: list[Block], starts: str) -> Block:
     ("wiltshire-da-strategy.txt", "Safe accommodation units", ChunkKind.INDICATOR, "4. Measuring success"),
     ("wiltshire-da-strategy.txt", "The Wiltshire Domestic Abuse Partnership", ChunkKind.GOVERNANCE,
      "5. Governance"),
+    # lettered divisions ("Section C: Action plan"), an action table per objective, measures
+    # numbered i., ii., iii.
+    ("calderdale-da-strategy.txt", "Domestic abuse affects around", ChunkKind.STATISTIC,
+     "Section A: Introduction"),
+    ("calderdale-da-strategy.txt", "2.2\tExtend the sanctuary", ChunkKind.ACTION,
+     "Objective 2: Improve the safety of victims and their children"),
+    ("calderdale-da-strategy.txt", "ii. Referrals to MARAC", ChunkKind.INDICATOR,
+     "Section D: How we will measure progress"),
+    ("calderdale-da-strategy.txt", "The Safer Stronger Calderdale Partnership Board owns",
+     ChunkKind.GOVERNANCE, "Section E: Governance"),
     # priorities each with the same sub-headings, a signed foreword, an appendix action plan
     ("northyorks-da-strategy.txt", "Cllr Anne Hartley", ChunkKind.CONTEXT,
      "Foreword by Councillor Anne Hartley"),
@@ -131,6 +141,8 @@ def test_each_block_gets_its_kind_and_section(name, starts, kind, section):
      "North Yorkshire Domestic Abuse Strategy", "2023-2026", "adopted"),
     ("sheffield-da-strategy.txt", "sheffield", "Sheffield", {"Sheffield"},
      "Sheffield Domestic and Sexual Abuse Strategy", "2024-2027", "unknown"),
+    ("calderdale-da-strategy.txt", "calderdale", "Calderdale", {"Calderdale"},
+     "Calderdale Domestic Abuse Strategy", "2023-2026", "unknown"),
 ])
 def test_metadata_comes_from_the_document(name, area, area_name, aliases, title, period, status):
     path = COUNCILS / name

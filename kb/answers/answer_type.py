@@ -59,6 +59,7 @@ _CUE_TERMS = content_terms("how much budget funding funded spend spent cost cost
                            "organisation agency charity provider officer person body team "
                            "named name find findings show result results conclude reveal "
                            "recommend learn lessons according")
+_ROW_REFERENCE = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*\.?\t")  # a table row's first cell: "3.1\t"
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
 HITS_CHECKED = 5
@@ -199,10 +200,11 @@ def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str
 def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str, float],
             long_forms: Mapping[str, list[set[str]]]) -> Iterator[tuple[str, float]]:
     """Each sentence of the hit that gives a value, with the idf weight of the topic words it,
-    the sentences beside it and the hit's headings hold. List numbers ("3.", "4.1 -") are
-    markers, not values."""
+    the sentences beside it and the hit's headings hold. List numbers ("3.", "4.1 -") and an
+    action plan row's reference ("3.1\tCommission a programme") are markers, not values."""
     context = content_terms(f"{hit.section} {hit.lead}")
-    sentences = [BULLET.sub("", quote) for _, _, quote in units(hit.text, details=False)]
+    sentences = [_ROW_REFERENCE.sub("", BULLET.sub("", quote))
+                 for _, _, quote in units(hit.text, details=False)]
     for i, sentence in enumerate(sentences):
         if value.search(sentence):
             window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))

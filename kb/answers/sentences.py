@@ -14,7 +14,13 @@ from collections.abc import Iterable, Iterator
 from kb.text import BULLET, CONTENTS_ENTRY, LEAD_IN, SENTENCE_END, plain
 from kb.vocabulary import vocabulary
 
-_UNIT_END = re.compile(rf"{SENTENCE_END.pattern}|\n+(?![ \t]*[a-z])")  # or a line break
+# a sentence's end, a line break, or a line break before a lettered item ("a) …", "ii. …")
+_UNIT_END = re.compile(rf"{SENTENCE_END.pattern}|\n+(?![ \t]*[a-z])|"
+                       rf"\n+(?={BULLET.pattern.removeprefix('^')})")
+# … as the stored part-vector layout splits (a store keeps the layout of its ingest): a footnote's
+# number after a sentence's end, and a lettered item, ended no unit
+_STORED_UNIT_END = re.compile(r"(?<!^\d\.)(?<!\s\d\.)(?<!^\d\d\.)(?<!\s\d\d\.)"
+                              r"(?<=[.!?\]])['\"”’)*]*\s+(?=[A-Z0-9“\"'(•*-])|\n+(?![ \t]*[a-z])")
 _DANGLING = re.compile(r"\b(of|to|in|for|and|or|the|a|an|with|by|from|were|was|is|are|be|than|"
                        r"that|on|at)\s*$", re.IGNORECASE)
 # A (last) line of contents: page numbers after a title ("What is Domestic Abuse?\t8", "…\t6 6 7");
@@ -33,9 +39,9 @@ def _normalise(text: str) -> str:
     return plain(text).lower().strip(" #>:?.")
 
 
-def _raw(text: str) -> list[tuple[int, int]]:
+def _raw(text: str, quoting: bool) -> list[tuple[int, int]]:
     spans, position = [], 0
-    for match in _UNIT_END.finditer(text):
+    for match in (_UNIT_END if quoting else _STORED_UNIT_END).finditer(text):
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
@@ -144,7 +150,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
     """
     path = list(headings)
     skip = {_normalise(h) for h in path}
-    spans = _raw(text)
+    spans = _raw(text, quoting)
     under_contents = bool(path) and bool(vocabulary().contents.match(path[-1]))
     pages = _contents_lines(text, under_contents) if quoting else []
     index = 0
