@@ -71,9 +71,13 @@ def _strip_descriptors(name: str) -> str:
 
 def _place_part(name: str) -> str:
     """The name up to where its subject begins: "Telford & Wrekin Domestic Abuse Local" ->
-    "Telford & Wrekin"."""
+    "Telford & Wrekin"; a descriptor before the name is not where it ends ("County Durham
+    Domestic Abuse" -> "Durham")."""
     words: list[str] = []
-    for word in name.split():
+    names = name.split()
+    while len(names) > 1 and names[0].lower() in vocabulary().council_descriptors:
+        names.pop(0)
+    for word in names:
         if word.lower().strip("'’") in vocabulary().not_place_words and word.lower() not in _JOINERS:
             break
         words.append(word)

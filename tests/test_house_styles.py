@@ -155,6 +155,16 @@ def test_metadata_comes_from_the_document(name, area, area_name, aliases, title,
     assert area_name in decision.summary()
 
 
+def test_a_place_named_after_its_descriptor_and_a_safe_partnership_give_the_place():
+    """"County Durham" is Durham, not "County"; "Safe Durham Partnership Board" names the
+    partnership of Durham, not a place called "Safe Durham"."""
+    text = ("County Durham Domestic Abuse Strategy 2024-2027\n\nSafe Durham Partnership\n\n"
+            "In 2022/23 Durham Constabulary recorded 11,482 incidents in County Durham.\n\n"
+            "The Safe Durham Partnership Board agreed this strategy. Durham has four localities.\n")
+    decision = decide(Path("strategy.txt"), load("text", text.encode()).pages, {}, KNOWN)
+    assert (decision.info.area, decision.info.area_name) == ("durham", "Durham")
+
+
 def test_a_contents_page_names_the_sections_without_opening_them():
     """"1. Introduction 2" under "Contents" is an entry; the numbered sections open where their
     own headings are, each at the top level (not under the contents' last entry)."""
