@@ -306,6 +306,31 @@ def test_each_lettered_or_roman_numbered_item_is_a_unit_of_its_own():
         "Nine out of ten survivors feel safer"]
 
 
+def test_a_lead_in_s_list_ends_where_a_heading_or_another_lead_in_starts():
+    """"We have three priorities:" keeps its three items, not the heading after them nor the
+    next list's "We will:"; two definitions set one after the other are two units."""
+    from kb.answers.sentences import units
+
+    text = ("We have three priorities:\n- Prevention\n- Safety and support\n- Changing behaviour\n\n"
+            "## Priority 1: Prevention\n\nWe will:\n- deliver healthy relationships lessons\n"
+            "- train frontline staff\n\nControlling behaviour is:\n\na range of acts designed to "
+            "isolate a person.\n\nCoercive behaviour is:\n\nan act or pattern of acts of assault.")
+    assert [quote.split("\n")[0] for _, _, quote in units(text)] == [
+        "We have three priorities:", "## Priority 1: Prevention", "We will:",
+        "Controlling behaviour is:", "Coercive behaviour is:"]
+
+
+def test_a_table_row_names_no_item_after_it():
+    """A short row ("Repeat referrals to MARAC<TAB>34%<TAB>28%") is an item of its own, not the
+    label of the row under it."""
+    from kb.answers.sentences import units
+
+    text = ("Measure\tBaseline\tTarget\nRepeat referrals to MARAC\t34%\t28%\n"
+            "Victims who feel safer\t78%\t90%\n")
+    assert [quote for _, _, quote in units(text, labels=True)] == [
+        "Repeat referrals to MARAC\t34%\t28%", "Victims who feel safer\t78%\t90%"]
+
+
 def test_plural_acronyms_and_possessives_are_not_missing_names():
     from kb.answers.refusal import specific_terms, uncovered_reason
     from kb.manifest import Area

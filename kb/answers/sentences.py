@@ -93,11 +93,22 @@ def _wrapped(text: str, end: int, next_start: int) -> bool:
             and figure.end() == next_start + 1)
 
 
+_HEADING_LINE = re.compile(r"#{1,6}\s")  # a markdown (or Word) heading kept in the text
+
+
+def _starts_another(unit: str) -> bool:
+    """The unit ends the list a lead-in opened: a heading, or a lead-in of its own ("We
+    will:") that is no item of the list."""
+    return bool(_HEADING_LINE.match(unit)) or bool(LEAD_IN.search(unit) and not BULLET.match(unit))
+
+
 def _label(text: str, start: int, end: int) -> bool:
     """The unit is a line of its own, short and with no sentence end: the name of what
-    follows ("2. Awareness", "Tier 2 – Vulnerable")."""
+    follows ("2. Awareness", "Tier 2 – Vulnerable"); a table's row is an item of its own
+    ("Repeat referrals to MARAC<TAB>34%<TAB>28%")."""
     piece = text[start:end]
-    return (len(piece.split()) <= LABEL_WORDS and not piece.rstrip().endswith((".", ":", ";"))
+    return (len(piece.split()) <= LABEL_WORDS and "\t" not in piece
+            and not piece.rstrip().endswith((".", ":", ";"))
             and text[end:end + 1] in ("\n", ""))
 
 
@@ -169,6 +180,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         piece = text[start:end]
         if whole_lists and LEAD_IN.search(piece):
             while (index < len(spans) and not _within(spans[index], pages)
+                   and not _starts_another(text[slice(*spans[index])])
                    and len(text[start:spans[index][1]].split()) <= MAX_LIST_WORDS):
                 end = spans[index][1]
                 index += 1
