@@ -37,9 +37,11 @@ LIST_CUES = frozenset({ChunkKind.INDICATOR, ChunkKind.ACTION, ChunkKind.OUTCOME,
 STATISTIC = re.compile(r"\d[\d,.]*\s*(%|per cent|million|billion)|£\s?\d|\b\d{1,3},\d{3}\b")
 FOOTNOTE_END = re.compile(r"\S\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")  # "… of total crime ⁹": a cited statement
 
-NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(?:\.\s+|\s+(?=[A-Z]))(\S.*)$")  # "2. Aims", "2 Aims"
+# "2. Aims", "2 Aims", "2.0 Aims"
+NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(?:\.(?:0\.?)?\s+|\s+(?=[A-Z]))(\S.*)$")
 NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*\.?\s+")  # "1. ", "3.1 "
-SUB_NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s+(?=[A-Z])\S")  # "3.1 Prevention"
+SECTION_ZERO = re.compile(r"^\s*\d{1,2}\.0\.?\s+(?=[A-Z])")  # "2.0 The local picture"
+SUB_NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.(?!0\b)\d{1,2}\.?\s+(?=[A-Z])\S")  # "3.1 Prevention"
 MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*)$")
 # A heading that asks ("What could prevent this?", "What we've got already", "Is it working?")
 # opens a sub-section of its section, as a cue heading does, whatever its words.
@@ -225,6 +227,8 @@ def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, C
         return 3 if sections and int(sub.group(1)) == sections[-1] else 0
     if number is not None and sections and number == sections[-1] + 1:
         return 2  # the next numbered section, whatever its words
+    if SECTION_ZERO.match(text):
+        return 2  # "1.0 Introduction": numbered as a section, never as a list's item
     if APPENDIX.match(text) or DIVISION.match(text):
         return 1  # "Appendix 1: Action plan" is no sub-section of the section before it
     if _opens_subsection(text):
@@ -310,6 +314,8 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
             if (vocabulary().contents.match(_heading_name(stripped))
                     and not MARKDOWN_HEADING.match(stripped)):
                 stack.clear()  # the title page's lines above the contents head nothing
+            elif stack and vocabulary().contents.match(stack[-1][1]):
+                stack.pop()  # the contents heads its entries, not the sections after them
             while stack and stack[-1][0] >= placed:
                 stack.pop()
             cue = section_kind(stripped) if level >= 3 else heading_kind(stripped)
@@ -339,8 +345,9 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
         if block_type in {"paragraph", "row"}:
             leads = block_type == "paragraph" and (labels_list or bool(LEAD_IN.search(stripped)))
             lead = stripped if leads else ""
+        # a table's header row is of its rows' kind: it heads them, in their chunk
         kind = _block_kind(stack, stripped, table_header if block_type == "row" else "",
-                           block_lead)
+                           block_lead or (table_header if block_type == "row" else ""))
         if block_type == "item" and kind in NUMBERED_ITEM_SECTIONS:
             announced.add(plain(stripped))
         blocks.append(Block(start, end, text, "paragraph" if block_type == "item"
@@ -378,7 +385,8 @@ def _listed_as(line: str) -> str:
     number, page number, case or kind of apostrophe ("1. Foreword from the Mayor 3" ->
     "foreword from the mayor")."""
     text = CONTENTS_ENTRY.sub("", plain(line))
-    return NUMBER_PREFIX.sub("", text).strip(" .").lower().replace("’", "'")
+    text = re.sub(r"\s*([-–—])\s*", r" \1 ", NUMBER_PREFIX.sub("", text))  # "Summary -Outcomes"
+    return text.strip(" .").lower().replace("’", "'")
 
 
 def _units(pages: tuple[Page, ...]) -> Iterator[tuple[Page, int, int, int, str]]:

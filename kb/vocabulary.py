@@ -156,7 +156,10 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             # "Cllr Anne Hartley, Executive Member…", "Mayor Lutfur Rahman": an honorific, a
             # capitalised name, then a comma or nothing
             signature=re.compile(rf"^\W*(?i:{_alternatives(data['sections']['honorifics'])})\.?"
-                                 rf"\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}\s*(?:,|$)"),
+                                 rf"\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}\s*(?:,|$)|"
+                                 # "Nick Alston, … Commissioner": a name, a comma, a role
+                                 rf"^(?:[A-Z]{{2,4}}\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}},"
+                                 rf".*\b(?i:{_alternatives(data['sections']['signatory_roles'])})\b"),
             action_table=cue_pattern(data["tables"]["action"]),
             indicator_table=cue_pattern(data["tables"]["indicator"]),
             table_header=cue_pattern(data["tables"]["header"]),

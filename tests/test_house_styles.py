@@ -102,6 +102,14 @@ def block(blocks: list[Block], starts: str) -> Block:
      "Section D: How we will measure progress"),
     ("calderdale-da-strategy.txt", "The Safer Stronger Calderdale Partnership Board owns",
      ChunkKind.GOVERNANCE, "Section E: Governance"),
+    # sections numbered 1.0, 2.0 with 1.1, 1.2 under them, after a version line; a plan on a
+    # page whose header names the years; a measures table
+    ("stockton-da-strategy.txt", "This strategy sets out how the Safer Stockton", ChunkKind.CONTEXT,
+     "1.1 Purpose of this strategy"),
+    ("stockton-da-strategy.txt", "Cleveland Police recorded", ChunkKind.STATISTIC, "2.1 Prevalence"),
+    ("stockton-da-strategy.txt", "SO1 – Fewer people", ChunkKind.AIM, "3.0 Strategic objectives"),
+    ("stockton-da-strategy.txt", "Repeat victims as a share", ChunkKind.INDICATOR, "5.0 Outcome measures"),
+    ("stockton-da-strategy.txt", "The Domestic Abuse Steering Group", ChunkKind.GOVERNANCE, "6.0 Governance"),
     # priorities each with the same sub-headings, a signed foreword, an appendix action plan
     ("northyorks-da-strategy.txt", "Cllr Anne Hartley", ChunkKind.CONTEXT,
      "Foreword by Councillor Anne Hartley"),
@@ -143,6 +151,8 @@ def test_each_block_gets_its_kind_and_section(name, starts, kind, section):
      "Sheffield Domestic and Sexual Abuse Strategy", "2024-2027", "unknown"),
     ("calderdale-da-strategy.txt", "calderdale", "Calderdale", {"Calderdale"},
      "Calderdale Domestic Abuse Strategy", "2023-2026", "unknown"),
+    ("stockton-da-strategy.txt", "stockton", "Stockton", {"Stockton"},
+     "Stockton-on-Tees Domestic Abuse Strategy", "2024-2027", "adopted"),
 ])
 def test_metadata_comes_from_the_document(name, area, area_name, aliases, title, period, status):
     path = COUNCILS / name
@@ -201,6 +211,37 @@ def test_a_section_the_contents_lists_nests_under_no_heading_it_does_not_list():
     assert block(blocks, "This is our five-year strategy").path == ("1. Introduction",)
     assert block(blocks, "One in four women").path == ("2. WHAT ABUSE COSTS THE WHOLE COMMUNITY",
                                                          "The national picture")
+
+
+def test_sections_numbered_from_one_point_nought_are_top_level_sections():
+    """"1.0 Introduction" is a numbered section (never a list's item), even after a title
+    page's version line; "1.1 Purpose" is a sub-section of it, and "2.0" the next section."""
+    blocks = blocks_of("stockton-da-strategy.txt")
+    headings = [b.path for b in blocks if b.type == "heading"]
+    assert ("1.0 Introduction", "1.1 Purpose of this strategy") in headings
+    assert ("2.0 The picture in Stockton-on-Tees",) in headings and ("4.0 Plan on a page",) in headings
+
+
+def test_a_table_s_header_row_is_of_its_rows_kind():
+    """The header names the rows' columns: it is chunked with them, not apart."""
+    blocks = blocks_of("stockton-da-strategy.txt")
+    header = block(blocks, "Objective\tYear 1")
+    assert header.kind is block(blocks, "SO2\tSingle point").kind
+
+
+def test_a_foreword_s_signatory_line_is_text_not_a_heading():
+    """"Nick Alston, Essex Police and Crime Commissioner" signs the foreword above it: it heads
+    nothing, and the contents page after it ("Content", with a "Page Number" column) heads no
+    section after its entries."""
+    text = ("Foreword\n\nWe are pleased to present this strategy.\n\n"
+            "Nick Alston, Essex Police and Crime Commissioner\n\nContent\n\n"
+            "\tPage Number\nStrategy Summary - Outcomes\t4\nIntroduction\t5\n\n"
+            "Strategy Summary -Outcomes\n\nOur shared vision\n\nEveryone lives free from abuse.\n")
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    assert block(blocks, "Nick Alston").path == ("Foreword",)
+    assert block(blocks, "Nick Alston").type == "paragraph"
+    assert block(blocks, "Introduction\t5").path == ("Content",)
+    assert block(blocks, "Everyone lives free").path[0] == "Strategy Summary -Outcomes"
 
 
 def test_a_contents_line_that_labels_entries_keeps_the_listing_going():
