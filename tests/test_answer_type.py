@@ -72,6 +72,18 @@ def test_an_action_plan_row_s_reference_is_no_value():
     assert missing_value(question, question, [row], {}) is AnswerType.COUNT
 
 
+def test_a_row_takes_its_date_from_a_header_that_names_the_years():
+    """A plan on a page: "Twelve new units of safe accommodation" sits in the "Year 2 (2025/26)"
+    column, so the plan dates it; the header's years are no amount."""
+    plan = hit("Objective\tYear 1 (2024/25)\tYear 2 (2025/26)\n"
+               "SO2\tSingle point of contact for all referrals\tTwelve new units of safe accommodation",
+               section="Plan on a page")
+    assert missing_value("When will new safe accommodation open?", "new safe accommodation open",
+                         [plan], {}) is None
+    assert missing_value("How much will the single point of contact cost?",
+                         "single point of contact", [plan], {}) is AnswerType.AMOUNT
+
+
 def test_naming_the_source_does_not_add_to_the_topic():
     helpline = hit("There were 493 referrals via the Wyvern helpline in the first 3 months of 2019.")
     question = "How many referrals came through the helpline, according to the plan?"
@@ -318,6 +330,21 @@ def test_a_lead_in_s_list_ends_where_a_heading_or_another_lead_in_starts():
     assert [quote.split("\n")[0] for _, _, quote in units(text)] == [
         "We have three priorities:", "## Priority 1: Prevention", "We will:",
         "Controlling behaviour is:", "Coercive behaviour is:"]
+
+
+def test_a_title_page_line_repeating_the_document_s_title_is_no_unit():
+    from kb.answers.sentences import units
+
+    text = "Stockton Domestic Abuse Strategy 2024-2027\n\nWe use the definition in the Act."
+    assert [quote for _, _, quote in units(text, title="Stockton Domestic Abuse Strategy 2024-2027")] == [
+        "We use the definition in the Act."]
+
+
+def test_a_header_of_year_columns_is_a_header_row():
+    from kb.answers.sentences import table_header
+
+    text = "Objective\tYear 1 (2024/25)\tYear 2 (2025/26)\nSO1\tSchools programme\tBystander training"
+    assert table_header(text) == "Objective\tYear 1 (2024/25)\tYear 2 (2025/26)"
 
 
 def test_a_table_row_names_no_item_after_it():

@@ -12,11 +12,11 @@ from kb.config import Settings
 
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
-    "tune": {"recall@5": 0.822, "recall@10": 0.906, "must_mention": 0.880,
-             "refusal_accuracy": 0.772, "false_refusal_rate": 0.003,
+    "tune": {"recall@5": 0.819, "recall@10": 0.906, "must_mention": 0.879,
+             "refusal_accuracy": 0.783, "false_refusal_rate": 0.003,
              "compare_all_filled": 0.986, "compare_area_coverage@8": 1.000},
-    "check": {"recall@5": 0.773, "recall@10": 0.840, "must_mention": 0.786,
-              "refusal_accuracy": 0.643, "false_refusal_rate": 0.010,
+    "check": {"recall@5": 0.780, "recall@10": 0.840, "must_mention": 0.786,
+              "refusal_accuracy": 0.607, "false_refusal_rate": 0.010,
               "compare_all_filled": 1.000, "compare_area_coverage@8": 1.000},
 }
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from enum import StrEnum
 
-from kb.answers.sentences import units
+from kb.answers.sentences import table_header, units
 from kb.records import Hit
 from kb.text import BULLET, content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
@@ -136,7 +136,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                  or hit.similarity >= ABOUT_SIMILARITY)
         if not about:
             continue
-        for sentence, share in _values(hit, asked, _VALUES[kind], idf, spelled):
+        for sentence, share in _values(hit, asked, _VALUES[kind], idf, spelled,
+                                       dated_columns=kind is AnswerType.DATE):
             if share >= VALUE_TOPIC_SHARE * asked_total:
                 return None
             others.append(sentence)
@@ -198,14 +199,19 @@ def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str
 
 
 def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str, float],
-            long_forms: Mapping[str, list[set[str]]]) -> Iterator[tuple[str, float]]:
+            long_forms: Mapping[str, list[set[str]]], dated_columns: bool = False
+            ) -> Iterator[tuple[str, float]]:
     """Each sentence of the hit that gives a value, with the idf weight of the topic words it,
     the sentences beside it and the hit's headings hold. List numbers ("3.", "4.1 -") and an
-    action plan row's reference ("3.1\tCommission a programme") are markers, not values."""
+    action plan row's reference ("3.1\tCommission a programme") are markers, not values.
+    `dated_columns`: a table row takes a date from its table's header ("Year 2 (2025/26)"
+    over "Twelve new units of safe accommodation"); the header's other figures are labels."""
     context = content_terms(f"{hit.section} {hit.lead}")
+    header = (hit.lead or table_header(hit.text)) if dated_columns else ""
+    dated = bool(header) and bool(value.search(header))
     sentences = [_ROW_REFERENCE.sub("", BULLET.sub("", quote))
                  for _, _, quote in units(hit.text, details=False)]
     for i, sentence in enumerate(sentences):
-        if value.search(sentence):
+        if value.search(sentence) or (dated and "\t" in sentence):
             window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))
             yield sentence, idf_weight(_held(terms, window, long_forms), idf)

@@ -79,7 +79,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     for rank, hit in enumerate(hits):
         heading_terms = content_terms(hit.section)
         spans = parts.get(hit.chunk_id, ()) if parts and similarity_weight else ()
-        for start, end, text in units(hit.text, hit.start, hit.section.split(" > ")):
+        for start, end, text in units(hit.text, hit.start, hit.section.split(" > "),
+                                          title=hit.title):
             terms = content_terms(text)
             overlap = (idf_weight(question_terms & terms, idf)
                        + 0.5 * idf_weight((question_terms & heading_terms) - terms, idf))
@@ -212,7 +213,8 @@ def list_units(hits: Sequence[Hit], within_section: bool = False
     items: list[tuple[Hit, int, int, str]] = []
     for hit in run:
         found = [(hit, start, end, text) for start, end, text in
-                 units(hit.text, hit.start, hit.section.split(" > ")[:-1], labels=True)]
+                 units(hit.text, hit.start, hit.section.split(" > ")[:-1], labels=True,
+                       title=hit.title)]
         if hit.chunk_id in openers:  # its heading and first sentence, and the items it names
             found = found[:1] + [item for item in found[1:] if names_item(item[3])]
         items += found

@@ -113,6 +113,9 @@ def _label(text: str, start: int, end: int) -> bool:
 
 
 _YEAR_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b")  # "2022/23" heads a column
+# … as do a plan's periods ("Year 1", "Q3", "Phase 2")
+_PERIOD_LABEL = re.compile(r"\b(?:year|phase|stage|quarter|q|month|wave|step)\s*\d{1,2}\b",
+                           re.IGNORECASE)
 _ACRONYM_CELL = re.compile(r"\b[A-Z]{2,}\b")  # "MARAC" starts a glossary row, not a header
 HEADER_CELL_WORDS = 4
 
@@ -130,7 +133,7 @@ def is_header_row(text: str, start: int, end: int) -> bool:
     return (not text[line_start:start].strip() and not text[end:line_end].strip()
             and len(cells) >= 2 and "\t" in following
             and all(len(c.split()) <= HEADER_CELL_WORDS and not c.endswith((".", ":", ";"))
-                    and not re.search(r"\d", _YEAR_LIKE.sub("", c))
+                    and not re.search(r"\d", _PERIOD_LABEL.sub("", _YEAR_LIKE.sub("", c)))
                     and not _ACRONYM_CELL.search(c) for c in cells))
 
 
@@ -141,7 +144,7 @@ def names_item(quote: str) -> bool:
 
 
 def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists: bool = True,
-          details: bool = True, labels: bool = False, quoting: bool = True
+          details: bool = True, labels: bool = False, quoting: bool = True, title: str = ""
           ) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each quotable unit, offsets shifted by `offset`.
 
@@ -158,9 +161,10 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
             lead-in takes none as an item, and a sentence wrapped onto a line that starts with
             a figure is one unit; False gives the units that stores hold part vectors for
             (`kb.retrieval.parts`), whose layout a store keeps from its ingest.
+        title: the document's title: a title-page line that repeats it is no unit either.
     """
     path = list(headings)
-    skip = {_normalise(h) for h in path}
+    skip = {_normalise(h) for h in [*path, title] if h}
     spans = _raw(text, quoting)
     under_contents = bool(path) and bool(vocabulary().contents.match(path[-1]))
     pages = _contents_lines(text, under_contents) if quoting else []
@@ -202,3 +206,13 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
                 or bare or (whole_lists and is_header_row(text, start, end))):
             continue
         yield offset + start, offset + end, quote
+
+
+def table_header(text: str) -> str:
+    """The first table header row in a text (see `is_header_row`), or ''."""
+    position = 0
+    for line in text.split("\n"):
+        if "\t" in line and is_header_row(text, position, position + len(line)):
+            return line
+        position += len(line) + 1
+    return ""

@@ -79,7 +79,7 @@ def items(hits: Sequence[Hit], phrases: Sequence[set[str]], idf: dict[str, float
     found = []
     for rank, hit in enumerate(hits):
         for start, end, text in units(hit.text, hit.start, hit.section.split(" > "),
-                                      whole_lists=False):
+                                      whole_lists=False, title=hit.title):
             weight = item_weight(text, hit.lead, phrases, idf)
             if weight > 0:
                 found.append(Item(weight, rank, hit, start, end, text))
