@@ -158,10 +158,14 @@ def read_docx(data: bytes) -> Loaded:
     from ingest.word_notes import WordNotes
 
     notes = WordNotes(document)
+    bold_headings = not _uses_heading_styles(document)
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(_paragraph_line(block, notes.text(block._p)))
+            line = _paragraph_line(block, notes.text(block._p), bold_headings)
+            if line and lines and lines[-1].startswith("- ") and not line.startswith("- "):
+                lines.append("")  # a list ends where a paragraph that is no item of it starts
+            lines.append(line)
             lines += [f"{text}\n" for text in _text_boxes(block._p)]
         elif isinstance(block, Table):
             lines.append("")
@@ -224,7 +228,10 @@ def _text_boxes(paragraph: Any) -> list[str]:
     return found
 
 
-def _paragraph_line(paragraph: object, text: str) -> str:
+def _paragraph_line(paragraph: object, text: str, bold_headings: bool = False) -> str:
+    """A paragraph as a line of text: a heading as markdown ("## Our aims"), a list item as a
+    bullet. `bold_headings`: the document uses no heading style, so a short paragraph set
+    all in bold is one of its headings."""
     text = " ".join(text.split())
     style = getattr(paragraph, "style", None)
     name = getattr(style, "name", "") or ""
@@ -237,7 +244,26 @@ def _paragraph_line(paragraph: object, text: str) -> str:
         return "# " + text + "\n"
     if "List" in name or _numbered(paragraph):
         return "- " + text
+    if bold_headings and _bold_title(paragraph, text):
+        return "\n## " + text + "\n"
     return text + "\n"
+
+
+BOLD_TITLE_WORDS = 14  # a bold line this short with no sentence end is a heading
+
+
+def _bold_title(paragraph: Any, text: str) -> bool:
+    """Every run with text is bold (by itself or by its paragraph's style), and the text is
+    short and ends no sentence ("Our three aims", not "We will:" nor a bold sentence)."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    return (bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
+            and len(text.split()) <= BOLD_TITLE_WORDS and not text.endswith((".", ":", ";", ",")))
+
+
+def _uses_heading_styles(document: Any) -> bool:
+    """Some paragraph of the document is set in a heading style (or the title's)."""
+    return any(_heading_style(p.style).startswith(("Heading", "Title")) for p in document.paragraphs)
 
 
 def _numbered(paragraph: object) -> bool:

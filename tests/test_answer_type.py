@@ -45,6 +45,7 @@ def hit(text, section="Local picture", similarity=0.3):
     ("For the board: what is the budget for refuges", AnswerType.AMOUNT),
     ("Please give the cost of the refuge contract", AnswerType.AMOUNT),
     ("How much has Wyvern budgeted for the perpetrator programme?", AnswerType.AMOUNT),
+    ("How much is Wyvern spending on the perpetrator programme?", AnswerType.AMOUNT),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind

@@ -324,3 +324,42 @@ def test_a_footnote_number_ends_its_sentence():
 
     assert SENTENCE_END.split("Abuse costs £48 million a year.¹ We will act on it.") == [
         "Abuse costs £48 million a year.", "We will act on it."]
+
+
+def test_a_paragraph_after_a_word_list_is_no_part_of_its_last_item():
+    """Word writes no blank line: "To keep victims safe we will:" after a list is a lead-in
+    of its own, not words carried on from the item above it."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("To stop abuse before it starts we will:")
+    document.add_paragraph("deliver healthy relationships lessons;", style="List Bullet")
+    document.add_paragraph("To keep victims safe we will:")
+    document.add_paragraph("open a second refuge.", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = load_docx(buffer.getvalue())[0].text
+    assert "- deliver healthy relationships lessons;\n\nTo keep victims safe we will:" in text
+
+
+def test_bold_lines_head_a_word_file_that_uses_no_heading_style():
+    """Many council Word files set headings in bold Normal paragraphs: with no heading style
+    in the document, a short all-bold paragraph is a heading; a bold lead-in ("We will:") or
+    sentence is not. A document that uses heading styles keeps its bold lines as text."""
+    import docx
+
+    def strategy(styled: bool) -> str:
+        document = docx.Document()
+        if styled:
+            document.add_heading("Our priorities", level=1)
+        for text in ("Our three aims", "We will:", "Survivors are safe."):
+            document.add_paragraph().add_run(text).bold = True
+        document.add_paragraph("Aim 1: Stop abuse before it starts.")
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return load_docx(buffer.getvalue())[0].text
+
+    plain = strategy(styled=False)
+    assert "## Our three aims" in plain
+    assert "## We will:" not in plain and "## Survivors" not in plain
+    assert "## Our three aims" not in strategy(styled=True)
