@@ -126,12 +126,14 @@ def _column_texts(run: list[tuple[int, Cells]]) -> list[str]:
 def _columnar(segments: Cells, run: list[tuple[int, Cells]]) -> bool:
     """Whether a line belongs to a run of lines set in columns: it has two cells or more, or it
     continues a run with one cell, set well right of the run's first column or fitting inside
-    the first column (a wrapped first cell)."""
+    the first column (a wrapped first cell), and is no numbered title."""
     if len(segments) >= 2:
         return True
     if not run or len(segments) != 1:
         return False
     (start, text), = segments
+    if _NUMBERED_TITLE.match(text):
+        return False  # "5.0 Outcome measures" between two tables heads the second
     starts = _column_starts(run)
     inside_first = abs(start - starts[0]) <= 2 and len(starts) > 1 and start + len(text) < starts[1]
     return inside_first or start >= MIN_INDENT + starts[0]

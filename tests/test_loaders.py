@@ -191,6 +191,22 @@ def test_cells_wrapped_side_by_side_are_read_column_by_column():
     ]
 
 
+def test_a_numbered_title_between_two_tables_heads_the_second():
+    """With no blank line around it, "5.0 Outcome measures" is no wrapped first cell of the
+    table above: it ends that table and heads the next."""
+    layout = ("SO1                             Perpetrator programme           Review of use\n"
+              "                                for men not in the\n"
+              "                                criminal justice system\n"
+              "5.0 Outcome measures\n"
+              "Measure                                   Baseline                   Target\n"
+              "Repeat victims as a share                 33%                        25%")
+    assert read_columns(layout).split("\n")[:3] == [
+        "SO1\tPerpetrator programme for men not in the criminal justice system\tReview of use",
+        "5.0 Outcome measures",
+        "Measure\tBaseline\tTarget",
+    ]
+
+
 def test_docx_text_boxes_are_read_once_after_their_paragraph():
     """A designed strategy's call-out in a text box: python-docx's paragraph text leaves it
     out, and Word writes it twice (for new readers and, in mc:Fallback, for old ones)."""
