@@ -83,6 +83,12 @@ def test_a_row_takes_its_date_from_a_header_that_names_the_years():
                          [plan], {}) is None
     assert missing_value("How much will the single point of contact cost?",
                          "single point of contact", [plan], {}) is AnswerType.AMOUNT
+    # one dated column dates its own cells (a target), not when the rest happens
+    measures = hit("Measure\tBaseline\tTarget by 2030\n"
+                   "Survivors supported by the one-stop shop\t0\t1,200 a year",
+                   section="Key measures")
+    assert missing_value("When will the one-stop shop open?", "one-stop shop open", [measures],
+                         {}) is AnswerType.DATE
 
 
 def test_naming_the_source_does_not_add_to_the_topic():

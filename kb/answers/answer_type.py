@@ -59,6 +59,7 @@ _CUE_TERMS = content_terms("how much budget funding funded spend spent cost cost
                            "organisation agency charity provider officer person body team "
                            "named name find findings show result results conclude reveal "
                            "recommend learn lessons according")
+PERIOD_COLUMNS = 2  # a table header with this many dated columns sets its rows in time
 _ROW_REFERENCE = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*\.?\t")  # a table row's first cell: "3.1\t"
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
@@ -204,11 +205,13 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     """Each sentence of the hit that gives a value, with the idf weight of the topic words it,
     the sentences beside it and the hit's headings hold. List numbers ("3.", "4.1 -") and an
     action plan row's reference ("3.1\tCommission a programme") are markers, not values.
-    `dated_columns`: a table row takes a date from its table's header ("Year 2 (2025/26)"
-    over "Twelve new units of safe accommodation"); the header's other figures are labels."""
+    `dated_columns`: a table row takes a date from its table's header when the header's
+    columns are periods ("Year 1 (2024/25)", "Year 2 (2025/26)" over the actions of each
+    year), not when one column names a date ("Target by 2030" dates a target, not the rest of
+    the row); the header's other figures are labels."""
     context = content_terms(f"{hit.section} {hit.lead}")
     header = (hit.lead or table_header(hit.text)) if dated_columns else ""
-    dated = bool(header) and bool(value.search(header))
+    dated = sum(bool(value.search(cell)) for cell in header.split("\t")) >= PERIOD_COLUMNS
     sentences = [_ROW_REFERENCE.sub("", BULLET.sub("", quote))
                  for _, _, quote in units(hit.text, details=False)]
     for i, sentence in enumerate(sentences):
