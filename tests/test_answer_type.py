@@ -240,6 +240,31 @@ def test_a_list_of_priorities_runs_back_over_each_priority_s_sub_sections():
     assert [c.chunk_id for c in answer.citations] == ["c2", "c3"]
 
 
+def test_a_list_under_the_section_a_question_names_keeps_to_that_section():
+    """"What measures … for perpetrators?": the measures under "Theme 3: Holding perpetrators
+    to account" are the list, not Theme 2's measures just before it (whose headings do not
+    name perpetrators); without that word the list runs back over both."""
+    from kb.answers.extractive import compose
+
+    def part(chunk_id: str, text: str, section: str, start: int) -> Hit:
+        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern",
+                   title="t", period="2025-2030", page=None, section=section,
+                   kind=ChunkKind.INDICATOR, start=start, end=start + len(text))
+
+    second = part("c2", "Key measures\n\nMeasure\tBaseline\tTarget\nSurvivors supported\t0\t1,200",
+                  "Our themes > Theme 2: Supporting survivors > Key measures", 0)
+    third = part("c3", "Theme 3: Holding perpetrators to account\n\nKey measures\n\n"
+                 "Measure\tBaseline\tTarget\nStalking charge rate\t9%\t20%",
+                 "Our themes > Theme 3: Holding perpetrators to account > Key measures",
+                 second.end + 2)
+    named = compose("What measures will Wyvern use for perpetrators?", [third, second], {},
+                    multi_area=False, listing=True)
+    assert {c.chunk_id for c in named.citations} == {"c3"}
+    every = compose("What are the key measures?", [third, second], {}, multi_area=False,
+                    listing=True)
+    assert [c.chunk_id for c in every.citations][:1] == ["c2"]
+
+
 def test_a_list_of_outcomes_does_not_run_back_into_the_introduction():
     from kb.answers.extractive import compose
 

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date
 
 from kb.answers.sentences import names_item, units
@@ -137,7 +138,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     """
     terms = content_terms(question) | content_terms(" ".join(extra_words))
     if not multi_area and listing:
-        picked = list_units(hits, within_section=whole_section)
+        picked = list_units(hits, within_section=whole_section, terms=terms)
     else:
         picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight),
                              multi_area, {h.chunk_id: i for i, h in enumerate(hits)})
@@ -188,8 +189,8 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
     return [(hit, start, end, text) for _, hit, start, end, text in picked]
 
 
-def list_units(hits: Sequence[Hit], within_section: bool = False
-               ) -> list[tuple[Hit, int, int, str]]:
+def list_units(hits: Sequence[Hit], within_section: bool = False,
+               terms: AbstractSet[str] = frozenset()) -> list[tuple[Hit, int, int, str]]:
     """The items of the list that the best hit under a heading is part of: its units, those
     of the chunks before it that the list starts in and those of the hits that continue it
     (see `_list_run`), in document order, up to MAX_LIST_ITEMS. An item keeps its name where
@@ -198,7 +199,8 @@ def list_units(hits: Sequence[Hit], within_section: bool = False
     Where the list goes on as sibling sections (strands or priorities, each a heading over its
     text), each of those sections gives its heading and its first sentence, and the items
     named in it. `within_section`: the list is the best hit's section's alone (a question
-    that names the section asks for what it holds)."""
+    that names the section asks for what it holds). `terms`: the question's terms (see
+    `_list_run`)."""
     if not hits:
         return []
     # a contents page names the sections, not their items; a title page (text before the
@@ -207,7 +209,7 @@ def list_units(hits: Sequence[Hit], within_section: bool = False
     # is asked for, kb.retrieval.hybrid)
     hits = [h for h in hits if not vocabulary().contents.match(h.section.split(" > ")[-1])] or hits
     anchor = next((h for h in hits if h.section), hits[0])
-    run = _list_run(anchor, hits, within_section)
+    run = _list_run(anchor, hits, within_section, terms)
     sections = _sibling_sections(run[1:])
     openers = {h.chunk_id for h in sections} if len(sections) >= 2 else set()
     items: list[tuple[Hit, int, int, str]] = []
@@ -221,14 +223,18 @@ def list_units(hits: Sequence[Hit], within_section: bool = False
     return items[:MAX_LIST_ITEMS]
 
 
-def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False) -> list[Hit]:
+def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
+              terms: AbstractSet[str] = frozenset()) -> list[Hit]:
     """The hits that may hold the list the best hit is part of, in document order: the chunk
     of its section just before it, when retrieved and adjacent, and the retrieved chunks of
     sibling sections right before that (the best hit is not always where the list starts: it
     may be its fifth item; going further back than the list fills the answer with what
     precedes it), then the hits that continue it without a gap (a hit further on in the
     document is another passage, not the rest of the list). `within_section`: only the
-    chunks of the best hit's section."""
+    chunks of the best hit's section. A sibling section is no part of the list when the
+    question names something in the best hit's headings that the sibling's lack ("measures
+    … for perpetrators" under "Theme 3: Holding perpetrators to account > Key measures" is
+    not Theme 2's measures)."""
     same = sorted((h for h in hits if h.doc_id == first.doc_id
                    and (not within_section or h.section == first.section)),
                   key=lambda h: h.start)
@@ -236,8 +242,10 @@ def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False) -> 
     at = best
     if at and same[at - 1].section == first.section and _adjacent(same[at - 1], first):
         at -= 1
+    named = terms & content_terms(first.section)
     while (at and _siblings(same[at - 1], same[at]) and _adjacent(same[at - 1], same[at])
-           and (first.kind in _BACKGROUND or same[at - 1].kind not in _BACKGROUND)):
+           and (first.kind in _BACKGROUND or same[at - 1].kind not in _BACKGROUND)
+           and named <= content_terms(same[at - 1].section)):
         at -= 1
     end = best + 1
     while end < len(same) and _adjacent(same[end - 1], same[end]):
