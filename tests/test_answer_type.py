@@ -265,6 +265,28 @@ def test_a_list_under_the_section_a_question_names_keeps_to_that_section():
     assert [c.chunk_id for c in every.citations][:1] == ["c2"]
 
 
+def test_a_list_of_sections_that_only_head_sub_sections_is_their_titles():
+    """"What are the themes?": each theme heads its own "Our commitments" and "Key measures"
+    and holds no text itself, so the list is the themes' titles, quoted from their heading
+    lines, after the best hit's own sentence; not every commitment and measure under them."""
+    from kb.answers.extractive import compose
+
+    def part(chunk_id: str, text: str, section: str, start: int) -> Hit:
+        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern",
+                   title="t", period="2025-2030", page=None, section=section,
+                   kind=ChunkKind.AIM, start=start, end=start + len(text))
+
+    themes = part("c1", "# Our themes\n\nThe strategy is built around two themes.", "Our themes", 0)
+    first = part("c2", "## Theme 1: Prevention\n\n### Our commitments\n\n- run a schools campaign",
+                 "Our themes > Theme 1: Prevention > Our commitments", themes.end + 2)
+    second = part("c3", "## Theme 2: Supporting survivors\n\n### Our commitments\n\n- open a hub",
+                  "Our themes > Theme 2: Supporting survivors > Our commitments", first.end + 2)
+    answer = compose("What are the themes?", [themes, first, second], {}, multi_area=False,
+                     listing=True)
+    assert [c.quote for c in answer.citations] == [
+        "The strategy is built around two themes.", "Theme 1: Prevention", "Theme 2: Supporting survivors"]
+
+
 def test_a_list_of_outcomes_does_not_run_back_into_the_introduction():
     from kb.answers.extractive import compose
 

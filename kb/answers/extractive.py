@@ -17,7 +17,7 @@ from datetime import date
 
 from kb.answers.sentences import names_item, units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.text import LEAD_IN, IdfTable, content_terms, idf_weight, quote_words, readable
+from kb.text import LEAD_IN, IdfTable, content_terms, idf_weight, plain, quote_words, readable
 from kb.vocabulary import vocabulary
 
 MAX_SENTENCES = 5
@@ -210,6 +210,12 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     hits = [h for h in hits if not vocabulary().contents.match(h.section.split(" > ")[-1])] or hits
     anchor = next((h for h in hits if h.section), hits[0])
     run = _list_run(anchor, hits, within_section, terms)
+    if not within_section:
+        titles = _child_titles(anchor, run)
+        if len(titles) >= 2:  # "Our themes", then "Theme 1…", "Theme 2…" over their own sections
+            own = [(anchor, start, end, text) for start, end, text in
+                   units(anchor.text, anchor.start, anchor.section.split(" > "), title=anchor.title)]
+            return (own + titles)[:MAX_LIST_ITEMS]
     sections = _sibling_sections(run[1:])
     openers = {h.chunk_id for h in sections} if len(sections) >= 2 else set()
     items: list[tuple[Hit, int, int, str]] = []
@@ -221,6 +227,30 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
             found = found[:1] + [item for item in found[1:] if names_item(item[3])]
         items += found
     return items[:MAX_LIST_ITEMS]
+
+
+_HEADING_LINE = re.compile(r"[ \t]*#{0,6}[ \t]*(.+)")
+
+
+def _child_titles(anchor: Hit, run: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
+    """The headings of the best hit's sub-sections when they head sub-sections of their own
+    and hold no text of their own ("Theme 1: Prevention" over "Our commitments" and "Key
+    measures"): the list is theirs, each quoted as its heading line. None when a sub-section
+    has text of its own (its items are the list, see `list_units`)."""
+    path = anchor.section.split(" > ")
+    found: list[tuple[Hit, int, int, str]] = []
+    for hit in run:
+        inner = hit.section.split(" > ")
+        if hit is anchor or inner[:len(path)] != path or len(inner) < len(path) + 2:
+            continue
+        title = inner[len(path)]
+        line = _HEADING_LINE.match(hit.text.lstrip("\n"))
+        if line is None or plain(line.group(1)).strip() != title:
+            continue
+        start = hit.text.index(line.group(1))
+        if all(item[3] != title for item in found):
+            found.append((hit, hit.start + start, hit.start + start + len(line.group(1)), title))
+    return found
 
 
 def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
