@@ -31,6 +31,7 @@ from kb.records import (
     IndexedDocument,
 )
 from kb.reports import compare as comparison
+from kb.reports.columns import asked_kinds, column_table
 from kb.reports.coverage import build_coverage
 from kb.reports.evidence import is_evidence
 from kb.reports.papers import Reports
@@ -256,6 +257,9 @@ class KnowledgeBase:
         if len(chosen) < 2 and not areas:
             chosen = self._every_area("compare")
         topic = question_topic(without_preamble(self._corrected(theme)[0]), self.areas)
+        kinds = asked_kinds(topic)
+        if kinds:  # "Compare the aims of X and Y": the column, whatever its items' words
+            return column_table(theme, chosen, kinds, {a: self.framework(a) for a in chosen})
         # an area may write the theme's long form as its acronym, or the other way round, and
         # in the strategies' words for an officer's everyday ones
         wordings = [topic, *(in_strategy_words(topic) if self.settings.synonyms else [])]

@@ -92,6 +92,8 @@ class Vocabulary:
     period_questions: Pattern
     status_questions: Pattern
     period_words: frozenset[str]
+    columns: tuple[tuple[ChunkKind, Pattern], ...]
+    column_asking: frozenset[str]
     themes: dict[str, tuple[str, ...]]
     synonyms: tuple[tuple[str, Pattern], ...]
     compounds: Pattern
@@ -208,6 +210,9 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             period_questions=cue_pattern(data["documents"]["period_questions"]),
             status_questions=cue_pattern(data["documents"]["status_questions"]),
             period_words=frozenset(data["documents"]["period_words"].split()),
+            columns=tuple((ChunkKind(kind), cue_pattern(words))
+                          for kind, words in data["columns"].items() if kind != "asking"),
+            column_asking=frozenset(data["columns"]["asking"].split()),
             themes={theme: tuple(phrases) for theme, phrases in data["themes"].items() if phrases},
             synonyms=tuple((term, cue_pattern(words))
                            for term, words in data["synonyms"].items() if words),

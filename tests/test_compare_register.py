@@ -6,7 +6,7 @@ import pytest
 
 from kb.api import KnowledgeBase
 from kb.config import Settings
-from kb.records import FACET_KINDS, ChunkKind, Hit
+from kb.records import FACET_KINDS, ChunkKind, Facet, Hit
 from kb.reports.compare import compare
 from kb.reports.coverage import SCALE, cell_from
 from kb.vocabulary import vocabulary
@@ -305,3 +305,54 @@ def test_a_theme_word_no_document_uses_is_named_with_the_table():
     assert unindexed_notice(["perpetrators"], idf) == ""
     # an everyday word the strategies write otherwise ("shelters": refuges) is no gap
     assert unindexed_notice(["shelters for women", "refuge for women"], idf) == ""
+
+
+@pytest.mark.parametrize(("topic", "kinds"), [
+    ("aims", {ChunkKind.AIM}),
+    ("visions", {ChunkKind.VISION}),
+    ("measure success", {ChunkKind.INDICATOR}),
+    ("outcomes and want", {ChunkKind.OUTCOME}),
+    ("key priorities", {ChunkKind.AIM}),
+    ("measure success with young people", set()),  # a subject too: a theme
+    ("perpetrator programmes", set()),
+    ("refuge provision", set()),
+])
+def test_a_theme_that_names_only_a_column_asks_for_that_column(topic, kinds):
+    from kb.reports.columns import asked_kinds
+
+    assert asked_kinds(topic) == kinds
+
+
+def test_comparing_a_column_gives_each_area_s_items_of_it_whatever_their_words(fake_kb):
+    """"Compare the aims of Testshire and Northshire": Testshire's aims hold no word "aim";
+    the column is filled from each area's register, Northshire's left empty as it lists no
+    aim nor outcome, and the columns not asked for stay empty."""
+    table = fake_kb.compare("Compare the aims of Testshire and Northshire")
+    testshire = [c.quote for c in table.cells["testshire"][Facet.AIMS]]
+    assert any(q.startswith("Prevention: Preventing domestic abuse") for q in testshire)
+    assert any(q.startswith("Provision: Providing high quality support") for q in testshire)
+    assert not table.cells["northshire"][Facet.AIMS]
+    assert not any(table.cells[a][f] for a in table.areas for f in Facet if f is not Facet.AIMS)
+    outcomes = fake_kb.compare("What outcomes do Testshire and Northshire want?")
+    assert any("consistent education on healthy relationships" in c.quote
+               for c in outcomes.cells["testshire"][Facet.AIMS])
+    assert "aims" in table.notice
+    source = (PROJECT / "tests" / "fixtures" / "oxford_snippet.txt").read_text()
+    first = table.cells["testshire"][Facet.AIMS][0]
+    assert source[first.start:first.end] == first.quote
+
+
+def test_an_area_that_calls_its_aims_outcomes_fills_the_aims_column_with_them():
+    from kb.records import Citation, Framework, FrameworkItem
+    from kb.reports.columns import column_table
+
+    def item(kind: ChunkKind, text: str, start: int) -> FrameworkItem:
+        return FrameworkItem(kind, text, Citation(0, "d", "wyvern", "t", "2021-2024", "adopted",
+                                                  None, "Outcomes", text, "c", start, start + len(text)))
+
+    register = Framework("wyvern", [], {"outcome": [item(ChunkKind.OUTCOME, "Survivors are safe.", 9),
+                                                    item(ChunkKind.OUTCOME, "Fewer repeat victims.", 0)]})
+    table = column_table("aims", ["wyvern"], frozenset({ChunkKind.AIM}), {"wyvern": register})
+    assert [c.quote for c in table.cells["wyvern"][Facet.AIMS]] == [
+        "Fewer repeat victims.", "Survivors are safe."]  # in document order
+    assert [c.n for c in table.cells["wyvern"][Facet.AIMS]] == [1, 2]

@@ -227,7 +227,8 @@ def _docx_table(document: Any, header: list[str], rows: list[list[str]]) -> None
 
 
 def _md_notice(comparison: Comparison) -> list[str]:
-    """A comparison's notice (theme words no indexed document uses), in italics."""
+    """A comparison's notice (theme words no indexed document uses, a column compared alone),
+    in italics."""
     return [f"*{_md_plain(comparison.notice)}*", ""] if comparison.notice else []
 
 
