@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kb.answers import extractive
+from kb.answers.notes import asks_for_sources, with_notes
 from kb.answers.periods import period_answer
 from kb.answers.refusal import uncovered_reason
 from kb.answers.verify import llm_answer
@@ -212,6 +213,8 @@ class KnowledgeBase:
                                     plan.strategy_words, plan.listing, plan.whole_section)
         if not answer.found:
             return extractive.refusal(resolved, hits, "no passage answers it")
+        if asks_for_sources(resolved):  # "Where does the £48 million figure come from?"
+            answer = with_notes(answer, self._document_chunks)
         if self.llm is None:
             return answer
         try:

@@ -92,6 +92,7 @@ class Vocabulary:
     period_questions: Pattern
     status_questions: Pattern
     period_words: frozenset[str]
+    source_questions: Pattern
     columns: tuple[tuple[ChunkKind, Pattern], ...]
     column_asking: frozenset[str]
     themes: dict[str, tuple[str, ...]]
@@ -210,6 +211,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             period_questions=cue_pattern(data["documents"]["period_questions"]),
             status_questions=cue_pattern(data["documents"]["status_questions"]),
             period_words=frozenset(data["documents"]["period_words"].split()),
+            source_questions=cue_pattern(data["sources"]["questions"]),
             columns=tuple((ChunkKind(kind), cue_pattern(words))
                           for kind, words in data["columns"].items() if kind != "asking"),
             column_asking=frozenset(data["columns"]["asking"].split()),
