@@ -287,6 +287,25 @@ def test_a_list_of_sections_that_only_head_sub_sections_is_their_titles():
         "The strategy is built around two themes.", "Theme 1: Prevention", "Theme 2: Supporting survivors"]
 
 
+def test_a_list_does_not_run_on_into_the_next_numbered_chapter():
+    """The objectives listed in "3.0 Strategic objectives" end where "4.0 Plan on a page"
+    starts, however close the next chunk."""
+    from kb.answers.extractive import compose
+
+    def part(chunk_id: str, text: str, section: str, start: int) -> Hit:
+        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern",
+                   title="t", period="2024-2027", page=None, section=section,
+                   kind=ChunkKind.AIM, start=start, end=start + len(text))
+
+    objectives = part("c1", "3.0 Strategic objectives\n\nSO1 – Fewer people experience abuse.\n"
+                      "SO2 – Victims are safe.", "3.0 Strategic objectives", 0)
+    plan = part("c2", "4.0 Plan on a page\n\nSO1\tSchools programme\tBystander training",
+                "4.0 Plan on a page", objectives.end + 2)
+    answer = compose("What are the strategic objectives?", [objectives, plan], {},
+                     multi_area=False, listing=True)
+    assert {c.chunk_id for c in answer.citations} == {"c1"}
+
+
 def test_a_list_of_outcomes_does_not_run_back_into_the_introduction():
     from kb.answers.extractive import compose
 

@@ -278,9 +278,21 @@ def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
            and named <= content_terms(same[at - 1].section)):
         at -= 1
     end = best + 1
-    while end < len(same) and _adjacent(same[end - 1], same[end]):
+    while (end < len(same) and _adjacent(same[end - 1], same[end])
+           and not _another_chapter(first, same[end])):
         end += 1
     return same[at:end]
+
+
+_CHAPTER = re.compile(r"\s*(\d{1,2})(?:\.0)?\.?\s")  # "3. Our priorities", "4.0 Plan on a page"
+
+
+def _another_chapter(first: Hit, hit: Hit) -> bool:
+    """The hit is in another numbered chapter than the list's best hit ("4.0 Plan on a page"
+    after the objectives listed in "3.0 Strategic objectives"): no list runs on into it."""
+    ours = _CHAPTER.match(first.section)
+    theirs = _CHAPTER.match(hit.section)
+    return ours is not None and theirs is not None and ours.group(1) != theirs.group(1)
 
 
 def _adjacent(before: Hit, after: Hit) -> bool:
