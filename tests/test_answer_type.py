@@ -306,6 +306,46 @@ def test_a_list_does_not_run_on_into_the_next_numbered_chapter():
     assert {c.chunk_id for c in answer.citations} == {"c1"}
 
 
+def test_a_list_under_titles_gives_the_items_under_the_title_the_question_names():
+    """Two short objectives merged into one passage, each title over its actions: asked what
+    will be done to improve victims' safety, the second objective's actions; asked for the
+    actions, both."""
+    from kb.answers.extractive import compose
+
+    text = ("Objective 1: Prevent abuse from happening\n\n1.1\tDeliver healthy relationships "
+            "lessons\tPublic Health\n\nObjective 2: Improve the safety of victims and their "
+            "children\n\n2.1\tRecommission the IDVA service\tAdult Services\n"
+            "2.2\tExtend the sanctuary scheme\tHousing")
+    plan = Hit(chunk_id="c1", text=text, score=1.0, doc_id="d", area="wyvern", title="t",
+               period="2023-2026", page=None, section="Action plan > Objective 1: Prevent abuse "
+               "from happening", kind=ChunkKind.ACTION, start=0, end=len(text))
+    idf = {t: 2.0 for t in ("improv", "safeti", "victim", "children", "action", "prevent", "abus")}
+    named = compose("What actions will Wyvern take to improve the safety of victims and their "
+                    "children?", [plan], idf, multi_area=False, listing=True)
+    assert [c.quote.split("\t")[0] for c in named.citations] == [
+        "Objective 2: Improve the safety of victims and their children", "2.1", "2.2"]
+    every = compose("What are the actions?", [plan], idf, multi_area=False, listing=True)
+    quotes = " ".join(c.quote for c in every.citations)
+    assert "Deliver healthy relationships" in quotes and "Extend the sanctuary" in quotes
+
+
+def test_a_list_does_not_run_on_into_the_next_lettered_division():
+    from kb.answers.extractive import compose
+
+    def part(chunk_id: str, text: str, section: str, start: int) -> Hit:
+        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern",
+                   title="t", period="2024-2027", page=None, section=section,
+                   kind=ChunkKind.AIM, start=start, end=start + len(text))
+
+    objectives = part("c1", "Section B: Our objectives\n\nObjective 1: Prevent abuse\n\n"
+                      "Objective 2: Keep victims safe", "Section B: Our objectives", 0)
+    plan = part("c2", "Section C: Action plan\n\n1.1\tDeliver lessons\tPublic Health",
+                "Section C: Action plan", objectives.end + 2)
+    answer = compose("What are the objectives?", [objectives, plan], {}, multi_area=False,
+                     listing=True)
+    assert {c.chunk_id for c in answer.citations} == {"c1"}
+
+
 def test_a_list_of_outcomes_does_not_run_back_into_the_introduction():
     from kb.answers.extractive import compose
 

@@ -17,7 +17,7 @@ from datetime import date
 
 from kb.answers.sentences import names_item, units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.text import LEAD_IN, IdfTable, content_terms, idf_weight, plain, quote_words, readable
+from kb.text import BULLET, LEAD_IN, IdfTable, content_terms, idf_weight, plain, quote_words, readable
 from kb.vocabulary import vocabulary
 
 MAX_SENTENCES = 5
@@ -138,7 +138,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     """
     terms = content_terms(question) | content_terms(" ".join(extra_words))
     if not multi_area and listing:
-        picked = list_units(hits, within_section=whole_section, terms=terms)
+        picked = list_units(hits, within_section=whole_section, terms=terms, idf=idf)
     else:
         picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight),
                              multi_area, {h.chunk_id: i for i, h in enumerate(hits)})
@@ -190,7 +190,8 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
 
 
 def list_units(hits: Sequence[Hit], within_section: bool = False,
-               terms: AbstractSet[str] = frozenset()) -> list[tuple[Hit, int, int, str]]:
+               terms: AbstractSet[str] = frozenset(), idf: Mapping[str, float] | None = None
+               ) -> list[tuple[Hit, int, int, str]]:
     """The items of the list that the best hit under a heading is part of: its units, those
     of the chunks before it that the list starts in and those of the hits that continue it
     (see `_list_run`), in document order, up to MAX_LIST_ITEMS. An item keeps its name where
@@ -200,7 +201,8 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     text), each of those sections gives its heading and its first sentence, and the items
     named in it. `within_section`: the list is the best hit's section's alone (a question
     that names the section asks for what it holds). `terms`: the question's terms (see
-    `_list_run`)."""
+    `_list_run`); with `idf`, a list whose items fall under titles of their own is the
+    items under the title the question names (see `_named_group`)."""
     if not hits:
         return []
     # a contents page names the sections, not their items; a title page (text before the
@@ -226,7 +228,41 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
         if hit.chunk_id in openers:  # its heading and first sentence, and the items it names
             found = found[:1] + [item for item in found[1:] if names_item(item[3])]
         items += found
-    return items[:MAX_LIST_ITEMS]
+    return _named_group(items, terms, idf or {})[:MAX_LIST_ITEMS]
+
+
+NAMED_SHARE = 0.5  # a title the question names holds this share of its words' weight …
+RIVAL_SHARE = 0.5  # … and no other title of the list this share of that title's
+
+
+def _named_group(items: list[tuple[Hit, int, int, str]], terms: AbstractSet[str],
+                 idf: Mapping[str, float]) -> list[tuple[Hit, int, int, str]]:
+    """The items under the one title the question names, where the list's items fall under
+    titles of their own (a quote's first line) that a short section merged into one passage ("Objective 1: …" and
+    "Objective 2: Improve the safety of victims and their children", each over its actions:
+    asked what will be done "to improve the safety of victims and their children", the
+    second's); the list itself when no title, or more than one, is named."""
+    titles = [i for i, item in enumerate(items) if _is_title(item[3].strip().split("\n")[0])]
+    total = idf_weight(set(terms), idf)
+    if len(titles) < 2 or not total:
+        return items
+    held = [idf_weight(set(terms) & content_terms(items[i][3].strip().split("\n")[0]), idf)
+            for i in titles]
+    best = max(range(len(titles)), key=held.__getitem__)
+    runner_up = max(h for i, h in enumerate(held) if i != best)
+    if held[best] < NAMED_SHARE * total or runner_up >= RIVAL_SHARE * held[best]:
+        return items
+    end = titles[best + 1] if best + 1 < len(titles) else len(items)
+    return items[titles[best]:end]
+
+
+def _is_title(line: str) -> bool:
+    """A quote's first line that is a title: short, no sentence nor list item nor table row
+    (a title alone, or one that names the item joined under it)."""
+    text = line.strip()
+    return ("\t" not in text and len(text.split()) <= 12
+            and text[:1].isupper() and not text.endswith((".", ":", ";", ","))
+            and not BULLET.match(text))
 
 
 _HEADING_LINE = re.compile(r"[ \t]*#{0,6}[ \t]*(.+)")
@@ -284,7 +320,9 @@ def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
     return same[at:end]
 
 
-_CHAPTER = re.compile(r"\s*(\d{1,2})(?:\.0)?\.?\s")  # "3. Our priorities", "4.0 Plan on a page"
+# "3. Our priorities", "4.0 Plan on a page", "Section C: Action plan", "Part 2 - Delivery"
+_CHAPTER = re.compile(r"\s*(?:(?:section|part|chapter)\s+(\w{1,5})\b|(\d{1,2})(?:\.0)?\.?\s)",
+                      re.IGNORECASE)
 
 
 def _another_chapter(first: Hit, hit: Hit) -> bool:
@@ -292,7 +330,8 @@ def _another_chapter(first: Hit, hit: Hit) -> bool:
     after the objectives listed in "3.0 Strategic objectives"): no list runs on into it."""
     ours = _CHAPTER.match(first.section)
     theirs = _CHAPTER.match(hit.section)
-    return ours is not None and theirs is not None and ours.group(1) != theirs.group(1)
+    return (ours is not None and theirs is not None
+            and (ours.group(1) or ours.group(2)).lower() != (theirs.group(1) or theirs.group(2)).lower())
 
 
 def _adjacent(before: Hit, after: Hit) -> bool:
