@@ -109,3 +109,17 @@ def test_a_section_called_by_its_number_is_that_section():
         terms = frozenset(content_terms(question))
         assert [s for s in sections if matcher.named(s, terms, reference.names)] == [section]
     assert not matcher.names_a_section(section_reference("What will Wyvern do under Priority 7?").names)
+
+
+def test_a_division_called_by_its_letter_is_that_division():
+    """"What is in Section C?": the capital letter numbers the division as a figure would;
+    a word that happens to follow a section noun ("the aims a partner sets") names none."""
+    sections = ["Section B: Our objectives",
+                "Section C: Action plan > Objective 1: Prevent abuse from happening",
+                "Section C: Action plan > Objective 3: Hold perpetrators to account"]
+    matcher = HeadingMatcher(IDF, sections)
+    reference = section_reference("What is in Section C of the Wyvern strategy?")
+    assert matcher.names_a_section(reference.names)
+    terms = frozenset(content_terms("What is in Section C of the Wyvern strategy?"))
+    assert [s for s in sections if matcher.named(s, terms, reference.names)] == sections[1:]
+    assert not section_reference("What do the aims a partner sets say?").names

@@ -87,12 +87,14 @@ _NUMBER_WORDS = {word: str(n) for n, word in enumerate(
 def _numbered_pattern() -> re.Pattern[str]:
     nouns = "|".join(sorted(vocabulary().section_nouns, key=len, reverse=True))
     words = "|".join(_NUMBER_WORDS)
-    return re.compile(rf"\b({nouns})s?\s+(\d{{1,2}}|{words})\b", re.IGNORECASE)
+    # "Section C", "Part B": a capital letter numbers a division as a figure does
+    return re.compile(rf"\b({nouns})s?\s+(\d{{1,2}}|{words}|(?-i:[A-Z]))\b", re.IGNORECASE)
 
 
 def numbered_names(text: str) -> frozenset[str]:
-    """The sections a text calls by a section noun and a number ("Priority Two", "under
-    Ambition 2", the heading "Outcome 3: …"), as 'noun#number' tokens ("prioriti#2")."""
+    """The sections a text calls by a section noun and a number or a capital letter
+    ("Priority Two", "under Ambition 2", "Section C", the heading "Outcome 3: …"), as
+    'noun#number' tokens ("prioriti#2", "section#C")."""
     return frozenset(f"{min(content_terms(m.group(1)), default=m.group(1).lower())}#"
                      f"{_NUMBER_WORDS.get(m.group(2).lower(), m.group(2))}"
                      for m in _numbered_pattern().finditer(text))
@@ -132,6 +134,9 @@ class HeadingMatcher:
                 parents[heading.strip().lower(), depth].add(" > ".join(path[:depth]))
         self._templates = frozenset(h for (h, _), under in parents.items() if len(under) > 1)
         self._headings_seen = frozenset(h for h, _ in parents if h not in self._templates)
+        # as written: "Section C" is numbered by its capital (`numbered_names`)
+        self._headings_as_written = frozenset(h for section in set(sections)
+                                              for h in section.split(" > "))
         self.headings = lru_cache(maxsize=50_000)(self._headings)
         self._words = lru_cache(maxsize=50_000)(self._all_words)
         self._numbered = lru_cache(maxsize=50_000)(numbered_names)
@@ -168,7 +173,8 @@ class HeadingMatcher:
 
     @cached_property
     def _numbered_seen(self) -> frozenset[str]:
-        return frozenset().union(*(numbered_names(h) for h in self._headings_seen))
+        return frozenset().union(*(numbered_names(h) for h in self._headings_as_written
+                                   if h.strip().lower() not in self._templates))
 
     @cached_property
     def _by_word(self) -> dict[str, set[frozenset[str]]]:
