@@ -1,6 +1,7 @@
 """Expected answer types: refusing on-topic questions whose value the evidence does not give."""
 
 from dataclasses import replace
+from functools import partial
 
 import pytest
 
@@ -12,6 +13,14 @@ def hit(text, section="Local picture", similarity=0.3):
     return Hit(chunk_id="c1", text=text, score=1.0, doc_id="d", area="wyvern", title="t",
                period="2021-2024", page=None, section=section, kind=ChunkKind.CONTEXT,
                start=0, end=len(text), similarity=similarity)
+
+def passage(chunk_id: str, text: str, section: str, start: int,
+            kind: ChunkKind = ChunkKind.ACTION) -> Hit:
+    """A retrieved passage of one document, at `start` in its text."""
+    return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern", title="t",
+               period="2021-2024", page=None, section=section, kind=kind, start=start,
+               end=start + len(text))
+
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -225,10 +234,7 @@ def test_a_list_of_priorities_runs_back_over_each_priority_s_sub_sections():
     sub-section just before it is part of the same list."""
     from kb.answers.extractive import compose
 
-    def part(chunk_id: str, text: str, section: str, start: int) -> Hit:
-        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern",
-                   title="t", period="2021-2024", page=None, section=section,
-                   kind=ChunkKind.ACTION, start=start, end=start + len(text))
+    part = partial(passage, kind=ChunkKind.ACTION)
 
     second = part("c2", "What success looks like\n\n- Fewer survivors wait more than six weeks",
                   "Why this matters > Priority Two: Support > What success looks like", 0)
@@ -246,10 +252,7 @@ def test_a_list_under_the_section_a_question_names_keeps_to_that_section():
     name perpetrators); without that word the list runs back over both."""
     from kb.answers.extractive import compose
 
-    def part(chunk_id: str, text: str, section: str, start: int) -> Hit:
-        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern",
-                   title="t", period="2025-2030", page=None, section=section,
-                   kind=ChunkKind.INDICATOR, start=start, end=start + len(text))
+    part = partial(passage, kind=ChunkKind.INDICATOR)
 
     second = part("c2", "Key measures\n\nMeasure\tBaseline\tTarget\nSurvivors supported\t0\t1,200",
                   "Our themes > Theme 2: Supporting survivors > Key measures", 0)
@@ -271,10 +274,7 @@ def test_a_list_of_sections_that_only_head_sub_sections_is_their_titles():
     lines, after the best hit's own sentence; not every commitment and measure under them."""
     from kb.answers.extractive import compose
 
-    def part(chunk_id: str, text: str, section: str, start: int) -> Hit:
-        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern",
-                   title="t", period="2025-2030", page=None, section=section,
-                   kind=ChunkKind.AIM, start=start, end=start + len(text))
+    part = partial(passage, kind=ChunkKind.AIM)
 
     themes = part("c1", "# Our themes\n\nThe strategy is built around two themes.", "Our themes", 0)
     first = part("c2", "## Theme 1: Prevention\n\n### Our commitments\n\n- run a schools campaign",
@@ -292,10 +292,7 @@ def test_a_list_does_not_run_on_into_the_next_numbered_chapter():
     starts, however close the next chunk."""
     from kb.answers.extractive import compose
 
-    def part(chunk_id: str, text: str, section: str, start: int) -> Hit:
-        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern",
-                   title="t", period="2024-2027", page=None, section=section,
-                   kind=ChunkKind.AIM, start=start, end=start + len(text))
+    part = partial(passage, kind=ChunkKind.AIM)
 
     objectives = part("c1", "3.0 Strategic objectives\n\nSO1 – Fewer people experience abuse.\n"
                       "SO2 – Victims are safe.", "3.0 Strategic objectives", 0)
@@ -332,10 +329,7 @@ def test_a_list_under_titles_gives_the_items_under_the_title_the_question_names(
 def test_a_list_does_not_run_on_into_the_next_lettered_division():
     from kb.answers.extractive import compose
 
-    def part(chunk_id: str, text: str, section: str, start: int) -> Hit:
-        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern",
-                   title="t", period="2024-2027", page=None, section=section,
-                   kind=ChunkKind.AIM, start=start, end=start + len(text))
+    part = partial(passage, kind=ChunkKind.AIM)
 
     objectives = part("c1", "Section B: Our objectives\n\nObjective 1: Prevent abuse\n\n"
                       "Objective 2: Keep victims safe", "Section B: Our objectives", 0)
