@@ -262,7 +262,9 @@ class KnowledgeBase:
         topic = question_topic(without_preamble(self._corrected(theme)[0]), self.areas)
         kinds = asked_kinds(topic)
         if kinds:  # "Compare the aims of X and Y": the column, whatever its items' words
-            return column_table(theme, chosen, kinds, {a: self.framework(a) for a in chosen})
+            known = set(self.area_keys())  # an area with no documents has an empty column
+            return column_table(theme, chosen, kinds,
+                                {a: self.framework(a) for a in chosen if a in known})
         # an area may write the theme's long form as its acronym, or the other way round, and
         # in the strategies' words for an officer's everyday ones
         wordings = [topic, *(in_strategy_words(topic) if self.settings.synonyms else [])]

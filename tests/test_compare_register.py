@@ -333,6 +333,8 @@ def test_comparing_a_column_gives_each_area_s_items_of_it_whatever_their_words(f
     assert any(q.startswith("Provision: Providing high quality support") for q in testshire)
     assert not table.cells["northshire"][Facet.AIMS]
     assert not any(table.cells[a][f] for a in table.areas for f in Facet if f is not Facet.AIMS)
+    unknown = fake_kb.compare("aims", ["testshire", "atlantis"])  # no documents: empty cells
+    assert unknown.cells["testshire"][Facet.AIMS] and not unknown.cells["atlantis"][Facet.AIMS]
     outcomes = fake_kb.compare("What outcomes do Testshire and Northshire want?")
     assert any("consistent education on healthy relationships" in c.quote
                for c in outcomes.cells["testshire"][Facet.AIMS])

@@ -47,7 +47,8 @@ def column_table(theme: str, areas: list[str], kinds: frozenset[ChunkKind],
         theme: the officer's wording (kept on the comparison).
         areas: the areas to compare.
         kinds: the kinds asked for (`asked_kinds`).
-        registers: each area's commitments register.
+        registers: each area's commitments register (an area without one, having no
+            documents, has empty cells).
     """
     supporting = vocabulary().supporting_kinds  # presentations: after the strategies' items
     cells: dict[str, dict[Facet, list[Citation]]] = {}
@@ -57,9 +58,10 @@ def column_table(theme: str, areas: list[str], kinds: frozenset[ChunkKind],
         cells[area], counts[area] = {}, {}
         for facet, facet_kinds in FACET_KINDS.items():
             wanted = kinds & facet_kinds
-            found = _items(registers[area], wanted, supporting)
-            if not found:
-                found = _items(registers[area], frozenset(KINDRED[k] for k in wanted if k in KINDRED),
+            register = registers.get(area)
+            found = _items(register, wanted, supporting) if register else []
+            if register and not found:
+                found = _items(register, frozenset(KINDRED[k] for k in wanted if k in KINDRED),
                                supporting)
             counts[area][facet] = len(found)
             cells[area][facet] = []
