@@ -326,6 +326,24 @@ def test_a_list_under_titles_gives_the_items_under_the_title_the_question_names(
     assert "Deliver healthy relationships" in quotes and "Extend the sanctuary" in quotes
 
 
+def test_the_title_a_question_names_inside_a_passage_heads_the_sentences_under_it():
+    """A passage that merged "Objective 3" (its heading) with "Objective 4: Build a skilled and
+    confident workforce": asked what will be done to build the workforce, the actions under
+    that title are quoted with it, though they share none of the question's words."""
+    from kb.answers.extractive import compose
+
+    text = ("Objective 3: Hold perpetrators to account\n\n3.1\tCommission a perpetrator "
+            "programme\tCommunity Safety\n\nObjective 4: Build a skilled and confident workforce"
+            "\n\n4.1\tAppoint a domestic abuse champion in every team\tHuman Resources\n"
+            "4.2\tMake training mandatory for frontline staff\tHuman Resources")
+    merged = passage("c1", text, "Action plan > Objective 3: Hold perpetrators to account", 0)
+    idf = {t: 2.0 for t in ("build", "skill", "confid", "workforc", "perpetr", "account")}
+    answer = compose("What will Wyvern do to build a skilled and confident workforce?", [merged],
+                     idf, multi_area=False)
+    assert [c.quote.split("\t")[0] for c in answer.citations] == [
+        "Objective 4: Build a skilled and confident workforce", "4.1", "4.2"]
+
+
 def test_a_list_does_not_run_on_into_the_next_lettered_division():
     from kb.answers.extractive import compose
 

@@ -78,11 +78,15 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     scored = []
     matched = False
     for rank, hit in enumerate(hits):
-        heading_terms = content_terms(hit.section)
+        section_terms = content_terms(hit.section)
         spans = parts.get(hit.chunk_id, ()) if parts and similarity_weight else ()
-        for start, end, text in units(hit.text, hit.start, hit.section.split(" > "),
-                                          title=hit.title):
+        found = list(units(hit.text, hit.start, hit.section.split(" > "), title=hit.title))
+        named = _named_title(found, hit.section.split(" > ")[-1], question_terms, idf)
+        for index, (start, end, text) in enumerate(found):
             terms = content_terms(text)
+            # the sentences under the title the question names are headed by it too
+            heading_terms = (section_terms | content_terms(found[named[0]][2])
+                             if named and named[0] < index < named[1] else section_terms)
             overlap = (idf_weight(question_terms & terms, idf)
                        + 0.5 * idf_weight((question_terms & heading_terms) - terms, idf))
             if overlap > 0:
@@ -254,6 +258,25 @@ def _named_group(items: list[tuple[Hit, int, int, str]], terms: AbstractSet[str]
         return items
     end = titles[best + 1] if best + 1 < len(titles) else len(items)
     return items[titles[best]:end]
+
+
+def _named_title(found: Sequence[tuple[int, int, str]], heading: str, terms: AbstractSet[str],
+                 idf: Mapping[str, float]) -> tuple[int, int] | None:
+    """Within one passage, the (index, end index) of the units under the one title inside it
+    that the question names (see `_named_group`; the passage's own heading, which is no unit,
+    is a rival title), None when none, or more than one, is named."""
+    titles = [i for i, (_, _, text) in enumerate(found) if "\n" not in text.strip()
+              and _is_title(text)]
+    total = idf_weight(set(terms), idf)
+    if not titles or not total:
+        return None
+    held = [idf_weight(set(terms) & content_terms(found[i][2]), idf) for i in titles]
+    best = max(range(len(titles)), key=held.__getitem__)
+    rivals = [h for i, h in enumerate(held) if i != best]
+    rivals.append(idf_weight(set(terms) & content_terms(heading), idf))
+    if held[best] < NAMED_SHARE * total or max(rivals) >= RIVAL_SHARE * held[best]:
+        return None
+    return titles[best], titles[best + 1] if best + 1 < len(titles) else len(found)
 
 
 def _is_title(line: str) -> bool:
