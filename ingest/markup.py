@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.records import Page
-from kb.text import HTML_TAG
+from kb.text import BULLET, HTML_TAG
 
 # Typographic ligatures a PDF's text layer may give as one character ("identiﬁed"): their letters
 # … and the invisible characters that split a word: a soft hyphen, zero-width spaces and joiners
@@ -25,6 +25,10 @@ _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")  # "[the 2016 review](#)": its 
 _TABLE_ROW = re.compile(r"^[ \t]*\|(.*\|)[ \t]*$", re.MULTILINE)
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\n?",
                          re.MULTILINE)
+# a heading underlined with "===" or "---" (markdown's other heading form), or a rule alone
+_UNDERLINED = re.compile(r"^([^\n]++)\n[ \t]*+(={3,}|-{3,})[ \t]*+$", re.MULTILINE)  # linear
+_RULE = re.compile(r"^[ \t]*(?:={3,}|-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
+UNDERLINED_TITLE_WORDS = 14  # a longer line over a rule is a paragraph, the rule a separator
 # emphasis marks and a word's closing one ("*Bristol Ideal*", "victims*"); "* item" stays a bullet
 _ASTERISKS = re.compile(r"\*{2,}|\*(?! )|(?<=\S)\*")
 _BROKEN_WORD = re.compile(r"\b([a-z]{2,})- ([a-z]{2,})\b")
@@ -34,7 +38,8 @@ _WORD = re.compile(r"[a-z]{4,}")
 
 
 def clean_text(text: str) -> str:
-    """Text without HTML tags, markdown emphasis or link targets, markdown tables as tab-separated
+    """Text without HTML tags, markdown emphasis or link targets or horizontal rules, underlined
+    headings as "#" headings, markdown tables as tab-separated
     rows, ligatures as their letters ("ﬁ" as "fi") and without the invisible characters that
     split words (soft hyphens, zero-width spaces), and line-break hyphenation rejoined.
 
@@ -44,6 +49,7 @@ def clean_text(text: str) -> str:
     text = HTML_TAG.sub(" ", text.translate(_TYPOGRAPHY))
     text = _LINK.sub(r"\1", text)
     text = _TABLE_ROW.sub(_table_row, _TABLE_RULE.sub("", text))
+    text = _RULE.sub("", _UNDERLINED.sub(_underlined, text))
     text = _ASTERISKS.sub("", _STRONG.sub(r"\1", text))
     vocabulary = set(_WORD.findall(text.lower()))
 
@@ -53,6 +59,17 @@ def clean_text(text: str) -> str:
 
     text = _BROKEN_WORD.sub(rejoin, text)
     return _TRAILING.sub("", _SPACES.sub(" ", text))
+
+
+def _underlined(match: re.Match[str]) -> str:
+    """"Our priorities" over "---" as "## Our priorities" ("=" underlines a first-level one);
+    a long line or a list item over a rule keeps its text, and the rule goes."""
+    title, rule = match.group(1), match.group(2)
+    if not title.strip():
+        return match.group(0)  # a blank line over a rule: the rule goes on its own
+    if "\t" in title or BULLET.match(title) or len(title.split()) > UNDERLINED_TITLE_WORDS:
+        return title
+    return ("# " if rule.startswith("=") else "## ") + title.strip()
 
 
 def _table_row(match: re.Match[str]) -> str:

@@ -160,6 +160,19 @@ def test_markdown_links_emphasis_and_tables_read_as_text_and_rows():
         "* a bullet item")
 
 
+def test_underlined_headings_read_as_headings_and_rules_go():
+    """Markdown's other heading form ("Our priorities" over "---", a title over "===") is a
+    heading; a rule under a long line, or alone, is a separator and goes."""
+    text = ("Bolton Domestic Abuse Strategy\n==============================\n\n"
+            "Our priorities\n--------------\n\n* Early help\n\n"
+            "This paragraph runs on for well over fourteen words, so the rule below it is only a "
+            "separator between paragraphs.\n---\n\n***\n\nThe end.")
+    assert clean_text(text) == (
+        "# Bolton Domestic Abuse Strategy\n\n## Our priorities\n\n* Early help\n\n"
+        "This paragraph runs on for well over fourteen words, so the rule below it is only a "
+        "separator between paragraphs.\n\n\n\nThe end.")
+
+
 def test_a_page_set_in_two_columns_of_text_reads_one_column_then_the_other():
     """Two columns of prose are no table: the left column's text, then the right column's,
     page by page (a table's cells would read as one tab-separated row)."""
