@@ -16,6 +16,7 @@ from collections.abc import Set as AbstractSet
 from datetime import date
 
 from kb.answers.sentences import names_item, units
+from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.text import BULLET, LEAD_IN, IdfTable, content_terms, idf_weight, plain, quote_words, readable
 from kb.vocabulary import vocabulary
@@ -141,7 +142,12 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         The extractive answer (found=False when no sentence matches).
     """
     terms = content_terms(question) | content_terms(" ".join(extra_words))
-    if not multi_area and listing:
+    # "What will X do in year one?": that column of its plan (a question for indicators or
+    # aims asks for something else than a plan's actions)
+    in_column = [] if multi_area or kinds - {ChunkKind.ACTION} else column_units(question, hits)
+    if in_column:
+        picked = in_column[:MAX_LIST_ITEMS]
+    elif not multi_area and listing:
         picked = list_units(hits, within_section=whole_section, terms=terms, idf=idf)
     else:
         picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight),
