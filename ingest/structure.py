@@ -263,6 +263,7 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
     """
     units = list(_units(pages))
     rank, following = _template(units)
+    marked = any(MARKDOWN_HEADING.match(text.strip()) for *_, text in units)
     blocks: list[Block] = []
     stack: list[tuple[int, str, ChunkKind | None]] = []  # (level, heading, cue kind)
     list_mode = False  # inside a cue section, short lines are items
@@ -298,8 +299,11 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
             contents.add(listed)
         # the contents page's list runs from its heading to the first block that is no entry
         listing_contents = entry
-        level = 0 if continues or entry else _heading_level(stripped, in_list, stack,
-                                                            line_count == 1, label, announced)
+        # a document that marks its headings ("## Our priorities") numbers list items, not
+        # sections: "1. Early help" under a marked heading is an item
+        itemised = marked and bool(numbered) and not MARKDOWN_HEADING.match(stripped)
+        level = 0 if continues or entry or itemised else _heading_level(
+            stripped, in_list, stack, line_count == 1, label, announced)
         if level and _heading_name(stripped) in rank:
             # a heading of the repeated template ("What we will do") nests under the priority
             # or outcome it is repeated for: "Priority Two" keeps its own "What we will do"

@@ -244,6 +244,17 @@ def test_a_foreword_s_signatory_line_is_text_not_a_heading():
     assert block(blocks, "Everyone lives free").path[0] == "Strategy Summary -Outcomes"
 
 
+def test_numbered_lines_under_marked_headings_are_list_items():
+    """A document that marks its headings ("## Our priorities", as markdown and Word files
+    do) numbers its list items, not its sections: "1. Early help" is an item of that list."""
+    text = ("# Bolton Domestic Abuse Strategy\n\n## Our priorities\n\n1. Early help and prevention\n"
+            "2. Safety for victims and their children\n\n## What we will do\n\n* Train 400 practitioners\n")
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    early = block(blocks, "1. Early help")
+    assert early.type == "bullet" and early.path[-1] == "Our priorities"
+    assert early.kind is ChunkKind.AIM
+
+
 def test_a_contents_line_that_labels_entries_keeps_the_listing_going():
     """"Delivery plans:" groups the entries after it: "Glossary", listed after it, is a
     section of its own, not part of the contributors' list before it."""
