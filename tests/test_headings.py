@@ -95,14 +95,16 @@ def test_words_before_a_section_noun_that_name_no_heading_name_no_section():
 
 
 def test_a_section_called_by_its_number_is_that_section():
-    """"under Priority Two", "for Outcome 3": the number names the section, whatever its title
-    says, and a number in words is the number in digits."""
+    """"under Priority Two", "for Outcome 3", "under its second priority": the number names the
+    section, whatever its title says, and a number in words or an ordinal is the number in
+    digits."""
     sections = ["Why this matters > Priority One: Preventing abuse > What we will do",
                 "Why this matters > Priority Two: Supporting survivors > What we will do",
                 "Outcome 3: People who harm are held to account > What we will do"]
     matcher = HeadingMatcher(IDF, sections)
     for question, section in [("What will Wyvern do under Priority Two?", sections[1]),
                               ("What will Wyvern do under priority 2?", sections[1]),
+                              ("What will Wyvern do under its second priority?", sections[1]),
                               ("What are the actions for Outcome 3?", sections[2])]:
         reference = section_reference(question)
         assert matcher.names_a_section(reference.names), question

@@ -81,23 +81,32 @@ def section_reference(question: str) -> SectionReference:
 
 _NUMBER_WORDS = {word: str(n) for n, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_ORDINALS = {word: str(n) for n, word in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
 
 
 @lru_cache(maxsize=1)
 def _numbered_pattern() -> re.Pattern[str]:
     nouns = "|".join(sorted(vocabulary().section_nouns, key=len, reverse=True))
     words = "|".join(_NUMBER_WORDS)
-    # "Section C", "Part B": a capital letter numbers a division as a figure does
-    return re.compile(rf"\b({nouns})s?\s+(\d{{1,2}}|{words}|(?-i:[A-Z]))\b", re.IGNORECASE)
+    ordinals = "|".join(_ORDINALS)
+    # "Section C", "Part B": a capital letter numbers a division as a figure does; "its
+    # second priority" is "Priority 2"
+    return re.compile(rf"\b(?:({nouns})s?\s+(\d{{1,2}}|{words}|(?-i:[A-Z]))|({ordinals})\s+({nouns}))\b",
+                      re.IGNORECASE)
 
 
 def numbered_names(text: str) -> frozenset[str]:
-    """The sections a text calls by a section noun and a number or a capital letter
-    ("Priority Two", "under Ambition 2", "Section C", the heading "Outcome 3: …"), as
-    'noun#number' tokens ("prioriti#2", "section#C")."""
-    return frozenset(f"{min(content_terms(m.group(1)), default=m.group(1).lower())}#"
-                     f"{_NUMBER_WORDS.get(m.group(2).lower(), m.group(2))}"
-                     for m in _numbered_pattern().finditer(text))
+    """The sections a text calls by a section noun and a number, a capital letter or an
+    ordinal ("Priority Two", "under Ambition 2", "Section C", "its second priority", the
+    heading "Outcome 3: …"), as 'noun#number' tokens ("prioriti#2", "section#C")."""
+    found = set()
+    for match in _numbered_pattern().finditer(text):
+        noun, number = (match.group(1), match.group(2)) if match.group(1) else (
+            match.group(4), _ORDINALS[match.group(3).lower()])
+        found.add(f"{min(content_terms(noun), default=noun.lower())}#"
+                  f"{_NUMBER_WORDS.get(number.lower(), number)}")
+    return frozenset(found)
 
 
 def _locates(before: Sequence[re.Match[str]]) -> bool:
