@@ -248,19 +248,16 @@ RIVAL_SHARE = 0.5  # … and no other title of the list this share of that title
 def _named_group(items: list[tuple[Hit, int, int, str]], terms: AbstractSet[str],
                  idf: Mapping[str, float]) -> list[tuple[Hit, int, int, str]]:
     """The items under the one title the question names, where the list's items fall under
-    titles of their own (a quote's first line) that a short section merged into one passage ("Objective 1: …" and
-    "Objective 2: Improve the safety of victims and their children", each over its actions:
-    asked what will be done "to improve the safety of victims and their children", the
-    second's); the list itself when no title, or more than one, is named."""
-    titles = [i for i, item in enumerate(items) if _is_title(item[3].strip().split("\n")[0])]
-    total = idf_weight(set(terms), idf)
-    if len(titles) < 2 or not total:
+    titles of their own (a quote's first line) that a short section merged into one passage
+    ("Objective 1: …" and "Objective 2: Improve the safety of victims and their children",
+    each over its actions: asked what will be done "to improve the safety of victims and their
+    children", the second's); the list itself when no title, or more than one, is named."""
+    firsts = [item[3].strip().split("\n")[0] for item in items]
+    titles = [i for i, first in enumerate(firsts) if _is_title(first)]
+    if len(titles) < 2:
         return items
-    held = [idf_weight(set(terms) & content_terms(items[i][3].strip().split("\n")[0]), idf)
-            for i in titles]
-    best = max(range(len(titles)), key=held.__getitem__)
-    runner_up = max(h for i, h in enumerate(held) if i != best)
-    if held[best] < NAMED_SHARE * total or runner_up >= RIVAL_SHARE * held[best]:
+    best = _named_one([firsts[i] for i in titles], terms, idf)
+    if best is None:
         return items
     end = titles[best + 1] if best + 1 < len(titles) else len(items)
     return items[titles[best]:end]
@@ -273,16 +270,27 @@ def _named_title(found: Sequence[tuple[int, int, str]], heading: str, terms: Abs
     is a rival title), None when none, or more than one, is named."""
     titles = [i for i, (_, _, text) in enumerate(found) if "\n" not in text.strip()
               and _is_title(text)]
+    best = _named_one([found[i][2] for i in titles], terms, idf, rivals=[heading])
+    if best is None:
+        return None
+    return titles[best], titles[best + 1] if best + 1 < len(titles) else len(found)
+
+
+def _named_one(titles: Sequence[str], terms: AbstractSet[str], idf: Mapping[str, float],
+               rivals: Sequence[str] = ()) -> int | None:
+    """The index of the one title the question names: it holds NAMED_SHARE of the question's
+    word weight, and no other title, nor any of `rivals`, RIVAL_SHARE of what it holds. None
+    when there is no title, or none (or more than one) is named."""
     total = idf_weight(set(terms), idf)
     if not titles or not total:
         return None
-    held = [idf_weight(set(terms) & content_terms(found[i][2]), idf) for i in titles]
+    held = [idf_weight(set(terms) & content_terms(title), idf) for title in titles]
     best = max(range(len(titles)), key=held.__getitem__)
-    rivals = [h for i, h in enumerate(held) if i != best]
-    rivals.append(idf_weight(set(terms) & content_terms(heading), idf))
-    if held[best] < NAMED_SHARE * total or max(rivals) >= RIVAL_SHARE * held[best]:
+    others = [h for i, h in enumerate(held) if i != best]
+    others += [idf_weight(set(terms) & content_terms(rival), idf) for rival in rivals]
+    if held[best] < NAMED_SHARE * total or (others and max(others) >= RIVAL_SHARE * held[best]):
         return None
-    return titles[best], titles[best + 1] if best + 1 < len(titles) else len(found)
+    return best
 
 
 def _is_title(line: str) -> bool:
