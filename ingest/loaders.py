@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.pdf_text import clean_pages
+from ingest.word_xml import W, xml_text
 from kb.errors import DocumentRejected
 from kb.records import Page
 
@@ -205,7 +206,6 @@ def _check_package(data: bytes) -> None:
         raise DocumentRejected(f"corrupt Word file (BadZipFile: {exc})") from exc
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_LINE = re.compile(r"\n(#+) ")  # a "Heading N" paragraph as `_paragraph_line` writes it
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -215,14 +215,14 @@ def _text_boxes(paragraph: Any) -> list[str]:
     call-outs: "1 in 4 women…"), which python-docx's paragraph text leaves out. Word writes
     each box twice, for new and old readers; the old readers' copy (mc:Fallback) is skipped."""
     found = []
-    for box in paragraph.iter(f"{_W}txbxContent"):
+    for box in paragraph.iter(f"{W}txbxContent"):
         ancestor = box.getparent()
         while ancestor is not None and ancestor.tag != _FALLBACK:
             ancestor = ancestor.getparent()
         if ancestor is not None:
             continue
-        for p in box.iter(f"{_W}p"):
-            text = " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")).split())
+        for p in box.iter(f"{W}p"):
+            text = xml_text(p)
             if text:
                 found.append(text)
     return found

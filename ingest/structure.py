@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kb.records import PAGE_SEPARATOR, ChunkKind, Page
-from kb.text import BULLET, CONTENTS_ENTRY, LEAD_IN, plain
+from kb.text import BULLET, CONTENTS_ENTRY, LEAD_IN, SUPERSCRIPT_DIGITS, plain
 from kb.vocabulary import vocabulary
 
 # Sections whose numbered sub-headings are their items' own sections ("Our priorities" >
@@ -35,7 +35,7 @@ NUMBERED_ITEM_SECTIONS = frozenset({ChunkKind.AIM, ChunkKind.OUTCOME})
 LIST_CUES = frozenset({ChunkKind.INDICATOR, ChunkKind.ACTION, ChunkKind.OUTCOME, ChunkKind.AIM,
                        ChunkKind.CONTEXT, ChunkKind.GLOSSARY})
 STATISTIC = re.compile(r"\d[\d,.]*\s*(%|per cent|million|billion)|£\s?\d|\b\d{1,3},\d{3}\b")
-FOOTNOTE_END = re.compile(r"\S\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")  # "… of total crime ⁹": a cited statement
+FOOTNOTE_END = re.compile(rf"\S\s*[{SUPERSCRIPT_DIGITS}]+$")  # "… of total crime ⁹": a cited statement
 
 # "2. Aims", "2 Aims", "2.0 Aims"
 NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(?:\.(?:0\.?)?\s+|\s+(?=[A-Z]))(\S.*)$")

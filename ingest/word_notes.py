@@ -14,11 +14,11 @@ from typing import Any
 from docx.oxml.parser import parse_xml  # python-docx's parser: no entity expansion
 from lxml import etree
 
+from ingest.word_xml import W, xml_text
 from kb.errors import DocumentRejected
+from kb.text import TO_SUPERSCRIPT
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _KINDS = ("footnote", "endnote")  # the part's relationship type and element name alike
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 class WordNotes:
@@ -32,7 +32,7 @@ class WordNotes:
             if kind in _KINDS and not rel.is_external:
                 self._texts.update(_notes(kind, rel.target_part.blob))
         self._numbers: dict[tuple[str, str], int] = {}
-        for reference in document.element.body.iter(*(f"{_W}{k}Reference" for k in _KINDS)):
+        for reference in document.element.body.iter(*(f"{W}{k}Reference" for k in _KINDS)):
             key = _key(reference)
             if key in self._texts:
                 self._numbers.setdefault(key, len(self._numbers) + 1)
@@ -56,7 +56,7 @@ class WordNotes:
 
     def _markers(self, part: Any) -> str:
         numbers = (self._numbers.get(_key(ref))
-                   for ref in part.iter(*(f"{_W}{k}Reference" for k in _KINDS)))
+                   for ref in part.iter(*(f"{W}{k}Reference" for k in _KINDS)))
         return "".join(_superscript(n) for n in numbers if n)
 
 
@@ -72,20 +72,19 @@ def _notes(kind: str, xml: bytes) -> dict[tuple[str, str], str]:
     except etree.XMLSyntaxError as exc:
         raise DocumentRejected(f"corrupt Word file (its {kind}s are not XML: {exc})") from exc
     notes = {}
-    for note in root.iter(f"{_W}{kind}"):
-        if note.get(f"{_W}type"):
+    for note in root.iter(f"{W}{kind}"):
+        if note.get(f"{W}type"):
             continue
-        paragraphs = ("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in note.iter(f"{_W}p"))
-        text = " ".join(" ".join(paragraphs).split())
+        text = " ".join(filter(None, (xml_text(p) for p in note.iter(f"{W}p"))))
         if text:
-            notes[(kind, note.get(f"{_W}id", ""))] = text
+            notes[(kind, note.get(f"{W}id", ""))] = text
     return notes
 
 
 def _key(reference: Any) -> tuple[str, str]:
-    kind = reference.tag.removeprefix(_W).removesuffix("Reference")
-    return kind, reference.get(f"{_W}id", "")
+    kind = reference.tag.removeprefix(W).removesuffix("Reference")
+    return kind, reference.get(f"{W}id", "")
 
 
 def _superscript(number: int) -> str:
-    return str(number).translate(_SUPERSCRIPT)
+    return str(number).translate(TO_SUPERSCRIPT)

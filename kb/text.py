@@ -111,6 +111,9 @@ def quote_words(quote: str) -> str:
     return " ".join(re.findall(r"\w+", quote.lower()))
 
 
+# A footnote's number as documents set it ("… per annum ¹"), and the digits written so
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 HTML_TAG = re.compile(r"<[^>]{1,200}>")
 POSSESSIVE = re.compile(r"['’]s\b")  # "Clare’s", "Women's"
 # A list item's marker: a bullet sign, "1." / "2)" / "4.1 -" / "(a)" / "iv." and the space after it.
@@ -119,7 +122,7 @@ BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*([.)]|\s
 # number), before a capital, digit, quote, bracket or bullet; not after an item number
 # ("2. Awareness", "10. Reporting").
 SENTENCE_END = re.compile(r"(?<!^\d\.)(?<!\s\d\.)(?<!^\d\d\.)(?<!\s\d\d\.)"
-                          r"(?<=[.!?\]])['\"”’)*¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+(?=[A-Z0-9“\"'(•*-])")
+                          rf"(?<=[.!?\]])['\"”’)*{SUPERSCRIPT_DIGITS}]*\s+(?=[A-Z0-9“\"'(•*-])")
 # The page number that ends a line of a contents page under its "Contents" heading
 # ("1. Introduction 2", "Our aims ..... 4"): after a word, not after a figure
 CONTENTS_ENTRY = re.compile(r"(?<=[^\d\s])(?:\s*\.{2,}\s*|\s+)\d{1,3}$")

@@ -15,16 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kb.records import Answer, Chunk, Citation
-from kb.text import readable
+from kb.text import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT, readable
 from kb.vocabulary import vocabulary
 
-_SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
-_MARKER = re.compile(rf"[{_SUPERSCRIPT}]+")
+_MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
 # a note's line: its number in superscript, or several written "^{1&2}" as some exports do
-_NOTE_LINE = re.compile(rf"^[ \t]*([{_SUPERSCRIPT}]+|\^\{{[\d&,\s-]+\}})[ \t]*"
-                        rf"([^\s{_SUPERSCRIPT}][^\n]*)", re.MULTILINE)
-_TO_SUPERSCRIPT = str.maketrans("1234567890", _SUPERSCRIPT)
-_TRAILING = re.compile(rf"^[ \t]*([{_SUPERSCRIPT}]+)")  # a number right after a quote
+_NOTE_LINE = re.compile(rf"^[ \t]*([{SUPERSCRIPT_DIGITS}]+|\^\{{[\d&,\s-]+\}})[ \t]*"
+                        rf"([^\s{SUPERSCRIPT_DIGITS}][^\n]*)", re.MULTILINE)
+_TRAILING = re.compile(rf"^[ \t]*([{SUPERSCRIPT_DIGITS}]+)")  # a number right after a quote
 _CITED = re.compile(r"\[(\d+)\]\s*$")
 REACH = 3  # characters after a quote where its note's number may sit ("… a year.¹")
 
@@ -46,13 +44,17 @@ def with_notes(answer: Answer, document_chunks: Callable[[str], Sequence[Chunk]]
     citations = list(answer.citations)
     lines: list[str] = []
     noted = {(c.doc_id, c.start) for c in citations}  # a note the answer quotes already
+    documents: dict[str, list[Chunk]] = {}  # each document's chunks, read once, in order
     for line in answer.text.split("\n"):
         lines.append(line)
         cited = _CITED.search(line)
         if cited is None or int(cited.group(1)) not in by_number:
             continue
         citation = by_number[int(cited.group(1))]
-        for note in cited_notes(citation, document_chunks(citation.doc_id)):
+        if citation.doc_id not in documents:
+            documents[citation.doc_id] = sorted(document_chunks(citation.doc_id),
+                                                key=lambda c: c.start)
+        for note in cited_notes(citation, documents[citation.doc_id]):
             if (note.doc_id, note.start) in noted:
                 continue
             noted.add((note.doc_id, note.start))
@@ -66,9 +68,9 @@ def with_notes(answer: Answer, document_chunks: Callable[[str], Sequence[Chunk]]
 
 def cited_notes(citation: Citation, chunks: Sequence[Chunk]) -> list[Citation]:
     """The notes a citation's quote cites (by the superscript numbers in it or just after
-    it), each as a citation of the note's own line; none for a quote that is a note itself."""
-    ordered = sorted(chunks, key=lambda c: c.start)
-    own = next((c for c in ordered if c.chunk_id == citation.chunk_id), None)
+    it), each as a citation of the note's own line; none for a quote that is a note itself.
+    `chunks`: the document's, in document order."""
+    own = next((c for c in chunks if c.chunk_id == citation.chunk_id), None)
     if own is None or _NOTE_LINE.match(citation.quote):
         return []
     end = citation.end - own.start
@@ -77,7 +79,7 @@ def cited_notes(citation: Citation, chunks: Sequence[Chunk]) -> list[Citation]:
                                  + ([trailing.group(1)] if trailing else [])))
     found = []
     for number in numbers:
-        note = _first_note(number, citation.end, ordered)
+        note = _first_note(number, citation.end, chunks)
         if note is not None:
             chunk, start, end_at, text = note
             found.append(replace(citation, page=chunk.page, section=chunk.section, quote=text,
@@ -112,5 +114,5 @@ def _first_note(number: str, after: int, chunks: Sequence[Chunk]
 def _numbers(label: str) -> set[str]:
     """The superscript numbers a note's label gives ("²" -> {"²"}, "^{1&2}" -> {"¹", "²"})."""
     if label.startswith("^"):
-        return {digits.translate(_TO_SUPERSCRIPT) for digits in re.findall(r"\d+", label)}
+        return {digits.translate(TO_SUPERSCRIPT) for digits in re.findall(r"\d+", label)}
     return {label}
