@@ -111,6 +111,11 @@ def quote_words(quote: str) -> str:
     return " ".join(re.findall(r"\w+", quote.lower()))
 
 
+# Numbers in words, as officers and documents write them ("Priority Two", "the second year")
+NUMBER_WORDS = {word: str(n) for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+ORDINAL_WORDS = {word: str(n) for n, word in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
 # A footnote's number as documents set it ("… per annum ¹"), and the digits written so
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)

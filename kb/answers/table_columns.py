@@ -11,9 +11,8 @@ from collections.abc import Sequence
 
 from kb.answers.sentences import table_header
 from kb.records import Hit
+from kb.text import NUMBER_WORDS, ORDINAL_WORDS
 
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "first": 1, "second": 2,
-            "third": 3, "fourth": 4, "fifth": 5}
 _NUMBER = r"\d|one|two|three|four|five"
 _ORDINAL = r"first|second|third|fourth|fifth"
 # "year 1", "year one", "the first year", "2025/26", "2025-26"
@@ -58,6 +57,7 @@ def _periods(text: str) -> set[str]:
     """The periods a text names: "year#1" for "Year 1" or "the first year", "2025/26" for a
     financial year however written."""
     numbers = ((m.group(1) or m.group(2)).lower() for m in _YEAR_NUMBER.finditer(text))
-    found = {f"year#{_NUMBERS.get(number, number)}" for number in numbers}
+    found = {f"year#{NUMBER_WORDS.get(number, ORDINAL_WORDS.get(number, number))}"
+             for number in numbers}
     found |= {f"{m.group(1)}/{m.group(2)}" for m in _YEAR_RANGE.finditer(text)}
     return found

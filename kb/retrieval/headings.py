@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
-from kb.text import STOPWORDS, content_terms, word_list_terms
+from kb.text import NUMBER_WORDS, ORDINAL_WORDS, STOPWORDS, content_terms, word_list_terms
 from kb.vocabulary import vocabulary
 
 GENERIC_SHARE = 0.1  # a word in more than a tenth of the chunks says nothing about a section
@@ -79,17 +79,11 @@ def section_reference(question: str) -> SectionReference:
     return SectionReference(frozenset(found), " ".join(rest.split()))
 
 
-_NUMBER_WORDS = {word: str(n) for n, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_ORDINALS = {word: str(n) for n, word in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
-
-
 @lru_cache(maxsize=1)
 def _numbered_pattern() -> re.Pattern[str]:
     nouns = "|".join(sorted(vocabulary().section_nouns, key=len, reverse=True))
-    words = "|".join(_NUMBER_WORDS)
-    ordinals = "|".join(_ORDINALS)
+    words = "|".join(NUMBER_WORDS)
+    ordinals = "|".join(ORDINAL_WORDS)
     # "Section C", "Part B": a capital letter numbers a division as a figure does; "its
     # second priority" is "Priority 2"
     return re.compile(rf"\b(?:({nouns})s?\s+(\d{{1,2}}|{words}|(?-i:[A-Z]))|({ordinals})\s+({nouns}))\b",
@@ -103,9 +97,9 @@ def numbered_names(text: str) -> frozenset[str]:
     found = set()
     for match in _numbered_pattern().finditer(text):
         noun, number = (match.group(1), match.group(2)) if match.group(1) else (
-            match.group(4), _ORDINALS[match.group(3).lower()])
+            match.group(4), ORDINAL_WORDS[match.group(3).lower()])
         found.add(f"{min(content_terms(noun), default=noun.lower())}#"
-                  f"{_NUMBER_WORDS.get(number.lower(), number)}")
+                  f"{NUMBER_WORDS.get(number.lower(), number)}")
     return frozenset(found)
 
 
@@ -137,15 +131,15 @@ class HeadingMatcher:
         self._specific = frozenset(t for t, weight in idf.items() if weight > floor)
         self._kinds = word_list_terms(vocabulary().section_nouns)
         parents: dict[tuple[str, int], set[str]] = defaultdict(set)
+        written: set[str] = set()  # as written: "Section C" is numbered by its capital
         for section in set(sections):
             path = section.split(" > ")
+            written.update(path)
             for depth, heading in enumerate(path):
                 parents[heading.strip().lower(), depth].add(" > ".join(path[:depth]))
         self._templates = frozenset(h for (h, _), under in parents.items() if len(under) > 1)
         self._headings_seen = frozenset(h for h, _ in parents if h not in self._templates)
-        # as written: "Section C" is numbered by its capital (`numbered_names`)
-        self._headings_as_written = frozenset(h for section in set(sections)
-                                              for h in section.split(" > "))
+        self._headings_as_written = frozenset(written)
         self.headings = lru_cache(maxsize=50_000)(self._headings)
         self._words = lru_cache(maxsize=50_000)(self._all_words)
         self._numbered = lru_cache(maxsize=50_000)(numbered_names)
