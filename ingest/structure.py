@@ -313,10 +313,11 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
         if level:
             # a section the contents page lists is placed under none it does not list; it
             # keeps the role its own level gives it (a glossary's entries stay its list)
-            placed = (min(level, _unlisted_level(stack, contents))
-                      if _listed_as(stripped) in contents else level)
-            if (vocabulary().contents.match(_heading_name(stripped))
-                    and not MARKDOWN_HEADING.match(stripped)):
+            placed = level
+            if contents and (listed or _listed_as(stripped)) in contents:
+                placed = min(level, _unlisted_level(stack, contents))
+            heads_contents = bool(vocabulary().contents.match(_heading_name(stripped)))
+            if heads_contents and not MARKDOWN_HEADING.match(stripped):
                 stack.clear()  # the title page's lines above the contents head nothing
             elif stack and vocabulary().contents.match(stack[-1][1]):
                 stack.pop()  # the contents heads its entries, not the sections after them
@@ -327,7 +328,7 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
                 # an item section's own: its parent's ("Our priorities" > "3.1 Prevention")
                 cue = next((k for lv, _, k in reversed(stack) if lv == placed - 1), None)
             stack.append((placed, _heading_name(stripped), cue))
-            listing_contents = bool(vocabulary().contents.match(_heading_name(stripped)))
+            listing_contents = heads_contents
             list_mode = level in (3, 4) and cue in LIST_CUES
             previous_type = "cue" if list_mode else "heading"
             blocks.append(Block(start, end, text, "heading", page.number, placed,

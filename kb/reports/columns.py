@@ -56,9 +56,9 @@ def column_table(theme: str, areas: list[str], kinds: frozenset[ChunkKind],
     n = 0
     for area in areas:
         cells[area], counts[area] = {}, {}
+        register = registers.get(area)
         for facet, facet_kinds in FACET_KINDS.items():
             wanted = kinds & facet_kinds
-            register = registers.get(area)
             found = _items(register, wanted, supporting) if register else []
             if register and not found:
                 found = _items(register, frozenset(KINDRED[k] for k in wanted if k in KINDRED),
