@@ -77,6 +77,7 @@ class Settings:
     part_relevance: bool = True
     synonyms: bool = True
     whole_section: bool = True
+    named_lists: bool = True
     period_answers: bool = True
     correct_typos: bool = True
     lexical_long_forms: bool = False

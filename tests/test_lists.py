@@ -1,6 +1,9 @@
 """List questions: the best hit's list continues right after it, behind its close rivals."""
 
+import pytest
+
 from kb.retrieval.lists import with_list_continuation
+from tests.corpus_support import corpus_kb
 
 
 def test_continuation_follows_the_best_hit():
@@ -219,3 +222,51 @@ def test_a_list_question_is_read_as_asked_not_as_its_topic(tmp_path):
     answer = kb.ask("Which areas of work come under Wyvern's Prevention priority?")
     starts = [c.start for c in answer.citations]
     assert len(starts) > MAX_SENTENCES and starts == sorted(starts)  # a list, in document order
+
+
+NAMED_LISTS = """Wyvern Domestic Abuse Strategy 2024-2027
+
+What residents told us
+
+Residents told us what partners should do. Residents want partners to follow up reports \
+quickly, and partners to follow the advice of survivors. Partners should follow up every \
+referral.
+
+- Faster responses from partners.
+- More information in surgeries.
+
+Our approach
+
+This strategy was written with survivors and specialist services over two years. Partners \
+agreed that the work will be guided by the following principles:
+
+- Survivor-led: services are shaped by people with lived experience.
+- Trauma-informed: every contact recognises the impact of trauma.
+- Think family: the needs of children are considered with those of adults.
+"""
+
+
+@pytest.mark.parametrize("named_lists", [False, True])
+def test_a_list_question_finds_the_list_its_lead_in_names(tmp_path, named_lists):
+    hits = corpus_kb(tmp_path, {"wyvern.txt": NAMED_LISTS}, named_lists=named_lists).search(
+        "What principles will Wyvern's partners follow?", k=2)
+    found = [h.text for h in hits]
+    assert any("Survivor-led" in text for text in found) == named_lists
+    if named_lists:  # the lead-in that names the list, then the list it runs on into
+        assert "the following principles:" in found[0] and "Survivor-led" in found[1]
+
+
+def test_the_list_nouns_a_question_names_and_the_labels_of_a_chunks_lists():
+    from kb.retrieval.lists import asked_nouns, list_labels
+
+    assert asked_nouns("What core values shape the pillars of Wyvern's response?") == {
+        "valu", "pillar"}
+    assert not asked_nouns("How does Wyvern support older victims?")
+    assert list_labels("Some text.\nThe outcomes we want are:\n- Safer homes.", "",
+                       "Priority 1") == ["The outcomes we want are:", "Priority 1"]
+    assert list_labels("- Fewer repeats.", "Our aims are:", "Aims") == ["Our aims are:", "Aims"]
+
+
+def test_a_list_that_its_lead_in_runs_on_into_comes_before_any_rival():
+    scores = {10: 1.0, 7: 0.95, 3: 0.5, 11: 1.0}
+    assert with_list_continuation([10, 7, 3], [11], scores, runs_on=True) == [10, 11, 7, 3]

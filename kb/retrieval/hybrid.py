@@ -21,17 +21,25 @@ from kb.retrieval.documents import DocumentResolver, standing_line
 from kb.retrieval.glossary import expand_query, followed_by
 from kb.retrieval.headings import HeadingMatcher, SectionReference, section_reference
 from kb.retrieval.intent import defined_term, intended_kinds, without_cues
-from kb.retrieval.lists import LIST_CHUNKS, wants_list, with_list_continuation
+from kb.retrieval.lists import (
+    LIST_CHUNKS,
+    asked_nouns,
+    list_labels,
+    wants_list,
+    with_list_continuation,
+)
 from kb.retrieval.page import every_area_on_page
 from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.retrieval.synonyms import strategy_words
-from kb.text import content_terms, word_list_terms
+from kb.text import content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
 SIBLING_WINDOW = 16  # chunks either side of a hit searched for its section's asked-for kind
 PERIOD_CHUNKS = 4  # a document's opening chunks searched for the line giving its period
 SIBLINGS = 3  # at most this many of them, in document order
+LIST_POOL = 20  # hits searched for the list a list question names …
+LABEL_TERMS = 2  # … by a lead-in or heading that shares this many of its topic's terms
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,8 @@ class SearchPlan:
     strategy_words: tuple[str, ...] = ()  # the strategies' words for its everyday ones
     whole_section: bool = False  # it asks what a named section holds, nothing narrower
     listing: bool = False  # it asks for a list (wants_list) or for a named section's
+    list_nouns: frozenset[str] = frozenset()  # the terms of the list nouns it names
+    list_terms: frozenset[str] = frozenset()  # its topic's terms, to find the list by
     period_documents: tuple[str, ...] = ()  # documents whose own period or standing it asks
     status_asked: bool = False  # about, and whether it asks if they are drafts or adopted
 
@@ -91,6 +101,7 @@ class HybridRetriever:
         self._resolver = resolver
         self._documents = documents
         self._headings = HeadingMatcher(idf, sections)
+        self._idf = idf
         self._settings = settings
         # A question's vector, kept for the answer that quotes its hits (no second run).
         self._query_vector = lru_cache(maxsize=64)(self._embed_query)
@@ -147,6 +158,9 @@ class HybridRetriever:
                           defined=_word(defined_term(query)), strategy_words=synonyms,
                           whole_section=whole_section,
                           listing=whole_section or wants_list(query),
+                          list_nouns=asked_nouns(query) if self._settings.named_lists
+                          else frozenset(),
+                          list_terms=frozenset(content_terms(self._resolver.topic(query))),
                           period_documents=tuple(period),
                           status_asked=bool(vocabulary().status_questions.search(query)))
 
@@ -207,14 +221,14 @@ class HybridRetriever:
             ranked = every_area_on_page(ranked, similarity, lambda p: chunks[p].doc.area,
                                         self._settings.top_k)
         if listing and ranked:
-            top = self._list_anchor(plan, ranked, chunks)
+            top, runs_on = self._list_anchor(plan, ranked, chunks)
             ranked = [top, *(p for p in ranked if p != top)]
             following = [p for p in self._following(top, LIST_CHUNKS, chunks)
                          if allowed is None or allowed[p]]
             for position in following:  # ranked with the list they continue
                 scores.setdefault(position, scores[top])
                 similarity.setdefault(position, similarity.get(top, 0.0))
-            ranked = with_list_continuation(ranked, following, scores)
+            ranked = with_list_continuation(ranked, following, scores, runs_on)
         if plan.period_documents and not kind_filter:
             first = self._standing_lines(plan.period_documents, plan.status_asked, chunks)
             best = max(scores.values(), default=0.0)
@@ -363,18 +377,47 @@ class HybridRetriever:
                 and self._headings.topic(chunks[p].chunk.section) == topic][:SIBLINGS]
 
     def _list_anchor(self, plan: SearchPlan, ranked: Sequence[int],
-                     chunks: dict[int, StoredChunk]) -> int:
-        """Where the asked-for list is: the best hit, or when the question asks for a kind of
-        passage ("What will X do under…": actions), the first of the top hits of that kind in
-        the best hit's document and, where it names a section, under that section."""
+                     chunks: dict[int, StoredChunk]) -> tuple[int, bool]:
+        """Where the asked-for list is, and whether it runs on from there: when the
+        question asks for a kind of passage ("What will X do under…": actions), the first of
+        the top hits of that kind in the best hit's document and, where it names a section,
+        under that section; else the top hit that names the list (`_named_list`), in the
+        document the question names if it names one."""
         best = chunks[ranked[0]].chunk
         for position in ranked[:self._settings.top_k]:
             chunk = chunks[position].chunk
             if (chunk.kind in plan.kinds and chunk.doc_id == best.doc_id
                     and (not plan.section_names or self._headings.named(
                         chunk.section, plan.terms, plan.section_names))):
-                return position
-        return ranked[0]
+                return position, False
+        pool = [p for p in ranked[:LIST_POOL] if not plan.named_documents
+                or chunks[p].chunk.doc_id in plan.named_documents]  # the document asked about
+        return self._named_list(plan, pool, chunks) if pool else (ranked[0], False)
+
+    def _named_list(self, plan: SearchPlan, pool: Sequence[int],
+                    chunks: dict[int, StoredChunk]) -> tuple[int, bool]:
+        """The hit of the pool whose list lead-in or heading names the list the question
+        asks for ("the following principles will be followed:" for "What principles…") and
+        shares the most of its topic's words, with its section path (by idf weight), else the
+        pool's first; and whether the list that names it runs on into the next chunks (its
+        lead-in ends the chunk, or the chunk continues a list from an earlier one)."""
+        best, best_weight, runs_on = pool[0], 0.0, False
+        if not plan.list_nouns:
+            return best, False
+        for position in pool:
+            chunk = chunks[position].chunk
+            path = content_terms(chunk.section)
+            last_line = chunk.text.rstrip().rsplit("\n", 1)[-1]
+            for label in list_labels(chunk.text, chunk.lead, chunk.section.split(" > ")[-1]):
+                terms = content_terms(label)
+                # more than the noun: "the following principles will be followed" names
+                # the principles partners will follow, "Priority 4" no list of priorities
+                if plan.list_nouns & terms and len(plan.list_terms & terms) >= LABEL_TERMS:
+                    weight = idf_weight(plan.list_terms & (terms | path), self._idf)
+                    if weight > best_weight:
+                        best, best_weight = position, weight
+                        runs_on = label in (chunk.lead, last_line)
+        return best, runs_on
 
     def _following(self, position: int, count: int, chunks: dict[int, StoredChunk]
                    ) -> list[int]:

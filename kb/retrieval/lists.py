@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kb.text import LEAD_IN, content_terms
 from kb.vocabulary import vocabulary
 
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
@@ -31,19 +32,41 @@ LIST_CHUNKS = 4  # chunks taken after the best hit
 CLOSE_SCORE = 0.9  # a hit scoring this share of the best one may be the list's real start
 
 
+@cache
+def _list_noun() -> re.Pattern[str]:
+    return re.compile(rf"\b({vocabulary().list_nouns})\b", re.IGNORECASE)
+
+
+def asked_nouns(question: str) -> frozenset[str]:
+    """The terms of the list nouns a question names ("principles", "core values")."""
+    return frozenset(term for match in _list_noun().finditer(question)
+                     for term in content_terms(match.group()))
+
+
+def list_labels(text: str, lead: str, heading: str) -> list[str]:
+    """What announces the lists a chunk holds: its list lead-in (given apart when the list
+    runs on from an earlier chunk), its own lead-in lines ("… the following principles will be
+    followed:") and its heading."""
+    lines = [line for line in text.splitlines() if LEAD_IN.search(line)]
+    return [label for label in (lead, *lines, heading) if label]
+
+
 def wants_list(question: str) -> bool:
     """True when the question asks for a list of items (aims, outcomes, strands, actions…)."""
     return bool(_list_question().search(question))
 
 
-def with_list_continuation(ranked: list[int], following: list[int], scores: dict[int, float]
-                           ) -> list[int]:
+def with_list_continuation(ranked: list[int], following: list[int], scores: dict[int, float],
+                           runs_on: bool = False) -> list[int]:
     """The ranking with the chunks that continue the best hit's list right after it, behind
     the hits that score nearly as well as the best one: the best hit is not always where the
-    list starts, and its close rivals must not be pushed out by its continuation."""
+    list starts, and its close rivals must not be pushed out by its continuation. `runs_on`: the
+    best hit ends with the lead-in that names the list asked for (or continues it), so the
+    chunks after it are that list, ahead of any rival."""
     if not ranked:
         return ranked
     top = scores[ranked[0]]
-    rivals = [p for p in ranked[1:] if p not in following and scores[p] >= CLOSE_SCORE * top]
+    rivals = [p for p in ranked[1:] if p not in following and scores[p] >= CLOSE_SCORE * top
+              and not runs_on]
     rest = [p for p in ranked[1:] if p not in following and p not in rivals]
     return [ranked[0], *rivals, *following, *rest]
