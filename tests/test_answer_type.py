@@ -151,6 +151,16 @@ def test_a_value_about_something_else_does_not_count():
     assert missing_value(question, question, [IDVA, other], {}) is AnswerType.AMOUNT
 
 
+def test_a_value_made_of_the_question_s_own_words_is_none():
+    """The board's own name is no name of its chair; a name beside it is."""
+    board = hit("The Strategic Board for Domestic Abuse meets quarterly.", section="Governance")
+    question = "Who chairs the Strategic Board for Domestic Abuse?"
+    assert missing_value(question, question, [board], {}) is AnswerType.NAME
+    chaired = hit("The Strategic Board for Domestic Abuse is chaired by Anna Clarke.",
+                  section="Governance")
+    assert missing_value(question, question, [chaired], {}) is None
+
+
 def test_a_paraphrase_counts_when_the_value_sentence_is_similar():
     figures = hit("Police recorded 9,000 incidents in 2019. That is one report every hour.",
                   similarity=0.6)

@@ -131,6 +131,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if not asked_total:
         return None
     spelled = _long_forms(terms, glossary or {})
+    words = content_terms(question)
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
         about = (_held_weight(terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
@@ -138,7 +139,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
         if not about:
             continue
         for sentence, share in _values(hit, asked, _VALUES[kind], idf, spelled,
-                                       dated_columns=kind is AnswerType.DATE):
+                                       dated_columns=kind is AnswerType.DATE, asked_words=words):
             if share >= VALUE_TOPIC_SHARE * asked_total:
                 return None
             others.append(sentence)
@@ -200,21 +201,25 @@ def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str
 
 
 def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str, float],
-            long_forms: Mapping[str, list[set[str]]], dated_columns: bool = False
-            ) -> Iterator[tuple[str, float]]:
+            long_forms: Mapping[str, list[set[str]]], dated_columns: bool = False,
+            asked_words: Collection[str] = ()) -> Iterator[tuple[str, float]]:
     """Each sentence of the hit that gives a value, with the idf weight of the topic words it,
     the sentences beside it and the hit's headings hold. List numbers ("3.", "4.1 -") and an
     action plan row's reference ("3.1\tCommission a programme") are markers, not values.
     `dated_columns`: a table row takes a date from its table's header when the header's
     columns are periods ("Year 1 (2024/25)", "Year 2 (2025/26)" over the actions of each
     year), not when one column names a date ("Target by 2030" dates a target, not the rest of
-    the row); the header's other figures are labels."""
+    the row); the header's other figures are labels. A value made of the question's own
+    words (`asked_words`) is none it did not have: "Strategic Board for Domestic Abuse" names
+    no chair of it, and "Young People" no one who runs its sessions."""
     context = content_terms(f"{hit.section} {hit.lead}")
     header = (hit.lead or table_header(hit.text)) if dated_columns else ""
     dated = sum(bool(value.search(cell)) for cell in header.split("\t")) >= PERIOD_COLUMNS
     sentences = [_ROW_REFERENCE.sub("", BULLET.sub("", quote))
                  for _, _, quote in units(hit.text, details=False)]
     for i, sentence in enumerate(sentences):
-        if value.search(sentence) or (dated and "\t" in sentence):
+        given = any(not (own := content_terms(found.group())) or not own <= set(asked_words)
+                    for found in value.finditer(sentence))  # "%", "£4" hold no words
+        if given or (dated and "\t" in sentence):
             window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))
             yield sentence, idf_weight(_held(terms, window, long_forms), idf)
