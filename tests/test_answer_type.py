@@ -679,3 +679,21 @@ def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_pas
     assert reason("What will Wyvern do for businesses?", [strategy]) == (
         "no passage is about 'businesses'")
     assert reason("What will Wyvern do for victims?", [strategy]) == ""
+
+
+def test_an_answer_leads_with_the_sentences_that_give_the_value_asked_for():
+    """ "Who wrote the foreword?" is answered by the signatures, not by the foreword's
+    sentences about the strategy; "How many…?" by the sentence with the number."""
+    from kb.answers.extractive import compose
+
+    foreword = hit("We are committed to this Wyvern strategy and its foreword's aims for every "
+                   "victim. Anna Clarke, Chair of the Wyvern Community Safety Partnership",
+                   section="Foreword", similarity=0.5)
+    answer = compose("Who wrote the foreword to the Wyvern strategy?", [foreword], {},
+                     multi_area=False)
+    assert answer.citations[0].quote.startswith("Anna Clarke")
+    refuges = hit("Refuges in Wyvern are always full and refuges turn women away. Wyvern has "
+                  "24 bed spaces.", section="Refuges", similarity=0.5)
+    answer = compose("How many refuge bed spaces does Wyvern have?", [refuges], {},
+                     multi_area=False)
+    assert answer.citations[0].quote == "Wyvern has 24 bed spaces."

@@ -148,6 +148,17 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     return kind
 
 
+def gives_value(text: str, kind: AnswerType, asked_words: Collection[str]) -> bool:
+    """Whether the text gives a value of the kind (a name, number, date…) that is not made
+    of the question's own words (`asked_words`, its content terms)."""
+    return _gives(text, _VALUES[kind], asked_words)
+
+
+def _gives(text: str, value: re.Pattern[str], asked_words: Collection[str]) -> bool:
+    return any(not (own := content_terms(found.group())) or not own <= set(asked_words)
+               for found in value.finditer(text))  # "%", "£4" hold no words
+
+
 def passage_about(topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float],
                   glossary: Mapping[str, Collection[str]] | None = None) -> bool:
     """Whether one of the top passages is about the topic: it holds TOPIC_SHARE of the
@@ -218,8 +229,6 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     sentences = [_ROW_REFERENCE.sub("", BULLET.sub("", quote))
                  for _, _, quote in units(hit.text, details=False)]
     for i, sentence in enumerate(sentences):
-        given = any(not (own := content_terms(found.group())) or not own <= set(asked_words)
-                    for found in value.finditer(sentence))  # "%", "£4" hold no words
-        if given or (dated and "\t" in sentence):
+        if _gives(sentence, value, asked_words) or (dated and "\t" in sentence):
             window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))
             yield sentence, idf_weight(_held(terms, window, long_forms), idf)
