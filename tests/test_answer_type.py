@@ -480,6 +480,12 @@ def test_a_header_of_year_columns_is_a_header_row():
 
     text = "Objective\tYear 1 (2024/25)\tYear 2 (2025/26)\nSO1\tSchools programme\tBystander training"
     assert table_header(text) == "Objective\tYear 1 (2024/25)\tYear 2 (2025/26)"
+    # an ambition's horizons head columns too, and give no count ("How many MARACs…?")
+    horizons = "Current/baseline\t1 year\t3 years\t5 years\nRepeat victims\t34%\t30%\t25%"
+    assert table_header(horizons) == "Current/baseline\t1 year\t3 years\t5 years"
+    marac = hit(f"Ambition for MARAC\n{horizons}", section="MARAC")
+    question = "How many MARACs does Wyvern run?"
+    assert missing_value(question, question, [marac], {}) is AnswerType.COUNT
 
 
 def test_a_table_row_names_no_item_after_it():

@@ -113,9 +113,10 @@ def _label(text: str, start: int, end: int) -> bool:
 
 
 _YEAR_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b")  # "2022/23" heads a column
-# … as do a plan's periods ("Year 1", "Q3", "Phase 2")
-_PERIOD_LABEL = re.compile(r"\b(?:year|phase|stage|quarter|q|month|wave|step)\s*\d{1,2}\b",
-                           re.IGNORECASE)
+# … as do a plan's periods ("Year 1", "Q3", "Phase 2") and an ambition's horizons ("1 year",
+# "3 years", "6 months")
+_PERIOD_LABEL = re.compile(r"\b(?:year|phase|stage|quarter|q|month|wave|step)\s*\d{1,2}\b|"
+                           r"\b\d{1,2}\s*(?:years?|months?|weeks?)\b", re.IGNORECASE)
 _ACRONYM_CELL = re.compile(r"\b[A-Z]{2,}\b")  # "MARAC" starts a glossary row, not a header
 HEADER_CELL_WORDS = 4
 
