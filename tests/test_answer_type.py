@@ -703,3 +703,25 @@ def test_an_answer_leads_with_the_sentences_that_give_the_value_asked_for():
     answer = compose("How many refuge bed spaces does Wyvern have?", [refuges], {},
                      multi_area=False)
     assert answer.citations[0].quote == "Wyvern has 24 bed spaces."
+
+
+def test_a_count_counts_what_the_question_counts():
+    from kb.answers.answer_type import counted_terms
+
+    assert counted_terms("How many IDVAs does Wyvern employ?") == {"idva"}
+    assert counted_terms("How many Domestic Homicide Reviews has Wyvern completed?",
+                         {"DHR": {"Domestic Homicide Review"}}) >= {"review", "dhr"}
+    assert not counted_terms("What budget has Wyvern set aside?")
+    referrals = hit("In 2022 there were 174 referrals to the Wyvern IDVA service.",
+                    section="Advocacy")
+    question = "How many IDVAs does the Wyvern IDVA service employ?"
+    assert missing_value(question, question, [referrals], {}) is AnswerType.COUNT
+    advocates = hit("The Wyvern IDVA service employs 6 IDVAs.", section="Advocacy")
+    assert missing_value(question, question, [advocates], {}) is None
+    # a row's first cell or its table's header names what its figures count
+    table = hit("Measure\t2021/22\t2022/23\nIDVAs employed by the service\t5\t6\n"
+                "Referrals to the service\t150\t174", section="Advocacy")
+    assert missing_value(question, question, [table], {}) is None
+    by_year = hit("Year\tIDVAs employed\n2021/22\t5 advocates\n2022/23\t6 advocates",
+                  section="Advocacy")
+    assert missing_value(question, question, [by_year], {}) is None

@@ -64,6 +64,9 @@ _ROW_REFERENCE = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*\.?\t")  # a table row's fi
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
 HITS_CHECKED = 5
+_HOW_MANY = re.compile(r"\bhow many\b(.*)", re.IGNORECASE)
+COUNTED_WORDS = 4  # what a "How many…" question counts: at most this many words …
+COUNTED_NEAR = 3  # … one of which a count has this near it
 # … and a sentence gives the value asked for when it, with its neighbours and headings, is
 # about the topic in the same sense (tune on-topic refusals 0.77 without the rule, 0.85 at a
 # quarter of the weight, 0.92 at a third, 0.96 at 0.45 and at a half, false refusals
@@ -132,6 +135,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
         return None
     spelled = _long_forms(terms, glossary or {})
     words = content_terms(question)
+    counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
+               else frozenset())
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
         about = (_held_weight(terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
@@ -139,7 +144,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
         if not about:
             continue
         for sentence, share in _values(hit, asked, _VALUES[kind], idf, spelled,
-                                       dated_columns=kind is AnswerType.DATE, asked_words=words):
+                                       dated_columns=kind is AnswerType.DATE, asked_words=words,
+                                       counted=counted):
             if share >= VALUE_TOPIC_SHARE * asked_total:
                 return None
             others.append(sentence)
@@ -148,15 +154,47 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     return kind
 
 
+def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None = None
+                  ) -> frozenset[str]:
+    """The terms of what a "How many …?" question counts: its words after "how many" up to
+    the first word that is no content word ("How many IDVAs does…": idva; "How many recovery
+    pilots ran…": recoveri, pilot, ran), and the acronym of a long form among them ("How many
+    Domestic Homicide Reviews": DHRs too); none for any other question."""
+    asked = _HOW_MANY.search(question)
+    if not asked:
+        return frozenset()
+    counted: set[str] = set()
+    for word in re.findall(r"[\w'’-]+", asked.group(1))[:COUNTED_WORDS]:
+        found = content_terms(word)
+        if not found:
+            break
+        counted |= found
+    acronyms = {term for acronym, forms in (glossary or {}).items()
+                if any((spelled := content_terms(form)) and spelled <= counted for form in forms)
+                for term in content_terms(acronym)}
+    return frozenset(counted | acronyms)
+
+
 def gives_value(text: str, kind: AnswerType, asked_words: Collection[str]) -> bool:
     """Whether the text gives a value of the kind (a name, number, date…) that is not made
     of the question's own words (`asked_words`, its content terms)."""
     return _gives(text, _VALUES[kind], asked_words)
 
 
-def _gives(text: str, value: re.Pattern[str], asked_words: Collection[str]) -> bool:
-    return any(not (own := content_terms(found.group())) or not own <= set(asked_words)
+def _gives(text: str, value: re.Pattern[str], asked_words: Collection[str],
+           counted: Collection[str] = ()) -> bool:
+    """Whether the text gives a value not made of the question's words, and beside one of the
+    `counted` terms when there are any (COUNTED_NEAR words either side: "174 referrals to the
+    IDVA service" counts referrals, not IDVAs)."""
+    return any((not (own := content_terms(found.group())) or not own <= set(asked_words))
+               and (not counted or _beside(text, found.start(), found.end(), counted))
                for found in value.finditer(text))  # "%", "£4" hold no words
+
+
+def _beside(text: str, start: int, end: int, terms: Collection[str]) -> bool:
+    before = re.findall(r"[\w'’-]+", text[:start])[-COUNTED_NEAR:]
+    after = re.findall(r"[\w'’-]+", text[end:])[:COUNTED_NEAR]
+    return bool(content_terms(" ".join(before + after)) & set(terms))
 
 
 def passage_about(topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float],
@@ -213,7 +251,8 @@ def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str
 
 def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str, float],
             long_forms: Mapping[str, list[set[str]]], dated_columns: bool = False,
-            asked_words: Collection[str] = ()) -> Iterator[tuple[str, float]]:
+            asked_words: Collection[str] = (), counted: Collection[str] = ()
+            ) -> Iterator[tuple[str, float]]:
     """Each sentence of the hit that gives a value, with the idf weight of the topic words it,
     the sentences beside it and the hit's headings hold. List numbers ("3.", "4.1 -") and an
     action plan row's reference ("3.1\tCommission a programme") are markers, not values.
@@ -222,13 +261,22 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     year), not when one column names a date ("Target by 2030" dates a target, not the rest of
     the row); the header's other figures are labels. A value made of the question's own
     words (`asked_words`) is none it did not have: "Strategic Board for Domestic Abuse" names
-    no chair of it, and "Young People" no one who runs its sessions."""
+    no chair of it, and "Young People" no one who runs its sessions. A count must count what
+    the question does (`counted`, see `counted_terms`): beside it in the sentence, or in its
+    table row's first cell or its table's header."""
     context = content_terms(f"{hit.section} {hit.lead}")
-    header = (hit.lead or table_header(hit.text)) if dated_columns else ""
+    header_row = hit.lead or table_header(hit.text)
+    header = header_row if dated_columns else ""
     dated = sum(bool(value.search(cell)) for cell in header.split("\t")) >= PERIOD_COLUMNS
     sentences = [_ROW_REFERENCE.sub("", BULLET.sub("", quote))
                  for _, _, quote in units(hit.text, details=False)]
     for i, sentence in enumerate(sentences):
-        if _gives(sentence, value, asked_words) or (dated and "\t" in sentence):
+        # a row's figures count what its first cell or its table's header names
+        headed = "\t" in sentence and bool(
+            content_terms(f"{header_row} {sentence.split(chr(9))[0]}") & set(counted))
+        if (_gives(sentence, value, asked_words, () if headed else counted)
+                or (dated and "\t" in sentence)):
             window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))
+            if "\t" in sentence:  # a row is read under its table's header
+                window |= content_terms(header_row)
             yield sentence, idf_weight(_held(terms, window, long_forms), idf)
