@@ -514,6 +514,12 @@ def test_plural_acronyms_and_possessives_are_not_missing_names():
     other = hit("Partners will promote the disclosure scheme.", similarity=0.6)
     assert uncovered_reason("What does Wyvern say about Sarah’s Law?", [other], 0.3, resolver,
                             (), {}) == "the strategies do not mention 'Sarah’s Law'"
+    # slides write a name by its initials
+    slide = hit("The TV wide force position is currently shown at 23%.", similarity=0.6)
+    assert uncovered_reason("How did Thames Valley's rise compare with Wyvern's?", [slide], 0.3,
+                            resolver, (), {}) == ""
+    assert uncovered_reason("How did Thames Water's rise compare with Wyvern's?", [slide], 0.3,
+                            resolver, (), {}) == "the strategies do not mention 'Thames Water's'"
 
 
 def test_a_section_named_by_its_heading_is_covered_however_dissimilar_its_passages():

@@ -36,6 +36,10 @@ DOCS = [
     ("What did the sanctuary scheme slides say about lock changes?", ["wy-event"]),
     ("How many sanctuary schemes were fitted in 2021?", ["wy-event"]),
     ("What does the strategy say about sanctuary schemes?", []),
+    # one word of a title, written right before a word for a document, names it too
+    ("According to the launch slides, who fits the locks?", ["wy-event"]),
+    ("In the 2021 launch presentation, who fits the locks?", ["wy-event"]),
+    ("What does the strategy say about safe accommodation?", []),
 ])
 def test_documents_named_in_questions(question, expected):
     assert DocumentResolver(DOCS).mentioned(question, ["wyvern"]) == expected

@@ -41,8 +41,9 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
 
     Five checks: the best passage's similarity reaches `min_relevance`, unless a passage
     holds every topic word of the question (an exact match the embedding may rank low); the
-    question's specific terms (years, names; not months, which a text may write as "the first
-    3 months") occur in the evidence or in its documents' titles and periods (a year that a
+    question's specific terms (years, names, a name also as its initials: "TV" for "Thames
+    Valley"; not months, which a text may write as "the first 3 months") occur in the
+    evidence or in its documents' titles and periods (a year that a
     document's period runs over counts, unless the question asks for a value), and a place
     among them (a council, city or nation) occurs in a sentence about the question's topic,
     not only in passing; a topic word the strategies never use needs a top passage about the
@@ -80,8 +81,10 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     evidence = _comparable(" ".join(f"{h.title} {h.period} {h.section} {h.text}" for h in hits))
     planned = expected_type(question) is None  # asks what is done, not for a value of a year
     specific = specific_terms(question, resolver, acronyms, idf.keys())
+    written = " ".join(h.text for h in hits)
     missing = [t for t in specific if _comparable(t) not in evidence
-               and not (planned and YEAR.fullmatch(t) and _covered(int(t), hits))]
+               and not (planned and YEAR.fullmatch(t) and _covered(int(t), hits))
+               and not _initials_in(t, written)]
     if missing:
         return "the strategies do not mention " + ", ".join(f"'{t}'" for t in missing)
     passing = [t for t in specific if is_place(t) and not _said_with(t, topic, hits, idf)]
@@ -134,6 +137,15 @@ def _said_with(place: str, topic: set[str], hits: Sequence[Hit], idf: Mapping[st
     return any(name in _comparable(sentence)
                and idf_weight(rest & content_terms(sentence), idf) >= MIN_TOPIC_SHARE * total
                for hit in hits for _, _, sentence in units(hit.text, details=False))
+
+
+def _initials_in(name: str, text: str) -> bool:
+    """A name of two or more capitalised words whose initials the text writes as a word:
+    slides write "Thames Valley" as "TV" ("The TV wide force position…")."""
+    words = name.split()
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return len(words) >= 2 and len(initials) == len(words) and bool(
+        re.search(rf"\b{initials}\b", text))
 
 
 def _covered(year: int, hits: Sequence[Hit]) -> bool:

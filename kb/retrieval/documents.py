@@ -139,6 +139,16 @@ def _phrases(text: str, without: set[str] | frozenset[str] = frozenset()) -> set
     return {pair for pair in pairwise(words) if not set(pair) & without}
 
 
+def _modifiers(question: str) -> set[str]:
+    """The (stemmed) content words written right before a word for a document or for a kind
+    of one ("launch" in "the launch slides", "refuge" in "the refuge plan")."""
+    words = vocabulary()
+    before = re.compile(rf"\b([\w'’-]+)(?=\s+(?:{words.document_words}|"
+                        rf"{words.document_names.pattern}))", re.IGNORECASE)
+    return {stem(w) for match in before.finditer(question) for w in _words(match.group(1))
+            if w not in STOPWORDS and len(w) > 1 and not YEAR.fullmatch(w)}
+
+
 def _area_words(document: DocumentInfo) -> set[str]:
     """The (stemmed) words of the document's area key and names: "Oxfordshire domestic" in a
     question names the area, not which of the area's documents, even when only one title
@@ -280,11 +290,13 @@ class DocumentResolver:
 
     def _by_title(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
         """Documents whose title holds a phrase of the question (two or more words in a row,
-        stopwords aside) that is not in every candidate's title, where the question also calls
+        stopwords aside), or the word written right before its word for a document ("the
+        launch slides"), that no other candidate's title holds, where the question also calls
         it a document (`_called_a_document`): "joint commissioning of services" asks about the
         subject, "the Joint Commissioning Strategy" names the document."""
-        asked = _phrases(question)
-        shared = {d.doc_id: asked & self._title_phrases[d.doc_id] for d in pool}
+        asked = _phrases(question) | {(word,) for word in _modifiers(question)}
+        shared = {d.doc_id: asked & (self._title_phrases[d.doc_id] | {
+            (stem(w),) for w in _words(d.title) if stem(w) not in _area_words(d)}) for d in pool}
         holders = Counter(phrase for phrases in shared.values() for phrase in phrases)
         return [d for d in pool if any(holders[phrase] == 1 for phrase in shared[d.doc_id])
                 and _called_a_document(question, d)]
