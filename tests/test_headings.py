@@ -125,3 +125,22 @@ def test_a_division_called_by_its_letter_is_that_division():
     terms = frozenset(content_terms("What is in Section C of the Wyvern strategy?"))
     assert [s for s in sections if matcher.named(s, terms, reference.names)] == sections[1:]
     assert not section_reference("What do the aims a partner sets say?").names
+
+
+def test_a_section_called_by_what_it_is_about_is_the_section_whose_heading_says_it():
+    sections = ["Perpetrators are prevented from causing harm > What strategic action should we take?",
+                "Young people enjoy healthy relationships > What strategic action should we take?"]
+    matcher = HeadingMatcher(IDF, sections)
+    reference = section_reference("What will Wyvern do under the outcome on perpetrators?")
+    assert reference.names == frozenset() and reference.about == frozenset({"perpetr"})
+    assert reference.rest == "What will Wyvern do under the ?"
+    assert matcher.names_a_section(reference.names, reference.about)
+    terms = frozenset(content_terms("What will Wyvern do under the outcome on perpetrators?"))
+    assert matcher.named(sections[0], terms, reference.names, reference.about)
+    assert not matcher.named(sections[1], terms, reference.names, reference.about)
+    # what it is about ends at a function word or punctuation
+    assert section_reference("the priority on housing and refuges").about == frozenset({"hous"})
+    assert section_reference("the section on stalking, and what it funds").about == frozenset(
+        {"stalk"})
+    assert not matcher.names_a_section(frozenset(), section_reference(
+        "What does the strand on knife crime say?").about)

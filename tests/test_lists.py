@@ -270,3 +270,12 @@ def test_the_list_nouns_a_question_names_and_the_labels_of_a_chunks_lists():
 def test_a_list_that_its_lead_in_runs_on_into_comes_before_any_rival():
     scores = {10: 1.0, 7: 0.95, 3: 0.5, 11: 1.0}
     assert with_list_continuation([10, 7, 3], [11], scores, runs_on=True) == [10, 11, 7, 3]
+
+
+def test_a_list_noun_after_an_auxiliary_is_the_subject_not_the_list_asked_for():
+    from kb.retrieval.lists import wants_list
+
+    assert not wants_list("What will partners do about refuges?")
+    assert not wants_list("What do partners commit to on housing?")
+    assert wants_list("Which strategic actions cover housing?")
+    assert wants_list("What partners sit on the board?")

@@ -32,6 +32,7 @@ GENERIC_SHARE = 0.1  # a word in more than a tenth of the chunks says nothing ab
 NAME_WORDS = 3  # at most this many words before a section noun are the section's name
 _TOKEN = re.compile(r"[\w‘’'-]+")
 _PREPOSITIONS = frozenset("under for in within of from on about across to at".split())
+_NAMED_AFTER = frozenset("on about".split())  # "the outcome on communities" names it after
 _DETERMINERS = frozenset("its the their his her our your this that each".split())
 _POSSESSIVE = re.compile(r"\w['’]s?$")  # "Oxfordshire's", "partners'"; not a closing quote
 
@@ -43,15 +44,19 @@ class SectionReference:
 
     names: frozenset[str]
     rest: str
+    about: frozenset[str] = frozenset()  # the words after it: "the outcome on communities"
 
 
 def section_reference(question: str) -> SectionReference:
     """The words a question gives as a section's name: up to NAME_WORDS words before a
     section noun ("strand", "priority", "section"…, vocabulary [lists]), back to a function
-    word or a possessive ("Oxfordshire's Prevention priority" names "Prevention")."""
+    word or a possessive ("Oxfordshire's Prevention priority" names "Prevention"); or, after
+    the noun and "on" or "about", up to NAME_WORDS words that say what the section is about
+    ("the outcome on communities": a heading about communities)."""
     nouns = vocabulary().section_nouns
     matches = list(_TOKEN.finditer(question))
     found: set[str] = set()
+    about: set[str] = set()
     spans: list[tuple[int, int]] = []
     for at, match in enumerate(matches):
         word = match.group().lower().strip("'‘’")
@@ -66,8 +71,19 @@ def section_reference(question: str) -> SectionReference:
                 break
             found |= content_terms(text)
             first -= 1
-        if first < at and _locates(matches[:first]):
-            spans.append((matches[first].start(), match.end()))
+        last = at
+        if first == at and at + 1 < len(matches) and matches[at + 1].group().lower() in _NAMED_AFTER:
+            # "the outcome on communities", "the section about governance"
+            for after in matches[at + 2:at + 2 + NAME_WORDS]:
+                text = after.group().strip("'‘’")
+                gap = question[matches[last + 1].end():after.start()]
+                if text.lower() in STOPWORDS or _POSSESSIVE.search(text) or gap.strip(" '‘’"):
+                    break  # a function word, a possessive or punctuation ends the name
+                about |= content_terms(text)
+                last += 1
+            last = last + 1 if last > at else at
+        if (first < at or last > at) and _locates(matches[:first]):
+            spans.append((matches[first].start(), matches[last].end()))
     # "under Priority Two", "in Ambition 2": the number names the section
     for named in _numbered_pattern().finditer(question):
         if _locates(matches[:sum(m.start() < named.start() for m in matches)]):
@@ -76,7 +92,7 @@ def section_reference(question: str) -> SectionReference:
     rest = question
     for start, end in reversed(spans):
         rest = rest[:start] + rest[end:]
-    return SectionReference(frozenset(found), " ".join(rest.split()))
+    return SectionReference(frozenset(found), " ".join(rest.split()), frozenset(about))
 
 
 @lru_cache(maxsize=1)
@@ -167,12 +183,15 @@ class HeadingMatcher:
                 return " > ".join(path[:depth])
         return section
 
-    def names_a_section(self, names: frozenset[str]) -> bool:
+    def names_a_section(self, names: frozenset[str], about: frozenset[str] = frozenset()
+                        ) -> bool:
         """True when the words (see `section_reference`) hold every word of some heading, or
-        name a section by its number that a heading has ("Priority Two")."""
-        return bool(names) and (any(
+        name a section by its number that a heading has ("Priority Two"), or when some
+        heading holds every word of what a section is said to be `about`."""
+        return (bool(names) and (any(
             words <= names for word in names for words in self._by_word.get(word, ()))
-            or bool(names & self._numbered_seen))
+            or bool(names & self._numbered_seen))) or (bool(about) and any(
+                about <= words for word in about for words in self._by_word.get(word, ())))
 
     @cached_property
     def _numbered_seen(self) -> frozenset[str]:
@@ -190,16 +209,18 @@ class HeadingMatcher:
                 by_word[word].add(words)
         return by_word
 
-    def named(self, section: str, terms: frozenset[str], names: frozenset[str] = frozenset()
-              ) -> bool:
+    def named(self, section: str, terms: frozenset[str], names: frozenset[str] = frozenset(),
+              about: frozenset[str] = frozenset()) -> bool:
         """True when the question's terms hold every specific word of one of the headings, or
-        the words it calls a section by (`section_reference`) every word of one."""
-        if not names:
+        the words it calls a section by (`section_reference`) every word of one, or one of
+        them holds every word of what it says the section is `about`."""
+        if not names and not about:
             return any(heading <= terms for heading in self.headings(section))
         terms = terms - self._kinds  # "Prevention priority" does not name "Delivery priorities"
         return (any(heading <= terms for heading in self.headings(section))
                 or any(words and words <= names for words in self._words(section))
-                or bool(names & self._numbered(section)))
+                or bool(names & self._numbered(section))
+                or (bool(about) and any(about <= words for words in self._words(section))))
 
     def _all_words(self, section: str) -> tuple[frozenset[str], ...]:
         return tuple(frozenset(content_terms(h)) for h in section.split(" > ")

@@ -53,6 +53,7 @@ class SearchPlan:
     named_documents: frozenset[str] = frozenset()  # documents the query refers to (boosted)
     terms: frozenset[str] = frozenset()  # the query's content terms (to match headings)
     section_names: frozenset[str] = frozenset()  # words it gives as a section's name
+    section_about: frozenset[str] = frozenset()  # … or as what a section is about
     kinds: frozenset[ChunkKind] = frozenset()  # the kinds of passage it asks for
     defined: re.Pattern[str] | None = None  # the acronym a definition question asks about
     strategy_words: tuple[str, ...] = ()  # the strategies' words for its everyday ones
@@ -125,14 +126,15 @@ class HybridRetriever:
         per_area = (chosen is not None and len(chosen) > 1) or (chosen is None and wants_all)
         topic = self._resolver.topic(query) if chosen or per_area else query
         documents = frozenset(self._documents.mentioned(query, chosen))
-        reference = section_reference(query)
-        if not self._headings.names_a_section(reference.names):
+        reference = section_reference(self._resolver.without_names(query, " "))
+        if not self._headings.names_a_section(reference.names, reference.about):
             reference = SectionReference(frozenset(), query)
         # "What will Oxfordshire do under its Prevention priority?" asks for the section's list
         # of a kind (its actions): once the section's name, the areas, the words asking for
         # the kind and the scaffolding are out, nothing narrower is left
         kinds = intended_kinds(reference.rest)
-        whole_section = (self._settings.whole_section and bool(reference.names) and bool(kinds)
+        whole_section = (self._settings.whole_section and bool(reference.names or reference.about)
+                         and bool(kinds)
                          and content_terms(self._resolver.topic(without_cues(reference.rest)))
                          <= word_list_terms(vocabulary().scaffolding))
         searched = topic or query
@@ -151,7 +153,7 @@ class HybridRetriever:
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
                           per_area=per_area, named_documents=documents,
                           terms=frozenset(content_terms(query)),
-                          section_names=reference.names,
+                          section_names=reference.names, section_about=reference.about,
                           # "under its Prevention priority" names a section; it does not ask
                           # for aims
                           kinds=kinds,
@@ -312,7 +314,7 @@ class HybridRetriever:
             elif plan.per_area and chunks[position].doc.kind in vocabulary().supporting_kinds:
                 scores[position] *= 1.0 - s.supporting_penalty  # areas compare by strategies
             if plan.terms and self._headings.named(chunk.section, plan.terms,
-                                                   plan.section_names):
+                                                   plan.section_names, plan.section_about):
                 scores[position] *= 1.0 + s.heading_boost
             if plan.defined and plan.defined.search(chunk.text):
                 scores[position] *= 1.0 + s.reference_boost
@@ -387,8 +389,9 @@ class HybridRetriever:
         for position in ranked[:self._settings.top_k]:
             chunk = chunks[position].chunk
             if (chunk.kind in plan.kinds and chunk.doc_id == best.doc_id
-                    and (not plan.section_names or self._headings.named(
-                        chunk.section, plan.terms, plan.section_names))):
+                    and (not (plan.section_names or plan.section_about)
+                         or self._headings.named(chunk.section, plan.terms, plan.section_names,
+                                                 plan.section_about))):
                 return position, False
         pool = [p for p in ranked[:LIST_POOL] if not plan.named_documents
                 or chunks[p].chunk.doc_id in plan.named_documents]  # the document asked about

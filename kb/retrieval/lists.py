@@ -11,6 +11,7 @@ from functools import cache
 from kb.text import LEAD_IN, content_terms
 from kb.vocabulary import vocabulary
 
+_AUXILIARIES = r"will|would|shall|should|can|could|may|might|must|do|does|did|has|have|had|is|was"
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
 
 
@@ -23,7 +24,8 @@ def _list_question() -> re.Pattern[str]:
         rf"|\b(list|enumerate)\s+(them|these|those|all|each|every)\b"
         rf"|\b(list|lists|listed|name|names|named)\s+(as|under)\b"  # "What does Essex list as impacts?"
         rf"|\b(what|which) (are|were)\b.*\b({nouns})\b"
-        rf"|\b(what|which)\s+(\w+\s+){{0,2}}({nouns})\b"
+        # "which strategic actions", not "what will partners do"
+        rf"|\b(what|which)\s+((?!(?:{_AUXILIARIES})\b)\w+\s+){{0,2}}({nouns})\b"
         rf"|\b({_COUNT})\s+(\w+\s+){{0,2}}({nouns})\b",
         re.IGNORECASE)
 
