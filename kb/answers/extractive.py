@@ -19,6 +19,7 @@ from kb.answers.answer_type import AnswerType, expected_type, gives_value
 from kb.answers.sentences import names_item, units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
+from kb.retrieval.lists import asked_nouns, names_list
 from kb.text import BULLET, LEAD_IN, IdfTable, content_terms, idf_weight, plain, quote_words, readable
 from kb.vocabulary import vocabulary
 
@@ -159,7 +160,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     if in_column:
         picked = in_column[:MAX_LIST_ITEMS]
     elif not multi_area and listing:
-        picked = list_units(hits, within_section=whole_section, terms=terms, idf=idf)
+        picked = list_units(hits, within_section=whole_section, terms=terms, idf=idf,
+                            nouns=asked_nouns(question))
     else:
         picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight,
                                          expected_type(question)),
@@ -212,8 +214,8 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
 
 
 def list_units(hits: Sequence[Hit], within_section: bool = False,
-               terms: AbstractSet[str] = frozenset(), idf: Mapping[str, float] | None = None
-               ) -> list[tuple[Hit, int, int, str]]:
+               terms: AbstractSet[str] = frozenset(), idf: Mapping[str, float] | None = None,
+               nouns: AbstractSet[str] = frozenset()) -> list[tuple[Hit, int, int, str]]:
     """The items of the list that the best hit under a heading is part of: its units, those
     of the chunks before it that the list starts in and those of the hits that continue it
     (see `_list_run`), in document order, up to MAX_LIST_ITEMS. An item keeps its name where
@@ -224,7 +226,9 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     named in it. `within_section`: the list is the best hit's section's alone (a question
     that names the section asks for what it holds). `terms`: the question's terms (see
     `_list_run`); with `idf`, a list whose items fall under titles of their own is the
-    items under the title the question names (see `_named_group`)."""
+    items under the title the question names (see `_named_group`); with the list `nouns` the
+    question names, the list that a lead-in among the items names, if one does (see
+    `_named_lead_in`)."""
     if not hits:
         return []
     # a contents page names the sections, not their items; a title page (text before the
@@ -250,7 +254,27 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
         if hit.chunk_id in openers:  # its heading and first sentence, and the items it names
             found = found[:1] + [item for item in found[1:] if names_item(item[3])]
         items += found
-    return _named_group(items, terms, idf or {})[:MAX_LIST_ITEMS]
+    return _named_lead_in(_named_group(items, terms, idf or {}), nouns, terms,
+                          idf or {})[:MAX_LIST_ITEMS]
+
+
+def _named_lead_in(items: list[tuple[Hit, int, int, str]], nouns: AbstractSet[str],
+                   terms: AbstractSet[str], idf: Mapping[str, float]
+                   ) -> list[tuple[Hit, int, int, str]]:
+    """The lead-in among the items that names the list asked for
+    (`kb.retrieval.lists.names_list`: "Partners agreed that the strategy will be guided by the
+    following principles:" for "What principles guide…?"; of several, the one that holds the
+    most of the question's word weight, the first on a tie) and the items after it in its
+    section (the next section's are another list); the items as they are when none does."""
+    named = [(idf_weight(set(terms) & content_terms(first), idf), -index)
+             for index, (_, _, _, text) in enumerate(items)
+             if LEAD_IN.search(first := text.strip().split("\n")[0])
+             and names_list(first, nouns, terms)]
+    if not named:
+        return items
+    start = -max(named)[1]
+    section = items[start][0].section
+    return [item for item in items[start:] if item[0].section == section]
 
 
 NAMED_SHARE = 0.5  # a title the question names holds this share of its words' weight …

@@ -25,6 +25,7 @@ from kb.retrieval.lists import (
     LIST_CHUNKS,
     asked_nouns,
     list_labels,
+    names_list,
     wants_list,
     with_list_continuation,
 )
@@ -38,8 +39,7 @@ COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS
 SIBLING_WINDOW = 16  # chunks either side of a hit searched for its section's asked-for kind
 PERIOD_CHUNKS = 4  # a document's opening chunks searched for the line giving its period
 SIBLINGS = 3  # at most this many of them, in document order
-LIST_POOL = 20  # hits searched for the list a list question names …
-LABEL_TERMS = 2  # … by a lead-in or heading that shares this many of its topic's terms
+LIST_POOL = 20  # hits searched for the list a list question names
 
 
 @dataclass(frozen=True)
@@ -412,11 +412,8 @@ class HybridRetriever:
             path = content_terms(chunk.section)
             last_line = chunk.text.rstrip().rsplit("\n", 1)[-1]
             for label in list_labels(chunk.text, chunk.lead, chunk.section.split(" > ")[-1]):
-                terms = content_terms(label)
-                # more than the noun: "the following principles will be followed" names
-                # the principles partners will follow, "Priority 4" no list of priorities
-                if plan.list_nouns & terms and len(plan.list_terms & terms) >= LABEL_TERMS:
-                    weight = idf_weight(plan.list_terms & (terms | path), self._idf)
+                if names_list(label, plan.list_nouns, plan.list_terms):
+                    weight = idf_weight(plan.list_terms & (content_terms(label) | path), self._idf)
                     if weight > best_weight:
                         best, best_weight = position, weight
                         runs_on = label in (chunk.lead, last_line)

@@ -6,6 +6,7 @@ starts; the chunks that follow it in the same top-level section are the rest of 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from kb.text import LEAD_IN, content_terms
@@ -43,6 +44,18 @@ def asked_nouns(question: str) -> frozenset[str]:
     """The terms of the list nouns a question names ("principles", "core values")."""
     return frozenset(term for match in _list_noun().finditer(question)
                      for term in content_terms(match.group()))
+
+
+LABEL_TERMS = 2  # a label names the list asked for when it shares this many of its terms
+
+
+def names_list(label: str, nouns: AbstractSet[str], terms: AbstractSet[str]) -> bool:
+    """Whether a lead-in or heading names the list a question asks for: it holds one of the
+    list nouns the question names (`asked_nouns`) and more than the noun, LABEL_TERMS of the
+    question's topic `terms` ("the following principles will be followed:" names the
+    principles partners will follow; "Priority 4" no list of priorities)."""
+    found = content_terms(label)
+    return bool(found & nouns) and len(found & terms) >= LABEL_TERMS
 
 
 def list_labels(text: str, lead: str, heading: str) -> list[str]:
