@@ -691,6 +691,10 @@ def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_pas
     assert reason("What will Wyvern do for businesses?", [strategy]) == (
         "no passage is about 'businesses'")
     assert reason("What will Wyvern do for victims?", [strategy]) == ""
+    # one of the most frequent words of English is no sign of another subject
+    assert reason("How will Wyvern let employers spot abuse?", [training]) == ""
+    assert reason("How will Wyvern let us recycle more?", [strategy]) == (
+        "no passage is about 'recycle'")
 
 
 def test_an_answer_leads_with_the_sentences_that_give_the_value_asked_for():

@@ -17,6 +17,7 @@ from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_of
+from kb.retrieval.english import is_common
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import without_cues
 from kb.retrieval.places import is_place, lower_case_councils
@@ -108,11 +109,15 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     `kb.retrieval.synonyms`). "What does the Essex strategy say about potholes?" finds
     passages past the similarity floor, but none about potholes. A question whose topic words
     the strategies all use is left to the other checks: a word of everyday English around the
-    topic ("hope", "bosses") is no sign of another subject. None either when the question asks
-    only for a kind of passage ("What does X propose for its Partnership priority?")."""
+    topic ("hope", "bosses") is no sign of another subject, nor is one of the most frequent
+    words of English that they do not use ("let", `kb.retrieval.english.is_common`). None
+    either when the question asks only for a kind of passage ("What does X propose for its
+    Partnership priority?")."""
     source = source_terms(question)
     about = topic_terms(topic) - source
-    unseen = {term for term in about if term not in idf}
+    common = {term for word in re.findall(r"[a-z]+", question.lower()) if is_common(word)
+              for term in content_terms(word)}
+    unseen = {term for term in about if term not in idf and term not in common}
     if not unseen:
         return []
     kind_words = content_terms(question) - content_terms(without_cues(question))

@@ -15,22 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from functools import cache
 
-from spellchecker import SpellChecker
-
+from kb.retrieval.english import dictionary
 from kb.retrieval.places import lower_case_councils
 from kb.text import stem
 
 MIN_LETTERS = 5  # shorter words have too many neighbours
 CHECKED = 10  # unknown words looked up in one text
 _WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
-
-
-@cache
-def _checker() -> SpellChecker:
-    """The English dictionary, loaded once (about 0.2 s) on the first unknown word."""
-    return SpellChecker(distance=1)
 
 
 def corrected(text: str, known: Collection[str]) -> tuple[str, list[tuple[str, str]]]:
@@ -51,7 +43,7 @@ def corrected(text: str, known: Collection[str]) -> tuple[str, list[tuple[str, s
                 or checked >= CHECKED):
             return word
         checked += 1
-        checker = _checker()
+        checker = dictionary()
         if checker.known([word]):
             return word  # an English word the documents do not use: a synonym's business
         better = checker.correction(word)
