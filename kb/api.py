@@ -239,7 +239,7 @@ class KnowledgeBase:
         return uncovered_reason(question, hits, self.settings.min_relevance, self.areas,
                                 self.glossary, self._idf,
                                 lambda sentences: self._similarities(question, sentences),
-                                self._documents_named)
+                                self._documents_named, self._similarities)
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:

@@ -691,6 +691,21 @@ def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_pas
     assert reason("What will Wyvern do for businesses?", [strategy]) == (
         "no passage is about 'businesses'")
     assert reason("What will Wyvern do for victims?", [strategy]) == ""
+    # a passage that holds the rest of the topic ("crime") answers the rest, not the unseen
+    # word, when the word makes the question less like it ("vehicle crime")
+    crime = hit("Crime in Wyvern fell last year, and domestic abuse crime with it.", similarity=0.5)
+    idf_crime = idf_table([*texts, crime.text])
+
+    def with_unseen(question, full, without):
+        return uncovered_reason(question, [crime], 0.15, resolver, (), idf_crime,
+                                similarities=lambda query, found: [
+                                    full if query == question else without] * len(found))
+
+    assert with_unseen("What will Wyvern do about vehicle crime?", 0.45, 0.55) == (
+        "no passage is about 'vehicle'")
+    assert with_unseen("What will Wyvern do about vehicle crime?", 0.52, 0.50) == ""
+    # a word for a document and a year are not what the question is about
+    assert with_unseen("What did the Wyvern deck say about crime?", 0.45, 0.55) == ""
     # one of the most frequent words of English is no sign of another subject
     assert reason("How will Wyvern let employers spot abuse?", [training]) == ""
     assert reason("How will Wyvern let us recycle more?", [strategy]) == (
