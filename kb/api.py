@@ -234,12 +234,19 @@ class KnowledgeBase:
         query, *vectors = self.embedder().embed([question, *texts])
         return [float(sum(x * y for x, y in zip(query, v, strict=True))) for v in vectors]
 
+    def _similarity_rows(self, queries: Sequence[str], texts: Sequence[str]
+                         ) -> list[list[float]]:
+        """Each query's cosine similarity to each text (one embedding run)."""
+        vectors = self.embedder().embed([*queries, *texts])
+        return [[float(sum(x * y for x, y in zip(query, v, strict=True)))
+                 for v in vectors[len(queries):]] for query in vectors[:len(queries)]]
+
     def uncovered_reason(self, question: str, hits: Sequence[Hit]) -> str:
         """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`."""
         return uncovered_reason(question, hits, self.settings.min_relevance, self.areas,
                                 self.glossary, self._idf,
                                 lambda sentences: self._similarities(question, sentences),
-                                self._documents_named, self._similarities)
+                                self._documents_named, self._similarity_rows)
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:

@@ -698,8 +698,9 @@ def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_pas
 
     def with_unseen(question, full, without):
         return uncovered_reason(question, [crime], 0.15, resolver, (), idf_crime,
-                                similarities=lambda query, found: [
-                                    full if query == question else without] * len(found))
+                                similarities=lambda queries, found: [
+                                    [full if query == question else without] * len(found)
+                                    for query in queries])
 
     assert with_unseen("What will Wyvern do about vehicle crime?", 0.45, 0.55) == (
         "no passage is about 'vehicle'")

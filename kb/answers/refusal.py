@@ -35,6 +35,8 @@ _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-
 # Set on tune, where off-topic questions' drops were 0.04-0.13 and one paraphrase's 0.08
 # ("flagged as being in danger"); the others' under 0.025
 UNSEEN_DROP = 0.04
+# (queries, texts) -> each query's similarity to each text
+Similarities = Callable[[Sequence[str], Sequence[str]], Sequence[Sequence[float]]]
 ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
             AnswerType.DATE: "a date", AnswerType.NAME: "a name", AnswerType.FINDING: "a finding"}
 
@@ -44,8 +46,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                      idf: Mapping[str, float],
                      similar: Callable[[Sequence[str]], Sequence[float]] | None = None,
                      documents: DocumentResolver | None = None,
-                     similarities: Callable[[str, Sequence[str]], Sequence[float]] | None = None
-                     ) -> str:
+                     similarities: Similarities | None = None) -> str:
     """Why the hits do not answer the question ('' when they do).
 
     Five checks: the best passage's similarity reaches `min_relevance`, unless a passage
@@ -73,8 +74,9 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         similar: the similarity of sentences to the question (see `missing_value`).
         documents: the indexed documents, to tell when the question takes its answer from a
             document that is not one of them ("the Home Office's Tackling Domestic Abuse Plan").
-        similarities: the similarity of texts to a query (embeddings): whether a topic word
-            the strategies never use makes the question less like its top passages.
+        similarities: the similarity of texts to each of some queries (one embedding run):
+            whether a topic word the strategies never use makes the question less like its top
+            passages.
     """
     if not hits:
         return "nothing is indexed that matches"
@@ -114,8 +116,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
 
 def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
             acronyms: Mapping[str, Collection[str]],
-            similarities: Callable[[str, Sequence[str]], Sequence[float]] | None = None
-            ) -> list[str]:
+            similarities: Similarities | None = None) -> list[str]:
     """The question's topic words (as typed) that the strategies never use, when no top
     passage is about its topic (`kb.answers.answer_type.passage_about`), in its own words nor
     in the strategies' words for its everyday ones ("businesses": employers,
@@ -145,8 +146,7 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
 
 
 def _unseen_unanswered(question: str, unseen: set[str], hits: Sequence[Hit],
-                       similarities: Callable[[str, Sequence[str]], Sequence[float]] | None
-                       ) -> bool:
+                       similarities: Similarities | None) -> bool:
     """Whether the top passages are less like the question than like the question without
     its unseen words: they answer the rest of it ("crime" of "vehicle crime"), not them."""
     # years are checked as specific terms; a word for a document ("the launch deck") names
@@ -158,8 +158,7 @@ def _unseen_unanswered(question: str, unseen: set[str], hits: Sequence[Hit],
         return False
     kept = " ".join(w for w in re.findall(r"[\w'’-]+", question)
                     if not ((found := content_terms(w)) and found <= unseen))
-    texts = [h.text for h in hits[:HITS_CHECKED]]
-    full, reduced = similarities(question, texts), similarities(kept, texts)
+    full, reduced = similarities([question, kept], [h.text for h in hits[:HITS_CHECKED]])
     return max(full) - max(reduced) < -UNSEEN_DROP
 
 
