@@ -66,6 +66,8 @@ class Vocabulary:
     commitment: Pattern
     question_intents: tuple[tuple[frozenset[ChunkKind], Pattern], ...]
     answer_type_cues: tuple[tuple[str, Pattern], ...]
+    duration_question: Pattern  # "How long…", "How often…": a count of time units
+    time_units: str  # the units, as words
     indirect_value: Pattern
     question_opener: Pattern
     list_nouns: str
@@ -173,6 +175,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                 for kinds, words in data["questions"].items()),
             answer_type_cues=tuple((kind, cue_pattern(words))
                                    for kind, words in data["answer_types"].items()),
+            duration_question=cue_pattern(data["durations"]["questions"]),
+            time_units=data["durations"]["units"],
             indirect_value=cue_pattern(data["indirect_value"]["cues"]),
             # at the start, or after an opening clause ("For the board: what…")
             question_opener=re.compile(

@@ -751,3 +751,20 @@ def test_a_count_counts_what_the_question_counts():
     by_year = hit("Year\tIDVAs employed\n2021/22\t5 advocates\n2022/23\t6 advocates",
                   section="Advocacy")
     assert missing_value(question, question, [by_year], {}) is None
+
+
+def test_how_long_is_answered_by_a_number_of_time_units_or_a_span_of_dates():
+    from kb.answers.answer_type import counted_terms
+
+    assert "week" in counted_terms("How long do Wyvern victims wait for counselling?")
+    assert counted_terms("How many pilots ran in Wyvern, and for how long?") >= {"pilot"}
+    question = "How long do Wyvern victims wait for counselling?"
+    nobody = hit("Wyvern makes sure no one who asks for counselling is turned away, and "
+                 "victims can wait at one of the counselling hubs.", section="Counselling")
+    assert missing_value(question, question, [nobody], {}) is AnswerType.COUNT
+    weeks = hit("Wyvern victims wait 6 weeks on average for counselling.", section="Counselling")
+    assert missing_value(question, question, [weeks], {}) is None
+    pilots = hit("Wyvern recovery pilots are running October 2020 to March 2021.",
+                 section="Recovery")
+    question = "How long will the Wyvern recovery pilots run?"
+    assert missing_value(question, question, [pilots], {}) is None

@@ -64,6 +64,10 @@ _ROW_REFERENCE = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*\.?\t")  # a table row's fi
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
 HITS_CHECKED = 5
+# "How long…" is also answered by a span of dates ("running October 2020 to March 2021")
+_PERIOD_RANGE = re.compile(rf"\b(?:{_MONTHS})?\s*(?:19|20)\d\d\s*(?:to|until|till|–|-)\s*"
+                           rf"(?:{_MONTHS})?\s*(?:19|20)?\d\d\b|\buntil\s+(?:{_MONTHS})?\s*"
+                           rf"(?:19|20)\d\d\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many\b(.*)", re.IGNORECASE)
 COUNTED_WORDS = 4  # what a "How many…" question counts: at most this many words …
 COUNTED_NEAR = 3  # … one of which a count has this near it
@@ -145,7 +149,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
             continue
         for sentence, share in _values(hit, asked, _VALUES[kind], idf, spelled,
                                        dated_columns=kind is AnswerType.DATE, asked_words=words,
-                                       counted=counted):
+                                       counted=counted, lasting=_lasting(question, kind)):
             if share >= VALUE_TOPIC_SHARE * asked_total:
                 return None
             others.append(sentence)
@@ -159,10 +163,13 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
     """The terms of what a "How many …?" question counts: its words after "how many" up to
     the first word that is no content word ("How many IDVAs does…": idva; "How many recovery
     pilots ran…": recoveri, pilot, ran), and the acronym of a long form among them ("How many
-    Domestic Homicide Reviews": DHRs too); none for any other question."""
+    Domestic Homicide Reviews": DHRs too); the units of time for "How long…?" and "How
+    often…?" (vocabulary [durations]); none for any other question."""
     asked = _HOW_MANY.search(question)
-    if not asked:
-        return frozenset()
+    if not asked:  # "How many pilots…, and for how long?" counts the pilots
+        words = vocabulary()
+        return frozenset(content_terms(words.time_units)
+                         if words.duration_question.search(question) else ())
     counted: set[str] = set()
     for word in re.findall(r"[\w'’-]+", asked.group(1))[:COUNTED_WORDS]:
         found = content_terms(word)
@@ -173,6 +180,12 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
                 if any((spelled := content_terms(form)) and spelled <= counted for form in forms)
                 for term in content_terms(acronym)}
     return frozenset(counted | acronyms)
+
+
+def _lasting(question: str, kind: AnswerType) -> bool:
+    """Whether the question asks how long or how often (and not how many)."""
+    return (kind is AnswerType.COUNT and not _HOW_MANY.search(question)
+            and bool(vocabulary().duration_question.search(question)))
 
 
 def gives_value(text: str, kind: AnswerType, asked_words: Collection[str]) -> bool:
@@ -251,8 +264,8 @@ def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str
 
 def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str, float],
             long_forms: Mapping[str, list[set[str]]], dated_columns: bool = False,
-            asked_words: Collection[str] = (), counted: Collection[str] = ()
-            ) -> Iterator[tuple[str, float]]:
+            asked_words: Collection[str] = (), counted: Collection[str] = (),
+            lasting: bool = False) -> Iterator[tuple[str, float]]:
     """Each sentence of the hit that gives a value, with the idf weight of the topic words it,
     the sentences beside it and the hit's headings hold. List numbers ("3.", "4.1 -") and an
     action plan row's reference ("3.1\tCommission a programme") are markers, not values.
@@ -263,7 +276,8 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     words (`asked_words`) is none it did not have: "Strategic Board for Domestic Abuse" names
     no chair of it, and "Young People" no one who runs its sessions. A count must count what
     the question does (`counted`, see `counted_terms`): beside it in the sentence, or in its
-    table row's first cell or its table's header."""
+    table row's first cell or its table's header; `lasting` (the question asks how long), a
+    span of dates gives it too ("running October 2020 to March 2021")."""
     context = content_terms(f"{hit.section} {hit.lead}")
     header_row = hit.lead or table_header(hit.text)
     header = header_row if dated_columns else ""
@@ -275,7 +289,8 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
         headed = "\t" in sentence and bool(
             content_terms(f"{header_row} {sentence.split(chr(9))[0]}") & set(counted))
         if (_gives(sentence, value, asked_words, () if headed else counted)
-                or (dated and "\t" in sentence)):
+                or (dated and "\t" in sentence)
+                or (lasting and _PERIOD_RANGE.search(sentence))):
             window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))
             if "\t" in sentence:  # a row is read under its table's header
                 window |= content_terms(header_row)
