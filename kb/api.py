@@ -231,8 +231,7 @@ class KnowledgeBase:
 
     def _similarities(self, question: str, texts: Sequence[str]) -> list[float]:
         """Cosine similarity of each text to the question (one embedding run)."""
-        query, *vectors = self.embedder().embed([question, *texts])
-        return [float(sum(x * y for x, y in zip(query, v, strict=True))) for v in vectors]
+        return self._similarity_rows([question], texts)[0]
 
     def _similarity_rows(self, queries: Sequence[str], texts: Sequence[str]
                          ) -> list[list[float]]:

@@ -286,8 +286,9 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
                  for _, _, quote in units(hit.text, details=False)]
     for i, sentence in enumerate(sentences):
         # a row's figures count what its first cell or its table's header names
+        first_cell = sentence.split("\t")[0]
         headed = "\t" in sentence and bool(
-            content_terms(f"{header_row} {sentence.split(chr(9))[0]}") & set(counted))
+            content_terms(f"{header_row} {first_cell}") & set(counted))
         if (_gives(sentence, value, asked_words, () if headed else counted)
                 or (dated and "\t" in sentence)
                 or (lasting and _PERIOD_RANGE.search(sentence))):

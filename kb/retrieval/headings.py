@@ -71,19 +71,19 @@ def section_reference(question: str) -> SectionReference:
                 break
             found |= content_terms(text)
             first -= 1
-        last = at
+        subject: list[re.Match[str]] = []  # "the outcome on communities": what it is about
         if first == at and at + 1 < len(matches) and matches[at + 1].group().lower() in _NAMED_AFTER:
-            # "the outcome on communities", "the section about governance"
+            previous = matches[at + 1]
             for after in matches[at + 2:at + 2 + NAME_WORDS]:
                 text = after.group().strip("'‘’")
-                gap = question[matches[last + 1].end():after.start()]
+                gap = question[previous.end():after.start()]
                 if text.lower() in STOPWORDS or _POSSESSIVE.search(text) or gap.strip(" '‘’"):
-                    break  # a function word, a possessive or punctuation ends the name
+                    break  # a function word, a possessive or punctuation ends it
                 about |= content_terms(text)
-                last += 1
-            last = last + 1 if last > at else at
-        if (first < at or last > at) and _locates(matches[:first]):
-            spans.append((matches[first].start(), matches[last].end()))
+                subject.append(after)
+                previous = after
+        if (first < at or subject) and _locates(matches[:first]):
+            spans.append((matches[first].start(), (subject[-1] if subject else match).end()))
     # "under Priority Two", "in Ambition 2": the number names the section
     for named in _numbered_pattern().finditer(question):
         if _locates(matches[:sum(m.start() < named.start() for m in matches)]):
