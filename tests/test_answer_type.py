@@ -768,3 +768,13 @@ def test_how_long_is_answered_by_a_number_of_time_units_or_a_span_of_dates():
                  section="Recovery")
     question = "How long will the Wyvern recovery pilots run?"
     assert missing_value(question, question, [pilots], {}) is None
+
+
+def test_a_word_no_passage_holds_is_not_asked_of_the_value_sentence():
+    from kb.answers.extractive import idf_table
+
+    costs = hit("The financial costs of domestic abuse in Wyvern are estimated at £48 million "
+                "per annum.", section="Cost of domestic abuse")
+    idf = idf_table([costs.text, "Victims will get support from the IDVA service."])
+    question = "How much does abuse drain from the Wyvern public purse?"
+    assert missing_value(question, question, [costs], idf) is None

@@ -130,6 +130,9 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if kind is None:
         return None
     terms = content_terms(topic) - _CUE_TERMS
+    # a word no passage holds ("taxpayer") can be held by no value sentence: whether it takes
+    # the question off the strategies' subject is kb.answers.refusal's unseen-word check
+    terms = {t for t in terms if t in idf} or terms
     total = idf_weight(terms, idf)
     # a passage is about the topic in a document the question names; its value sentence
     # need not repeat how the question named that document
