@@ -738,6 +738,10 @@ def test_a_count_counts_what_the_question_counts():
     assert counted_terms("How many Domestic Homicide Reviews has Wyvern completed?",
                          {"DHR": {"Domestic Homicide Review"}}) >= {"review", "dhr"}
     assert not counted_terms("What budget has Wyvern set aside?")
+    # an acronym's long form names what is counted too, and so do the strategies' words
+    assert counted_terms("How many IDVAs does Wyvern employ?",
+                         {"IDVA": {"Independent Domestic Violence Advocate"}}) == {"idva", "advoc"}
+    assert "perpetr" in counted_terms("How many abusers finished a programme?")
     referrals = hit("In 2022 there were 174 referrals to the Wyvern IDVA service.",
                     section="Advocacy")
     question = "How many IDVAs does the Wyvern IDVA service employ?"

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from kb.answers.sentences import table_header, units
 from kb.records import Hit
+from kb.retrieval.synonyms import strategy_words
 from kb.text import BULLET, content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
 
@@ -165,8 +166,9 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
                   ) -> frozenset[str]:
     """The terms of what a "How many …?" question counts: its words after "how many" up to
     the first word that is no content word ("How many IDVAs does…": idva; "How many recovery
-    pilots ran…": recoveri, pilot, ran), and the acronym of a long form among them ("How many
-    Domestic Homicide Reviews": DHRs too); the units of time for "How long…?" and "How
+    pilots ran…": recoveri, pilot, ran), the acronym of a long form among them ("How many
+    Domestic Homicide Reviews": DHRs too) and the last word of an acronym's long form ("How many
+    IDVAs": advocates too); the units of time for "How long…?" and "How
     often…?" (vocabulary [durations]); none for any other question."""
     asked = _HOW_MANY.search(question)
     if not asked:  # "How many pilots…, and for how long?" counts the pilots
@@ -174,15 +176,24 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
         return frozenset(content_terms(words.time_units)
                          if words.duration_question.search(question) else ())
     counted: set[str] = set()
+    named: list[str] = []
     for word in re.findall(r"[\w'’-]+", asked.group(1))[:COUNTED_WORDS]:
         found = content_terms(word)
         if not found:
             break
         counted |= found
-    acronyms = {term for acronym, forms in (glossary or {}).items()
+        named.append(word)
+    # in the strategies' words too ("How many abusers…": perpetrators)
+    counted |= content_terms(" ".join(strategy_words(" ".join(named))))
+    glossary = glossary or {}
+    acronyms = {term for acronym, forms in glossary.items()
                 if any((spelled := content_terms(form)) and spelled <= counted for form in forms)
                 for term in content_terms(acronym)}
-    return frozenset(counted | acronyms)
+    # "How many IDVAs…" counts "Independent Domestic Violence Advocates": the long form's noun
+    heads = {term for acronym, forms in glossary.items()
+             if (own := content_terms(acronym)) and own <= counted
+             for form in forms for term in content_terms(form.split()[-1] if form.split() else "")}
+    return frozenset(counted | acronyms | heads)
 
 
 def _lasting(question: str, kind: AnswerType) -> bool:
