@@ -15,8 +15,8 @@ PINNED = {
     "tune": {"recall@5": 0.831, "recall@10": 0.907, "must_mention": 0.879,
              "refusal_accuracy": 0.859, "false_refusal_rate": 0.009,
              "compare_all_filled": 0.986, "compare_area_coverage@8": 1.000},
-    "check": {"recall@5": 0.780, "recall@10": 0.840, "must_mention": 0.807,
-              "refusal_accuracy": 0.714, "false_refusal_rate": 0.021,
+    "check": {"recall@5": 0.780, "recall@10": 0.840, "must_mention": 0.818,
+              "refusal_accuracy": 0.714, "false_refusal_rate": 0.010,
               "compare_all_filled": 1.000, "compare_area_coverage@8": 1.000},
 }
 
