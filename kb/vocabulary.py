@@ -66,8 +66,10 @@ class Vocabulary:
     commitment: Pattern
     question_intents: tuple[tuple[frozenset[ChunkKind], Pattern], ...]
     answer_type_cues: tuple[tuple[str, Pattern], ...]
-    duration_question: Pattern  # "How long…", "How often…": a count of time units
-    time_units: str  # the units, as words
+    duration_question: Pattern  # "How long…": a count of time units …
+    time_units: str  # … these, as words
+    frequency_question: Pattern  # "How often…": a frequency
+    frequency: Pattern
     indirect_value: Pattern
     question_opener: Pattern
     list_nouns: str
@@ -177,6 +179,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                                    for kind, words in data["answer_types"].items()),
             duration_question=cue_pattern(data["durations"]["questions"]),
             time_units=data["durations"]["units"],
+            frequency_question=cue_pattern(data["durations"]["frequency_questions"]),
+            frequency=cue_pattern(data["durations"]["frequencies"]),
             indirect_value=cue_pattern(data["indirect_value"]["cues"]),
             # at the start, or after an opening clause ("For the board: what…")
             question_opener=re.compile(

@@ -782,3 +782,14 @@ def test_a_word_no_passage_holds_is_not_asked_of_the_value_sentence():
     idf = idf_table([costs.text, "Victims will get support from the IDVA service."])
     question = "How much does abuse drain from the Wyvern public purse?"
     assert missing_value(question, question, [costs], idf) is None
+
+
+def test_how_often_is_answered_by_a_frequency_anywhere_in_the_sentence():
+    question = "How often will Wyvern run awareness campaigns?"
+    yearly = hit("Wyvern will run two public awareness campaigns each year.", section="Campaigns")
+    assert missing_value(question, question, [yearly], {}) is None
+    quarterly = hit("The Wyvern campaigns board meets quarterly to plan awareness campaigns.",
+                    section="Campaigns")
+    assert missing_value(question, question, [quarterly], {}) is None
+    once = hit("No one in Wyvern should miss the awareness campaigns we run.", section="Campaigns")
+    assert missing_value(question, question, [once], {}) is AnswerType.COUNT

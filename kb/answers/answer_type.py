@@ -153,7 +153,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
             continue
         for sentence, share in _values(hit, asked, _VALUES[kind], idf, spelled,
                                        dated_columns=kind is AnswerType.DATE, asked_words=words,
-                                       counted=counted, lasting=_lasting(question, kind)):
+                                       counted=counted, lasting=_asks(question, kind, "long"),
+                                       often=_asks(question, kind, "often")):
             if share >= VALUE_TOPIC_SHARE * asked_total:
                 return None
             others.append(sentence)
@@ -168,8 +169,8 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
     the first word that is no content word ("How many IDVAs does…": idva; "How many recovery
     pilots ran…": recoveri, pilot, ran), the acronym of a long form among them ("How many
     Domestic Homicide Reviews": DHRs too) and the last word of an acronym's long form ("How many
-    IDVAs": advocates too); the units of time for "How long…?" and "How
-    often…?" (vocabulary [durations]); none for any other question."""
+    IDVAs": advocates too); the units of time for "How long…?" (vocabulary [durations]); none
+    for any other question."""
     asked = _HOW_MANY.search(question)
     if not asked:  # "How many pilots…, and for how long?" counts the pilots
         words = vocabulary()
@@ -196,10 +197,13 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
     return frozenset(counted | acronyms | heads)
 
 
-def _lasting(question: str, kind: AnswerType) -> bool:
-    """Whether the question asks how long or how often (and not how many)."""
+def _asks(question: str, kind: AnswerType, what: str) -> bool:
+    """Whether the question asks how long (`what` "long") or how often ("often"), and not how
+    many."""
+    words = vocabulary()
+    asked = words.duration_question if what == "long" else words.frequency_question
     return (kind is AnswerType.COUNT and not _HOW_MANY.search(question)
-            and bool(vocabulary().duration_question.search(question)))
+            and bool(asked.search(question)))
 
 
 def gives_value(text: str, kind: AnswerType, asked_words: Collection[str]) -> bool:
@@ -279,7 +283,7 @@ def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str
 def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str, float],
             long_forms: Mapping[str, list[set[str]]], dated_columns: bool = False,
             asked_words: Collection[str] = (), counted: Collection[str] = (),
-            lasting: bool = False) -> Iterator[tuple[str, float]]:
+            lasting: bool = False, often: bool = False) -> Iterator[tuple[str, float]]:
     """Each sentence of the hit that gives a value, with the idf weight of the topic words it,
     the sentences beside it and the hit's headings hold. List numbers ("3.", "4.1 -") and an
     action plan row's reference ("3.1\tCommission a programme") are markers, not values.
@@ -291,7 +295,9 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     no chair of it, and "Young People" no one who runs its sessions. A count must count what
     the question does (`counted`, see `counted_terms`): beside it in the sentence, or in its
     table row's first cell or its table's header; `lasting` (the question asks how long), a
-    span of dates gives it too ("running October 2020 to March 2021")."""
+    span of dates gives it too ("running October 2020 to March 2021"); `often` (it asks how
+    often), a frequency does, and nothing else ("two campaigns each year", "quarterly";
+    vocabulary [durations])."""
     context = content_terms(f"{hit.section} {hit.lead}")
     header_row = hit.lead or table_header(hit.text)
     header = header_row if dated_columns else ""
@@ -303,9 +309,10 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
         first_cell = sentence.split("\t")[0]
         headed = "\t" in sentence and bool(
             content_terms(f"{header_row} {first_cell}") & set(counted))
-        if (_gives(sentence, value, asked_words, () if headed else counted)
+        if (vocabulary().frequency.search(sentence) if often else (
+                _gives(sentence, value, asked_words, () if headed else counted)
                 or (dated and "\t" in sentence)
-                or (lasting and _PERIOD_RANGE.search(sentence))):
+                or (lasting and _PERIOD_RANGE.search(sentence)))):
             window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))
             if "\t" in sentence:  # a row is read under its table's header
                 window |= content_terms(header_row)
