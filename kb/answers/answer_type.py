@@ -145,6 +145,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     words = content_terms(question)
     counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
                else frozenset())
+    lasting, often = _asks_time(question, kind)
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
         about = (_held_weight(terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
@@ -153,8 +154,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
             continue
         for sentence, share in _values(hit, asked, _VALUES[kind], idf, spelled,
                                        dated_columns=kind is AnswerType.DATE, asked_words=words,
-                                       counted=counted, lasting=_asks(question, kind, "long"),
-                                       often=_asks(question, kind, "often")):
+                                       counted=counted, lasting=lasting, often=often):
             if share >= VALUE_TOPIC_SHARE * asked_total:
                 return None
             others.append(sentence)
@@ -197,13 +197,14 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
     return frozenset(counted | acronyms | heads)
 
 
-def _asks(question: str, kind: AnswerType, what: str) -> bool:
-    """Whether the question asks how long (`what` "long") or how often ("often"), and not how
-    many."""
+def _asks_time(question: str, kind: AnswerType) -> tuple[bool, bool]:
+    """Whether the question asks how long, and whether how often (neither when it asks how
+    many: "How many pilots…, and for how long?")."""
+    if kind is not AnswerType.COUNT or _HOW_MANY.search(question):
+        return False, False
     words = vocabulary()
-    asked = words.duration_question if what == "long" else words.frequency_question
-    return (kind is AnswerType.COUNT and not _HOW_MANY.search(question)
-            and bool(asked.search(question)))
+    return (bool(words.duration_question.search(question)),
+            bool(words.frequency_question.search(question)))
 
 
 def gives_value(text: str, kind: AnswerType, asked_words: Collection[str]) -> bool:

@@ -19,7 +19,7 @@ from kb.answers.answer_type import AnswerType, expected_type, gives_value
 from kb.answers.sentences import names_item, units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.retrieval.lists import asked_nouns, names_list
+from kb.retrieval.lists import asked_nouns, list_weight
 from kb.text import BULLET, LEAD_IN, IdfTable, content_terms, idf_weight, plain, quote_words, readable
 from kb.vocabulary import vocabulary
 
@@ -262,14 +262,13 @@ def _named_lead_in(items: list[tuple[Hit, int, int, str]], nouns: AbstractSet[st
                    terms: AbstractSet[str], idf: Mapping[str, float]
                    ) -> list[tuple[Hit, int, int, str]]:
     """The lead-in among the items that names the list asked for
-    (`kb.retrieval.lists.names_list`: "Partners agreed that the strategy will be guided by the
+    (`kb.retrieval.lists.list_weight`: "Partners agreed that the strategy will be guided by the
     following principles:" for "What principles guide…?"; of several, the one that holds the
     most of the question's word weight, the first on a tie) and the items after it in its
     section (the next section's are another list); the items as they are when none does."""
-    named = [(idf_weight(set(terms) & content_terms(first), idf), -index)
-             for index, (_, _, _, text) in enumerate(items)
+    named = [(weight, -index) for index, (_, _, _, text) in enumerate(items)
              if LEAD_IN.search(first := text.strip().split("\n")[0])
-             and names_list(first, nouns, terms)]
+             and (weight := list_weight(first, nouns, terms, idf))]
     if not named:
         return items
     start = -max(named)[1]

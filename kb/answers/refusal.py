@@ -129,9 +129,10 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     Partnership priority?")."""
     source = source_terms(question)
     about = topic_terms(topic) - source
-    common = {term for word in re.findall(r"[a-z]+", question.lower()) if is_common(word)
-              for term in content_terms(word)}
-    unseen = {term for term in about if term not in idf and term not in common}
+    unseen = {term for term in about if term not in idf}
+    if unseen:  # (the English dictionary is read only for such a question)
+        unseen -= {term for word in re.findall(r"[a-z]+", question.lower()) if is_common(word)
+                   for term in content_terms(word)}
     if not unseen:
         return []
     kind_words = content_terms(question) - content_terms(without_cues(question))

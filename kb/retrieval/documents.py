@@ -192,6 +192,11 @@ class DocumentResolver:
                        for w in _words(text)}
         self._title_phrases = {d.doc_id: _phrases(d.title, without=_area_words(d))
                                for d in self._documents}
+        # … and its words on their own ("the launch slides"), as `_modifiers` reads them
+        self._title_words = {d.doc_id: {(stem(w),) for w in _words(d.title)
+                                        if w not in STOPWORDS and len(w) > 1
+                                        and stem(w) not in _area_words(d)}
+                             for d in self._documents}
         # whether a national document is indexed ("the national strategy" may be one)
         self._national = any(vocabulary().national_documents.search(f"{d.title} {d.area_name}")
                              for d in self._documents)
@@ -295,8 +300,8 @@ class DocumentResolver:
         it a document (`_called_a_document`): "joint commissioning of services" asks about the
         subject, "the Joint Commissioning Strategy" names the document."""
         asked = _phrases(question) | {(word,) for word in _modifiers(question)}
-        shared = {d.doc_id: asked & (self._title_phrases[d.doc_id] | {
-            (stem(w),) for w in _words(d.title) if stem(w) not in _area_words(d)}) for d in pool}
+        shared = {d.doc_id: asked & (self._title_phrases[d.doc_id] | self._title_words[d.doc_id])
+                  for d in pool}
         holders = Counter(phrase for phrases in shared.values() for phrase in phrases)
         return [d for d in pool if any(holders[phrase] == 1 for phrase in shared[d.doc_id])
                 and _called_a_document(question, d)]

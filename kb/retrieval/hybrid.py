@@ -25,14 +25,14 @@ from kb.retrieval.lists import (
     LIST_CHUNKS,
     asked_nouns,
     list_labels,
-    names_list,
+    list_weight,
     wants_list,
     with_list_continuation,
 )
 from kb.retrieval.page import every_area_on_page
 from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.retrieval.synonyms import strategy_words
-from kb.text import content_terms, idf_weight, word_list_terms
+from kb.text import content_terms, word_list_terms
 from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
@@ -412,11 +412,10 @@ class HybridRetriever:
             path = content_terms(chunk.section)
             last_line = chunk.text.rstrip().rsplit("\n", 1)[-1]
             for label in list_labels(chunk.text, chunk.lead, chunk.section.split(" > ")[-1]):
-                if names_list(label, plan.list_nouns, plan.list_terms):
-                    weight = idf_weight(plan.list_terms & (content_terms(label) | path), self._idf)
-                    if weight > best_weight:
-                        best, best_weight = position, weight
-                        runs_on = label in (chunk.lead, last_line)
+                weight = list_weight(label, plan.list_nouns, plan.list_terms, self._idf, path)
+                if weight > best_weight:
+                    best, best_weight = position, weight
+                    runs_on = label in (chunk.lead, last_line)
         return best, runs_on
 
     def _following(self, position: int, count: int, chunks: dict[int, StoredChunk]

@@ -6,10 +6,11 @@ starts; the chunks that follow it in the same top-level section are the rest of 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from functools import cache
 
-from kb.text import LEAD_IN, content_terms
+from kb.text import LEAD_IN, content_terms, idf_weight
 from kb.vocabulary import vocabulary
 
 _AUXILIARIES = r"will|would|shall|should|can|could|may|might|must|do|does|did|has|have|had|is|was"
@@ -49,13 +50,17 @@ def asked_nouns(question: str) -> frozenset[str]:
 LABEL_TERMS = 2  # a label names the list asked for when it shares this many of its terms
 
 
-def names_list(label: str, nouns: AbstractSet[str], terms: AbstractSet[str]) -> bool:
-    """Whether a lead-in or heading names the list a question asks for: it holds one of the
-    list nouns the question names (`asked_nouns`) and more than the noun, LABEL_TERMS of the
-    question's topic `terms` ("the following principles will be followed:" names the
-    principles partners will follow; "Priority 4" no list of priorities)."""
+def list_weight(label: str, nouns: AbstractSet[str], terms: AbstractSet[str],
+                idf: Mapping[str, float], context: AbstractSet[str] = frozenset()) -> float:
+    """How well a lead-in or heading names the list a question asks for: 0.0 unless it holds
+    one of the list nouns the question names (`asked_nouns`) and more than the noun, LABEL_TERMS
+    of the question's topic `terms` ("the following principles will be followed:" names the
+    principles partners will follow; "Priority 4" no list of priorities); else the idf weight
+    of the topic terms it holds, with its `context` (a chunk's section path)."""
     found = content_terms(label)
-    return bool(found & nouns) and len(found & terms) >= LABEL_TERMS
+    if not found & nouns or len(found & terms) < LABEL_TERMS:
+        return 0.0
+    return idf_weight(set(terms) & (found | context), idf)
 
 
 def list_labels(text: str, lead: str, heading: str) -> list[str]:
