@@ -172,16 +172,20 @@ status = "adopted"
 
 
 def _wyvern_kb(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wyvern.txt").write_text(WYVERN)
+    (corpus / "manifest.toml").write_text(WYVERN_MANIFEST)
+    return _kb_for(corpus, tmp_path)
+
+
+def _kb_for(corpus, tmp_path):
     from kb.api import KnowledgeBase
     from kb.backends.embedder import FakeEmbedder
     from kb.backends.store import InMemoryStore
     from kb.config import Settings
     from kb.manifest import load_manifest
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "wyvern.txt").write_text(WYVERN)
-    (corpus / "manifest.toml").write_text(WYVERN_MANIFEST)
     settings = Settings(store_dir=tmp_path / "store", corpus_dir=corpus, embed_model="fake",
                         min_relevance=0.1, chunk_min_words=5, chunk_max_words=60)
     embedder = FakeEmbedder()
@@ -296,3 +300,50 @@ def test_a_list_answer_starts_at_the_lead_in_that_names_the_list_and_ends_with_i
         "Partners agreed that the strategy will be guided by the following principles:",
         "- Survivor-led: services are shaped by survivors.",
         "- Think family: children come first."]
+
+
+KESTREL = """Kestrel Domestic Abuse Strategy 2022-2025
+
+Our priorities at a glance
+
+Prevention
+
+We will do all we can under our Prevention priority to change attitudes across Kestrel.
+
+Support
+
+We will do all we can under our Support priority to help victims across Kestrel.
+
+Prevention
+
+Stopping domestic abuse before it starts.
+
+What we will do
+
+- Run a public information campaign every year in every district
+- Train teachers to spot the signs of abuse at home
+- Give employers a model workplace policy on domestic abuse
+
+Support
+
+Helping victims to be safe and to recover from abuse.
+
+What we will do
+
+- Fund two more advocates for victims at high risk of harm
+- Open a second refuge in the north of the county
+"""
+
+
+def test_a_section_named_twice_is_answered_from_where_it_sets_out_its_list(tmp_path):
+    # a summary page repeats the priorities' headings over a sentence each; the question asks
+    # for what the priority holds, which the later section sets out as a list
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kestrel.txt").write_text(KESTREL)
+    (corpus / "manifest.toml").write_text(WYVERN_MANIFEST.replace("wyvern", "kestrel")
+                                          .replace("Wyvern", "Kestrel"))
+    kb = _kb_for(corpus, tmp_path)
+    answer = kb.ask("What will Kestrel do under its Support priority?")
+    assert "Open a second refuge in the north of the county" in answer.text
+    assert "across Kestrel" not in answer.text

@@ -32,7 +32,7 @@ from kb.retrieval.lists import (
 from kb.retrieval.page import every_area_on_page
 from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.retrieval.synonyms import strategy_words
-from kb.text import content_terms, word_list_terms
+from kb.text import BULLET, content_terms, word_list_terms
 from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
@@ -67,6 +67,11 @@ class SearchPlan:
 
 def _word(term: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"\b{re.escape(term)}s?\b") if term else None
+
+
+def _items(text: str) -> int:
+    """How many list items (bulleted or numbered lines) a text holds."""
+    return sum(bool(BULLET.match(line)) for line in text.splitlines())
 
 
 def _window(position: int) -> range:
@@ -383,16 +388,21 @@ class HybridRetriever:
         """Where the asked-for list is, and whether it runs on from there: when the
         question asks for a kind of passage ("What will X do under…": actions), the first of
         the top hits of that kind in the best hit's document and, where it names a section,
-        under that section; else the top hit that names the list (`_named_list`), in the
-        document the question names if it names one."""
+        under that section; of those, when it asks what the named section holds, the one
+        with the most list items (a summary page that repeats the priorities' headings over a
+        sentence each comes before the section that lists the priority's actions); else the
+        top hit that names the list (`_named_list`), in the document the question names if
+        it names one."""
         best = chunks[ranked[0]].chunk
-        for position in ranked[:self._settings.top_k]:
-            chunk = chunks[position].chunk
-            if (chunk.kind in plan.kinds and chunk.doc_id == best.doc_id
-                    and (not (plan.section_names or plan.section_about)
-                         or self._headings.named(chunk.section, plan.terms, plan.section_names,
-                                                 plan.section_about))):
-                return position, False
+        found = [position for position in ranked[:self._settings.top_k]
+                 if (chunk := chunks[position].chunk).kind in plan.kinds
+                 and chunk.doc_id == best.doc_id
+                 and (not (plan.section_names or plan.section_about)
+                      or self._headings.named(chunk.section, plan.terms, plan.section_names,
+                                              plan.section_about))]
+        if found:  # (max keeps the first of equals)
+            return (max(found, key=lambda p: _items(chunks[p].chunk.text))
+                    if plan.whole_section else found[0]), False
         pool = [p for p in ranked[:LIST_POOL] if not plan.named_documents
                 or chunks[p].chunk.doc_id in plan.named_documents]  # the document asked about
         return self._named_list(plan, pool, chunks) if pool else (ranked[0], False)
