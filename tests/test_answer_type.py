@@ -713,6 +713,39 @@ def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_pas
         "no passage is about 'recycle'")
 
 
+def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_is_refused():
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    climate = hit("The strategy recognises the current economic climate and austerity.")
+    change = hit("Perpetrators will be offered programmes to change their behaviour.")
+    housing = hit("Victims will get help with housing when they leave a refuge.")
+    texts = [climate.text, change.text, housing.text,
+             "Victims will get support from the IDVA service.",
+             "Schools will teach healthy relationships and change attitudes."]
+
+    def reason(question, hits, similarity=0.3, corpus=texts):
+        return uncovered_reason(question, [replace(h, similarity=similarity) for h in hits],
+                                0.15, resolver, (), idf_table(corpus))
+
+    # 'climate' is used once, in another sense, and never beside 'change'
+    assert reason("What does Wyvern say about climate change?", [climate, change]) == (
+        "no passage is about 'climate change'")
+    # a passage as similar as a paraphrase answers; so does one writing the two together
+    assert reason("What does Wyvern say about climate change?", [climate, change],
+                  similarity=0.45) == ""
+    tackled = hit("Wyvern will tackle climate change in its estates.")
+    assert reason("What does Wyvern say about climate change?", [tackled, change],
+                  corpus=[*texts, tackled.text]) == ""
+    assert reason("What does Wyvern say about behaviour change?", [change]) == ""
+    assert reason("What will Wyvern do about refuge housing?", [housing]) == ""
+    # a compound of words the strategies use more than once is left to the other checks
+    assert reason("What does Wyvern say about changing victims?", [housing]) == ""
+
+
 def test_an_answer_leads_with_the_sentences_that_give_the_value_asked_for():
     """ "Who wrote the foreword?" is answered by the signatures, not by the foreword's
     sentences about the strategy; "How many…?" by the sentence with the number."""

@@ -12,11 +12,11 @@ from kb.config import Settings
 
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
-    "tune": {"recall@5": 0.831, "recall@10": 0.907, "must_mention": 0.879,
-             "refusal_accuracy": 0.859, "false_refusal_rate": 0.009,
+    "tune": {"recall@5": 0.831, "recall@10": 0.907, "must_mention": 0.883,
+             "refusal_accuracy": 0.891, "false_refusal_rate": 0.009,
              "compare_all_filled": 0.986, "compare_area_coverage@8": 1.000},
     "check": {"recall@5": 0.780, "recall@10": 0.840, "must_mention": 0.818,
-              "refusal_accuracy": 0.714, "false_refusal_rate": 0.010,
+              "refusal_accuracy": 0.750, "false_refusal_rate": 0.010,
               "compare_all_filled": 1.000, "compare_area_coverage@8": 1.000},
 }
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from kb.answers.answer_type import (
     HITS_CHECKED,
     MIN_TOPIC_SHARE,
+    TOPIC_SIMILARITY,
     AnswerType,
     expected_type,
     missing_value,
@@ -23,7 +24,15 @@ from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import without_cues
 from kb.retrieval.places import is_place, lower_case_councils
 from kb.retrieval.synonyms import in_strategy_words
-from kb.text import POSSESSIVE, content_terms, idf_weight, typed_words, word_list_terms
+from kb.text import (
+    POSSESSIVE,
+    IdfTable,
+    content_terms,
+    idf_weight,
+    terms,
+    typed_words,
+    word_list_terms,
+)
 from kb.vocabulary import vocabulary
 
 _YEARS = re.compile(r"((?:19|20)\d{2})[-–/](?:\d{2}|(?:19|20)\d{2})")  # "2022-23", "2020/21"
@@ -35,6 +44,7 @@ _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-
 # Set on tune, where off-topic questions' drops were 0.04-0.13 and one paraphrase's 0.08
 # ("flagged as being in danger"); the others' under 0.025
 UNSEEN_DROP = 0.04
+COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
 # (queries, texts) -> each query's similarity to each text
 Similarities = Callable[[Sequence[str], Sequence[str]], Sequence[Sequence[float]]]
 ARTICLES = {AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
@@ -58,7 +68,9 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     among them (a council, city or nation) occurs in a sentence about the question's topic,
     not only in passing; a topic word the strategies never use needs a top passage about the
     topic, by its words or as a paraphrase (`kb.answers.answer_type.passage_about`), and the
-    word does not make the question less like them (`_unseen_unanswered`); and when
+    word does not make the question less like them (`_unseen_unanswered`); a compound of
+    the topic one of whose words they use only once ("climate change" of "the current
+    economic climate") needs a top passage that writes it (`_loose_compounds`); and when
     the question asks for a kind of value (an amount, a count, a date, a name, a finding), a
     sentence about its topic gives one (see
     `kb.answers.answer_type`; the words by which the question names its source, "according
@@ -104,7 +116,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     passing = [t for t in specific if is_place(t) and not _said_with(t, topic, hits, idf)]
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
-    unheld = _unheld(question, topic_text, hits, idf, acronyms, similarities)
+    unheld = (_unheld(question, topic_text, hits, idf, acronyms, similarities)
+              or _loose_compounds(question, topic_text, hits, idf))
     if unheld:
         return "no passage is about " + ", ".join(f"'{w}'" for w in unheld)
     absent = missing_value(question, topic_text, hits, idf, similar,
@@ -144,6 +157,53 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
             question, unseen, hits, similarities):
         return []
     return typed_words(question, unseen)
+
+
+def _loose_compounds(question: str, topic: str, hits: Sequence[Hit],
+                     idf: Mapping[str, float]) -> list[str]:
+    """The two-word compounds of the question's topic ("climate change", "fly-tipping",
+    "affordable housing") whose words the strategies use, one of them in a single passage,
+    when no top passage writes the two together (COMPOUND_WINDOW words apart) and none is as
+    similar to the question as a paraphrase is (TOPIC_SIMILARITY): that one use is in another
+    sense ("the current economic climate"), and the question is about another subject. Words
+    used more often are the strategies' own, whatever they are compounded with, and the other
+    checks judge them."""
+    if not isinstance(idf, IdfTable) or any(h.similarity >= TOPIC_SIMILARITY
+                                            for h in hits[:HITS_CHECKED]):
+        return []
+    kind_words = content_terms(question) - content_terms(without_cues(question))
+    # (a word they never use is `_unheld`'s to judge)
+    about = {t for t in topic_terms(topic) - source_terms(question) - kind_words if t in idf}
+    once = {t for t in about if idf[t] >= idf.unseen}
+    if not once:
+        return []
+    written = [terms(f"{h.section} {h.text}") for h in hits[:HITS_CHECKED]]
+    return [phrase for phrase, first, second in _compounds(topic, about)
+            if {first, second} & once
+            and not any(_near(first, second, words) for words in written)]
+
+
+def _compounds(text: str, among: set[str]) -> list[tuple[str, str, str]]:
+    """Two words of the text side by side, or the two parts of a hyphenated word, whose
+    terms are both in `among`: each as typed, with its two terms."""
+    found = []
+    previous: tuple[str, str] | None = None
+    for word in re.findall(r"[\w'’-]+", text):
+        parts = terms(word)
+        if len(parts) == 2 and set(parts) <= among:
+            found.append((word, parts[0], parts[1]))
+        single = parts[0] if len(parts) == 1 and parts[0] in among else None
+        if previous and single:
+            found.append((f"{previous[0]} {word}", previous[1], single))
+        previous = (word, single) if single else None
+    return found
+
+
+def _near(first: str, second: str, words: Sequence[str]) -> bool:
+    """The two terms occur within COMPOUND_WINDOW words of each other."""
+    at = [i for i, w in enumerate(words) if w == first]
+    return any(abs(i - j) <= COMPOUND_WINDOW for j, w in enumerate(words) if w == second
+               for i in at)
 
 
 def _unseen_unanswered(question: str, unseen: set[str], hits: Sequence[Hit],
