@@ -56,6 +56,11 @@ def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     """The stemmed words of a text in order, without stopwords or markup: the one tokenizer
     that BM25, idf and every term match share (BM25 drops fewer stopwords, since its own
     weights discount common words and "will" or "what" can matter there)."""
+    return [stem(word) for word in _words(text, stopwords)]
+
+
+def _words(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
+    """The lower-case words that `terms` stems, in order."""
     out = []
     for word in _WORD.findall(_closed(plain(text).lower())):
         word = word.strip("-")
@@ -64,8 +69,25 @@ def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
         pieces = word.split("-")
         if not all(piece.isalpha() for piece in pieces):  # "2019-24", "16-year-olds"
             pieces = [word]
-        out += [stem(p) for p in pieces if p not in stopwords and len(p) > 1]
+        out += [p for p in pieces if p not in stopwords and len(p) > 1]
     return out
+
+
+def word_forms(text: str) -> dict[str, set[str]]:
+    """Each term of a text with the words it stands for there, plurals as their singular:
+    a stem joins words that are not one ("employers" and "employment" are both 'employ')."""
+    out: dict[str, set[str]] = {}
+    for word in _words(text):
+        out.setdefault(stem(word), set()).add(_singular(word))
+    return out
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 @lru_cache(maxsize=32)

@@ -99,3 +99,21 @@ def test_a_later_hit_needs_half_again_the_overlap_to_lead_the_answer():
                          [first, second], idf)
     assert [text for _, _, _, _, text in ranked][:2] == ["Wyvern will fund more places.",
                                                          "A refuge is a safe house."]
+
+
+def test_a_sentence_sharing_the_questions_word_outranks_one_sharing_only_its_stem():
+    """'employment' and 'employers' are one stem; a question about employers is answered by
+    the sentence about employers first, whatever its hit's rank."""
+    from kb.text import word_forms
+
+    def hit(n: int, text: str) -> Hit:
+        return Hit(chunk_id=f"w:{n}", text=text, score=1.0, doc_id="w", area="wyvern", title="W",
+                   period="2024-2027", page=None, section="Actions", kind=ChunkKind.ACTION,
+                   start=100 * n, end=100 * n + len(text))
+
+    question = "How does Wyvern engage employers?"
+    hits = [hit(0, "More victims will return to employment after support."),
+            hit(1, "Sign up employers to a workplace pledge on domestic abuse.")]
+    ranked = score_units(content_terms(question), hits, {}, question_forms=word_forms(question))
+    assert ranked[0][4].startswith("Sign up employers")
+    assert score_units(content_terms(question), hits, {})[0][4].startswith("More victims")

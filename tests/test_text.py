@@ -49,3 +49,11 @@ def test_a_quote_reads_without_the_marks_of_a_word_heading():
     assert readable("## Priority 2: Support\n\nWe will:\n- fund an IDVA") == (
         "Priority 2: Support We will: - fund an IDVA")
     assert readable("Item #2 costs   £3") == "Item #2 costs £3"
+
+
+def test_the_words_a_stem_joins_are_told_apart_by_their_forms():
+    from kb.text import word_forms
+
+    forms = word_forms("Employers sign the pledge; employment rates and one employer's policies")
+    assert forms["employ"] == {"employer", "employment"}
+    assert forms["polici"] == {"policy"}

@@ -20,10 +20,21 @@ from kb.answers.sentences import names_item, units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.retrieval.lists import asked_nouns, list_weight
-from kb.text import BULLET, LEAD_IN, IdfTable, content_terms, idf_weight, plain, quote_words, readable
+from kb.text import (
+    BULLET,
+    LEAD_IN,
+    IdfTable,
+    content_terms,
+    idf_weight,
+    plain,
+    quote_words,
+    readable,
+    word_forms,
+)
 from kb.vocabulary import vocabulary
 
 MAX_SENTENCES = 5
+STEM_ONLY_WEIGHT = 0.5  # a sentence word that shares only its stem with the question's
 MAX_PER_AREA = 3
 MAX_LIST_ITEMS = 14
 # A sentence of the n-th hit (from 0) weighs 1 / (1 + RANK_DECAY * n) of the same sentence in
@@ -72,9 +83,12 @@ def citation_for(n: int, hit: Hit, start: int, end: int, quote: str) -> Citation
 def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, float],
                 kinds: frozenset[ChunkKind] = frozenset(),
                 parts: Mapping[str, Sequence[tuple[int, int, float]]] | None = None,
-                similarity_weight: float = 0.0, value: AnswerType | None = None
+                similarity_weight: float = 0.0, value: AnswerType | None = None,
+                question_forms: Mapping[str, set[str]] | None = None
                 ) -> list[tuple[float, Hit, int, int, str]]:
-    """Every sentence of every hit, scored by idf-weighted overlap with the question (words of
+    """Every sentence of every hit, scored by idf-weighted overlap with the question (a word
+    that shares only its stem with the question's word counts STEM_ONLY_WEIGHT, "employment"
+    for "employers", given the question's `question_forms`, `kb.text.word_forms`; words of
     the headings above it count half), the hit's rank (RANK_DECAY), whether the hit is of
     a kind the question asks for, and whether it gives the `value` the question asks for (a
     name for "Who wrote…?", a number for "How many…?": VALUE_WEIGHT).
@@ -98,7 +112,16 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
             # the sentences under the title the question names are headed by it too
             heading_terms = (section_terms | content_terms(found[named[0]][2])
                              if named and named[0] < index < named[1] else section_terms)
-            overlap = (idf_weight(question_terms & terms, idf)
+            shared = question_terms & terms
+            if question_forms and shared:  # a word the stem joins to the question's is not it
+                forms = word_forms(text)
+                other = {t for t in shared
+                         if t in question_forms and not forms.get(t, set()) & question_forms[t]}
+                shared_weight = (idf_weight(shared - other, idf)
+                                 + STEM_ONLY_WEIGHT * idf_weight(other, idf))
+            else:
+                shared_weight = idf_weight(shared, idf)
+            overlap = (shared_weight
                        + 0.5 * idf_weight((question_terms & heading_terms) - terms, idf))
             if overlap > 0:
                 matched = True
@@ -164,7 +187,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                             nouns=asked_nouns(question))
     else:
         picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight,
-                                         expected_type(question)),
+                                         expected_type(question), word_forms(question)),
                              multi_area, {h.chunk_id: i for i, h in enumerate(hits)})
     names = area_names or {}
     citations, lines = [], []
