@@ -82,6 +82,21 @@ def word_forms(text: str) -> dict[str, set[str]]:
     return out
 
 
+STEM_ONLY_WEIGHT = 0.5  # a text's word that shares only its stem with the asked word
+
+
+def shared_weight(shared: set[str], idf: Mapping[str, float],
+                  asked: Mapping[str, set[str]] | None, text: str) -> float:
+    """The idf weight of the terms a text shares with a question or theme, each counting
+    STEM_ONLY_WEIGHT where none of the text's words for it is one of the `asked` words for it
+    (`word_forms` of the question; None: every shared term counts whole)."""
+    if not asked or not shared:
+        return idf_weight(shared, idf)
+    forms = word_forms(text)
+    other = {t for t in shared if t in asked and not forms.get(t, set()) & asked[t]}
+    return idf_weight(shared - other, idf) + STEM_ONLY_WEIGHT * idf_weight(other, idf)
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"

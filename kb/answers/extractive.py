@@ -29,12 +29,12 @@ from kb.text import (
     plain,
     quote_words,
     readable,
+    shared_weight,
     word_forms,
 )
 from kb.vocabulary import vocabulary
 
 MAX_SENTENCES = 5
-STEM_ONLY_WEIGHT = 0.5  # a sentence word that shares only its stem with the question's
 MAX_PER_AREA = 3
 MAX_LIST_ITEMS = 14
 # A sentence of the n-th hit (from 0) weighs 1 / (1 + RANK_DECAY * n) of the same sentence in
@@ -87,8 +87,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 question_forms: Mapping[str, set[str]] | None = None
                 ) -> list[tuple[float, Hit, int, int, str]]:
     """Every sentence of every hit, scored by idf-weighted overlap with the question (a word
-    that shares only its stem with the question's word counts STEM_ONLY_WEIGHT, "employment"
-    for "employers", given the question's `question_forms`, `kb.text.word_forms`; words of
+    that shares only its stem with the question's word counts less, "employment" for
+    "employers", given the question's `question_forms`: `kb.text.shared_weight`; words of
     the headings above it count half), the hit's rank (RANK_DECAY), whether the hit is of
     a kind the question asks for, and whether it gives the `value` the question asks for (a
     name for "Who wrote…?", a number for "How many…?": VALUE_WEIGHT).
@@ -112,16 +112,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
             # the sentences under the title the question names are headed by it too
             heading_terms = (section_terms | content_terms(found[named[0]][2])
                              if named and named[0] < index < named[1] else section_terms)
-            shared = question_terms & terms
-            if question_forms and shared:  # a word the stem joins to the question's is not it
-                forms = word_forms(text)
-                other = {t for t in shared
-                         if t in question_forms and not forms.get(t, set()) & question_forms[t]}
-                shared_weight = (idf_weight(shared - other, idf)
-                                 + STEM_ONLY_WEIGHT * idf_weight(other, idf))
-            else:
-                shared_weight = idf_weight(shared, idf)
-            overlap = (shared_weight
+            overlap = (shared_weight(question_terms & terms, idf, question_forms, text)
                        + 0.5 * idf_weight((question_terms & heading_terms) - terms, idf))
             if overlap > 0:
                 matched = True
