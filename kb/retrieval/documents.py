@@ -149,6 +149,14 @@ def _modifiers(question: str) -> set[str]:
             if w not in STOPWORDS and len(w) > 1 and not YEAR.fullmatch(w)}
 
 
+def _names(question: str) -> set[str]:
+    """The (stemmed) words the question calls a document by ("the launch", "the event"): a
+    title that holds one, as no other does, names its document, unless the question says
+    which one in words no title holds (`DocumentResolver._by_title`)."""
+    return {stem(match.group().lower())
+            for match in vocabulary().document_names.finditer(question)}
+
+
 def _area_words(document: DocumentInfo) -> set[str]:
     """The (stemmed) words of the document's area key and names: "Oxfordshire domestic" in a
     question names the area, not which of the area's documents, even when only one title
@@ -299,7 +307,12 @@ class DocumentResolver:
         launch slides"), that no other candidate's title holds, where the question also calls
         it a document (`_called_a_document`): "joint commissioning of services" asks about the
         subject, "the Joint Commissioning Strategy" names the document."""
-        asked = _phrases(question) | {(word,) for word in _modifiers(question)}
+        modifiers = _modifiers(question)
+        # "the 2020 launch" names the launch; "the consultation events" some other events
+        known = set().union(*(self._title_words[d.doc_id] | {(w,) for w in _area_words(d)}
+                              for d in pool))
+        named = _names(question) if {(word,) for word in modifiers} <= known else set()
+        asked = _phrases(question) | {(word,) for word in modifiers | named}
         shared = {d.doc_id: asked & (self._title_phrases[d.doc_id] | self._title_words[d.doc_id])
                   for d in pool}
         holders = Counter(phrase for phrases in shared.values() for phrase in phrases)
