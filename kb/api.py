@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -202,7 +202,7 @@ class KnowledgeBase:
                  if plan.period_documents else None)
         if dated is not None:  # the documents' own period, from their title pages
             return dated
-        reason = self.uncovered_reason(resolved, hits)
+        reason = self.uncovered_reason(resolved, hits, plan.named_documents)
         if reason:
             return extractive.refusal(resolved, hits, reason)
         topic = self.areas.topic(resolved) or resolved
@@ -240,12 +240,14 @@ class KnowledgeBase:
         return [[float(sum(x * y for x, y in zip(query, v, strict=True)))
                  for v in vectors[len(queries):]] for query in vectors[:len(queries)]]
 
-    def uncovered_reason(self, question: str, hits: Sequence[Hit]) -> str:
-        """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`."""
+    def uncovered_reason(self, question: str, hits: Sequence[Hit],
+                         named: Collection[str] = ()) -> str:
+        """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`
+        (`named`: the documents it names)."""
         return uncovered_reason(question, hits, self.settings.min_relevance, self.areas,
                                 self.glossary, self._idf,
                                 lambda sentences: self._similarities(question, sentences),
-                                self._documents_named, self._similarity_rows)
+                                self._documents_named, self._similarity_rows, named)
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:

@@ -746,6 +746,38 @@ def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_
     assert reason("What does Wyvern say about changing victims?", [housing]) == ""
 
 
+def test_a_question_naming_a_document_is_refused_when_that_document_is_silent_on_it():
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.records import DocumentInfo
+    from kb.retrieval.areas import AreaResolver
+    from kb.retrieval.documents import DocumentResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    documents = DocumentResolver([
+        DocumentInfo("wy-strategy", "wyvern", "Wyvern Domestic Abuse Strategy 2021-2024",
+                     "2021-2024", "strategy", "adopted"),
+        DocumentInfo("wy-launch", "wyvern", "Recovery Pilots Launch Event 2022", "2022",
+                     "presentation", "update")])
+    launch = replace(hit("Seven recovery pilots run from October to March, for adults and "
+                         "children."), doc_id="wy-launch", title="Recovery Pilots Launch Event 2022")
+    strategy = replace(hit("We will map counselling and make sure survivors can get it."),
+                       doc_id="wy-strategy", title="Wyvern Domestic Abuse Strategy 2021-2024")
+    idf = idf_table([launch.text, strategy.text, "Refuges will open in the north."])
+
+    def reason(question, hits):
+        return uncovered_reason(question, hits, 0.15, resolver, (), idf, documents=documents,
+                                sources=documents.mentioned(question, ["wyvern"]))
+
+    # the launch does not speak of counselling, though the strategy does
+    assert reason("What did the 2022 launch say about counselling?", [launch, strategy]) == (
+        "'Recovery Pilots Launch Event 2022' does not speak of it")
+    assert reason("What did the 2022 launch say about the recovery pilots for children?",
+                  [launch, strategy]) == ""
+    assert reason("What does Wyvern say about counselling?", [launch, strategy]) == ""
+
+
 def test_an_answer_leads_with_the_sentences_that_give_the_value_asked_for():
     """ "Who wrote the foreword?" is answered by the signatures, not by the foreword's
     sentences about the strategy; "How many…?" by the sentence with the number."""

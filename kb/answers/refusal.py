@@ -56,7 +56,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                      idf: Mapping[str, float],
                      similar: Callable[[Sequence[str]], Sequence[float]] | None = None,
                      documents: DocumentResolver | None = None,
-                     similarities: Similarities | None = None) -> str:
+                     similarities: Similarities | None = None,
+                     sources: Collection[str] = ()) -> str:
     """Why the hits do not answer the question ('' when they do).
 
     Five checks: the best passage's similarity reaches `min_relevance`, unless a passage
@@ -70,7 +71,9 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     topic, by its words or as a paraphrase (`kb.answers.answer_type.passage_about`), and the
     word does not make the question less like them (`_unseen_unanswered`); a compound of
     the topic one of whose words they use only once ("climate change" of "the current
-    economic climate") needs a top passage that writes it (`_loose_compounds`); and when
+    economic climate") needs a top passage that writes it (`_loose_compounds`); a question
+    that names its document needs a passage of that document about its topic
+    (`_silent_document`); and when
     the question asks for a kind of value (an amount, a count, a date, a name, a finding), a
     sentence about its topic gives one (see
     `kb.answers.answer_type`; the words by which the question names its source, "according
@@ -89,6 +92,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         similarities: the similarity of texts to each of some queries (one embedding run):
             whether a topic word the strategies never use makes the question less like its top
             passages.
+        sources: the documents the question names (its answer must come from one of them).
     """
     if not hits:
         return "nothing is indexed that matches"
@@ -120,6 +124,10 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
               or _loose_compounds(question, topic_text, hits, idf))
     if unheld:
         return "no passage is about " + ", ".join(f"'{w}'" for w in unheld)
+    if sources and documents is not None:
+        silent = _silent_document(question, topic_text, hits, idf, acronyms, sources, documents)
+        if silent:
+            return f"'{silent}' does not speak of it"
     absent = missing_value(question, topic_text, hits, idf, similar,
                            source_terms(question), acronyms)
     if absent is not None:
@@ -157,6 +165,23 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
             question, unseen, hits, similarities):
         return []
     return typed_words(question, unseen)
+
+
+def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
+                     acronyms: Mapping[str, Collection[str]], named: Collection[str],
+                     documents: DocumentResolver) -> str:
+    """The title of the document the question names ("What did the 2020 launch say about
+    counselling?") when none of its top passages is about the question's topic
+    (`kb.answers.answer_type.passage_about`, with the words naming it left out): the answer
+    must come from it, not from another document that does speak of the topic. '' otherwise."""
+    own = [h for h in hits if h.doc_id in named]
+    rest = documents.without_reference(topic, named)
+    about = topic_terms(rest) - source_terms(question)
+    about -= content_terms(question) - content_terms(without_cues(question))  # kind words
+    about = {t for t in about if not YEAR.fullmatch(t)}  # (checked as specific terms)
+    if not about or (own and passage_about(about, own, idf, acronyms)):
+        return ""
+    return next((h.title for h in own), "named document")
 
 
 def _loose_compounds(question: str, topic: str, hits: Sequence[Hit],
