@@ -72,3 +72,12 @@ def test_a_contents_page_s_numbered_titles_are_entries_and_its_other_lines_text(
                 "Version: DRAFT 1.3 Date: AUGUST 2019")
     assert [q for _, _, q in units(contents, headings=["Contents"])] == [
         "Version: DRAFT 1.3 Date: AUGUST 2019"]
+
+
+def test_a_title_page_s_lines_are_not_quoted():
+    # a line that is part of the document's title, and a line with no word to read
+    text = ("Recovery Pilots Launch Event\n11:00 – 13:00\n"
+            "Seven recovery pilots run from October to March.")
+    quoted = [quote for _, _, quote in units(
+        text, title="Domestic Abuse Recovery Pilots launch event: strategic oversight (2020)")]
+    assert quoted == ["Seven recovery pilots run from October to March."]

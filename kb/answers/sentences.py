@@ -35,6 +35,9 @@ LABEL_WORDS = 6  # a line this short, with no sentence end, names the item after
 WRAPPED_WORDS = 8  # a line this long, with no sentence end, was wrapped (prose, not a label)
 
 
+_WORDED = re.compile(r"[^\W\d_]{2}")  # a unit needs a word of two letters or more
+
+
 def _normalise(text: str) -> str:
     return plain(text).lower().strip(" #>:?.")
 
@@ -162,7 +165,8 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
             lead-in takes none as an item, and a sentence wrapped onto a line that starts with
             a figure is one unit; False gives the units that stores hold part vectors for
             (`kb.retrieval.parts`), whose layout a store keeps from its ingest.
-        title: the document's title: a title-page line that repeats it is no unit either.
+        title: the document's title: a title-page line that repeats it, or part of it ("Pilots
+            Launch Event" of "… Recovery Pilots launch event: …"), is no unit either.
     """
     path = list(headings)
     skip = {_normalise(h) for h in [*path, title] if h}
@@ -203,6 +207,8 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         bare = LEAD_IN.search(quote) and (not whole_lists or len(quote.split()) <= LABEL_WORDS)
         contents_line = _CONTENTS_LINE if quoting else _STORED_CONTENTS_LINE
         if (len(quote.split()) < 3 or _normalise(quote) in skip or contents_line.search(quote)
+                or (title and _normalise(quote) in _normalise(title))  # a line of the title
+                or (quoting and not _WORDED.search(quote))  # "11:00 – 13:00": nothing to read
                 or _within((start, end), pages)
                 or bare or (whole_lists and is_header_row(text, start, end))):
             continue
