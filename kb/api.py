@@ -42,6 +42,7 @@ from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import spellings
 from kb.retrieval.hybrid import HybridRetriever
+from kb.retrieval.intent import defined_term
 from kb.retrieval.synonyms import in_strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
 from kb.retrieval.typos import corrected
@@ -208,9 +209,13 @@ class KnowledgeBase:
         topic = self.areas.topic(resolved) or resolved
         weight = self.settings.sentence_similarity
         parts = self._retriever.part_similarities(plan, hits) if weight else None
+        # "What does MARAC stand for?": the sentence that spells it out
+        term = defined_term(resolved)
+        spelled = sorted(self.glossary.get(term, ())) if term else []
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
                                     plan.kinds, self._area_names(), parts, weight,
-                                    plan.strategy_words, plan.listing, plan.whole_section)
+                                    [*plan.strategy_words, *spelled], plan.listing,
+                                    plan.whole_section)
         if not answer.found:
             return extractive.refusal(resolved, hits, "no passage answers it")
         if asks_for_sources(resolved):  # "Where does the £48 million figure come from?"

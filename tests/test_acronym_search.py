@@ -49,3 +49,14 @@ def test_a_question_spelling_out_the_long_form_still_searches_the_acronym(tmp_pa
         "What about Independent Domestic Violence Advisor caseloads?", None)
     assert "(IDVA)" in plan.lexical_text
 
+
+
+def test_what_an_acronym_stands_for_is_answered_first_by_the_line_that_spells_it_out(
+        tmp_path):
+    strategy = STRATEGY.replace(
+        "2.1 - Maintain IDVA provision",
+        "2.0 - The MARAC chair will stand down and a new MARAC chair will stand in.\n\n"
+        "2.1 - Maintain IDVA provision")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": strategy}, min_relevance=0.0, chunk_max_words=40)
+    answer = kb.ask("What does MARAC stand for?")
+    assert answer.citations[0].quote == "MARAC - Multi Agency Risk Assessment Conference"
