@@ -31,6 +31,8 @@ def passage(chunk_id: str, text: str, section: str, start: int,
     ("How long is the waiting list for the perpetrator programme?", AnswerType.COUNT),
     ("What is the average caseload of an outreach worker?", AnswerType.COUNT),
     ("What is the repeat referral rate at MARAC?", AnswerType.COUNT),
+    ("What percentage of victims report the abuse to the police?", AnswerType.SHARE),
+    ("What share of the costs does Wyvern put down to lost work?", AnswerType.SHARE),
     ("When will the sanctuary scheme review finish?", AnswerType.DATE),
     ("What is the timescale for the new refuge?", AnswerType.DATE),
     ("Who chairs the partnership board?", AnswerType.NAME),
@@ -72,6 +74,16 @@ def test_a_near_miss_without_the_value_is_refused():
 def test_the_value_beside_the_topic_answers():
     question = "How many advocates does the IDVA service have?"
     assert missing_value(question, question, [IDVA], {}) is None
+
+
+def test_a_share_is_given_as_one_not_as_a_count():
+    figures = hit("In 2023 there were 8,760 reports of domestic abuse to Wyvern police. Based "
+                  "on survey data, the real number is nearer 40,000.", section="The local picture")
+    question = "What percentage of victims in Wyvern report the abuse to the police?"
+    assert missing_value(question, question, [figures], {}) is AnswerType.SHARE
+    share = hit("Only 21% of victims report the abuse to the police; 1 in 4 women will "
+                "experience domestic abuse.", section="The local picture")
+    assert missing_value(question, question, [share], {}) is None
 
 
 def test_an_action_plan_row_s_reference_is_no_value():

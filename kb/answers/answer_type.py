@@ -25,6 +25,7 @@ from kb.vocabulary import vocabulary
 class AnswerType(StrEnum):
     """The kind of value a question asks for."""
 
+    SHARE = "share"
     AMOUNT = "amount"
     COUNT = "count"
     DATE = "date"
@@ -37,6 +38,9 @@ _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 _MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
            r"december|spring|summer|autumn|winter")
 _VALUES: dict[AnswerType, re.Pattern[str]] = {
+    AnswerType.SHARE: re.compile(rf"%|\bper ?cent\b|\b(\d+|{_NUMBER_WORDS}) (in|out of) "
+                                 rf"(\d+|{_NUMBER_WORDS})\b|\b(half|a third|a quarter|a fifth|"
+                                 r"two[- ]thirds|three[- ]quarters|majority)\b", re.IGNORECASE),
     AnswerType.AMOUNT: re.compile(r"£\s?\d|\b\d[\d,.]*\s?(k|m|million|billion|bn|pounds)\b",
                                   re.IGNORECASE),
     AnswerType.COUNT: re.compile(rf"(?<![\d/-])(?!(19|20)\d\d\b)\d[\d,.]*(?![\d/])|%|"
