@@ -60,7 +60,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                      sources: Collection[str] = ()) -> str:
     """Why the hits do not answer the question ('' when they do).
 
-    Five checks: the best passage's similarity reaches `min_relevance`, unless a passage
+    The checks: the best passage's similarity reaches `min_relevance`, unless a passage
     holds every topic word of the question (an exact match the embedding may rank low); the
     question's specific terms (years, names, a name also as its initials: "TV" for "Thames
     Valley"; not months, which a text may write as "the first 3 months") occur in the
@@ -73,9 +73,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     the topic one of whose words they use only once ("climate change" of "the current
     economic climate") needs a top passage that writes it (`_loose_compounds`); a question
     that names its document needs a passage of that document about its topic
-    (`_silent_document`); and when
-    the question asks for a kind of value (a share, an amount, a count, a date, a name, a finding), a
-    sentence about its topic gives one (see
+    (`_silent_document`); and when the question asks for a kind of value (a share, an
+    amount, a count, a date, a name, a finding), a sentence about its topic gives one (see
     `kb.answers.answer_type`; the words by which the question names its source, "according
     to the … Strategy", are not its topic).
 
