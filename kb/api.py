@@ -246,13 +246,13 @@ class KnowledgeBase:
                  for v in vectors[len(queries):]] for query in vectors[:len(queries)]]
 
     def uncovered_reason(self, question: str, hits: Sequence[Hit],
-                         named: Collection[str] = ()) -> str:
+                         sources: Collection[str] = ()) -> str:
         """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`
-        (`named`: the documents it names)."""
+        (`sources`: the documents it names, by id)."""
         return uncovered_reason(question, hits, self.settings.min_relevance, self.areas,
                                 self.glossary, self._idf,
                                 lambda sentences: self._similarities(question, sentences),
-                                self._documents_named, self._similarity_rows, named)
+                                self._documents_named, self._similarity_rows, sources)
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:

@@ -47,8 +47,9 @@ UNSEEN_DROP = 0.04
 COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
 # (queries, texts) -> each query's similarity to each text
 Similarities = Callable[[Sequence[str], Sequence[str]], Sequence[Sequence[float]]]
-ARTICLES = {AnswerType.SHARE: "a percentage or share", AnswerType.AMOUNT: "an amount", AnswerType.COUNT: "a number",
-            AnswerType.DATE: "a date", AnswerType.NAME: "a name", AnswerType.FINDING: "a finding"}
+ARTICLES = {AnswerType.SHARE: "a percentage or share", AnswerType.AMOUNT: "an amount",
+            AnswerType.COUNT: "a number", AnswerType.DATE: "a date", AnswerType.NAME: "a name",
+            AnswerType.FINDING: "a finding"}
 
 
 def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
@@ -155,10 +156,9 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
                    for term in content_terms(word)}
     if not unseen:
         return []
-    kind_words = content_terms(question) - content_terms(without_cues(question))
-    if (not about - kind_words or any(passage_about(topic_terms(reworded) - source, hits, idf,
-                                                    acronyms)
-                                      for reworded in in_strategy_words(topic))):
+    if not about - _kind_words(question) or any(
+            passage_about(topic_terms(reworded) - source, hits, idf, acronyms)
+            for reworded in in_strategy_words(topic)):
         return []
     if passage_about(about, hits, idf, acronyms) and not _unseen_unanswered(
             question, unseen, hits, similarities):
@@ -176,11 +176,16 @@ def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mappin
     own = [h for h in hits if h.doc_id in named]
     rest = documents.without_reference(topic, named)
     about = topic_terms(rest) - source_terms(question)
-    about -= content_terms(question) - content_terms(without_cues(question))  # kind words
+    about -= _kind_words(question)
     about = {t for t in about if not YEAR.fullmatch(t)}  # (checked as specific terms)
     if not about or (own and passage_about(about, own, idf, acronyms)):
         return ""
-    return next((h.title for h in own), "named document")
+    return next((h.title for h in own), documents.title(next(iter(named))))
+
+
+def _kind_words(question: str) -> set[str]:
+    """The question's terms that ask for a kind of passage ("propose", "intend")."""
+    return content_terms(question) - content_terms(without_cues(question))
 
 
 def _loose_compounds(question: str, topic: str, hits: Sequence[Hit],
@@ -195,9 +200,9 @@ def _loose_compounds(question: str, topic: str, hits: Sequence[Hit],
     if not isinstance(idf, IdfTable) or any(h.similarity >= TOPIC_SIMILARITY
                                             for h in hits[:HITS_CHECKED]):
         return []
-    kind_words = content_terms(question) - content_terms(without_cues(question))
     # (a word they never use is `_unheld`'s to judge)
-    about = {t for t in topic_terms(topic) - source_terms(question) - kind_words if t in idf}
+    about = {t for t in topic_terms(topic) - source_terms(question) - _kind_words(question)
+             if t in idf}
     once = {t for t in about if idf[t] >= idf.unseen}
     if not once:
         return []

@@ -213,6 +213,10 @@ class DocumentResolver:
             for phrase in phrases:
                 self._holders.setdefault(phrase, set()).add(doc_id)
 
+    def title(self, doc_id: str) -> str:
+        """The document's title (its id when it is not indexed)."""
+        return next((d.title for d in self._documents if d.doc_id == doc_id), doc_id)
+
     def mentioned(self, question: str, areas: Sequence[str] | None = None) -> list[str]:
         """Doc ids the question names, among the given areas' documents (all when None).
 
