@@ -12,6 +12,7 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("What will Calder Vale do about stalking?", {ChunkKind.ACTION}),
     ("How will Calder Vale tackle stalking?", {ChunkKind.ACTION}),
     ("What does Calder Vale say it will do for children living with abuse?", {ChunkKind.ACTION}),
+    ("What is Calder Vale planning for children living with abuse?", {ChunkKind.ACTION}),
     ("What is Wyvern doing about forced marriage?", {ChunkKind.ACTION}),
     ("What is Wyvern doing in schools?", {ChunkKind.ACTION}),
     ("How does Wyvern propose to reach older victims?", {ChunkKind.ACTION}),
