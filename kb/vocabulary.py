@@ -65,6 +65,7 @@ class Vocabulary:
     table_header: Pattern
     commitment: Pattern
     question_intents: tuple[tuple[frozenset[ChunkKind], Pattern], ...]
+    question_fallbacks: Pattern  # intent cues that count only when no other kind's does
     answer_type_cues: tuple[tuple[str, Pattern], ...]
     duration_question: Pattern  # "How long…": a count of time units …
     time_units: str  # … these, as words
@@ -175,6 +176,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             question_intents=tuple(
                 (frozenset(ChunkKind(k) for k in kinds.split()), cue_pattern(words))
                 for kinds, words in data["questions"].items()),
+            question_fallbacks=cue_pattern(data["question_fallbacks"]["cues"]),
             answer_type_cues=tuple((kind, cue_pattern(words))
                                    for kind, words in data["answer_types"].items()),
             duration_question=cue_pattern(data["durations"]["questions"]),

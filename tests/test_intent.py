@@ -13,6 +13,9 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("How will Calder Vale tackle stalking?", {ChunkKind.ACTION}),
     ("What does Calder Vale say it will do for children living with abuse?", {ChunkKind.ACTION}),
     ("What is Calder Vale planning for children living with abuse?", {ChunkKind.ACTION}),
+    # "What will …" frames the question; another kind's cue says what it asks for
+    ("What will Wyvern measure to show refuges are working?", {ChunkKind.INDICATOR}),
+    ("What is Wyvern going to track on stalking?", {ChunkKind.INDICATOR}),
     ("What is Wyvern doing about forced marriage?", {ChunkKind.ACTION}),
     ("What is Wyvern doing in schools?", {ChunkKind.ACTION}),
     ("How does Wyvern propose to reach older victims?", {ChunkKind.ACTION}),

@@ -26,11 +26,19 @@ def defined_term(question: str) -> str | None:
 def intended_kinds(question: str) -> frozenset[ChunkKind]:
     """The chunk kinds a question favours: empty when it names none, or when its cues point
     to several kinds at once ("the delivery strands": actions or aims?), which would boost
-    half the corpus on a guess."""
+    half the corpus on a guess. A cue that only frames the question ("What will …") counts
+    when no other kind's cue is there: "What will Bucks measure…?" asks for indicators."""
     if defined_term(question):
         return frozenset({ChunkKind.GLOSSARY})
-    groups = [group for group, pattern in vocabulary().question_intents if pattern.search(question)]
+    words = vocabulary()
+    groups = _matched(question)
+    if len(groups) > 1:
+        groups = _matched(words.question_fallbacks.sub(" ", question)) or groups
     return groups[0] if len(groups) == 1 else frozenset()
+
+
+def _matched(question: str) -> list[frozenset[ChunkKind]]:
+    return [group for group, pattern in vocabulary().question_intents if pattern.search(question)]
 
 
 def without_cues(question: str) -> str:
