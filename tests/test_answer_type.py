@@ -37,6 +37,8 @@ def passage(chunk_id: str, text: str, section: str, start: int,
     ("What is the timescale for the new refuge?", AnswerType.DATE),
     ("Who chairs the partnership board?", AnswerType.NAME),
     ("What did the evaluation of the pilot find?", AnswerType.FINDING),
+    ("What was the outcome of the Wyvern refuge pilot evaluation?", AnswerType.FINDING),
+    ("What are the outcomes of the strategy?", None),
     ("What are the strategy's priorities?", None),
     ("How was the county coordinator post paid for?", None),
     ("How is the refuge funded?", None),
@@ -522,6 +524,11 @@ def test_plural_acronyms_and_possessives_are_not_missing_names():
               similarity=0.6)
     assert uncovered_reason("What does Wyvern say about Clare's Law?", [law], 0.3, resolver,
                             (), {}) == ""
+    # "&" or "and" between a name's words is no part of it
+    board = hit("The partnership is led by Jo Smith, Chair of the Safer & Stronger Wyvern "
+                "Partnership Board.", similarity=0.6)
+    assert uncovered_reason("Who chairs the Safer Stronger Wyvern Partnership Board?", [board],
+                            0.3, resolver, (), {}) == ""
     # a name the evidence lacks is quoted as the question writes it
     other = hit("Partners will promote the disclosure scheme.", similarity=0.6)
     assert uncovered_reason("What does Wyvern say about Sarah’s Law?", [other], 0.3, resolver,

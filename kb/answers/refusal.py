@@ -44,6 +44,7 @@ _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-
 # Set on tune, where off-topic questions' drops were 0.04-0.13 and one paraphrase's 0.08
 # ("flagged as being in danger"); the others' under 0.025
 UNSEEN_DROP = 0.04
+_JOINED = re.compile(r" (?:&|and) ")  # "Safer & Stronger", "Safer and Stronger"
 COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
 # (queries, texts) -> each query's similarity to each text
 Similarities = Callable[[Sequence[str], Sequence[str]], Sequence[Sequence[float]]]
@@ -284,8 +285,9 @@ def _covered(year: int, hits: Sequence[Hit]) -> bool:
 
 
 def _comparable(text: str) -> str:
-    """Lower case, possessives and apostrophes' kinds aside ("Clare’s Law" holds "Clare Law")."""
-    return POSSESSIVE.sub("", " ".join(text.lower().split()))
+    """Lower case, possessives and apostrophes' kinds aside ("Clare’s Law" holds "Clare Law"),
+    and "&" or "and" between words ("Safer & Stronger" holds "Safer Stronger")."""
+    return _JOINED.sub(" ", POSSESSIVE.sub("", " ".join(text.lower().split())))
 
 
 def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[str],
