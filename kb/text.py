@@ -78,7 +78,7 @@ def word_forms(text: str) -> dict[str, set[str]]:
     a stem joins words that are not one ("employers" and "employment" are both 'employ')."""
     out: dict[str, set[str]] = {}
     for word in _words(text):
-        out.setdefault(stem(word), set()).add(_singular(word))
+        out.setdefault(stem(word), set()).add(singular(word))
     return out
 
 
@@ -97,7 +97,9 @@ def shared_weight(shared: set[str], idf: Mapping[str, float],
     return idf_weight(shared - other, idf) + STEM_ONLY_WEIGHT * idf_weight(other, idf)
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A lower-case plural as its singular ("priorities": priority, "approaches": approach);
+    any other word as it is."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ses", "xes", "ches", "shes")):

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
-from kb.text import NUMBER_WORDS, ORDINAL_WORDS, STOPWORDS, content_terms, word_list_terms
+from kb.text import NUMBER_WORDS, ORDINAL_WORDS, STOPWORDS, content_terms, singular, word_list_terms
 from kb.vocabulary import vocabulary
 
 GENERIC_SHARE = 0.1  # a word in more than a tenth of the chunks says nothing about a section
@@ -60,7 +60,7 @@ def section_reference(question: str) -> SectionReference:
     spans: list[tuple[int, int]] = []
     for at, match in enumerate(matches):
         word = match.group().lower().strip("'‘’")
-        if word not in nouns and _singular(word) not in nouns:
+        if word not in nouns and singular(word) not in nouns:
             continue
         first = at
         for before in reversed(matches[max(at - NAME_WORDS, 0):at]):
@@ -131,10 +131,6 @@ def _locates(before: Sequence[re.Match[str]]) -> bool:
         if word not in _DETERMINERS and not _POSSESSIVE.search(word):
             return False
     return False
-
-
-def _singular(word: str) -> str:
-    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
 class HeadingMatcher:
