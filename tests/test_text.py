@@ -57,3 +57,6 @@ def test_the_words_a_stem_joins_are_told_apart_by_their_forms():
     forms = word_forms("Employers sign the pledge; employment rates and one employer's policies")
     assert forms["employ"] == {"employer", "employment"}
     assert forms["polici"] == {"policy"}
+    # a plural in "-ses" is its singular in "-se"; one in "-sses", "-ches" its stem
+    assert word_forms("MARAC cases and each case")["case"] == {"case"}
+    assert word_forms("approaches, an approach")["approach"] == {"approach"}
