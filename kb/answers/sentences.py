@@ -170,6 +170,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
     """
     path = list(headings)
     skip = {_normalise(h) for h in [*path, title] if h}
+    whole_title = _normalise(title)
     spans = _raw(text, quoting)
     under_contents = bool(path) and bool(vocabulary().contents.match(path[-1]))
     pages = _contents_lines(text, under_contents) if quoting else []
@@ -207,7 +208,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         bare = LEAD_IN.search(quote) and (not whole_lists or len(quote.split()) <= LABEL_WORDS)
         contents_line = _CONTENTS_LINE if quoting else _STORED_CONTENTS_LINE
         if (len(quote.split()) < 3 or _normalise(quote) in skip or contents_line.search(quote)
-                or (title and _normalise(quote) in _normalise(title))  # a line of the title
+                or (title and _normalise(quote) in whole_title)  # a line of the title
                 or (quoting and not _WORDED.search(quote))  # "11:00 – 13:00": nothing to read
                 or _within((start, end), pages)
                 or bare or (whole_lists and is_header_row(text, start, end))):
