@@ -42,7 +42,6 @@ from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import spellings
 from kb.retrieval.hybrid import HybridRetriever
-from kb.retrieval.intent import defined_term
 from kb.retrieval.synonyms import in_strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
 from kb.retrieval.typos import corrected
@@ -210,11 +209,9 @@ class KnowledgeBase:
         weight = self.settings.sentence_similarity
         parts = self._retriever.part_similarities(plan, hits) if weight else None
         # "What does MARAC stand for?": the sentence that spells it out
-        term = defined_term(resolved)
-        spelled = sorted(self.glossary.get(term, ())) if term else []
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
                                     plan.kinds, self._area_names(), parts, weight,
-                                    [*plan.strategy_words, *spelled], plan.listing,
+                                    [*plan.strategy_words, *plan.spelled], plan.listing,
                                     plan.whole_section)
         if not answer.found:
             return extractive.refusal(resolved, hits, "no passage answers it")

@@ -55,7 +55,8 @@ class SearchPlan:
     section_names: frozenset[str] = frozenset()  # words it gives as a section's name
     section_about: frozenset[str] = frozenset()  # … or as what a section is about
     kinds: frozenset[ChunkKind] = frozenset()  # the kinds of passage it asks for
-    defined: re.Pattern[str] | None = None  # the acronym a definition question asks about
+    defined: re.Pattern[str] | None = None  # the acronym a definition question asks about …
+    spelled: tuple[str, ...] = ()  # … and its long forms (the answer quotes them first)
     strategy_words: tuple[str, ...] = ()  # the strategies' words for its everyday ones
     whole_section: bool = False  # it asks what a named section holds, nothing narrower
     listing: bool = False  # it asks for a list (wants_list) or for a named section's
@@ -155,6 +156,8 @@ class HybridRetriever:
         period = self._documents.period_asked(
             query, self._resolver.without_names(query), chosen, ALL_AREAS_MAX, self._glossary
         ) if self._settings.period_answers else []
+        term = defined_term(query)
+        spelled = tuple(sorted(self._glossary.get(term, ()))) if term else ()
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
                           per_area=per_area, named_documents=documents,
                           terms=frozenset(content_terms(query)),
@@ -162,7 +165,7 @@ class HybridRetriever:
                           # "under its Prevention priority" names a section; it does not ask
                           # for aims
                           kinds=kinds,
-                          defined=_word(defined_term(query)), strategy_words=synonyms,
+                          defined=_word(term), spelled=spelled, strategy_words=synonyms,
                           whole_section=whole_section,
                           listing=whole_section or wants_list(query),
                           list_nouns=asked_nouns(query) if self._settings.named_lists
