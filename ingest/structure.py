@@ -436,7 +436,8 @@ def _template(units: list[tuple[Page, int, int, int, str]]) -> tuple[dict[str, i
 
 def _looks_like_item(line: str) -> bool:
     text = plain(line)
-    return bool(text) and len(text.split()) <= 30 and text[-1] not in ".:" and "\t" not in line
+    return (bool(text) and len(text.split()) <= 30 and text[-1] not in ".:" and "\t" not in line
+            and not LEAD_IN.search(text))  # "… the following principles will be followed: -"
 
 
 def _block_kind(stack: list[tuple[int, str, ChunkKind | None]], text: str,

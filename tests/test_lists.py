@@ -330,3 +330,61 @@ def test_a_section_named_twice_is_answered_from_where_it_sets_out_its_list(tmp_p
     answer = kb.ask("What will Kestrel do under its Support priority?")
     assert "Open a second refuge in the north of the county" in answer.text
     assert "across Kestrel" not in answer.text
+
+
+OUTCOMES_THEN_PRINCIPLES = """Wyvern Domestic Abuse Strategy 2024-2027
+
+Our Shared Ambition
+
+Our ambition is that everyone in Wyvern lives free from abuse, and we will focus our delivery on four outcomes:
+
+Children and young people grow up in healthy relationships
+
+Survivors are safe in their own homes
+
+Survivors recover and rebuild their lives
+
+Perpetrators stop causing harm
+
+In working towards these outcomes the following principles will be followed: -
+
+- Listening to survivors and acting on what they tell us.
+- Sharing information safely between partners.
+- Commissioning services jointly where it makes sense.
+"""
+
+
+def test_a_lead_in_after_a_list_heads_a_list_of_its_own_and_stops_the_one_before(tmp_path):
+    """A line that announces a list ("… the following principles will be followed: -") is no
+    item of the list before it: its own list runs under it, and a question about the outcomes
+    is answered with the outcomes only, one about the principles with the principles."""
+    from ingest.structure import parse_blocks
+    from kb.records import Page
+
+    blocks = parse_blocks((Page(number=None, text=OUTCOMES_THEN_PRINCIPLES),))
+    listening = next(b for b in blocks if b.text.startswith("- Listening"))
+    assert listening.lead.startswith("In working towards these outcomes the following principles")
+
+    kb = corpus_kb(tmp_path, {"wyvern.txt": OUTCOMES_THEN_PRINCIPLES})
+    outcomes = kb.ask("What are Wyvern's four outcomes?").text
+    assert "Perpetrators stop causing harm" in outcomes
+    assert "principles" not in outcomes and "Listening to survivors" not in outcomes
+    principles = kb.ask("What principles will Wyvern's partners follow?").text
+    assert "Listening to survivors" in principles and "Commissioning services jointly" in principles
+
+
+def test_a_lead_in_announces_the_list_noun_it_ends_with_or_names_after_following():
+    from kb.retrieval.lists import announced_nouns, announces_other_list
+
+    assert announced_nouns("In working to these aims the following principles will be followed:") \
+        == {"principl"}
+    assert announced_nouns("We will focus our delivery on four outcomes:") == {"outcom"}
+    # an aim that names partners in passing announces no list of partners
+    assert announced_nouns("Strategic aims: by working in partnership all agencies will:") == set()
+    principles = "In working to these outcomes the following principles will be followed:\n- Listen."
+    assert announces_other_list(principles, "", frozenset({"outcom"}))
+    assert not announces_other_list(principles, "", frozenset({"principl"}))
+    assert not announces_other_list(principles, "", frozenset())
+    # a chunk that holds the asked list and then another's lead-in still holds the asked one
+    assert not announces_other_list("- Safer homes.\n" + principles, "Our four outcomes:",
+                                    frozenset({"outcom"}))

@@ -19,7 +19,7 @@ from kb.answers.answer_type import AnswerType, expected_type, gives_value
 from kb.answers.sentences import names_item, units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.retrieval.lists import asked_nouns, list_weight
+from kb.retrieval.lists import announced_nouns, asked_nouns, list_weight
 from kb.text import (
     BULLET,
     LEAD_IN,
@@ -283,11 +283,15 @@ def _named_lead_in(items: list[tuple[Hit, int, int, str]], nouns: AbstractSet[st
     named = [(weight, -index) for index, (_, _, _, text) in enumerate(items)
              if LEAD_IN.search(first := text.strip().split("\n")[0])
              and (weight := list_weight(first, nouns, terms, idf))]
-    if not named:
-        return items
-    start = -max(named)[1]
-    section = items[start][0].section
-    return [item for item in items[start:] if item[0].section == section]
+    if named:
+        start = -max(named)[1]
+        section = items[start][0].section
+        items = [item for item in items[start:] if item[0].section == section]
+    # up to a lead-in that announces another list ("… the following principles will be followed:")
+    end = next((index for index, item in enumerate(items) if index and nouns
+                and LEAD_IN.search(first := item[3].strip().split("\n")[0])
+                and (announced := announced_nouns(first)) and not announced & nouns), len(items))
+    return items[:end]
 
 
 NAMED_SHARE = 0.5  # a title the question names holds this share of its words' weight …

@@ -23,6 +23,7 @@ from kb.retrieval.headings import HeadingMatcher, SectionReference, section_refe
 from kb.retrieval.intent import defined_term, intended_kinds, without_cues
 from kb.retrieval.lists import (
     LIST_CHUNKS,
+    announces_other_list,
     asked_nouns,
     list_labels,
     list_weight,
@@ -400,6 +401,7 @@ class HybridRetriever:
         found = [position for position in ranked[:self._settings.top_k]
                  if (chunk := chunks[position].chunk).kind in plan.kinds
                  and chunk.doc_id == best.doc_id
+                 and not announces_other_list(chunk.text, chunk.lead, plan.list_nouns)
                  and (not (plan.section_names or plan.section_about)
                       or self._headings.named(chunk.section, plan.terms, plan.section_names,
                                               plan.section_about))]

@@ -63,6 +63,32 @@ def list_weight(label: str, nouns: AbstractSet[str], terms: AbstractSet[str],
     return idf_weight(set(terms) & (found | context), idf)
 
 
+@cache
+def _announcing() -> re.Pattern[str]:
+    nouns = vocabulary().list_nouns
+    return re.compile(rf"\bfollowing\s+(?:\w+\s+)?(?P<after>{nouns})\b"
+                      rf"|\b(?P<ending>{nouns})\s*:\s*[-–]?\s*$", re.IGNORECASE)
+
+
+def announced_nouns(line: str) -> set[str]:
+    """The terms of the list noun a lead-in announces, where it says which: the one after
+    "the following" ("… these outcomes the following principles will be followed:") or the
+    one that ends it ("… on five outcomes:"); none for "… by all agencies working in
+    partnership:"."""
+    found = _announcing().search(line)
+    return content_terms(found.group("after") or found.group("ending")) if found else set()
+
+
+def announces_other_list(text: str, lead: str, nouns: AbstractSet[str]) -> bool:
+    """True when a chunk's list lead-ins (its `lead`, its own lead-in lines) announce only
+    lists other than the one whose `nouns` a question asks for ("In working to improve these
+    outcomes the following principles will be followed:" lists principles, not outcomes).
+    False when no noun is asked for or no lead-in names a list."""
+    lines = [lead, *(line for line in text.splitlines() if LEAD_IN.search(line))]
+    announced = [terms for line in lines if line and (terms := announced_nouns(line))]
+    return bool(nouns) and bool(announced) and not any(terms & nouns for terms in announced)
+
+
 def list_labels(text: str, lead: str, heading: str) -> list[str]:
     """What announces the lists a chunk holds: its list lead-in (given apart when the list
     runs on from an earlier chunk), its own lead-in lines ("… the following principles will be
