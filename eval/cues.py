@@ -4,7 +4,7 @@ An entry of kb/vocabulary.toml fires in a document when it decides something the
 
 - `headings.<kind>`: the first cue to match a heading decides its kind; the cue named last in
   a list's lead-in ("... on five outcomes:") decides the items' kind;
-- `sections.front_matter`: it matches a whole heading;
+- `sections.front_matter`: it matches a whole heading; `sections.views`: a heading's start;
 - `tables.action` / `tables.indicator`: it matches a table's header row (action cues first);
 - `tables.header`: it matches a table row (the register's header reading);
 - `commitments.subjects`: a paragraph or item starts "<subject> will";
@@ -67,6 +67,8 @@ def _document_firings(data: dict[str, Any], blocks: list[Block], text: str) -> I
             yield from filter(None, [_first(headings, line)])
             yield from (("sections.front_matter", word) for word in data["sections"]["front_matter"]
                         if re.match(rf"^\W*(?:{word})\W*$", line, re.IGNORECASE))
+            yield from (("sections.views", word) for word in data["sections"]["views"]
+                        if re.match(rf"^\W*(?:{word})\b", line, re.IGNORECASE))
         elif block.type == "row":
             header = block.lead or line
             yield from (entry for entry, pattern in action if pattern.search(header))
@@ -88,6 +90,7 @@ def _document_firings(data: dict[str, Any], blocks: list[Block], text: str) -> I
 def entries(data: dict[str, Any]) -> list[Entry]:
     """Every entry this module attributes, in the vocabulary's order."""
     lists = [("sections.front_matter", data["sections"]["front_matter"]),
+             ("sections.views", data["sections"]["views"]),
              *((f"tables.{name}", data["tables"][name]) for name in ("action", "indicator", "header")),
              ("commitments.subjects", data["commitments"]["subjects"])]
     return ([(f"headings.{kind}", w) for kind, words in data["headings"].items() for w in words]

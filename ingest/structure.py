@@ -324,6 +324,8 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
             while stack and stack[-1][0] >= placed:
                 stack.pop()
             cue = section_kind(stripped) if level >= 3 else heading_kind(stripped)
+            if _reports_views(stack, stripped):
+                cue = ChunkKind.CONTEXT
             if cue is None and (level == 4 or SUB_NUMBERED_HEADING.match(stripped)):
                 # an item section's own: its parent's ("Our priorities" > "3.1 Prevention")
                 cue = next((k for lv, _, k in reversed(stack) if lv == placed - 1), None)
@@ -440,8 +442,16 @@ def _looks_like_item(line: str) -> bool:
             and not LEAD_IN.search(text))  # "… the following principles will be followed: -"
 
 
+def _reports_views(stack: list[tuple[int, str, ChunkKind | None]], heading: str = "") -> bool:
+    """The open sections (or the `heading` opening one) report what others said: consultation
+    feedback is no commitment of the strategy, whatever its headings."""
+    return any(vocabulary().views.match(h) for h in (*(h for _, h, _ in stack), heading) if h)
+
+
 def _block_kind(stack: list[tuple[int, str, ChunkKind | None]], text: str,
                 table_header: str, lead: str) -> ChunkKind:
+    if _reports_views(stack):
+        return ChunkKind.CONTEXT
     lead_cue = lead_kind(lead) if lead else None
     if lead_cue is not None and lead_cue is not ChunkKind.CONTEXT:
         return lead_cue

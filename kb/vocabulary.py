@@ -58,6 +58,7 @@ class Vocabulary:
 
     heading_cues: tuple[tuple[ChunkKind, Pattern], ...]
     front_matter: Pattern
+    views: Pattern
     contents: Pattern
     signature: Pattern
     action_table: Pattern
@@ -159,6 +160,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                                for kind, words in data["headings"].items()),
             front_matter=re.compile(rf"^\W*(?:{_alternatives(data['sections']['front_matter'])})\W*$",
                                     re.IGNORECASE),
+            views=re.compile(rf"^\W*(?:{_alternatives(data['sections']['views'])})\b", re.IGNORECASE),
             contents=re.compile(rf"^\W*(?:{_alternatives(data['sections']['contents'])})\W*$",
                                 re.IGNORECASE),
             # "Cllr Anne Hartley, Executive Member…", "Mayor Lutfur Rahman": an honorific, a

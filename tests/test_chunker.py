@@ -227,3 +227,19 @@ def test_a_section_of_titles_alone_is_a_chunk_of_its_own():
         ("Section B: Our objectives", "Section B: Our objectives"),
         ("Section C: Action plan > Objective 1: Prevent abuse from happening", "Section C: Action plan")]
     assert "Improve the safety" in chunks[0].text and "Improve the safety" not in chunks[1].text
+
+
+def test_consultation_feedback_is_context_whatever_its_headings():
+    """What consultees said is no commitment of the strategy: under "Consultation feedback",
+    "Our priorities" and its bullets are context, not aims; the strategy's own priorities
+    before it keep their kind."""
+    text = ("Our priorities\n\n- Prevent abuse before it starts\n- Keep survivors safe\n\n"
+            "Appendix 2\n\nConsultation feedback\n\nOur priorities\n\n"
+            "- Respondents asked for more early help in schools\n"
+            "- Several partners wanted a single referral route\n")
+    blocks = parse_blocks((Page(number=None, text=text),))
+    kind = {b.text.strip(): b.kind for b in blocks if b.type != "heading"}
+    assert kind["- Prevent abuse before it starts"] is ChunkKind.AIM
+    assert kind["- Respondents asked for more early help in schools"] is ChunkKind.CONTEXT
+    assert [b.kind for b in blocks if b.type == "heading" and b.text == "Our priorities"] == [
+        ChunkKind.AIM, ChunkKind.CONTEXT]
