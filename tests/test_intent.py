@@ -36,3 +36,18 @@ def test_intended_kinds(question, kinds):
 def test_defined_term():
     assert defined_term("What does JDATT stand for?") == "JDATT"
     assert defined_term("What will the JDATT deliver next year for victims of abuse?") is None
+
+
+def test_a_list_asked_for_of_another_is_the_one_asked_for():
+    """"What are the risks to Wyvern achieving its outcomes?" asks for risks, not outcomes;
+    "the indicators for the young people outcome" for indicators; both lists of "the aims and
+    outcomes of the strategy" are asked for."""
+    from kb.retrieval.lists import asked_nouns
+
+    assert asked_nouns("What are the risks to Wyvern achieving its outcomes?") == {"risk"}
+    assert intended_kinds("What are the risks to Wyvern achieving its outcomes?") == frozenset()
+    assert intended_kinds("What are the indicators for Wyvern's young people outcome?") == {
+        ChunkKind.INDICATOR}
+    assert asked_nouns("What are the aims and outcomes of the strategy?") == {"aim", "outcom"}
+    assert intended_kinds("What are Wyvern's outcomes for children?") == {
+        ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kb.records import ChunkKind
+from kb.retrieval.lists import asked_part
 from kb.vocabulary import vocabulary
 
 # "What is the MARAC?", "What does JDATT do?": a short question about an acronym asks for its
@@ -31,6 +32,7 @@ def intended_kinds(question: str) -> frozenset[ChunkKind]:
     if defined_term(question):
         return frozenset({ChunkKind.GLOSSARY})
     words = vocabulary()
+    question = asked_part(question)  # "the risks to … its outcomes" asks for no outcomes
     groups = _matched(question)
     if len(groups) > 1:
         groups = _matched(words.question_fallbacks.sub(" ", question)) or groups

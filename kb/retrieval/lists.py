@@ -41,9 +41,26 @@ def _list_noun() -> re.Pattern[str]:
     return re.compile(rf"\b({vocabulary().list_nouns})\b", re.IGNORECASE)
 
 
+@cache
+def _headed() -> re.Pattern[str]:
+    return re.compile(rf"^\W*(what|which)\s+(are|were)\s+((the|its|their|[\w-]+['’]s?)\s+)?"
+                      rf"([\w-]+\s+){{0,3}}?({vocabulary().list_nouns})\s+"
+                      rf"(?P<of>to|of|for|in|on|under|from|against|towards|behind|within|around)\b",
+                      re.IGNORECASE)
+
+
+def asked_part(question: str) -> str:
+    """The words that say what a question asks for: where it asks for a list and says what
+    of ("What are the risks to Essex achieving its outcomes?", "What are the indicators for
+    the young people outcome?"), the list it asks for, up to the preposition; else all of it."""
+    headed = _headed().search(question)
+    return question[:headed.start("of")] if headed else question
+
+
 def asked_nouns(question: str) -> frozenset[str]:
-    """The terms of the list nouns a question names ("principles", "core values")."""
-    return frozenset(term for match in _list_noun().finditer(question)
+    """The terms of the list nouns a question asks for ("principles", "core values"; "the
+    risks to … its outcomes": risks, see `asked_part`)."""
+    return frozenset(term for match in _list_noun().finditer(asked_part(question))
                      for term in content_terms(match.group()))
 
 
