@@ -144,3 +144,39 @@ def test_a_section_called_by_what_it_is_about_is_the_section_whose_heading_says_
         {"stalk"})
     assert not matcher.names_a_section(frozenset(), section_reference(
         "What does the strand on knife crime say?").about)
+
+
+OUTCOME_SECTIONS = """Wyvern Domestic Abuse Strategy 2024-2027
+
+Young people enjoy healthy relationships
+
+Too many young people in Wyvern tell us that controlling behaviour is normal.
+
+What will we do?
+
+- Deliver healthy relationship lessons in every secondary school.
+- Train youth workers to spot controlling behaviour.
+
+Perpetrators are prevented from causing harm
+
+Repeat offending by a small group causes most of the harm in Wyvern.
+
+What will we do?
+
+- Commission a behaviour change programme for perpetrators.
+- Use civil orders to protect victims from repeat offenders.
+"""
+
+
+def test_a_section_called_by_a_word_of_its_heading_is_the_section_about_it(tmp_path):
+    """"under its perpetrators outcome": no heading is called "Perpetrators", but one is about
+    them ("Perpetrators are prevented from causing harm"); its actions answer, not the young
+    people's."""
+    from tests.corpus_support import corpus_kb
+
+    kb = corpus_kb(tmp_path, {"wyvern.txt": OUTCOME_SECTIONS})
+    plan = kb._retriever.plan("What will Wyvern do under its perpetrators outcome?", None)
+    assert plan.section_names == frozenset() and plan.section_about == {"perpetr"}
+    answer = kb.ask("What will Wyvern do under its young people outcome?").text
+    assert "healthy relationship lessons" in answer and "Train youth workers" in answer
+    assert "Too many young people" not in answer and "behaviour change programme" not in answer

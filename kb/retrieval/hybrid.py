@@ -135,7 +135,12 @@ class HybridRetriever:
         documents = frozenset(self._documents.mentioned(query, chosen))
         reference = section_reference(self._resolver.without_names(query, " "))
         if not self._headings.names_a_section(reference.names, reference.about):
-            reference = SectionReference(frozenset(), query)
+            # "under its perpetrators outcome": no heading is called "Perpetrators", but one
+            # is about them ("Perpetrators are prevented from causing harm")
+            about = reference.names | reference.about
+            reference = (SectionReference(frozenset(), reference.rest, about)
+                         if about and self._headings.names_a_section(frozenset(), about)
+                         else SectionReference(frozenset(), query))
         # "What will Oxfordshire do under its Prevention priority?" asks for the section's list
         # of a kind (its actions): once the section's name, the areas, the words asking for
         # the kind and the scaffolding are out, nothing narrower is left
