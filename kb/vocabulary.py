@@ -68,6 +68,7 @@ class Vocabulary:
     question_intents: tuple[tuple[frozenset[ChunkKind], Pattern], ...]
     question_fallbacks: Pattern  # intent cues that count only when no other kind's does
     answer_type_cues: tuple[tuple[str, Pattern], ...]
+    measure_question: Pattern  # "What is the caseload…": a count beside the measure's noun
     duration_question: Pattern  # "How long…": a count of time units …
     time_units: str  # … these, as words
     frequency_question: Pattern  # "How often…": a frequency
@@ -181,6 +182,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             question_fallbacks=cue_pattern(data["question_fallbacks"]["cues"]),
             answer_type_cues=tuple((kind, cue_pattern(words))
                                    for kind, words in data["answer_types"].items()),
+            measure_question=cue_pattern(data["measures"]["nouns"]),
             duration_question=cue_pattern(data["durations"]["questions"]),
             time_units=data["durations"]["units"],
             frequency_question=cue_pattern(data["durations"]["frequency_questions"]),

@@ -59,6 +59,10 @@ def passage(chunk_id: str, text: str, section: str, start: int,
     ("Please give the cost of the refuge contract", AnswerType.AMOUNT),
     ("How much has Wyvern budgeted for the perpetrator programme?", AnswerType.AMOUNT),
     ("How much is Wyvern spending on the perpetrator programme?", AnswerType.AMOUNT),
+    # a measure is a number: a time, a caseload, a capacity; a time frame is a date
+    ("What is the waiting time for the perpetrator programme?", AnswerType.COUNT),
+    ("What's the capacity of the new refuge?", AnswerType.COUNT),
+    ("What is the time frame for the new refuge?", AnswerType.DATE),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind
@@ -193,6 +197,27 @@ def test_a_number_beside_a_common_topic_word_is_not_the_count_asked_for():
     idf = {"refug": 3.0, "bed": 4.0, "space": 3.0, "commiss": 2.0, "victim": 0.5}
     assert missing_value(question, question, [advisers], idf) is AnswerType.COUNT
     assert missing_value(question, question, [advisers, beds], idf) is None
+
+
+def test_a_measure_is_given_beside_its_noun_and_a_waiting_time_in_units_of_time():
+    """"What is the caseload…?" is not answered by any number about advocates; "What is the
+    waiting time…?" by a number of weeks, not a number of referrals."""
+    idf = {"idva": 3.0, "caseload": 5.0, "wait": 4.0, "time": 1.0, "programm": 2.0,
+           "perpetr": 2.0, "capac": 4.0, "refug": 3.0}
+    cases = hit("57% of 996 cases saw the abuse stop after IDVA involvement.", similarity=0.5)
+    question = "What is the caseload of each IDVA in Wyvern?"
+    assert missing_value(question, question, [cases], idf) is AnswerType.COUNT
+    caseload = hit("Each IDVA holds a caseload of 80 to 100 victims a year.")
+    assert missing_value(question, question, [cases, caseload], idf) is None
+    referrals = hit("The perpetrator programme took 120 referrals, and waiting times rose.",
+                    similarity=0.5)
+    question = "What is the waiting time for the perpetrator programme?"
+    assert missing_value(question, question, [referrals], idf) is AnswerType.COUNT
+    weeks = hit("Men wait 12 weeks on average to start the perpetrator programme.")
+    assert missing_value(question, question, [referrals, weeks], idf) is None
+    capacity = hit("Capacity anticipated 40 clients per annum for the new refuge.")
+    question = "What is the capacity of the new refuge?"
+    assert missing_value(question, question, [capacity], idf) is None
 
 
 def test_the_headings_over_a_sentence_are_its_context():

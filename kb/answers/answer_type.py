@@ -173,13 +173,16 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
     the first word that is no content word ("How many IDVAs does…": idva; "How many recovery
     pilots ran…": recoveri, pilot, ran), the acronym of a long form among them ("How many
     Domestic Homicide Reviews": DHRs too) and the last word of an acronym's long form ("How many
-    IDVAs": advocates too); the units of time for "How long…?" (vocabulary [durations]); none
-    for any other question."""
+    IDVAs": advocates too); the units of time for "How long…?" (vocabulary [durations]); the
+    measure a question asks for ("What is the caseload…?": caseload; [answer_types] measures);
+    none for any other question."""
     asked = _HOW_MANY.search(question)
     if not asked:  # "How many pilots…, and for how long?" counts the pilots
         words = vocabulary()
-        return frozenset(content_terms(words.time_units)
-                         if words.duration_question.search(question) else ())
+        if words.duration_question.search(question):
+            return frozenset(content_terms(words.time_units))
+        measure = words.measure_question.search(question)
+        return frozenset(content_terms(measure.group()) if measure else ())
     counted: set[str] = set()
     named: list[str] = []
     for word in re.findall(r"[\w'’-]+", asked.group(1))[:COUNTED_WORDS]:
