@@ -220,6 +220,18 @@ def test_a_measure_is_given_beside_its_noun_and_a_waiting_time_in_units_of_time(
     assert missing_value(question, question, [capacity], idf) is None
 
 
+def test_a_name_is_given_for_the_question_s_most_specific_word():
+    """"Which charity runs Wyvern's IDVA service?": a name in a sentence on services that
+    does not hold "IDVA" ("specialist DA services") runs no IDVA service."""
+    idf = {"run": 2.0, "idva": 2.5, "servic": 1.0, "specialist": 1.5}
+    question = "Which charity runs Wyvern's IDVA service?"
+    services = hit("Specialist DA services are run across the county.", similarity=0.3)
+    runs = hit("Wyvern's services are run by charities.\nThe Wyvern Women's Aid runs the IDVA "
+               "service.")
+    assert missing_value(question, question, [services], idf) is AnswerType.NAME
+    assert missing_value(question, question, [services, runs], idf) is None
+
+
 def test_the_headings_over_a_sentence_are_its_context():
     foreword = hit("Jane Smith, Chair of the Wyvern Partnership Board.", section="Foreword",
                    similarity=0.5)

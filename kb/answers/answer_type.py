@@ -146,6 +146,9 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if not asked_total:
         return None
     spelled = _long_forms(terms, glossary or {})
+    # a name is given for the question's most specific word ("Who chairs the … Board?": a
+    # name beside the board's other words chairs nothing)
+    rarest = max(sorted(asked), key=lambda term: idf.get(term, 0.0))
     words = content_terms(question)
     counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
                else frozenset())
@@ -156,10 +159,11 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                  or hit.similarity >= ABOUT_SIMILARITY)
         if not about:
             continue
-        for sentence, share in _values(hit, asked, _VALUES[kind], idf, spelled,
-                                       dated_columns=kind is AnswerType.DATE, asked_words=words,
-                                       counted=counted, lasting=lasting, often=often):
-            if share >= VALUE_TOPIC_SHARE * asked_total:
+        for sentence, held in _values(hit, asked, _VALUES[kind], idf, spelled,
+                                      dated_columns=kind is AnswerType.DATE, asked_words=words,
+                                      counted=counted, lasting=lasting, often=often):
+            if (idf_weight(held, idf) >= VALUE_TOPIC_SHARE * asked_total
+                    and (kind is not AnswerType.NAME or rarest in held)):
                 return None
             others.append(sentence)
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:
@@ -291,9 +295,9 @@ def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str
 def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str, float],
             long_forms: Mapping[str, list[set[str]]], dated_columns: bool = False,
             asked_words: Collection[str] = (), counted: Collection[str] = (),
-            lasting: bool = False, often: bool = False) -> Iterator[tuple[str, float]]:
-    """Each sentence of the hit that gives a value, with the idf weight of the topic words it,
-    the sentences beside it and the hit's headings hold. List numbers ("3.", "4.1 -") and an
+            lasting: bool = False, often: bool = False) -> Iterator[tuple[str, set[str]]]:
+    """Each sentence of the hit that gives a value, with the topic words it, the sentences
+    beside it and the hit's headings hold. List numbers ("3.", "4.1 -") and an
     action plan row's reference ("3.1\tCommission a programme") are markers, not values.
     `dated_columns`: a table row takes a date from its table's header when the header's
     columns are periods ("Year 1 (2024/25)", "Year 2 (2025/26)" over the actions of each
@@ -324,4 +328,4 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
             window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))
             if "\t" in sentence:  # a row is read under its table's header
                 window |= content_terms(header_row)
-            yield sentence, idf_weight(_held(terms, window, long_forms), idf)
+            yield sentence, _held(terms, window, long_forms)
