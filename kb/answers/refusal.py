@@ -151,7 +151,8 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     Partnership priority?")."""
     source = source_terms(question)
     about = topic_terms(topic) - source
-    unseen = {term for term in about if term not in idf}
+    unseen = {term for term in about if term not in idf
+              and not years_of(term)}  # a year or a period is checked as a specific term
     if unseen:  # (the English dictionary is read only for such a question)
         unseen -= {term for word in re.findall(r"[a-z]+", question.lower()) if is_common(word)
                    for term in content_terms(word)}
@@ -178,7 +179,8 @@ def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mappin
     rest = documents.without_reference(topic, named)
     about = topic_terms(rest) - source_terms(question)
     about -= _kind_words(question)
-    about = {t for t in about if not YEAR.fullmatch(t)}  # (checked as specific terms)
+    # a year or a period ("2019-24") is checked as a specific term
+    about = {t for t in about if not years_of(t)}
     if not about or (own and passage_about(about, own, idf, acronyms)):
         return ""
     return next((h.title for h in own), documents.title(next(iter(named))))
