@@ -388,3 +388,36 @@ def test_a_lead_in_announces_the_list_noun_it_ends_with_or_names_after_following
     # a chunk that holds the asked list and then another's lead-in still holds the asked one
     assert not announces_other_list("- Safer homes.\n" + principles, "Our four outcomes:",
                                     frozenset({"outcom"}))
+
+
+STRANDS_AFTER_TITLE = """WYVERN DOMESTIC ABUSE STRATEGY
+
+2024 - 2027
+
+OUR APPROACH
+
+We will deliver this strategy through three delivery strands.
+
+PREVENT
+
+Stopping abuse before it starts, through schools and campaigns.
+
+PROTECT
+
+Keeping survivors safe through advocates and civil orders.
+
+RECOVER
+
+Helping survivors rebuild their lives with counselling and housing.
+"""
+
+
+def test_a_title_page_is_never_the_list_a_question_asks_for(tmp_path):
+    """A question that names the strategy ranks its title page high; the title and period
+    are no list, so the list is looked for in the hits after it."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": STRANDS_AFTER_TITLE})
+    for question in ("What are the strands of the Wyvern Domestic Abuse Strategy 2024-2027?",
+                     "List the strands in the Wyvern domestic abuse strategy"):
+        answer = kb.ask(question).text
+        assert "2024 - 2027" not in answer.splitlines()[0]
+        assert "three delivery strands" in answer and "Keeping survivors safe" in answer

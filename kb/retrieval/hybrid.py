@@ -15,7 +15,7 @@ from kb.backends.embedder import Embedder
 from kb.backends.snapshot import Snapshot
 from kb.backends.store import VectorStore
 from kb.config import Settings
-from kb.records import COMMITMENT_FACETS, FACET_KINDS, ChunkKind, Hit
+from kb.records import COMMITMENT_FACETS, FACET_KINDS, Chunk, ChunkKind, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver, standing_line
 from kb.retrieval.glossary import expand_query, followed_by
@@ -74,6 +74,11 @@ def _word(term: str | None) -> re.Pattern[str] | None:
 def _items(text: str) -> int:
     """How many list items (bulleted or numbered lines) a text holds."""
     return sum(bool(BULLET.match(line)) for line in text.splitlines())
+
+
+def _title_page(chunk: Chunk) -> bool:
+    """A document's opening chunk that holds no sentence (its title and period): no list."""
+    return chunk.ordinal == 0 and not re.search(r"[.!?:]", chunk.text)
 
 
 def _window(position: int) -> range:
@@ -413,8 +418,9 @@ class HybridRetriever:
         if found:  # (max keeps the first of equals)
             return (max(found, key=lambda p: _items(chunks[p].chunk.text))
                     if plan.whole_section else found[0]), False
-        pool = [p for p in ranked[:LIST_POOL] if not plan.named_documents
-                or chunks[p].chunk.doc_id in plan.named_documents]  # the document asked about
+        pool = [p for p in ranked[:LIST_POOL] if (not plan.named_documents
+                or chunks[p].chunk.doc_id in plan.named_documents)  # the document asked about
+                and not _title_page(chunks[p].chunk)]
         return self._named_list(plan, pool, chunks) if pool else (ranked[0], False)
 
     def _named_list(self, plan: SearchPlan, pool: Sequence[int],
