@@ -51,3 +51,19 @@ def test_a_list_asked_for_of_another_is_the_one_asked_for():
     assert asked_nouns("What are the aims and outcomes of the strategy?") == {"aim", "outcom"}
     assert intended_kinds("What are Wyvern's outcomes for children?") == {
         ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}
+
+
+def test_a_question_that_only_asks_for_a_kind_is_answered_by_a_passage_of_that_kind(tmp_path):
+    """"How will Wyvern measure success?" shares no word with Wyvern's performance framework
+    ("will monitor a quarterly dashboard…"); the question asks for indicators, and the passage
+    under an indicator heading answers it rather than a refusal."""
+    from tests.corpus_support import corpus_kb
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nOur vision\n\nA Wyvern where abuse is "
+            "not tolerated.\n\nKey actions for year one\n\n- Launch a champions network in GP "
+            "surgeries\n- Commission a recovery service for children\n\nPerformance framework\n\n"
+            "The partnership board will monitor a quarterly dashboard covering repeat referrals "
+            "to MARAC, arrests and charges, and take-up of refuge places.\n")
+    answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask("How will Wyvern measure success?")
+    assert answer.found
+    assert answer.text.startswith("The partnership board will monitor a quarterly dashboard")

@@ -19,6 +19,7 @@ from kb.answers.answer_type import AnswerType, expected_type, gives_value
 from kb.answers.sentences import names_item, units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
+from kb.retrieval.intent import without_cues
 from kb.retrieval.lists import announced_nouns, asked_nouns, list_weight
 from kb.text import (
     BULLET,
@@ -84,7 +85,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 kinds: frozenset[ChunkKind] = frozenset(),
                 parts: Mapping[str, Sequence[tuple[int, int, float]]] | None = None,
                 similarity_weight: float = 0.0, value: AnswerType | None = None,
-                question_forms: Mapping[str, set[str]] | None = None
+                question_forms: Mapping[str, set[str]] | None = None,
+                kind_terms: AbstractSet[str] = frozenset()
                 ) -> list[tuple[float, Hit, int, int, str]]:
     """Every sentence of every hit, scored by idf-weighted overlap with the question (a word
     that shares only its stem with the question's word counts less, "employment" for
@@ -98,7 +100,10 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     a paraphrase may share none of its words ("How often does someone call the police?" -
     "an average of 1 report every 45 minutes"). Its similarity is its best part's (`parts`:
     by chunk id, the document spans of the hit's units and their similarity to the question,
-    see `HybridRetriever.part_similarities`). Nothing is quoted when no sentence shares a word.
+    see `HybridRetriever.part_similarities`). Nothing is quoted when no sentence shares a word,
+    unless the question's words only ask for a kind of passage (`kind_terms`: "How will X
+    measure success?") and a hit is of that kind: its performance framework answers, in
+    whatever words it is written.
     """
     scored = []
     matched = False
@@ -129,7 +134,9 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 kind_weight *= VALUE_WEIGHT
             scored.append((overlap * length_penalty * kind_weight / (1 + RANK_DECAY * rank), hit,
                            start, end, text))
-    if not matched:
+    # a question whose words only ask for a kind ("How will X measure success?") is answered
+    # by the hits of that kind, in whatever words they are written
+    if not matched and not (kind_terms and any(hit.kind in kinds for hit in hits)):
         return []
     scored.sort(key=lambda item: -item[0])
     return scored
@@ -178,7 +185,9 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                             nouns=asked_nouns(question))
     else:
         picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight,
-                                         expected_type(question), word_forms(question)),
+                                         expected_type(question), word_forms(question),
+                                         content_terms(question)
+                                         - content_terms(without_cues(question))),
                              multi_area, {h.chunk_id: i for i, h in enumerate(hits)})
     names = area_names or {}
     citations, lines = [], []
