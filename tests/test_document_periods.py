@@ -35,7 +35,10 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     # its standing
     ("Is the Wyvern strategy still a draft?", STRATEGIES),
     ("Has the latest strategy been adopted?", ["wy-2022"]),
+    ("Is the latest strategy final?", ["wy-2022"]),
+    ("Has Wyvern finalised its latest strategy?", ["wy-2022"]),
     ("What actions have been agreed?", []),
+    ("What are the final year's actions?", []),
     # what the strategy covers is its content
     ("What does the strategy cover?", []),
     ("What are the priorities of the strategy?", []),
