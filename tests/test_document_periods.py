@@ -157,3 +157,20 @@ def test_ask_answers_a_period_question_from_the_title_page(fake_kb):
 def test_a_question_about_the_strategys_content_is_not_a_period_question(fake_kb):
     answer = fake_kb.ask("What does the Northshire strategy say about its vision?")
     assert "NORTHSHIRE DOMESTIC ABUSE STRATEGY 2018-2021 [" not in answer.text
+
+
+def test_which_of_many_councils_strategies_are_drafts_names_those_that_are():
+    """Over more councils than one answer lists, "Which strategies are still drafts?" is
+    answered by the drafts' standing lines (and "Which have been adopted?" by the adopted
+    ones); "When do the strategies end?" still names none."""
+    docs = [DocumentInfo(f"c{i}", f"council{i}", f"Council {i} Domestic Abuse Strategy 2024-2027",
+                         "2024-2027", "strategy", "draft" if i in (3, 7) else "adopted")
+            for i in range(14)]
+    resolver = DocumentResolver(docs)
+    drafts = "Which strategies are still drafts?"
+    assert resolver.period_asked(drafts, drafts, None, most=12) == ["c3", "c7"]
+    adopted = "Which strategies have been adopted?"
+    assert resolver.period_asked(adopted, adopted, None, most=12) == [
+        f"c{i}" for i in range(14) if i not in (3, 7)]
+    ended = "When do the strategies end?"
+    assert resolver.period_asked(ended, ended, None, most=12) == []

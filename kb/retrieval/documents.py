@@ -18,6 +18,7 @@ from kb.vocabulary import vocabulary
 
 _RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_DRAFTS = re.compile(r"\bdrafts?\b", re.IGNORECASE)  # "Which strategies are still drafts?"
 _DOCUMENT = r"(\w+ ){0,2}(strategy|plan|presentation|document|version|edition|slides|report)\b"
 # a word for documents on its own, singular or plural ("which of the strategies is…")
 _DOCUMENTS = (r"\b(strateg(y|ies)|plans?|presentations?|documents?|versions?|editions?|slides|"
@@ -244,7 +245,8 @@ class DocumentResolver:
         documents it names, else the areas' documents (all areas' when None) that are not of
         a supporting kind, those of the kind it names if any ("the strategy", "the plan");
         none when more than `most` are asked about ("When does the strategy end?" over
-        hundreds of councils).
+        hundreds of councils), unless the question asks which of them are drafts (or adopted):
+        then those that are.
 
         Args:
             question: the officer's words.
@@ -270,8 +272,12 @@ class DocumentResolver:
         said = words.document_names.sub(" ", POSSESSIVE.sub("", said))
         left = (content_terms(said) - word_list_terms(words.period_words)
                 - word_list_terms(words.scaffolding))
-        chosen = [d.doc_id for d in pool if left <= _own_terms(d, left, acronyms or {})]
-        return chosen if len(chosen) <= most else []
+        chosen = [d for d in pool if left <= _own_terms(d, left, acronyms or {})]
+        if len(chosen) > most and words.status_questions.search(question):
+            # "Which strategies are still drafts?" over many councils: the ones that are
+            standing = "draft" if _DRAFTS.search(question) else "adopted"
+            chosen = [d for d in chosen if d.status == standing]
+        return [d.doc_id for d in chosen] if len(chosen) <= most else []
 
     def without_reference(self, question: str, named: Collection[str]) -> str:
         """The question without the words by which it names the documents `named` (as
