@@ -294,8 +294,8 @@ class KnowledgeBase:
     def _evidence_for(self, phrases: Sequence[str]) -> comparison.Relevance:
         """Whether a hit is evidence for any of the phrases (the ways a theme is worded)."""
         floor = 0.8 * self.settings.min_relevance
-        return lambda hit, share: any(is_evidence(p, hit, self._idf, floor, share)
-                                      for p in phrases)
+        return lambda hit, share, everyday: any(
+            is_evidence(p, hit, self._idf, floor, share, everyday) for p in phrases)
 
     def framework(self, area: str) -> Framework:
         """The area's commitments register: vision, aims, outcomes, indicators, actions, cited.

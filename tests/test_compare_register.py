@@ -34,7 +34,7 @@ def test_facet_sorting_and_empty_cells():
 
     theme = "How do north and south deal with perpetrator programmes?"
     result = compare(theme, "perpetrator programmes", ["north", "south"], search, {},
-                     lambda h, share: True)
+                     lambda *_: True)
     assert result.theme == theme
     assert {text for text, _, _ in searched} == {"perpetrator programmes"}
     assert {kinds for _, area, kinds in searched if area == "south"} == {
@@ -59,7 +59,7 @@ def test_a_sentence_a_document_repeats_is_one_item():
     def search(text, area, kinds, k):
         return [h for h in aims if kinds is None or h.kind in kinds][:k]
 
-    result = compare("perpetrators", "perpetrators", ["north"], search, {}, lambda h, share: True)
+    result = compare("perpetrators", "perpetrators", ["north"], search, {}, lambda *_: True)
     assert [c.quote for c in result.cells["north"]["aims"]] == [
         "Perpetrators are held to account.", "Perpetrators change their behaviour."]
 
@@ -74,7 +74,7 @@ def test_a_cell_holds_the_items_about_the_theme_not_every_sentence_of_a_hit():
         return [h for h in [action, context] if kinds is None or h.kind in kinds][:k]
 
     result = compare("perpetrator programmes", "perpetrator programmes", ["north"], search, {},
-                     lambda h, share: True)
+                     lambda *_: True)
     assert [c.quote for c in result.cells["north"]["actions"]] == [
         "Commission perpetrator programmes in every district.",
         "- Extend perpetrator programmes to young people."]
@@ -89,7 +89,7 @@ def test_an_area_that_words_the_theme_its_own_way_is_compared_on_its_best_items(
         return [h for h in hits if kinds is None or h.kind in kinds][:k]
 
     result = compare("perpetrator behaviour change programmes", "perpetrator behaviour change "
-                     "programmes", ["south"], search, {}, lambda h, share: True)
+                     "programmes", ["south"], search, {}, lambda *_: True)
     assert [c.quote for c in result.cells["south"]["actions"]] == [
         "Run a programme for perpetrators."]
 
@@ -103,8 +103,31 @@ def test_an_area_is_searched_deeper_before_it_is_called_silent():
         return [h for h in [*noise, found] if kinds is None or h.kind in kinds][:k]
 
     result = compare("perpetrator programmes", "perpetrator programmes", ["south"], search, {},
-                     lambda h, share: "perpetrator" in h.text.lower())
+                     lambda h, share, everyday: "perpetrator" in h.text.lower())
     assert [c.quote for c in result.cells["south"]["context"]] == [found.text]
+
+
+def test_an_everyday_phrase_around_a_theme_does_not_leave_an_area_empty():
+    """"hold perpetrators to account": "hold" and "account" are rare in strategies, so heavy,
+    but they say how, not what; an area whose perpetrator work holds neither is compared on
+    it rather than left empty, while one with nothing on perpetrators stays empty."""
+    from kb.reports.evidence import is_evidence
+
+    idf = {"hold": 3.1, "account": 2.6, "perpetr": 1.6, "meet": 1.0, "seri": 2.0, "refug": 2.0}
+    north = [hit("north", "action", "Perpetrators will be held to account in court.", 1)]
+    south = [hit("south", "action", "Introduce a tasking meeting for serial perpetrators.", 1)]
+    east = [hit("east", "action", "Open two refuges for families.", 1)]
+
+    def search(text, area, kinds, k):
+        return [h for h in {"north": north, "south": south, "east": east}[area]
+                if kinds is None or h.kind in kinds][:k]
+
+    theme = "hold perpetrators to account"
+    result = compare(theme, theme, ["north", "south", "east"], search, idf,
+                     lambda h, share, everyday: is_evidence(theme, h, idf, 0.3, share, everyday))
+    assert [c.quote for c in result.cells["north"]["actions"]] == [north[0].text]
+    assert [c.quote for c in result.cells["south"]["actions"]] == [south[0].text]
+    assert result.cells["east"]["actions"] == []
 
 
 def test_an_area_that_words_the_theme_its_own_way_is_not_left_empty():
@@ -122,7 +145,7 @@ def test_an_area_that_words_the_theme_its_own_way_is_not_left_empty():
 
     theme = "sanctuary schemes and target hardening"
     result = compare(theme, theme, ["north", "south"], search, idf,
-                     lambda h, share: is_evidence(theme, h, idf, 0.3, share))
+                     lambda h, share, everyday: is_evidence(theme, h, idf, 0.3, share, everyday))
     # north holds 4 of the theme's 9 idf weight: evidence at the usual share
     assert [c.quote for c in result.cells["north"]["actions"]] == [north[0].text]
     # south holds 3 of 9 ("hardened"): below the usual share, above the last resort's; the
@@ -138,7 +161,7 @@ def test_a_glossary_entry_fills_context_only_where_nothing_else_mentions_the_the
     def search(text, area, kinds, k):
         return [h for h in hits[area] if kinds is None or h.kind in kinds][:k]
 
-    result = compare("stalking", "stalking", ["north", "south"], search, {}, lambda h, share: True)
+    result = compare("stalking", "stalking", ["north", "south"], search, {}, lambda *_: True)
     assert [c.quote for c in result.cells["north"]["actions"]] == [hits["north"][0].text]
     assert result.cells["north"]["context"] == []  # a commitment on the theme: no glossary
     assert [c.quote for c in result.cells["south"]["context"]] == [hits["south"][0].text]
@@ -149,7 +172,7 @@ def test_coverage_scale_spreads_commitments():
     def row(*facets):
         return compare("refuges", "refuges", ["a"], lambda text, area, kinds, k: [
             hit("a", kind, f"Item {n} about refuges.", n) for n, kind in enumerate(facets)
-            if kinds is None or ChunkKind(kind) in kinds], {}, lambda h, share: True)
+            if kinds is None or ChunkKind(kind) in kinds], {}, lambda *_: True)
 
     assert cell_from(row(), "a").score == 0
     assert cell_from(row("statistic"), "a").score == 1

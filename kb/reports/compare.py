@@ -24,7 +24,7 @@ from kb.answers.answer_type import topic_terms
 from kb.answers.extractive import citation_for, score_units
 from kb.answers.sentences import units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
-from kb.reports.evidence import SHARE_LAST_RESORT, SHARE_SIMILAR
+from kb.reports.evidence import EVERYDAY_WEIGHT, SHARE_LAST_RESORT, SHARE_SIMILAR
 from kb.text import content_terms, idf_weight, quote_words, typed_words
 
 PER_CELL = 3
@@ -36,7 +36,8 @@ DEEPER = 4  # an area with no evidence in its first hits is searched this many t
 COMPARED_KINDS = frozenset().union(*FACET_KINDS.values())
 
 AreaSearch = Callable[[str, str, frozenset[ChunkKind] | None, int], list[Hit]]
-Relevance = Callable[[Hit, float], bool]  # (hit, share of the theme a similar hit needs)
+# (hit, share of the theme a similar hit needs, weight of its everyday English words)
+Relevance = Callable[[Hit, float, float], bool]
 
 
 def best_quote(hit: Hit, terms: set[str], idf: dict[str, float], min_share: float = 0.0
@@ -120,12 +121,13 @@ def _evidence(topic: str, area: str, search: AreaSearch, is_relevant: Relevance)
     """The area's relevant hits; when its first hits hold none, a deeper search, and then a
     looser share of the theme (SHARE_LAST_RESORT), before the area is reported as silent on
     the theme."""
-    hits = [h for h in _candidates(topic, area, search) if is_relevant(h, SHARE_SIMILAR)]
+    hits = [h for h in _candidates(topic, area, search) if is_relevant(h, SHARE_SIMILAR, 1.0)]
     if hits:
         return hits
     deeper = _candidates(topic, area, search, DEEPER)
-    return ([h for h in deeper if is_relevant(h, SHARE_SIMILAR)]
-            or [h for h in deeper if is_relevant(h, SHARE_LAST_RESORT)])
+    return ([h for h in deeper if is_relevant(h, SHARE_SIMILAR, 1.0)]
+            or [h for h in deeper if is_relevant(h, SHARE_LAST_RESORT, 1.0)
+                or is_relevant(h, SHARE_LAST_RESORT, EVERYDAY_WEIGHT)])
 
 
 def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from kb.records import Hit
-from kb.text import content_terms, idf_weight
+from kb.retrieval.english import is_common
+from kb.text import content_terms
 
 SHARE_ALONE = 0.7  # of the theme's idf weight: evidence whatever its similarity
 SHARE_SIMILAR = 0.4  # evidence when the hit is also similar enough
@@ -14,10 +16,14 @@ SHARE_SIMILAR = 0.4  # evidence when the hit is also similar enough
 # `python -m eval`: check every-area-filled 0.773 -> 0.909, table recall 0.511 -> 0.543,
 # precision 0.331 -> 0.325; tune areas filled 0.944 -> 0.958, gold 0.638 -> 0.652.
 SHARE_LAST_RESORT = 0.25
+# … where the words of everyday English in a theme that has another kind of word weigh this
+# share of their idf: "hold perpetrators to account" had left areas whose passages on
+# perpetrators hold neither "hold" nor "account" (rare in strategies, so heavy) empty
+EVERYDAY_WEIGHT = 0.5
 
 
 def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: float,
-                min_share: float = SHARE_SIMILAR) -> bool:
+                min_share: float = SHARE_SIMILAR, everyday: float = 1.0) -> bool:
     """Evidence for a theme: it shares at least `min_share` of the theme's idf-weighted words
     (so "Operation Encompass" is no evidence for "Operation Shield") and is similar enough,
     unless it shares SHARE_ALONE or more, which is evidence on its own.
@@ -28,9 +34,23 @@ def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: 
         idf: inverse document frequency of content terms over the corpus.
         min_similarity: the dense similarity a partly matching hit needs.
         min_share: the share of the theme a similar hit needs.
+        everyday: what a word of everyday English weighs, as a share of its idf weight, in a
+            theme that has a word that is not one ("hold … to account" around "perpetrators").
     """
     terms = {t for t in content_terms(theme) if t in idf}
     shared = terms & content_terms(f"{hit.section} {hit.text}")
-    total = idf_weight(terms, idf)
-    share = idf_weight(shared, idf) / total if total else 0.0
+    weight = theme_weights(theme, terms, idf, everyday)
+    total = sum(weight.values())
+    share = sum(weight[t] for t in shared) / total if total else 0.0
     return share >= SHARE_ALONE or (share >= min_share and hit.similarity >= min_similarity)
+
+
+def theme_weights(theme: str, terms: set[str], idf: Mapping[str, float], everyday: float
+                  ) -> dict[str, float]:
+    """Each theme term's idf weight, a word of everyday English's times `everyday` when the
+    theme also has a word that is not one: "hold perpetrators to account" is about
+    perpetrators, and "hold" and "account", rare in strategies, say how."""
+    common = {term for word in re.findall(r"[a-z]+", theme.lower()) if is_common(word)
+              for term in content_terms(word)}
+    scale = everyday if terms - common else 1.0
+    return {t: idf[t] * (scale if t in common else 1.0) for t in terms}
