@@ -77,6 +77,7 @@ class Vocabulary:
     question_opener: Pattern
     list_nouns: str
     section_nouns: frozenset[str]
+    section_qualifiers: frozenset[str]
     all_areas: Pattern
     other_areas: Pattern
     scaffolding: frozenset[str]
@@ -194,6 +195,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                 re.IGNORECASE),
             list_nouns=_alternatives(data["lists"]["nouns"]),
             section_nouns=frozenset(data["lists"]["sections"]),
+            section_qualifiers=frozenset(data["lists"]["qualifiers"].split()),
             all_areas=all_areas,
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),

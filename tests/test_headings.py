@@ -165,6 +165,10 @@ What will we do?
 
 - Commission a behaviour change programme for perpetrators.
 - Use civil orders to protect victims from repeat offenders.
+
+Key measures
+
+- Fewer repeat referrals to MARAC.
 """
 
 
@@ -177,6 +181,8 @@ def test_a_section_called_by_a_word_of_its_heading_is_the_section_about_it(tmp_p
     kb = corpus_kb(tmp_path, {"wyvern.txt": OUTCOME_SECTIONS})
     plan = kb._retriever.plan("What will Wyvern do under its perpetrators outcome?", None)
     assert plan.section_names == frozenset() and plan.section_about == {"perpetr"}
+    # "the key outcomes" say which outcomes matter, not what they are about
+    assert kb._retriever.plan("What are Wyvern's key outcomes?", None).section_about == set()
     answer = kb.ask("What will Wyvern do under its young people outcome?").text
     assert "healthy relationship lessons" in answer and "Train youth workers" in answer
     assert "Too many young people" not in answer and "behaviour change programme" not in answer

@@ -141,8 +141,10 @@ class HybridRetriever:
         reference = section_reference(self._resolver.without_names(query, " "))
         if not self._headings.names_a_section(reference.names, reference.about):
             # "under its perpetrators outcome": no heading is called "Perpetrators", but one
-            # is about them ("Perpetrators are prevented from causing harm")
-            about = reference.names | reference.about
+            # is about them ("Perpetrators are prevented from causing harm"); "the key
+            # outcomes" say which outcomes matter, not what they are about
+            about = (reference.names | reference.about) - word_list_terms(
+                vocabulary().section_qualifiers)
             reference = (SectionReference(frozenset(), reference.rest, about)
                          if about and self._headings.names_a_section(frozenset(), about)
                          else SectionReference(frozenset(), query))
