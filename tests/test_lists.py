@@ -421,3 +421,31 @@ def test_a_title_page_is_never_the_list_a_question_asks_for(tmp_path):
         answer = kb.ask(question).text
         assert "2024 - 2027" not in answer.splitlines()[0]
         assert "three delivery strands" in answer and "Keeping survivors safe" in answer
+
+
+PARTNERS_ANNEX = """Wyvern Domestic Abuse Strategy 2024-2027
+
+What could prevent this?
+
+- Partner agencies do not engage in joint working.
+- Health partners and other agencies do not continue to engage with the agenda.
+- Partners' agencies lack the capacity to take part.
+
+Annex A - Wyvern Partners
+
+The following partners sit on the Domestic Abuse Board or are represented by another agency
+
+Wyvern Police
+Wyvern County Council
+Wyvern Women's Aid
+National Probation Service
+"""
+
+
+def test_a_list_headed_with_the_area_s_name_is_named_by_it(tmp_path):
+    """"Name the agencies that are Wyvern partners": the heading "Annex A - Wyvern Partners"
+    names the list by the area's name and the noun, though the area's name is no topic word."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": PARTNERS_ANNEX})
+    answer = kb.ask("Name the agencies that are Wyvern partners.").text
+    assert answer.startswith("Annex A - Wyvern Partners")
+    assert "Wyvern Women's Aid" in answer and "do not engage" not in answer

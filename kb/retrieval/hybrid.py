@@ -62,7 +62,7 @@ class SearchPlan:
     whole_section: bool = False  # it asks what a named section holds, nothing narrower
     listing: bool = False  # it asks for a list (wants_list) or for a named section's
     list_nouns: frozenset[str] = frozenset()  # the terms of the list nouns it names
-    list_terms: frozenset[str] = frozenset()  # its topic's terms, to find the list by
+    list_terms: frozenset[str] = frozenset()  # its terms, to find the list by (area names too)
     period_documents: tuple[str, ...] = ()  # documents whose own period or standing it asks
     status_asked: bool = False  # about, and whether it asks if they are drafts or adopted
 
@@ -183,7 +183,7 @@ class HybridRetriever:
                           listing=whole_section or wants_list(query),
                           list_nouns=asked_nouns(query) if self._settings.named_lists
                           else frozenset(),
-                          list_terms=frozenset(content_terms(self._resolver.topic(query))),
+                          list_terms=frozenset(content_terms(query)),
                           period_documents=tuple(period),
                           status_asked=bool(vocabulary().status_questions.search(query)))
 
