@@ -31,6 +31,9 @@ def test_everyday_words_bring_the_strategies_words():
     assert strategy_words("What will Bucks do about abusers?") == ["perpetrators"]
     assert strategy_words("How will Essex get local businesses involved?") == ["employers"]
     assert strategy_words("Help for bosses") == ["employers"]
+    # a named kind of programme: officers' "behaviour-change programmes" are perpetrator ones
+    assert strategy_words("Which behaviour-change programmes run in Wyvern?") == [
+        "perpetrator programme"]
 
 
 def test_a_question_that_already_uses_the_strategies_word_is_left_alone():
