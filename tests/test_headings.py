@@ -186,3 +186,27 @@ def test_a_section_called_by_a_word_of_its_heading_is_the_section_about_it(tmp_p
     answer = kb.ask("What will Wyvern do under its young people outcome?").text
     assert "healthy relationship lessons" in answer and "Train youth workers" in answer
     assert "Too many young people" not in answer and "behaviour change programme" not in answer
+
+
+def test_a_title_s_phrase_names_no_section_of_another_document(tmp_path):
+    """"the recovery pilot options": "recovery pilots" is what the launch deck's title is
+    about, so the strategy's "RECOVERY" strand is not named by it (its heading would have been
+    boosted above the deck's own slides)."""
+    from tests.corpus_support import WYVERN_AREA, corpus_kb, document
+
+    strategy = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nRECOVERY\n\nWe will help children and "
+                "adults recover from abuse through counselling options.\n\nRECOVERY > Contributors\n\n"
+                "Wyvern Children's Board\nWyvern Recovery Service\n")
+    launch = ("Wyvern Recovery Pilots Launch 2023\n\nThe pilots\n\nOption 1: Adults (18+) group work\n"
+              "Option 2: Children (5-11) play therapy\nOption 3: Young people (11-17) mentoring\n")
+    manifest = (WYVERN_AREA
+                + document("wyvern.txt", "wyvern", "Wyvern Domestic Abuse Strategy 2024-2027",
+                           "2024-2027")
+                + document("launch.txt", "wyvern", "Wyvern Recovery Pilots Launch 2023", "2023",
+                           kind="presentation"))
+    kb = corpus_kb(tmp_path, {"wyvern.txt": strategy, "launch.txt": launch}, manifest)
+    plan = kb._retriever.plan("What were the recovery pilot options for children?", None)
+    assert "recoveri" not in plan.terms and "children" in plan.terms
+    assert "recoveri" in kb._retriever.plan("What does Wyvern do for recovery?", None).terms
+    top = kb.search("What were the recovery pilot options for children?", k=1)[0]
+    assert top.doc_id == "launch"

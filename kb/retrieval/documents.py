@@ -279,6 +279,13 @@ class DocumentResolver:
             chosen = [d for d in chosen if d.status == standing]
         return [d.doc_id for d in chosen] if len(chosen) <= most else []
 
+    def title_phrase_words(self, question: str) -> set[str]:
+        """The (stemmed) words of the question's phrases that one document's title holds and
+        no other's ("recovery pilots"): they say what that document is about, and name no
+        section of another ("Recovery")."""
+        return {word for pair in _phrases(question) if len(self._holders.get(pair, ())) == 1
+                for word in pair}
+
     def without_reference(self, question: str, named: Collection[str]) -> str:
         """The question without the words by which it names the documents `named` (as
         `mentioned` resolved them): the phrases of their titles that no other title holds, and

@@ -173,7 +173,9 @@ class HybridRetriever:
         spelled = tuple(sorted(self._glossary.get(term, ()))) if term else ()
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
                           per_area=per_area, named_documents=documents,
-                          terms=frozenset(content_terms(query)),
+                          # "the recovery pilots" name no "Recovery" strand
+                          terms=frozenset(content_terms(query)
+                                          - self._documents.title_phrase_words(query)),
                           section_names=reference.names, section_about=reference.about,
                           # "under its Prevention priority" names a section; it does not ask
                           # for aims
