@@ -17,6 +17,8 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("What will Wyvern measure to show refuges are working?", {ChunkKind.INDICATOR}),
     ("What is Wyvern going to track on stalking?", {ChunkKind.INDICATOR}),
     ("What is Wyvern doing about forced marriage?", {ChunkKind.ACTION}),
+    ("What does Wyvern do about forced marriage?", {ChunkKind.ACTION}),
+    ("What does MARAC do?", {ChunkKind.GLOSSARY}),
     ("What is Wyvern doing in schools?", {ChunkKind.ACTION}),
     ("How does Wyvern propose to reach older victims?", {ChunkKind.ACTION}),
     ("What does Wyvern hope its prevention work will achieve?",
@@ -31,6 +33,15 @@ from kb.retrieval.intent import defined_term, intended_kinds
 ])
 def test_intended_kinds(question, kinds):
     assert intended_kinds(question) == frozenset(kinds)
+
+
+def test_what_an_area_does_under_a_named_section_asks_for_its_actions():
+    """The plan reads the kind without the section's name ("its Recovery strand") and with the
+    area's name taken out ("What does Bucks do…")."""
+    from kb.retrieval.headings import section_reference
+
+    rest = section_reference("What does  do under its Recovery strand?").rest
+    assert intended_kinds(rest) == {ChunkKind.ACTION}
 
 
 def test_defined_term():
