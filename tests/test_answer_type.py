@@ -32,6 +32,7 @@ def passage(chunk_id: str, text: str, section: str, start: int,
     ("What is the average caseload of an outreach worker?", AnswerType.COUNT),
     ("What is the repeat referral rate at MARAC?", AnswerType.COUNT),
     ("What percentage of victims report the abuse to the police?", AnswerType.SHARE),
+    ("What % of victims report the abuse to the police?", AnswerType.SHARE),
     ("What share of the costs does Wyvern put down to lost work?", AnswerType.SHARE),
     ("When will the sanctuary scheme review finish?", AnswerType.DATE),
     ("What is the timescale for the new refuge?", AnswerType.DATE),
@@ -560,6 +561,10 @@ def test_plural_acronyms_and_possessives_are_not_missing_names():
     law = hit("Partners will promote Clare’s Law so that victims know a partner's history.",
               similarity=0.6)
     assert uncovered_reason("What does Wyvern say about Clare's Law?", [law], 0.3, resolver,
+                            (), {}) == ""
+    # a plural named as the text's possessive ("Champion's Network")
+    network = hit("Continue to expand the domestic abuse champion's network.", similarity=0.6)
+    assert uncovered_reason("What is the Wyvern 'Champions Network'?", [network], 0.3, resolver,
                             (), {}) == ""
     # "&" or "and" between a name's words is no part of it
     board = hit("The partnership is led by Jo Smith, Chair of the Safer & Stronger Wyvern "

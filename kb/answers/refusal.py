@@ -45,6 +45,7 @@ _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-
 # ("flagged as being in danger"); the others' under 0.025
 UNSEEN_DROP = 0.04
 _JOINED = re.compile(r" (?:&|and) ")  # "Safer & Stronger", "Safer and Stronger"
+_PLURAL_S = re.compile(r"(?<=[a-z]{3})s\b")  # "champions" as "champion"
 COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
 # (queries, texts) -> each query's similarity to each text
 Similarities = Callable[[Sequence[str], Sequence[str]], Sequence[Sequence[float]]]
@@ -288,8 +289,10 @@ def _covered(year: int, hits: Sequence[Hit]) -> bool:
 
 def _comparable(text: str) -> str:
     """Lower case, possessives and apostrophes' kinds aside ("Clare’s Law" holds "Clare Law"),
-    and "&" or "and" between words ("Safer & Stronger" holds "Safer Stronger")."""
-    return _JOINED.sub(" ", POSSESSIVE.sub("", " ".join(text.lower().split())))
+    a plural's "s" too ("Champion's Network" holds "Champions Network"), and "&" or "and"
+    between words ("Safer & Stronger" holds "Safer Stronger")."""
+    plain = _JOINED.sub(" ", POSSESSIVE.sub("", " ".join(text.lower().split())))
+    return _PLURAL_S.sub("", plain)
 
 
 def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[str],
