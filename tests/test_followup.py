@@ -34,3 +34,15 @@ def test_compare_them_sets_the_areas_of_the_last_turns_side_by_side():
         "Compare wyvern and calder: What does say about refuges in?")
     assert RESOLVER.mentioned(resolve("How do they compare?", history, RESOLVER)) == [
         "wyvern", "calder"]
+
+
+def test_what_about_another_subject_keeps_the_places_and_drops_the_old_subject():
+    history = ["What will Wyvern do about perpetrators?"]
+    assert resolve("What about refuges there?", history, RESOLVER) == (
+        "What does wyvern say about refuges?")
+    assert resolve("And what about stalking?", history, RESOLVER) == (
+        "What does wyvern say about stalking?")
+    # pointing back, or asking for a kind of passage, keeps the old subject
+    assert resolve("What about them?", history, RESOLVER) == (
+        "What about them — What will Wyvern do about perpetrators?")
+    assert resolve("What about its targets?", history, RESOLVER).endswith("perpetrators?")

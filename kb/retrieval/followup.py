@@ -7,10 +7,13 @@ from collections.abc import Sequence
 
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.intent import intended_kinds, without_cues
+from kb.text import content_terms
 
 _FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|and what about|same for|what of)\b|\b(that|those|this|"
     r"them|they|it)\b\s*\??\s*$|\bgo with (that|this|those|it)\b", re.IGNORECASE)
+_ABOUT = re.compile(r"^\s*(and\s+)?(what|how)\s+(about|of)\s+", re.IGNORECASE)
+_THERE = re.compile(r"\b(there|then|too|as well|instead)\b", re.IGNORECASE)
 # a short question that points back ("How will they be measured?", "Who leads on it?")
 _POINTS_BACK = re.compile(r"\b(they|them|their|these|those|it|its)\b", re.IGNORECASE)
 POINTING_WORDS = 8  # at most this many words, to point back rather than ask anew
@@ -56,7 +59,21 @@ def _against(question: str, turns: Sequence[str], resolver: AreaResolver) -> str
             return f"Compare {names}: {resolver.without_names(previous).rstrip(' ?')}?"
     if intended_kinds(question):  # "How will they be measured?" asks for its own kind
         previous = without_cues(previous)
+    topic = _new_topic(question)
+    areas = resolver.mentioned(previous)
+    if topic and areas:  # "What about refuges there?": another subject, the same places
+        return f"What does {' and '.join(areas)} say about {topic}?"
     return f"{question.rstrip(' ?')} — {previous}"
+
+
+def _new_topic(question: str) -> str:
+    """The subject a "What about …?" follow-up turns to ("refuges" in "What about refuges
+    there?"), '' when it only points back ("What about them?") or asks for a kind of passage."""
+    opened = _ABOUT.match(question)
+    if not opened or intended_kinds(question):
+        return ""
+    topic = _THERE.sub(" ", question[opened.end():]).strip(" ?.")
+    return topic if content_terms(topic) and not _POINTS_BACK.fullmatch(topic) else ""
 
 
 def _follows_up(question: str, resolver: AreaResolver) -> bool:
