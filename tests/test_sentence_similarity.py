@@ -117,3 +117,18 @@ def test_a_sentence_sharing_the_questions_word_outranks_one_sharing_only_its_ste
     ranked = score_units(content_terms(question), hits, {}, question_forms=word_forms(question))
     assert ranked[0][4].startswith("Sign up employers")
     assert score_units(content_terms(question), hits, {})[0][4].startswith("More victims")
+
+
+def test_a_paraphrase_never_outranks_the_sentence_that_holds_the_question_s_words():
+    """A question of one topic word ("What will Wyvern do about perpetrators?") weighs little;
+    a sentence that shares no word with it scores its similarity times that weight at most,
+    so the sentence about perpetrators leads."""
+    text = ("This will include alternatives to custody for women who offend.\n"
+            "- Develop an approach to dealing with perpetrators.")
+    hit = _hit(text)
+    first = text.split("\n")[0]
+    parts = {hit.chunk_id: [(hit.start, hit.start + len(first), 0.5)]}
+    idf = {"perpetr": 1.5}
+    ranked = [text for _, _, _, _, text in
+              score_units({"perpetr"}, [hit], idf, parts=parts, similarity_weight=4.0)]
+    assert ranked[0] == "- Develop an approach to dealing with perpetrators."

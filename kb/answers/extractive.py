@@ -96,9 +96,11 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     name for "Who wrote…?", a number for "How many…?": VALUE_WEIGHT).
 
     A sentence that shares no word with the question, nor with its headings, is scored by its
-    similarity to the question times `similarity_weight` instead (0: left out): the answer to
-    a paraphrase may share none of its words ("How often does someone call the police?" -
-    "an average of 1 report every 45 minutes"). Its similarity is its best part's (`parts`:
+    similarity to the question times `similarity_weight` instead (0: left out), or times the
+    question's word weight where that is less (so it never outranks a sentence that holds the
+    question's one word): the answer to a paraphrase may share none of its words ("How often
+    does someone call the police?" - "an average of 1 report every 45 minutes"). Its
+    similarity is its best part's (`parts`:
     by chunk id, the document spans of the hit's units and their similarity to the question,
     see `HybridRetriever.part_similarities`). Nothing is quoted when no sentence shares a word,
     unless the question's words only ask for a kind of passage (`kind_terms`: "How will X
@@ -107,6 +109,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     """
     scored = []
     matched = False
+    question_total = idf_weight(question_terms, idf)  # a sentence holding all of them
     for rank, hit in enumerate(hits):
         section_terms = content_terms(hit.section)
         spans = parts.get(hit.chunk_id, ()) if parts and similarity_weight else ()
@@ -122,8 +125,10 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
             if overlap > 0:
                 matched = True
             else:
-                overlap = similarity_weight * max(
-                    (sim for a, b, sim in spans if a < end and b > start), default=0.0)
+                similar = max((sim for a, b, sim in spans if a < end and b > start), default=0.0)
+                # never above a sentence that holds the question's words in that measure: a
+                # one-word question's sentences ("… about perpetrators?") outrank paraphrases
+                overlap = similar * min(similarity_weight, question_total)
             if overlap <= 0:
                 continue
             length_penalty = 1.0 if len(text.split()) <= 90 else 90 / len(text.split())
