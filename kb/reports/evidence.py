@@ -50,6 +50,8 @@ def theme_weights(theme: str, terms: set[str], idf: Mapping[str, float], everyda
     """Each theme term's idf weight, a word of everyday English's times `everyday` when the
     theme also has a word that is not one: "hold perpetrators to account" is about
     perpetrators, and "hold" and "account", rare in strategies, say how."""
+    if everyday == 1.0:  # (the English dictionary is read only for the last resort)
+        return {t: idf[t] for t in terms}
     common = {term for word in re.findall(r"[a-z]+", theme.lower()) if is_common(word)
               for term in content_terms(word)}
     scale = everyday if terms - common else 1.0
