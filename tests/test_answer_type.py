@@ -840,6 +840,8 @@ def test_a_question_naming_a_document_is_refused_when_that_document_is_silent_on
     assert reason("What does Wyvern say about counselling?", [launch, strategy]) == ""
     # a document named by its period: the period is no topic word its passages must hold
     assert reason("In the 2021-24 strategy, what is the vision?", [strategy, launch]) == ""
+    # when ("future", "next") and how it is said ("set out") are no topic it must speak of
+    assert reason("What future priorities did the 2022 launch set out?", [launch, strategy]) == ""
 
 
 def test_an_answer_leads_with_the_sentences_that_give_the_value_asked_for():

@@ -179,7 +179,7 @@ def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mappin
     own = [h for h in hits if h.doc_id in named]
     rest = documents.without_reference(topic, named)
     about = topic_terms(rest) - source_terms(question)
-    about -= _kind_words(question)
+    about -= _kind_words(question) | word_list_terms(vocabulary().section_qualifiers)
     # a year or a period ("2019-24") is checked as a specific term
     about = {t for t in about if not years_of(t)}
     if not about or (own and passage_about(about, own, idf, acronyms)):
