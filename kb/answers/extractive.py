@@ -19,8 +19,8 @@ from kb.answers.answer_type import AnswerType, expected_type, gives_value
 from kb.answers.sentences import names_item, units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.retrieval.intent import without_cues
-from kb.retrieval.lists import announced_nouns, asked_nouns, list_weight
+from kb.retrieval.intent import kind_words
+from kb.retrieval.lists import announces_other, asked_nouns, list_weight
 from kb.text import (
     BULLET,
     LEAD_IN,
@@ -191,8 +191,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     else:
         picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight,
                                          expected_type(question), word_forms(question),
-                                         content_terms(question)
-                                         - content_terms(without_cues(question))),
+                                         kind_words(question)),
                              multi_area, {h.chunk_id: i for i, h in enumerate(hits)})
     names = area_names or {}
     citations, lines = [], []
@@ -302,9 +301,8 @@ def _named_lead_in(items: list[tuple[Hit, int, int, str]], nouns: AbstractSet[st
         section = items[start][0].section
         items = [item for item in items[start:] if item[0].section == section]
     # up to a lead-in that announces another list ("… the following principles will be followed:")
-    end = next((index for index, item in enumerate(items) if index and nouns
-                and LEAD_IN.search(first := item[3].strip().split("\n")[0])
-                and (announced := announced_nouns(first)) and not announced & nouns), len(items))
+    end = next((index for index, item in enumerate(items) if index
+                and announces_other(item[3].strip().split("\n")[0], nouns)), len(items))
     return items[:end]
 
 

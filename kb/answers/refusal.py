@@ -21,7 +21,7 @@ from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_of
 from kb.retrieval.english import is_common
 from kb.retrieval.glossary import is_acronym
-from kb.retrieval.intent import without_cues
+from kb.retrieval.intent import kind_words
 from kb.retrieval.places import is_place, lower_case_councils
 from kb.retrieval.synonyms import in_strategy_words
 from kb.text import (
@@ -159,7 +159,7 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
                    for term in content_terms(word)}
     if not unseen:
         return []
-    if not about - _kind_words(question) or any(
+    if not about - kind_words(question) or any(
             passage_about(topic_terms(reworded) - source, hits, idf, acronyms)
             for reworded in in_strategy_words(topic)):
         return []
@@ -179,17 +179,12 @@ def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mappin
     own = [h for h in hits if h.doc_id in named]
     rest = documents.without_reference(topic, named)
     about = topic_terms(rest) - source_terms(question)
-    about -= _kind_words(question) | word_list_terms(vocabulary().section_qualifiers)
+    about -= kind_words(question) | word_list_terms(vocabulary().section_qualifiers)
     # a year or a period ("2019-24") is checked as a specific term
     about = {t for t in about if not years_of(t)}
     if not about or (own and passage_about(about, own, idf, acronyms)):
         return ""
     return next((h.title for h in own), documents.title(next(iter(named))))
-
-
-def _kind_words(question: str) -> set[str]:
-    """The question's terms that ask for a kind of passage ("propose", "intend")."""
-    return content_terms(question) - content_terms(without_cues(question))
 
 
 def _loose_compounds(question: str, topic: str, hits: Sequence[Hit],
@@ -205,7 +200,7 @@ def _loose_compounds(question: str, topic: str, hits: Sequence[Hit],
                                             for h in hits[:HITS_CHECKED]):
         return []
     # (a word they never use is `_unheld`'s to judge)
-    about = {t for t in topic_terms(topic) - source_terms(question) - _kind_words(question)
+    about = {t for t in topic_terms(topic) - source_terms(question) - kind_words(question)
              if t in idf}
     once = {t for t in about if idf[t] >= idf.unseen}
     if not once:

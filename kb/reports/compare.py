@@ -126,8 +126,7 @@ def _evidence(topic: str, area: str, search: AreaSearch, is_relevant: Relevance)
         return hits
     deeper = _candidates(topic, area, search, DEEPER)
     return ([h for h in deeper if is_relevant(h, SHARE_SIMILAR, 1.0)]
-            or [h for h in deeper if is_relevant(h, SHARE_LAST_RESORT, 1.0)
-                or is_relevant(h, SHARE_LAST_RESORT, EVERYDAY_WEIGHT)])
+            or [h for h in deeper if is_relevant(h, SHARE_LAST_RESORT, EVERYDAY_WEIGHT)])
 
 
 def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,

@@ -34,15 +34,21 @@ def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: 
         idf: inverse document frequency of content terms over the corpus.
         min_similarity: the dense similarity a partly matching hit needs.
         min_share: the share of the theme a similar hit needs.
-        everyday: what a word of everyday English weighs, as a share of its idf weight, in a
-            theme that has a word that is not one ("hold … to account" around "perpetrators").
+        everyday: what a word of everyday English may weigh, as a share of its idf weight, in
+            a theme that has a word that is not one ("hold … to account" around
+            "perpetrators"): the hit's share is the better of that weighting and the plain one.
     """
     terms = {t for t in content_terms(theme) if t in idf}
     shared = terms & content_terms(f"{hit.section} {hit.text}")
-    weight = theme_weights(theme, terms, idf, everyday)
-    total = sum(weight.values())
-    share = sum(weight[t] for t in shared) / total if total else 0.0
+    share = _share(shared, {t: idf[t] for t in terms})
+    if everyday != 1.0:  # (the English dictionary is read only then)
+        share = max(share, _share(shared, theme_weights(theme, terms, idf, everyday)))
     return share >= SHARE_ALONE or (share >= min_share and hit.similarity >= min_similarity)
+
+
+def _share(shared: set[str], weight: Mapping[str, float]) -> float:
+    total = sum(weight.values())
+    return sum(weight[t] for t in shared) / total if total else 0.0
 
 
 def theme_weights(theme: str, terms: set[str], idf: Mapping[str, float], everyday: float
@@ -50,8 +56,6 @@ def theme_weights(theme: str, terms: set[str], idf: Mapping[str, float], everyda
     """Each theme term's idf weight, a word of everyday English's times `everyday` when the
     theme also has a word that is not one: "hold perpetrators to account" is about
     perpetrators, and "hold" and "account", rare in strategies, say how."""
-    if everyday == 1.0:  # (the English dictionary is read only for the last resort)
-        return {t: idf[t] for t in terms}
     common = {term for word in re.findall(r"[a-z]+", theme.lower()) if is_common(word)
               for term in content_terms(word)}
     scale = everyday if terms - common else 1.0

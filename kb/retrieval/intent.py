@@ -7,6 +7,7 @@ import re
 
 from kb.records import ChunkKind
 from kb.retrieval.lists import asked_part
+from kb.text import content_terms
 from kb.vocabulary import vocabulary
 
 # "What is the MARAC?", "What does JDATT do?": a short question about an acronym asks for its
@@ -41,6 +42,12 @@ def intended_kinds(question: str) -> frozenset[ChunkKind]:
 
 def _matched(question: str) -> list[frozenset[ChunkKind]]:
     return [group for group, pattern in vocabulary().question_intents if pattern.search(question)]
+
+
+def kind_words(question: str) -> set[str]:
+    """The question's terms that ask for a kind of passage ("propose", "intend", "measure
+    success"): those `without_cues` takes out."""
+    return content_terms(question) - content_terms(without_cues(question))
 
 
 def without_cues(question: str) -> str:

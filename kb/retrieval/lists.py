@@ -96,6 +96,13 @@ def announced_nouns(line: str) -> set[str]:
     return content_terms(found.group("after") or found.group("ending")) if found else set()
 
 
+def announces_other(line: str, nouns: AbstractSet[str]) -> bool:
+    """True when the line is a lead-in that announces a list other than the one whose `nouns`
+    a question asks for (False when none is asked for)."""
+    announced = announced_nouns(line) if LEAD_IN.search(line) else set()
+    return bool(nouns) and bool(announced) and not announced & nouns
+
+
 def announces_other_list(text: str, lead: str, nouns: AbstractSet[str]) -> bool:
     """True when a chunk's list lead-ins (its `lead`, its own lead-in lines) announce only
     lists other than the one whose `nouns` a question asks for ("In working to improve these
