@@ -449,3 +449,58 @@ def test_a_list_headed_with_the_area_s_name_is_named_by_it(tmp_path):
     answer = kb.ask("Name the agencies that are Wyvern partners.").text
     assert answer.startswith("Annex A - Wyvern Partners")
     assert "Wyvern Women's Aid" in answer and "do not engage" not in answer
+
+
+SUMMARY_PAGE = """Wyvern Domestic Abuse Strategy 2024-2027
+
+Contents
+
+Summary - Outcomes and Measures of Success	3
+Safer homes for survivors	5
+
+Summary - Outcomes and Measures of Success
+
+Vision - Everyone in Wyvern lives free from domestic abuse
+
+Children grow up in safe and healthy homes
+
+- Number of children referred to specialist support
+- Percentage of schools taking part in Operation Encompass
+
+Survivors are safe and able to rebuild their lives
+
+- Number of survivors housed in refuge accommodation
+- Percentage of survivors reporting they feel safer
+
+Perpetrators change their behaviour
+
+- Number of perpetrators completing behaviour change work
+- Percentage of perpetrators who do not reoffend
+
+Safer homes for survivors
+
+Wyvern will commission refuge places and a sanctuary scheme for survivors across the county.
+""" + "".join(f"""
+{topic}
+
+Outcomes for {topic.lower()} will be reviewed each year, and the outcomes reached will be
+reported to the board with the outcomes still to reach.
+""" for topic in ("Health services", "Schools and colleges", "Housing providers", "Police response",
+                  "Courts and justice", "Adult social care", "Children's social care",
+                  "Voluntary sector", "Faith groups", "Employers"))
+
+
+def test_a_summary_heading_that_names_the_list_over_no_item_is_followed_by_the_list(tmp_path):
+    """"Which outcomes does Wyvern list?": the summary page's heading names the outcomes over
+    its vision line alone, and the outcomes follow as headings of their own, each over its
+    measures. The answer is the summary's list, not its heading alone (nor the heading's one
+    'title', which names the list, taken for one item's)."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": SUMMARY_PAGE})
+    for question in ("Which outcomes does Wyvern list?", "What outcomes does Wyvern list?",
+                     "List the outcomes in the Wyvern strategy."):
+        answer = kb.ask(question).text
+        assert answer.startswith("Summary - Outcomes and Measures of Success")
+        for outcome in ("Children grow up in safe and healthy homes",
+                        "Survivors are safe and able to rebuild their lives",
+                        "Perpetrators change their behaviour"):
+            assert outcome in answer, (question, answer)

@@ -253,7 +253,8 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     named in it. `within_section`: the list is the best hit's section's alone (a question
     that names the section asks for what it holds). `terms`: the question's terms (see
     `_list_run`); with `idf`, a list whose items fall under titles of their own is the
-    items under the title the question names (see `_named_group`); with the list `nouns` the
+    items under the title the question names (see `_named_group`; the list's nouns name its
+    heading, "Strategy Summary - Outcomes", not one of its items); with the list `nouns` the
     question names, the list that a lead-in among the items names, if one does (see
     `_named_lead_in`)."""
     if not hits:
@@ -281,7 +282,7 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
         if hit.chunk_id in openers:  # its heading and first sentence, and the items it names
             found = found[:1] + [item for item in found[1:] if names_item(item[3])]
         items += found
-    return _named_lead_in(_named_group(items, terms, idf or {}), nouns, terms,
+    return _named_lead_in(_named_group(items, terms, idf or {}, nouns), nouns, terms,
                           idf or {})[:MAX_LIST_ITEMS]
 
 
@@ -311,14 +312,18 @@ RIVAL_SHARE = 0.5  # … and no other title of the list this share of that title
 
 
 def _named_group(items: list[tuple[Hit, int, int, str]], terms: AbstractSet[str],
-                 idf: Mapping[str, float]) -> list[tuple[Hit, int, int, str]]:
+                 idf: Mapping[str, float], nouns: AbstractSet[str] = frozenset()
+                 ) -> list[tuple[Hit, int, int, str]]:
     """The items under the one title the question names, where the list's items fall under
     titles of their own (a quote's first line) that a short section merged into one passage
     ("Objective 1: …" and "Objective 2: Improve the safety of victims and their children",
     each over its actions: asked what will be done "to improve the safety of victims and their
-    children", the second's); the list itself when no title, or more than one, is named."""
+    children", the second's); the list itself when no title, or more than one, is named. A
+    first title that holds one of the list `nouns` asked for heads the whole list ("Strategy
+    Summary - Outcomes …" for "Which outcomes…?"), not one item."""
     firsts = [item[3].strip().split("\n")[0] for item in items]
-    titles = [i for i, first in enumerate(firsts) if _is_title(first)]
+    titles = [i for i, first in enumerate(firsts) if _is_title(first)
+              and not (i == 0 and content_terms(first) & nouns)]
     if len(titles) < 2:
         return items
     best = _named_one([firsts[i] for i in titles], terms, idf)

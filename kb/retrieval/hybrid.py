@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,6 +75,16 @@ def _word(term: str | None) -> re.Pattern[str] | None:
 def _items(text: str) -> int:
     """How many list items (bulleted or numbered lines) a text holds."""
     return sum(bool(BULLET.match(line)) for line in text.splitlines())
+
+
+def _heads_list(chunk: Chunk, nouns: AbstractSet[str]) -> bool:
+    """Whether a chunk opens with a heading that names the list asked for ("Strategy Summary -
+    Outcomes …" for "What outcomes…?") and holds no item of its own (no list item, no table
+    row): the items are in the chunks after it."""
+    heading = chunk.section.split(" > ")[-1]
+    return (bool(heading) and chunk.text.lstrip().startswith(heading)
+            and bool(content_terms(heading) & nouns)
+            and not _items(chunk.text) and "\t" not in chunk.text)
 
 
 def _title_page(chunk: Chunk) -> bool:
@@ -420,8 +431,9 @@ class HybridRetriever:
                       or self._headings.named(chunk.section, plan.terms, plan.section_names,
                                               plan.section_about))]
         if found:  # (max keeps the first of equals)
-            return (max(found, key=lambda p: _items(chunks[p].chunk.text))
-                    if plan.whole_section else found[0]), False
+            anchor = (max(found, key=lambda p: _items(chunks[p].chunk.text))
+                      if plan.whole_section else found[0])
+            return anchor, _heads_list(chunks[anchor].chunk, plan.list_nouns)
         pool = [p for p in ranked[:LIST_POOL] if (not plan.named_documents
                 or chunks[p].chunk.doc_id in plan.named_documents)  # the document asked about
                 and not _title_page(chunks[p].chunk)]
