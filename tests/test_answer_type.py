@@ -774,6 +774,46 @@ def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_pas
         "no passage is about 'recycle'")
 
 
+def test_a_common_word_modifying_the_topic_and_a_topic_only_the_frame_is_like_are_refused():
+    """"hate crime": one of the most frequent words of English is the subject when it modifies
+    another word of the topic ("hate crime"), not when it follows one ("the nine things").
+    "revenge porn": when the strategies use none of the topic's words, a passage as like the
+    question as a paraphrase is must be so like those words on their own, not by the frame
+    ("What does the Wyvern strategy say about …")."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    crime = hit("Crime in Wyvern fell last year, and domestic abuse crime with it.")
+    aims = hit("Nine aims: things Wyvern wants are safer homes and fewer repeat victims.")
+    frame = hit("The Wyvern strategy sets out what partners will do over three years.",
+                similarity=0.45)
+    idf = idf_table([crime.text, aims.text, frame.text,
+                     "Victims of crime will get support from the IDVA service.",
+                     "Crime and disorder partners sit on the board."])
+
+    def reason(question, hits, other=0.2):
+        """`other`: the passages' similarity to the question without its unseen words, and
+        to those words on their own (0.45 to the question)."""
+        return uncovered_reason(question, hits, 0.15, resolver, (), idf,
+                                similarities=lambda queries, found: [
+                                    [other if query != question else 0.45] * len(found)
+                                    for query in queries])
+
+    # the passages are more like the question without 'hate': they answer "crime"
+    assert reason("What does the Wyvern strategy say about hate crime?", [crime],
+                  other=0.55) == "no passage is about 'hate'"
+    assert reason("Set out the nine things Wyvern wants from its strategy.", [aims],
+                  other=0.55) == ""
+    assert reason("What does the Wyvern strategy say about revenge porn?", [frame]) == (
+        "no passage is about 'revenge', 'porn'")
+    # a passage like the topic's words on their own is a paraphrase of them
+    assert reason("What does the Wyvern strategy say about revenge porn?", [frame],
+                  other=0.45) == ""
+
+
 def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_is_refused():
     from kb.answers.extractive import idf_table
     from kb.answers.refusal import uncovered_reason

@@ -155,18 +155,36 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     unseen = {term for term in about if term not in idf
               and not years_of(term)}  # a year or a period is checked as a specific term
     if unseen:  # (the English dictionary is read only for such a question)
+        # … but a common word before a topic word that they use names the subject with it
+        # ("hate crime"; not "things" of "the nine things", nor "let" of "let us recycle")
+        compounded = {first for _, first, second in _compounds(question, about)
+                      if second in idf}
         unseen -= {term for word in re.findall(r"[a-z]+", question.lower()) if is_common(word)
-                   for term in content_terms(word)}
+                   for term in content_terms(word)} - compounded
     if not unseen:
         return []
     if not about - kind_words(question) or any(
             passage_about(topic_terms(reworded) - source, hits, idf, acronyms)
             for reworded in in_strategy_words(topic)):
         return []
-    if passage_about(about, hits, idf, acronyms) and not _unseen_unanswered(
-            question, unseen, hits, similarities):
+    if (passage_about(about, hits, idf, acronyms)
+            and not _unseen_unanswered(question, unseen, hits, similarities)
+            and not _unseen_unlike(question, unseen, about, hits, similarities)):
         return []
     return typed_words(question, unseen)
+
+
+def _unseen_unlike(question: str, unseen: set[str], about: set[str], hits: Sequence[Hit],
+                   similarities: Similarities | None) -> bool:
+    """Whether the strategies use none of the topic's words and no top passage is
+    TOPIC_SIMILARITY like those words on their own: a passage as like the whole question is so
+    by its frame ("What does the Essex strategy say about revenge porn?"), not as a paraphrase
+    of its subject."""
+    if similarities is None or unseen != about:
+        return False
+    (alone,) = similarities([" ".join(typed_words(question, unseen))],
+                            [h.text for h in hits[:HITS_CHECKED]])
+    return max(alone) < TOPIC_SIMILARITY
 
 
 def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
