@@ -221,12 +221,15 @@ def _heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, C
     if not single_line or not _looks_like_title(text):
         return 0
     number = _number(text)
-    sections = [n for level, h, _ in open_levels if level == 2 and (n := _number(h)) is not None]
+    # the open numbered sections, by level: "1. ABOUT THIS STRATEGY" is major (level 1) by its
+    # capitals, "1. About this strategy" a section (level 2)
+    sections = [(level, n) for level, h, _ in open_levels
+                if level <= 2 and (n := _number(h)) is not None]
     sub = SUB_NUMBERED_HEADING.match(text)
     if sub:  # "3.1 Prevention" under "3. Our priorities"; elsewhere a numbered paragraph
-        return 3 if sections and int(sub.group(1)) == sections[-1] else 0
-    if number is not None and sections and number == sections[-1] + 1:
-        return 2  # the next numbered section, whatever its words
+        return 3 if sections and int(sub.group(1)) == sections[-1][1] else 0
+    if number is not None and sections and number == sections[-1][1] + 1:
+        return sections[-1][0]  # the next numbered section, whatever its words
     if SECTION_ZERO.match(text):
         return 2  # "1.0 Introduction": numbered as a section, never as a list's item
     if APPENDIX.match(text) or DIVISION.match(text):

@@ -280,6 +280,25 @@ def test_a_numbered_list_in_a_numbered_section_stays_a_list():
     assert block(blocks, "Reported incidents").path == ("2. Background",)
 
 
+def test_numbered_sections_in_capitals_follow_one_another_whatever_their_words():
+    """"2. WHAT WE KNOW", "4. OUR PRIORITIES", "5. TARGETS" and "7. GLOSSARY" name kinds of
+    passage, which would make them sub-sections; numbered after "1. ABOUT THIS STRATEGY" (a
+    major heading by its capitals), each is the next section, at its level."""
+    text = ("1. ABOUT THIS STRATEGY\n\nThis strategy covers domestic abuse in Norfolk.\n\n"
+            "2. WHAT WE KNOW\n\nPolice recorded 14,820 incidents in 2023.\n\n"
+            "3. OUR PRIORITIES\n\nPRIORITY ONE: EARLY HELP\n\nWhat we will do\n"
+            "(a) Teach healthy relationships in every school.\n\n"
+            "4. TARGETS\n\nMeasure\tBaseline\tTarget\nRepeat referrals\t25%\t20%\n\n"
+            "5. GLOSSARY\n\nIRIS\tIdentification and Referral to Improve Safety\n")
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    assert [b.path for b in blocks if b.type == "heading" and len(b.path) == 1] == [
+        ("1. ABOUT THIS STRATEGY",), ("2. WHAT WE KNOW",), ("3. OUR PRIORITIES",),
+        ("4. TARGETS",), ("5. GLOSSARY",)]
+    assert block(blocks, "(a) Teach").path[0] == "3. OUR PRIORITIES"
+    assert block(blocks, "Repeat referrals").path == ("4. TARGETS",)
+    assert block(blocks, "IRIS").kind is ChunkKind.GLOSSARY
+
+
 def test_each_priority_keeps_its_own_repeated_sub_sections():
     """"What we will do" and "What success looks like" repeat under every priority: each
     nests under its priority, which it does not close; an appendix is a top-level section."""
