@@ -504,3 +504,58 @@ def test_a_summary_heading_that_names_the_list_over_no_item_is_followed_by_the_l
                         "Survivors are safe and able to rebuild their lives",
                         "Perpetrators change their behaviour"):
             assert outcome in answer, (question, answer)
+
+
+NUMBERED_PRIORITIES = """Wyvern Domestic Abuse Strategy 2024-2027
+
+1. ABOUT THIS STRATEGY
+
+This strategy sets out what Wyvern's partners will do about domestic abuse.
+
+2. OUR PRIORITIES
+
+PRIORITY ONE: EARLY HELP AND PREVENTION
+
+What we will do
+(a) Teach healthy relationships in every primary and secondary school by 2026.
+(b) Train GP practices to identify and refer patients experiencing abuse.
+
+How we will know
+- More referrals from GPs and pharmacies each year.
+
+PRIORITY TWO: SAFETY AND SUPPORT FOR SURVIVORS
+
+What we will do
+(a) Fund 40 units of safe accommodation for survivors and their children.
+(b) Keep the IDVA service at no fewer than 18 advisers.
+
+How we will know
+- Fewer survivors turned away from refuge for lack of space.
+
+PRIORITY THREE: CHANGING PERPETRATOR BEHAVIOUR
+
+What we will do
+(a) Commission a behaviour change programme for perpetrators.
+
+How we will know
+- The number of perpetrators completing a behaviour change programme.
+
+3. GOVERNANCE
+
+The Wyvern Domestic Abuse Board oversees this strategy and meets every quarter.
+"""
+
+
+def test_a_list_of_numbered_headings_is_answered_with_the_headings(tmp_path):
+    """"What are Wyvern's priorities?": each priority is a numbered heading ("PRIORITY TWO:
+    …") over sub-sections of its own; the answer is the priorities, in order, not the items
+    of their sub-sections without the headings that say whose they are."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": NUMBERED_PRIORITIES})
+    for question in ("What are Wyvern's priorities?", "List the priorities in the Wyvern strategy."):
+        assert kb.ask(question).text.splitlines() == [
+            "PRIORITY ONE: EARLY HELP AND PREVENTION [1]",
+            "PRIORITY TWO: SAFETY AND SUPPORT FOR SURVIVORS [2]",
+            "PRIORITY THREE: CHANGING PERPETRATOR BEHAVIOUR [3]"]
+    # a question for what one priority holds gets its items
+    answer = kb.ask("What will Wyvern do under its safety and support priority?").text
+    assert "Fund 40 units" in answer and "PRIORITY ONE" not in answer

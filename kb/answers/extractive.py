@@ -267,6 +267,9 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     anchor = next((h for h in hits if h.section), hits[0])
     run = _list_run(anchor, hits, within_section, terms)
     if not within_section:
+        named = _headings_named(hits, anchor, nouns)
+        if named:  # "Priority One: Early help", "Priority Two: …" for "What are the priorities?"
+            return named[:MAX_LIST_ITEMS]
         titles = _child_titles(anchor, run)
         if len(titles) >= 2:  # "Our themes", then "Theme 1…", "Theme 2…" over their own sections
             own = [(anchor, start, end, text) for start, end, text in
@@ -394,6 +397,34 @@ def _child_titles(anchor: Hit, run: Sequence[Hit]) -> list[tuple[Hit, int, int, 
         if all(item[3] != title for item in found):
             found.append((hit, hit.start + start, hit.start + start + len(line.group(1)), title))
     return found
+
+
+# "Priority One:", "PRIORITY 2 –", "Theme C", "Outcome iv": a list noun and the item's number
+_NUMBERED_ITEM = re.compile(r"\s*([a-z]+)\s+(\d{1,2}|[ivx]{1,4}|[a-h]|one|two|three|four|five|six|"
+                            r"seven|eight|nine|ten)\b", re.IGNORECASE)
+
+
+def _headings_named(hits: Sequence[Hit], anchor: Hit, nouns: AbstractSet[str]
+                    ) -> list[tuple[Hit, int, int, str]]:
+    """The headings of the best hit's document that number the items of the list asked for:
+    one of the list `nouns` and a number ("Priority Two: Safety and support", "Outcome 3 –
+    …" for "What are the priorities?"; not a sub-section repeated under each, "Key indicators
+    of progress"), sharing their parent heading. Each is quoted from the line that opens its
+    section, in document order; none unless two or more are found."""
+    found: list[tuple[tuple[str, ...], tuple[Hit, int, int, str]]] = []
+    for hit in sorted((h for h in hits if h.doc_id == anchor.doc_id), key=lambda h: h.start):
+        path = hit.section.split(" > ")
+        for depth, title in enumerate(path):
+            numbered = _NUMBERED_ITEM.match(title)
+            if (numbered is None or not content_terms(numbered.group(1)) & nouns
+                    or any(item[3] == title for _, item in found)):
+                continue
+            line = re.search(rf"(?m)^[ \t#]*({re.escape(title)})[ \t]*$", hit.text)
+            if line:
+                found.append((tuple(path[:depth]), (hit, hit.start + line.start(1),
+                                                    hit.start + line.end(1), title)))
+    siblings = [item for parent, item in found if found and parent == found[0][0]]
+    return siblings if len(siblings) >= 2 else []
 
 
 def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
