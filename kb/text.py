@@ -171,6 +171,9 @@ SENTENCE_END = re.compile(r"(?<!^\d\.)(?<!\s\d\.)(?<!^\d\d\.)(?<!\s\d\d\.)"
 # ("1. Introduction 2", "Our aims ..... 4"): after a word, not after a figure
 CONTENTS_ENTRY = re.compile(r"(?<=[^\d\s])(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
 LEAD_IN = re.compile(r":\s*[-–]?\s*$")  # a line that introduces a list ("... outcomes:")
+# "Priority One:", "PRIORITY 2 –", "Theme C", "Outcome iv": a noun and the number of its item
+NUMBERED_ITEM = re.compile(r"\s*([a-z]+)\s+(\d{1,2}|[ivx]{1,4}|[a-h]|one|two|three|four|five|six|"
+                           r"seven|eight|nine|ten)\b", re.IGNORECASE)
 EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 
 

@@ -559,3 +559,35 @@ def test_a_list_of_numbered_headings_is_answered_with_the_headings(tmp_path):
     # a question for what one priority holds gets its items
     answer = kb.ask("What will Wyvern do under its safety and support priority?").text
     assert "Fund 40 units" in answer and "PRIORITY ONE" not in answer
+
+
+PRIORITY_LINES = """Wyvern Domestic Abuse Strategy 2024-2027
+
+Introduction
+The Wyvern Partnership is the statutory community safety partnership for the borough.
+
+Our priorities
+Priority 1 – Early identification and intervention
+Priority 2 – Provision of effective support
+Priority 3 – Pursuing perpetrators
+Priority 4 – Strong partnership working
+
+Key actions for year one
+• Launch a domestic abuse champions network in all GP surgeries
+• Commission a children and young people's recovery service
+
+Performance framework
+The Wyvern Domestic Abuse Board will monitor a quarterly dashboard of repeat referrals.
+"""
+
+
+def test_a_section_named_for_the_list_that_lists_its_items_is_the_whole_list(tmp_path):
+    """"Our priorities" lists "Priority 1 – …" to "Priority 4 – …", each on a line: each is an
+    item (a short line before one numbered alike is no name of it), and the list ends with the
+    section (the key actions after it are another list)."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": PRIORITY_LINES})
+    lines = kb.ask("What are Wyvern's priorities?").text.splitlines()
+    assert [line.split(" [")[0] for line in lines[1:]] == [
+        "Priority 2 – Provision of effective support", "Priority 3 – Pursuing perpetrators",
+        "Priority 4 – Strong partnership working"]
+    assert lines[0].split(" [")[0].endswith("Priority 1 – Early identification and intervention")

@@ -24,6 +24,7 @@ from kb.retrieval.lists import announces_other, asked_nouns, list_weight
 from kb.text import (
     BULLET,
     LEAD_IN,
+    NUMBERED_ITEM,
     IdfTable,
     content_terms,
     idf_weight,
@@ -265,15 +266,19 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     # is asked for, kb.retrieval.hybrid)
     hits = [h for h in hits if not vocabulary().contents.match(h.section.split(" > ")[-1])] or hits
     anchor = next((h for h in hits if h.section), hits[0])
+    # a section named for the list asked for that lists its items ("Our priorities" over
+    # "Priority 1 – …" to "Priority 4 – …") holds the whole list: the next section is another
+    within_section = within_section or _lists_under_own_name(anchor, nouns)
     run = _list_run(anchor, hits, within_section, terms)
     if not within_section:
-        named = _headings_named(hits, anchor, nouns)
+        own = [(anchor, start, end, text) for start, end, text in
+               units(anchor.text, anchor.start, anchor.section.split(" > "), title=anchor.title)]
+        parent, named = _headings_named(hits, anchor, nouns)
         if named:  # "Priority One: Early help", "Priority Two: …" for "What are the priorities?"
-            return named[:MAX_LIST_ITEMS]
+            # after the text of the section they are in, when that is the best hit
+            return ((own if anchor.section.split(" > ") == parent else []) + named)[:MAX_LIST_ITEMS]
         titles = _child_titles(anchor, run)
         if len(titles) >= 2:  # "Our themes", then "Theme 1…", "Theme 2…" over their own sections
-            own = [(anchor, start, end, text) for start, end, text in
-                   units(anchor.text, anchor.start, anchor.section.split(" > "), title=anchor.title)]
             return (own + titles)[:MAX_LIST_ITEMS]
     sections = _sibling_sections(run[1:])
     openers = {h.chunk_id for h in sections} if len(sections) >= 2 else set()
@@ -399,23 +404,31 @@ def _child_titles(anchor: Hit, run: Sequence[Hit]) -> list[tuple[Hit, int, int, 
     return found
 
 
-# "Priority One:", "PRIORITY 2 –", "Theme C", "Outcome iv": a list noun and the item's number
-_NUMBERED_ITEM = re.compile(r"\s*([a-z]+)\s+(\d{1,2}|[ivx]{1,4}|[a-h]|one|two|three|four|five|six|"
-                            r"seven|eight|nine|ten)\b", re.IGNORECASE)
+def _lists_under_own_name(hit: Hit, nouns: AbstractSet[str]) -> bool:
+    """The hit opens a section whose heading names the list asked for and holds two or more
+    of its items (lines of one form: bulleted, or numbered alike)."""
+    heading = hit.section.split(" > ")[-1]
+    lines = [line for line in hit.text.splitlines() if line.strip()]
+    if not lines or plain(lines[0]).strip() != heading or not content_terms(heading) & nouns:
+        return False
+    numbered = [m.group(1).lower() for line in lines[1:] if (m := NUMBERED_ITEM.match(line))]
+    return (sum(bool(BULLET.match(line)) for line in lines[1:]) >= 2
+            or any(numbered.count(word) >= 2 for word in set(numbered)))
 
 
 def _headings_named(hits: Sequence[Hit], anchor: Hit, nouns: AbstractSet[str]
-                    ) -> list[tuple[Hit, int, int, str]]:
+                    ) -> tuple[list[str], list[tuple[Hit, int, int, str]]]:
     """The headings of the best hit's document that number the items of the list asked for:
     one of the list `nouns` and a number ("Priority Two: Safety and support", "Outcome 3 –
     …" for "What are the priorities?"; not a sub-section repeated under each, "Key indicators
     of progress"), sharing their parent heading. Each is quoted from the line that opens its
-    section, in document order; none unless two or more are found."""
+    section, in document order, with the path of their parent; none unless two or more are
+    found."""
     found: list[tuple[tuple[str, ...], tuple[Hit, int, int, str]]] = []
     for hit in sorted((h for h in hits if h.doc_id == anchor.doc_id), key=lambda h: h.start):
         path = hit.section.split(" > ")
         for depth, title in enumerate(path):
-            numbered = _NUMBERED_ITEM.match(title)
+            numbered = NUMBERED_ITEM.match(title)
             if (numbered is None or not content_terms(numbered.group(1)) & nouns
                     or any(item[3] == title for _, item in found)):
                 continue
@@ -423,8 +436,11 @@ def _headings_named(hits: Sequence[Hit], anchor: Hit, nouns: AbstractSet[str]
             if line:
                 found.append((tuple(path[:depth]), (hit, hit.start + line.start(1),
                                                     hit.start + line.end(1), title)))
-    siblings = [item for parent, item in found if found and parent == found[0][0]]
-    return siblings if len(siblings) >= 2 else []
+    if not found:
+        return [], []
+    parent = found[0][0]
+    siblings = [item for path, item in found if path == parent]
+    return list(parent), siblings if len(siblings) >= 2 else []
 
 
 def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kb.text import BULLET, CONTENTS_ENTRY, LEAD_IN, SENTENCE_END, plain
+from kb.text import BULLET, CONTENTS_ENTRY, LEAD_IN, NUMBERED_ITEM, SENTENCE_END, plain
 from kb.vocabulary import vocabulary
 
 # a sentence's end, a line break, or a line break before a lettered item ("a) …", "ii. …")
@@ -115,6 +115,14 @@ def _label(text: str, start: int, end: int) -> bool:
             and text[end:end + 1] in ("\n", ""))
 
 
+def _parallel(line: str, following: str) -> bool:
+    """Two lines that number items of one list alike ("Priority 3 – Pursuing perpetrators",
+    "Priority 4 – Strong partnership working"): the first is an item, not the next's name."""
+    first, second = NUMBERED_ITEM.match(line), NUMBERED_ITEM.match(following)
+    return (first is not None and second is not None
+            and first.group(1).lower() == second.group(1).lower())
+
+
 _YEAR_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b")  # "2022/23" heads a column
 # … as do a plan's periods ("Year 1", "Q3", "Phase 2") and an ambition's horizons ("1 year",
 # "3 years", "6 months")
@@ -182,6 +190,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
             last = start
             while (index < len(spans) and _label(text, last, end)
                    and _normalise(text[last:end]) not in skip
+                   and not _parallel(text[last:end], text[slice(*spans[index])])
                    # a table's header names its columns, not an item
                    and not is_header_row(text, last, end) and not is_header_row(text, *spans[index])
                    and len(text[start:spans[index][1]].split()) <= MAX_LIST_WORDS):
