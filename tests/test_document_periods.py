@@ -23,6 +23,9 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("What's the timeframe of the delivery plan?", ["wy-plan"]),
     ("How long does the Safe Accommodation Delivery Plan last?", ["wy-plan"]),
     ("Which years does the previous strategy cover?", ["wy-2016"]),
+    ("What is the period of the Wyvern strategy?", STRATEGIES),
+    ("What is the time period covered by the 2016-19 strategy?", ["wy-2016"]),
+    ("How many years does the latest strategy last?", ["wy-2022"]),
     # which of them is the oldest or newest, asked either way round
     ("Which strategy is the oldest?", ["wy-2016"]),
     ("Which of the strategies is the most recent?", ["wy-2022"]),
@@ -31,6 +34,8 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     # the period of something the strategy is about, not of the strategy
     ("When does the sanctuary scheme funding end?", []),
     ("How long is the waiting list for a refuge place?", []),
+    ("How many years of funding will the refuge get?", []),
+    ("What did Wyvern achieve over the period of its last strategy?", []),
     ("When will the review of refuge provision finish?", []),
     # its standing
     ("Is the Wyvern strategy still a draft?", STRATEGIES),
