@@ -25,6 +25,7 @@ from kb.retrieval.intent import defined_term, intended_kinds
      {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
     ("What change does Calder Vale want to see for young people?",
      {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
+    ("Where does Wyvern want to be by 2027?", {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
     ("Who oversees the strategy?", {ChunkKind.GOVERNANCE}),
     ("What is the MARAC?", {ChunkKind.GLOSSARY}),
     # cues of two kinds at once: no guess
