@@ -81,3 +81,13 @@ def test_a_title_page_s_lines_are_not_quoted():
     quoted = [quote for _, _, quote in units(
         text, title="Domestic Abuse Recovery Pilots launch event: strategic oversight (2020)")]
     assert quoted == ["Seven recovery pilots run from October to March."]
+
+
+def test_a_sentence_that_asks_a_question_weighs_less_than_one_that_answers():
+    """A slide's prompt ("How will we monitor the strategy?") shares the question's words but
+    answers nothing: the sentence that says how comes first."""
+    slide = _hit("c1", "How will we monitor the strategy?\n\nPartners will monitor the strategy "
+                       "through a quarterly dashboard.", ChunkKind.GOVERNANCE, section="Delivery")
+    answer = compose("How is the strategy going to be monitored?", [slide], {},
+                     multi_area=False)
+    assert answer.citations[0].quote.startswith("Partners will monitor")
