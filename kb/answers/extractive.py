@@ -47,12 +47,12 @@ RANK_DECAY = 0.5
 # five outcomes:") weighs half a sentence that states something: it may be the answer (a vision)
 # but should not take a figure's place (q432: at 1.0 it displaced "33% increase…"; at 0.25 the
 # vision lost to the items of a neighbouring list).
+LEAD_IN_WEIGHT = 0.5
 # A sentence that asks a question ("How will we deliver the strategy?", a slide's "What are we
 # worried about?") weighs this much of one that answers (python -m eval identical at 0.5 and 1.0
 # on both splits; a probe, "How is the Bucks strategy going to be monitored?", led with
 # "How will we deliver the strategy?" at 1.0)
 QUESTION_WEIGHT = 0.5
-LEAD_IN_WEIGHT = 0.5
 # A list answer steps back from a list into a sibling section of these kinds only from one
 # of them: an introduction before a list of outcomes is no part of it
 _BACKGROUND = frozenset({ChunkKind.CONTEXT, ChunkKind.STATISTIC})
