@@ -36,6 +36,9 @@ DOCS = [
     ("What did the sanctuary scheme slides say about lock changes?", ["wy-event"]),
     ("How many sanctuary schemes were fitted in 2021?", ["wy-event"]),
     ("What does the strategy say about sanctuary schemes?", []),
+    # … and only as what it calls the document: a subject asked about elsewhere names none
+    ("Which document says the most about sanctuary schemes?", []),
+    ("What does the Sanctuary Scheme Launch Event say about lock changes?", ["wy-event"]),
     # one word of a title, written right before a word for a document, names it too
     ("According to the launch slides, who fits the locks?", ["wy-event"]),
     ("In the 2021 launch presentation, who fits the locks?", ["wy-event"]),

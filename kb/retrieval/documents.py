@@ -140,6 +140,20 @@ def _phrases(text: str, without: set[str] | frozenset[str] = frozenset()) -> set
     return {pair for pair in pairwise(words) if not set(pair) & without}
 
 
+def _calling_phrases(question: str) -> set[tuple[str, str]]:
+    """The phrases (see `_phrases`) by which a question may call a document by its title:
+    those of the words right before a word for a document or its kind ("the Joint
+    Commissioning Strategy", "the recovery pilots launch") and of words written with capitals
+    ("according to Safer New Forest"); not a subject the question asks about elsewhere ("Which
+    strategy has the most units of safe accommodation?")."""
+    words = vocabulary()
+    before = re.compile(rf"((?:[\w'’-]+\s+){{1,6}}(?:{words.document_words}|"
+                        rf"{words.document_names.pattern}))", re.IGNORECASE)
+    spans = [match.group(1) for match in before.finditer(question)]
+    spans += re.findall(r"(?:\b[A-Z][\w'’-]*\s+){1,}[A-Z][\w'’-]*", question)
+    return set().union(set(), *(_phrases(span) for span in spans))
+
+
 def _modifiers(question: str) -> set[str]:
     """The (stemmed) content words written right before a word for a document or for a kind
     of one ("launch" in "the launch slides", "refuge" in "the refuge plan")."""
@@ -329,7 +343,7 @@ class DocumentResolver:
         known = set().union(*(self._title_words[d.doc_id] | {(w,) for w in _area_words(d)}
                               for d in pool))
         named = _names(question) if {(word,) for word in modifiers} <= known else set()
-        asked = _phrases(question) | {(word,) for word in modifiers | named}
+        asked = _calling_phrases(question) | {(word,) for word in modifiers | named}
         shared = {d.doc_id: asked & (self._title_phrases[d.doc_id] | self._title_words[d.doc_id])
                   for d in pool}
         holders = Counter(phrase for phrases in shared.values() for phrase in phrases)
