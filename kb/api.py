@@ -212,7 +212,7 @@ class KnowledgeBase:
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
                                     plan.kinds, self._area_names(), parts, weight,
                                     [*plan.strategy_words, *plan.spelled], plan.listing,
-                                    plan.whole_section)
+                                    plan.whole_section, plan.which_areas)
         if not answer.found:
             return extractive.refusal(resolved, hits, "no passage answers it")
         if asks_for_sources(resolved):  # "Where does the £48 million figure come from?"

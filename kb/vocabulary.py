@@ -79,6 +79,7 @@ class Vocabulary:
     section_nouns: frozenset[str]
     section_qualifiers: frozenset[str]
     all_areas: Pattern
+    which_areas: Pattern  # "Which councils…?", "What strategies…?": asks which areas do it
     other_areas: Pattern
     scaffolding: frozenset[str]
     preamble: Pattern
@@ -197,6 +198,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             section_nouns=frozenset(data["lists"]["sections"]),
             section_qualifiers=frozenset(data["lists"]["qualifiers"].split()),
             all_areas=all_areas,
+            which_areas=re.compile(rf"\b(?:which|what) (?:{places})\b", re.IGNORECASE),
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
             # an opening clause up to its comma or colon, for or about an audience

@@ -77,3 +77,22 @@ def test_a_comparison_with_something_else_is_not_about_every_area(question, ever
 
     resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, ["calder"])
     assert resolver.wants_all(question) is every_area
+
+
+def test_which_councils_do_something_is_answered_by_the_councils_that_do(tmp_path):
+    """"Which councils have a sanctuary scheme?" names no council: a council whose best
+    sentence shares only "scheme" ("a community ambassador scheme") does not have one, and is
+    left out; a question that names the councils keeps each of them."""
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nOur actions\n\n"
+                      "Wyvern will extend its sanctuary scheme to private tenants by 2025.\n\n"
+                      "Wyvern will recommission the IDVA service in April 2025.\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nOur actions\n\n"
+                      "Calder Vale will run a community ambassador scheme in rural parishes.\n\n"
+                      "Calder Vale will train GP practices to ask about abuse.\n"},
+        WYVERN_AND_CALDER)
+    answer = kb.ask("Which councils have a sanctuary scheme?").text
+    assert "sanctuary scheme to private tenants" in answer
+    assert "Calder Vale" not in answer
+    named = kb.ask("Do Wyvern and Calder Vale have a sanctuary scheme?").text
+    assert "Wyvern:" in named and "Calder Vale:" in named

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
 
-from kb.answers.answer_type import AnswerType, expected_type, gives_value
+from kb.answers.answer_type import AnswerType, expected_type, gives_value, topic_terms
 from kb.answers.sentences import names_item, units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
@@ -160,7 +160,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             area_names: Mapping[str, str] | None = None,
             parts: Mapping[str, Sequence[tuple[int, int, float]]] | None = None,
             similarity_weight: float = 0.0, extra_words: Sequence[str] = (),
-            listing: bool = False, whole_section: bool = False) -> Answer:
+            listing: bool = False, whole_section: bool = False,
+            which_areas: bool = False) -> Answer:
     """Pick the best sentences, de-duplicated, each with its [n].
 
     A list question gets the whole list in document order (see `list_units`); a question about
@@ -183,6 +184,9 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             work…"), or for a named section's.
         whole_section: the question asks what a named section holds: the list is that
             section's alone (kb.retrieval.hybrid.SearchPlan.whole_section).
+        which_areas: the question asks which areas do something, naming none ("Which
+            councils have a sanctuary scheme?"): an area is in the answer only where one of
+            its sentences is about the topic (see `_answering_areas`).
 
     Returns:
         The extractive answer (found=False when no sentence matches).
@@ -201,6 +205,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                                          expected_type(question), word_forms(question),
                                          kind_words(question)),
                              multi_area, {h.chunk_id: i for i, h in enumerate(hits)})
+    if multi_area and which_areas:
+        picked = _answering_areas(picked, question, idf)
     names = area_names or {}
     citations, lines = [], []
     area = None
@@ -212,6 +218,23 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         lines.append(f"{readable(text)} [{n}]")
     return Answer(text="\n".join(lines), citations=citations, found=bool(citations),
                   mode="extractive")
+
+
+AREA_TOPIC_SHARE = 0.5  # of the topic's word weight, held by one sentence of an answering area
+
+
+def _answering_areas(picked: list[tuple[Hit, int, int, str]], question: str,
+                     idf: Mapping[str, float]) -> list[tuple[Hit, int, int, str]]:
+    """The picked sentences of the areas one of whose sentences holds AREA_TOPIC_SHARE of the
+    topic's word weight ("sanctuary scheme": not North Yorkshire's "community ambassador
+    scheme"); all of them when no area's does."""
+    topic = {t for t in topic_terms(question) if t in idf}
+    total = idf_weight(topic, idf)
+    if not total:
+        return picked
+    answering = {hit.area for hit, _, _, text in picked
+                 if idf_weight(topic & content_terms(text), idf) >= AREA_TOPIC_SHARE * total}
+    return [item for item in picked if item[0].area in answering] or picked
 
 
 def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool,

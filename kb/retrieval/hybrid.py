@@ -52,6 +52,7 @@ class SearchPlan:
     lexical_text: str  # for the word search
     areas: tuple[str, ...] | None
     per_area: bool
+    which_areas: bool = False  # it asks which areas do something ("Which councils…?"), naming none
     named_documents: frozenset[str] = frozenset()  # documents the query refers to (boosted)
     terms: frozenset[str] = frozenset()  # the query's content terms (to match headings)
     section_names: frozenset[str] = frozenset()  # words it gives as a section's name
@@ -184,6 +185,8 @@ class HybridRetriever:
         spelled = tuple(sorted(self._glossary.get(term, ()))) if term else ()
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
                           per_area=per_area, named_documents=documents,
+                          which_areas=(chosen is None
+                                       and bool(vocabulary().which_areas.search(query))),
                           # "the recovery pilots" name no "Recovery" strand
                           terms=frozenset(content_terms(query)
                                           - self._documents.title_phrase_words(query)),
