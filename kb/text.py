@@ -41,9 +41,9 @@ def stem(word: str) -> str:
 def tokenizer_version() -> str:
     """The version of `terms` a store's word index is written with (2: hyphenated compounds
     split; 3: open compounds closed, with the vocabulary's list of them, which a corpus may
-    extend; 4: a straight apostrophe ends a word)."""
+    extend; 4: a straight apostrophe ends a word; 5: an acronym's plural is the acronym)."""
     listed = vocabulary().compounds.pattern.encode()
-    return f"4:{hashlib.sha256(listed).hexdigest()[:12]}"
+    return f"5:{hashlib.sha256(listed).hexdigest()[:12]}"
 
 
 def _closed(text: str) -> str:
@@ -59,10 +59,15 @@ def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     return [stem(word) for word in _words(text, stopwords)]
 
 
+# "GPs", "DHRs", "IDVAs": an acronym's plural, which the stemmer keeps whole when no vowel
+# comes before its "s" ("gps" is not "gp")
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
+
+
 def _words(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     """The lower-case words that `terms` stems, in order."""
     out = []
-    for word in _WORD.findall(_closed(plain(text).lower())):
+    for word in _WORD.findall(_closed(_ACRONYM_PLURAL.sub(r"\1", plain(text)).lower())):
         word = word.strip("-")
         # a hyphenated compound is its parts ("honour-based" matches "honour based"), unless
         # the vocabulary writes it closed

@@ -10,6 +10,16 @@ def test_a_hyphenated_compound_matches_its_words_written_apart():
     assert content_terms("multi-agency working") == content_terms("multi agency working")
 
 
+def test_an_acronym_s_plural_is_the_acronym():
+    """The stemmer keeps "gps" whole (no vowel before its "s"), so "Which councils train GPs?"
+    had missed "Train GP practices"; "IDVAs" it already read as "IDVA"."""
+    assert content_terms("train GPs") == content_terms("train GP")
+    assert content_terms("learning from DHRs") == content_terms("learning from a DHR")
+    assert content_terms("IDVAs") == content_terms("IDVA")
+    # a word in capitals that ends in S is no plural
+    assert content_terms("STATUS") == content_terms("status")
+
+
 def test_numbers_joined_by_hyphens_stay_one_term():
     assert terms("the 2019-24 plan") == ["2019-24", "plan"]
     assert "16-year-olds" in terms("16-year-olds in school")
