@@ -776,7 +776,8 @@ def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_pas
 
 def test_a_common_word_modifying_the_topic_and_a_topic_only_the_frame_is_like_are_refused():
     """"hate crime": one of the most frequent words of English is the subject when it modifies
-    another word of the topic ("hate crime"), not when it follows one ("the nine things").
+    a topic word the strategies use ("about hate crime"), not when it follows one ("the nine
+    things") or is a verb ("Does Wyvern hope domestic abuse crime fell…?").
     "revenge porn": when the strategies use none of the topic's words, a passage as like the
     question as a paraphrase is must be so like those words on their own, not by the frame
     ("What does the Wyvern strategy say about …")."""
@@ -807,6 +808,7 @@ def test_a_common_word_modifying_the_topic_and_a_topic_only_the_frame_is_like_ar
                   other=0.55) == "no passage is about 'hate'"
     assert reason("Set out the nine things Wyvern wants from its strategy.", [aims],
                   other=0.55) == ""
+    assert reason("Does Wyvern hope domestic abuse crime fell last year?", [crime], other=0.55) == ""
     assert reason("What does the Wyvern strategy say about revenge porn?", [frame]) == (
         "no passage is about 'revenge', 'porn'")
     # a passage like the topic's words on their own is a paraphrase of them

@@ -72,7 +72,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     among them (a council, city or nation) occurs in a sentence about the question's topic,
     not only in passing; a topic word the strategies never use needs a top passage about the
     topic, by its words or as a paraphrase (`kb.answers.answer_type.passage_about`), and the
-    word does not make the question less like them (`_unseen_unanswered`); a compound of
+    word does not make the question less like them, nor is the whole topic with no passage
+    like it on its own (`_unseen_unanswered`); a compound of
     the topic one of whose words they use only once ("climate change" of "the current
     economic climate") needs a top passage that writes it (`_loose_compounds`); a question
     that names its document needs a passage of that document about its topic
@@ -155,36 +156,35 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     unseen = {term for term in about if term not in idf
               and not years_of(term)}  # a year or a period is checked as a specific term
     if unseen:  # (the English dictionary is read only for such a question)
-        # … but a common word before a topic word that they use names the subject with it
-        # ("hate crime"; not "things" of "the nine things", nor "let" of "let us recycle")
-        compounded = {first for _, first, second in _compounds(question, about)
-                      if second in idf}
+        # … but one that modifies a topic word they use names the subject with it
         unseen -= {term for word in re.findall(r"[a-z]+", question.lower()) if is_common(word)
-                   for term in content_terms(word)} - compounded
+                   for term in content_terms(word)} - _modifiers_of(question, about, idf)
     if not unseen:
         return []
     if not about - kind_words(question) or any(
             passage_about(topic_terms(reworded) - source, hits, idf, acronyms)
             for reworded in in_strategy_words(topic)):
         return []
-    if (passage_about(about, hits, idf, acronyms)
-            and not _unseen_unanswered(question, unseen, hits, similarities)
-            and not _unseen_unlike(question, unseen, about, hits, similarities)):
+    if passage_about(about, hits, idf, acronyms) and not _unseen_unanswered(
+            question, unseen, unseen == about, hits, similarities):
         return []
     return typed_words(question, unseen)
 
 
-def _unseen_unlike(question: str, unseen: set[str], about: set[str], hits: Sequence[Hit],
-                   similarities: Similarities | None) -> bool:
-    """Whether the strategies use none of the topic's words and no top passage is
-    TOPIC_SIMILARITY like those words on their own: a passage as like the whole question is so
-    by its frame ("What does the Essex strategy say about revenge porn?"), not as a paraphrase
-    of its subject."""
-    if similarities is None or unseen != about:
-        return False
-    (alone,) = similarities([" ".join(typed_words(question, unseen))],
-                            [h.text for h in hits[:HITS_CHECKED]])
-    return max(alone) < TOPIC_SIMILARITY
+# A word after a preposition or determiner and before another: a modifier of a noun ("about
+# hate crime", "the drink driving"), not a verb ("Oxfordshire hope …", "to let survivors …")
+_MODIFIER = re.compile(r"\b(?:about|on|for|of|with|into|regarding|around|the|a|an|any|its|their"
+                       r"|our)\s+([a-z]+)[ \t]+([a-z]+)\b", re.IGNORECASE)
+
+
+def _modifiers_of(question: str, about: set[str], idf: Mapping[str, float]) -> set[str]:
+    """The question's terms that modify a topic word the strategies use ("hate" of "about hate
+    crime"; not "things" of "the nine things", "let" of "let us recycle", "hope" of "Does
+    Oxfordshire hope prevention work…")."""
+    return {term for match in _MODIFIER.finditer(question)
+            if (second := content_terms(match.group(2))) and second <= about
+            and all(t in idf for t in second)
+            for term in content_terms(match.group(1)) & about}
 
 
 def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
@@ -252,10 +252,14 @@ def _near(first: str, second: str, words: Sequence[str]) -> bool:
                for i in at)
 
 
-def _unseen_unanswered(question: str, unseen: set[str], hits: Sequence[Hit],
+def _unseen_unanswered(question: str, unseen: set[str], whole_topic: bool, hits: Sequence[Hit],
                        similarities: Similarities | None) -> bool:
-    """Whether the top passages are less like the question than like the question without
-    its unseen words: they answer the rest of it ("crime" of "vehicle crime"), not them."""
+    """Whether the top passages answer the rest of the question, not its unseen words: they
+    are less like the question than like the question without them ("crime" of "vehicle
+    crime"); or, when they are the `whole_topic` (the strategies use none of its words), no
+    top passage is TOPIC_SIMILARITY like them on their own: a passage as like the whole
+    question is so by its frame ("What does the Essex strategy say about revenge porn?"), not
+    as a paraphrase of its subject. (One embedding run.)"""
     # years are checked as specific terms; a word for a document ("the launch deck") names
     # where to look, not what about
     words = vocabulary()
@@ -265,8 +269,11 @@ def _unseen_unanswered(question: str, unseen: set[str], hits: Sequence[Hit],
         return False
     kept = " ".join(w for w in re.findall(r"[\w'’-]+", question)
                     if not ((found := content_terms(w)) and found <= unseen))
-    full, reduced = similarities([question, kept], [h.text for h in hits[:HITS_CHECKED]])
-    return max(full) - max(reduced) < -UNSEEN_DROP
+    alone = [" ".join(typed_words(question, unseen))] if whole_topic else []
+    full, reduced, *rest = similarities([question, kept, *alone],
+                                        [h.text for h in hits[:HITS_CHECKED]])
+    return (max(full) - max(reduced) < -UNSEEN_DROP
+            or any(max(row) < TOPIC_SIMILARITY for row in rest))
 
 
 def _said_with(place: str, topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float]
