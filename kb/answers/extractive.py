@@ -20,7 +20,7 @@ from kb.answers.sentences import names_item, units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.retrieval.intent import kind_words
-from kb.retrieval.lists import announces_other, asked_nouns, list_weight
+from kb.retrieval.lists import announces_other, asked_nouns, item_lines, list_weight
 from kb.text import (
     BULLET,
     LEAD_IN,
@@ -301,15 +301,14 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     within_section = within_section or _lists_under_own_name(anchor, nouns)
     run = _list_run(anchor, hits, within_section, terms)
     if not within_section:
-        own = [(anchor, start, end, text) for start, end, text in
-               units(anchor.text, anchor.start, anchor.section.split(" > "), title=anchor.title)]
         parent, named = _headings_named(hits, anchor, nouns)
         if named:  # "Priority One: Early help", "Priority Two: …" for "What are the priorities?"
             # after the text of the section they are in, when that is the best hit
-            return ((own if anchor.section.split(" > ") == parent else []) + named)[:MAX_LIST_ITEMS]
+            own = _own_units(anchor) if anchor.section.split(" > ") == parent else []
+            return (own + named)[:MAX_LIST_ITEMS]
         titles = _child_titles(anchor, run)
         if len(titles) >= 2:  # "Our themes", then "Theme 1…", "Theme 2…" over their own sections
-            return (own + titles)[:MAX_LIST_ITEMS]
+            return (_own_units(anchor) + titles)[:MAX_LIST_ITEMS]
     sections = _sibling_sections(run[1:])
     openers = {h.chunk_id for h in sections} if len(sections) >= 2 else set()
     items: list[tuple[Hit, int, int, str]] = []
@@ -434,6 +433,12 @@ def _child_titles(anchor: Hit, run: Sequence[Hit]) -> list[tuple[Hit, int, int, 
     return found
 
 
+def _own_units(hit: Hit) -> list[tuple[Hit, int, int, str]]:
+    """The hit's own units, its section's headings aside (see `kb.answers.sentences.units`)."""
+    return [(hit, start, end, text) for start, end, text in
+            units(hit.text, hit.start, hit.section.split(" > "), title=hit.title)]
+
+
 def _lists_under_own_name(hit: Hit, nouns: AbstractSet[str]) -> bool:
     """The hit opens a section whose heading names the list asked for and holds two or more
     of its items (lines of one form: bulleted, or numbered alike)."""
@@ -442,7 +447,7 @@ def _lists_under_own_name(hit: Hit, nouns: AbstractSet[str]) -> bool:
     if not lines or plain(lines[0]).strip() != heading or not content_terms(heading) & nouns:
         return False
     numbered = [m.group(1).lower() for line in lines[1:] if (m := NUMBERED_ITEM.match(line))]
-    return (sum(bool(BULLET.match(line)) for line in lines[1:]) >= 2
+    return (item_lines("\n".join(lines[1:])) >= 2
             or any(numbered.count(word) >= 2 for word in set(numbered)))
 
 

@@ -19,7 +19,7 @@ from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_of
-from kb.retrieval.english import is_common
+from kb.retrieval.english import common_terms
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import kind_words
 from kb.retrieval.places import is_place, lower_case_councils
@@ -161,8 +161,7 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
               and not years_of(term)}  # a year or a period is checked as a specific term
     if unseen:  # (the English dictionary is read only for such a question)
         # … but one that modifies a topic word they use names the subject with it
-        unseen -= {term for word in re.findall(r"[a-z]+", question.lower()) if is_common(word)
-                   for term in content_terms(word)} - _modifiers_of(question, about, idf)
+        unseen -= common_terms(question) - _modifiers_of(question, about, idf)
     if not unseen:
         return []
     if not about - kind_words(question) or any(

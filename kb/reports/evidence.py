@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from kb.records import Hit
-from kb.retrieval.english import is_common
+from kb.retrieval.english import common_terms
 from kb.text import content_terms
 
 SHARE_ALONE = 0.7  # of the theme's idf weight: evidence whatever its similarity
@@ -56,7 +55,6 @@ def theme_weights(theme: str, terms: set[str], idf: Mapping[str, float], everyda
     """Each theme term's idf weight, a word of everyday English's times `everyday` when the
     theme also has a word that is not one: "hold perpetrators to account" is about
     perpetrators, and "hold" and "account", rare in strategies, say how."""
-    common = {term for word in re.findall(r"[a-z]+", theme.lower()) if is_common(word)
-              for term in content_terms(word)}
+    common = common_terms(theme)
     scale = everyday if terms - common else 1.0
     return {t: idf[t] * (scale if t in common else 1.0) for t in terms}

@@ -4,9 +4,12 @@ common that it says nothing about a question's subject (kb.answers.refusal)."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spellchecker import SpellChecker
+
+from kb.text import content_terms
 
 # A word used this often per million words of English ("let", "past", "hope") is no sign of
 # another subject when the strategies do not use it; the off-topic words of the eval set
@@ -24,3 +27,9 @@ def is_common(word: str) -> bool:
     """Whether a (lower-case) word is among the most frequent words of English."""
     frequency = dictionary().word_frequency
     return frequency[word] * 1_000_000 >= COMMON_PER_MILLION * frequency.total_words
+
+
+def common_terms(text: str) -> set[str]:
+    """The (stemmed) terms of a text's words that are among the most frequent of English."""
+    return {term for word in re.findall(r"[a-z]+", text.lower()) if is_common(word)
+            for term in content_terms(word)}

@@ -26,6 +26,7 @@ from kb.retrieval.lists import (
     LIST_CHUNKS,
     announces_other_list,
     asked_nouns,
+    item_lines,
     list_labels,
     list_weight,
     wants_list,
@@ -34,7 +35,7 @@ from kb.retrieval.lists import (
 from kb.retrieval.page import every_area_on_page
 from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.retrieval.synonyms import strategy_words
-from kb.text import BULLET, content_terms, word_list_terms
+from kb.text import content_terms, word_list_terms
 from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
@@ -73,11 +74,6 @@ def _word(term: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"\b{re.escape(term)}s?\b") if term else None
 
 
-def _items(text: str) -> int:
-    """How many list items (bulleted or numbered lines) a text holds."""
-    return sum(bool(BULLET.match(line)) for line in text.splitlines())
-
-
 def _heads_list(chunk: Chunk, nouns: AbstractSet[str]) -> bool:
     """Whether a chunk opens with a heading that names the list asked for ("Strategy Summary -
     Outcomes …" for "What outcomes…?") and holds no item of its own (no list item, no table
@@ -85,7 +81,7 @@ def _heads_list(chunk: Chunk, nouns: AbstractSet[str]) -> bool:
     heading = chunk.section.split(" > ")[-1]
     return (bool(heading) and chunk.text.lstrip().startswith(heading)
             and bool(content_terms(heading) & nouns)
-            and not _items(chunk.text) and "\t" not in chunk.text)
+            and not item_lines(chunk.text) and "\t" not in chunk.text)
 
 
 def _title_page(chunk: Chunk) -> bool:
@@ -434,7 +430,7 @@ class HybridRetriever:
                       or self._headings.named(chunk.section, plan.terms, plan.section_names,
                                               plan.section_about))]
         if found:  # (max keeps the first of equals)
-            anchor = (max(found, key=lambda p: _items(chunks[p].chunk.text))
+            anchor = (max(found, key=lambda p: item_lines(chunks[p].chunk.text))
                       if plan.whole_section else found[0])
             return anchor, _heads_list(chunks[anchor].chunk, plan.list_nouns)
         pool = [p for p in ranked[:LIST_POOL] if (not plan.named_documents

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from functools import cache
 
-from kb.text import LEAD_IN, content_terms, idf_weight
+from kb.text import BULLET, LEAD_IN, content_terms, idf_weight
 from kb.vocabulary import vocabulary
 
 _AUXILIARIES = r"will|would|shall|should|can|could|may|might|must|do|does|did|has|have|had|is|was"
@@ -111,6 +111,11 @@ def announces_other_list(text: str, lead: str, nouns: AbstractSet[str]) -> bool:
     lines = [lead, *(line for line in text.splitlines() if LEAD_IN.search(line))]
     announced = [terms for line in lines if line and (terms := announced_nouns(line))]
     return bool(nouns) and bool(announced) and not any(terms & nouns for terms in announced)
+
+
+def item_lines(text: str) -> int:
+    """How many list items (bulleted or numbered lines) a text holds."""
+    return sum(bool(BULLET.match(line)) for line in text.splitlines())
 
 
 def list_labels(text: str, lead: str, heading: str) -> list[str]:
