@@ -169,8 +169,13 @@ POSSESSIVE = re.compile(r"['’]s\b")  # "Clare’s", "Women's"
 BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*([.)]|\s+[-–])\s+|\(?([a-z]|[ivx]{2,5})[.)]\s+)")
 # Where a sentence ends: after . ! ? (and closing quotes, brackets, emphasis or a footnote's
 # number), before a capital, digit, quote, bracket or bullet; not after an item number
-# ("2. Awareness", "10. Reporting").
-SENTENCE_END = re.compile(r"(?<!^\d\.)(?<!\s\d\.)(?<!^\d\d\.)(?<!\s\d\d\.)"
+# ("2. Awareness", "10. Reporting") nor after an abbreviation that a name or example follows
+# ("e.g. A&E", "Dr. Patel"). A fixed list, as a library splitter keeps one: fixed-width
+# look-behinds need no dependency for the few that council documents use.
+_NO_END_AFTER = ("e.g.", "i.e.", "E.g.", "I.e.", " Dr.", " Mr.", " Ms.", "Mrs.", "Cllr.",
+                 "Prof.", " St.", " No.")
+SENTENCE_END = re.compile("".join(f"(?<!{re.escape(a)})" for a in _NO_END_AFTER)
+                          + r"(?<!^\d\.)(?<!\s\d\.)(?<!^\d\d\.)(?<!\s\d\d\.)"
                           rf"(?<=[.!?\]])['\"”’)*{SUPERSCRIPT_DIGITS}]*\s+(?=[A-Z0-9“\"'(•*-])")
 # The page number that ends a line of a contents page under its "Contents" heading
 # ("1. Introduction 2", "Our aims ..... 4"): after a word, not after a figure

@@ -70,3 +70,15 @@ def test_the_words_a_stem_joins_are_told_apart_by_their_forms():
     # a plural in "-ses" is its singular in "-se"; one in "-sses", "-ches" its stem
     assert word_forms("MARAC cases and each case")["case"] == {"case"}
     assert word_forms("approaches, an approach")["approach"] == {"approach"}
+
+
+def test_an_example_after_e_g_stays_in_its_sentence():
+    """A quote cut at "e.g." reads "…within (e.g." and "A&E, Mental Health services…" as two
+    sentences, neither of which says anything."""
+    from kb.answers.sentences import units
+
+    text = ("Referrals rise from health services (e.g. A&E, maternity and GP surgeries) in "
+            "Wyvern. Dr. Okafor chairs the board.")
+    assert [quote for _, _, quote in units(text)] == [
+        "Referrals rise from health services (e.g. A&E, maternity and GP surgeries) in Wyvern.",
+        "Dr. Okafor chairs the board."]
