@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from kb.answers import extractive
 from kb.answers.notes import asks_for_sources, with_notes
+from kb.answers.outlines import outline_answer
 from kb.answers.periods import period_answer
 from kb.answers.refusal import uncovered_reason
 from kb.answers.verify import llm_answer
@@ -141,6 +142,11 @@ class KnowledgeBase:
     def _document_chunks(self, doc_id: str) -> list[Chunk]:
         return [c for _, c, _, _, _ in self.store.table.select("c.doc_id = ?", (doc_id,))]
 
+    def _document_passages(self, doc_id: str) -> list[Hit]:
+        """A document's chunks as hits, in document order."""
+        rows = self.store.table.select("c.doc_id = ?", (doc_id,))
+        return sorted((StoredChunk(*row[1:]).to_hit() for row in rows), key=lambda h: h.start)
+
     # -- search --------------------------------------------------------------------------
     def search(self, query: str, k: int = 8, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None
@@ -202,6 +208,10 @@ class KnowledgeBase:
                  if plan.period_documents else None)
         if dated is not None:  # the documents' own period, from their title pages
             return dated
+        outlined = outline_answer([d for d in plan.outline_documents
+                                   if not doc_ids or d in doc_ids], self._document_passages)
+        if outlined is not None:  # what the documents cover: their own headings
+            return outlined
         reason = self.uncovered_reason(resolved, hits, plan.named_documents)
         if reason:
             return extractive.refusal(resolved, hits, reason)

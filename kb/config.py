@@ -79,6 +79,7 @@ class Settings:
     whole_section: bool = True
     named_lists: bool = True
     period_answers: bool = True
+    outline_answers: bool = True
     correct_typos: bool = True
     lexical_long_forms: bool = False
     sentence_similarity: float = 4.0

@@ -100,6 +100,7 @@ class Vocabulary:
     supporting_kinds: frozenset[str]
     period_questions: Pattern
     status_questions: Pattern
+    outline_questions: Pattern
     period_words: frozenset[str]
     source_questions: Pattern
     columns: tuple[tuple[ChunkKind, Pattern], ...]
@@ -228,6 +229,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             supporting_kinds=frozenset(data["documents"]["supporting"]),
             period_questions=cue_pattern(data["documents"]["period_questions"]),
             status_questions=cue_pattern(data["documents"]["status_questions"]),
+            outline_questions=cue_pattern(data["documents"]["outline_questions"]),
             period_words=frozenset(data["documents"]["period_words"].split()),
             source_questions=cue_pattern(data["sources"]["questions"]),
             columns=tuple((ChunkKind(kind), cue_pattern(words))

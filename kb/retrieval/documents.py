@@ -271,8 +271,39 @@ class DocumentResolver:
                 "Ending Violence Against Women and Girls".
         """
         words = vocabulary()
-        if not (words.period_questions.search(question) or words.status_questions.search(question)):
+        status = words.status_questions.search(question)
+        if not (words.period_questions.search(question) or status):
             return []
+        chosen = self._asked_alone(question, rest, areas, acronyms or {},
+                                   (words.period_questions, words.status_questions))
+        if len(chosen) > most and status:
+            # "Which strategies are still drafts?" over many councils: the ones that are
+            standing = "draft" if _DRAFTS.search(question) else "adopted"
+            chosen = [d for d in chosen if d.status == standing]
+        return [d.doc_id for d in chosen] if len(chosen) <= most else []
+
+    def outline_asked(self, question: str, rest: str, areas: Sequence[str] | None, most: int,
+                      acronyms: Mapping[str, Collection[str]] | None = None) -> list[str]:
+        """Doc ids whose contents the question asks about as a whole ("What is the 2008
+        presentation about?", "Summarise the Bucks strategy", "What happened at the recovery
+        pilots launch?"): it uses a cue of vocabulary [documents] outline_questions and names
+        nothing but the documents, as `period_asked` reads that (same arguments); none when
+        more than `most` are asked about."""
+        cues = vocabulary().outline_questions
+        if not cues.search(question):
+            return []
+        chosen = self._asked_alone(question, rest, areas, acronyms or {}, (cues,))
+        return [d.doc_id for d in chosen] if len(chosen) <= most else []
+
+    def _asked_alone(self, question: str, rest: str, areas: Sequence[str] | None,
+                     acronyms: Mapping[str, Collection[str]], cues: Sequence[re.Pattern[str]]
+                     ) -> list[DocumentInfo]:
+        """The documents a question asks about as documents: besides its `cues` it says
+        nothing but their title's, kind's and area's words, an acronym a title spells out,
+        words for a document, period words and scaffolding. The candidates are the documents
+        it names, else the areas' documents (all areas' when None) that are not of a
+        supporting kind, those of the kind it names if any ("the strategy", "the plan")."""
+        words = vocabulary()
         named = set(self.mentioned(question, areas))
         pool = [d for d in self._documents if (d.doc_id in named if named else
                                                 (not areas or d.area in areas)
@@ -281,17 +312,12 @@ class DocumentResolver:
         pool = [d for d in pool if content_terms(d.kind) & asked] or pool
         said = _NEWEST.sub(" ", _OLDEST.sub(" ", rest))  # "the latest strategy", "the 2016-19"
         said = YEAR.sub(" ", _RANGE.sub(" ", said))
-        said = words.period_questions.sub(" ", words.title_words.sub(" ", said))
-        said = words.status_questions.sub(" ", said)
+        for cue in (words.title_words, *cues):
+            said = cue.sub(" ", said)
         said = words.document_names.sub(" ", POSSESSIVE.sub("", said))
         left = (content_terms(said) - word_list_terms(words.period_words)
                 - word_list_terms(words.scaffolding))
-        chosen = [d for d in pool if left <= _own_terms(d, left, acronyms or {})]
-        if len(chosen) > most and words.status_questions.search(question):
-            # "Which strategies are still drafts?" over many councils: the ones that are
-            standing = "draft" if _DRAFTS.search(question) else "adopted"
-            chosen = [d for d in chosen if d.status == standing]
-        return [d.doc_id for d in chosen] if len(chosen) <= most else []
+        return [d for d in pool if left <= _own_terms(d, left, acronyms)]
 
     def title_phrase_words(self, question: str) -> set[str]:
         """The (stemmed) words of the question's phrases that one document's title holds and

@@ -41,6 +41,7 @@ from kb.vocabulary import vocabulary
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
 SIBLING_WINDOW = 16  # chunks either side of a hit searched for its section's asked-for kind
 PERIOD_CHUNKS = 4  # a document's opening chunks searched for the line giving its period
+OUTLINE_DOCUMENTS = 3  # the most documents one answer outlines ("What are the strategies about?")
 SIBLINGS = 3  # at most this many of them, in document order
 LIST_POOL = 20  # hits searched for the list a list question names
 
@@ -68,6 +69,7 @@ class SearchPlan:
     list_terms: frozenset[str] = frozenset()  # its terms, to find the list by (area names too)
     period_documents: tuple[str, ...] = ()  # documents whose own period or standing it asks
     status_asked: bool = False  # about, and whether it asks if they are drafts or adopted
+    outline_documents: tuple[str, ...] = ()  # documents whose contents it asks about as a whole
 
 
 def _word(term: str | None) -> re.Pattern[str] | None:
@@ -177,6 +179,9 @@ class HybridRetriever:
         period = self._documents.period_asked(
             query, self._resolver.without_names(query), chosen, ALL_AREAS_MAX, self._glossary
         ) if self._settings.period_answers else []
+        outline = self._documents.outline_asked(
+            query, self._resolver.without_names(query), chosen, OUTLINE_DOCUMENTS, self._glossary
+        ) if self._settings.outline_answers and not period else []
         term = defined_term(query)
         spelled = tuple(sorted(self._glossary.get(term, ()))) if term else ()
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
@@ -196,7 +201,7 @@ class HybridRetriever:
                           list_nouns=asked_nouns(query) if self._settings.named_lists
                           else frozenset(),
                           list_terms=frozenset(content_terms(query)),
-                          period_documents=tuple(period),
+                          period_documents=tuple(period), outline_documents=tuple(outline),
                           status_asked=bool(vocabulary().status_questions.search(query)))
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
