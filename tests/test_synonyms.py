@@ -36,6 +36,16 @@ def test_everyday_words_bring_the_strategies_words():
         "perpetrator programme"]
 
 
+def test_housing_for_victims_is_safe_accommodation_and_housing_providers_are_not():
+    """The Domestic Abuse Act's term for a home for victims is "safe accommodation"; a housing
+    provider, a housing register or affordable housing is housing."""
+    assert strategy_words("What is Wyvern doing about housing for victims?") == [
+        "safe accommodation"]
+    assert strategy_words("Where will survivors be rehoused?") == ["safe accommodation"]
+    assert strategy_words("How does Wyvern work with housing providers?") == []
+    assert strategy_words("What are Wyvern's plans for affordable housing?") == []
+
+
 def test_a_question_that_already_uses_the_strategies_word_is_left_alone():
     assert strategy_words("What will Essex do about abusers and perpetrators?") == []
     assert strategy_words("What are the aims?") == []
