@@ -78,6 +78,17 @@ def _words(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     return out
 
 
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def compound_parts(text: str) -> list[frozenset[str]]:
+    """The terms of each hyphenated compound of a text that has two or more ("honour-based":
+    honour and base; not "front-line", which the vocabulary writes closed): one concept,
+    which a text that holds only one of them ("community based support") does not name."""
+    found = (frozenset(terms(match.group())) for match in _HYPHENATED.finditer(text))
+    return [parts for parts in found if len(parts) > 1]
+
+
 def word_forms(text: str) -> dict[str, set[str]]:
     """Each term of a text with the words it stands for there, plurals as their singular:
     a stem joins words that are not one ("employers" and "employment" are both 'employ')."""

@@ -130,6 +130,22 @@ def test_an_everyday_phrase_around_a_theme_does_not_leave_an_area_empty():
     assert result.cells["east"]["actions"] == []
 
 
+def test_a_hyphenated_themes_words_count_only_together():
+    """"honour-based abuse": a passage on "community based support" for abuse shares two of
+    its words, half its weight, and names nothing of it; "honour based violence" does."""
+    from kb.reports.evidence import is_evidence
+
+    idf = {"honour": 3.4, "base": 2.2, "abus": 0.9, "violenc": 1.0, "communiti": 1.5,
+           "support": 0.8}
+    theme = "honour-based abuse"
+    loose = hit("north", "context", "Community based support reduced abuse by a half.", 1)
+    named = hit("south", "context", "Honour based violence is a form of abuse.", 1)
+    assert not is_evidence(theme, loose, idf, 0.3)
+    assert is_evidence(theme, named, idf, 0.3)
+    # written apart in the theme, the words are two themes' words
+    assert is_evidence("honour and other based abuse", loose, idf, 0.3, min_share=0.4)
+
+
 def test_an_area_that_words_the_theme_its_own_way_is_not_left_empty():
     from kb.reports.evidence import is_evidence
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from kb.records import Hit
 from kb.retrieval.english import common_terms
-from kb.text import content_terms
+from kb.text import compound_parts, content_terms
 
 SHARE_ALONE = 0.7  # of the theme's idf weight: evidence whatever its similarity
 SHARE_SIMILAR = 0.4  # evidence when the hit is also similar enough
@@ -24,8 +24,9 @@ EVERYDAY_WEIGHT = 0.5
 def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: float,
                 min_share: float = SHARE_SIMILAR, everyday: float = 1.0) -> bool:
     """Evidence for a theme: it shares at least `min_share` of the theme's idf-weighted words
-    (so "Operation Encompass" is no evidence for "Operation Shield") and is similar enough,
-    unless it shares SHARE_ALONE or more, which is evidence on its own.
+    (so "Operation Encompass" is no evidence for "Operation Shield"; the words of a hyphenated
+    compound only together, so "community based support" shares nothing of "honour-based")
+    and is similar enough, unless it shares SHARE_ALONE or more, which is evidence on its own.
 
     Args:
         theme: the comparison theme (area names already taken out).
@@ -38,7 +39,11 @@ def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: 
             "perpetrators"): the hit's share is the better of that weighting and the plain one.
     """
     terms = {t for t in content_terms(theme) if t in idf}
-    shared = terms & content_terms(f"{hit.section} {hit.text}")
+    held = content_terms(f"{hit.section} {hit.text}")
+    shared = terms & held
+    for parts in compound_parts(theme):  # "honour-based": its words count together
+        if not parts <= held:
+            shared -= parts
     share = _share(shared, {t: idf[t] for t in terms})
     if everyday != 1.0:  # (the English dictionary is read only then)
         share = max(share, _share(shared, theme_weights(theme, terms, idf, everyday)))
