@@ -287,7 +287,8 @@ class KnowledgeBase:
                                 {a: self.framework(a) for a in chosen if a in known})
         # an area may write the theme's long form as its acronym, or the other way round, and
         # in the strategies' words for an officer's everyday ones
-        wordings = [topic, *(in_strategy_words(topic) if self.settings.synonyms else [])]
+        wordings = comparison.theme_wordings(
+            topic, in_strategy_words(topic) if self.settings.synonyms else [], self._idf)
         phrases = list(dict.fromkeys(spelling for wording in wordings
                                      for spelling in spellings(wording, self.glossary)))
         table = comparison.compare(theme, topic, chosen, self._area_search, self._idf,

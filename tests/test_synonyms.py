@@ -94,3 +94,20 @@ def test_a_theme_in_everyday_words_is_compared_on_the_strategies_word(tmp_path: 
                   for area in expected}
         # not an empty row, nor the other item that only shares "women"
         assert quotes == expected, theme
+
+
+
+def test_a_theme_word_the_strategies_never_use_is_compared_in_their_word_alone():
+    """"spend" is in no strategy: "spend on domestic abuse" had been compared on "domestic
+    abuse" too, which every passage holds; it is compared on funding alone."""
+    from kb.reports.compare import theme_wordings
+
+    assert strategy_words("How much does Wyvern spend on refuges?") == ["funding"]
+    idf = {"domest": 0.9, "abus": 0.9, "fund": 2.9, "refug": 2.0, "shelter": 4.0}
+    assert theme_wordings("spend on domestic abuse", in_strategy_words("spend on domestic abuse"),
+                          idf) == ["funding on domestic abuse"]
+    # a word they use stays, with the rewording beside it
+    assert theme_wordings("shelters for women", ["refuge for women"], idf) == [
+        "shelters for women", "refuge for women"]
+    # with no rewording, the theme as worded (and the table's notice names the word)
+    assert theme_wordings("knife crime", [], idf) == ["knife crime"]

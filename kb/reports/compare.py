@@ -88,6 +88,16 @@ def items(hits: Sequence[Hit], phrases: Sequence[set[str]], idf: dict[str, float
     return found
 
 
+def theme_wordings(topic: str, reworded: Sequence[str], idf: Mapping[str, float]) -> list[str]:
+    """The wordings a theme is compared on: as the officer put it and in the strategies' words
+    for its everyday ones (`reworded`), but in theirs alone where it has a word no indexed
+    document uses: that word matches nothing, so its other words would match too much
+    ("spend on domestic abuse": every passage on domestic abuse; "funding on domestic abuse")."""
+    unseen = content_terms(topic) - idf.keys()
+    wordings = [topic, *reworded]
+    return [w for w in wordings if not unseen & content_terms(w)] or wordings
+
+
 def unindexed_notice(wordings: Sequence[str], idf: Mapping[str, float]) -> str:
     """What to say with a table whose theme has words that no indexed document uses in any of
     its wordings (the theme, and the theme in the strategies' words for its everyday ones):
