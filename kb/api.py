@@ -13,7 +13,7 @@ from kb.answers import extractive
 from kb.answers.notes import asks_for_sources, with_notes
 from kb.answers.outlines import outline_answer
 from kb.answers.periods import period_answer
-from kb.answers.refusal import uncovered_reason
+from kb.answers.refusal import specific_terms, uncovered_reason, unnamed
 from kb.answers.verify import llm_answer
 from kb.backends.embedder import Embedder, embedder_name, make_embedder
 from kb.backends.llm import LLM, make_llm
@@ -40,12 +40,13 @@ from kb.reports.papers import Reports
 from kb.reports.register import build_framework
 from kb.retrieval import followup
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
-from kb.retrieval.documents import DocumentResolver
+from kb.retrieval.documents import YEAR, DocumentResolver
 from kb.retrieval.glossary import spellings
-from kb.retrieval.hybrid import HybridRetriever
+from kb.retrieval.hybrid import HybridRetriever, SearchPlan
 from kb.retrieval.synonyms import in_strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
 from kb.retrieval.typos import corrected
+from kb.text import content_terms
 from kb.uploads import ingest_uploads
 
 if TYPE_CHECKING:
@@ -212,6 +213,7 @@ class KnowledgeBase:
                                    if not doc_ids or d in doc_ids], self._document_passages)
         if outlined is not None:  # what the documents cover: their own headings
             return outlined
+        hits = self._with_names(resolved, hits, plan, doc_ids)
         reason = self.uncovered_reason(resolved, hits, plan.named_documents)
         if reason:
             return extractive.refusal(resolved, hits, reason)
@@ -234,6 +236,21 @@ class KnowledgeBase:
         except LLMError as exc:
             notice = f"The language model could not answer ({exc}); showing the extractive answer."
             return replace(answer, notice=notice)
+
+    def _with_names(self, question: str, hits: list[Hit], plan: SearchPlan,
+                    doc_ids: Sequence[str] | None) -> list[Hit]:
+        """The hits, led by the passages that write a name the question gives and no hit
+        names, when every word of it is indexed ("What is the Oxfordshire Domestic Abuse
+        Service?": words every passage uses, so neither ranking finds the one that names it);
+        as many hits as before."""
+        if not self.settings.name_lookup:
+            return hits
+        specific = specific_terms(question, self.areas, self.glossary, self._idf.keys())
+        names = [name for name in unnamed(question, specific, hits)
+                 if not YEAR.fullmatch(name) and content_terms(name) <= self._idf.keys()]
+        found = self._retriever.naming(names, plan, doc_ids)
+        ids = {hit.chunk_id for hit in found}
+        return [*found, *(hit for hit in hits if hit.chunk_id not in ids)][:len(hits)]
 
     def _area_names(self) -> dict[str, str]:
         return {key: area.name for key, area in self.known_areas.items()}

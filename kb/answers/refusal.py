@@ -111,13 +111,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     exact = bool(named) and any(named <= content_terms(f"{h.section} {h.text}") for h in hits)
     if best < min_relevance and not exact:
         return f"no passage is similar enough (best {best:.2f})"
-    evidence = _comparable(" ".join(f"{h.title} {h.period} {h.section} {h.text}" for h in hits))
-    planned = expected_type(question) is None  # asks what is done, not for a value of a year
     specific = specific_terms(question, resolver, acronyms, idf.keys())
-    written = " ".join(h.text for h in hits)
-    missing = [t for t in specific if _comparable(t) not in evidence
-               and not (planned and YEAR.fullmatch(t) and _covered(int(t), hits))
-               and not _initials_in(t, written)]
+    missing = unnamed(question, specific, hits)
     if missing:
         said = ", ".join(f"'{t}'" for t in missing)
         # only a word no indexed text holds proves that the strategies never write it
@@ -140,6 +135,18 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     if absent is not None:
         return f"no passage about it gives {ARTICLES[absent]}"
     return ""
+
+
+def unnamed(question: str, specific: Sequence[str], hits: Sequence[Hit]) -> list[str]:
+    """The question's specific terms (`specific_terms`) that no hit names: not in their text,
+    section, title or period, nor as initials ("TV" for "Thames Valley"); a year a hit's
+    document runs over counts as named unless the question asks for a value."""
+    evidence = _comparable(" ".join(f"{h.title} {h.period} {h.section} {h.text}" for h in hits))
+    planned = expected_type(question) is None  # asks what is done, not for a value of a year
+    written = " ".join(h.text for h in hits)
+    return [t for t in specific if _comparable(t) not in evidence
+            and not (planned and YEAR.fullmatch(t) and _covered(int(t), hits))
+            and not _initials_in(t, written)]
 
 
 def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 
@@ -44,6 +45,8 @@ PERIOD_CHUNKS = 4  # a document's opening chunks searched for the line giving it
 OUTLINE_DOCUMENTS = 3  # the most documents one answer outlines ("What are the strategies about?")
 SIBLINGS = 3  # at most this many of them, in document order
 LIST_POOL = 20  # hits searched for the list a list question names
+NAMING_POOL = 20  # chunks that write a name the hits lack, read in document order …
+NAMING_CHUNKS = 3  # … of which the most similar to the query are added to the hits
 
 
 @dataclass(frozen=True)
@@ -279,6 +282,34 @@ class HybridRetriever:
         self._fetch(chunks, [p + d for p in top_k for d in (-1, 0, 1)])
         return [self._hit(i, scores[i], similarity.get(i, 0.0), chunks) for i in top_k
                 if i in chunks]
+
+    def naming(self, names: Sequence[str], plan: SearchPlan,
+               doc_ids: Sequence[str] | None = None) -> list[Hit]:
+        """The NAMING_CHUNKS chunks most similar to the query among the first NAMING_POOL of the
+        planned areas (and `doc_ids`) that write one of the names as given: a name made of
+        words every passage uses ("the Oxfordshire Domestic Abuse Service"), which neither
+        ranking lifts above the passages on domestic abuse services."""
+        if not names:
+            return []
+        escaped = [n.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                   for n in names]
+        where = " OR ".join("c.text LIKE ? ESCAPE '\\'" for _ in names)
+        args: list[str] = [f"%{n}%" for n in escaped]
+        for column, values in (("d.area", plan.areas), ("c.doc_id", doc_ids)):
+            if values:
+                where = f"({where}) AND {column} IN ({', '.join('?' for _ in values)})"
+                args += values
+        # … as a name is written: whole words, in capitals ("Domestic Abuse Services" and
+        # "domestic abuse service" name no service of that name)
+        written = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names))
+        found = list(islice((chunk for _, chunk, *_ in self._snapshot.table.select(where, args)
+                             if written.search(chunk.text)), NAMING_POOL))
+        positions = list(self._snapshot.positions([chunk.chunk_id for chunk in found]).values())
+        chunks: dict[int, StoredChunk] = {}
+        self._fetch(chunks, [p + d for p in positions for d in (-1, 0, 1)])
+        ranked = self._by_parts(self._query_vector(plan.text), [], positions)
+        return [self._hit(p, 0.0, similarity, chunks) for p, similarity in ranked
+                if p in chunks][:NAMING_CHUNKS]
 
     def part_similarities(self, plan: SearchPlan, hits: Sequence[Hit]
                           ) -> dict[str, list[tuple[int, int, float]]]:

@@ -1,0 +1,41 @@
+"""A name made of words every passage uses ("the Wyvern Domestic Abuse Service") is looked up
+as written when no top passage names it (KB_NAME_LOOKUP), rather than refused or answered
+from the passages on domestic abuse services (a fictional council)."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.corpus_support import corpus_kb
+
+SECTIONS = "\n\n".join(
+    f"Priority {n}\n\nWe will review domestic abuse support for domestic abuse victims in "
+    f"district {n}, so that the service reaches every domestic abuse survivor."
+    for n in range(1, 13))
+NAMED = "Our commissioned provider is the Wyvern Domestic Abuse Service"
+STRATEGY = ("Wyvern Domestic Abuse Strategy 2024-2027\n\n" + SECTIONS + "\n\nWho does what\n\n"
+            f"{NAMED}, which runs the helpline and two refuges.\n")
+QUESTION = "What is the Wyvern Domestic Abuse Service?"
+
+
+@pytest.mark.parametrize("lookup", [False, True])
+def test_the_passage_that_writes_a_name_the_hits_lack_leads_them(tmp_path: Path, lookup: bool):
+    kb = corpus_kb(tmp_path, {"wyvern.txt": STRATEGY}, min_relevance=0.0, name_lookup=lookup)
+    hits = [h for h in kb.search(QUESTION, k=8) if NAMED not in h.text][:5]
+    led = kb._with_names(QUESTION, hits, kb._retriever.plan(QUESTION, None), None)
+    assert len(led) == len(hits)
+    if lookup:
+        assert NAMED in led[0].text and led[1:] == hits[:-1]
+        answer = kb.ask(QUESTION)
+        assert answer.found and NAMED in answer.citations[0].quote
+    else:
+        assert led == hits
+
+
+def test_a_name_written_in_lower_case_or_in_the_plural_is_not_the_name(tmp_path: Path):
+    """"domestic abuse services" is no "Domestic Abuse Service": the lookup adds nothing."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": STRATEGY.replace(
+        NAMED, "Our provider runs the Wyvern domestic abuse services")}, min_relevance=0.0)
+    plan = kb._retriever.plan(QUESTION, None)
+    assert kb._retriever.naming(["Domestic Abuse Service"], plan) == []
+    assert kb._retriever.naming(["Wyvern Domestic Abuse Service"], plan) == []
