@@ -213,8 +213,8 @@ class KnowledgeBase:
                                    if not doc_ids or d in doc_ids], self._document_passages)
         if outlined is not None:  # what the documents cover: their own headings
             return outlined
-        hits = self._with_names(resolved, hits, plan, doc_ids)
-        reason = self.uncovered_reason(resolved, hits, plan.named_documents)
+        hits, looked_up = self._with_names(resolved, hits, plan, doc_ids)
+        reason = self.uncovered_reason(resolved, hits, plan.named_documents, looked_up)
         if reason:
             return extractive.refusal(resolved, hits, reason)
         topic = self.areas.topic(resolved) or resolved
@@ -238,19 +238,20 @@ class KnowledgeBase:
             return replace(answer, notice=notice)
 
     def _with_names(self, question: str, hits: list[Hit], plan: SearchPlan,
-                    doc_ids: Sequence[str] | None) -> list[Hit]:
+                    doc_ids: Sequence[str] | None) -> tuple[list[Hit], list[str]]:
         """The hits, led by the passages that write a name the question gives and no hit
         names, when every word of it is indexed ("What is the Oxfordshire Domestic Abuse
-        Service?": words every passage uses, so neither ranking finds the one that names it);
-        as many hits as before."""
+        Service?": words every passage uses, so neither ranking finds the one that names it),
+        as many hits as before; and the names so found."""
         if not self.settings.name_lookup:
-            return hits
+            return hits, []
         specific = specific_terms(question, self.areas, self.glossary, self._idf.keys())
         names = [name for name in unnamed(question, specific, hits)
                  if not YEAR.fullmatch(name) and content_terms(name) <= self._idf.keys()]
         found = self._retriever.naming(names, plan, doc_ids)
         ids = {hit.chunk_id for hit in found}
-        return [*found, *(hit for hit in hits if hit.chunk_id not in ids)][:len(hits)]
+        led = [*found, *(hit for hit in hits if hit.chunk_id not in ids)][:len(hits)]
+        return led, [name for name in names if unnamed(question, [name], found) == []]
 
     def _area_names(self) -> dict[str, str]:
         return {key: area.name for key, area in self.known_areas.items()}
@@ -270,13 +271,15 @@ class KnowledgeBase:
                  for v in vectors[len(queries):]] for query in vectors[:len(queries)]]
 
     def uncovered_reason(self, question: str, hits: Sequence[Hit],
-                         sources: Collection[str] = ()) -> str:
+                         sources: Collection[str] = (), looked_up: Collection[str] = ()) -> str:
         """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`
-        (`sources`: the documents it names, by id)."""
+        (`sources`: the documents it names, by id; `looked_up`: its names that only a passage
+        read for them writes)."""
         return uncovered_reason(question, hits, self.settings.min_relevance, self.areas,
                                 self.glossary, self._idf,
                                 lambda sentences: self._similarities(question, sentences),
-                                self._documents_named, self._similarity_rows, sources)
+                                self._documents_named, self._similarity_rows, sources,
+                                looked_up)
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:

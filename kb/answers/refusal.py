@@ -60,7 +60,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                      similar: Callable[[Sequence[str]], Sequence[float]] | None = None,
                      documents: DocumentResolver | None = None,
                      similarities: Similarities | None = None,
-                     sources: Collection[str] = ()) -> str:
+                     sources: Collection[str] = (), looked_up: Collection[str] = ()) -> str:
     """Why the hits do not answer the question ('' when they do).
 
     The checks: the best passage's similarity reaches `min_relevance`, unless a passage
@@ -96,6 +96,11 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
             whether a topic word the strategies never use makes the question less like its top
             passages.
         sources: the documents the question names (its answer must come from one of them).
+        looked_up: names of the question that only a passage read for it writes
+            (`kb.retrieval.hybrid.HybridRetriever.naming`): as a place, such a name must share a
+            sentence with the question's other topic words ("Which agencies sit on the
+            Domestic Abuse Strategic Board?" is not answered by the sentence that names the
+            board as overseeing the plan).
     """
     if not hits:
         return "nothing is indexed that matches"
@@ -119,7 +124,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         if all(content_terms(t) - idf.keys() for t in missing):
             return "the strategies do not mention " + said
         return "no passage found names " + said
-    passing = [t for t in specific if is_place(t) and not _said_with(t, topic, hits, idf)]
+    passing = [t for t in specific if (is_place(t) or t in looked_up)
+               and not _said_with(t, topic, hits, idf)]
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
     unheld = (_unheld(question, topic_text, hits, idf, acronyms, similarities)
