@@ -21,6 +21,9 @@ from tests.test_documents_resolver import DOCS  # the fictional councils' docume
     ("What does the 2016-19 strategy say about refuges?", []),
     ("What topics does the delivery plan cover for children?", []),
     ("What is the sanctuary scheme about?", []),
+    # a title's words after "about" are the topic ("… and Safe Accommodation Strategy")
+    ("What does Wyvern say about safe accommodation?", []),
+    ("Tell me about the delivery plan", ["wy-plan"]),
     ("What period does the latest strategy cover?", []),
     ("What are the priorities of the strategy?", []),
 ])
