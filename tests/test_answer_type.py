@@ -971,3 +971,19 @@ def test_how_often_is_answered_by_a_frequency_anywhere_in_the_sentence():
     assert missing_value(question, question, [quarterly], {}) is None
     once = hit("No one in Wyvern should miss the awareness campaigns we run.", section="Campaigns")
     assert missing_value(question, question, [once], {}) is AnswerType.COUNT
+
+
+def test_who_asks_for_the_person_whose_signature_line_names_them(tmp_path):
+    """"Who wrote the foreword?": the foreword's sentences all hold capitalised names (the
+    strategy's, the board's); the line that signs it names a person and a role."""
+    from tests.corpus_support import corpus_kb
+
+    strategy = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nForeword\n\nWe are proud to present "
+                "the Wyvern Domestic Abuse Strategy for Wyvern. The Safer Wyvern Partnership "
+                "Board agreed the strategy in March.\n\nCllr Anne Hartley, "
+                "Executive Member for Communities\n\nOur priorities\n\nThis strategy has three "
+                "priorities.\n\nPrevention\n\nThe strategy funds work in schools.\n\n"
+                "Support\n\nThe strategy opens two refuges.\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": strategy}, min_relevance=0.0)
+    answer = kb.ask("Who wrote the foreword to the Wyvern strategy?")
+    assert answer.citations[0].quote == "Cllr Anne Hartley, Executive Member for Communities"

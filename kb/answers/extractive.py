@@ -116,6 +116,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     scored = []
     matched = False
     question_total = idf_weight(question_terms, idf)  # a sentence holding all of them
+    signature = vocabulary().signature
     for rank, hit in enumerate(hits):
         section_terms = content_terms(hit.section)
         spans = parts.get(hit.chunk_id, ()) if parts and similarity_weight else ()
@@ -145,6 +146,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 kind_weight *= QUESTION_WEIGHT
             if value is not None and gives_value(text, value, question_terms):
                 kind_weight *= VALUE_WEIGHT
+            if value is AnswerType.NAME and signature.match(text):  # "Nick Alston, … Chairman"
+                kind_weight *= VALUE_WEIGHT  # a person and their role: the name "Who…?" asks
             scored.append((overlap * length_penalty * kind_weight / (1 + RANK_DECAY * rank), hit,
                            start, end, text))
     # a question whose words only ask for a kind ("How will X measure success?") is answered
