@@ -476,6 +476,23 @@ def test_a_name_around_an_area_name_is_two_names():
     assert terms == ["Partnership Board", "Safer", "Stronger"]
 
 
+def test_a_numbered_part_is_no_name():
+    """"Year 1", "Priority Two", "Phase II" name parts of a plan: the answer need not write
+    "Year" (the delivery plan is headed "Year 1 (2019-20)", outside the top passages); a name
+    beside a lower-case word stays one ("Clare's Law a priority")."""
+    from kb.answers.refusal import specific_terms
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    assert specific_terms("What are Wyvern's Year 1 delivery plan activities for Provision?",
+                          resolver, ()) == ["Provision"]
+    assert specific_terms("What does Priority Two of the Thames Valley plan say?", resolver,
+                          ()) == ["Thames Valley"]
+    assert specific_terms("What will Wyvern do in Phase II?", resolver, ()) == []
+    assert specific_terms("Is Clare's Law a priority for Wyvern?", resolver, ()) == ["Clare's Law"]
+
+
 def test_contents_lines_are_never_quotable_units():
     from kb.answers.sentences import units
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import pairwise
 
 from kb.answers.answer_type import (
     HITS_CHECKED,
@@ -25,6 +26,7 @@ from kb.retrieval.intent import kind_words
 from kb.retrieval.places import is_place, lower_case_councils
 from kb.retrieval.synonyms import in_strategy_words
 from kb.text import (
+    NUMBERED_ITEM,
     POSSESSIVE,
     IdfTable,
     content_terms,
@@ -345,10 +347,17 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
     councils = lower_case_councils(text, document_words) if typed_lower else []
     words = [w.strip("?.,;:!()'\"") for w in text.split()[1:]]
     words = [ranged.group(1) if (ranged := _YEARS.fullmatch(w)) else w for w in words]
+    # a word numbered by the next one names a part ("Year 1", "Priority Two"), not a body,
+    # and its number is no name either
+    # ("Is Clare's Law a priority?": "a" numbers nothing)
+    numbered = {i + j for i, (word, number) in enumerate(pairwise(words))
+                if NUMBERED_ITEM.fullmatch(f"{word} {number}")
+                and (number[:1].isdigit() or number[:1].isupper()) for j in (0, 1)}
     phrases: list[list[str]] = [[]]
-    for word in words:
+    for i, word in enumerate(words):
         named = (bool(_NAME.fullmatch(word)) and not is_acronym(word, acronyms)
-                 and not _DATE_WORD.match(word))  # dates are checked by their answer type
+                 and not _DATE_WORD.match(word)  # dates are checked by their answer type
+                 and i not in numbered)
         if named or (YEAR.fullmatch(word) and phrases[-1]):
             phrases[-1].append(word)
         else:
