@@ -61,6 +61,10 @@ def test_a_list_asked_for_of_another_is_the_one_asked_for():
     assert intended_kinds("What are the indicators for Wyvern's young people outcome?") == {
         ChunkKind.INDICATOR}
     assert asked_nouns("What are the aims and outcomes of the strategy?") == {"aim", "outcom"}
+    # a list the question opens with: the rest says what it is for
+    assert asked_nouns("What risks could stop Wyvern achieving its outcomes?") == {"risk"}
+    assert asked_nouns("Which working principles have partners signed up to in delivering "
+                       "their aims?") == {"principl"}
     assert intended_kinds("What are Wyvern's outcomes for children?") == {
         ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}
 

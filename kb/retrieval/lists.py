@@ -57,10 +57,21 @@ def asked_part(question: str) -> str:
     return question[:headed.start("of")] if headed else question
 
 
+@cache
+def _fronted() -> re.Pattern[str]:
+    verb = r"(are|were|is|was|do|does|did|have|has|had|will|would|could|should|can|may|might|must)"
+    nouns = vocabulary().list_nouns  # … and the lists joined to it ("values and pillars")
+    return re.compile(rf"^\W*(what|which)\s+((?!{verb}\b)[\w-]+\s+){{0,2}}?({nouns})\b"
+                      rf"(\s*(,|and|or)\s+([\w-]+\s+){{0,2}}?({nouns})\b)*", re.IGNORECASE)
+
+
 def asked_nouns(question: str) -> frozenset[str]:
     """The terms of the list nouns a question asks for ("principles", "core values"; "the
-    risks to … its outcomes": risks, see `asked_part`)."""
-    return frozenset(term for match in _list_noun().finditer(asked_part(question))
+    risks to … its outcomes": risks, see `asked_part`; a list the question opens with, "What
+    risks could stop Essex achieving its outcomes?": risks)."""
+    fronted = _fronted().search(question)
+    asked = question[:fronted.end()] if fronted else asked_part(question)
+    return frozenset(term for match in _list_noun().finditer(asked)
                      for term in content_terms(match.group()))
 
 
