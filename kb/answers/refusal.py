@@ -348,8 +348,7 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
     words = [w.strip("?.,;:!()'\"") for w in text.split()[1:]]
     words = [ranged.group(1) if (ranged := _YEARS.fullmatch(w)) else w for w in words]
     # a word numbered by the next one names a part ("Year 1", "Priority Two"), not a body,
-    # and its number is no name either
-    # ("Is Clare's Law a priority?": "a" numbers nothing)
+    # and its number is no name either; a lower-case word numbers nothing ("Clare's Law a…")
     numbered = {i + j for i, (word, number) in enumerate(pairwise(words))
                 if NUMBERED_ITEM.fullmatch(f"{word} {number}")
                 and (number[:1].isdigit() or number[:1].isupper()) for j in (0, 1)}
