@@ -51,3 +51,18 @@ def test_a_name_written_in_lower_case_or_in_the_plural_is_not_the_name(tmp_path:
     plan = kb._retriever.plan(QUESTION, None)
     assert kb._retriever.naming(["Domestic Abuse Service"], plan) == []
     assert kb._retriever.naming(["Wyvern Domestic Abuse Service"], plan) == []
+
+
+def test_over_many_councils_a_name_is_looked_up_only_in_those_asked_about(tmp_path: Path,
+                                                                          monkeypatch):
+    """A question naming no council, over a store of more than ALL_AREAS_MAX areas, would
+    scan every council's text; it is left to the rankings."""
+    from kb.retrieval import hybrid
+
+    kb = corpus_kb(tmp_path, {"wyvern.txt": STRATEGY}, min_relevance=0.0)
+    monkeypatch.setattr(hybrid, "ALL_AREAS_MAX", 0)
+    unnamed = kb._retriever.plan("What is the Domestic Abuse Service?", None)
+    assert unnamed.areas is None
+    assert kb._retriever.naming(["Domestic Abuse Service"], unnamed) == []
+    asked = kb._retriever.plan(QUESTION, None)  # names Wyvern
+    assert NAMED in kb._retriever.naming(["Domestic Abuse Service"], asked)[0].text

@@ -286,11 +286,13 @@ class HybridRetriever:
     def naming(self, names: Sequence[str], plan: SearchPlan,
                doc_ids: Sequence[str] | None = None) -> list[Hit]:
         """The NAMING_CHUNKS chunks most similar to the query among the first NAMING_POOL of the
-        planned areas (and `doc_ids`) that write one of the names as given: a name made of
+        planned areas (and `doc_ids`; none over a store of more than ALL_AREAS_MAX areas when the
+        plan names none) that write one of the names as given: a name made of
         words every passage uses ("the Oxfordshire Domestic Abuse Service"), which neither
         ranking lifts above the passages on domestic abuse services."""
-        if not names:
-            return []
+        if not names or (plan.areas is None and not doc_ids
+                         and len(self._resolver.keys) > ALL_AREAS_MAX):
+            return []  # (a scan of every council's text: bounded to the councils asked about)
         escaped = [n.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                    for n in names]
         where = " OR ".join("c.text LIKE ? ESCAPE '\\'" for _ in names)
