@@ -92,12 +92,17 @@ def test_sections_that_all_sit_under_the_title_are_outlined_by_their_own_heading
 
 
 def test_a_draft_line_heading_the_title_page_is_no_heading_of_the_outline():
+    sections = [("Foreword", "Foreword\n\nWe are proud of this plan."),
+                ("Actions", "Actions\n\nOpen two refuges.")]
     draft = _hits(DOCS[2], [
         ("DRAFT v0.3 – for consultation", "DRAFT v0.3 – for consultation\n\nWyvern Council"),
-        ("Foreword", "Foreword\n\nWe are proud of this plan."),
-        ("Actions", "Actions\n\nOpen two refuges."),
-    ])
+        *sections])
     assert [hit.text[a:b] for hit, a, b in top_headings(draft)] == ["Foreword", "Actions"]
+    # nor is a partnership's name over the title and date (a heading that heads no sentence)
+    titled = _hits(DOCS[2], [
+        ("WYVERN COMMUNITY SAFETY PARTNERSHIP", "WYVERN COMMUNITY SAFETY PARTNERSHIP\n\n"
+         "Safe Accommodation Delivery Plan\n\nMarch 2022"), *sections])
+    assert [hit.text[a:b] for hit, a, b in top_headings(titled)] == ["Foreword", "Actions"]
 
 
 def test_a_document_without_headings_gives_no_outline():

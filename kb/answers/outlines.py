@@ -7,6 +7,7 @@ of is decided by the search plan (`kb.retrieval.documents.DocumentResolver.outli
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from kb.answers.extractive import citation_for
@@ -18,6 +19,7 @@ from kb.vocabulary import vocabulary
 MAX_HEADINGS = 25  # a document's first this many top-level headings; the rest are counted
 MIN_HEADINGS = 2  # an outline of fewer is read one level down
 MAX_DEPTH = 2  # … at most this many levels
+_SENTENCE = re.compile(r"[.!?](\s|$)")  # a sentence's end: a title page has none
 
 
 def outline_answer(doc_ids: Sequence[str], passages: Callable[[str], Sequence[Hit]]
@@ -56,7 +58,8 @@ def top_headings(hits: Sequence[Hit]) -> list[tuple[Hit, int, int]]:
     and its span there: the headings of the shallowest level that has two or more (a
     document whose sections all sit under its title line is outlined by theirs). Not a
     contents page's heading, nor its title page's (a first heading that says nothing its title
-    does not, or that says the document is a draft), nor a heading no passage writes out."""
+    does not, that says the document is a draft, or that heads no sentence), nor a heading no
+    passage writes out."""
     found: list[tuple[Hit, int, int]] = []
     for depth in range(MAX_DEPTH):
         found = _headings_at(hits, depth) or found
@@ -76,9 +79,11 @@ def _headings_at(hits: Sequence[Hit], depth: int) -> list[tuple[Hit, int, int]]:
         if not heading or said in seen:
             continue
         seen.add(said)
-        # the title page's heading repeats the title or says the document is a draft
+        # the title page's heading repeats the title, says the document is a draft, or heads
+        # no sentence ("NORFOLK COUNTY COMMUNITY SAFETY PARTNERSHIP" over the title and date)
         title_page = heading == opening and (content_terms(heading) <= content_terms(hit.title)
-                                             or status_line(heading) is not None)
+                                             or status_line(heading) is not None
+                                             or not _SENTENCE.search(hit.text))
         start = hit.text.find(heading)
         if title_page or contents.match(heading) or start < 0:
             continue
