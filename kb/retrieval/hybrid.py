@@ -179,11 +179,12 @@ class HybridRetriever:
         lexical_text = text if self._settings.lexical_long_forms else acronyms_only
         synonyms = tuple(strategy_words(text)) if self._settings.synonyms else ()
         text, lexical_text = followed_by(text, synonyms), followed_by(lexical_text, synonyms)
+        rest = self._resolver.without_names(query)
         period = self._documents.period_asked(
-            query, self._resolver.without_names(query), chosen, ALL_AREAS_MAX, self._glossary
+            query, rest, chosen, ALL_AREAS_MAX, self._glossary
         ) if self._settings.period_answers else []
         outline = self._documents.outline_asked(
-            query, self._resolver.without_names(query), chosen, OUTLINE_DOCUMENTS, self._glossary
+            query, rest, chosen, OUTLINE_DOCUMENTS, self._glossary
         ) if self._settings.outline_answers and not period else []
         term = defined_term(query)
         spelled = tuple(sorted(self._glossary.get(term, ()))) if term else ()
@@ -304,8 +305,11 @@ class HybridRetriever:
         # … as a name is written: whole words, in capitals ("Domestic Abuse Services" and
         # "domestic abuse service" name no service of that name)
         written = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names))
-        found = list(islice((chunk for _, chunk, *_ in self._snapshot.table.select(where, args)
-                             if written.search(chunk.text)), NAMING_POOL))
+        # (NAMING_POOL rows a page, not select's 5,000: another page is read only when the
+        # case-sensitive test turns rows down)
+        rows = self._snapshot.table.select(where, args, page=NAMING_POOL)
+        found = list(islice((chunk for _, chunk, *_ in rows if written.search(chunk.text)),
+                            NAMING_POOL))
         positions = list(self._snapshot.positions([chunk.chunk_id for chunk in found]).values())
         chunks: dict[int, StoredChunk] = {}
         self._fetch(chunks, [p + d for p in positions for d in (-1, 0, 1)])

@@ -59,9 +59,9 @@ def asked_part(question: str) -> str:
 
 @cache
 def _fronted() -> re.Pattern[str]:
-    verb = r"(are|were|is|was|do|does|did|have|has|had|will|would|could|should|can|may|might|must)"
     nouns = vocabulary().list_nouns  # … and the lists joined to it ("values and pillars")
-    return re.compile(rf"^\W*(what|which)\s+((?!{verb}\b)[\w-]+\s+){{0,2}}?({nouns})\b"
+    return re.compile(rf"^\W*(what|which)\s+((?!(?:{_AUXILIARIES}|are|were)\b)[\w-]+\s+){{0,2}}?"
+                      rf"({nouns})\b"
                       rf"(\s*(,|and|or)\s+([\w-]+\s+){{0,2}}?({nouns})\b)*", re.IGNORECASE)
 
 
