@@ -76,11 +76,28 @@ class Block:
 
 
 def heading_kind(heading: str) -> ChunkKind | None:
-    """The kind a heading announces, or None when it carries no cue."""
+    """The kind a heading announces, or None when it carries no cue. A cue that qualifies the
+    cue right after it is a modifier: the compound's last word decides ("Baseline statistics"
+    are statistics, "Partnership board priorities" priorities)."""
     text = plain(heading)
     for kind, pattern in vocabulary().heading_cues:
-        if pattern.search(text):
-            return kind
+        match = pattern.search(text)
+        if match:
+            return _compound_head(text, match.end()) or kind
+    return None
+
+
+def _compound_head(text: str, end: int) -> ChunkKind | None:
+    """The kind of a cue that follows, after a space, the cue ending at `end` (and of the last
+    of a run of such cues); None when no cue does."""
+    after = re.match(r"[ \t]+", text[end:])
+    if not after:
+        return None
+    at = end + after.end()
+    for kind, pattern in vocabulary().heading_cues:
+        match = pattern.match(text, at)
+        if match and match.end() > at:
+            return _compound_head(text, match.end()) or kind
     return None
 
 

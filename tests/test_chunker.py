@@ -243,3 +243,18 @@ def test_consultation_feedback_is_context_whatever_its_headings():
     assert kind["- Respondents asked for more early help in schools"] is ChunkKind.CONTEXT
     assert [b.kind for b in blocks if b.type == "heading" and b.text == "Our priorities"] == [
         ChunkKind.AIM, ChunkKind.CONTEXT]
+
+
+def test_a_cue_that_qualifies_another_leaves_the_kind_to_the_compound_s_last_word():
+    """"Baseline statistics" are statistics, not indicators: a national figure under them is
+    no measure the strategy tracks. A heading whose cues stand apart keeps its first cue's kind,
+    and an indicator heading stays one."""
+    text = ("Baseline statistics\n\n- 1 in 5 women will experience abuse in their lifetime\n"
+            "- 2 women a week are killed by a partner\n\n"
+            "Performance measures\n\n- Number of referrals to the MARAC\n\n"
+            "Priority actions\n\n- Commission a second refuge in Easthaven\n")
+    blocks = parse_blocks((Page(number=None, text=text),))
+    kind = {b.text.strip(): b.kind for b in blocks if b.type != "heading"}
+    assert kind["- 1 in 5 women will experience abuse in their lifetime"] is ChunkKind.STATISTIC
+    assert kind["- Number of referrals to the MARAC"] is ChunkKind.INDICATOR
+    assert kind["- Commission a second refuge in Easthaven"] is ChunkKind.ACTION
