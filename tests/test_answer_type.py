@@ -796,6 +796,34 @@ def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_pas
         "no passage is about 'recycle'")
 
 
+def test_a_rewording_that_keeps_the_unseen_word_does_not_answer_for_it():
+    """"knife crime among teenagers" reworded as "… among young people" still asks about
+    knives: a passage on young people's crime answers the rewording's other words, not the
+    word no strategy uses, which is judged as if there were no rewording."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    crime = hit("Wyvern will reduce crime among young people through youth outreach.",
+                similarity=0.5)
+    idf = idf_table([crime.text, "Victims will get support from the IDVA service.",
+                     "Employers will be offered training to spot abuse among staff.",
+                     "Teenagers can call the helpline."])
+
+    def reason(question, full, without):
+        return uncovered_reason(question, [crime], 0.15, resolver, (), idf,
+                                similarities=lambda queries, found: [
+                                    [full if query == question else without] * len(found)
+                                    for query in queries])
+
+    question = "How will Wyvern reduce knife crime among teenagers?"
+    assert reason(question, 0.45, 0.55) == "no passage is about 'knife'"
+    assert reason(question, 0.52, 0.50) == ""  # the word makes the question more like it
+    assert reason("How will Wyvern reduce crime among teenagers?", 0.45, 0.55) == ""
+
+
 def test_a_common_word_modifying_the_topic_and_a_topic_only_the_frame_is_like_are_refused():
     """"hate crime": one of the most frequent words of English is the subject when it modifies
     a topic word the strategies use ("about hate crime"), not when it follows one ("the nine
