@@ -36,6 +36,16 @@ def test_everyday_words_bring_the_strategies_words():
         "perpetrator programme"]
 
 
+def test_cutting_is_the_practice_only_where_it_takes_no_object():
+    """"cutting" is a name for female genital mutilation, and also the verb of "cutting
+    repeat victimisation": a question about reducing something is not reworded as FGM."""
+    assert strategy_words("What does Wyvern say about cutting?") == ["female genital mutilation"]
+    assert strategy_words("cutting, forced marriage and honour-based abuse") == [
+        "female genital mutilation"]
+    assert strategy_words("How will Wyvern go about cutting repeat victimisation?") == []
+    assert strategy_words("What are Calder's targets for cutting waiting times?") == []
+
+
 def test_housing_for_victims_is_safe_accommodation_and_housing_providers_are_not():
     """The Domestic Abuse Act's term for a home for victims is "safe accommodation"; a housing
     provider, a housing register or affordable housing is housing."""
