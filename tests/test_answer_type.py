@@ -1032,3 +1032,15 @@ def test_who_asks_for_the_person_whose_signature_line_names_them(tmp_path):
     kb = corpus_kb(tmp_path, {"wyvern.txt": strategy}, min_relevance=0.0)
     answer = kb.ask("Who wrote the foreword to the Wyvern strategy?")
     assert answer.citations[0].quote == "Cllr Anne Hartley, Executive Member for Communities"
+
+
+def test_an_acronym_s_plural_is_named_by_its_singular():
+    """"GPs" is named by "GP practices" and by "GP's", as "Champions Network" is by
+    "Champion's Network"; an acronym the text does not write stays unnamed."""
+    from kb.answers.refusal import unnamed
+
+    practices = hit("Wyvern will improve prevention work in schools and GP practices.")
+    assert unnamed("What will Wyvern do to help GPs spot abuse?", ["GPs"], [practices]) == []
+    assert unnamed("What will Wyvern do to help GPs spot abuse?", ["GPs"],
+                   [hit("Referrals from GP's and A&E rose.")]) == []
+    assert unnamed("What will Wyvern do about IDVAs?", ["IDVAs"], [practices]) == ["IDVAs"]
