@@ -36,6 +36,16 @@ def test_everyday_words_bring_the_strategies_words():
         "perpetrator programme"]
 
 
+def test_officers_words_for_homicide_refuge_and_service_users_views():
+    assert strategy_words("What will Wyvern do for victims who have nowhere safe to live?") == [
+        "safe accommodation"]
+    assert strategy_words("How many murders linked to domestic abuse were there in Calder?") == [
+        "homicide"]
+    assert strategy_words("How will Wyvern get survivors' views into how services are run?") == [
+        "service user"]
+    assert strategy_words("What feedback from victims did Calder collect?") == ["service user"]
+
+
 def test_cutting_is_the_practice_only_where_it_takes_no_object():
     """"cutting" is a name for female genital mutilation, and also the verb of "cutting
     repeat victimisation": a question about reducing something is not reworded as FGM."""
