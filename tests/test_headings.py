@@ -113,6 +113,21 @@ def test_a_section_called_by_its_number_is_that_section():
     assert not matcher.names_a_section(section_reference("What will Wyvern do under Priority 7?").names)
 
 
+def test_commitments_and_parts_are_sections_a_question_calls_by_number():
+    """"under Commitment 2", "in Part 3": strategies number their commitments and parts as
+    others number their priorities."""
+    sections = ["5. Commitment 1: Prevent abuse before it starts > What we will do",
+                "6. Commitment 2: Support victims and survivors to recover > What we will do",
+                "Part 3: Holding perpetrators to account"]
+    matcher = HeadingMatcher(IDF, sections)
+    for question, section in [("What will Wyvern do under Commitment 2?", sections[1]),
+                              ("What does Wyvern promise in Part 3?", sections[2])]:
+        reference = section_reference(question)
+        assert matcher.names_a_section(reference.names), question
+        terms = frozenset(content_terms(question))
+        assert [s for s in sections if matcher.named(s, terms, reference.names)] == [section]
+
+
 def test_a_division_called_by_its_letter_is_that_division():
     """"What is in Section C?": the capital letter numbers the division as a figure would;
     a word that happens to follow a section noun ("the aims a partner sets") names none."""
