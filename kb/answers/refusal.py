@@ -128,7 +128,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
             return "the strategies do not mention " + said
         return "no passage found names " + said
     passing = [t for t in specific if (is_place(t) or t in looked_up)
-               and not _said_with(t, topic, hits, idf)]
+               and not _said_with(t, topic_terms(topic_text), hits, idf)]
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
     unheld = (_unheld(question, topic_text, hits, idf, acronyms, similarities)
@@ -181,15 +181,18 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
         unseen -= common_terms(question) - _modifiers_of(question, about, idf)
     if not unseen:
         return []
-    if not about - kind_words(question) or any(
-            passage_about(reworded, hits, idf, acronyms)
-            for reworded in (topic_terms(wording) - source for wording in in_strategy_words(topic))
-            if not reworded & unseen):  # a wording that still has an unseen word proves nothing
+    if not about - kind_words(question):
         return []
-    if passage_about(about, hits, idf, acronyms) and not _unseen_unanswered(
-            question, unseen, unseen == about, hits, similarities):
+    # a rewording a passage is about holds the everyday words it replaced; the unseen words it
+    # keeps ("knife" of "knife crime among young people") are judged as the question's are
+    held = [reworded & unseen for reworded in
+            (topic_terms(wording) - source for wording in in_strategy_words(topic))
+            if passage_about(reworded, hits, idf, acronyms)]
+    left = min(held, key=len) if held else unseen
+    if (held or passage_about(about, hits, idf, acronyms)) and not (left and _unseen_unanswered(
+            question, left, not held and unseen == about, hits, similarities)):
         return []
-    return typed_words(question, unseen)
+    return typed_words(question, left)
 
 
 # A word after a preposition or determiner and before another: a modifier of a noun ("about
