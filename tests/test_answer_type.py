@@ -739,6 +739,22 @@ def test_a_place_named_only_in_passing_does_not_answer_for_it():
     assert reason("What is Wyvern doing about perpetrator programmes?") == ""  # an indexed area
 
 
+def test_a_looked_up_name_is_said_with_the_topic_not_with_the_words_asking_for_a_value():
+    """"How often does the Delivery Group meet?": the sentence that names the group says when
+    it meets; "often" asks for a frequency and is no topic word it must also hold."""
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    idf = {"often": 4.0, "meet": 2.0, "deliveri": 3.0, "group": 1.0, "domest": 0.1, "abus": 0.1,
+           "quarter": 3.0}
+    group = hit("The Domestic Abuse Delivery Group meets every quarter.", similarity=0.6)
+    reason = uncovered_reason("How often does the Domestic Abuse Delivery Group meet?", [group],
+                              0.3, resolver, (), idf, looked_up=["Domestic Abuse Delivery Group"])
+    assert reason == ""
+
+
 def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_passages():
     from kb.answers.extractive import idf_table
     from kb.answers.refusal import uncovered_reason

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kb.text import content_terms
 from tests.corpus_support import corpus_kb
 
 SECTIONS = "\n\n".join(
@@ -53,16 +54,16 @@ def test_a_name_written_in_lower_case_or_in_the_plural_is_not_the_name(tmp_path:
     assert kb._retriever.naming(["Wyvern Domestic Abuse Service"], plan) == []
 
 
-def test_over_many_councils_a_name_is_looked_up_only_in_those_asked_about(tmp_path: Path,
-                                                                          monkeypatch):
-    """A question naming no council, over a store of more than ALL_AREAS_MAX areas, would
-    scan every council's text; it is left to the rankings."""
-    from kb.retrieval import hybrid
-
+def test_a_name_is_looked_up_in_every_council_s_text_from_the_word_index(tmp_path: Path):
+    """A question naming no council ("How often does the Domestic Abuse Delivery Group
+    meet?") finds the one that writes the name: the chunks holding all of its words come from
+    the word index, so no council's text is scanned, however many are indexed."""
     kb = corpus_kb(tmp_path, {"wyvern.txt": STRATEGY}, min_relevance=0.0)
-    monkeypatch.setattr(hybrid, "ALL_AREAS_MAX", 0)
     unnamed = kb._retriever.plan("What is the Domestic Abuse Service?", None)
     assert unnamed.areas is None
-    assert kb._retriever.naming(["Domestic Abuse Service"], unnamed) == []
-    asked = kb._retriever.plan(QUESTION, None)  # names Wyvern
-    assert NAMED in kb._retriever.naming(["Domestic Abuse Service"], asked)[0].text
+    assert NAMED in kb._retriever.naming(["Domestic Abuse Service"], unnamed)[0].text
+    lexical = kb._retriever._snapshot.lexical
+    holding = lexical.containing("Domestic Abuse Service")
+    texts = [chunk.chunk.text for chunk in kb._retriever._snapshot.items(list(holding)).values()]
+    assert texts and all(content_terms("Domestic Abuse Service") <= content_terms(t) for t in texts)
+    assert not len(lexical.containing("Domestic Abuse Potholes"))

@@ -91,6 +91,21 @@ class LexicalIndex:
                 scores[positions] += (idf * tfc).astype(np.float32)  # each row once per term
         return scores if matched else None
 
+    def containing(self, text: str, allowed: np.ndarray | None = None) -> np.ndarray:
+        """The rows (ascending; only `allowed` ones when given) that hold every term of the
+        text: where a name made of common words can be written, found from the postings
+        without reading any chunk."""
+        held = [np.unique(np.concatenate([p for p, _, _ in postings])) if postings
+                else np.zeros(0, dtype=np.int64)
+                for postings in map(self._postings, set(terms(text, BM25_STOPWORDS)))]
+        if not held:
+            return np.zeros(0, dtype=np.int64)
+        held.sort(key=len)  # the rarest term first: the intersection stays small
+        rows = held[0]
+        for other in held[1:]:
+            rows = np.intersect1d(rows, other, assume_unique=True)
+        return rows[allowed[rows]] if allowed is not None else rows
+
     def search(self, query: str, k: int, allowed: np.ndarray | None = None
                ) -> list[tuple[int, float]]:
         """Rows and BM25 scores of the best k rows (only rows whose `allowed` entry is True

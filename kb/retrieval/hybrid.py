@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 
 import numpy as np
 
@@ -47,6 +46,7 @@ SIBLINGS = 3  # at most this many of them, in document order
 LIST_POOL = 20  # hits searched for the list a list question names
 NAMING_POOL = 20  # chunks that write a name the hits lack, read in document order …
 NAMING_CHUNKS = 3  # … of which the most similar to the query are added to the hits
+NAMING_READ = 200  # chunks holding a name's words read at most, to find those that write it
 
 
 @dataclass(frozen=True)
@@ -287,33 +287,30 @@ class HybridRetriever:
     def naming(self, names: Sequence[str], plan: SearchPlan,
                doc_ids: Sequence[str] | None = None) -> list[Hit]:
         """The NAMING_CHUNKS chunks most similar to the query among the first NAMING_POOL of the
-        planned areas (and `doc_ids`; none over a store of more than ALL_AREAS_MAX areas when the
-        plan names none) that write one of the names as given: a name made of
+        planned areas (and `doc_ids`) that write one of the names as given: a name made of
         words every passage uses ("the Oxfordshire Domestic Abuse Service"), which neither
-        ranking lifts above the passages on domestic abuse services."""
-        if not names or (plan.areas is None and not doc_ids
-                         and len(self._resolver.keys) > ALL_AREAS_MAX):
-            return []  # (a scan of every council's text: bounded to the councils asked about)
-        escaped = [n.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                   for n in names]
-        where = " OR ".join("c.text LIKE ? ESCAPE '\\'" for _ in names)
-        args: list[str] = [f"%{n}%" for n in escaped]
-        for column, values in (("d.area", plan.areas), ("c.doc_id", doc_ids)):
-            if values:
-                where = f"({where}) AND {column} IN ({', '.join('?' for _ in values)})"
-                args += values
+        ranking lifts above the passages on domestic abuse services. The chunks holding every
+        word of a name come from the word index; at most NAMING_READ of them are read."""
+        if not names:
+            return []
+        allowed = self._snapshot.allowed(Filter(areas=plan.areas,
+                                                doc_ids=tuple(doc_ids) if doc_ids else None))
+        lexical = self._snapshot.lexical
+        candidates = sorted({int(p) for name in names for p in lexical.containing(name, allowed)})
         # … as a name is written: whole words, in capitals ("Domestic Abuse Services" and
         # "domestic abuse service" name no service of that name)
         written = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names))
-        # (NAMING_POOL rows a page, not select's 5,000: another page is read only when the
-        # case-sensitive test turns rows down)
-        rows = self._snapshot.table.select(where, args, page=NAMING_POOL)
-        found = list(islice((chunk for _, chunk, *_ in rows if written.search(chunk.text)),
-                            NAMING_POOL))
-        positions = list(self._snapshot.positions([chunk.chunk_id for chunk in found]).values())
         chunks: dict[int, StoredChunk] = {}
-        self._fetch(chunks, [p + d for p in positions for d in (-1, 0, 1)])
-        ranked = self._by_parts(self._query_vector(plan.text), [], positions)
+        found: list[int] = []
+        for start in range(0, min(len(candidates), NAMING_READ), NAMING_POOL):
+            page = candidates[start:start + NAMING_POOL]
+            self._fetch(chunks, page)
+            found += [p for p in page if p in chunks and written.search(chunks[p].chunk.text)]
+            if len(found) >= NAMING_POOL:
+                break
+        found = found[:NAMING_POOL]
+        self._fetch(chunks, [p + d for p in found for d in (-1, 0, 1)])
+        ranked = self._by_parts(self._query_vector(plan.text), [], found)
         return [self._hit(p, 0.0, similarity, chunks) for p, similarity in ranked
                 if p in chunks][:NAMING_CHUNKS]
 
