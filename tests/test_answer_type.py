@@ -739,6 +739,25 @@ def test_a_place_named_only_in_passing_does_not_answer_for_it():
     assert reason("What is Wyvern doing about perpetrator programmes?") == ""  # an indexed area
 
 
+def test_a_word_asking_for_a_kind_of_passage_is_no_unseen_topic_word():
+    """"What indicators does Wyvern use?" over strategies that call theirs "measures": the
+    question asks for indicator passages, not for the word."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    table = hit("Measure\tBaseline\tTarget\nRepeat referrals to MARAC\t38%\t30%",
+                section="How we will know we are making a difference", similarity=0.3)
+    idf = idf_table([table.text, "We will use schools to teach healthy relationships.",
+                     "The board meets every quarter."])
+    assert uncovered_reason("What indicators does Wyvern use?", [table], 0.15, resolver, (),
+                            idf) == ""
+    assert uncovered_reason("What does Wyvern say about potholes?", [table], 0.15, resolver, (),
+                            idf) == "no passage is about 'potholes'"
+
+
 def test_a_looked_up_name_is_said_with_the_topic_not_with_the_words_asking_for_a_value():
     """"How often does the Delivery Group meet?": the sentence that names the group says when
     it meets; "often" asks for a frequency and is no topic word it must also hold."""

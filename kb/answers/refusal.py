@@ -174,8 +174,10 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     kind of passage ("What does X propose for its Partnership priority?")."""
     source = source_terms(question)
     about = topic_terms(topic) - source
-    unseen = {term for term in about if term not in idf
-              and not years_of(term)}  # a year or a period is checked as a specific term
+    # a year or a period is checked as a specific term; a word asking for a kind of passage
+    # ("indicators") is answered by passages of that kind, whatever they call themselves
+    unseen = {term for term in about - kind_words(question) if term not in idf
+              and not years_of(term)}
     if unseen:  # (the English dictionary is read only for such a question)
         # … but one that modifies a topic word they use names the subject with it
         unseen -= common_terms(question) - _modifiers_of(question, about, idf)
