@@ -592,3 +592,38 @@ def test_a_section_named_for_the_list_that_lists_its_items_is_the_whole_list(tmp
         "Priority 2 – Provision of effective support", "Priority 3 – Pursuing perpetrators",
         "Priority 4 – Strong partnership working"]
     assert lines[0].split(" [")[0].endswith("Priority 1 – Early identification and intervention")
+
+
+TWO_COUNCILS = {
+    "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\n"
+                  "1. Commitment 1: Prevent abuse before it starts\n\nWhat we will do\n\n"
+                  "- Use schools to teach healthy relationships in every secondary school.\n"
+                  "- Use the helpline to reach rural victims in every district.\n\n"
+                  "2. Commitment 2: Support survivors to recover\n\nWhat we will do\n\n"
+                  "- Open a survivor hub in the town centre by 2025.\n\n"
+                  "3. How we will know we are making a difference\n\n"
+                  "Measure\tBaseline (2023)\tTarget (2027)\n"
+                  "Repeat referrals to MARAC\t38%\t30%\n"
+                  "Survivors who feel safer at exit\t70%\t85%\n\n"
+                  "4. Governance\n\nThe Safer Wyvern Board owns the strategy and reviews the "
+                  "action plan every quarter.\n",
+    "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\n"
+                  "1. OUR PRIORITIES\n\nPRIORITY ONE: SAFETY\n\nWhat we will do\n\n"
+                  "(a) Use GP surgeries to ask patients about abuse.\n"
+                  "(b) Fund a second refuge for families.\n\n"
+                  "2. TARGETS\n\nMeasure\tBaseline 2022\tTarget 2025\n"
+                  "Referrals from health settings\t9%\t15%\n"
+                  "Families turned away from refuge\t41\t10\n",
+}
+
+
+def test_a_list_question_about_several_areas_gives_each_area_s_list(tmp_path):
+    """"What indicators do Wyvern and Calder use?": each area's measures under its name, not
+    the actions that share the question's words ("Use the helpline…")."""
+    from tests.corpus_support import WYVERN_AND_CALDER
+
+    kb = corpus_kb(tmp_path, TWO_COUNCILS, WYVERN_AND_CALDER)
+    answer = kb.ask("What indicators do Wyvern and Calder use?").text
+    assert "Repeat referrals to MARAC" in answer and "Survivors who feel safer" in answer
+    assert "Referrals from health settings" in answer and "Families turned away" in answer
+    assert "Use the helpline" not in answer and "Use GP surgeries" not in answer

@@ -200,9 +200,10 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     in_column = [] if multi_area or kinds - {ChunkKind.ACTION} else column_units(question, hits)
     if in_column:
         picked = in_column[:MAX_LIST_ITEMS]
-    elif not multi_area and listing:
-        picked = list_units(hits, within_section=whole_section, terms=terms, idf=idf,
-                            nouns=asked_nouns(question))
+    elif listing:  # several areas: each area's list, under its name
+        picked = [unit for own in (_by_area(hits) if multi_area else [hits])
+                  for unit in list_units(own, within_section=whole_section, terms=terms,
+                                         idf=idf, nouns=asked_nouns(question))]
     else:
         picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight,
                                          expected_type(question), word_forms(question),
@@ -272,6 +273,12 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
             break
     picked.sort(key=lambda item: (area_order.index(item[1].area) if multi_area else 0, -item[0]))
     return [(hit, start, end, text) for _, hit, start, end, text in picked]
+
+
+def _by_area(hits: Sequence[Hit]) -> list[Sequence[Hit]]:
+    """Each area's hits, the areas in order of their first hit."""
+    areas = dict.fromkeys(hit.area for hit in hits)
+    return [[hit for hit in hits if hit.area == area] for area in areas]
 
 
 def list_units(hits: Sequence[Hit], within_section: bool = False,
@@ -488,7 +495,9 @@ def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
     sibling sections right before that (the best hit is not always where the list starts: it
     may be its fifth item; going further back than the list fills the answer with what
     precedes it), then the hits that continue it without a gap (a hit further on in the
-    document is another passage, not the rest of the list). `within_section`: only the
+    document is another passage, not the rest of the list); a sibling before it is of the
+    best hit's kind (a list of indicators does not start in the actions before it; background
+    may start in background of either kind). `within_section`: only the
     chunks of the best hit's section. A sibling section is no part of the list when the
     question names something in the best hit's headings that the sibling's lack ("measures
     … for perpetrators" under "Theme 3: Holding perpetrators to account > Key measures" is
@@ -502,7 +511,7 @@ def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
         at -= 1
     named = terms & content_terms(first.section)
     while (at and _siblings(same[at - 1], same[at]) and _adjacent(same[at - 1], same[at])
-           and (first.kind in _BACKGROUND or same[at - 1].kind not in _BACKGROUND)
+           and (same[at - 1].kind == first.kind or {same[at - 1].kind, first.kind} <= _BACKGROUND)
            and named <= content_terms(same[at - 1].section)):
         at -= 1
     end = best + 1

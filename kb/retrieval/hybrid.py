@@ -254,7 +254,8 @@ class HybridRetriever:
             similarity.update(group_similarity)
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
         if plan.per_area:
-            ranked = self._interleave(ranked, plan.areas, chunks)
+            ranked = self._interleave(ranked, plan.areas, chunks,
+                                      plan if plan.listing else None)
         elif boost and self._settings.sibling_hits:
             ranked = self._with_siblings(ranked, boost, allowed, chunks, scores, similarity)
         listing = not plan.per_area and plan.listing
@@ -517,11 +518,18 @@ class HybridRetriever:
         return out
 
     def _interleave(self, ranked: list[int], areas: tuple[str, ...] | None,
-                    chunks: dict[int, StoredChunk]) -> list[int]:
-        """Round-robin over areas (best area first) so every area gets its share of the top k."""
+                    chunks: dict[int, StoredChunk], listing: SearchPlan | None = None
+                    ) -> list[int]:
+        """Round-robin over areas (best area first) so every area gets its share of the top k;
+        for a list question (`listing`, its plan), each area's list first ("What indicators
+        do X and Y use?": each area's indicators, see `_list_anchor`)."""
         by_area: dict[str, list[int]] = defaultdict(list)
         for position in ranked:
             by_area[chunks[position].doc.area].append(position)
+        if listing is not None:
+            for area, own in by_area.items():
+                top = self._list_anchor(listing, own, chunks)[0]
+                by_area[area] = [top, *(p for p in own if p != top)]
         order = [a for a in (areas or by_area.keys()) if by_area.get(a)]
         out: list[int] = []
         while any(by_area[a] for a in order):
