@@ -397,3 +397,23 @@ def test_an_area_that_calls_its_aims_outcomes_fills_the_aims_column_with_them():
     assert [c.quote for c in table.cells["wyvern"][Facet.AIMS]] == [
         "Fewer repeat victims.", "Survivors are safe."]  # in document order
     assert [c.n for c in table.cells["wyvern"][Facet.AIMS]] == [1, 2]
+
+
+def test_a_table_row_of_small_figures_is_an_indicator_not_a_contents_entry(tmp_path):
+    """"Families turned away from refuge<TAB>57<TAB>0" under a Measure/Baseline/Target header
+    is a measure with its baseline and target, not a contents line with page numbers."""
+    from tests.corpus_support import corpus_kb
+
+    strategy = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nContents\n\nOur priorities\t4\n\n"
+                "How we will know we are making a difference\n\n"
+                "Measure\tBaseline (2023)\tTarget (2027)\n"
+                "Repeat referrals to MARAC\t38%\t30%\n"
+                "Families turned away from refuge\t57\t0\n"
+                "Staff trained in coercive control\t0\t600\n")
+    register = corpus_kb(tmp_path, {"wyvern.txt": strategy}).framework("wyvern")
+    indicators = {i.text: i.details for i in register.items["indicator"]}
+    assert indicators["Families turned away from refuge"] == {"Baseline (2023)": "57",
+                                                             "Target (2027)": "0"}
+    assert "Staff trained in coercive control" in indicators
+    assert not any("Our priorities" in text for kind in register.items.values() for text in
+                   (i.text for i in kind))

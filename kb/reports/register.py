@@ -51,8 +51,9 @@ def _items(item: StoredChunk) -> Iterator[tuple[int, int, str, dict[str, str]]]:
         text = line.strip()
         text_plain = plain(text).strip("# ")
         lead_in = LEAD_IN.search(text_plain) and "vision" not in text_plain.lower()
+        # (a row of a table with a header is no contents entry, however small its figures)
         if (len(text_plain.split()) < 3 or text_plain.lower().rstrip(":?") in headings or lead_in
-                or heading_cue_only(text_plain) or _CONTENTS_ROW.search(line)):
+                or heading_cue_only(text_plain) or (not header and _CONTENTS_ROW.search(line))):
             continue
         details: dict[str, str] = {}
         if "\t" in line:
