@@ -23,6 +23,7 @@
 | KB_SYNONYMS | true | everyday words in a question bring the strategies' own (vocabulary [synonyms]) |
 | KB_LEXICAL_LONG_FORMS | false | acronyms' long forms join the word search too (they always join the dense one) |
 | KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
+| KB_PHRASE_BOOST | 1.0 | bonus for chunks writing the strategies' specific term for a question's words; 0: off |
 | KB_REFERENCE_WORDS_OUT | true | words naming a document ("the recovery pilots launch") are left out of the search |
 | KB_PART_SCORING | true | a chunk's dense similarity counts its best sentence or list item (kb/retrieval/parts.py) |
 | KB_PART_RELEVANCE | true | a hit's similarity (refusal floor, evidence tests) is its best part's if higher |
@@ -68,6 +69,7 @@ class Settings:
     lexical_weight: float = 1.2
     intent_boost: float = 0.2
     reference_boost: float = 1.0
+    phrase_boost: float = 1.0
     reference_words_out: bool = True
     heading_boost: float = 0.5
     sibling_hits: int = 3

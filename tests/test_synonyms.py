@@ -131,3 +131,29 @@ def test_a_theme_word_the_strategies_never_use_is_compared_in_their_word_alone()
         "shelters for women", "refuge for women"]
     # with no rewording, the theme as worded (and the table's notice names the word)
     assert theme_wordings("knife crime", [], idf) == ["knife crime"]
+
+
+EXPERTS = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nWhat we have done\n\n"
+           "- Ensured the involvement of Experts by Experience in commissioning decisions.\n\n"
+           + "\n\n".join(f"Working with partners in district {n}\n\nOur work with young people in "
+                         f"district {n} supports those who have lived through abuse to find help."
+                         for n in range(1, 13)) + "\n")
+
+
+def test_a_chunk_that_writes_the_strategies_specific_term_ranks_higher(tmp_path):
+    """"lived experience" stands for "Experts by Experience": the chunk that writes that term
+    scores (1 + KB_PHRASE_BOOST) times what it would; the others keep their scores, and a term
+    whose words are together in most chunks ("young people" for "teenagers") lifts none."""
+    question = "How does Wyvern work with people with lived experience of abuse?"
+
+    def scores(boost: float, asked: str = question) -> dict[str, float]:
+        folder = tmp_path / f"{boost}-{len(asked)}"
+        folder.mkdir()
+        kb = corpus_kb(folder, {"wyvern.txt": EXPERTS}, phrase_boost=boost)
+        return {h.chunk_id: h.score for h in kb.search(asked, k=20)}
+
+    plain, boosted = scores(0.0), scores(1.0)
+    lifted = [c for c in plain if boosted[c] != plain[c]]
+    assert len(lifted) == 1 and boosted[lifted[0]] == pytest.approx(2 * plain[lifted[0]], rel=1e-3)
+    common = "How does Wyvern work with teenagers in each district?"
+    assert scores(0.0, common) == scores(1.0, common)

@@ -47,6 +47,9 @@ LIST_POOL = 20  # hits searched for the list a list question names
 NAMING_POOL = 20  # chunks that write a name the hits lack, read in document order …
 NAMING_CHUNKS = 3  # … of which the most similar to the query are added to the hits
 NAMING_READ = 200  # chunks holding a name's words read at most, to find those that write it
+# the strategies' term for a question's everyday words, written in a chunk, ranks it higher
+# when the term is specific: its words are together in at most this share of the chunks
+SPECIFIC_PHRASE_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -363,6 +366,9 @@ class HybridRetriever:
         s = self._settings
         found = self._store.query(vector, s.dense_k, where)
         lexical = self._snapshot.lexical.search(plan.lexical_text, s.lexical_k, allowed)
+        phrases = _phrases([w for w in plan.strategy_words if " " in w and s.phrase_boost
+                            and len(self._snapshot.lexical.containing(w))
+                            <= SPECIFIC_PHRASE_SHARE * len(self._snapshot.lexical)])
         positions = self._snapshot.positions([chunk_id for chunk_id, _ in found])
         dense = [(positions[c], sim) for c, sim in found if c in positions]
         if s.part_scoring:
@@ -391,6 +397,8 @@ class HybridRetriever:
                 scores[position] *= 1.0 + s.heading_boost
             if plan.defined and plan.defined.search(chunk.text):
                 scores[position] *= 1.0 + s.reference_boost
+            if phrases and phrases.search(chunk.text):
+                scores[position] *= 1.0 + s.phrase_boost
         return dict(scores), similarity
 
     def _by_parts(self, vector: Sequence[float], dense: list[tuple[int, float]],
@@ -549,3 +557,16 @@ class HybridRetriever:
             context_before=before.chunk.text if before and before.chunk.doc_id == doc_id else "",
             context_after=after.chunk.text if after and after.chunk.doc_id == doc_id else "",
         )
+
+
+@lru_cache(maxsize=256)
+def _phrases_cached(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words), re.IGNORECASE)
+
+
+def _phrases(words: list[str]) -> re.Pattern[str] | None:
+    """The strategies' several-word terms a question stands for in everyday words, as written
+    in a chunk ("Experts by Experience" for "lived experience")."""
+    return _phrases_cached(tuple(words))
