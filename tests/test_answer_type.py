@@ -651,6 +651,11 @@ def test_a_source_document_that_is_not_indexed_is_refused():
     assert reason("According to the government's strategy, what is stalking?") == (
         "no indexed document is the 'government's strategy'")
     assert reason("What does the strategy say about national guidance on stalking?") == ""
+    # a period that no indexed document of the area runs over: the plan it replaced
+    assert reason("What did the Wyvern Domestic Abuse Strategy 2017-2020 say about stalking?") == (
+        "no indexed document is the 'Domestic Abuse Strategy 2017-2020'")
+    assert reason("What does the Wyvern Domestic Abuse Strategy 2021-2024 say about stalking?") == ""
+    assert reason("What does the 2022 Wyvern strategy say about stalking?") == ""  # runs over it
     national = DocumentResolver([DocumentInfo("n", "england", "National Statement of Expectations",
                                               "2022", "strategy", "adopted")])
     assert national.unknown("What does the national statement of expectations say?", ()) == ""

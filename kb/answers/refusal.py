@@ -108,7 +108,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     if not hits:
         return "nothing is indexed that matches"
     if documents is not None:
-        other = documents.unknown(resolver.without_names(question, " "), acronyms)
+        other = documents.unknown(resolver.without_names(question, " "), acronyms,
+                                  resolver.mentioned(question) or None)
         if other:
             return f"no indexed document is the '{other}'"
     best = max(h.similarity for h in hits)

@@ -43,10 +43,12 @@ _CAPITALISED = re.compile(r"[A-Z][\w&-]*")
 def _source_pattern() -> re.Pattern[str]:
     words = vocabulary()
     end = f"(?:{words.source_names}|{words.document_words})"
+    # a name may end with its period: "the Wyvern Domestic Abuse Plan 2019-2022"
+    period = r"(?:\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)?"
     return re.compile(r"\b(?:(?:does|did|do)\s+(?:the\s+)?(?P<ref>(?:[\w'’&-]+\s+){0,6}?"
-                      rf"{end})\s+(?:say|set out|state|propose|recommend|commit|include|"
+                      rf"{end}{period})\s+(?:say|set out|state|propose|recommend|commit|include|"
                       r"cover|list|describe|mention|promise|require)|according to\s+(?:the\s+)?"
-                      rf"(?P<per>(?:[\w'’&-]+\s+){{0,6}}?{end}))\b", re.IGNORECASE)
+                      rf"(?P<per>(?:[\w'’&-]+\s+){{0,6}}?{end}{period}))\b", re.IGNORECASE)
 
 
 def _sources(question: str) -> Iterator[str]:
@@ -343,18 +345,24 @@ class DocumentResolver:
                 if not (_words(w) and {stem(x) for x in _words(w)} <= words)]
         return " ".join(kept)
 
-    def unknown(self, question: str, acronyms: Collection[str]) -> str:
+    def unknown(self, question: str, acronyms: Collection[str],
+                areas: Sequence[str] | None = None) -> str:
         """The document the question takes its answer from when no indexed document is it
         ('' otherwise): a name in it (a capitalised word, not a known acronym) that no indexed
         title or heading uses, as in "What does the Thames Valley Police and Crime Plan say
-        about stalking?", or a word that calls it a national one ("the national VAWG
-        strategy"; vocabulary [documents] national) that no indexed title or area uses. Area
-        names should be taken out of the question first."""
+        about stalking?", a word that calls it a national one ("the national VAWG strategy";
+        vocabulary [documents] national) that no indexed title or area uses, or a period that
+        no indexed document of the `areas` (all when None) runs over ("the Wyvern Domestic
+        Abuse Plan 2019-2022", replaced by its 2023-2026 strategy). Area names should be
+        taken out of the question first."""
         national = vocabulary().national_documents
+        pool = [d for d in self._documents if not areas or d.area in areas]
         for reference in _sources(question):
             names = _CAPITALISED.findall(POSSESSIVE.sub("", reference))
+            span = years_of(reference)
             if any(not is_acronym(w, acronyms) and stem(w.lower()) not in self._named
-                   for w in names) or (national.search(reference) and not self._national):
+                   for w in names) or (national.search(reference) and not self._national) or (
+                    span and not self._by_period(reference, pool)):
                 return reference
         return ""
 
