@@ -366,9 +366,9 @@ class HybridRetriever:
         s = self._settings
         found = self._store.query(vector, s.dense_k, where)
         lexical = self._snapshot.lexical.search(plan.lexical_text, s.lexical_k, allowed)
-        phrases = _phrases([w for w in plan.strategy_words if " " in w and s.phrase_boost
-                            and len(self._snapshot.lexical.containing(w))
-                            <= SPECIFIC_PHRASE_SHARE * len(self._snapshot.lexical)])
+        phrases = _phrases(tuple(w for w in plan.strategy_words if " " in w and s.phrase_boost
+                                 and len(self._snapshot.lexical.containing(w))
+                                 <= SPECIFIC_PHRASE_SHARE * len(self._snapshot.lexical)))
         positions = self._snapshot.positions([chunk_id for chunk_id, _ in found])
         dense = [(positions[c], sim) for c, sim in found if c in positions]
         if s.part_scoring:
@@ -560,13 +560,9 @@ class HybridRetriever:
 
 
 @lru_cache(maxsize=256)
-def _phrases_cached(words: tuple[str, ...]) -> re.Pattern[str] | None:
+def _phrases(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The strategies' several-word terms a question stands for in everyday words, as written
+    in a chunk ("Experts by Experience" for "lived experience"); None for none."""
     if not words:
         return None
     return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words), re.IGNORECASE)
-
-
-def _phrases(words: list[str]) -> re.Pattern[str] | None:
-    """The strategies' several-word terms a question stands for in everyday words, as written
-    in a chunk ("Experts by Experience" for "lived experience")."""
-    return _phrases_cached(tuple(words))
