@@ -64,10 +64,15 @@ def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
 
 
+def singular_acronyms(text: str) -> str:
+    """The text with each acronym's plural written as the acronym ("GPs" as "GP")."""
+    return _ACRONYM_PLURAL.sub(r"\1", text)
+
+
 def _words(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     """The lower-case words that `terms` stems, in order."""
     out = []
-    for word in _WORD.findall(_closed(_ACRONYM_PLURAL.sub(r"\1", plain(text)).lower())):
+    for word in _WORD.findall(_closed(singular_acronyms(plain(text)).lower())):
         word = word.strip("-")
         # a hyphenated compound is its parts ("honour-based" matches "honour based"), unless
         # the vocabulary writes it closed

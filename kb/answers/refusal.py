@@ -31,6 +31,7 @@ from kb.text import (
     IdfTable,
     content_terms,
     idf_weight,
+    singular_acronyms,
     terms,
     typed_words,
     word_list_terms,
@@ -48,7 +49,6 @@ _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-
 UNSEEN_DROP = 0.04
 _JOINED = re.compile(r" (?:&|and) ")  # "Safer & Stronger", "Safer and Stronger"
 _PLURAL_S = re.compile(r"(?<=[a-z]{3})s\b")  # "champions" as "champion"
-_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")  # "GPs" as "GP"
 COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
 # (queries, texts) -> each query's similarity to each text
 Similarities = Callable[[Sequence[str], Sequence[str]], Sequence[Sequence[float]]]
@@ -338,7 +338,7 @@ def _comparable(text: str) -> str:
     """Lower case, possessives and apostrophes' kinds aside ("Clare’s Law" holds "Clare Law"),
     a plural's "s" too ("Champion's Network" holds "Champions Network", "GP practices" holds
     "GPs"), and "&" or "and" between words ("Safer & Stronger" holds "Safer Stronger")."""
-    singular = _ACRONYM_PLURAL.sub(r"\1", " ".join(text.split()))
+    singular = singular_acronyms(" ".join(text.split()))
     plain = _JOINED.sub(" ", POSSESSIVE.sub("", singular.lower()))
     return _PLURAL_S.sub("", plain)
 
