@@ -248,11 +248,12 @@ class HybridRetriever:
         similarity: dict[int, float] = {}
         chunks: dict[int, StoredChunk] = {}
         allowed: np.ndarray | None = None
+        phrases = self._specific_phrases(plan)  # (the same for every area searched)
         for group in groups:
             where = Filter(areas=group, doc_ids=doc_filter, kinds=kind_filter)
             allowed = self._snapshot.allowed(where)
             group_scores, group_similarity = self._fused(plan, vector, where, allowed, boost,
-                                                         chunks)
+                                                         chunks, phrases)
             scores.update(group_scores)
             similarity.update(group_similarity)
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
@@ -360,15 +361,22 @@ class HybridRetriever:
         if missing:
             chunks.update(self._snapshot.items(missing))
 
+    def _specific_phrases(self, plan: SearchPlan) -> re.Pattern[str] | None:
+        """The strategies' several-word terms for the query's everyday words that are specific
+        (their words together in at most SPECIFIC_PHRASE_SHARE of the chunks), as a pattern;
+        None for none, or with KB_PHRASE_BOOST off."""
+        lexical = self._snapshot.lexical
+        return _phrases(tuple(w for w in plan.strategy_words if " " in w
+                              and self._settings.phrase_boost
+                              and len(lexical.containing(w)) <= SPECIFIC_PHRASE_SHARE * len(lexical)))
+
     def _fused(self, plan: SearchPlan, vector: list[float], where: Filter,
                allowed: np.ndarray | None, boost_kinds: frozenset[object],
-               chunks: dict[int, StoredChunk]) -> tuple[dict[int, float], dict[int, float]]:
+               chunks: dict[int, StoredChunk], phrases: re.Pattern[str] | None = None
+               ) -> tuple[dict[int, float], dict[int, float]]:
         s = self._settings
         found = self._store.query(vector, s.dense_k, where)
         lexical = self._snapshot.lexical.search(plan.lexical_text, s.lexical_k, allowed)
-        phrases = _phrases(tuple(w for w in plan.strategy_words if " " in w and s.phrase_boost
-                                 and len(self._snapshot.lexical.containing(w))
-                                 <= SPECIFIC_PHRASE_SHARE * len(self._snapshot.lexical)))
         positions = self._snapshot.positions([chunk_id for chunk_id, _ in found])
         dense = [(positions[c], sim) for c, sim in found if c in positions]
         if s.part_scoring:
