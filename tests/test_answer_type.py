@@ -937,6 +937,10 @@ def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_
     assert reason("What will Wyvern do about refuge housing?", [housing]) == ""
     # a compound of words the strategies use more than once is left to the other checks
     assert reason("What does Wyvern say about changing victims?", [housing]) == ""
+    # a comma parts two words: "the IDVA service, per Wyvern" is no compound 'service per'
+    idva = hit(texts[3])
+    assert reason("What will victims get from the IDVA service, per Wyvern?", [idva],
+                  corpus=[*texts, "Advocates visit twice per year."]) == ""
 
 
 def test_a_question_naming_a_document_is_refused_when_that_document_is_silent_on_it():

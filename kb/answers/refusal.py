@@ -258,10 +258,11 @@ def _loose_compounds(question: str, topic: str, hits: Sequence[Hit],
 
 def _compounds(text: str, among: set[str]) -> list[tuple[str, str, str]]:
     """Two words of the text side by side, or the two parts of a hyphenated word, whose
-    terms are both in `among`: each as typed, with its two terms."""
+    terms are both in `among`: each as typed, with its two terms. Punctuation parts words
+    ("before the trial, per Essex" has no compound "trial per")."""
     found = []
     previous: tuple[str, str] | None = None
-    for word in re.findall(r"[\w'’-]+", text):
+    for word in re.findall(r"[\w'’-]+|[,;:.?!()]", text):
         parts = terms(word)
         if len(parts) == 2 and set(parts) <= among:
             found.append((word, parts[0], parts[1]))
