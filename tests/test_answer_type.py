@@ -904,6 +904,10 @@ def test_a_common_word_modifying_the_topic_and_a_topic_only_the_frame_is_like_ar
     # a passage like the topic's words on their own is a paraphrase of them
     assert reason("What does the Wyvern strategy say about revenge porn?", [frame],
                   other=0.45) == ""
+    # a word asking for a kind of passage is not the topic: the strategies use none of it
+    targets = hit("Wyvern's targets: fewer repeat victims and more referrals.", similarity=0.45)
+    assert reason("What are Wyvern's targets for revenge porn?", [targets]) == (
+        "no passage is about 'revenge', 'porn'")
 
 
 def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_is_refused():

@@ -177,14 +177,14 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     about = topic_terms(topic) - source
     # a year or a period is checked as a specific term; a word asking for a kind of passage
     # ("indicators") is answered by passages of that kind, whatever they call themselves
-    unseen = {term for term in about - kind_words(question) if term not in idf
-              and not years_of(term)}
+    subject = about - kind_words(question)
+    unseen = {term for term in subject if term not in idf and not years_of(term)}
     if unseen:  # (the English dictionary is read only for such a question)
         # … but one that modifies a topic word they use names the subject with it
         unseen -= common_terms(question) - _modifiers_of(question, about, idf)
     if not unseen:
         return []
-    if not about - kind_words(question):
+    if not subject:
         return []
     # a rewording a passage is about holds the everyday words it replaced; the unseen words it
     # keeps ("knife" of "knife crime among young people") are judged as the question's are
@@ -193,7 +193,7 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
             if passage_about(reworded, hits, idf, acronyms)]
     left = min(held, key=len) if held else unseen
     if (held or passage_about(about, hits, idf, acronyms)) and not (left and _unseen_unanswered(
-            question, left, not held and unseen == about, hits, similarities)):
+            question, left, not held and unseen == subject, hits, similarities)):
         return []
     return typed_words(question, left)
 
