@@ -81,6 +81,15 @@ def test_a_section_reference_stops_at_function_words_and_possessives():
     assert reference.rest == "What will they do under the ?"
 
 
+def test_a_capitalised_section_name_goes_on_over_and():
+    reference = section_reference("What will Wyvern do under its Safety and support priority?")
+    assert reference.names == frozenset({"safeti", "support"})
+    assert reference.rest == "What will Wyvern do under its ?"
+    # lower case, "and" joins two things the question asks about, and ends the name
+    assert section_reference("What do the prevention and support strands say?").names == (
+        frozenset({"support"}))
+
+
 def test_a_section_is_taken_out_of_the_question_only_where_it_places_what_is_asked():
     placed = section_reference("What will Wyvern do under its Prevention priority?")
     assert placed.rest == "What will Wyvern do under its ?"

@@ -63,10 +63,13 @@ def section_reference(question: str) -> SectionReference:
         if word not in nouns and singular(word) not in nouns:
             continue
         first = at
-        for before in reversed(matches[max(at - NAME_WORDS, 0):at]):
-            text = before.group()
+        for index in range(at - 1, max(at - NAME_WORDS, 0) - 1, -1):
+            text = matches[index].group()
             if text[0] in "'‘’":  # a quoted name: 'Pursuing'
                 text = text.strip("'‘’")
+            if text.lower() == "and" and _capitalised(matches, index - 1, at - NAME_WORDS):
+                first -= 1  # "its Safety and support priority": a capitalised name goes on
+                continue
             if text.lower() in STOPWORDS or _POSSESSIVE.search(text):
                 break
             found |= content_terms(text)
@@ -93,6 +96,12 @@ def section_reference(question: str) -> SectionReference:
     for start, end in reversed(spans):
         rest = rest[:start] + rest[end:]
     return SectionReference(frozenset(found), " ".join(rest.split()), frozenset(about))
+
+
+def _capitalised(matches: list[re.Match[str]], index: int, start: int) -> bool:
+    """The word at `index` (not before `start`) is capitalised and not the question's first
+    word: a name's first word, as in "Safety and support"."""
+    return index > 0 and index >= start and matches[index].group()[0].isupper()
 
 
 @lru_cache(maxsize=1)
