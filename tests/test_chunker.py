@@ -258,3 +258,15 @@ def test_a_cue_that_qualifies_another_leaves_the_kind_to_the_compound_s_last_wor
     assert kind["- 1 in 5 women will experience abuse in their lifetime"] is ChunkKind.STATISTIC
     assert kind["- Number of referrals to the MARAC"] is ChunkKind.INDICATOR
     assert kind["- Commission a second refuge in Easthaven"] is ChunkKind.ACTION
+
+
+def test_a_lead_in_that_names_its_items_measures_makes_them_indicators():
+    """"We will report each year against these measures:" lists measures, though "We will"
+    opens it as it opens a list of actions."""
+    text = ("How we will measure progress\n\nWe will report each year against these measures:\n"
+            "- the number of repeat referrals to MARAC\n- survivors' own rating of support\n\n"
+            "Priority Two: Safety\n\nWe will:\n- Open a single front door for referrals\n")
+    blocks = parse_blocks((Page(number=None, text=text),))
+    kind = {b.text.strip(): b.kind for b in blocks if b.type != "heading"}
+    assert kind["- the number of repeat referrals to MARAC"] is ChunkKind.INDICATOR
+    assert kind["- Open a single front door for referrals"] is ChunkKind.ACTION
