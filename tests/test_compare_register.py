@@ -353,6 +353,9 @@ def test_a_theme_word_no_document_uses_is_named_with_the_table():
     ("outcomes and want", {ChunkKind.OUTCOME}),
     ("key priorities", {ChunkKind.AIM}),
     ("measure success with young people", set()),  # a subject too: a theme
+    ("measure progress", {ChunkKind.INDICATOR}),  # what is measured is the column's to say
+    ("track progress", {ChunkKind.INDICATOR}),
+    ("progress", set()),  # no column named
     ("perpetrator programmes", set()),
     ("refuge provision", set()),
 ])
