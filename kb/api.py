@@ -205,7 +205,8 @@ class KnowledgeBase:
         searched = without_preamble(resolved)  # a follow-up may carry the last turn's framing
         plan = self._retriever.plan(searched, areas)
         hits = self._retriever.search(searched, self.settings.top_k, areas, doc_ids, kinds, plan)
-        dated = (period_answer(hits, plan.period_documents, plan.status_asked)
+        dated = (period_answer(hits, plan.period_documents, plan.status_asked,
+                               area_names=self._area_names())
                  if plan.period_documents else None)
         if dated is not None:  # the documents' own period, from their title pages
             return dated

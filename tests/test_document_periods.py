@@ -117,6 +117,39 @@ def test_the_answer_quotes_each_documents_period_line_and_says_whether_it_has_en
     assert (first.quote, first.start, first.end) == ("2016 - 2019", 41, 52)
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which strategies run until 2025?", ["wy-2022"]),
+    ("Which strategies end in 2023?", ["cv-2020"]),
+    ("Which strategies were current in 2021?", ["cv-2020"]),
+    ("Which strategies were in force during 2022?", ["wy-2022", "cv-2020"]),
+    ("Which strategies run until 2030?", []),
+    # a period names its document, whatever the year
+    ("When does the 2016-19 strategy run until?", ["wy-2016"]),
+])
+def test_which_documents_run_until_or_over_a_year(question, expected):
+    """"Which strategies run until 2027?" over several councils: the documents whose period
+    ends in the year (runs over it, for "current in"), not every council's (three strategies
+    are more than the two one answer gives)."""
+    resolver = DocumentResolver(DOCS)
+    assert resolver.period_asked(question, question, None, most=2) == expected
+
+
+def test_documents_of_several_areas_are_answered_with_their_area_s_name():
+    """"Domestic Abuse Strategy 2022-2027" of which council? A line that gives its area
+    already is left as it is."""
+    rotherham = DocumentInfo("rt", "rotherham", "Domestic Abuse Strategy 2022-2027",
+                             "2022-2027", "strategy", "adopted")
+    hits = [_hit(DOCS[1], "Our strategy\n\nfor 2022 to 2025", 0),
+            _hit(rotherham, "Domestic Abuse Strategy 2022-2027\n\nIntroduction", 0)]
+    answer = period_answer(hits, ["wy-2022", "rt"], today=date(2024, 5, 1),
+                           area_names={"wyvern": "Wyvern", "rotherham": "Rotherham"})
+    assert answer is not None
+    assert answer.text.splitlines() == [
+        "Wyvern Domestic Abuse and Safe Accommodation Strategy: for 2022 to 2025 [1] "
+        "(adopted; current, to 2025)",
+        "Rotherham: Domestic Abuse Strategy 2022-2027 [2] (adopted; current, to 2027)"]
+
+
 def test_a_title_line_is_not_repeated_and_an_unknown_status_is_not_shown():
     doc = DocumentInfo("rt", "rotherham", "Safer Rotherham Partnership Domestic Abuse Strategy "
                        "2022-2027", "2022-2027", "strategy", "unknown")

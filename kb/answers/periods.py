@@ -7,7 +7,7 @@ whether the period has ended. Which documents a question asks this of is decided
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from kb.answers.extractive import citation_for, is_expired
@@ -16,7 +16,8 @@ from kb.retrieval.documents import standing_line, years_of
 
 
 def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], status: bool = False,
-                  today: date | None = None) -> Answer | None:
+                  today: date | None = None, area_names: Mapping[str, str] | None = None
+                  ) -> Answer | None:
     """One line per document: its title, the quoted line giving its period [n], its status
     and whether that period has ended by `today`; None when no hit gives any of the
     documents' periods (the question is then answered as any other).
@@ -27,9 +28,12 @@ def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], status: bool = Fa
         status: whether it asks if they are drafts or adopted: the line that says so is quoted
             where a hit has one.
         today: the date the period is checked against (default: today).
+        area_names: display names of area keys: documents of several areas are each
+            answered with their area's name, unless their line already gives it.
     """
     lines: list[str] = []
     citations: list[Citation] = []
+    several = len({hit.area for hit in hits if hit.doc_id in doc_ids}) > 1
     for doc_id in doc_ids:
         mine = [hit for hit in hits if hit.doc_id == doc_id]
         found = standing_line([(hit.text, hit.period) for hit in mine], status)
@@ -49,6 +53,9 @@ def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], status: bool = Fa
         # title ends with it
         title_line = said.lower() in hit.title.lower() and any(c.isalpha() for c in said)
         named = "" if title_line else f"{hit.title}: "
+        area = (area_names or {}).get(hit.area, hit.area)
+        if several and area.lower() not in f"{named}{said}".lower():
+            named = f"{area}: {named}"  # "Domestic Abuse Strategy 2022-2027" of which council?
         lines.append(f"{named}{said} [{n}] ({standing}{state})")
     if not citations:
         return None

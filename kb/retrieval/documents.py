@@ -39,6 +39,20 @@ DEFAULT_KIND = "strategy"  # "the strategy" is how officers say "the area's docu
 _CAPITALISED = re.compile(r"[A-Z][\w&-]*")
 
 
+# "run until 2027", "ends in 2024", "expires 2025": the year a period ends, not one it covers
+_ENDING = re.compile(r"\b(until|till|to|through|end(s|ing)?|expir\w*|finish\w*|due)\s+(in\s+)?"
+                     r"(19|20)\d\d\b", re.IGNORECASE)
+
+
+def _asked_year(question: str) -> int | None:
+    """The one year a question gives, not as part of a period ("2019-24" names a document),
+    by which it asks which documents' periods end in or run over it."""
+    if _RANGE.search(question):
+        return None
+    found = {int(y.group()) for y in YEAR.finditer(question)}
+    return found.pop() if len(found) == 1 else None
+
+
 @cache
 def _source_pattern() -> re.Pattern[str]:
     words = vocabulary()
@@ -278,6 +292,11 @@ class DocumentResolver:
             return []
         chosen = self._asked_alone(question, rest, areas, acronyms or {},
                                    (words.period_questions, words.status_questions))
+        year = _asked_year(question)
+        if year is not None and len(chosen) > 1:  # "Which strategies run until 2027?": those
+            ending = bool(_ENDING.search(question))
+            chosen = [d for d in chosen if (span := years_of(d.period))
+                      and (span[1] == year if ending else span[0] <= year <= span[1])]
         if len(chosen) > most and status:
             # "Which strategies are still drafts?" over many councils: the ones that are
             standing = "draft" if _DRAFTS.search(question) else "adopted"
