@@ -96,3 +96,25 @@ def test_which_councils_do_something_is_answered_by_the_councils_that_do(tmp_pat
     assert "Calder Vale" not in answer
     named = kb.ask("Do Wyvern and Calder Vale have a sanctuary scheme?").text
     assert "Wyvern:" in named and "Calder Vale:" in named
+
+
+def test_a_council_that_does_either_thing_asked_answers_which_councils_do_one_or_the_other():
+    """"Which councils have a target hardening or sanctuary scheme?": a sentence on either
+    answers, though it holds half the words of neither side of the whole question."""
+    from kb.answers.extractive import _answering_areas, idf_table
+    from kb.records import ChunkKind, Hit
+
+    def picked(area: str, text: str) -> tuple[Hit, int, int, str]:
+        hit = Hit(chunk_id=f"{area}:0", text=text, score=1.0, doc_id=area, area=area,
+                  title="t", period="2024-2027", page=None, section="Our actions",
+                  kind=ChunkKind.ACTION, start=0, end=len(text))
+        return hit, 0, len(text), text
+
+    sentences = [picked("wyvern", "Wyvern will extend its target hardening scheme."),
+                 picked("calder", "Calder Vale will review sanctuary scheme provision."),
+                 picked("barset", "Barset will run a community ambassador scheme.")]
+    idf = idf_table([text for *_, text in sentences] + [
+        "Victims get support.", "Refuge places for families.", "Training for GPs."])
+    kept = _answering_areas(sentences, "Which councils have a target hardening or sanctuary "
+                                       "scheme?", idf)
+    assert [hit.area for hit, *_ in kept] == ["wyvern", "calder"]
