@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
 
@@ -21,11 +21,11 @@ from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.retrieval.intent import kind_words
 from kb.retrieval.lists import announces_other, asked_nouns, item_lines, list_weight
+from kb.retrieval.topic import alternatives
 from kb.text import (
     BULLET,
     LEAD_IN,
     NUMBERED_ITEM,
-    STOPWORDS,
     IdfTable,
     content_terms,
     idf_weight,
@@ -226,49 +226,23 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
 
 
 AREA_TOPIC_SHARE = 0.5  # of the topic's word weight, held by one sentence of an answering area
-ALTERNATIVE_WORDS = 3  # words on either side of an "or" that make one alternative
 
 
 def _answering_areas(picked: list[tuple[Hit, int, int, str]], question: str,
                      idf: Mapping[str, float]) -> list[tuple[Hit, int, int, str]]:
     """The picked sentences of the areas one of whose sentences holds AREA_TOPIC_SHARE of the
     topic's word weight ("sanctuary scheme": not North Yorkshire's "community ambassador
-    scheme"); all of them when no area's does."""
+    scheme"), or of one alternative's ("a target hardening or sanctuary scheme": either, see
+    `kb.retrieval.topic.alternatives`); all of them when no area's does."""
     topic = {t for t in topic_terms(question) if t in idf}
     wanted = [(terms, AREA_TOPIC_SHARE * idf_weight(terms, idf))
-              for terms in (topic, *(topic - other for other in _alternatives(question)))]
+              for terms in (topic, *(topic & content_terms(alternative)
+                                     for alternative in alternatives(question, "or")))]
     if not wanted[0][1]:
         return picked
     answering = {hit.area for hit, _, _, text in picked for terms, needed in wanted
                  if needed and idf_weight(terms & content_terms(text), idf) >= needed}
     return [item for item in picked if item[0].area in answering] or picked
-
-
-def _alternatives(question: str) -> list[set[str]]:
-    """The terms of the words on either side of each "or" (up to ALTERNATIVE_WORDS, back to a
-    function word or punctuation): "a target hardening or sanctuary scheme" offers "target
-    hardening" and "sanctuary scheme", and a sentence on either answers. Each is returned as
-    the terms a sentence on the other alternative need not hold."""
-    tokens = re.findall(r"[\w'’-]+|[^\w\s]", question)
-    out = []
-    for at, token in enumerate(tokens):
-        if token.lower() != "or":
-            continue
-        left = _run(reversed(tokens[max(at - ALTERNATIVE_WORDS, 0):at]))
-        right = _run(tokens[at + 1:at + 1 + ALTERNATIVE_WORDS])
-        if left and right:
-            out += [right - left, left - right]
-    return out
-
-
-def _run(tokens: Iterable[str]) -> set[str]:
-    """The terms of the words up to the first function word or punctuation mark."""
-    found: set[str] = set()
-    for token in tokens:
-        if not token[0].isalnum() or token.lower() in STOPWORDS:
-            break
-        found |= content_terms(token)
-    return found
 
 
 def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool,

@@ -14,6 +14,8 @@ from kb.retrieval.areas import AreaResolver
 from kb.text import STOPWORDS
 from kb.vocabulary import vocabulary
 
+ALTERNATIVE_WORDS = 3  # words on either side of an "or" or "and" that make one alternative
+
 
 def question_topic(text: str, resolver: AreaResolver) -> str:
     """The topic words of a question or theme (the text itself when nothing is left)."""
@@ -35,3 +37,31 @@ def without_preamble(question: str) -> str:
     words = vocabulary()
     rest = words.closing_audience.sub("", words.preamble.sub("", question, count=1), count=1)
     return rest if rest.strip() else question
+
+
+def alternatives(text: str, joiner: str) -> list[str]:
+    """For each `joiner` ("or", "and") between two runs of words (up to ALTERNATIVE_WORDS each,
+    back to a function word or punctuation), the text with the joiner and one run left out,
+    for each run: "a target hardening or sanctuary scheme" -> "a sanctuary scheme" and "a
+    target hardening"; none when the joiner joins no two runs."""
+    tokens = list(re.finditer(r"[\w'’-]+|[^\w\s]", text))
+    out = []
+    for at, token in enumerate(tokens):
+        if token.group().lower() != joiner:
+            continue
+        left = _run(tokens[max(at - ALTERNATIVE_WORDS, 0):at][::-1])
+        right = _run(tokens[at + 1:at + 1 + ALTERNATIVE_WORDS])
+        if left and right:
+            for start, end in ((left[-1].start(), token.end()), (token.start(), right[-1].end())):
+                out.append(" ".join(f"{text[:start]} {text[end:]}".split()))
+    return out
+
+
+def _run(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words up to the first function word or punctuation mark."""
+    run = []
+    for token in tokens:
+        if not token.group()[0].isalnum() or token.group().lower() in STOPWORDS:
+            break
+        run.append(token)
+    return run
