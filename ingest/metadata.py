@@ -35,6 +35,7 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
 _YEAR_RANGE = re.compile(  # "2019-2024", "2025 to 2028", "2022-27", "2019/20 - 2021/22"
     r"(?<!\d)((?:19|20)\d{2})(?:/\d{2})?\s*(?:-|–|—|to|until)\s*((?:19|20)?\d{2})(/\d{2})?(?!\d)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/])(?:19|20)\d{2}(?![\d/])")
+_FINANCIAL_YEAR = re.compile(r"(?<![\d/])((?:19|20)\d{2})/(\d{2})(?![\d/])")  # "2022/23"
 _GENERATED_TITLE = re.compile(r"^(microsoft (word|powerpoint)|untitled)|\.(docx?|pdf|pptx?)$", re.IGNORECASE)
 
 
@@ -232,9 +233,14 @@ def _decide_period(title: str, pages: tuple[Page, ...], path: Path) -> tuple[str
                 end = str(int(end) + 1)
             if int(start) <= int(end) <= int(start) + 20:
                 return f"{start}-{end}", where
-        years = _YEAR.findall(source)
-        if years and where == "the title":
-            return years[0], where
+        if where == "the title":  # "Annual Report 2022/23": a financial year; "… 2024"
+            financial = _FINANCIAL_YEAR.search(source)
+            if financial:
+                start = financial.group(1)
+                return f"{start}-{start[:2]}{financial.group(2)}", where
+            years = _YEAR.findall(source)
+            if years:
+                return years[0], where
     from_name = period_from_name(path.stem)
     return (from_name, "the file name") if from_name != "unknown" else (None, "")
 

@@ -79,3 +79,13 @@ def test_the_words_naming_a_document_are_not_searched_for(question, searched):
     resolver = DocumentResolver(DOCS)
     named = resolver.mentioned(question, ["wyvern"])
     assert resolver.without_reference(question, named) == searched
+
+
+def test_an_annual_report_is_named_as_a_report_not_by_the_verb():
+    report = DocumentInfo("wy-report", "wyvern", "Wyvern Partnership Board Annual Report 2022/23",
+                          "2022-2023", "annual-report", "unknown")
+    resolver = DocumentResolver([*DOCS, report])
+    assert resolver.mentioned("What did the annual report say about refuges?", ["wyvern"]) == [
+        "wy-report"]
+    assert resolver.mentioned("How often does the board report to the partnership?",
+                              ["wyvern"]) == []

@@ -392,3 +392,13 @@ def test_a_short_form_two_areas_share_names_neither():
     assert resolver.mentioned("What does Kingston upon Hull do about refuges?") == [
         "kingston-upon-hull"]
     assert resolver.mentioned("Hove's refuges") == []  # only the first part shortens it
+
+
+def test_an_annual_report_is_a_report_of_its_financial_year():
+    """"Annual Report 2022/23" runs over 2022-2023, though its summary names the strategy's
+    2022 to 2027 first; a report supports a strategy, whatever the strategy it reports on."""
+    text = ("Testshire Domestic Abuse Partnership Board\n\nAnnual Report 2022/23\n\n"
+            "Summary\n\nThis is the first annual report on the Testshire Domestic Abuse Strategy "
+            "2022 to 2027.\n\nThe front door opened in May 2023.\n")
+    info = decide(Path("report.txt"), load("text", text.encode()).pages, {}, KNOWN).info
+    assert (info.period, info.kind) == ("2022-2023", "annual-report")
