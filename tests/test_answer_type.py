@@ -99,6 +99,15 @@ def test_an_action_plan_row_s_reference_is_no_value():
               "\tCommunity Safety\tOctober 2024", section="Action plan > Objective 3")
     question = "How many men will the perpetrator programme take?"
     assert missing_value(question, question, [row], {}) is AnswerType.COUNT
+    # a letter and a number ("B3"), or a dotted number before an item's words, is a reference
+    lettered = hit("Ref\tAction\tLead\tBy\nB3\tRecruit advisers to cut caseloads\tCommunity "
+                   "Safety\tMarch 2025", section="Action plan")
+    advisers = "How many advisers will Wyvern recruit?"
+    assert missing_value(advisers, advisers, [lettered], {}) is AnswerType.COUNT
+    numbered = hit("- 3.1 Introduce programmes for high-harm perpetrators.",
+                   section="Priority Three")
+    programmes = "How many programmes will Wyvern introduce?"
+    assert missing_value(programmes, programmes, [numbered], {}) is AnswerType.COUNT
 
 
 def test_a_row_takes_its_date_from_a_header_that_names_the_years():

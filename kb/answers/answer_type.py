@@ -43,7 +43,7 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
                                  r"two[- ]thirds|three[- ]quarters|majority)\b", re.IGNORECASE),
     AnswerType.AMOUNT: re.compile(r"£\s?\d|\b\d[\d,.]*\s?(k|m|million|billion|bn|pounds)\b",
                                   re.IGNORECASE),
-    AnswerType.COUNT: re.compile(rf"(?<![\d/-])(?!(19|20)\d\d\b)\d[\d,.]*(?![\d/])|%|"
+    AnswerType.COUNT: re.compile(rf"(?<![\w/-])(?!(19|20)\d\d\b)\d[\d,.]*(?![\d/])|%|"
                                  rf"\b({_NUMBER_WORDS})\b", re.IGNORECASE),
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b|\bq[1-4]\b|\bquarter\b|"
                                 r"\b(within|by|over) (the )?(next |first )?\w+ (months?|years?)\b",
@@ -65,7 +65,10 @@ _CUE_TERMS = content_terms("how much budget funding funded spend spent cost cost
                            "named name find findings show result results conclude reveal "
                            "recommend learn lessons according")
 PERIOD_COLUMNS = 2  # a table header with this many dated columns sets its rows in time
-_ROW_REFERENCE = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*\.?\t")  # a table row's first cell: "3.1\t"
+# an action's reference before its words: a table row's first cell ("3.1\t", "A1\t") or a
+# list item's number ("1.1 Deliver…", "B3 Reduce…")
+_ITEM_REFERENCE = re.compile(r"^\s*(?:[A-Z]?\d{1,2}(\.\d{1,2})*\.?\t"
+                             r"|(?:\d{1,2}\.\d{1,2}|[A-Z]\d{1,2})\.?\s+(?=[A-Z]))")
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
 HITS_CHECKED = 5
@@ -297,8 +300,8 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
             asked_words: Collection[str] = (), counted: Collection[str] = (),
             lasting: bool = False, often: bool = False) -> Iterator[tuple[str, set[str]]]:
     """Each sentence of the hit that gives a value, with the topic words it, the sentences
-    beside it and the hit's headings hold. List numbers ("3.", "4.1 -") and an
-    action plan row's reference ("3.1\tCommission a programme") are markers, not values.
+    beside it and the hit's headings hold. List numbers ("3.", "4.1 -", "1.1 Deliver") and an
+    action's reference ("3.1\tCommission a programme", "B3 Reduce…") are markers, not values.
     `dated_columns`: a table row takes a date from its table's header when the header's
     columns are periods ("Year 1 (2024/25)", "Year 2 (2025/26)" over the actions of each
     year), not when one column names a date ("Target by 2030" dates a target, not the rest of
@@ -314,7 +317,7 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     header_row = hit.lead or table_header(hit.text)
     header = header_row if dated_columns else ""
     dated = sum(bool(value.search(cell)) for cell in header.split("\t")) >= PERIOD_COLUMNS
-    sentences = [_ROW_REFERENCE.sub("", BULLET.sub("", quote))
+    sentences = [_ITEM_REFERENCE.sub("", BULLET.sub("", quote))
                  for _, _, quote in units(hit.text, details=False)]
     for i, sentence in enumerate(sentences):
         # a row's figures count what its first cell or its table's header names
