@@ -43,6 +43,7 @@ from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
 from kb.retrieval.documents import YEAR, DocumentResolver
 from kb.retrieval.glossary import spellings
 from kb.retrieval.hybrid import HybridRetriever, SearchPlan
+from kb.retrieval.intent import named_kinds
 from kb.retrieval.synonyms import in_strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
 from kb.retrieval.typos import corrected
@@ -223,7 +224,8 @@ class KnowledgeBase:
         parts = self._retriever.part_similarities(plan, hits) if weight else None
         # "What does MARAC stand for?": the sentence that spells it out
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
-                                    plan.kinds, self._area_names(), parts, weight,
+                                    named_kinds(resolved, plan.kinds), self._area_names(),
+                                    parts, weight,
                                     [*plan.strategy_words, *plan.spelled], plan.listing,
                                     plan.whole_section, plan.which_areas)
         if not answer.found:

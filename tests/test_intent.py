@@ -83,3 +83,55 @@ def test_a_question_that_only_asks_for_a_kind_is_answered_by_a_passage_of_that_k
     answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask("How will Wyvern measure success?")
     assert answer.found
     assert answer.text.startswith("The partnership board will monitor a quarterly dashboard")
+
+
+def test_a_question_for_a_kind_of_passage_is_answered_by_it_whatever_it_is_called(tmp_path):
+    """"What is Wyvern's vision?": Wyvern heads its vision "Our ambition" and never writes
+    the word; no passage is like the bare question, yet its vision answers it, not its
+    themes (aims, which the question's cue favours as well)."""
+    from tests.corpus_support import corpus_kb
+
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\n"
+        "Our ambition\n\nWyvern will be a place where abuse is not tolerated and survivors are "
+        "believed and helped early.\n\n"
+        "Our themes\n\n- Theme A: Understanding and preventing abuse\n"
+        "- Theme B: Support that fits the person\n\n"
+        "Action plan\n\nWe will recommission the refuge with eight more units by April 2025.\n")},
+        min_relevance=0.99)
+    answer = kb.ask("What is Wyvern's vision?")
+    assert answer.found
+    assert answer.text.startswith("Wyvern will be a place where abuse is not tolerated")
+    assert "Theme A" not in answer.text
+
+
+def test_of_the_kinds_a_question_favours_its_words_may_name_one():
+    from kb.records import ChunkKind
+    from kb.retrieval.intent import intended_kinds, named_kinds
+
+    group = intended_kinds("What is Wyvern's vision?")
+    assert group == {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}
+    assert named_kinds("What is Wyvern's vision?", group) == {ChunkKind.VISION}
+    assert named_kinds("What are Wyvern's aims and outcomes?", group) == {
+        ChunkKind.AIM, ChunkKind.OUTCOME}
+    assert named_kinds("What does Wyvern hope to achieve in the long run?", group) == group
+
+
+def test_with_no_passage_using_its_words_the_passage_of_the_named_kind_answers():
+    """The themes rank first, but "What is vision?" names the vision ("Our ambition")."""
+    from kb.answers.extractive import compose
+    from kb.records import ChunkKind, Hit
+
+    def hit(chunk_id: str, section: str, text: str, kind: ChunkKind) -> Hit:
+        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern",
+                   title="t", period="2024-2027", page=None, section=section, kind=kind,
+                   start=0, end=len(text))
+
+    themes = hit("c1", "Our themes", "- Theme A: Understanding and preventing abuse\n"
+                                     "- Theme B: Support that fits the person", ChunkKind.AIM)
+    ambition = hit("c2", "Our ambition", "Wyvern will be a place where abuse is not "
+                                         "tolerated.", ChunkKind.VISION)
+    parts = {"c1": [(0, 44, 0.5), (45, 85, 0.5)], "c2": [(0, 46, 0.3)]}
+    answer = compose("What is vision?", [themes, ambition], {}, multi_area=False,
+                     kinds=frozenset({ChunkKind.VISION}), parts=parts, similarity_weight=4.0)
+    assert answer.text == "Wyvern will be a place where abuse is not tolerated. [1]"

@@ -206,10 +206,14 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                   for unit in list_units(own, within_section=whole_section, terms=terms,
                                          idf=idf, nouns=asked_nouns(question))]
     else:
-        picked = _best_units(score_units(terms, hits, idf, kinds, parts, similarity_weight,
-                                         expected_type(question), word_forms(question),
-                                         kind_words(question)),
-                             multi_area, {h.chunk_id: i for i, h in enumerate(hits)})
+        scored = score_units(terms, hits, idf, kinds, parts, similarity_weight,
+                             expected_type(question), word_forms(question), kind_words(question))
+        if kinds and not any(terms & content_terms(f"{hit.section} {text}")
+                             for _, hit, _, _, text in scored):
+            # no passage uses the question's words ("What is Marlowe's vision?"): those of
+            # the kind it asks for answer, whatever they call themselves ("Our ambition")
+            scored = [item for item in scored if item[1].kind in kinds] or scored
+        picked = _best_units(scored, multi_area, {h.chunk_id: i for i, h in enumerate(hits)})
     if multi_area and which_areas:
         picked = _answering_areas(picked, question, idf)
     names = area_names or {}

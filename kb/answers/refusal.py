@@ -22,7 +22,7 @@ from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_of
 from kb.retrieval.english import common_terms
 from kb.retrieval.glossary import is_acronym
-from kb.retrieval.intent import kind_words
+from kb.retrieval.intent import intended_kinds, kind_words
 from kb.retrieval.places import is_place, lower_case_councils
 from kb.retrieval.synonyms import in_strategy_words
 from kb.text import (
@@ -118,7 +118,11 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     # "under its Prevent strand": the heading holds the section's name, not the noun "strand"
     named = topic - word_list_terms(vocabulary().section_nouns)
     exact = bool(named) and any(named <= content_terms(f"{h.section} {h.text}") for h in hits)
-    if best < min_relevance and not exact:
+    # "What is Marlowe's vision?" asks for a kind of passage, whatever the passage calls itself
+    # ("Our ambition"), and names nothing else that a passage must be like
+    kind_only = not named - kind_words(question) and bool(
+        intended_kinds(question) & {h.kind for h in hits[:HITS_CHECKED]})
+    if best < min_relevance and not exact and not kind_only:
         return f"no passage is similar enough (best {best:.2f})"
     specific = specific_terms(question, resolver, acronyms, idf.keys())
     missing = unnamed(question, specific, hits)

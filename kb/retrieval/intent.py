@@ -56,3 +56,13 @@ def without_cues(question: str) -> str:
     for _, pattern in vocabulary().question_intents:
         question = pattern.sub(" ", question)
     return " ".join(question.split())
+
+
+def named_kinds(question: str, kinds: frozenset[ChunkKind]) -> frozenset[ChunkKind]:
+    """Of the kinds a question favours, those its words name as a heading would: "What is
+    Marlowe's vision?" favours aims, outcomes and visions, and names the vision, which a
+    strategy may head "Our ambition"; the kinds themselves when its words name none."""
+    asked = asked_part(question)
+    named = frozenset(kind for kind, cue in vocabulary().heading_cues
+                      if kind in kinds and cue.search(asked))
+    return named or kinds
