@@ -1,5 +1,7 @@
 """The kind of passage a question asks for (fictional councils)."""
 
+from dataclasses import replace
+
 import pytest
 
 from kb.records import ChunkKind
@@ -115,6 +117,9 @@ def test_of_the_kinds_a_question_favours_its_words_may_name_one():
     assert named_kinds("What are Wyvern's aims and outcomes?", group) == {
         ChunkKind.AIM, ChunkKind.OUTCOME}
     assert named_kinds("What does Wyvern hope to achieve in the long run?", group) == group
+    plural = "What are the visions of Wyvern and Calder Vale?"
+    assert named_kinds(plural, intended_kinds(plural)) == {ChunkKind.VISION}
+    assert intended_kinds("How does Wyvern govern its strategy?") == {ChunkKind.GOVERNANCE}
 
 
 def test_with_no_passage_using_its_words_the_passage_of_the_named_kind_answers():
@@ -135,3 +140,10 @@ def test_with_no_passage_using_its_words_the_passage_of_the_named_kind_answers()
     answer = compose("What is vision?", [themes, ambition], {}, multi_area=False,
                      kinds=frozenset({ChunkKind.VISION}), parts=parts, similarity_weight=4.0)
     assert answer.text == "Wyvern will be a place where abuse is not tolerated. [1]"
+    # about two areas, each area's own: Calder Vale writes "vision", Wyvern does not
+    calder = replace(hit("c3", "Our vision", "Our vision is a Calder Vale free from abuse.",
+                         ChunkKind.VISION), area="calder")
+    both = compose("What are the visions?", [themes, calder, ambition], {}, multi_area=True,
+                   kinds=frozenset({ChunkKind.VISION}), parts=parts, similarity_weight=4.0)
+    assert "Theme A" not in both.text
+    assert "Wyvern will be a place where abuse is not tolerated. [" in both.text

@@ -208,11 +208,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     else:
         scored = score_units(terms, hits, idf, kinds, parts, similarity_weight,
                              expected_type(question), word_forms(question), kind_words(question))
-        if kinds and not any(terms & content_terms(f"{hit.section} {text}")
-                             for _, hit, _, _, text in scored):
-            # no passage uses the question's words ("What is Marlowe's vision?"): those of
-            # the kind it asks for answer, whatever they call themselves ("Our ambition")
-            scored = [item for item in scored if item[1].kind in kinds] or scored
+        if kinds:
+            scored = _of_asked_kind(scored, terms, kinds, multi_area)
         picked = _best_units(scored, multi_area, {h.chunk_id: i for i, h in enumerate(hits)})
     if multi_area and which_areas:
         picked = _answering_areas(picked, question, idf)
@@ -227,6 +224,23 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         lines.append(f"{readable(text)} [{n}]")
     return Answer(text="\n".join(lines), citations=citations, found=bool(citations),
                   mode="extractive")
+
+
+def _of_asked_kind(scored: list[tuple[float, Hit, int, int, str]], terms: set[str],
+                   kinds: frozenset[ChunkKind], multi_area: bool
+                   ) -> list[tuple[float, Hit, int, int, str]]:
+    """The scored sentences, less, where no passage (of an area, in an answer about several)
+    uses the question's words ("What is Marlowe's vision?"), those not of the kind it asks
+    for when some are: its passages of that kind answer, whatever they call themselves ("Our
+    ambition")."""
+    def group(hit: Hit) -> str:
+        return hit.area if multi_area else ""
+
+    worded = {group(hit) for _, hit, _, _, text in scored
+              if terms & content_terms(f"{hit.section} {hit.lead} {text}")}
+    of_kind = {group(hit) for _, hit, *_ in scored if hit.kind in kinds}
+    return [item for item in scored if item[1].kind in kinds or group(item[1]) in worded
+            or group(item[1]) not in of_kind]
 
 
 AREA_TOPIC_SHARE = 0.5  # of the topic's word weight, held by one sentence of an answering area

@@ -7,7 +7,7 @@ import re
 
 from kb.records import ChunkKind
 from kb.retrieval.lists import asked_part
-from kb.text import content_terms
+from kb.text import content_terms, singular
 from kb.vocabulary import vocabulary
 
 # "What is the MARAC?", "What does JDATT do?": a short question about an acronym asks for its
@@ -63,6 +63,7 @@ def named_kinds(question: str, kinds: frozenset[ChunkKind]) -> frozenset[ChunkKi
     Marlowe's vision?" favours aims, outcomes and visions, and names the vision, which a
     strategy may head "Our ambition"; the kinds themselves when its words name none."""
     asked = asked_part(question)
+    singulars = re.sub(r"[A-Za-z]+", lambda m: singular(m.group().lower()), asked)  # "visions"
     named = frozenset(kind for kind, cue in vocabulary().heading_cues
-                      if kind in kinds and cue.search(asked))
+                      if kind in kinds and (cue.search(asked) or cue.search(singulars)))
     return named or kinds
