@@ -88,6 +88,11 @@ def test_which_or_what_before_a_list_noun_asks_for_a_list():
     assert wants_list("Which organisations sit on the Wyvern steering group?")
     assert wants_list("What agencies does the partnership bring together?")
     assert not wants_list("What does the organisation do about refuges?")
+    # comparing two areas' lists asks for each list
+    assert wants_list("Compare Wyvern's and Calder Vale's priorities")
+    assert wants_list("Compare the aims of Wyvern and Calder Vale")
+    assert not wants_list("Compare how Wyvern and Calder Vale approach perpetrator programmes")
+    assert not wants_list("Compare the outcomes for survivors in Wyvern and Calder Vale")
 
 
 def test_a_request_to_list_anywhere_in_the_question_asks_for_a_list():

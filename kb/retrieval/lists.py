@@ -26,6 +26,8 @@ def _list_question() -> re.Pattern[str]:
         rf"|\b(list|enumerate)\s+(them|these|those|all|each|every)\b"
         rf"|\b(list|lists|listed|name|names|named)\s+(as|under)\b"  # "What does Essex list as impacts?"
         rf"|\b(what|which) (are|were)\b.*\b({nouns})\b"
+        # "Compare Wyvern's and Calder Vale's priorities", "Compare the aims of…"
+        rf"|^\W*(compare|contrast)\s+(the\s+)?(({nouns})\s+of\b|([\w'’]+\s+){{0,4}}({nouns})\W*$)"
         # "which strategic actions", not "what will partners do"
         rf"|\b(what|which)\s+((?!(?:{_AUXILIARIES})\b)\w+\s+){{0,2}}({nouns})\b"
         rf"|\b({_COUNT})\s+(\w+\s+){{0,2}}({nouns})\b",
