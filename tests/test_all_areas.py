@@ -118,3 +118,22 @@ def test_a_council_that_does_either_thing_asked_answers_which_councils_do_one_or
     kept = _answering_areas(sentences, "Which councils have a target hardening or sanctuary "
                                        "scheme?", idf)
     assert [hit.area for hit, *_ in kept] == ["wyvern", "calder"]
+
+
+@pytest.mark.parametrize("searched_each", [12, 1])
+def test_over_more_councils_than_are_searched_each_all_councils_means_those_that_speak_of_it(
+        tmp_path: Path, monkeypatch, searched_each):
+    """"What do all the councils say about stalking?": with few councils each is searched and
+    answers with its best; over more than are searched one by one, a council whose sentences
+    are not about stalking is left out, as for "Which councils…"."""
+    monkeypatch.setattr(hybrid, "ALL_AREAS_MAX", searched_each)
+    monkeypatch.setattr(api, "ALL_AREAS_MAX", searched_each)
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nOur actions\n\n"
+                      "Wyvern will fund a stalking advocate for victims of stalking.\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nOur actions\n\n"
+                      "Calder Vale will train GP practices to ask about abuse.\n"},
+        WYVERN_AND_CALDER)
+    answer = kb.ask("What do all the councils say about stalking?").text
+    assert "stalking advocate" in answer
+    assert ("Calder Vale:" in answer) is (searched_each >= 2)
