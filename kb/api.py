@@ -222,11 +222,11 @@ class KnowledgeBase:
         topic = self.areas.topic(resolved) or resolved
         weight = self.settings.sentence_similarity
         parts = self._retriever.part_similarities(plan, hits) if weight else None
-        # "What does MARAC stand for?": the sentence that spells it out
         # over more councils than are searched one by one, "What do all the councils say
         # about stalking?" is answered as "Which councils…" is: by those that speak of it
         searched_as_one = (plan.per_area and plan.areas is None
                            and len(self.area_keys()) > ALL_AREAS_MAX)
+        # "What does MARAC stand for?": the sentence that spells it out
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
                                     named_kinds(resolved, plan.kinds), self._area_names(),
                                     parts, weight,
