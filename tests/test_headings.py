@@ -234,3 +234,19 @@ def test_a_title_s_phrase_names_no_section_of_another_document(tmp_path):
     assert "recoveri" in kb._retriever.plan("What does Wyvern do for recovery?", None).terms
     top = kb.search("What were the recovery pilot options for children?", k=1)[0]
     assert top.doc_id == "launch"
+
+
+def test_a_section_called_by_number_refers_to_the_items_numbered_after_it():
+    from kb.retrieval.headings import referenced_items
+
+    lettered = referenced_items(section_reference("What will Wyvern do under Theme B?").names)
+    assert lettered is not None
+    assert [bool(lettered.match(row)) for row in (
+        "B1\tRecommission the refuge", "B.2 Fund advocates", "A1\tRun a campaign",
+        "2.1 Deliver lessons")] == [True, True, False, False]
+    numbered = referenced_items(section_reference("What will Wyvern do under Priority 2?").names)
+    assert numbered is not None
+    assert [bool(numbered.match(row)) for row in (
+        "2.1\tDeliver lessons", "- 2.3 Train staff", "21 people were trained",
+        "B2\tFund advocates")] == [True, True, False, False]
+    assert referenced_items(section_reference("under its Prevention priority").names) is None

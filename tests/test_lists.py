@@ -632,3 +632,22 @@ def test_a_list_question_about_several_areas_gives_each_area_s_list(tmp_path):
     assert "Repeat referrals to MARAC" in answer and "Survivors who feel safer" in answer
     assert "Referrals from health settings" in answer and "Families turned away" in answer
     assert "Use the helpline" not in answer and "Use GP surgeries" not in answer
+
+
+def test_a_numbered_section_s_actions_are_the_action_plan_rows_it_numbers(tmp_path):
+    """Wyvern lists its themes, then one action plan for all of them, its rows numbered by
+    theme: "What will Wyvern do under Theme B?" is answered with rows B1 and B2."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\n"
+        "Our three themes\n\n- Theme A: Understanding and preventing abuse\n"
+        "- Theme B: Support that fits the person\n- Theme C: Challenging people who harm\n\n"
+        "Action plan\n\nRef\tAction\tLead\tBy\n"
+        "A1\tRun an economic abuse awareness campaign\tCommunity Safety\tMarch 2024\n"
+        "B1\tRecommission the refuge with eight more units\tCommissioning\tApril 2024\n"
+        "B2\tFund a by-and-for service for minoritised survivors\tPublic Health\tSeptember 2024\n"
+        "C1\tPilot a perpetrator programme\tProbation\tJune 2024\n")})
+    answer = kb.ask("What will Wyvern do under Theme B?")
+    quotes = [c.quote for c in answer.citations]
+    assert [q.split("\t")[0] for q in quotes] == ["B1", "B2"]
+    text = (tmp_path / "corpus" / "wyvern.txt").read_text()
+    assert all(text[c.start:c.end] == c.quote for c in answer.citations)

@@ -19,6 +19,7 @@ from kb.answers.answer_type import AnswerType, expected_type, gives_value, topic
 from kb.answers.sentences import names_item, units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
+from kb.retrieval.headings import referenced_items, section_reference
 from kb.retrieval.intent import kind_words
 from kb.retrieval.lists import announces_other, asked_nouns, item_lines, list_weight
 from kb.retrieval.topic import alternatives
@@ -202,9 +203,13 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     if in_column:
         picked = in_column[:MAX_LIST_ITEMS]
     elif listing:  # several areas: each area's list, under its name
+        # "under Theme B": the items numbered "B1", "B2" where the list is an action plan's
+        reference = (referenced_items(section_reference(question).names) if whole_section
+                     else None)
         picked = [unit for own in (_by_area(hits) if multi_area else [hits])
                   for unit in list_units(own, within_section=whole_section, terms=terms,
-                                         idf=idf, nouns=asked_nouns(question))]
+                                         idf=idf, nouns=asked_nouns(question),
+                                         reference=reference)]
     else:
         scored = score_units(terms, hits, idf, kinds, parts, similarity_weight,
                              expected_type(question), word_forms(question), kind_words(question))
@@ -305,7 +310,8 @@ def _by_area(hits: Sequence[Hit]) -> list[Sequence[Hit]]:
 
 def list_units(hits: Sequence[Hit], within_section: bool = False,
                terms: AbstractSet[str] = frozenset(), idf: Mapping[str, float] | None = None,
-               nouns: AbstractSet[str] = frozenset()) -> list[tuple[Hit, int, int, str]]:
+               nouns: AbstractSet[str] = frozenset(), reference: re.Pattern[str] | None = None
+               ) -> list[tuple[Hit, int, int, str]]:
     """The items of the list that the best hit under a heading is part of: its units, those
     of the chunks before it that the list starts in and those of the hits that continue it
     (see `_list_run`), in document order, up to MAX_LIST_ITEMS. An item keeps its name where
@@ -319,9 +325,16 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     items under the title the question names (see `_named_group`; the list's nouns name its
     heading, "Strategy Summary - Outcomes", not one of its items); with the list `nouns` the
     question names, the list that a lead-in among the items names, if one does (see
-    `_named_lead_in`)."""
+    `_named_lead_in`); with a `reference` (`kb.retrieval.headings.referenced_items`), the
+    items it numbers, where any are ("B1", "B2" of an action plan for "under Theme B")."""
     if not hits:
         return []
+    if reference is not None:
+        referred = [item for hit in hits[:1] for start, end, text in
+                    units(hit.text, hit.start, hit.section.split(" > "), whole_lists=False,
+                          title=hit.title) if (item := _referred(hit, start, end, text, reference))]
+        if referred:
+            return referred[:MAX_LIST_ITEMS]
     # a contents page names the sections, not their items; a title page (text before the
     # first heading) holds no list: a question that names its document ranks it first, and
     # the list is in the best hit under a heading (the search ranks first the hit whose list
@@ -353,6 +366,18 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
         items += found
     return _named_lead_in(_named_group(items, terms, idf or {}, nouns), nouns, terms,
                           idf or {})[:MAX_LIST_ITEMS]
+
+
+def _referred(hit: Hit, start: int, end: int, text: str, reference: re.Pattern[str]
+              ) -> tuple[Hit, int, int, str] | None:
+    """The unit from its first line that the reference numbers (a table's first row is read
+    with its header row: "Ref  Action…" over "B1  Recommission…"), or None."""
+    offset = 0
+    for line in text.split("\n"):
+        if reference.match(line):
+            return hit, start + offset, end, text[offset:]
+        offset += len(line) + 1
+    return None
 
 
 def _named_lead_in(items: list[tuple[Hit, int, int, str]], nouns: AbstractSet[str],

@@ -128,6 +128,21 @@ def numbered_names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def referenced_items(names: frozenset[str]) -> re.Pattern[str] | None:
+    """The references of the items of the sections `names` calls by number (`numbered_names`:
+    "theme#B" numbers its actions "B1", "B.2"; "prioriti#2" numbers them "2.1"), as a pattern
+    matching at an item's start: an action plan kept apart from the sections, one table for
+    all, refers each row to its section so; None when no name is numbered."""
+    numbers = sorted({name.split("#", 1)[1] for name in names if "#" in name})
+    if not numbers:
+        return None
+    letters = "|".join(n for n in numbers if n.isalpha())
+    digits = "|".join(n for n in numbers if n.isdigit())
+    alternatives = ([rf"(?:{letters})\.?\d{{1,2}}"] if letters else []) + (
+        [rf"(?:{digits})\.\d{{1,2}}"] if digits else [])
+    return re.compile(rf"^\W*(?:{'|'.join(alternatives)})(?![\d.]*\d)(?=\W)")
+
+
 def _locates(before: Sequence[re.Match[str]]) -> bool:
     """True when a preposition leads to the reference ("under its", "for the", "in
     Oxfordshire's"): it places what is asked in the section ("What will X do under its

@@ -20,7 +20,12 @@ from kb.records import COMMITMENT_FACETS, FACET_KINDS, Chunk, ChunkKind, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver, standing_line
 from kb.retrieval.glossary import expand_query, followed_by
-from kb.retrieval.headings import HeadingMatcher, SectionReference, section_reference
+from kb.retrieval.headings import (
+    HeadingMatcher,
+    SectionReference,
+    referenced_items,
+    section_reference,
+)
 from kb.retrieval.intent import defined_term, intended_kinds, without_cues
 from kb.retrieval.lists import (
     LIST_CHUNKS,
@@ -155,7 +160,11 @@ class HybridRetriever:
         topic = self._resolver.topic(query) if chosen or per_area else query
         documents = frozenset(self._documents.mentioned(query, chosen))
         reference = section_reference(self._resolver.without_names(query, " "))
-        if not self._headings.names_a_section(reference.names, reference.about):
+        # "under Theme B" calls a section by number, a heading or not (its heading may sit in
+        # another section's chunk, and an action plan may number its rows "B1", "B2")
+        numbered = any("#" in name for name in reference.names)
+        if not numbered and not self._headings.names_a_section(reference.names,
+                                                               reference.about):
             # "under its perpetrators outcome": no heading is called "Perpetrators", but one
             # is about them ("Perpetrators are prevented from causing harm"); "the key
             # outcomes" say which outcomes matter, not what they are about
@@ -489,6 +498,15 @@ class HybridRetriever:
             anchor = (max(found, key=lambda p: item_lines(chunks[p].chunk.text))
                       if plan.whole_section else found[0])
             return anchor, _heads_list(chunks[anchor].chunk, plan.list_nouns)
+        # "under Theme B", whose actions an action plan apart from it numbers "B1", "B2"
+        reference = referenced_items(plan.section_names) if plan.whole_section else None
+        referring = [position for position in ranked[:self._settings.top_k]
+                     if reference is not None
+                     and (chunk := chunks[position].chunk).kind in plan.kinds
+                     and chunk.doc_id == best.doc_id
+                     and any(reference.match(line) for line in chunk.text.splitlines())]
+        if referring:
+            return referring[0], False
         pool = [p for p in ranked[:LIST_POOL] if (not plan.named_documents
                 or chunks[p].chunk.doc_id in plan.named_documents)  # the document asked about
                 and not _title_page(chunks[p].chunk)]
