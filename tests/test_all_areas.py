@@ -120,6 +120,28 @@ def test_a_council_that_does_either_thing_asked_answers_which_councils_do_one_or
     assert [hit.area for hit, *_ in kept] == ["wyvern", "calder"]
 
 
+
+def test_a_council_answers_a_two_word_topic_with_both_words():
+    """"Which councils mention economic abuse?": "economic output" is no economic abuse,
+    though "economic" is rare and "abuse" is in every passage."""
+    from kb.answers.extractive import _answering_areas, idf_table
+    from kb.records import ChunkKind, Hit
+
+    def picked(area: str, text: str) -> tuple[Hit, int, int, str]:
+        hit = Hit(chunk_id=f"{area}:0", text=text, score=1.0, doc_id=area, area=area,
+                  title="t", period="2024-2027", page=None, section="Our actions",
+                  kind=ChunkKind.ACTION, start=0, end=len(text))
+        return hit, 0, len(text), text
+
+    sentences = [picked("wyvern", "Wyvern will train staff on coercive control and economic "
+                                  "abuse."),
+                 picked("calder", "Lost economic output is the cost of time off work.")]
+    idf = idf_table([text for *_, text in sentences] + [
+        "Domestic abuse harms victims.", "Abuse of older people.", "Abuse in families."])
+    kept = _answering_areas(sentences, "Which councils mention economic abuse?", idf)
+    assert [hit.area for hit, *_ in kept] == ["wyvern"]
+
+
 @pytest.mark.parametrize("searched_each", [12, 1])
 def test_over_more_councils_than_are_searched_each_all_councils_means_those_that_speak_of_it(
         tmp_path: Path, monkeypatch, searched_each):

@@ -264,8 +264,16 @@ def _answering_areas(picked: list[tuple[Hit, int, int, str]], question: str,
     if not wanted[0][1]:
         return picked
     answering = {hit.area for hit, _, _, text in picked for terms, needed in wanted
-                 if needed and idf_weight(terms & content_terms(text), idf) >= needed}
+                 if needed and _holds_topic(terms & content_terms(text), terms, needed, idf)}
     return [item for item in picked if item[0].area in answering] or picked
+
+
+def _holds_topic(held: set[str], topic: set[str], needed: float,
+                 idf: Mapping[str, float]) -> bool:
+    """A sentence holding `held` of the topic's terms is on it: it holds `needed` of their
+    weight, and both words of a topic of two ("economic abuse": not "lost economic output",
+    whose rare word outweighs the common one)."""
+    return held == topic if len(topic) == 2 else idf_weight(held, idf) >= needed
 
 
 def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool,
