@@ -157,3 +157,11 @@ def test_a_chunk_that_writes_the_strategies_specific_term_ranks_higher(tmp_path)
     assert len(lifted) == 1 and boosted[lifted[0]] == pytest.approx(2 * plain[lifted[0]], rel=1e-3)
     common = "How does Wyvern work with teenagers in each district?"
     assert scores(0.0, common) == scores(1.0, common)
+
+
+def test_a_law_is_an_act_and_a_name_ending_in_law_is_no_law():
+    """"What law does Wyvern's strategy mention?": the strategies name an Act; "Clare's Law"
+    is the disclosure scheme's name, not legislation."""
+    assert strategy_words("What law does Wyvern's strategy mention?") == ["act"]
+    assert strategy_words("Which legislation underpins Calder's duties?") == ["act"]
+    assert "act" not in strategy_words("What does Wyvern say about Clare's Law?")
