@@ -229,6 +229,12 @@ def test_a_section_of_titles_alone_is_a_chunk_of_its_own():
     assert "Improve the safety" in chunks[0].text and "Improve the safety" not in chunks[1].text
 
 
+def _block_kinds(text: str) -> dict[str, ChunkKind]:
+    """The kind of each block of a one-page text that is not a heading, by its text."""
+    return {b.text.strip(): b.kind for b in parse_blocks((Page(number=None, text=text),))
+            if b.type != "heading"}
+
+
 def test_consultation_feedback_is_context_whatever_its_headings():
     """What consultees said is no commitment of the strategy: under "Consultation feedback",
     "Our priorities" and its bullets are context, not aims; the strategy's own priorities
@@ -238,7 +244,7 @@ def test_consultation_feedback_is_context_whatever_its_headings():
             "- Respondents asked for more early help in schools\n"
             "- Several partners wanted a single referral route\n")
     blocks = parse_blocks((Page(number=None, text=text),))
-    kind = {b.text.strip(): b.kind for b in blocks if b.type != "heading"}
+    kind = _block_kinds(text)
     assert kind["- Prevent abuse before it starts"] is ChunkKind.AIM
     assert kind["- Respondents asked for more early help in schools"] is ChunkKind.CONTEXT
     assert [b.kind for b in blocks if b.type == "heading" and b.text == "Our priorities"] == [
@@ -253,8 +259,7 @@ def test_a_cue_that_qualifies_another_leaves_the_kind_to_the_compound_s_last_wor
             "- 2 women a week are killed by a partner\n\n"
             "Performance measures\n\n- Number of referrals to the MARAC\n\n"
             "Priority actions\n\n- Commission a second refuge in Easthaven\n")
-    blocks = parse_blocks((Page(number=None, text=text),))
-    kind = {b.text.strip(): b.kind for b in blocks if b.type != "heading"}
+    kind = _block_kinds(text)
     assert kind["- 1 in 5 women will experience abuse in their lifetime"] is ChunkKind.STATISTIC
     assert kind["- Number of referrals to the MARAC"] is ChunkKind.INDICATOR
     assert kind["- Commission a second refuge in Easthaven"] is ChunkKind.ACTION
@@ -266,7 +271,6 @@ def test_a_lead_in_that_names_its_items_measures_makes_them_indicators():
     text = ("How we will measure progress\n\nWe will report each year against these measures:\n"
             "- the number of repeat referrals to MARAC\n- survivors' own rating of support\n\n"
             "Priority Two: Safety\n\nWe will:\n- Open a single front door for referrals\n")
-    blocks = parse_blocks((Page(number=None, text=text),))
-    kind = {b.text.strip(): b.kind for b in blocks if b.type != "heading"}
+    kind = _block_kinds(text)
     assert kind["- the number of repeat referrals to MARAC"] is ChunkKind.INDICATOR
     assert kind["- Open a single front door for referrals"] is ChunkKind.ACTION
