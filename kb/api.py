@@ -224,14 +224,14 @@ class KnowledgeBase:
         parts = self._retriever.part_similarities(plan, hits) if weight else None
         # over more councils than are searched one by one, "What do all the councils say
         # about stalking?" is answered as "Which councils…" is: by those that speak of it
-        searched_as_one = (plan.per_area and plan.areas is None
-                           and len(self.area_keys()) > ALL_AREAS_MAX)
+        searched_as_one = plan.searched_as_one and plan.areas is None
         # "What does MARAC stand for?": the sentence that spells it out
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
                                     named_kinds(resolved, plan.kinds), self._area_names(),
                                     parts, weight,
                                     [*plan.strategy_words, *plan.spelled], plan.listing,
-                                    plan.whole_section, plan.which_areas or searched_as_one)
+                                    plan.whole_section, plan.which_areas or searched_as_one,
+                                    plan.item_reference)
         if not answer.found:
             return extractive.refusal(resolved, hits, "no passage answers it")
         if asks_for_sources(resolved):  # "Where does the £48 million figure come from?"

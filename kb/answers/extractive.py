@@ -19,7 +19,6 @@ from kb.answers.answer_type import AnswerType, expected_type, gives_value, topic
 from kb.answers.sentences import names_item, units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.retrieval.headings import referenced_items, section_reference
 from kb.retrieval.intent import kind_words
 from kb.retrieval.lists import announces_other, asked_nouns, item_lines, list_weight
 from kb.retrieval.topic import alternatives
@@ -166,7 +165,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             parts: Mapping[str, Sequence[tuple[int, int, float]]] | None = None,
             similarity_weight: float = 0.0, extra_words: Sequence[str] = (),
             listing: bool = False, whole_section: bool = False,
-            which_areas: bool = False) -> Answer:
+            which_areas: bool = False, reference: re.Pattern[str] | None = None) -> Answer:
     """Pick the best sentences, de-duplicated, each with its [n].
 
     A list question gets the whole list in document order (see `list_units`); a question about
@@ -192,6 +191,9 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         which_areas: the question asks which areas do something, naming none ("Which
             councils have a sanctuary scheme?"): an area is in the answer only where one of
             its sentences is about the topic (see `_answering_areas`).
+        reference: for a list question about a section called by number ("under Theme B"),
+            the references that number its items in an action plan apart from it ("B1",
+            "B2": `kb.retrieval.hybrid.SearchPlan.item_reference`); the list is those items.
 
     Returns:
         The extractive answer (found=False when no sentence matches).
@@ -203,9 +205,6 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     if in_column:
         picked = in_column[:MAX_LIST_ITEMS]
     elif listing:  # several areas: each area's list, under its name
-        # "under Theme B": the items numbered "B1", "B2" where the list is an action plan's
-        reference = (referenced_items(section_reference(question).names) if whole_section
-                     else None)
         picked = [unit for own in (_by_area(hits) if multi_area else [hits])
                   for unit in list_units(own, within_section=whole_section, terms=terms,
                                          idf=idf, nouns=asked_nouns(question),
@@ -260,7 +259,7 @@ def _answering_areas(picked: list[tuple[Hit, int, int, str]], question: str,
     topic = {t for t in topic_terms(question) if t in idf}
     wanted = [(terms, AREA_TOPIC_SHARE * idf_weight(terms, idf))
               for terms in (topic, *(topic & content_terms(alternative)
-                                     for alternative in alternatives(question, "or")))]
+                                     for alternative in alternatives(question)))]
     if not wanted[0][1]:
         return picked
     answering = {hit.area for hit, _, _, text in picked for terms, needed in wanted

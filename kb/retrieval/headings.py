@@ -128,6 +128,7 @@ def numbered_names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=256)
 def referenced_items(names: frozenset[str]) -> re.Pattern[str] | None:
     """The references of the items of the sections `names` calls by number (`numbered_names`:
     "theme#B" numbers its actions "B1", "B.2"; "prioriti#2" numbers them "2.1"), as a pattern

@@ -81,6 +81,14 @@ class SearchPlan:
     period_documents: tuple[str, ...] = ()  # documents whose own period or standing it asks
     status_asked: bool = False  # about, and whether it asks if they are drafts or adopted
     outline_documents: tuple[str, ...] = ()  # documents whose contents it asks about as a whole
+    # several areas compared, more than are searched one by one: one search, shared out
+    searched_as_one: bool = False
+
+    @property
+    def item_reference(self) -> re.Pattern[str] | None:
+        """For a question about what a section called by number holds ("under Theme B"), the
+        references that number its items in an action plan apart from it ("B1", "B2")."""
+        return referenced_items(self.section_names) if self.whole_section else None
 
 
 def _word(term: str | None) -> re.Pattern[str] | None:
@@ -218,7 +226,9 @@ class HybridRetriever:
                           else frozenset(),
                           list_terms=frozenset(content_terms(query)),
                           period_documents=tuple(period), outline_documents=tuple(outline),
-                          status_asked=bool(vocabulary().status_questions.search(query)))
+                          status_asked=bool(vocabulary().status_questions.search(query)),
+                          searched_as_one=per_area and len(chosen or self._resolver.keys)
+                          > ALL_AREAS_MAX)
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
@@ -247,12 +257,11 @@ class HybridRetriever:
             boost = boost | COMMITMENT_KINDS
         doc_filter = tuple(doc_ids) if doc_ids else None
         kind_filter = tuple(kinds) if kinds else None
-        compared = plan.areas or self._resolver.keys
         # each area searched for its share; "compare the councils…" over a large store: one
         # search, its hits shared out by area
         groups: list[tuple[str, ...] | None] = [plan.areas]
-        if plan.per_area and len(compared) <= ALL_AREAS_MAX:
-            groups = [(area,) for area in compared]
+        if plan.per_area and not plan.searched_as_one:
+            groups = [(area,) for area in plan.areas or self._resolver.keys]
         scores: dict[int, float] = {}
         similarity: dict[int, float] = {}
         chunks: dict[int, StoredChunk] = {}
@@ -305,15 +314,15 @@ class HybridRetriever:
         words every passage uses ("the Oxfordshire Domestic Abuse Service"), which neither
         ranking lifts above the passages on domestic abuse services. The chunks holding every
         word of a name come from the word index; at most NAMING_READ of them are read."""
-        if not names:
+        # … as a name is written: whole words, in capitals ("Domestic Abuse Services" and
+        # "domestic abuse service" name no service of that name)
+        written = _whole_words(tuple(names))
+        if written is None:
             return []
         allowed = self._snapshot.allowed(Filter(areas=plan.areas,
                                                 doc_ids=tuple(doc_ids) if doc_ids else None))
         lexical = self._snapshot.lexical
         candidates = sorted({int(p) for name in names for p in lexical.containing(name, allowed)})
-        # … as a name is written: whole words, in capitals ("Domestic Abuse Services" and
-        # "domestic abuse service" name no service of that name)
-        written = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names))
         chunks: dict[int, StoredChunk] = {}
         found: list[int] = []
         for start in range(0, min(len(candidates), NAMING_READ), NAMING_POOL):
@@ -374,10 +383,12 @@ class HybridRetriever:
         """The strategies' several-word terms for the query's everyday words that are specific
         (their words together in at most SPECIFIC_PHRASE_SHARE of the chunks), as a pattern;
         None for none, or with KB_PHRASE_BOOST off."""
+        if not self._settings.phrase_boost:
+            return None
         lexical = self._snapshot.lexical
-        return _phrases(tuple(w for w in plan.strategy_words if " " in w
-                              and self._settings.phrase_boost
-                              and len(lexical.containing(w)) <= SPECIFIC_PHRASE_SHARE * len(lexical)))
+        return _whole_words(tuple(w for w in plan.strategy_words if " " in w
+                                  and len(lexical.containing(w))
+                                  <= SPECIFIC_PHRASE_SHARE * len(lexical)), re.IGNORECASE)
 
     def _fused(self, plan: SearchPlan, vector: list[float], where: Filter,
                allowed: np.ndarray | None, boost_kinds: frozenset[object],
@@ -498,15 +509,15 @@ class HybridRetriever:
             anchor = (max(found, key=lambda p: item_lines(chunks[p].chunk.text))
                       if plan.whole_section else found[0])
             return anchor, _heads_list(chunks[anchor].chunk, plan.list_nouns)
-        # "under Theme B", whose actions an action plan apart from it numbers "B1", "B2"
-        reference = referenced_items(plan.section_names) if plan.whole_section else None
-        referring = [position for position in ranked[:self._settings.top_k]
-                     if reference is not None
-                     and (chunk := chunks[position].chunk).kind in plan.kinds
-                     and chunk.doc_id == best.doc_id
-                     and any(reference.match(line) for line in chunk.text.splitlines())]
-        if referring:
-            return referring[0], False
+        reference = plan.item_reference  # "under Theme B": an action plan's rows "B1", "B2"
+        if reference is not None:
+            referring = next((position for position in ranked[:self._settings.top_k]
+                              if (chunk := chunks[position].chunk).kind in plan.kinds
+                              and chunk.doc_id == best.doc_id
+                              and any(reference.match(line) for line in chunk.text.splitlines())),
+                             None)
+            if referring is not None:
+                return referring, False
         pool = [p for p in ranked[:LIST_POOL] if (not plan.named_documents
                 or chunks[p].chunk.doc_id in plan.named_documents)  # the document asked about
                 and not _title_page(chunks[p].chunk)]
@@ -586,9 +597,10 @@ class HybridRetriever:
 
 
 @lru_cache(maxsize=256)
-def _phrases(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The strategies' several-word terms a question stands for in everyday words, as written
-    in a chunk ("Experts by Experience" for "lived experience"); None for none."""
+def _whole_words(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str] | None:
+    """Any of the words (or phrases) written as whole words, as a pattern: a name as given
+    ("Domestic Abuse Delivery Group"), or the strategies' term for a question's everyday
+    words, in any case ("Experts by Experience" for "lived experience"); None for none."""
     if not words:
         return None
-    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words), re.IGNORECASE)
+    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words), flags)

@@ -14,7 +14,7 @@ from kb.retrieval.areas import AreaResolver
 from kb.text import STOPWORDS
 from kb.vocabulary import vocabulary
 
-ALTERNATIVE_WORDS = 3  # words on either side of an "or" or "and" that make one alternative
+ALTERNATIVE_WORDS = 3  # words on either side of an "or" that make one alternative
 
 
 def question_topic(text: str, resolver: AreaResolver) -> str:
@@ -39,15 +39,15 @@ def without_preamble(question: str) -> str:
     return rest if rest.strip() else question
 
 
-def alternatives(text: str, joiner: str) -> list[str]:
-    """For each `joiner` ("or", "and") between two runs of words (up to ALTERNATIVE_WORDS each,
-    back to a function word or punctuation), the text with the joiner and one run left out,
-    for each run: "a target hardening or sanctuary scheme" -> "a sanctuary scheme" and "a
-    target hardening"; none when the joiner joins no two runs."""
+def alternatives(text: str) -> list[str]:
+    """For each "or" between two runs of words (up to ALTERNATIVE_WORDS each, back to a
+    function word or punctuation), the text with the "or" and one run left out, for each run:
+    "a target hardening or sanctuary scheme" -> "a sanctuary scheme" and "a target
+    hardening"; none when an "or" joins no two runs."""
     tokens = list(re.finditer(r"[\w'’-]+|[^\w\s]", text))
     out = []
     for at, token in enumerate(tokens):
-        if token.group().lower() != joiner:
+        if token.group().lower() != "or":
             continue
         left = _run(tokens[max(at - ALTERNATIVE_WORDS, 0):at][::-1])
         right = _run(tokens[at + 1:at + 1 + ALTERNATIVE_WORDS])
