@@ -1,5 +1,7 @@
 """List questions: the best hit's list continues right after it, behind its close rivals."""
 
+from pathlib import Path
+
 import pytest
 
 from kb.retrieval.lists import with_list_continuation
@@ -651,3 +653,31 @@ def test_a_numbered_section_s_actions_are_the_action_plan_rows_it_numbers(tmp_pa
     assert [q.split("\t")[0] for q in quotes] == ["B1", "B2"]
     text = (tmp_path / "corpus" / "wyvern.txt").read_text()
     assert all(text[c.start:c.end] == c.quote for c in answer.citations)
+
+
+def test_an_area_s_name_in_the_title_heading_names_no_section(tmp_path):
+    """Wyvern's title heading holds its name, so every section path does: "List the actions
+    under Wyvern's objective 3." is answered with Objective 3's actions, not with those of
+    whichever objective ranks first."""
+    objectives = [("Stop abuse before it starts", "Publish a list of the actions every school "
+                   "can take",
+                   "Run a campaign in the 16 Days of Action", "Train 800 housing staff"),
+                  ("Help people get support early", "Place a navigator in the hospital",
+                   "Open one front door for victims", "Extend outreach to rural villages"),
+                  ("Keep victims and their children safe", "Commission 20 units of dispersed "
+                   "safe accommodation", "Fund an IDVA for older victims",
+                   "Offer the Sanctuary Scheme to high-risk victims"),
+                  ("Change the behaviour of those who harm", "Commission a behaviour change "
+                   "programme for 60 perpetrators", "Use Domestic Abuse Protection Orders",
+                   "Develop a response to adolescents who harm their parents")]
+    text = "# Wyvern Community Safety Partnership\n\n## Domestic Abuse Strategy 2024 to 2028\n\n"
+    text += "## Our four objectives\n\n" + "".join(
+        f"### Objective {n}: {name}\n\nWhat we will do:\n\n"
+        + "".join(f"{i}. {action}.\n" for i, action in enumerate(actions, 1)) + "\n"
+        for n, (name, *actions) in enumerate(objectives, 1))
+    councils = Path(__file__).parent / "fixtures" / "councils"  # a name is rare among councils
+    others = {path.name: path.read_text() for path in sorted(councils.glob("*.txt"))}
+    kb = corpus_kb(tmp_path, {**others, "wyvern-strategy.md": text})
+    answer = kb.ask("List the actions under Wyvern's objective 3.").text
+    assert "20 units" in answer and "older victims" in answer and "Sanctuary Scheme" in answer
+    assert "every school" not in answer and "Protection Orders" not in answer

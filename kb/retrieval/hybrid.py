@@ -212,8 +212,9 @@ class HybridRetriever:
                           per_area=per_area, named_documents=documents,
                           which_areas=(chosen is None
                                        and bool(vocabulary().which_areas.search(query))),
-                          # "the recovery pilots" name no "Recovery" strand
-                          terms=frozenset(content_terms(query)
+                          # "the recovery pilots" name no "Recovery" strand, and an area's
+                          # name no section ("Ashcombe Community Safety Partnership > …")
+                          terms=frozenset(content_terms(rest)
                                           - self._documents.title_phrase_words(query)),
                           section_names=reference.names, section_about=reference.about,
                           # "under its Prevention priority" names a section; it does not ask
