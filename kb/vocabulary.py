@@ -71,6 +71,8 @@ class Vocabulary:
     measure_question: Pattern  # "What is the caseload…": a count beside the measure's noun
     duration_question: Pattern  # "How long…": a count of time units …
     time_units: str  # … these, as words
+    people: str  # "How many people…" …
+    persons: str  # … is answered by a count beside any of these words for persons
     frequency_question: Pattern  # "How often…": a frequency
     frequency: Pattern
     indirect_value: Pattern
@@ -188,6 +190,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             measure_question=cue_pattern(data["measures"]["nouns"]),
             duration_question=cue_pattern(data["durations"]["questions"]),
             time_units=data["durations"]["units"],
+            people=data["measures"]["people"],
+            persons=data["measures"]["persons"],
             frequency_question=cue_pattern(data["durations"]["frequency_questions"]),
             frequency=cue_pattern(data["durations"]["frequencies"]),
             indirect_value=cue_pattern(data["indirect_value"]["cues"]),

@@ -209,6 +209,20 @@ def test_a_number_beside_a_common_topic_word_is_not_the_count_asked_for():
     assert missing_value(question, question, [advisers, beds], idf) is None
 
 
+def test_people_are_counted_by_any_word_for_persons():
+    """"How many people did Wyvern consult?" is answered by "240 residents", not by the number
+    of organisations alone; "How many young people…" still needs young people counted."""
+    idf = {"consult": 4.0, "organis": 2.0, "resid": 3.0, "young": 2.0, "peopl": 1.0}
+    bodies = hit("We consulted 19 organisations between September and November.")
+    question = "How many people did Wyvern consult?"
+    assert missing_value(question, question, [bodies], idf) is AnswerType.COUNT
+    residents = hit("We consulted 240 residents and 19 organisations between September and "
+                    "November.")
+    assert missing_value(question, question, [residents], idf) is None
+    question = "How many young people did Wyvern consult?"
+    assert missing_value(question, question, [residents], idf) is AnswerType.COUNT
+
+
 def test_a_measure_is_given_beside_its_noun_and_a_waiting_time_in_units_of_time():
     """"What is the caseload…?" is not answered by any number about advocates; "What is the
     waiting time…?" by a number of weeks, not a number of referrals."""

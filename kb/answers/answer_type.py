@@ -198,8 +198,12 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
             break
         counted |= found
         named.append(word)
-    # in the strategies' words too ("How many abusers…": perpetrators)
+    # in the strategies' words too ("How many abusers…": perpetrators), and persons by any of
+    # their names ("How many people…": residents, survivors)
     counted |= content_terms(" ".join(strategy_words(" ".join(named))))
+    words = vocabulary()
+    if named and content_terms(named[0]) <= content_terms(words.people):
+        counted |= content_terms(words.persons)
     glossary = glossary or {}
     acronyms = {term for acronym, forms in glossary.items()
                 if any((spelled := content_terms(form)) and spelled <= counted for form in forms)
