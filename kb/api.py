@@ -205,7 +205,12 @@ class KnowledgeBase:
         resolved = followup.resolve(without_preamble(question), history, self.areas)
         searched = without_preamble(resolved)  # a follow-up may carry the last turn's framing
         plan = self._retriever.plan(searched, areas)
-        hits = self._retriever.search(searched, self.settings.top_k, areas, doc_ids, kinds, plan)
+        # over more councils than are searched one by one, "Which councils have…?" or "What do
+        # all the councils say about…?" is answered by those that speak of it: a hit for as
+        # many areas as are searched one by one, so that those ranked past the first few count
+        searched_as_one = plan.searched_as_one and plan.areas is None
+        k = max(self.settings.top_k, ALL_AREAS_MAX) if searched_as_one else self.settings.top_k
+        hits = self._retriever.search(searched, k, areas, doc_ids, kinds, plan)
         dated = (period_answer(hits, plan.period_documents, plan.status_asked,
                                area_names=self._area_names())
                  if plan.period_documents else None)
@@ -222,9 +227,6 @@ class KnowledgeBase:
         topic = self.areas.topic(resolved) or resolved
         weight = self.settings.sentence_similarity
         parts = self._retriever.part_similarities(plan, hits) if weight else None
-        # over more councils than are searched one by one, "What do all the councils say
-        # about stalking?" is answered as "Which councils…" is: by those that speak of it
-        searched_as_one = plan.searched_as_one and plan.areas is None
         # "What does MARAC stand for?": the sentence that spells it out
         answer = extractive.compose(topic, hits, self._idf, plan.per_area,
                                     named_kinds(resolved, plan.kinds), self._area_names(),

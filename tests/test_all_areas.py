@@ -159,3 +159,60 @@ def test_over_more_councils_than_are_searched_each_all_councils_means_those_that
     answer = kb.ask("What do all the councils say about stalking?").text
     assert "stalking advocate" in answer
     assert ("Calder Vale:" in answer) is (searched_each >= 2)
+
+
+def test_which_councils_over_a_large_store_names_every_council_that_does_it(tmp_path: Path,
+                                                                           monkeypatch):
+    """Over more councils than are searched one by one, "Which councils have a behaviour change
+    programme for perpetrators?" is answered by every council that has one, up to as many as
+    are searched one by one, not only by those among the first `top_k` hits; and councils that
+    only write about perpetrator programmes crowd none of them out of the answer."""
+    from tests.corpus_support import document
+
+    monkeypatch.setattr(hybrid, "ALL_AREAS_MAX", 6)
+    monkeypatch.setattr(api, "ALL_AREAS_MAX", 6)
+    doing = ["Ashby", "Brock", "Corley", "Dunmore"]
+    talking = ["Fenby", "Garth", "Hollin"]
+    manifest, files = "", {}
+    for name in doing + talking:
+        key = name.lower()
+        manifest += (f'\n[areas.{key}]\nname = "{name}"\naliases = ["{name}"]\n'
+                     + document(f"{key}.txt", key, f"{name} Domestic Abuse Strategy 2024-2027",
+                                "2024-2027"))
+        if name in doing:
+            text = (f"{name} will commission a behaviour change programme for perpetrators "
+                    f"referred by the police.")
+        else:
+            text = "Research on perpetrator programmes is mixed."
+        files[f"{key}.txt"] = (f"{name} Domestic Abuse Strategy 2024-2027\n\nOur actions\n\n"
+                               f"{text}\n")
+    kb = corpus_kb(tmp_path, files, manifest, top_k=3)
+    answer = kb.ask("Which councils have a behaviour change programme for perpetrators?").text
+    assert all(f"{name}:" in answer for name in doing), answer
+    assert not any(f"{name}:" in answer for name in talking), answer
+
+
+def test_councils_that_do_not_answer_which_councils_crowd_none_out():
+    """The sentences of councils that only write about some of the topic's words are left out
+    before the answer's sentences are chosen, so however well they score they take none of the
+    answer's places from the council that does the thing asked about."""
+    from kb.answers.extractive import MAX_PER_AREA, MAX_SENTENCES, compose, idf_table
+    from kb.records import ChunkKind, Hit
+
+    def hit(area: str, text: str) -> Hit:
+        return Hit(chunk_id=f"{area}:0", text=text, score=1.0, doc_id=area, area=area,
+                   title="t", period="2024-2027", page=None, section="Our actions",
+                   kind=ChunkKind.ACTION, start=0, end=len(text))
+
+    said = ["Councils have a programme for perpetrators to debate.",
+            "Which councils have a programme for perpetrators varies.",
+            "Councils have research on a programme for perpetrators."][:MAX_PER_AREA]
+    talkers = [f"Talker{n}" for n in range(MAX_SENTENCES // MAX_PER_AREA + 2)]
+    hits = [hit(area, " ".join(f"{area}: {sentence}" for sentence in said)) for area in talkers]
+    hits.append(hit("Ashby", "Ashby will fund a behaviour change course for men who harm."))
+    idf = idf_table([h.text for h in hits] + ["Victims get support.", "Refuge places.",
+                                              "Training for GPs.", "Perpetrators harm."])
+    answer = compose("Which councils have a behaviour change programme for perpetrators?",
+                     hits, idf, multi_area=True, which_areas=True)
+    assert "Ashby will fund a behaviour change course" in answer.text
+    assert not any(area in answer.text for area in talkers)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
+from typing import TypeVar
 
 from kb.answers.answer_type import AnswerType, expected_type, gives_value, topic_terms
 from kb.answers.sentences import names_item, units
@@ -214,6 +215,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                              expected_type(question), word_forms(question), kind_words(question))
         if kinds:
             scored = _of_asked_kind(scored, terms, kinds, multi_area)
+        if multi_area and which_areas:  # so that areas that do not answer crowd out none
+            scored = _answering_areas(scored, question, idf)
         picked = _best_units(scored, multi_area, {h.chunk_id: i for i, h in enumerate(hits)})
     if multi_area and which_areas:
         picked = _answering_areas(picked, question, idf)
@@ -248,23 +251,25 @@ def _of_asked_kind(scored: list[tuple[float, Hit, int, int, str]], terms: set[st
 
 
 AREA_TOPIC_SHARE = 0.5  # of the topic's word weight, held by one sentence of an answering area
+# a sentence of a hit, picked (hit, start, end, text) or scored (score, hit, start, end, text)
+_Unit = TypeVar("_Unit", tuple[Hit, int, int, str], tuple[float, Hit, int, int, str])
 
 
-def _answering_areas(picked: list[tuple[Hit, int, int, str]], question: str,
-                     idf: Mapping[str, float]) -> list[tuple[Hit, int, int, str]]:
-    """The picked sentences of the areas one of whose sentences holds AREA_TOPIC_SHARE of the
-    topic's word weight ("sanctuary scheme": not North Yorkshire's "community ambassador
-    scheme"), or of one alternative's ("a target hardening or sanctuary scheme": either, see
+def _answering_areas(units: list[_Unit], question: str, idf: Mapping[str, float]
+                     ) -> list[_Unit]:
+    """The sentences (picked or scored) of the areas one of whose sentences holds
+    AREA_TOPIC_SHARE of the topic's word weight ("sanctuary scheme": not North Yorkshire's
+    "community ambassador scheme"), or of one alternative's ("a target hardening or sanctuary scheme": either, see
     `kb.retrieval.topic.alternatives`); all of them when no area's does."""
-    topic = {t for t in topic_terms(question) if t in idf}
+    topic: set[str] = {t for t in topic_terms(question) if t in idf}
     wanted = [(terms, AREA_TOPIC_SHARE * idf_weight(terms, idf))
               for terms in (topic, *(topic & content_terms(alternative)
                                      for alternative in alternatives(question)))]
     if not wanted[0][1]:
-        return picked
-    answering = {hit.area for hit, _, _, text in picked for terms, needed in wanted
-                 if needed and _holds_topic(terms & content_terms(text), terms, needed, idf)}
-    return [item for item in picked if item[0].area in answering] or picked
+        return units
+    answering = {item[-4].area for item in units for terms, needed in wanted
+                 if needed and _holds_topic(terms & content_terms(item[-1]), terms, needed, idf)}
+    return [item for item in units if item[-4].area in answering] or units
 
 
 def _holds_topic(held: set[str], topic: set[str], needed: float,
