@@ -681,3 +681,26 @@ def test_an_area_s_name_in_the_title_heading_names_no_section(tmp_path):
     answer = kb.ask("List the actions under Wyvern's objective 3.").text
     assert "20 units" in answer and "older victims" in answer and "Sanctuary Scheme" in answer
     assert "every school" not in answer and "Protection Orders" not in answer
+
+
+def test_a_list_of_the_kind_asked_for_ends_with_its_section(tmp_path):
+    """"What are Wyvern's measures of success?": the table of measures, not the funding and
+    governance sections after it, which a list of measures does not run on into."""
+    text = ("# Wyvern Community Safety Partnership\n\n## Domestic Abuse Strategy 2024 to 2028\n\n"
+            "## Our priorities\n\nWe will open a single front door for victims and train 800 "
+            "staff to spot the signs of abuse.\n\n"
+            "## How we will know we are making a difference\n\n"
+            "| Measure | Baseline 2023 | Target 2028 |\n|---|---|---|\n"
+            "| Repeat referrals to MARAC | 34% | below 28% |\n"
+            "| Victims who feel safer when support ends | 71% | 85% |\n"
+            "| Children referred to specialist support | 310 | 450 |\n\n"
+            "## Funding\n\nThe partnership has a pooled budget of £1.2 million a year for "
+            "domestic abuse services.\n\n"
+            "## Governance\n\nThe Wyvern Domestic Abuse Partnership Board oversees this "
+            "strategy and reports twice a year to the Health and Wellbeing Board.\n")
+    councils = Path(__file__).parent / "fixtures" / "councils"
+    others = {path.name: path.read_text() for path in sorted(councils.glob("*.txt"))}
+    kb = corpus_kb(tmp_path, {**others, "wyvern-strategy.md": text})
+    answer = kb.ask("What are Wyvern's measures of success?").text
+    assert all(row in answer for row in ("Repeat referrals", "feel safer", "Children referred"))
+    assert "pooled budget" not in answer and "Partnership Board" not in answer

@@ -209,7 +209,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         picked = [unit for own in (_by_area(hits) if multi_area else [hits])
                   for unit in list_units(own, within_section=whole_section, terms=terms,
                                          idf=idf, nouns=asked_nouns(question),
-                                         reference=reference)]
+                                         reference=reference, kinds=kinds)]
     else:
         scored = score_units(terms, hits, idf, kinds, parts, similarity_weight,
                              expected_type(question), word_forms(question), kind_words(question))
@@ -322,8 +322,8 @@ def _by_area(hits: Sequence[Hit]) -> list[Sequence[Hit]]:
 
 def list_units(hits: Sequence[Hit], within_section: bool = False,
                terms: AbstractSet[str] = frozenset(), idf: Mapping[str, float] | None = None,
-               nouns: AbstractSet[str] = frozenset(), reference: re.Pattern[str] | None = None
-               ) -> list[tuple[Hit, int, int, str]]:
+               nouns: AbstractSet[str] = frozenset(), reference: re.Pattern[str] | None = None,
+               kinds: AbstractSet[ChunkKind] = frozenset()) -> list[tuple[Hit, int, int, str]]:
     """The items of the list that the best hit under a heading is part of: its units, those
     of the chunks before it that the list starts in and those of the hits that continue it
     (see `_list_run`), in document order, up to MAX_LIST_ITEMS. An item keeps its name where
@@ -338,7 +338,8 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     heading, "Strategy Summary - Outcomes", not one of its items); with the list `nouns` the
     question names, the list that a lead-in among the items names, if one does (see
     `_named_lead_in`); with a `reference` (`kb.retrieval.headings.referenced_items`), the
-    items it numbers, where any are ("B1", "B2" of an action plan for "under Theme B")."""
+    items it numbers, where any are ("B1", "B2" of an action plan for "under Theme B");
+    `kinds`: the kinds of passage the question asks for (see `_list_run`)."""
     if not hits:
         return []
     if reference is not None:
@@ -356,7 +357,7 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     # a section named for the list asked for that lists its items ("Our priorities" over
     # "Priority 1 – …" to "Priority 4 – …") holds the whole list: the next section is another
     within_section = within_section or _lists_under_own_name(anchor, nouns)
-    run = _list_run(anchor, hits, within_section, terms)
+    run = _list_run(anchor, hits, within_section, terms, kinds)
     if not within_section:
         parent, named = _headings_named(hits, anchor, nouns)
         if named:  # "Priority One: Early help", "Priority Two: …" for "What are the priorities?"
@@ -548,7 +549,8 @@ def _headings_named(hits: Sequence[Hit], anchor: Hit, nouns: AbstractSet[str]
 
 
 def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
-              terms: AbstractSet[str] = frozenset()) -> list[Hit]:
+              terms: AbstractSet[str] = frozenset(),
+              kinds: AbstractSet[ChunkKind] = frozenset()) -> list[Hit]:
     """The hits that may hold the list the best hit is part of, in document order: the chunk
     of its section just before it, when retrieved and adjacent, and the retrieved chunks of
     sibling sections right before that (the best hit is not always where the list starts: it
@@ -560,7 +562,8 @@ def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
     chunks of the best hit's section. A sibling section is no part of the list when the
     question names something in the best hit's headings that the sibling's lack ("measures
     … for perpetrators" under "Theme 3: Holding perpetrators to account > Key measures" is
-    not Theme 2's measures)."""
+    not Theme 2's measures), nor one after a list of a kind the question asks for that is of
+    none of those `kinds` (`_list_ended`)."""
     same = sorted((h for h in hits if h.doc_id == first.doc_id
                    and (not within_section or h.section == first.section)),
                   key=lambda h: h.start)
@@ -575,9 +578,20 @@ def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
         at -= 1
     end = best + 1
     while (end < len(same) and _adjacent(same[end - 1], same[end])
-           and not _another_chapter(first, same[end])):
+           and not _another_chapter(first, same[end])
+           and not _list_ended(first, same[end], kinds)):
         end += 1
     return same[at:end]
+
+
+def _list_ended(first: Hit, hit: Hit, kinds: AbstractSet[ChunkKind]) -> bool:
+    """The best hit is of a kind the question asks for and holds list items of its own (rows
+    of a table of measures, bullets), and the hit is another section of no kind asked for
+    ("Funding" after "How we will know we are making a difference", for "What are X's measures
+    of success?"): the list has ended with its section."""
+    rows = sum("\t" in line for line in first.text.splitlines())
+    return (first.kind in kinds and hit.kind not in kinds and hit.section != first.section
+            and item_lines(first.text) + rows >= 2)
 
 
 # "3. Our priorities", "4.0 Plan on a page", "Section C: Action plan", "Part 2 - Delivery"
