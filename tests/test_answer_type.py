@@ -313,6 +313,26 @@ def test_a_list_answer_gives_every_item_in_document_order():
     assert {c.doc_id for c in answer.citations} == {"d"}
 
 
+def test_numbered_sections_with_a_gap_are_not_the_whole_list():
+    """"What are the priorities?" when the hits hold the sections of Priorities A and C but
+    not B's: the list is the one the section's lead-in gives, with B, not the two headings."""
+    from kb.answers.extractive import compose
+
+    lead_text = "# Our priorities\n\nWe have agreed three priorities:"
+    items = ("- Priority A: Early identification\n- Priority B: Safe support for all\n"
+             "- Priority C: Justice and accountability")
+    first = "## Priority A: Early identification\n\nWe will train every GP practice."
+    third = "## Priority C: Justice and accountability\n\nWe will open a specialist court."
+    hits = [passage("c1", lead_text, "Our priorities", 0, ChunkKind.AIM),
+            passage("c2", items, "Our priorities", len(lead_text) + 2, ChunkKind.AIM),
+            passage("c3", first, "Our priorities > Priority A: Early identification", 300,
+                    ChunkKind.AIM),
+            passage("c5", third, "Our priorities > Priority C: Justice and accountability", 500,
+                    ChunkKind.AIM)]
+    answer = compose("What are the priorities?", hits, {}, multi_area=False, listing=True)
+    assert "Priority B: Safe support for all" in answer.text
+
+
 def test_a_list_of_priorities_runs_back_over_each_priority_s_sub_sections():
     """Priorities that each repeat "What we will do" and "What success looks like": the best
     hit (the third priority's actions) is not where the list starts; the second priority's

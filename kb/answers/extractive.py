@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
+from itertools import pairwise
 from typing import TypeVar
 
 from kb.answers.answer_type import AnswerType, expected_type, gives_value, topic_terms
@@ -26,6 +27,7 @@ from kb.retrieval.topic import alternatives
 from kb.text import (
     BULLET,
     LEAD_IN,
+    NUMBER_WORDS,
     NUMBERED_ITEM,
     IdfTable,
     content_terms,
@@ -545,7 +547,32 @@ def _headings_named(hits: Sequence[Hit], anchor: Hit, nouns: AbstractSet[str]
         return [], []
     parent = found[0][0]
     siblings = [item for path, item in found if path == parent]
-    return list(parent), siblings if len(siblings) >= 2 else []
+    # "Priority A", "Priority C": the hits hold only some of the list's sections
+    return list(parent), siblings if len(siblings) >= 2 and _in_sequence(siblings) else []
+
+
+def _in_sequence(items: Sequence[tuple[Hit, int, int, str]]) -> bool:
+    """The items' numbers ("Priority 2", "Outcome Three", "Theme B", "Part iv":
+    `NUMBERED_ITEM`) run on without a gap."""
+    numbers = [_ordinal(match.group(2)) if (match := NUMBERED_ITEM.match(item[3])) else 0
+               for item in items]
+    return all(after == before + 1 for before, after in pairwise(numbers))
+
+
+_ROMAN = {numeral: n for n, numeral in enumerate(
+    "i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
+
+
+def _ordinal(number: str) -> int:
+    """A number as written: "2", "two", "B" (a letter to "h") or "iv" (a roman numeral)."""
+    word = number.lower()
+    if word.isdigit():
+        return int(word)
+    if word in NUMBER_WORDS:
+        return int(NUMBER_WORDS[word])
+    if word in _ROMAN:
+        return _ROMAN[word]
+    return ord(word[0]) - ord("a") + 1
 
 
 def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
