@@ -29,6 +29,15 @@ def test_names_councils_english_words_and_short_words_are_left_as_typed():
     assert corrected("what about stalkng", KNOWN)[1] == []
 
 
+def test_a_contraction_typed_without_its_apostrophe_is_read_with_it():
+    """"whats the vision" asks what the vision is: "whats" is no topic word (a question whose
+    topic word no document holds is refused); words that only begin so are left alone."""
+    assert corrected("whats the wyvern vision", KNOWN) == (
+        "what's the wyvern vision", [("whats", "what's")])
+    assert corrected("Doesnt Wyvern fund refuges?", KNOWN)[0] == "Doesn't Wyvern fund refuges?"
+    assert corrected("whatsapp groups for survivors", KNOWN)[1] == []
+
+
 def test_ask_reads_a_misspelt_topic_word_and_says_so(fake_kb):
     answer = fake_kb.ask("what does northshire do about sanctuery schemes")
     assert answer.found and "sanctuary schemes" in answer.text
