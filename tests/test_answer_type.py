@@ -110,6 +110,17 @@ def test_an_action_plan_row_s_reference_is_no_value():
     assert missing_value(programmes, programmes, [numbered], {}) is AnswerType.COUNT
 
 
+def test_an_action_s_reference_names_the_row_a_question_asks_about():
+    """"Who is responsible for action C1?": the reference is no value, but it says which row
+    the question is about, so the row's lead answers it."""
+    plan = hit("Ref\tAction\tLead\tTimescale\nB2\tMake the refuge fully accessible\tHousing"
+               "\tDecember 2026\nC1\tOpen a specialist domestic abuse court\tHM Courts and "
+               "Tribunals Service\t2026", section="Action plan")
+    idf = {"c1": 5.0, "respons": 2.0, "action": 2.0, "refug": 3.0, "court": 3.0}
+    question = "Who is responsible for action C1?"
+    assert missing_value(question, question, [plan], idf) is None
+
+
 def test_a_row_takes_its_date_from_a_header_that_names_the_years():
     """A plan on a page: "Twelve new units of safe accommodation" sits in the "Year 2 (2025/26)"
     column, so the plan dates it; the header's years are no amount."""

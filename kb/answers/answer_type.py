@@ -321,8 +321,9 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     header_row = hit.lead or table_header(hit.text)
     header = header_row if dated_columns else ""
     dated = sum(bool(value.search(cell)) for cell in header.split("\t")) >= PERIOD_COLUMNS
-    sentences = [_ITEM_REFERENCE.sub("", BULLET.sub("", quote))
-                 for _, _, quote in units(hit.text, details=False)]
+    quotes = [BULLET.sub("", quote) for _, _, quote in units(hit.text, details=False)]
+    # (a reference names its item: "Who leads action C1?" is about the row "C1")
+    sentences = [_ITEM_REFERENCE.sub("", quote) for quote in quotes]
     for i, sentence in enumerate(sentences):
         # a row's figures count what its first cell or its table's header names
         first_cell = sentence.split("\t")[0]
@@ -332,7 +333,7 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
                 _gives(sentence, value, asked_words, () if headed else counted)
                 or (dated and "\t" in sentence)
                 or (lasting and _PERIOD_RANGE.search(sentence)))):
-            window = context | content_terms(" ".join(sentences[max(i - 1, 0):i + 2]))
+            window = context | content_terms(" ".join(quotes[max(i - 1, 0):i + 2]))
             if "\t" in sentence:  # a row is read under its table's header
                 window |= content_terms(header_row)
             yield sentence, _held(terms, window, long_forms)
