@@ -91,3 +91,21 @@ def test_a_sentence_that_asks_a_question_weighs_less_than_one_that_answers():
     answer = compose("How is the strategy going to be monitored?", [slide], {},
                      multi_area=False)
     assert answer.citations[0].quote.startswith("Partners will monitor")
+
+
+def test_a_list_item_s_name_is_quoted_with_what_it_says():
+    """"- Think family. We will consider the needs of every child…" (the name set in bold in
+    the original) is one item: "What does Wyvern mean by think family?" is answered by what
+    the item says, not by its name alone. A bullet's two sentences stay two units."""
+    text = ("## The principles we will work to\n\n- Listen to survivors. The Survivor Voice Forum "
+            "will review every change to services.\n- Think family. We will consider the needs "
+            "of every child and adult in the household.\n- We will fund refuges. We will train "
+            "staff.")
+    quotes = [q for _, _, q in units(text, headings=["The principles we will work to"],
+                                     whole_lists=False)]
+    assert "- Think family. We will consider the needs of every child and adult in the " \
+           "household." in quotes
+    assert "- We will fund refuges." in quotes and "We will train staff." in quotes
+    hit = _hit("c1", text, ChunkKind.CONTEXT, "The principles we will work to")
+    answer = compose("What does Wyvern mean by think family?", [hit], {}, multi_area=False)
+    assert "every child and adult" in answer.text

@@ -42,17 +42,28 @@ def _normalise(text: str) -> str:
     return plain(text).lower().strip(" #>:?.")
 
 
+# A list item's name set as a sentence of its own before what it says ("- Think family. We will
+# consider the needs of every child…", bold in the original): one unit with it. Three words at
+# most: "- We will fund refuges. We will train staff." is two sentences
+ITEM_NAME_WORDS = 3
+_ITEM_NAME = re.compile(rf"{BULLET.pattern}\S+(?:[ \t]+\S+){{0,{ITEM_NAME_WORDS - 1}}}[.:]$")
+
+
 def _raw(text: str, quoting: bool) -> list[tuple[int, int]]:
     spans, position = [], 0
     for match in (_UNIT_END if quoting else _STORED_UNIT_END).finditer(text):
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
-    out = []
+    out: list[tuple[int, int]] = []
     for start, end in spans:
         piece = text[start:end]
         if piece.strip():
             s = start + len(piece) - len(piece.lstrip())
+            if (quoting and out and _ITEM_NAME.match(text[out[-1][0]:out[-1][1]])
+                    and "\n" not in text[out[-1][1]:s]):
+                out[-1] = (out[-1][0], s + len(piece.strip()))
+                continue
             out.append((s, s + len(piece.strip())))
     return out
 
