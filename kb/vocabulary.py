@@ -84,6 +84,7 @@ class Vocabulary:
     which_areas: Pattern  # "Which councils…?", "What strategies…?": asks which areas do it
     other_areas: Pattern
     scaffolding: frozenset[str]
+    asking_verbs: Pattern  # "say", "mention": not searched for by words
     preamble: Pattern
     closing_audience: Pattern
     council_bodies: tuple[str, ...]
@@ -206,6 +207,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             which_areas=re.compile(rf"\b(?:which|what) (?:{places})\b", re.IGNORECASE),
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
+            asking_verbs=cue_pattern(data["topic"]["asking_verbs"]),
             # an opening clause up to its comma or colon, for or about an audience
             preamble=re.compile(rf"^\s*(?=[^,:?]*\b(?:{_alternatives(data['topic']['audience'])})\b)"
                                 rf"(?:for|ahead of|before|i'?m|i am|i need|i have|we|quick)\b"

@@ -60,3 +60,22 @@ def test_what_an_acronym_stands_for_is_answered_first_by_the_line_that_spells_it
     kb = corpus_kb(tmp_path, {"wyvern.txt": strategy}, min_relevance=0.0, chunk_max_words=40)
     answer = kb.ask("What does MARAC stand for?")
     assert answer.citations[0].quote == "MARAC - Multi Agency Risk Assessment Conference"
+
+
+def test_the_verb_that_asks_what_a_document_says_is_not_searched_for(tmp_path):
+    """"What does Wyvern say about counselling?": the one passage on counselling comes first,
+    not the table whose rare "say" ("Victims who say they feel safer") the word search would
+    weigh above the topic's own word."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\n"
+        "How we will know we are making a difference\n\n"
+        "Measure\tBaseline\tTarget\nVictims who say they feel safer when support ends\t71%\t85%\n"
+        "Children who say they were listened to\t60%\t80%\n\n"
+        "Consultation\n\nSurvivors told us that waiting lists for counselling were too long "
+        "and that they wanted one named worker.\n\n"
+        "Our priorities\n\nWe will open a single front door and train 800 staff to spot the "
+        "signs of abuse in every ward.\n")})
+    plan = kb._retriever.plan("What does Wyvern say about counselling?", None)
+    assert "say" not in plan.lexical_text.split()
+    first = kb.search("What does Wyvern say about counselling?", k=1)[0]
+    assert "counselling" in first.text

@@ -199,6 +199,8 @@ class HybridRetriever:
         lexical_text = text if self._settings.lexical_long_forms else acronyms_only
         synonyms = tuple(strategy_words(text)) if self._settings.synonyms else ()
         text, lexical_text = followed_by(text, synonyms), followed_by(lexical_text, synonyms)
+        # "What does X say about counselling?" searches the words for counselling
+        lexical_text = vocabulary().asking_verbs.sub(" ", lexical_text)
         rest = self._resolver.without_names(query)
         period = self._documents.period_asked(
             query, rest, chosen, ALL_AREAS_MAX, self._glossary
