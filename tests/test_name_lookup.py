@@ -67,3 +67,17 @@ def test_a_name_is_looked_up_in_every_council_s_text_from_the_word_index(tmp_pat
     texts = [chunk.chunk.text for chunk in kb._retriever._snapshot.items(list(holding)).values()]
     assert texts and all(content_terms("Domestic Abuse Service") <= content_terms(t) for t in texts)
     assert not len(lexical.containing("Domestic Abuse Potholes"))
+
+
+def test_a_plural_s_possessive_names_the_same_body_with_or_without_its_apostrophe(
+        tmp_path: Path):
+    """"the Survivors' Panel" is the "Survivors Panel" an officer types (the question's
+    apostrophes are not part of a name): the passage that writes it is looked up and names
+    it; the panel has no chair in the text, so who chairs it is refused."""
+    text = STRATEGY.replace(NAMED, "The strategy was written with the Wyvern Survivors' Panel, "
+                                   "whose twelve members reviewed every draft. " + NAMED)
+    kb = corpus_kb(tmp_path, {"wyvern.txt": text}, min_relevance=0.0)
+    answer = kb.ask("What did the Survivors Panel do in Wyvern?")
+    assert answer.found and "twelve members reviewed every draft" in answer.text
+    chair = kb.ask("Who chairs the Wyvern Survivors' Panel?")
+    assert not chair.found

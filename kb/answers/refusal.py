@@ -49,6 +49,7 @@ _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-
 UNSEEN_DROP = 0.04
 _JOINED = re.compile(r" (?:&|and) ")  # "Safer & Stronger", "Safer and Stronger"
 _PLURAL_S = re.compile(r"(?<=[a-z]{3})s\b")  # "champions" as "champion"
+_PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’](?!\w)")  # "Survivors' Panel" as "Survivors Panel"
 COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
 # (queries, texts) -> each query's similarity to each text
 Similarities = Callable[[Sequence[str], Sequence[str]], Sequence[Sequence[float]]]
@@ -340,11 +341,12 @@ def _covered(year: int, hits: Sequence[Hit]) -> bool:
 
 
 def _comparable(text: str) -> str:
-    """Lower case, possessives and apostrophes' kinds aside ("Clare’s Law" holds "Clare Law"),
+    """Lower case, possessives and apostrophes' kinds aside ("Clare’s Law" holds "Clare Law",
+    "Survivors' Panel" "Survivors Panel"),
     a plural's "s" too ("Champion's Network" holds "Champions Network", "GP practices" holds
     "GPs"), and "&" or "and" between words ("Safer & Stronger" holds "Safer Stronger")."""
     singular = singular_acronyms(" ".join(text.split()))
-    plain = _JOINED.sub(" ", POSSESSIVE.sub("", singular.lower()))
+    plain = _JOINED.sub(" ", _PLURAL_POSSESSIVE.sub("", POSSESSIVE.sub("", singular.lower())))
     return _PLURAL_S.sub("", plain)
 
 

@@ -606,4 +606,10 @@ def _whole_words(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str] | No
     words, in any case ("Experts by Experience" for "lived experience"); None for none."""
     if not words:
         return None
-    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words), flags)
+    # a plural's possessive as written or not: "Survivors Panel" names the "Survivors' Panel"
+    escaped = (_PLURAL_BEFORE_WORD.sub(_POSSESSIVE_OR_NOT, re.escape(w)) for w in words)
+    return re.compile("|".join(rf"(?<!\w){w}(?!\w)" for w in escaped), flags)
+
+
+_PLURAL_BEFORE_WORD = re.compile(r"s\\ ")  # (in an escaped phrase: "Survivors\ Panel")
+_POSSESSIVE_OR_NOT = r"s['’]?\\ "
