@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.structure import Block, parse_blocks
 from kb.records import Chunk, ChunkKind, SourceDocument
-from kb.text import SENTENCE_END
+from kb.text import NUMBERED_ITEM, SENTENCE_END, plain
 from kb.vocabulary import vocabulary
 
 
@@ -125,6 +125,7 @@ def _merge_small(drafts: list[_Draft], min_words: int, max_words: int, text: str
         previous = merged[-1] if merged else None
         if (previous is not None and previous.words < min_words
                 and previous.blocks[0].path[:top + 1] == draft.blocks[0].path[:top + 1]
+                and not _numbered_sibling(previous, draft)
                 and _contents(previous) == _contents(draft)  # a contents page is a chunk apart
                 and previous.key[1] == draft.key[1]
                 and previous.words + draft.words <= max_words
@@ -133,6 +134,16 @@ def _merge_small(drafts: list[_Draft], min_words: int, max_words: int, text: str
         else:
             merged.append(draft)
     return merged
+
+
+def _numbered_sibling(previous: _Draft, draft: _Draft) -> bool:
+    """The draft opens the next numbered section after the previous draft's ("Priority B: …"
+    after "Priority A: …"): a question calls each by its number ("under Priority B"), so each
+    keeps a chunk, and its heading, of its own."""
+    before = previous.blocks[0].path[-1:] if previous.blocks[0].path else []
+    opening = [h.text for h in draft.headings]
+    return bool(before and opening and NUMBERED_ITEM.match(plain(before[0]))
+                and any(NUMBERED_ITEM.match(plain(h).lstrip("# ")) for h in opening))
 
 
 def _contents(draft: _Draft) -> bool:

@@ -274,3 +274,23 @@ def test_a_lead_in_that_names_its_items_measures_makes_them_indicators():
     kind = _block_kinds(text)
     assert kind["- the number of repeat referrals to MARAC"] is ChunkKind.INDICATOR
     assert kind["- Open a single front door for referrals"] is ChunkKind.ACTION
+
+
+def test_numbered_sections_keep_a_chunk_each_however_short():
+    """Short sections "Priority A", "Priority B", "Priority C" are not merged into one chunk:
+    a question calls each by its number ("under Priority B"), which only its own chunk's
+    section path carries; other short sections still merge."""
+    text = ("# Introduction\n\nThis strategy sets out what partners will do.\n\n# Our priorities\n\n"
+            + "".join(f"## Priority {letter}: {name}\n\nWe will {doing} across the borough.\n\n"
+                      for letter, name, doing in (
+                          ("A", "Early identification", "train every GP practice and school"),
+                          ("B", "Safe support for all", "cut the wait for counselling to 12 weeks"),
+                          ("C", "Justice", "open a specialist domestic abuse court")))
+            + "## Background\n\nAbuse is common.\n\n## Context\n\nReports rose by a tenth.\n")
+    chunks = chunk_document(document((Page(number=None, text=text),)), 60, 150)
+    sections = [c.section for c in chunks]
+    assert [s for s in sections if "Priority" in s] == [
+        "Our priorities > Priority A: Early identification",
+        "Our priorities > Priority B: Safe support for all",
+        "Our priorities > Priority C: Justice"]
+    assert any("Reports rose" in c.text and "Abuse is common" in c.text for c in chunks)

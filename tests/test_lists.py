@@ -704,3 +704,28 @@ def test_a_list_of_the_kind_asked_for_ends_with_its_section(tmp_path):
     answer = kb.ask("What are Wyvern's measures of success?").text
     assert all(row in answer for row in ("Repeat referrals", "feel safer", "Children referred"))
     assert "pooled budget" not in answer and "Partnership Board" not in answer
+
+
+def test_a_numbered_section_s_own_text_comes_before_the_action_plan_rows_it_numbers(tmp_path):
+    """Wyvern's Priority B has a section of its own, and the action plan numbers its rows B1
+    and B2: "What will Wyvern do under Priority B?" is answered with what the section says it
+    will do, then those rows."""
+    text = ("# Wyvern Domestic Abuse Strategy 2024-2027\n\n"
+            "## Introduction\n\nThis strategy sets out what partners in Wyvern will do.\n\n"
+            "## Our priorities\n\n"
+            "### Priority A: Early identification\n\nWe want every professional to recognise "
+            "abuse. We will introduce routine enquiry in GP practices.\n\n"
+            "### Priority B: Safe support for all\n\nWe will reduce the wait for counselling to "
+            "12 weeks by 2027 and make the refuge accessible to wheelchair users.\n\n"
+            "## Action plan\n\n| Ref | Action | Lead | By |\n|---|---|---|---|\n"
+            "| A1 | Roll out routine enquiry to all GP practices | Health | March 2026 |\n"
+            "| B1 | Commission a by-and-for service | Public Health | April 2026 |\n"
+            "| B2 | Make the refuge fully accessible | Housing | December 2026 |\n")
+    councils = Path(__file__).parent / "fixtures" / "councils"
+    others = {path.name: path.read_text() for path in sorted(councils.glob("*.txt"))}
+    kb = corpus_kb(tmp_path, {**others, "wyvern-strategy.md": text})
+    answer = kb.ask("What will Wyvern do under Priority B?").text
+    assert "12 weeks" in answer and "wheelchair" in answer
+    assert "by-and-for service" in answer and "fully accessible" in answer
+    assert answer.index("12 weeks") < answer.index("by-and-for service")
+    assert "routine enquiry" not in answer

@@ -344,12 +344,21 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     `kinds`: the kinds of passage the question asks for (see `_list_run`)."""
     if not hits:
         return []
+    rows: list[tuple[Hit, int, int, str]] = []
     if reference is not None:
-        referred = [item for hit in hits[:1] for start, end, text in
-                    units(hit.text, hit.start, hit.section.split(" > "), whole_lists=False,
-                          title=hit.title) if (item := _referred(hit, start, end, text, reference))]
-        if referred:
-            return referred[:MAX_LIST_ITEMS]
+        rows = [item for hit in hits if hit.doc_id == hits[0].doc_id for start, end, text in
+                units(hit.text, hit.start, hit.section.split(" > "), whole_lists=False,
+                      title=hit.title) if (item := _referred(hit, start, end, text, reference))]
+        if rows and rows[0][0] is hits[0]:  # the section's own list is the plan's rows
+            return rows[:MAX_LIST_ITEMS]
+    # … else the section's own text comes first, and the plan's rows for it after it
+    return (_own_list(hits, within_section, terms, idf, nouns, kinds) + rows)[:MAX_LIST_ITEMS]
+
+
+def _own_list(hits: Sequence[Hit], within_section: bool, terms: AbstractSet[str],
+              idf: Mapping[str, float] | None, nouns: AbstractSet[str],
+              kinds: AbstractSet[ChunkKind]) -> list[tuple[Hit, int, int, str]]:
+    """The items of the list the best hit under a heading is part of (see `list_units`)."""
     # a contents page names the sections, not their items; a title page (text before the
     # first heading) holds no list: a question that names its document ranks it first, and
     # the list is in the best hit under a heading (the search ranks first the hit whose list

@@ -513,6 +513,14 @@ class HybridRetriever:
                       if plan.whole_section else found[0])
             return anchor, _heads_list(chunks[anchor].chunk, plan.list_nouns)
         reference = plan.item_reference  # "under Theme B": an action plan's rows "B1", "B2"
+        # … unless the section has text of its own ("Priority B: …" over what it will do)
+        own = next((position for position in ranked[:self._settings.top_k]
+                    if (chunk := chunks[position].chunk).doc_id == best.doc_id
+                    and self._headings.named(chunk.section.rsplit(" > ", 1)[-1], plan.terms,
+                                             plan.section_names, plan.section_about)),
+                   None) if reference is not None else None
+        if own is not None:
+            return own, False
         if reference is not None:
             referring = next((position for position in ranked[:self._settings.top_k]
                               if (chunk := chunks[position].chunk).kind in plan.kinds
