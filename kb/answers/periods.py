@@ -13,6 +13,7 @@ from datetime import date
 from kb.answers.extractive import citation_for, is_expired
 from kb.records import Answer, Citation, Hit
 from kb.retrieval.documents import standing_line, years_of
+from kb.text import readable
 
 
 def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], status: bool = False,
@@ -48,7 +49,7 @@ def period_answer(hits: Sequence[Hit], doc_ids: Sequence[str], status: bool = Fa
         state = (f"its period ended{last}" if is_expired(hit.period, today)
                  else f"current, to{last.removeprefix(' in')}" if last else "current")
         standing = "" if hit.status == "unknown" else f"{hit.status}; "
-        said = " ".join(quote.split())
+        said = readable(quote)  # ("## Domestic Abuse Strategy 2024 to 2028", a Word heading)
         # a title line needs no title before it; a bare period ("2015-20") does, though the
         # title ends with it
         title_line = said.lower() in hit.title.lower() and any(c.isalpha() for c in said)
