@@ -261,8 +261,8 @@ def _answering_areas(units: list[_Unit], question: str, idf: Mapping[str, float]
                      ) -> list[_Unit]:
     """The sentences (picked or scored) of the areas one of whose sentences holds
     AREA_TOPIC_SHARE of the topic's word weight ("sanctuary scheme": not North Yorkshire's
-    "community ambassador scheme"), or of one alternative's ("a target hardening or sanctuary scheme": either, see
-    `kb.retrieval.topic.alternatives`); all of them when no area's does."""
+    "community ambassador scheme"), or of one alternative's ("a target hardening or sanctuary
+    scheme": either, see `kb.retrieval.topic.alternatives`); all of them when no area's does."""
     topic: set[str] = {t for t in topic_terms(question) if t in idf}
     wanted = [(terms, AREA_TOPIC_SHARE * idf_weight(terms, idf))
               for terms in (topic, *(topic & content_terms(alternative)

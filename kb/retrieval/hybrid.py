@@ -607,6 +607,10 @@ class HybridRetriever:
         )
 
 
+_PLURAL_BEFORE_WORD = re.compile(r"s\\ ")  # (in an escaped phrase: "Survivors\ Panel")
+_POSSESSIVE_OR_NOT = r"s['’]?\\ "
+
+
 @lru_cache(maxsize=256)
 def _whole_words(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str] | None:
     """Any of the words (or phrases) written as whole words, as a pattern: a name as given
@@ -618,6 +622,3 @@ def _whole_words(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str] | No
     escaped = (_PLURAL_BEFORE_WORD.sub(_POSSESSIVE_OR_NOT, re.escape(w)) for w in words)
     return re.compile("|".join(rf"(?<!\w){w}(?!\w)" for w in escaped), flags)
 
-
-_PLURAL_BEFORE_WORD = re.compile(r"s\\ ")  # (in an escaped phrase: "Survivors\ Panel")
-_POSSESSIVE_OR_NOT = r"s['’]?\\ "
