@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from kb.api import KnowledgeBase
 from kb.retrieval.lists import with_list_continuation
 from tests.corpus_support import corpus_kb
 
@@ -655,6 +656,14 @@ def test_a_numbered_section_s_actions_are_the_action_plan_rows_it_numbers(tmp_pa
     assert all(text[c.start:c.end] == c.quote for c in answer.citations)
 
 
+def among_councils(tmp_path: Path, text: str) -> KnowledgeBase:
+    """A knowledge base over Wyvern's markdown strategy and the council fixtures' (among which
+    a council's name is a rare word, as in a real store)."""
+    councils = Path(__file__).parent / "fixtures" / "councils"
+    others = {path.name: path.read_text() for path in sorted(councils.glob("*.txt"))}
+    return corpus_kb(tmp_path, {**others, "wyvern-strategy.md": text})
+
+
 def test_an_area_s_name_in_the_title_heading_names_no_section(tmp_path):
     """Wyvern's title heading holds its name, so every section path does: "List the actions
     under Wyvern's objective 3." is answered with Objective 3's actions, not with those of
@@ -675,9 +684,7 @@ def test_an_area_s_name_in_the_title_heading_names_no_section(tmp_path):
         f"### Objective {n}: {name}\n\nWhat we will do:\n\n"
         + "".join(f"{i}. {action}.\n" for i, action in enumerate(actions, 1)) + "\n"
         for n, (name, *actions) in enumerate(objectives, 1))
-    councils = Path(__file__).parent / "fixtures" / "councils"  # a name is rare among councils
-    others = {path.name: path.read_text() for path in sorted(councils.glob("*.txt"))}
-    kb = corpus_kb(tmp_path, {**others, "wyvern-strategy.md": text})
+    kb = among_councils(tmp_path, text)
     answer = kb.ask("List the actions under Wyvern's objective 3.").text
     assert "20 units" in answer and "older victims" in answer and "Sanctuary Scheme" in answer
     assert "every school" not in answer and "Protection Orders" not in answer
@@ -698,9 +705,7 @@ def test_a_list_of_the_kind_asked_for_ends_with_its_section(tmp_path):
             "domestic abuse services.\n\n"
             "## Governance\n\nThe Wyvern Domestic Abuse Partnership Board oversees this "
             "strategy and reports twice a year to the Health and Wellbeing Board.\n")
-    councils = Path(__file__).parent / "fixtures" / "councils"
-    others = {path.name: path.read_text() for path in sorted(councils.glob("*.txt"))}
-    kb = corpus_kb(tmp_path, {**others, "wyvern-strategy.md": text})
+    kb = among_councils(tmp_path, text)
     answer = kb.ask("What are Wyvern's measures of success?").text
     assert all(row in answer for row in ("Repeat referrals", "feel safer", "Children referred"))
     assert "pooled budget" not in answer and "Partnership Board" not in answer
@@ -721,9 +726,7 @@ def test_a_numbered_section_s_own_text_comes_before_the_action_plan_rows_it_numb
             "| A1 | Roll out routine enquiry to all GP practices | Health | March 2026 |\n"
             "| B1 | Commission a by-and-for service | Public Health | April 2026 |\n"
             "| B2 | Make the refuge fully accessible | Housing | December 2026 |\n")
-    councils = Path(__file__).parent / "fixtures" / "councils"
-    others = {path.name: path.read_text() for path in sorted(councils.glob("*.txt"))}
-    kb = corpus_kb(tmp_path, {**others, "wyvern-strategy.md": text})
+    kb = among_councils(tmp_path, text)
     answer = kb.ask("What will Wyvern do under Priority B?").text
     assert "12 weeks" in answer and "wheelchair" in answer
     assert "by-and-for service" in answer and "fully accessible" in answer
