@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kb.records import PAGE_SEPARATOR, ChunkKind, Page
-from kb.text import BULLET, CONTENTS_ENTRY, LEAD_IN, SUPERSCRIPT_DIGITS, plain
+from kb.text import BULLET, CONTENTS_ENTRY, LEAD_IN, NUMBER_WORDS, SUPERSCRIPT_DIGITS, plain
 from kb.vocabulary import vocabulary
 
 # Sections whose numbered sub-headings are their items' own sections ("Our priorities" >
@@ -110,12 +110,19 @@ def section_kind(heading: str) -> ChunkKind | None:
     return kind
 
 
+# a list noun counted or pointed at ("three priorities", "the following outcomes"): the list's
+_COUNTED = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(NUMBER_WORDS)}|following|these|key)\s+$",
+                      re.IGNORECASE)
+
+
 def lead_kind(lead: str) -> ChunkKind | None:
-    """The kind a list's lead-in announces: the cue mentioned last ("... on five outcomes:")."""
+    """The kind a list's lead-in announces: the cue mentioned last ("... on five outcomes:"),
+    unless an earlier one is counted and the later ones are not ("We have agreed three
+    priorities with partners and survivors:" lists priorities, not partners)."""
     text = plain(lead)
-    found = [(m.end(), kind) for kind, pattern in vocabulary().heading_cues
-             for m in pattern.finditer(text)]
-    return max(found, key=lambda pair: pair[0])[1] if found else None
+    found = [(bool(_COUNTED.search(text[:m.start()])), m.end(), kind)
+             for kind, pattern in vocabulary().heading_cues for m in pattern.finditer(text)]
+    return max(found, key=lambda cue: (cue[0], cue[1]))[2] if found else None
 
 
 def _raw_blocks(page: Page, offset: int) -> Iterator[tuple[int, int, int]]:

@@ -294,3 +294,15 @@ def test_numbered_sections_keep_a_chunk_each_however_short():
         "Our priorities > Priority B: Safe support for all",
         "Our priorities > Priority C: Justice"]
     assert any("Reports rose" in c.text and "Abuse is common" in c.text for c in chunks)
+
+
+def test_a_lead_in_announces_the_list_it_counts_not_a_later_cue():
+    """"We have agreed three priorities with partners and survivors:" lists priorities (aims);
+    "partners", a governance cue, only says with whom. Without a counted cue the last one
+    mentioned is the list's."""
+    from ingest.structure import lead_kind
+
+    assert lead_kind("We have agreed three priorities with partners and survivors:") is (
+        ChunkKind.AIM)
+    assert lead_kind("focusing our delivery on four outcomes:") is ChunkKind.OUTCOME
+    assert lead_kind("Partners will:") is ChunkKind.GOVERNANCE
