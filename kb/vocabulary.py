@@ -68,6 +68,7 @@ class Vocabulary:
     question_intents: tuple[tuple[frozenset[ChunkKind], Pattern], ...]
     question_fallbacks: Pattern  # intent cues that count only when no other kind's does
     answer_type_cues: tuple[tuple[str, Pattern], ...]
+    value_words: frozenset[str]  # "how much", "when", "who": words that ask for a value
     measure_question: Pattern  # "What is the caseload…": a count beside the measure's noun
     duration_question: Pattern  # "How long…": a count of time units …
     time_units: str  # … these, as words
@@ -208,6 +209,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
             asking_verbs=cue_pattern(data["topic"]["asking_verbs"]),
+            value_words=frozenset(data["topic"]["value_words"].split()),
             # an opening clause up to its comma or colon, for or about an audience
             preamble=re.compile(rf"^\s*(?=[^,:?]*\b(?:{_alternatives(data['topic']['audience'])})\b)"
                                 rf"(?:for|ahead of|before|i'?m|i am|i need|i have|we|quick)\b"

@@ -46,3 +46,26 @@ def test_what_about_another_subject_keeps_the_places_and_drops_the_old_subject()
     assert resolve("What about them?", history, RESOLVER) == (
         "What about them — What will Wyvern do about perpetrators?")
     assert resolve("What about its targets?", history, RESOLVER).endswith("perpetrators?")
+
+
+def test_a_short_question_that_only_asks_for_a_value_asks_it_of_the_previous_turn():
+    """"How many a year?", "When?" name nothing of their own: they ask the previous turn's
+    topic for a number or a date; a short question with a subject of its own stands alone."""
+    history = ["What is Wyvern doing about perpetrators?"]
+    for question in ("How many a year?", "When?"):
+        resolved = resolve(question, history, RESOLVER)
+        assert resolved.startswith(question.rstrip("?") + " — ")
+        assert "Wyvern" in resolved and resolved.endswith("perpetrators?")
+    assert resolve("What is MARAC?", history, RESOLVER) == "What is MARAC?"
+
+
+def test_the_turn_a_follow_up_is_joined_to_opens_with_no_name():
+    """"… — What is Wyvern doing…": its "What" is capitalised as a sentence's first word, not
+    as a name that a passage must write ("no passage found names 'What'")."""
+    from kb.answers.refusal import specific_terms
+
+    joined = resolve("How many a year?", ["What does Wyvern say about the Sanctuary Scheme?"],
+                     RESOLVER)
+    assert specific_terms(joined, RESOLVER, {}) == ["Sanctuary Scheme"]
+    assert specific_terms("How many children join SAFE! Recovery Groupwork?", RESOLVER, {}) == [
+        "SAFE Recovery Groupwork"]

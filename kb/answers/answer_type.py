@@ -54,16 +54,6 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
                                    r"revealed|concluded|resulted in|suggests|saw an?)\b|%",
                                    re.IGNORECASE),
 }
-_CUE_TERMS = content_terms("how much budget funding funded spend spent cost costs allocated "
-                           "allocation invest investment grant money salary paid pay price "
-                           "many number percentage often "
-                           "proportion share rate often long soon average median when date year month "
-                           "deadline timescale timescales timeframe timetable start started begin "
-                           "began launch launched introduced who wrote written writes "
-                           "authored signed "
-                           "organisation agency charity provider officer person body team "
-                           "named name find findings show result results conclude reveal "
-                           "recommend learn lessons according")
 PERIOD_COLUMNS = 2  # a table header with this many dated columns sets its rows in time
 # an action's reference before its words: a table row's first cell ("3.1\t", "A1\t") or a
 # list item's number ("1.1 Deliver…", "B3 Reduce…")
@@ -137,7 +127,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     kind = expected_type(question)
     if kind is None:
         return None
-    terms = content_terms(topic) - _CUE_TERMS
+    terms = content_terms(topic) - word_list_terms(vocabulary().value_words)
     # a word no passage holds ("taxpayer") can be held by no value sentence: whether it takes
     # the question off the strategies' subject is kb.answers.refusal's unseen-word check
     terms = {t for t in terms if t in idf} or terms
@@ -271,7 +261,8 @@ def topic_terms(topic: str) -> set[str]:
     not the words that ask for a kind of value ("how many", "budget"), not scaffolding
     ("strategy", "approach") nor section nouns ("priority", "strand")."""
     words = vocabulary()
-    return (content_terms(topic) - _CUE_TERMS - word_list_terms(words.scaffolding)
+    return (content_terms(topic) - word_list_terms(words.value_words)
+            - word_list_terms(words.scaffolding)
             - word_list_terms(words.section_nouns))
 
 

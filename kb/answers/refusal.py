@@ -47,6 +47,7 @@ _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-
 # Set on tune, where off-topic questions' drops were 0.04-0.13 and one paraphrase's 0.08
 # ("flagged as being in danger"); the others' under 0.025
 UNSEEN_DROP = 0.04
+_SENTENCE_BREAK = re.compile(r"(?:^[—–-]|[.?:])$")  # the word after it opens a sentence ("SAFE!" ends none)
 _JOINED = re.compile(r" (?:&|and) ")  # "Safer & Stronger", "Safer and Stronger"
 _PLURAL_S = re.compile(r"(?<=[a-z]{3})s\b")  # "champions" as "champion"
 _PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’](?!\w)")  # "Survivors' Panel" as "Survivors Panel"
@@ -362,7 +363,11 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
     # lower-case words are words ("How do Bucks schools support reading?")
     typed_lower = not any(c.isupper() for c in question[1:])
     councils = lower_case_councils(text, document_words) if typed_lower else []
-    words = [w.strip("?.,;:!()'\"") for w in text.split()[1:]]
+    typed = text.split()
+    # a word that opens a sentence is capitalised for that ("… — What will Wyvern do…", a
+    # follow-up joined to the turn it follows), as the question's first word is
+    opening = {i for i in range(1, len(typed)) if _SENTENCE_BREAK.search(typed[i - 1])}
+    words = ["" if i in opening else w.strip("?.,;:!()'\"") for i, w in enumerate(typed[1:], 1)]
     words = [ranged.group(1) if (ranged := _YEARS.fullmatch(w)) else w for w in words]
     # a word numbered by the next one names a part ("Year 1", "Priority Two"), not a body,
     # and its number is no name either; a lower-case word numbers nothing ("Clare's Law a…")

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.intent import intended_kinds, without_cues
-from kb.text import content_terms
+from kb.text import content_terms, word_list_terms
+from kb.vocabulary import vocabulary
 
 _FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|and what about|same for|what of)\b|\b(that|those|this|"
@@ -79,12 +80,14 @@ def _new_topic(question: str) -> str:
 def _follows_up(question: str, resolver: AreaResolver) -> bool:
     """The question refers to the previous turn: at most 12 words, it opens as a follow-up
     ("and…", "what about…"), ends pointing back ("…for them?"), or is a short question that
-    points back and names no area ("How will they be measured?")."""
+    names no area and points back ("How will they be measured?") or asks only for a value
+    ("How many a year?", "When?": vocabulary [topic] value_words)."""
     if len(question.split()) > 12:
         return False
-    return bool(_FOLLOW_UP.search(question)) or (
-        len(question.split()) <= POINTING_WORDS and bool(_POINTS_BACK.search(question))
-        and not resolver.mentioned(question))
+    short = len(question.split()) <= POINTING_WORDS and not resolver.mentioned(question)
+    return bool(_FOLLOW_UP.search(question)) or (short and (
+        bool(_POINTS_BACK.search(question))
+        or not content_terms(question) - word_list_terms(vocabulary().value_words)))
 
 
 def _resolved(turns: Sequence[str], resolver: AreaResolver) -> list[str]:
