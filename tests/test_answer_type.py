@@ -234,6 +234,17 @@ def test_people_are_counted_by_any_word_for_persons():
     assert missing_value(question, question, [residents], idf) is AnswerType.COUNT
 
 
+def test_a_length_of_time_beside_the_counted_noun_is_no_count_of_it():
+    """"waiting times for an ISVA fall below four weeks" counts weeks, not ISVAs: "How many
+    ISVAs does Wyvern employ?" is not answered by it; "three ISVAs" would be."""
+    idf = {"isva": 4.0, "employ": 2.0, "wait": 2.0, "time": 1.0}
+    waits = hit("Waiting times for an ISVA fall below four weeks.", similarity=0.3)
+    question = "How many ISVAs does Wyvern employ?"
+    assert missing_value(question, question, [waits], idf) is AnswerType.COUNT
+    staff = hit("Wyvern employs three ISVAs and a children's worker.")
+    assert missing_value(question, question, [waits, staff], idf) is None
+
+
 def test_a_measure_is_given_beside_its_noun_and_a_waiting_time_in_units_of_time():
     """"What is the caseload…?" is not answered by any number about advocates; "What is the
     waiting time…?" by a number of weeks, not a number of referrals."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from enum import StrEnum
+from functools import lru_cache
 
 from kb.answers.sentences import table_header, units
 from kb.records import Hit
@@ -232,9 +233,20 @@ def _gives(text: str, value: re.Pattern[str], asked_words: Collection[str],
 
 
 def _beside(text: str, start: int, end: int, terms: Collection[str]) -> bool:
+    """The number between `start` and `end` counts one of the terms: one of them is within
+    COUNTED_NEAR words of it, and it is no length of time unless time is counted ("an ISVA
+    fall below four weeks" counts weeks, not ISVAs)."""
     before = re.findall(r"[\w'’-]+", text[:start])[-COUNTED_NEAR:]
     after = re.findall(r"[\w'’-]+", text[end:])[:COUNTED_NEAR]
+    units = _time_units()
+    if after and content_terms(after[0]) & units and not set(terms) & units:
+        return False
     return bool(content_terms(" ".join(before + after)) & set(terms))
+
+
+@lru_cache(maxsize=1)
+def _time_units() -> frozenset[str]:
+    return frozenset(content_terms(vocabulary().time_units))
 
 
 def passage_about(topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float],
