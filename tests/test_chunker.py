@@ -306,3 +306,16 @@ def test_a_lead_in_announces_the_list_it_counts_not_a_later_cue():
         ChunkKind.AIM)
     assert lead_kind("focusing our delivery on four outcomes:") is ChunkKind.OUTCOME
     assert lead_kind("Partners will:") is ChunkKind.GOVERNANCE
+
+
+def test_the_items_after_we_will_know_we_have_succeeded_when_are_indicators():
+    """"We will know we have succeeded when:" leads in the outcome's measures, not actions
+    ("We will:" before it leads in those)."""
+    text = ("OUTCOME 2 - VICTIMS GET THE RIGHT HELP QUICKLY\n\nWe will:\n- fund an ISVA two days "
+            "a week\n- give every rural parish a named champion\n\nWe will know we have "
+            "succeeded when:\n- waiting times for an ISVA fall below four weeks\n- more victims "
+            "from rural parishes are referred\n")
+    kinds = {b.text.lstrip("- "): b.kind for b in parse_blocks((Page(number=None, text=text),))
+             if b.type == "bullet"}
+    assert kinds["fund an ISVA two days a week"] is ChunkKind.ACTION
+    assert kinds["waiting times for an ISVA fall below four weeks"] is ChunkKind.INDICATOR
