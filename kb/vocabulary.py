@@ -71,9 +71,9 @@ class Vocabulary:
     value_words: frozenset[str]  # "how much", "when", "who": words that ask for a value
     measure_question: Pattern  # "What is the caseload…": a count beside the measure's noun
     duration_question: Pattern  # "How long…": a count of time units …
-    time_units: str  # … these, as words
-    people: str  # "How many people…" …
-    persons: str  # … is answered by a count beside any of these words for persons
+    time_units: frozenset[str]  # … these, as words
+    people: frozenset[str]  # "How many people…" …
+    persons: frozenset[str]  # … is answered by a count beside any of these words for persons
     frequency_question: Pattern  # "How often…": a frequency
     frequency: Pattern
     indirect_value: Pattern
@@ -191,9 +191,9 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                                    for kind, words in data["answer_types"].items()),
             measure_question=cue_pattern(data["measures"]["nouns"]),
             duration_question=cue_pattern(data["durations"]["questions"]),
-            time_units=data["durations"]["units"],
-            people=data["measures"]["people"],
-            persons=data["measures"]["persons"],
+            time_units=frozenset(data["durations"]["units"].split()),
+            people=frozenset(data["measures"]["people"].split()),
+            persons=frozenset(data["measures"]["persons"].split()),
             frequency_question=cue_pattern(data["durations"]["frequency_questions"]),
             frequency=cue_pattern(data["durations"]["frequencies"]),
             indirect_value=cue_pattern(data["indirect_value"]["cues"]),

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from enum import StrEnum
-from functools import lru_cache
 
 from kb.answers.sentences import table_header, units
 from kb.records import Hit
@@ -178,7 +177,7 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
     if not asked:  # "How many pilots…, and for how long?" counts the pilots
         words = vocabulary()
         if words.duration_question.search(question):
-            return frozenset(content_terms(words.time_units))
+            return word_list_terms(words.time_units)
         measure = words.measure_question.search(question)
         return frozenset(content_terms(measure.group()) if measure else ())
     counted: set[str] = set()
@@ -193,8 +192,8 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
     # their names ("How many people…": residents, survivors)
     counted |= content_terms(" ".join(strategy_words(" ".join(named))))
     words = vocabulary()
-    if named and content_terms(named[0]) <= content_terms(words.people):
-        counted |= content_terms(words.persons)
+    if named and content_terms(named[0]) <= word_list_terms(words.people):
+        counted |= word_list_terms(words.persons)
     glossary = glossary or {}
     acronyms = {term for acronym, forms in glossary.items()
                 if any((spelled := content_terms(form)) and spelled <= counted for form in forms)
@@ -238,15 +237,10 @@ def _beside(text: str, start: int, end: int, terms: Collection[str]) -> bool:
     fall below four weeks" counts weeks, not ISVAs)."""
     before = re.findall(r"[\w'’-]+", text[:start])[-COUNTED_NEAR:]
     after = re.findall(r"[\w'’-]+", text[end:])[:COUNTED_NEAR]
-    units = _time_units()
+    units = word_list_terms(vocabulary().time_units)
     if after and content_terms(after[0]) & units and not set(terms) & units:
         return False
     return bool(content_terms(" ".join(before + after)) & set(terms))
-
-
-@lru_cache(maxsize=1)
-def _time_units() -> frozenset[str]:
-    return frozenset(content_terms(vocabulary().time_units))
 
 
 def passage_about(topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float],
