@@ -513,22 +513,21 @@ class HybridRetriever:
                       if plan.whole_section else found[0])
             return anchor, _heads_list(chunks[anchor].chunk, plan.list_nouns)
         reference = plan.item_reference  # "under Theme B": an action plan's rows "B1", "B2"
-        # … unless the section has text of its own ("Priority B: …" over what it will do)
-        own = next((position for position in ranked[:self._settings.top_k]
-                    if (chunk := chunks[position].chunk).doc_id == best.doc_id
-                    and self._headings.named(chunk.section.rsplit(" > ", 1)[-1], plan.terms,
-                                             plan.section_names, plan.section_about)),
-                   None) if reference is not None else None
-        if own is not None:
-            return own, False
         if reference is not None:
-            referring = next((position for position in ranked[:self._settings.top_k]
-                              if (chunk := chunks[position].chunk).kind in plan.kinds
-                              and chunk.doc_id == best.doc_id
-                              and any(reference.match(line) for line in chunk.text.splitlines())),
-                             None)
-            if referring is not None:
-                return referring, False
+            top = [position for position in ranked[:self._settings.top_k]
+                   if chunks[position].chunk.doc_id == best.doc_id]
+            # the section called by number, where it has text of its own ("Priority B: …"
+            # over what it will do), else the top hit of the asked kind holding its rows
+            numbered = next((position for position in top if self._headings.named(
+                chunks[position].chunk.section.rsplit(" > ", 1)[-1], plan.terms,
+                plan.section_names, plan.section_about)), None)
+            if numbered is None:
+                numbered = next((position for position in top
+                                 if (chunk := chunks[position].chunk).kind in plan.kinds
+                                 and any(reference.match(line)
+                                         for line in chunk.text.splitlines())), None)
+            if numbered is not None:
+                return numbered, False
         pool = [p for p in ranked[:LIST_POOL] if (not plan.named_documents
                 or chunks[p].chunk.doc_id in plan.named_documents)  # the document asked about
                 and not _title_page(chunks[p].chunk)]
