@@ -30,7 +30,7 @@ def passage(chunk_id: str, text: str, section: str, start: int,
     ("By how much did reported incidents rise?", AnswerType.COUNT),
     ("How long is the waiting list for the perpetrator programme?", AnswerType.COUNT),
     ("What is the average caseload of an outreach worker?", AnswerType.COUNT),
-    ("What is the repeat referral rate at MARAC?", AnswerType.COUNT),
+    ("What is the repeat referral rate at MARAC?", AnswerType.SHARE),
     ("What percentage of victims report the abuse to the police?", AnswerType.SHARE),
     ("What % of victims report the abuse to the police?", AnswerType.SHARE),
     ("What share of the costs does Wyvern put down to lost work?", AnswerType.SHARE),
@@ -1091,6 +1091,31 @@ def test_a_count_counts_what_the_question_counts():
     by_year = hit("Year\tIDVAs employed\n2021/22\t5 advocates\n2022/23\t6 advocates",
                   section="Advocacy")
     assert missing_value(question, question, [by_year], {}) is None
+
+
+def test_a_rate_is_a_share_of_what_the_words_before_it_name():
+    from kb.answers.answer_type import rated_terms
+
+    question = "What is the conviction rate for domestic abuse prosecutions in Wyvern?"
+    assert expected_type(question) is AnswerType.SHARE
+    assert rated_terms(question) == {"convict"}
+    assert rated_terms("What is the MARAC repeat referral rate?") == {"repeat", "referr"}
+    # shares of other things, however like the question, give no conviction rate
+    def like(sentences: list[str]) -> list[float]:
+        return [0.6] * len(sentences)
+
+    others = hit("Wyvern Police recorded 4,210 domestic abuse incidents. 57% of the domestic "
+                 "abuse cases referred to the IDVA service saw the abuse stop.",
+                 section="Domestic abuse prosecutions in Wyvern", similarity=0.6)
+    assert missing_value(question, question, [others], {}, like) is AnswerType.SHARE
+    convictions = hit("The conviction rate for domestic abuse prosecutions in Wyvern was 74%.",
+                      section="Justice")
+    assert missing_value(question, question, [convictions], {}, like) is None
+    # a rate per head is a share too
+    question = "What is the domestic abuse incident rate in Wyvern?"
+    per_head = hit("Wyvern Police recorded 4,210 domestic abuse incidents, 12.1 per 1,000 "
+                   "residents.", section="Local picture")
+    assert missing_value(question, question, [per_head], {}) is None
 
 
 def test_how_long_is_answered_by_a_number_of_time_units_or_a_span_of_dates():

@@ -38,9 +38,12 @@ _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 _MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
            r"december|spring|summer|autumn|winter")
 _VALUES: dict[AnswerType, re.Pattern[str]] = {
+    # a rate per head is a share too ("12.4 per 1,000 population")
     AnswerType.SHARE: re.compile(rf"%|\bper ?cent\b|\b(\d+|{_NUMBER_WORDS}) (in|out of) "
                                  rf"(\d+|{_NUMBER_WORDS})\b|\b(half|a third|a quarter|a fifth|"
-                                 r"two[- ]thirds|three[- ]quarters|majority)\b", re.IGNORECASE),
+                                 r"two[- ]thirds|three[- ]quarters|majority)\b|"
+                                 r"\bper (1,?000|10,?000|100,?000|thousand|head|capita)\b",
+                                 re.IGNORECASE),
     AnswerType.AMOUNT: re.compile(r"£\s?\d|\b\d[\d,.]*\s?(k|m|million|billion|bn|pounds)\b",
                                   re.IGNORECASE),
     AnswerType.COUNT: re.compile(rf"(?<![\w/-])(?!(19|20)\d\d\b)\d[\d,.]*(?![\d/])|%|"
@@ -146,6 +149,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
                else frozenset())
     lasting, often = _asks_time(question, kind)
+    rated = rated_terms(question) & asked
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
         about = (_held_weight(terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
@@ -155,6 +159,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
         for sentence, held in _values(hit, asked, _VALUES[kind], idf, spelled,
                                       dated_columns=kind is AnswerType.DATE, asked_words=words,
                                       counted=counted, lasting=lasting, often=often):
+            if rated and not rated & held:  # a share of something else
+                continue
             if (idf_weight(held, idf) >= VALUE_TOPIC_SHARE * asked_total
                     and (kind is not AnswerType.NAME or rarest in held)):
                 return None
@@ -162,6 +168,14 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:
         return None
     return kind
+
+
+def rated_terms(question: str) -> frozenset[str]:
+    """What the question's rate is of: the terms of the two words before "rate" ("What is
+    the conviction rate…": convict; "the repeat referral rate": repeat, referr; vocabulary
+    [measures] rates), none for a question that asks for no rate."""
+    return frozenset().union(*(content_terms(match.group(1))
+                               for match in vocabulary().rated.finditer(question)))
 
 
 def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None = None
