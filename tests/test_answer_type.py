@@ -39,6 +39,9 @@ def passage(chunk_id: str, text: str, section: str, start: int,
     ("Who chairs the partnership board?", AnswerType.NAME),
     ("What did the evaluation of the pilot find?", AnswerType.FINDING),
     ("What was the outcome of the Wyvern refuge pilot evaluation?", AnswerType.FINDING),
+    ("What statutory duty does Wyvern have to fund refuges?", AnswerType.DUTY),
+    ("Is Wyvern legally required to publish a safe accommodation strategy?", AnswerType.DUTY),
+    ("What do the statutory services in Wyvern do?", None),
     ("What are the outcomes of the strategy?", None),
     ("What are the strategy's priorities?", None),
     ("How was the county coordinator post paid for?", None),
@@ -1116,6 +1119,16 @@ def test_a_rate_is_a_share_of_what_the_words_before_it_name():
     per_head = hit("Wyvern Police recorded 4,210 domestic abuse incidents, 12.1 per 1,000 "
                    "residents.", section="Local picture")
     assert missing_value(question, question, [per_head], {}) is None
+
+
+def test_a_duty_is_given_by_a_sentence_that_lays_one_down():
+    question = "What statutory duty does Wyvern have for safe accommodation?"
+    laid_down = hit("Wyvern Council has a duty under Part 4 of the Domestic Abuse Act 2021 to "
+                    "assess the need for safe accommodation.", section="Safe accommodation")
+    assert missing_value(question, question, [laid_down], {}) is None
+    planned = hit("Wyvern will commission 20 units of safe accommodation by 2026.",
+                  section="Safe accommodation")
+    assert missing_value(question, question, [planned], {}) is AnswerType.DUTY
 
 
 def test_how_long_is_answered_by_a_number_of_time_units_or_a_span_of_dates():

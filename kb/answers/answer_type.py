@@ -31,6 +31,7 @@ class AnswerType(StrEnum):
     DATE = "date"
     NAME = "name"
     FINDING = "finding"
+    DUTY = "duty"
 
 
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
@@ -56,6 +57,10 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.FINDING: re.compile(r"\b(found|findings|showed|shown|shows|demonstrated|"
                                    r"revealed|concluded|resulted in|suggests|saw an?)\b|%",
                                    re.IGNORECASE),
+    # a duty with what it is to do or what lays it down ("a duty under Part 4 of the Domestic
+    # Abuse Act 2021 to assess…"): more than the words of a question that asks for one
+    AnswerType.DUTY: re.compile(r"\b(dut(y|ies)|obligations?|obliged|required by law)\b[^.;:]{0,60}",
+                                re.IGNORECASE),
 }
 PERIOD_COLUMNS = 2  # a table header with this many dated columns sets its rows in time
 # an action's reference before its words: a table row's first cell ("3.1\t", "A1\t") or a

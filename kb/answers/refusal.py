@@ -56,7 +56,7 @@ COMPOUND_WINDOW = 3  # a compound's two words count as written together this man
 Similarities = Callable[[Sequence[str], Sequence[str]], Sequence[Sequence[float]]]
 ARTICLES = {AnswerType.SHARE: "a percentage or share", AnswerType.AMOUNT: "an amount",
             AnswerType.COUNT: "a number", AnswerType.DATE: "a date", AnswerType.NAME: "a name",
-            AnswerType.FINDING: "a finding"}
+            AnswerType.FINDING: "a finding", AnswerType.DUTY: "a duty"}
 
 
 def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
@@ -83,7 +83,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     economic climate") needs a top passage that writes it (`_loose_compounds`); a question
     that names its document needs a passage of that document about its topic
     (`_silent_document`); and when the question asks for a kind of value (a share, an
-    amount, a count, a date, a name, a finding), a sentence about its topic gives one (see
+    amount, a count, a date, a name, a finding, a duty), a sentence about its topic gives one (see
     `kb.answers.answer_type`; the words by which the question names its source, "according
     to the … Strategy", are not its topic).
 
