@@ -181,8 +181,10 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 HTML_TAG = re.compile(r"<[^>]{1,200}>")
 POSSESSIVE = re.compile(r"['’]s\b")  # "Clare’s", "Women's"
-# A list item's marker: a bullet sign, "1." / "2)" / "4.1 -" / "(a)" / "iv." and the space after it.
-BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*([.)]|\s+[-–])\s+|\(?([a-z]|[ivx]{2,5})[.)]\s+)")
+# A list item's marker: a bullet sign, "1." / "2)" / "4.1 -" / "(a)" / "iv." / an action's reference
+# before a capital ("A1 Deliver…", "B3. Fund…") and the space after it.
+BULLET = re.compile(r"^\s*([-•●▪◦*–]\s+|\(?\d{1,2}(\.\d{1,2})*([.)]|\s+[-–])\s+|\(?([a-z]|[ivx]{2,5})[.)]\s+"
+                    r"|[A-Z]\d{1,2}\.? +(?=[A-Z]))")
 # Where a sentence ends: after . ! ? (and closing quotes, brackets, emphasis or a footnote's
 # number), before a capital, digit, quote, bracket or bullet; not after an item number
 # ("2. Awareness", "10. Reporting") nor after an abbreviation that a name or example follows

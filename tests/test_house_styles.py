@@ -255,6 +255,19 @@ def test_numbered_lines_under_marked_headings_are_list_items():
     assert early.kind is ChunkKind.AIM
 
 
+def test_lines_called_by_a_reference_are_items_of_the_list_their_lead_in_announces():
+    """"A1 Deliver…", "A2 Launch…" under "Our commitments:" are the items of a list of
+    actions, each its own, in a section of another kind (a strand)."""
+    text = ("5. Strand A: Prevent\n\nWhat we want to achieve: young people know what a healthy "
+            "relationship looks like.\n\nOur commitments:\nA1 Deliver the Healthy Relationships "
+            "curriculum in every school.\nA2 Launch an Employers' Pledge.\n")
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    pledge = block(blocks, "A2 Launch")
+    assert pledge.type == "bullet" and pledge.kind is ChunkKind.ACTION
+    assert pledge.path == ("5. Strand A: Prevent",)
+    assert block(blocks, "A1 Deliver").text.rstrip().endswith("every school.")
+
+
 def test_a_contents_line_that_labels_entries_keeps_the_listing_going():
     """"Delivery plans:" groups the entries after it: "Glossary", listed after it, is a
     section of its own, not part of the contributors' list before it."""
