@@ -216,3 +216,27 @@ def test_councils_that_do_not_answer_which_councils_crowd_none_out():
                      hits, idf, multi_area=True, which_areas=True)
     assert "Ashby will fund a behaviour change course" in answer.text
     assert not any(area in answer.text for area in talkers)
+
+
+def test_which_councils_names_each_council_once_so_that_every_one_that_does_it_is_named():
+    """Councils that each write several sentences on the topic fill no answer between them:
+    "Which councils…?" names every council that does it, each with its best sentence."""
+    from kb.answers.extractive import MAX_PER_AREA, MAX_SENTENCES, compose, idf_table
+    from kb.records import ChunkKind, Hit
+
+    def hit(area: str, text: str) -> Hit:
+        return Hit(chunk_id=f"{area}:0", text=text, score=1.0, doc_id=area, area=area,
+                   title="t", period="2024-2027", page=None, section="Our actions",
+                   kind=ChunkKind.ACTION, start=0, end=len(text))
+
+    councils = [f"Council{n}" for n in range(MAX_SENTENCES + 4)]
+    hits = [hit(area, f"{area} will commission a programme for perpetrators. The programme for "
+                      f"perpetrators will run in {area} each year. Perpetrators referred by "
+                      f"the police join the programme.")
+            for area in councils]
+    idf = idf_table([h.text for h in hits] + ["Victims get support.", "Refuge places.",
+                                              "Training for GPs.", "Schools teach."])
+    answer = compose("Which councils have a programme for perpetrators?", hits, idf,
+                     multi_area=True, which_areas=True)
+    assert all(f"{area}:" in answer.text for area in councils), answer.text
+    assert len(answer.citations) == len(councils) > MAX_PER_AREA

@@ -219,7 +219,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             scored = _of_asked_kind(scored, terms, kinds, multi_area)
         if multi_area and which_areas:  # so that areas that do not answer crowd out none
             scored = _answering_areas(scored, question, idf)
-        picked = _best_units(scored, multi_area, {h.chunk_id: i for i, h in enumerate(hits)})
+        picked = _best_units(scored, multi_area, {h.chunk_id: i for i, h in enumerate(hits)},
+                             which_areas)
     if multi_area and which_areas:
         picked = _answering_areas(picked, question, idf)
     names = area_names or {}
@@ -283,14 +284,18 @@ def _holds_topic(held: set[str], topic: set[str], needed: float,
 
 
 def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool,
-                ranks: Mapping[str, int]) -> list[tuple[Hit, int, int, str]]:
+                ranks: Mapping[str, int], which_areas: bool = False
+                ) -> list[tuple[Hit, int, int, str]]:
     """The best sentences, each once, that reach ANSWER_FLOOR of the best one's relevance (of
-    its area's, in an answer grouped by area); `ranks`: each hit's rank, by chunk id."""
+    its area's, in an answer grouped by area); `ranks`: each hit's rank, by chunk id. An answer
+    to which areas do something (`which_areas`) names each with its best sentence, so that as
+    many areas as answer are named."""
     picked: list[tuple[float, Hit, int, int, str]] = []
     per_area: Counter[str] = Counter()
     seen: set[str] = set()
-    limit = MAX_SENTENCES + (3 if multi_area else 0)
     area_order = list(dict.fromkeys(item[1].area for item in scored))
+    most = 1 if multi_area and which_areas else MAX_PER_AREA
+    limit = max(MAX_SENTENCES + 3, len(area_order)) if multi_area else MAX_SENTENCES
 
     def relevance(item: tuple[float, Hit, int, int, str]) -> float:  # its hit's rank aside
         return item[0] * (1 + RANK_DECAY * ranks.get(item[1].chunk_id, 0))
@@ -304,7 +309,7 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
     for item in scored:
         _, hit, _, _, text = item
         key = quote_words(text)[:120]
-        if (key in seen or (multi_area and per_area[hit.area] >= MAX_PER_AREA)
+        if (key in seen or (multi_area and per_area[hit.area] >= most)
                 or relevance(item) < ANSWER_FLOOR * best[group(hit)]):
             continue
         seen.add(key)
