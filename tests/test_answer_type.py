@@ -1121,6 +1121,25 @@ def test_a_rate_is_a_share_of_what_the_words_before_it_name():
     assert missing_value(question, question, [per_head], {}) is None
 
 
+def test_a_value_for_a_year_is_one_dated_in_that_year():
+    """"How many cases did MARAC hear in 2021?" is not answered by the count for 2022/23, nor
+    by one since 2018; the 2022/23 count answers for 2023, as a sentence beside it that dates it
+    does, and a figure of a document about that year is of it."""
+    heard = hit("Wyvern MARAC heard 611 cases in 2022/23. Refuges were full all year. Four "
+                "homicides took place since 2018.", section="Local picture")
+    question = "How many cases did the Wyvern MARAC hear in 2021?"
+    assert missing_value(question, question, [heard], {}) is AnswerType.COUNT
+    question = "How many cases did the Wyvern MARAC hear in 2023?"
+    assert missing_value(question, question, [heard], {}) is None
+    dated_beside = hit("In 2023 Wyvern MARAC met every fortnight. It heard 611 cases.",
+                       section="Local picture")
+    assert missing_value(question, question, [dated_beside], {}) is None
+    report = replace(hit("Wyvern MARAC heard 611 cases.", section="Risk"), period="2023-2024")
+    assert missing_value(question, question, [report], {}) is None
+    question = "How many homicides took place in Wyvern in 2023?"
+    assert missing_value(question, question, [heard], {}) is AnswerType.COUNT
+
+
 def test_a_duty_is_given_by_a_sentence_that_lays_one_down():
     question = "What statutory duty does Wyvern have for safe accommodation?"
     laid_down = hit("Wyvern Council has a duty under Part 4 of the Domestic Abuse Act 2021 to "

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from kb.answers.sentences import table_header, units
 from kb.records import Hit
+from kb.retrieval.documents import year_spans, years_of
 from kb.retrieval.synonyms import strategy_words
 from kb.text import BULLET, content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
@@ -70,6 +71,7 @@ _ITEM_REFERENCE = re.compile(r"^\s*(?:[A-Z]?\d{1,2}(\.\d{1,2})*\.?\t"
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
 HITS_CHECKED = 5
+DATING_YEARS = 2  # a document about at most this many years dates the figures it gives
 # "How long…" is also answered by a span of dates ("running October 2020 to March 2021")
 _PERIOD_RANGE = re.compile(rf"\b(?:{_MONTHS})?\s*(?:19|20)\d\d\s*(?:to|until|till|–|-)\s*"
                            rf"(?:{_MONTHS})?\s*(?:19|20)?\d\d\b|\buntil\s+(?:{_MONTHS})?\s*"
@@ -155,6 +157,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                else frozenset())
     lasting, often = _asks_time(question, kind)
     rated = rated_terms(question) & asked
+    # "How many homicides in 2023?" is not answered by a count since 2018
+    years = [span for term in asked if (span := years_of(term))]
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
         about = (_held_weight(terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
@@ -163,7 +167,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
             continue
         for sentence, held in _values(hit, asked, _VALUES[kind], idf, spelled,
                                       dated_columns=kind is AnswerType.DATE, asked_words=words,
-                                      counted=counted, lasting=lasting, often=often):
+                                      counted=counted, lasting=lasting, often=often,
+                                      years=years):
             if rated and not rated & held:  # a share of something else
                 continue
             if (idf_weight(held, idf) >= VALUE_TOPIC_SHARE * asked_total
@@ -315,10 +320,20 @@ def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str
             if t in text or any(form and form <= text for form in long_forms.get(t, ()))}
 
 
+def _dated_in(years: Sequence[tuple[int, int]], text: str, period: str) -> bool:
+    """The text writes a year in one of the ranges, or the document's `period`, of at most
+    DATING_YEARS years, runs over one ("the 2008 presentation")."""
+    own = years_of(period)
+    spans = [*year_spans(text), *([own] if own and own[1] - own[0] < DATING_YEARS else [])]
+    return any(first <= last_asked and first_asked <= last
+               for first, last in spans for first_asked, last_asked in years)
+
+
 def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str, float],
             long_forms: Mapping[str, list[set[str]]], dated_columns: bool = False,
             asked_words: Collection[str] = (), counted: Collection[str] = (),
-            lasting: bool = False, often: bool = False) -> Iterator[tuple[str, set[str]]]:
+            lasting: bool = False, often: bool = False,
+            years: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[str, set[str]]]:
     """Each sentence of the hit that gives a value, with the topic words it, the sentences
     beside it and the hit's headings hold. List numbers ("3.", "4.1 -", "1.1 Deliver") and an
     action's reference ("3.1\tCommission a programme", "B3 Reduce…") are markers, not values.
@@ -332,7 +347,9 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     table row's first cell or its table's header; `lasting` (the question asks how long), a
     span of dates gives it too ("running October 2020 to March 2021"); `often` (it asks how
     often), a frequency does, and nothing else ("two campaigns each year", "quarterly";
-    vocabulary [durations])."""
+    vocabulary [durations]). A value for the `years` asked (ranges of years) is one that the
+    sentence, the sentences beside it or the hit's headings date in one of them ("In 2022/23
+    …" for 2023), or one of a document of at most DATING_YEARS years that runs over one."""
     context = content_terms(f"{hit.section} {hit.lead}")
     header_row = hit.lead or table_header(hit.text)
     header = header_row if dated_columns else ""
@@ -349,7 +366,9 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
                 _gives(sentence, value, asked_words, () if headed else counted)
                 or (dated and "\t" in sentence)
                 or (lasting and _PERIOD_RANGE.search(sentence)))):
-            window = context | content_terms(" ".join(quotes[max(i - 1, 0):i + 2]))
+            beside = " ".join(quotes[max(i - 1, 0):i + 2])
             if "\t" in sentence:  # a row is read under its table's header
-                window |= content_terms(header_row)
-            yield sentence, _held(terms, window, long_forms)
+                beside = f"{beside} {header_row}"
+            if years and not _dated_in(years, f"{hit.section} {hit.lead} {beside}", hit.period):
+                continue
+            yield sentence, _held(terms, context | content_terms(beside), long_forms)

@@ -17,6 +17,7 @@ from kb.text import POSSESSIVE, STOPWORDS, content_terms, stem, word_list_terms
 from kb.vocabulary import vocabulary
 
 _RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d{2})(?:\s*(?:-|–|to|/)\s*((?:19|20)?\d{2}))?\b")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DRAFTS = re.compile(r"\bdrafts?\b", re.IGNORECASE)  # "Which strategies are still drafts?"
 _DOCUMENT = r"(\w+ ){0,2}(strategy|plan|presentation|document|version|edition|slides|report)\b"
@@ -89,6 +90,17 @@ def years_of(text: str) -> tuple[int, int] | None:
             return start, end_year
     year = YEAR.search(text)
     return (int(year.group()), int(year.group())) if year else None
+
+
+def year_spans(text: str) -> list[tuple[int, int]]:
+    """Every year and year range a text writes ("in 2022/23" -> (2022, 2023), "since 2018" ->
+    (2018, 2018)), as (first, last) years."""
+    spans = []
+    for match in _YEAR_SPAN.finditer(text):
+        start, end = int(match.group(1)), match.group(2)
+        last = start if end is None else int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        spans.append((start, max(start, last)))
+    return spans
 
 
 def period_line(text: str, period: str) -> tuple[int, int] | None:
