@@ -46,6 +46,16 @@ def test_officers_words_for_homicide_refuge_and_service_users_views():
     assert strategy_words("What feedback from victims did Calder collect?") == ["service user"]
 
 
+def test_officers_idioms_for_oversight_recovery_killing_and_money():
+    assert strategy_words("Who keeps an eye on whether Wyvern's plan is delivered?") == ["oversee"]
+    assert strategy_words("How will Calder help survivors get back on their feet?") == ["recovery"]
+    assert strategy_words("How does Wyvern learn from cases where a woman was killed?") == [
+        "homicide"]
+    assert strategy_words("How much cash is Wyvern putting into refuges?") == ["funding"]
+    assert strategy_words("Who is in charge of the Wyvern action plan?") == ["oversee"]
+    assert strategy_words("How will Calder keep victims safe at home?") == []
+
+
 def test_cutting_is_the_practice_only_where_it_takes_no_object():
     """"cutting" is a name for female genital mutilation, and also the verb of "cutting
     repeat victimisation": a question about reducing something is not reworded as FGM."""
