@@ -1142,6 +1142,22 @@ def test_a_value_for_a_year_is_one_dated_in_that_year():
     assert missing_value(question, question, [heard], {}) is AnswerType.COUNT
 
 
+def test_a_list_item_gives_a_value_with_its_own_words_and_details_not_its_neighbours():
+    """"Which charity runs the counselling service?" is not answered by the next item's
+    programme name; an item's figure is read with the details indented under it."""
+    items = hit("C1 Commission a trauma-informed counselling service.\n"
+                "C2 Offer the Freedom Programme to survivors.", section="Recovery")
+    question = "Which charity runs the Wyvern counselling service?"
+    assert missing_value(question, question, [items], {}) is AnswerType.NAME
+    detailed = hit("- Champion networks piloted in 2005 – 220 champions\n"
+                   "  - 2 day initial training for every champion\n"
+                   "- Refuge places for 12 families", section="Early intervention")
+    question = "How many champions were trained in the Wyvern network?"
+    assert missing_value(question, question, [detailed], {}) is None
+    question = "How many families were trained in the Wyvern network?"
+    assert missing_value(question, question, [detailed], {}) is AnswerType.COUNT
+
+
 def test_a_duty_is_given_by_a_sentence_that_lays_one_down():
     question = "What statutory duty does Wyvern have for safe accommodation?"
     laid_down = hit("Wyvern Council has a duty under Part 4 of the Domestic Abuse Act 2021 to "

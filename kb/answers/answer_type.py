@@ -320,6 +320,16 @@ def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str
             if t in text or any(form and form <= text for form in long_forms.get(t, ()))}
 
 
+def _details(i: int, quotes: Sequence[str], indents: Sequence[int]) -> list[str]:
+    """The units after unit i that are indented under it (an item's details)."""
+    out = []
+    for quote, indent in zip(quotes[i + 1:], indents[i + 1:], strict=True):
+        if indent <= indents[i]:
+            break
+        out.append(quote)
+    return out
+
+
 def _dated_in(years: Sequence[tuple[int, int]], text: str, period: str) -> bool:
     """The text writes a year in one of the ranges, or the document's `period`, of at most
     DATING_YEARS years, runs over one ("the 2008 presentation")."""
@@ -335,7 +345,8 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
             lasting: bool = False, often: bool = False,
             years: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[str, set[str]]]:
     """Each sentence of the hit that gives a value, with the topic words it, the sentences
-    beside it and the hit's headings hold. List numbers ("3.", "4.1 -", "1.1 Deliver") and an
+    beside it and the hit's headings hold (a list item or a table row with its own details
+    only: the items beside it are other items). List numbers ("3.", "4.1 -", "1.1 Deliver") and an
     action's reference ("3.1\tCommission a programme", "B3 Reduce…") are markers, not values.
     `dated_columns`: a table row takes a date from its table's header when the header's
     columns are periods ("Year 1 (2024/25)", "Year 2 (2025/26)" over the actions of each
@@ -354,7 +365,11 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     header_row = hit.lead or table_header(hit.text)
     header = header_row if dated_columns else ""
     dated = sum(bool(value.search(cell)) for cell in header.split("\t")) >= PERIOD_COLUMNS
-    quotes = [BULLET.sub("", quote) for _, _, quote in units(hit.text, details=False)]
+    found = list(units(hit.text, details=False))
+    marked = [quote for _, _, quote in found]
+    quotes = [BULLET.sub("", quote) for quote in marked]
+    # how far each unit's line is indented: an item's details are indented under it
+    indents = [start - hit.text.rfind("\n", 0, start) - 1 for start, _, _ in found]
     # (a reference names its item: "Who leads action C1?" is about the row "C1")
     sentences = [_ITEM_REFERENCE.sub("", quote) for quote in quotes]
     for i, sentence in enumerate(sentences):
@@ -366,7 +381,11 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
                 _gives(sentence, value, asked_words, () if headed else counted)
                 or (dated and "\t" in sentence)
                 or (lasting and _PERIOD_RANGE.search(sentence)))):
-            beside = " ".join(quotes[max(i - 1, 0):i + 2])
+            # a list item or a table row stands alone, with its details: the items beside it
+            # are others
+            item = "\t" in sentence or bool(BULLET.match(marked[i]))
+            beside = (" ".join([quotes[i], *_details(i, quotes, indents)]) if item
+                      else " ".join(quotes[max(i - 1, 0):i + 2]))
             if "\t" in sentence:  # a row is read under its table's header
                 beside = f"{beside} {header_row}"
             if years and not _dated_in(years, f"{hit.section} {hit.lead} {beside}", hit.period):
