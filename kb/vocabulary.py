@@ -71,6 +71,7 @@ class Vocabulary:
     value_words: frozenset[str]  # "how much", "when", "who": words that ask for a value
     measure_question: Pattern  # "What is the caseload…": a count beside the measure's noun
     rated: Pattern  # "the repeat victimisation rate": group 1 is what the rate is of
+    finding_sources: frozenset[str]  # "evaluation", "review": what a finding is of
     duration_question: Pattern  # "How long…": a count of time units …
     time_units: frozenset[str]  # … these, as words
     people: frozenset[str]  # "How many people…" …
@@ -191,6 +192,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             answer_type_cues=tuple((kind, cue_pattern(words))
                                    for kind, words in data["answer_types"].items()),
             measure_question=cue_pattern(data["measures"]["nouns"]),
+            finding_sources=frozenset(data["findings"]["sources"].split()),
             rated=re.compile(rf"((?:[\w-]+\s+)?[\w-]+)\s+(?:{_alternatives(data['measures']['rates'])})(?!\w)",
                              re.IGNORECASE),
             duration_question=cue_pattern(data["durations"]["questions"]),

@@ -1158,6 +1158,25 @@ def test_a_list_item_gives_a_value_with_its_own_words_and_details_not_its_neighb
     assert missing_value(question, question, [detailed], {}) is AnswerType.COUNT
 
 
+def test_a_finding_is_of_the_source_the_question_names():
+    """"What did the evaluation of the pilot find?" is not answered by the pilot's targets,
+    however many percentages they give; the review's own "found" answers what the review
+    found, and what survivors told a consultation is its finding."""
+    targets = hit("Perpetrators completing the Wyvern perpetrator pilot will rise from 22 to 45 "
+                  "a year, and repeat referrals after the pilot fall from 34% to 28%.",
+                  section="Measures")
+    question = "What did the evaluation of the Wyvern perpetrator pilot find?"
+    assert missing_value(question, question, [targets], {}) is AnswerType.FINDING
+    reviewed = hit("The Wyvern homicide reviews found that agencies did not share information.",
+                   section="Learning")
+    question = "What did the Wyvern homicide reviews find?"
+    assert missing_value(question, question, [reviewed], {}) is None
+    consulted = hit("We consulted 240 residents. Survivors told us that waiting lists for "
+                    "counselling were too long.", section="Consultation")
+    question = "What did the Wyvern consultation find?"
+    assert missing_value(question, question, [consulted], {}) is None
+
+
 def test_a_duty_is_given_by_a_sentence_that_lays_one_down():
     question = "What statutory duty does Wyvern have for safe accommodation?"
     laid_down = hit("Wyvern Council has a duty under Part 4 of the Domestic Abuse Act 2021 to "

@@ -55,9 +55,10 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
                                 re.IGNORECASE),
     AnswerType.NAME: re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+\s){1,4}[A-Z][a-z]+\b|"
                                 r"\b[A-Z]{2,}[a-z]?\b"),
+    # (a consultation's findings are what people told it: "Survivors told us that …")
     AnswerType.FINDING: re.compile(r"\b(found|findings|showed|shown|shows|demonstrated|"
-                                   r"revealed|concluded|resulted in|suggests|saw an?)\b|%",
-                                   re.IGNORECASE),
+                                   r"revealed|concluded|resulted in|suggests|saw an?|told us|"
+                                   r"(said|reported|felt) that)\b|%", re.IGNORECASE),
     # a duty with what it is to do or what lays it down ("a duty under Part 4 of the Domestic
     # Abuse Act 2021 to assess…"): more than the words of a question that asks for one
     AnswerType.DUTY: re.compile(r"\b(dut(y|ies)|obligations?|obliged|required by law)\b[^.;:]{0,60}",
@@ -157,6 +158,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                else frozenset())
     lasting, often = _asks_time(question, kind)
     rated = rated_terms(question) & asked
+    # "What did the evaluation of X find?": a finding of an evaluation, not a figure about X
+    sources = finding_source(question) & asked if kind is AnswerType.FINDING else frozenset()
     # "How many homicides in 2023?" is not answered by a count since 2018
     years = [span for term in asked if (span := years_of(term))]
     others: list[str] = []
@@ -169,8 +172,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                                       dated_columns=kind is AnswerType.DATE, asked_words=words,
                                       counted=counted, lasting=lasting, often=often,
                                       years=years):
-            if rated and not rated & held:  # a share of something else
-                continue
+            if (rated and not rated & held) or (sources and not sources & held):
+                continue  # a share of something else, a finding of another source
             if (idf_weight(held, idf) >= VALUE_TOPIC_SHARE * asked_total
                     and (kind is not AnswerType.NAME or rarest in held)):
                 return None
@@ -178,6 +181,14 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:
         return None
     return kind
+
+
+def finding_source(question: str) -> frozenset[str]:
+    """The term of what the question asks the finding of: its first word naming a source of
+    findings ("the evaluation of the pilot": evalu; vocabulary [findings] sources)."""
+    sources = word_list_terms(vocabulary().finding_sources)
+    return next((frozenset(found) for word in re.findall(r"[\w'’-]+", question)
+                 if (found := content_terms(word) & sources)), frozenset())
 
 
 def rated_terms(question: str) -> frozenset[str]:
