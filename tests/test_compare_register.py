@@ -130,6 +130,23 @@ def test_an_everyday_phrase_around_a_theme_does_not_leave_an_area_empty():
     assert result.cells["east"]["actions"] == []
 
 
+def test_the_corpus_s_own_subject_words_alone_are_no_evidence_for_a_theme():
+    """"the cost of domestic abuse": a passage that shares only "domestic abuse", which half
+    the passages or more hold, says nothing of the cost, even as a last resort; one that gives
+    the cost is evidence."""
+    from kb.reports.evidence import SHARE_LAST_RESORT, is_evidence
+
+    idf = {"cost": 1.5, "domest": 0.9, "abus": 0.9, "ward": 4.0, "public": 2.0}
+    theme = "the cost of domestic abuse"
+    subject_only = hit("north", "context", "Domestic abuse touches every ward.", 1)
+    costed = hit("south", "context", "The cost of domestic abuse is £52 million a year.", 1)
+    assert not is_evidence(theme, subject_only, idf, 0.3)
+    assert not is_evidence(theme, subject_only, idf, 0.3, SHARE_LAST_RESORT, 0.5)
+    assert is_evidence(theme, costed, idf, 0.3)
+    # a theme of subject words only is matched by them
+    assert is_evidence("domestic abuse", subject_only, idf, 0.3)
+
+
 def test_a_hyphenated_themes_words_count_only_together():
     """"honour-based abuse": a passage on "community based support" for abuse shares two of
     its words, half its weight, and names nothing of it; "honour based violence" does."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from kb.records import Hit
@@ -19,6 +20,10 @@ SHARE_LAST_RESORT = 0.25
 # share of their idf: "hold perpetrators to account" had left areas whose passages on
 # perpetrators hold neither "hold" nor "account" (rare in strategies, so heavy) empty
 EVERYDAY_WEIGHT = 0.5
+# A word in half the passages or more ("domestic abuse" in a store of domestic-abuse
+# strategies) is the corpus's subject: a hit that shares only such words of a theme that has
+# others ("the cost of domestic abuse") shares nothing of it. ln(1 + 2): the idf of such a word.
+SUBJECT_IDF = math.log(3)
 
 
 def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: float,
@@ -44,6 +49,8 @@ def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: 
     for parts in compound_parts(theme):  # "honour-based": its words count together
         if not parts <= held:
             shared -= parts
+    if not {t for t in shared if idf[t] > SUBJECT_IDF} and any(idf[t] > SUBJECT_IDF for t in terms):
+        return False
     share = _share(shared, {t: idf[t] for t in terms})
     if everyday != 1.0:  # (the English dictionary is read only then)
         share = max(share, _share(shared, theme_weights(theme, terms, idf, everyday)))
