@@ -849,6 +849,26 @@ def test_a_looked_up_name_is_said_with_the_topic_not_with_the_words_asking_for_a
     assert reason == ""
 
 
+def test_a_looked_up_name_one_of_two_alternatives_is_said_with_its_own_words_only():
+    """"Which councils have a Survivors' Panel or forum?": the panel is not said in passing for
+    want of the word "forum", which the other alternative asks for; a panel asked about with
+    "forum" as a topic word of its own still needs it."""
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    idf = {"survivor": 2.0, "panel": 3.0, "forum": 3.0, "council": 1.0, "draft": 3.0,
+           "review": 2.0}
+    panel = hit("The Wyvern Survivors' Panel reviewed every draft.", similarity=0.6)
+    question = "Which councils have a Survivors' Panel or forum?"
+    assert uncovered_reason(question, [panel], 0.3, resolver, (), idf,
+                            looked_up=["Survivors Panel"]) == ""
+    question = "Which councils have a Survivors' Panel forum?"
+    assert "in passing" in uncovered_reason(question, [panel], 0.3, resolver, (), idf,
+                                            looked_up=["Survivors Panel"])
+
+
 def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_passages():
     from kb.answers.extractive import idf_table
     from kb.answers.refusal import uncovered_reason

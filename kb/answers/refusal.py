@@ -25,6 +25,7 @@ from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import intended_kinds, kind_words
 from kb.retrieval.places import is_place, lower_case_councils
 from kb.retrieval.synonyms import in_strategy_words
+from kb.retrieval.topic import alternatives
 from kb.text import (
     NUMBERED_ITEM,
     POSSESSIVE,
@@ -134,8 +135,11 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         if all(content_terms(t) - idf.keys() for t in missing):
             return "the strategies do not mention " + said
         return "no passage found names " + said
+    # "a Survivors' Panel or forum": the name is said with the words of its own alternative
+    wordings = [topic_text, *alternatives(topic_text)]
     passing = [t for t in specific if (is_place(t) or t in looked_up)
-               and not _said_with(t, topic_terms(topic_text), hits, idf)]
+               and not any(_said_with(t, topic_terms(wording), hits, idf) for wording in wordings
+                           if wording is topic_text or _comparable(t) in _comparable(wording))]
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
     unheld = (_unheld(question, topic_text, hits, idf, acronyms, similarities)
