@@ -61,8 +61,8 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
                                    r"(said|reported|felt) that)\b|%", re.IGNORECASE),
     # a duty with what it is to do or what lays it down ("a duty under Part 4 of the Domestic
     # Abuse Act 2021 to assess…"): more than the words of a question that asks for one
-    AnswerType.DUTY: re.compile(r"\b(dut(y|ies)|obligations?|obliged|required by law)\b[^.;:]{0,60}",
-                                re.IGNORECASE),
+    AnswerType.DUTY: re.compile(r"\b(dut(y|ies)|obligations?|obliged|required by law)\b"
+                                r"[^.;:]{0,60}", re.IGNORECASE),
 }
 PERIOD_COLUMNS = 2  # a table header with this many dated columns sets its rows in time
 # an action's reference before its words: a table row's first cell ("3.1\t", "A1\t") or a
@@ -357,8 +357,8 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
             years: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[str, set[str]]]:
     """Each sentence of the hit that gives a value, with the topic words it, the sentences
     beside it and the hit's headings hold (a list item or a table row with its own details
-    only: the items beside it are other items). List numbers ("3.", "4.1 -", "1.1 Deliver") and an
-    action's reference ("3.1\tCommission a programme", "B3 Reduce…") are markers, not values.
+    only: the items beside it are other items). List numbers ("3.", "4.1 -", "1.1 Deliver")
+    and an action's reference ("3.1\tCommission a programme", "B3 Reduce…") are markers, not values.
     `dated_columns`: a table row takes a date from its table's header when the header's
     columns are periods ("Year 1 (2024/25)", "Year 2 (2025/26)" over the actions of each
     year), not when one column names a date ("Target by 2030" dates a target, not the rest of

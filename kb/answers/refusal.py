@@ -84,9 +84,9 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     economic climate") needs a top passage that writes it (`_loose_compounds`); a question
     that names its document needs a passage of that document about its topic
     (`_silent_document`); and when the question asks for a kind of value (a share, an
-    amount, a count, a date, a name, a finding, a duty), a sentence about its topic gives one (see
-    `kb.answers.answer_type`; the words by which the question names its source, "according
-    to the … Strategy", are not its topic).
+    amount, a count, a date, a name, a finding, a duty), a sentence about its topic gives
+    one (see `kb.answers.answer_type`; the words by which the question names its source,
+    "according to the … Strategy", are not its topic).
 
     Args:
         question: the resolved question.
@@ -135,11 +135,9 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         if all(content_terms(t) - idf.keys() for t in missing):
             return "the strategies do not mention " + said
         return "no passage found names " + said
-    # "a Survivors' Panel or forum": the name is said with the words of its own alternative
-    wordings = [topic_text, *alternatives(topic_text)]
     passing = [t for t in specific if (is_place(t) or t in looked_up)
-               and not any(_said_with(t, topic_terms(wording), hits, idf) for wording in wordings
-                           if wording is topic_text or _comparable(t) in _comparable(wording))]
+               and not any(_said_with(t, topic_terms(wording), hits, idf)
+                           for wording in _wordings_naming(t, topic_text))]
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
     unheld = (_unheld(question, topic_text, hits, idf, acronyms, similarities)
@@ -328,6 +326,13 @@ def _said_with(place: str, topic: set[str], hits: Sequence[Hit], idf: Mapping[st
     return any(name in _comparable(sentence)
                and idf_weight(rest & content_terms(sentence), idf) >= MIN_TOPIC_SHARE * total
                for hit in hits for _, _, sentence in units(hit.text, details=False))
+
+
+def _wordings_naming(name: str, topic: str) -> list[str]:
+    """The topic, and each of its alternatives that keeps the name ("a Survivors' Panel or
+    forum": "a Survivors' Panel"): a name is said with the words of its own alternative."""
+    return [topic, *(wording for wording in alternatives(topic)
+                     if _comparable(name) in _comparable(wording))]
 
 
 def _initials_in(name: str, text: str) -> bool:

@@ -49,7 +49,8 @@ def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: 
     for parts in compound_parts(theme):  # "honour-based": its words count together
         if not parts <= held:
             shared -= parts
-    if not {t for t in shared if idf[t] > SUBJECT_IDF} and any(idf[t] > SUBJECT_IDF for t in terms):
+    beyond_subject = {t for t in terms if idf[t] > SUBJECT_IDF}
+    if beyond_subject and not beyond_subject & shared:
         return False
     share = _share(shared, {t: idf[t] for t in terms})
     if everyday != 1.0:  # (the English dictionary is read only then)

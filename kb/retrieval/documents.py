@@ -17,7 +17,7 @@ from kb.text import POSSESSIVE, STOPWORDS, content_terms, stem, word_list_terms
 from kb.vocabulary import vocabulary
 
 _RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
-_YEAR_SPAN = re.compile(r"\b((?:19|20)\d{2})(?:\s*(?:-|–|to|/)\s*((?:19|20)?\d{2}))?\b")
+_YEAR_OR_RANGE = re.compile(r"\b((?:19|20)\d{2})(?:\s*(?:-|–|to|/)\s*((?:19|20)?\d{2}))?\b")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DRAFTS = re.compile(r"\bdrafts?\b", re.IGNORECASE)  # "Which strategies are still drafts?"
 _DOCUMENT = r"(\w+ ){0,2}(strategy|plan|presentation|document|version|edition|slides|report)\b"
@@ -84,8 +84,7 @@ def years_of(text: str) -> tuple[int, int] | None:
     """The first year range in a text ("2019-24" -> (2019, 2024)), or a single year twice."""
     match = _RANGE.search(text)
     if match:
-        start, end = int(match.group(1)), match.group(2)
-        end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        start, end_year = _span(match)
         if end_year >= start:
             return start, end_year
     year = YEAR.search(text)
@@ -95,12 +94,15 @@ def years_of(text: str) -> tuple[int, int] | None:
 def year_spans(text: str) -> list[tuple[int, int]]:
     """Every year and year range a text writes ("in 2022/23" -> (2022, 2023), "since 2018" ->
     (2018, 2018)), as (first, last) years."""
-    spans = []
-    for match in _YEAR_SPAN.finditer(text):
-        start, end = int(match.group(1)), match.group(2)
-        last = start if end is None else int(end) if len(end) == 4 else start // 100 * 100 + int(end)
-        spans.append((start, max(start, last)))
-    return spans
+    return [(start, max(start, last)) for start, last in map(_span, _YEAR_OR_RANGE.finditer(text))]
+
+
+def _span(match: re.Match[str]) -> tuple[int, int]:
+    """A matched year, or range of years ("2019-24"), as (first, last) years."""
+    start, end = int(match.group(1)), match.group(2)
+    if end is None:
+        return start, start
+    return start, int(end) if len(end) == 4 else start // 100 * 100 + int(end)
 
 
 def period_line(text: str, period: str) -> tuple[int, int] | None:
