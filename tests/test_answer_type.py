@@ -1197,6 +1197,18 @@ def test_a_finding_is_of_the_source_the_question_names():
     assert missing_value(question, question, [consulted], {}) is None
 
 
+def test_the_words_framing_a_value_question_are_no_topic_its_sentence_must_hold():
+    """"How much cash is Wyvern putting into the strategy?": "putting" and "strategy" frame the
+    question (vocabulary [topic] scaffolding), so the spend on the strategy answers it."""
+    spend = hit("The partnership will spend £2.4 million over five years on this plan.",
+                section="Resources")
+    question = "How much cash is Wyvern putting into the strategy?"
+    idf = {"put": 4.5, "strategi": 1.7, "spend": 3.0, "partnership": 1.0, "year": 1.0,
+           "plan": 2.0}
+    topic = "How much cash is putting into the strategy?"  # (the area's name out)
+    assert missing_value(question, topic, [spend], idf) is None
+
+
 def test_a_duty_is_given_by_a_sentence_that_lays_one_down():
     question = "What statutory duty does Wyvern have for safe accommodation?"
     laid_down = hit("Wyvern Council has a duty under Part 4 of the Domestic Abuse Act 2021 to "

@@ -138,7 +138,9 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     kind = expected_type(question)
     if kind is None:
         return None
-    terms = content_terms(topic) - word_list_terms(vocabulary().value_words)
+    # what it is about: not the words asking for a value, nor its frame ("How much is X
+    # putting into the strategy?": scaffolding), nor section nouns
+    terms = topic_terms(topic)
     # a word no passage holds ("taxpayer") can be held by no value sentence: whether it takes
     # the question off the strategies' subject is kb.answers.refusal's unseen-word check
     terms = {t for t in terms if t in idf} or terms
