@@ -54,6 +54,8 @@ def test_officers_idioms_for_oversight_recovery_killing_and_money():
     assert strategy_words("How much cash is Wyvern putting into refuges?") == ["funding"]
     assert strategy_words("Who is in charge of the Wyvern action plan?") == ["oversee"]
     assert strategy_words("How will Calder keep victims safe at home?") == []
+    assert strategy_words("How is Wyvern tackling harassment in pubs and bars?") == [
+        "licensed premises"]
 
 
 def test_cutting_is_the_practice_only_where_it_takes_no_object():
