@@ -31,6 +31,10 @@ from kb.vocabulary import vocabulary
 # Sections whose numbered sub-headings are their items' own sections ("Our priorities" >
 # "2. Support for victims", each with its "We will" commitments).
 NUMBERED_ITEM_SECTIONS = frozenset({ChunkKind.AIM, ChunkKind.OUTCOME})
+# The kinds a section's own statement of what it wants to achieve is of ("Our aim: …",
+# "Outcome we want: …"): once a section has stated it, the list after it is what it will do
+AIM_KINDS = frozenset({ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION})
+_LABEL = re.compile(r"^([^:]{3,40}):\s+\S")  # "Our aim: attitudes that excuse…"
 # Inside a cue section of these kinds, short lines are list items (indicators, outcomes...).
 LIST_CUES = frozenset({ChunkKind.INDICATOR, ChunkKind.ACTION, ChunkKind.OUTCOME, ChunkKind.AIM,
                        ChunkKind.CONTEXT, ChunkKind.GLOSSARY})
@@ -297,6 +301,7 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
     previous_type = ""
     last_number = 0
     lead = ""
+    aim_stated = False  # the open section has stated its aim in a labelled paragraph
     table_header = ""
     announced: set[str] = set()  # the outcomes and aims listed so far
     contents: set[str] = set()  # the sections a contents page lists
@@ -364,6 +369,7 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
                                 tuple(h for _, h, _ in stack), cue or ChunkKind.CONTEXT))
             lead = table_header = ""
             last_number = 0
+            aim_stated = False
             continue
         # a title line in a label position leads the list under it ("Housing", then bullets)
         labels_list = label and not in_list and line_count == 1 and _looks_like_title(stripped)
@@ -382,6 +388,10 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
         # a table's header row is of its rows' kind: it heads them, in their chunk
         kind = _block_kind(stack, stripped, table_header if block_type == "row" else "",
                            block_lead or (table_header if block_type == "row" else ""))
+        if block_type in {"bullet", "item"} and aim_stated and not block_lead and kind in AIM_KINDS:
+            kind = ChunkKind.ACTION  # "Our aim: …" stated, then "- Open a women's centre"
+        if block_type == "paragraph" and (labelled := _LABEL.match(plain(stripped))):
+            aim_stated = aim_stated or heading_kind(labelled.group(1)) in AIM_KINDS
         if block_type == "item" and kind in NUMBERED_ITEM_SECTIONS:
             announced.add(plain(stripped))
         blocks.append(Block(start, end, text, "paragraph" if block_type == "item"

@@ -268,6 +268,21 @@ def test_lines_called_by_a_reference_are_items_of_the_list_their_lead_in_announc
     assert block(blocks, "A1 Deliver").text.rstrip().endswith("every school.")
 
 
+def test_a_list_after_a_section_s_stated_aim_is_what_it_will_do():
+    """Under "Theme 2: Support for survivors", "Our aim: …" states the theme's aim; the
+    bullets after it, with no lead-in of their own, are its actions, not more aims; a list of
+    priorities with no aim stated before it stays a list of aims."""
+    text = ("Theme 2: Support for survivors\n\nOur aim: survivors get the right support at the "
+            "right time.\n\n- Open a women's centre in the town centre.\n- Provide interpreters "
+            "for every survivor who needs one.\n\nOur priorities\n\n- Prevent abuse\n"
+            "- Support survivors\n")
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    assert block(blocks, "Our aim:").kind is ChunkKind.AIM
+    assert block(blocks, "Open a women's centre").kind is ChunkKind.ACTION
+    assert block(blocks, "Provide interpreters").kind is ChunkKind.ACTION
+    assert block(blocks, "Prevent abuse").kind is ChunkKind.AIM
+
+
 def test_a_contents_line_that_labels_entries_keeps_the_listing_going():
     """"Delivery plans:" groups the entries after it: "Glossary", listed after it, is a
     section of its own, not part of the contributors' list before it."""
