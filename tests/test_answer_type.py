@@ -849,6 +849,19 @@ def test_a_looked_up_name_is_said_with_the_topic_not_with_the_words_asking_for_a
     assert reason == ""
 
 
+def test_a_name_inside_an_everyday_phrase_the_strategies_word_otherwise_is_no_name():
+    """"survivors who do not speak English" asks about interpreters, so "English" is not a
+    name the evidence must hold; "GPs", the everyday word itself, still is."""
+    from kb.answers.refusal import specific_terms
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    assert specific_terms("How will Wyvern help survivors who do not speak English?",
+                          resolver, ()) == []
+    assert specific_terms("What training does Wyvern plan for GPs?", resolver, ()) == ["GPs"]
+
+
 def test_a_looked_up_name_one_of_two_alternatives_is_said_with_its_own_words_only():
     """"Which councils have a Survivors' Panel or forum?": the panel is not said in passing for
     want of the word "forum", which the other alternative asks for; a panel asked about with

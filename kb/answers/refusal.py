@@ -24,7 +24,7 @@ from kb.retrieval.english import common_terms
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import intended_kinds, kind_words
 from kb.retrieval.places import is_place, lower_case_councils
-from kb.retrieval.synonyms import in_strategy_words
+from kb.retrieval.synonyms import in_strategy_words, phrases_in_strategy_words
 from kb.retrieval.topic import alternatives
 from kb.text import (
     NUMBERED_ITEM,
@@ -368,6 +368,9 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
     in lower case, the councils it names (kb.retrieval.places; `document_words`: the indexed
     documents' terms). An answer must contain each of them."""
     text = resolver.without_names(question, " | ")  # a name around an area's is two names
+    # a name inside an everyday phrase the strategies word otherwise is no name ("survivors
+    # who do not speak English": interpreters); a name that is the everyday word ("GPs") is
+    text = phrases_in_strategy_words(text)
     # a question that capitalises a word after its first writes names with capitals, so its
     # lower-case words are words ("How do Bucks schools support reading?")
     typed_lower = not any(c.isupper() for c in question[1:])

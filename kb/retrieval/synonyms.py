@@ -28,3 +28,14 @@ def in_strategy_words(text: str) -> list[str]:
     ("shelters for women" -> "refuge for women"), one rewording per pair the text uses: a
     comparison theme in an officer's words is matched against the strategies' wording."""
     return [pattern.sub(term.replace("\\", "\\\\"), text) for term, pattern in _used(text)]
+
+
+def phrases_in_strategy_words(text: str) -> str:
+    """The text with each everyday phrase of several words it uses replaced by the strategy
+    word it stands for ("survivors who do not speak English" -> "survivors who interpreters");
+    a single word ("GPs") is left as written."""
+    for term, pattern in _used(text):
+        def reworded(found: re.Match[str], term: str = term) -> str:
+            return term if " " in found.group() else found.group()
+        text = pattern.sub(reworded, text)
+    return text
