@@ -294,8 +294,10 @@ def _best_units(scored: list[tuple[float, Hit, int, int, str]], multi_area: bool
     per_area: Counter[str] = Counter()
     seen: set[str] = set()
     area_order = list(dict.fromkeys(item[1].area for item in scored))
-    most = 1 if multi_area and which_areas else MAX_PER_AREA
-    limit = max(MAX_SENTENCES + 3, len(area_order)) if multi_area else MAX_SENTENCES
+    limit = MAX_SENTENCES + (3 if multi_area else 0)
+    most = MAX_PER_AREA
+    if multi_area and which_areas:
+        most, limit = 1, max(limit, len(area_order))
 
     def relevance(item: tuple[float, Hit, int, int, str]) -> float:  # its hit's rank aside
         return item[0] * (1 + RANK_DECAY * ranks.get(item[1].chunk_id, 0))
