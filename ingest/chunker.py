@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.structure import Block, parse_blocks
 from kb.records import Chunk, ChunkKind, SourceDocument
-from kb.text import NUMBERED_ITEM, SENTENCE_END, plain
+from kb.text import NUMBERED_ITEM, SENTENCE_END
 from kb.vocabulary import vocabulary
 
 
@@ -139,11 +139,10 @@ def _merge_small(drafts: list[_Draft], min_words: int, max_words: int, text: str
 def _numbered_sibling(previous: _Draft, draft: _Draft) -> bool:
     """The draft opens the next numbered section after the previous draft's ("Priority B: …"
     after "Priority A: …"): a question calls each by its number ("under Priority B"), so each
-    keeps a chunk, and its heading, of its own."""
-    before = previous.blocks[0].path[-1:] if previous.blocks[0].path else []
-    opening = [h.text for h in draft.headings]
-    return bool(before and opening and NUMBERED_ITEM.match(plain(before[0]))
-                and any(NUMBERED_ITEM.match(plain(h).lstrip("# ")) for h in opening))
+    keeps a chunk, and its heading, of its own. (A heading's path ends with its own name.)"""
+    before = previous.blocks[0].path[-1:]
+    return bool(before and NUMBERED_ITEM.match(before[0])
+                and any(NUMBERED_ITEM.match(h.path[-1]) for h in draft.headings if h.path))
 
 
 def _contents(draft: _Draft) -> bool:
