@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kb.api import KnowledgeBase
+from kb.records import ChunkKind
 from kb.retrieval.synonyms import in_strategy_words, strategy_words
 from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
 
@@ -177,3 +178,26 @@ def test_a_law_is_an_act_and_a_name_ending_in_law_is_no_law():
     assert strategy_words("What law does Wyvern's strategy mention?") == ["act"]
     assert strategy_words("Which legislation underpins Calder's duties?") == ["act"]
     assert "act" not in strategy_words("What does Wyvern say about Clare's Law?")
+
+
+OVERSIGHT = """Wyvern Domestic Abuse Strategy 2024-2027
+
+Our Commitments
+
+We will deliver the Safe Homes scheme in every district by 2025.
+We will deliver domestic abuse training to every GP practice.
+We will ask survivors whether they feel safer and keep their answers on record.
+
+Governance
+
+The Wyvern Domestic Abuse Partnership Board oversees delivery and reports twice a year.
+"""
+
+
+def test_who_keeps_an_eye_on_delivery_is_answered_by_who_oversees_it(tmp_path: Path):
+    # the idiom asks who oversees the strategy (governance), not what will be delivered, and
+    # the board's sentence gives that name in the strategy's word ("oversees"), not the idiom's
+    kb = corpus_kb(tmp_path, {"wyvern.txt": OVERSIGHT}, min_relevance=0.0, chunk_max_words=30)
+    question = "Who keeps an eye on whether the Wyvern strategy is delivered?"
+    assert ChunkKind.ACTION not in kb._retriever.plan(question, None).kinds
+    assert "Partnership Board oversees delivery" in kb.ask(question).text

@@ -82,3 +82,9 @@ def test_an_example_after_e_g_stays_in_its_sentence():
     assert [quote for _, _, quote in units(text)] == [
         "Referrals rise from health services (e.g. A&E, maternity and GP surgeries) in Wyvern.",
         "Dr. Okafor chairs the board."]
+
+
+def test_words_that_join_clauses_are_no_topic_words():
+    # "Who keeps an eye on whether it is delivered?" is about delivery, not about "whether"
+    assert content_terms("whether it is delivered, although late, unless cut") == {
+        "deliv", "late", "cut"}

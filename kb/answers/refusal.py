@@ -148,7 +148,9 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         silent = _silent_document(question, topic_text, hits, idf, acronyms, sources, documents)
         if silent:
             return f"'{silent}' does not speak of it"
-    absent = missing_value(question, topic_text, hits, idf, similar,
+    # a value sentence holds the strategies' word for an everyday phrase ("keeps an eye on":
+    # oversees), not the phrase's own words
+    absent = missing_value(question, phrases_in_strategy_words(topic_text), hits, idf, similar,
                            source_terms(question), acronyms)
     if absent is not None:
         return f"no passage about it gives {ARTICLES[absent]}"

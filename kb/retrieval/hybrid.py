@@ -184,7 +184,10 @@ class HybridRetriever:
         # "What will Oxfordshire do under its Prevention priority?" asks for the section's list
         # of a kind (its actions): once the section's name, the areas, the words asking for
         # the kind and the scaffolding are out, nothing narrower is left
-        kinds = intended_kinds(reference.rest)
+        # … in the strategies' words too: "Who keeps an eye on whether it is delivered?" asks
+        # who oversees it (governance), not what will be delivered
+        kinds = intended_kinds(followed_by(reference.rest, strategy_words(reference.rest))
+                               if self._settings.synonyms else reference.rest)
         whole_section = (self._settings.whole_section and bool(reference.names or reference.about)
                          and bool(kinds)
                          and content_terms(self._resolver.topic(without_cues(reference.rest)))
