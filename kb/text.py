@@ -41,9 +41,10 @@ def stem(word: str) -> str:
 def tokenizer_version() -> str:
     """The version of `terms` a store's word index is written with (2: hyphenated compounds
     split; 3: open compounds closed, with the vocabulary's list of them, which a corpus may
-    extend; 4: a straight apostrophe ends a word; 5: an acronym's plural is the acronym)."""
+    extend; 4: a straight apostrophe ends a word; 5: an acronym's plural is the acronym; 6:
+    words that join clauses, "whether" and "unless", are stopwords of the stored terms)."""
     listed = vocabulary().compounds.pattern.encode()
-    return f"5:{hashlib.sha256(listed).hexdigest()[:12]}"
+    return f"6:{hashlib.sha256(listed).hexdigest()[:12]}"
 
 
 def _closed(text: str) -> str:
