@@ -33,7 +33,7 @@ def _hit(n: int, text: str, section: str, start: int):
 
 
 def test_a_list_of_sections_answers_with_each_heading_and_its_first_sentence_quoted_together():
-    from kb.answers.extractive import list_units
+    from kb.answers.lists import list_units
 
     lead = _hit(0, "We will do this through four delivery strands.", "Our approach", 0)
     strands = [_hit(i, f"{name}\n\nWe will {verb} across the county. We will report yearly.",
@@ -54,7 +54,7 @@ def test_a_list_of_sections_answers_with_each_heading_and_its_first_sentence_quo
 
 
 def test_a_list_within_one_section_gives_every_item():
-    from kb.answers.extractive import list_units
+    from kb.answers.lists import list_units
 
     lead = _hit(0, "Our aims are:\n1. Prevent abuse from happening.\n2. Protect victims who are at "
                    "risk.", "Aims", 0)
@@ -67,7 +67,7 @@ def test_a_list_within_one_section_gives_every_item():
 
 
 def test_a_list_whose_best_chunk_is_its_second_starts_at_the_first():
-    from kb.answers.extractive import list_units
+    from kb.answers.lists import list_units
 
     before = _hit(0, "Wyvern was the first county to adopt the model in 2015.", "Aims", 0)
     lead = _hit(1, "Our aims are:\n1. Prevent abuse from happening.\n2. Protect victims who are at "
@@ -107,7 +107,7 @@ def test_a_request_to_list_anywhere_in_the_question_asks_for_a_list():
 
 
 def test_a_list_whose_items_are_headings_starts_at_its_first_item_and_keeps_their_names():
-    from kb.answers.extractive import list_units
+    from kb.answers.lists import list_units
 
     parent = "Outcomes we want"
     first = _hit(0, f"{parent}\n\n1. Education\n\nChildren learn about healthy relationships.\n\n"
@@ -130,7 +130,7 @@ def test_a_list_whose_items_are_headings_starts_at_its_first_item_and_keeps_thei
 
 
 def test_a_title_page_ranked_first_is_not_taken_for_the_list():
-    from kb.answers.extractive import list_units
+    from kb.answers.lists import list_units
 
     title = _hit(0, "Recovery Pilots Launch Event 2020\n11:00 - 13:00", "", 0)
     stages = _hit(1, "Stages of change:\n1. Identifying the behaviour\n2. Desiring a change\n"
