@@ -42,8 +42,9 @@ from kb.retrieval import followup
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
 from kb.retrieval.documents import YEAR, DocumentResolver
 from kb.retrieval.glossary import spellings
-from kb.retrieval.hybrid import HybridRetriever, SearchPlan
+from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.intent import named_kinds
+from kb.retrieval.plan import SearchPlan
 from kb.retrieval.synonyms import in_strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
 from kb.retrieval.typos import corrected

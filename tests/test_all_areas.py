@@ -9,7 +9,7 @@ import pytest
 from kb import api
 from kb.api import KnowledgeBase
 from kb.errors import TooManyAreasError
-from kb.retrieval import hybrid
+from kb.retrieval import hybrid, plan
 from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
 
 FILES = {
@@ -38,7 +38,8 @@ def _counted(kb: KnowledgeBase) -> list[int]:
 @pytest.mark.parametrize("searched_each", [12, 1])
 def test_every_area_gets_its_share_however_many_areas_there_are(tmp_path: Path, monkeypatch,
                                                                  searched_each):
-    monkeypatch.setattr(hybrid, "ALL_AREAS_MAX", searched_each)
+    for module in (hybrid, plan):  # the plan decides, the search shares out
+        monkeypatch.setattr(module, "ALL_AREAS_MAX", searched_each)
     kb = corpus_kb(tmp_path, FILES, WYVERN_AND_CALDER)
     calls = _counted(kb)
     hits = kb.search("Compare the councils on refuge places", k=2)
@@ -148,7 +149,8 @@ def test_over_more_councils_than_are_searched_each_all_councils_means_those_that
     """"What do all the councils say about stalking?": with few councils each is searched and
     answers with its best; over more than are searched one by one, a council whose sentences
     are not about stalking is left out, as for "Which councils…"."""
-    monkeypatch.setattr(hybrid, "ALL_AREAS_MAX", searched_each)
+    for module in (hybrid, plan):  # the plan decides, the search shares out
+        monkeypatch.setattr(module, "ALL_AREAS_MAX", searched_each)
     monkeypatch.setattr(api, "ALL_AREAS_MAX", searched_each)
     kb = corpus_kb(tmp_path, {
         "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nOur actions\n\n"
@@ -169,7 +171,8 @@ def test_which_councils_over_a_large_store_names_every_council_that_does_it(tmp_
     only write about perpetrator programmes crowd none of them out of the answer."""
     from tests.corpus_support import document
 
-    monkeypatch.setattr(hybrid, "ALL_AREAS_MAX", 6)
+    for module in (hybrid, plan):  # the plan decides, the search shares out
+        monkeypatch.setattr(module, "ALL_AREAS_MAX", 6)
     monkeypatch.setattr(api, "ALL_AREAS_MAX", 6)
     doing = ["Ashby", "Brock", "Corley", "Dunmore"]
     talking = ["Fenby", "Garth", "Hollin"]

@@ -180,13 +180,13 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             question as asked: its topic has lost words such as "areas" in "Which areas of
             work…"), or for a named section's.
         whole_section: the question asks what a named section holds: the list is that
-            section's alone (kb.retrieval.hybrid.SearchPlan.whole_section).
+            section's alone (kb.retrieval.plan.SearchPlan.whole_section).
         which_areas: the question asks which areas do something, naming none ("Which
             councils have a sanctuary scheme?"): an area is in the answer only where one of
             its sentences is about the topic (see `_answering_areas`).
         reference: for a list question about a section called by number ("under Theme B"),
             the references that number its items in an action plan apart from it ("B1",
-            "B2": `kb.retrieval.hybrid.SearchPlan.item_reference`); the list is those items.
+            "B2": `kb.retrieval.plan.SearchPlan.item_reference`); the list is those items.
 
     Returns:
         The extractive answer (found=False when no sentence matches).
