@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kb.answers import extractive
+from kb.answers.extractive import AnswerShape
 from kb.answers.notes import asks_for_sources, with_notes
 from kb.answers.outlines import outline_answer
 from kb.answers.periods import period_answer
@@ -228,13 +229,14 @@ class KnowledgeBase:
         topic = self.areas.topic(resolved) or resolved
         weight = self.settings.sentence_similarity
         parts = self._retriever.part_similarities(plan, hits) if weight else None
-        # "What does MARAC stand for?": the sentence that spells it out
-        answer = extractive.compose(topic, hits, self._idf, plan.per_area,
-                                    named_kinds(resolved, plan.kinds), self._area_names(),
-                                    parts, weight,
-                                    [*plan.strategy_words, *plan.spelled], plan.listing,
-                                    plan.whole_section, plan.which_areas or searched_as_one,
-                                    plan.item_reference)
+        shape = AnswerShape(
+            multi_area=plan.per_area, kinds=named_kinds(resolved, plan.kinds),
+            # "What does MARAC stand for?": the sentence that spells it out
+            extra_words=(*plan.strategy_words, *plan.spelled), listing=plan.listing,
+            whole_section=plan.whole_section, which_areas=plan.which_areas or searched_as_one,
+            reference=plan.item_reference)
+        answer = extractive.compose(topic, hits, self._idf, shape, self._area_names(), parts,
+                                    weight)
         if not answer.found:
             return extractive.refusal(resolved, hits, "no passage answers it")
         if asks_for_sources(resolved):  # "Where does the £48 million figure come from?"

@@ -199,7 +199,7 @@ def test_councils_that_do_not_answer_which_councils_crowd_none_out():
     """The sentences of councils that only write about some of the topic's words are left out
     before the answer's sentences are chosen, so however well they score they take none of the
     answer's places from the council that does the thing asked about."""
-    from kb.answers.extractive import MAX_PER_AREA, MAX_SENTENCES, compose, idf_table
+    from kb.answers.extractive import MAX_PER_AREA, MAX_SENTENCES, AnswerShape, compose, idf_table
     from kb.records import ChunkKind, Hit
 
     def hit(area: str, text: str) -> Hit:
@@ -215,8 +215,8 @@ def test_councils_that_do_not_answer_which_councils_crowd_none_out():
     hits.append(hit("Ashby", "Ashby will fund a behaviour change course for men who harm."))
     idf = idf_table([h.text for h in hits] + ["Victims get support.", "Refuge places.",
                                               "Training for GPs.", "Perpetrators harm."])
-    answer = compose("Which councils have a behaviour change programme for perpetrators?",
-                     hits, idf, multi_area=True, which_areas=True)
+    answer = compose("Which councils have a behaviour change programme for perpetrators?", hits, idf,
+                     AnswerShape(multi_area=True, which_areas=True))
     assert "Ashby will fund a behaviour change course" in answer.text
     assert not any(area in answer.text for area in talkers)
 
@@ -224,7 +224,7 @@ def test_councils_that_do_not_answer_which_councils_crowd_none_out():
 def test_which_councils_names_each_council_once_so_that_every_one_that_does_it_is_named():
     """Councils that each write several sentences on the topic fill no answer between them:
     "Which councils…?" names every council that does it, each with its best sentence."""
-    from kb.answers.extractive import MAX_PER_AREA, MAX_SENTENCES, compose, idf_table
+    from kb.answers.extractive import MAX_PER_AREA, MAX_SENTENCES, AnswerShape, compose, idf_table
     from kb.records import ChunkKind, Hit
 
     def hit(area: str, text: str) -> Hit:
@@ -240,6 +240,6 @@ def test_which_councils_names_each_council_once_so_that_every_one_that_does_it_i
     idf = idf_table([h.text for h in hits] + ["Victims get support.", "Refuge places.",
                                               "Training for GPs.", "Schools teach."])
     answer = compose("Which councils have a programme for perpetrators?", hits, idf,
-                     multi_area=True, which_areas=True)
+                     AnswerShape(multi_area=True, which_areas=True))
     assert all(f"{area}:" in answer.text for area in councils), answer.text
     assert len(answer.citations) == len(councils) > MAX_PER_AREA

@@ -318,7 +318,7 @@ def test_list_questions_are_recognised():
 
 
 def test_a_list_answer_gives_every_item_in_document_order():
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     lead = Hit(chunk_id="c1", text="Our priorities are:\n- Safer homes for families\n- Support "
                "for every survivor", score=1.0, doc_id="d", area="wyvern", title="t",
@@ -331,8 +331,7 @@ def test_a_list_answer_gives_every_item_in_document_order():
     other = Hit(chunk_id="c3", text="Refuge places were full in 2020 and women were turned away.",
                 score=0.7, doc_id="e", area="wyvern", title="u", period="2021-2024", page=None,
                 section="Local picture", kind=ChunkKind.CONTEXT, start=0, end=59)
-    answer = compose("What are the priorities?", [lead, other, rest], {}, multi_area=False,
-                     listing=True)
+    answer = compose("What are the priorities?", [lead, other, rest], {}, AnswerShape(listing=True))
     lines = answer.text.split("\n")
     assert len(lines) == 3  # the lead-in keeps its items; the list goes on in the next chunk
     assert "Safer homes" in lines[0] and "Support for every survivor" in lines[0]
@@ -343,7 +342,7 @@ def test_a_list_answer_gives_every_item_in_document_order():
 def test_numbered_sections_with_a_gap_are_not_the_whole_list():
     """"What are the priorities?" when the hits hold the sections of Priorities A and C but
     not B's: the list is the one the section's lead-in gives, with B, not the two headings."""
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     lead_text = "# Our priorities\n\nWe have agreed three priorities:"
     items = ("- Priority A: Early identification\n- Priority B: Safe support for all\n"
@@ -356,7 +355,7 @@ def test_numbered_sections_with_a_gap_are_not_the_whole_list():
                     ChunkKind.AIM),
             passage("c5", third, "Our priorities > Priority C: Justice and accountability", 500,
                     ChunkKind.AIM)]
-    answer = compose("What are the priorities?", hits, {}, multi_area=False, listing=True)
+    answer = compose("What are the priorities?", hits, {}, AnswerShape(listing=True))
     assert "Priority B: Safe support for all" in answer.text
 
 
@@ -364,7 +363,7 @@ def test_a_list_of_priorities_runs_back_over_each_priority_s_sub_sections():
     """Priorities that each repeat "What we will do" and "What success looks like": the best
     hit (the third priority's actions) is not where the list starts; the second priority's
     sub-section just before it is part of the same list."""
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     part = partial(passage, kind=ChunkKind.ACTION)
 
@@ -373,8 +372,7 @@ def test_a_list_of_priorities_runs_back_over_each_priority_s_sub_sections():
     third = part("c3", "Priority Three: Perpetrators\n\nWhat we will do\n\n- Commission a "
                  "perpetrator programme for men and women",
                  "Why this matters > Priority Three: Perpetrators > What we will do", second.end + 2)
-    answer = compose("What are the priorities?", [third, second], {}, multi_area=False,
-                     listing=True)
+    answer = compose("What are the priorities?", [third, second], {}, AnswerShape(listing=True))
     assert [c.chunk_id for c in answer.citations] == ["c2", "c3"]
 
 
@@ -382,7 +380,7 @@ def test_a_list_under_the_section_a_question_names_keeps_to_that_section():
     """"What measures … for perpetrators?": the measures under "Theme 3: Holding perpetrators
     to account" are the list, not Theme 2's measures just before it (whose headings do not
     name perpetrators); without that word the list runs back over both."""
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     part = partial(passage, kind=ChunkKind.INDICATOR)
 
@@ -393,10 +391,9 @@ def test_a_list_under_the_section_a_question_names_keeps_to_that_section():
                  "Our themes > Theme 3: Holding perpetrators to account > Key measures",
                  second.end + 2)
     named = compose("What measures will Wyvern use for perpetrators?", [third, second], {},
-                    multi_area=False, listing=True)
+                    AnswerShape(listing=True))
     assert {c.chunk_id for c in named.citations} == {"c3"}
-    every = compose("What are the key measures?", [third, second], {}, multi_area=False,
-                    listing=True)
+    every = compose("What are the key measures?", [third, second], {}, AnswerShape(listing=True))
     assert [c.chunk_id for c in every.citations][:1] == ["c2"]
 
 
@@ -404,7 +401,7 @@ def test_a_list_of_sections_that_only_head_sub_sections_is_their_titles():
     """"What are the themes?": each theme heads its own "Our commitments" and "Key measures"
     and holds no text itself, so the list is the themes' titles, quoted from their heading
     lines, after the best hit's own sentence; not every commitment and measure under them."""
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     part = partial(passage, kind=ChunkKind.AIM)
 
@@ -413,8 +410,7 @@ def test_a_list_of_sections_that_only_head_sub_sections_is_their_titles():
                  "Our themes > Theme 1: Prevention > Our commitments", themes.end + 2)
     second = part("c3", "## Theme 2: Supporting survivors\n\n### Our commitments\n\n- open a hub",
                   "Our themes > Theme 2: Supporting survivors > Our commitments", first.end + 2)
-    answer = compose("What are the themes?", [themes, first, second], {}, multi_area=False,
-                     listing=True)
+    answer = compose("What are the themes?", [themes, first, second], {}, AnswerShape(listing=True))
     assert [c.quote for c in answer.citations] == [
         "The strategy is built around two themes.", "Theme 1: Prevention", "Theme 2: Supporting survivors"]
 
@@ -422,7 +418,7 @@ def test_a_list_of_sections_that_only_head_sub_sections_is_their_titles():
 def test_a_list_does_not_run_on_into_the_next_numbered_chapter():
     """The objectives listed in "3.0 Strategic objectives" end where "4.0 Plan on a page"
     starts, however close the next chunk."""
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     part = partial(passage, kind=ChunkKind.AIM)
 
@@ -431,7 +427,7 @@ def test_a_list_does_not_run_on_into_the_next_numbered_chapter():
     plan = part("c2", "4.0 Plan on a page\n\nSO1\tSchools programme\tBystander training",
                 "4.0 Plan on a page", objectives.end + 2)
     answer = compose("What are the strategic objectives?", [objectives, plan], {},
-                     multi_area=False, listing=True)
+                     AnswerShape(listing=True))
     assert {c.chunk_id for c in answer.citations} == {"c1"}
 
 
@@ -439,7 +435,7 @@ def test_a_list_under_titles_gives_the_items_under_the_title_the_question_names(
     """Two short objectives merged into one passage, each title over its actions: asked what
     will be done to improve victims' safety, the second objective's actions; asked for the
     actions, both."""
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     text = ("Objective 1: Prevent abuse from happening\n\n1.1\tDeliver healthy relationships "
             "lessons\tPublic Health\n\nObjective 2: Improve the safety of victims and their "
@@ -450,10 +446,10 @@ def test_a_list_under_titles_gives_the_items_under_the_title_the_question_names(
                "from happening", kind=ChunkKind.ACTION, start=0, end=len(text))
     idf = {t: 2.0 for t in ("improv", "safeti", "victim", "children", "action", "prevent", "abus")}
     named = compose("What actions will Wyvern take to improve the safety of victims and their "
-                    "children?", [plan], idf, multi_area=False, listing=True)
+                    "children?", [plan], idf, AnswerShape(listing=True))
     assert [c.quote.split("\t")[0] for c in named.citations] == [
         "Objective 2: Improve the safety of victims and their children", "2.1", "2.2"]
-    every = compose("What are the actions?", [plan], idf, multi_area=False, listing=True)
+    every = compose("What are the actions?", [plan], idf, AnswerShape(listing=True))
     quotes = " ".join(c.quote for c in every.citations)
     assert "Deliver healthy relationships" in quotes and "Extend the sanctuary" in quotes
 
@@ -470,14 +466,13 @@ def test_the_title_a_question_names_inside_a_passage_heads_the_sentences_under_i
             "4.2\tMake training mandatory for frontline staff\tHuman Resources")
     merged = passage("c1", text, "Action plan > Objective 3: Hold perpetrators to account", 0)
     idf = {t: 2.0 for t in ("build", "skill", "confid", "workforc", "perpetr", "account")}
-    answer = compose("What will Wyvern do to build a skilled and confident workforce?", [merged],
-                     idf, multi_area=False)
+    answer = compose("What will Wyvern do to build a skilled and confident workforce?", [merged], idf)
     assert [c.quote.split("\t")[0] for c in answer.citations] == [
         "Objective 4: Build a skilled and confident workforce", "4.1", "4.2"]
 
 
 def test_a_list_does_not_run_on_into_the_next_lettered_division():
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     part = partial(passage, kind=ChunkKind.AIM)
 
@@ -485,13 +480,12 @@ def test_a_list_does_not_run_on_into_the_next_lettered_division():
                       "Objective 2: Keep victims safe", "Section B: Our objectives", 0)
     plan = part("c2", "Section C: Action plan\n\n1.1\tDeliver lessons\tPublic Health",
                 "Section C: Action plan", objectives.end + 2)
-    answer = compose("What are the objectives?", [objectives, plan], {}, multi_area=False,
-                     listing=True)
+    answer = compose("What are the objectives?", [objectives, plan], {}, AnswerShape(listing=True))
     assert {c.chunk_id for c in answer.citations} == {"c1"}
 
 
 def test_a_list_of_outcomes_does_not_run_back_into_the_introduction():
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     intro = Hit(chunk_id="c1", text="Introduction\n\nThe partnership agreed this strategy in 2024.",
                 score=0.5, doc_id="d", area="wyvern", title="t", period="2024-2027", page=None,
@@ -502,8 +496,7 @@ def test_a_list_of_outcomes_does_not_run_back_into_the_introduction():
                    title="t", period="2024-2027", page=None,
                    section="Wyvern Partnership > Our outcomes", kind=ChunkKind.OUTCOME,
                    start=62, end=150)
-    answer = compose("What are the outcomes?", [outcomes, intro], {}, multi_area=False,
-                     listing=True)
+    answer = compose("What are the outcomes?", [outcomes, intro], {}, AnswerShape(listing=True))
     assert [c.chunk_id for c in answer.citations] == ["c2"] * len(answer.citations)
     assert "Outcome 1" in answer.text
 
@@ -511,28 +504,28 @@ def test_a_list_of_outcomes_does_not_run_back_into_the_introduction():
 def test_an_answer_leaves_out_sentences_far_less_relevant_than_its_best():
     """A sentence that shares only a common word with the question ("places") is filler
     beside one that holds its rare words too; a comparison keeps each area's best."""
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     idf = {"refug": 3.0, "place": 0.5, "bed": 2.0}
     text = "Refuge places rose to 30 in 2023. Places of worship were consulted on the plan."
-    answer = compose("How many refuge places are there?", [hit(text)], idf, multi_area=False)
+    answer = compose("How many refuge places are there?", [hit(text)], idf)
     assert [c.quote for c in answer.citations] == ["Refuge places rose to 30 in 2023."]
     other = replace(hit("Places of worship were consulted on the plan."), chunk_id="c2",
                     area="testshire")
     both = compose("How many refuge places are there?", [hit(text), other], idf,
-                   multi_area=True)
+                   AnswerShape(multi_area=True))
     assert {c.area for c in both.citations} == {"wyvern", "testshire"}
 
 
 def test_a_list_answer_never_starts_from_a_contents_page():
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     contents = hit("1. Introduction\n2. Our ambitions\n3. What we will do", section="Contents")
     ambitions = replace(hit("Our ambitions\n- Everyone understands healthy relationships\n- "
                             "Survivors get help early", section="Our ambitions"), chunk_id="c2",
                         start=500, end=580)
-    answer = compose("What are the ambitions?", [contents, ambitions], {}, multi_area=False,
-                     listing=True)
+    answer = compose("What are the ambitions?", [contents, ambitions], {},
+                     AnswerShape(listing=True))
     assert {c.chunk_id for c in answer.citations} == {"c2"}
 
 
@@ -741,8 +734,7 @@ def test_an_answer_quotes_a_sentence_once_whatever_its_bullet():
 
     summary = chunk("c1", "- Proportion of victims identified in health settings", 0)
     table = chunk("c2", "Proportion of victims identified in health settings", 400)
-    answer = compose("Are victims identified in health settings?", [summary, table], {},
-                     multi_area=False)
+    answer = compose("Are victims identified in health settings?", [summary, table], {})
     assert len(answer.citations) == 1
 
 
@@ -1095,13 +1087,11 @@ def test_an_answer_leads_with_the_sentences_that_give_the_value_asked_for():
     foreword = hit("We are committed to this Wyvern strategy and its foreword's aims for every "
                    "victim. Anna Clarke, Chair of the Wyvern Community Safety Partnership",
                    section="Foreword", similarity=0.5)
-    answer = compose("Who wrote the foreword to the Wyvern strategy?", [foreword], {},
-                     multi_area=False)
+    answer = compose("Who wrote the foreword to the Wyvern strategy?", [foreword], {})
     assert answer.citations[0].quote.startswith("Anna Clarke")
     refuges = hit("Refuges in Wyvern are always full and refuges turn women away. Wyvern has "
                   "24 bed spaces.", section="Refuges", similarity=0.5)
-    answer = compose("How many refuge bed spaces does Wyvern have?", [refuges], {},
-                     multi_area=False)
+    answer = compose("How many refuge bed spaces does Wyvern have?", [refuges], {})
     assert answer.citations[0].quote == "Wyvern has 24 bed spaces."
 
 

@@ -124,7 +124,7 @@ def test_of_the_kinds_a_question_favours_its_words_may_name_one():
 
 def test_with_no_passage_using_its_words_the_passage_of_the_named_kind_answers():
     """The themes rank first, but "What is vision?" names the vision ("Our ambition")."""
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
     from kb.records import ChunkKind, Hit
 
     def hit(chunk_id: str, section: str, text: str, kind: ChunkKind) -> Hit:
@@ -137,13 +137,15 @@ def test_with_no_passage_using_its_words_the_passage_of_the_named_kind_answers()
     ambition = hit("c2", "Our ambition", "Wyvern will be a place where abuse is not "
                                          "tolerated.", ChunkKind.VISION)
     parts = {"c1": [(0, 44, 0.5), (45, 85, 0.5)], "c2": [(0, 46, 0.3)]}
-    answer = compose("What is vision?", [themes, ambition], {}, multi_area=False,
-                     kinds=frozenset({ChunkKind.VISION}), parts=parts, similarity_weight=4.0)
+    answer = compose("What is vision?", [themes, ambition], {},
+                     AnswerShape(kinds=frozenset({ChunkKind.VISION})),
+                     parts=parts, similarity_weight=4.0)
     assert answer.text == "Wyvern will be a place where abuse is not tolerated. [1]"
     # about two areas, each area's own: Calder Vale writes "vision", Wyvern does not
     calder = replace(hit("c3", "Our vision", "Our vision is a Calder Vale free from abuse.",
                          ChunkKind.VISION), area="calder")
-    both = compose("What are the visions?", [themes, calder, ambition], {}, multi_area=True,
-                   kinds=frozenset({ChunkKind.VISION}), parts=parts, similarity_weight=4.0)
+    both = compose("What are the visions?", [themes, calder, ambition], {},
+                   AnswerShape(multi_area=True, kinds=frozenset({ChunkKind.VISION})),
+                   parts=parts, similarity_weight=4.0)
     assert "Theme A" not in both.text
     assert "Wyvern will be a place where abuse is not tolerated. [" in both.text

@@ -2,7 +2,7 @@
 outcomes:") is quoted on its own when it says more than a label, and weighs less than a
 sentence that states something."""
 
-from kb.answers.extractive import compose
+from kb.answers.extractive import AnswerShape, compose
 from kb.answers.sentences import units
 from kb.records import ChunkKind, Hit
 
@@ -33,7 +33,7 @@ def test_a_vision_stated_in_a_lead_in_answers_a_question_about_the_vision():
     principles = _hit("c2", "- Sharing information safely.\n- Learning from good practice "
                             "elsewhere.", ChunkKind.OUTCOME)
     answer = compose("What is the vision of the strategy?", [vision, principles], {},
-                     multi_area=False, kinds=frozenset({ChunkKind.VISION, ChunkKind.OUTCOME}))
+                     AnswerShape(kinds=frozenset({ChunkKind.VISION, ChunkKind.OUTCOME})))
     assert answer.text.splitlines()[0].startswith("Our shared vision is that everyone in Wyvern")
 
 
@@ -88,8 +88,7 @@ def test_a_sentence_that_asks_a_question_weighs_less_than_one_that_answers():
     answers nothing: the sentence that says how comes first."""
     slide = _hit("c1", "How will we monitor the strategy?\n\nPartners will monitor the strategy "
                        "through a quarterly dashboard.", ChunkKind.GOVERNANCE, section="Delivery")
-    answer = compose("How is the strategy going to be monitored?", [slide], {},
-                     multi_area=False)
+    answer = compose("How is the strategy going to be monitored?", [slide], {})
     assert answer.citations[0].quote.startswith("Partners will monitor")
 
 
@@ -107,5 +106,5 @@ def test_a_list_item_s_name_is_quoted_with_what_it_says():
            "household." in quotes
     assert "- We will fund refuges." in quotes and "We will train staff." in quotes
     hit = _hit("c1", text, ChunkKind.CONTEXT, "The principles we will work to")
-    answer = compose("What does Wyvern mean by think family?", [hit], {}, multi_area=False)
+    answer = compose("What does Wyvern mean by think family?", [hit], {})
     assert "every child and adult" in answer.text

@@ -295,7 +295,7 @@ def test_a_list_noun_after_an_auxiliary_is_the_subject_not_the_list_asked_for():
 
 
 def test_a_list_answer_starts_at_the_lead_in_that_names_the_list_and_ends_with_its_section():
-    from kb.answers.extractive import compose
+    from kb.answers.extractive import AnswerShape, compose
 
     intro = _hit(0, "This strategy replaces the 2018 strategy. Partners agreed that the strategy "
                     "will be guided by the following principles:", "Introduction", 0)
@@ -304,7 +304,7 @@ def test_a_list_answer_starts_at_the_lead_in_that_names_the_list_and_ends_with_i
     residents = _hit(2, "What residents told us\n\nResidents' main priorities were:\n\n- Faster "
                         "police response.", "Introduction > What residents told us", 220)
     answer = compose("What principles guide the Wyvern strategy?", [intro, items, residents], {},
-                     multi_area=False, listing=True)
+                     AnswerShape(listing=True))
     assert [c.quote for c in answer.citations] == [
         "Partners agreed that the strategy will be guided by the following principles:",
         "- Survivor-led: services are shaped by survivors.",

@@ -1,6 +1,6 @@
 """Answers from one column of a plan's table, named by its period."""
 
-from kb.answers.extractive import compose
+from kb.answers.extractive import AnswerShape, compose
 from kb.answers.table_columns import column_units
 from kb.records import ChunkKind, Hit
 
@@ -35,7 +35,7 @@ def test_no_column_without_a_period_nor_for_figures_alone():
 
 
 def test_an_answer_about_a_year_of_the_plan_quotes_its_column():
-    answer = compose("What will Wyvern do in the first year?", [table(PLAN)], {}, multi_area=False,
-                     kinds=frozenset({ChunkKind.ACTION}))
+    answer = compose("What will Wyvern do in the first year?", [table(PLAN)], {},
+                     AnswerShape(kinds=frozenset({ChunkKind.ACTION})))
     assert [c.quote for c in answer.citations] == [
         "Healthy relationships education in all schools", "Single point of contact for all referrals"]

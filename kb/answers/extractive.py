@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -152,13 +153,34 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     return scored
 
 
+@dataclass(frozen=True)
+class AnswerShape:
+    """What the answer to a question looks like, as its search plan says
+    (`kb.retrieval.plan.SearchPlan`)."""
+
+    multi_area: bool = False  # several areas asked about: the answer is grouped by area
+    kinds: frozenset[ChunkKind] = frozenset()  # kinds asked for: their sentences weigh more
+    # words that count as the question's too (the strategies' words for its everyday ones,
+    # kb.retrieval.synonyms; an acronym's long forms)
+    extra_words: tuple[str, ...] = ()
+    # it asks for a list (kb.retrieval.lists.wants_list, read on the question as asked: its
+    # topic has lost words such as "areas" in "Which areas of work…"), or a named section's
+    listing: bool = False
+    # it asks what a named section holds: the list is that section's alone
+    whole_section: bool = False
+    # it asks which areas do something, naming none ("Which councils have a sanctuary
+    # scheme?"): an area is in the answer only where one of its sentences is about the topic
+    # (see `_answering_areas`)
+    which_areas: bool = False
+    # for a list question about a section called by number ("under Theme B"), the references
+    # that number its items in an action plan apart from it ("B1", "B2"); the list is those
+    reference: re.Pattern[str] | None = None
+
+
 def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
-            multi_area: bool, kinds: frozenset[ChunkKind] = frozenset(),
-            area_names: Mapping[str, str] | None = None,
+            shape: AnswerShape = AnswerShape(), area_names: Mapping[str, str] | None = None,
             parts: Mapping[str, Sequence[tuple[int, int, float]]] | None = None,
-            similarity_weight: float = 0.0, extra_words: Sequence[str] = (),
-            listing: bool = False, whole_section: bool = False,
-            which_areas: bool = False, reference: re.Pattern[str] | None = None) -> Answer:
+            similarity_weight: float = 0.0) -> Answer:
     """Pick the best sentences, de-duplicated, each with its [n].
 
     A list question gets the whole list in document order (see `list_units`); a question about
@@ -168,40 +190,27 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         question: the (resolved) question.
         hits: retrieved hits, best first.
         idf: inverse document frequency of terms over the corpus.
-        multi_area: several areas asked about: group the answer by area.
-        kinds: chunk kinds the question asks for (their sentences weigh more).
+        shape: what the answer looks like (grouped by area, a list, of which kinds…).
         area_names: display names of area keys (the key when absent).
         parts: the hits' units and their similarity to the question (see `score_units`).
         similarity_weight: what a sentence sharing no word with the question scores per
             unit of similarity (`Settings.sentence_similarity`; 0: such sentences are left out).
-        extra_words: words that count as the question's too (the strategies' words for its
-            everyday ones, kb.retrieval.synonyms).
-        listing: the question asks for a list (kb.retrieval.lists.wants_list, read on the
-            question as asked: its topic has lost words such as "areas" in "Which areas of
-            work…"), or for a named section's.
-        whole_section: the question asks what a named section holds: the list is that
-            section's alone (kb.retrieval.plan.SearchPlan.whole_section).
-        which_areas: the question asks which areas do something, naming none ("Which
-            councils have a sanctuary scheme?"): an area is in the answer only where one of
-            its sentences is about the topic (see `_answering_areas`).
-        reference: for a list question about a section called by number ("under Theme B"),
-            the references that number its items in an action plan apart from it ("B1",
-            "B2": `kb.retrieval.plan.SearchPlan.item_reference`); the list is those items.
 
     Returns:
         The extractive answer (found=False when no sentence matches).
     """
-    terms = content_terms(question) | content_terms(" ".join(extra_words))
+    multi_area, kinds, which_areas = shape.multi_area, shape.kinds, shape.which_areas
+    terms = content_terms(question) | content_terms(" ".join(shape.extra_words))
     # "What will X do in year one?": that column of its plan (a question for indicators or
     # aims asks for something else than a plan's actions)
     in_column = [] if multi_area or kinds - {ChunkKind.ACTION} else column_units(question, hits)
     if in_column:
         picked = in_column[:MAX_LIST_ITEMS]
-    elif listing:  # several areas: each area's list, under its name
+    elif shape.listing:  # several areas: each area's list, under its name
         picked = [unit for own in (_by_area(hits) if multi_area else [hits])
-                  for unit in list_units(own, within_section=whole_section, terms=terms,
+                  for unit in list_units(own, within_section=shape.whole_section, terms=terms,
                                          idf=idf, nouns=asked_nouns(question),
-                                         reference=reference, kinds=kinds)]
+                                         reference=shape.reference, kinds=kinds)]
     else:
         scored = score_units(terms, hits, idf, kinds, parts, similarity_weight,
                              expected_type(question), word_forms(question), kind_words(question))
