@@ -10,7 +10,7 @@ import itertools
 import re
 from collections import Counter
 
-from ingest.structure import TRAILING_FUNCTION_WORDS
+from ingest.headings import TRAILING_FUNCTION_WORDS
 from kb.records import Page
 from kb.text import BULLET
 

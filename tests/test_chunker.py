@@ -300,7 +300,7 @@ def test_a_lead_in_announces_the_list_it_counts_not_a_later_cue():
     """"We have agreed three priorities with partners and survivors:" lists priorities (aims);
     "partners", a governance cue, only says with whom. Without a counted cue the last one
     mentioned is the list's."""
-    from ingest.structure import lead_kind
+    from ingest.headings import lead_kind
 
     assert lead_kind("We have agreed three priorities with partners and survivors:") is (
         ChunkKind.AIM)
