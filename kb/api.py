@@ -41,7 +41,7 @@ from kb.reports.papers import Reports
 from kb.reports.register import build_framework
 from kb.retrieval import followup
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
-from kb.retrieval.documents import YEAR, DocumentResolver
+from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import spellings
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.intent import named_kinds
@@ -49,6 +49,7 @@ from kb.retrieval.plan import SearchPlan
 from kb.retrieval.synonyms import in_strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
 from kb.retrieval.typos import corrected
+from kb.retrieval.years import YEAR
 from kb.text import content_terms
 from kb.uploads import ingest_uploads
 

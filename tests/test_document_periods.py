@@ -7,7 +7,8 @@ import pytest
 
 from kb.answers.periods import period_answer
 from kb.records import ChunkKind, DocumentInfo, Hit
-from kb.retrieval.documents import DocumentResolver, period_line
+from kb.retrieval.documents import DocumentResolver
+from kb.retrieval.years import period_line
 from tests.test_documents_resolver import DOCS  # the fictional councils' documents
 
 STRATEGIES = ["wy-2016", "wy-2022"]

@@ -3,7 +3,8 @@
 import pytest
 
 from kb.records import DocumentInfo
-from kb.retrieval.documents import DocumentResolver, years_of
+from kb.retrieval.documents import DocumentResolver
+from kb.retrieval.years import years_of
 
 DOCS = [
     DocumentInfo("wy-2016", "wyvern", "Wyvern Domestic Abuse Strategy 2016-2019", "2016-2019",

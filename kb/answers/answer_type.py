@@ -17,8 +17,8 @@ from enum import StrEnum
 
 from kb.answers.sentences import table_header, units
 from kb.records import Hit
-from kb.retrieval.documents import year_spans, years_of
 from kb.retrieval.synonyms import strategy_words
+from kb.retrieval.years import year_spans, years_of
 from kb.text import BULLET, content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from kb.answers.extractive import citation_for
 from kb.records import Answer, Citation, Hit
-from kb.retrieval.documents import status_line, years_of
+from kb.retrieval.years import status_line, years_of
 from kb.text import content_terms, plain
 from kb.vocabulary import vocabulary
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from kb.answers.extractive import citation_for, is_expired
 from kb.records import Answer, Citation, Hit
-from kb.retrieval.documents import standing_line, years_of
+from kb.retrieval.years import standing_line, years_of
 from kb.text import readable
 
 

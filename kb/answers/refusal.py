@@ -19,13 +19,14 @@ from kb.answers.answer_type import (
 from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
-from kb.retrieval.documents import YEAR, DocumentResolver, source_terms, years_of
+from kb.retrieval.documents import DocumentResolver, source_terms
 from kb.retrieval.english import common_terms
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import intended_kinds, kind_words
 from kb.retrieval.places import is_place, lower_case_councils
 from kb.retrieval.synonyms import in_strategy_words, phrases_in_strategy_words
 from kb.retrieval.topic import alternatives
+from kb.retrieval.years import YEAR, years_of
 from kb.text import (
     NUMBERED_ITEM,
     POSSESSIVE,

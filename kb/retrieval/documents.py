@@ -7,18 +7,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import pairwise
 
 from kb.records import DocumentInfo
 from kb.retrieval.glossary import is_acronym
+from kb.retrieval.years import RANGE, YEAR, years_of
 from kb.text import POSSESSIVE, STOPWORDS, content_terms, stem, word_list_terms
 from kb.vocabulary import vocabulary
 
-_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
-_YEAR_OR_RANGE = re.compile(r"\b((?:19|20)\d{2})(?:\s*(?:-|–|to|/)\s*((?:19|20)?\d{2}))?\b")
-YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DRAFTS = re.compile(r"\bdrafts?\b", re.IGNORECASE)  # "Which strategies are still drafts?"
 _DOCUMENT = r"(\w+ ){0,2}(strategy|plan|presentation|document|version|edition|slides|report)\b"
 # a word for documents on its own, singular or plural ("which of the strategies is…")
@@ -48,7 +46,7 @@ _ENDING = re.compile(r"\b(until|till|to|through|end(s|ing)?|expir\w*|finish\w*|d
 def _asked_year(question: str) -> int | None:
     """The one year a question gives, not as part of a period ("2019-24" names a document),
     by which it asks which documents' periods end in or run over it."""
-    if _RANGE.search(question):
+    if RANGE.search(question):
         return None
     found = {int(y.group()) for y in YEAR.finditer(question)}
     return found.pop() if len(found) == 1 else None
@@ -78,84 +76,6 @@ def source_terms(question: str) -> set[str]:
     """The (stemmed) words of the spans by which a question names the document it takes its
     answer from (see `_sources`): where the answer is looked up, not what is asked."""
     return {term for span in _sources(question) for term in content_terms(span)}
-
-
-def years_of(text: str) -> tuple[int, int] | None:
-    """The first year range in a text ("2019-24" -> (2019, 2024)), or a single year twice."""
-    match = _RANGE.search(text)
-    if match:
-        start, end_year = _span(match)
-        if end_year >= start:
-            return start, end_year
-    year = YEAR.search(text)
-    return (int(year.group()), int(year.group())) if year else None
-
-
-def year_spans(text: str) -> list[tuple[int, int]]:
-    """Every year and year range a text writes ("in 2022/23" -> (2022, 2023), "since 2018" ->
-    (2018, 2018)), as (first, last) years."""
-    return [(start, max(start, last)) for start, last in map(_span, _YEAR_OR_RANGE.finditer(text))]
-
-
-def _span(match: re.Match[str]) -> tuple[int, int]:
-    """A matched year, or range of years ("2019-24"), as (first, last) years."""
-    start, end = int(match.group(1)), match.group(2)
-    if end is None:
-        return start, start
-    return start, int(end) if len(end) == 4 else start // 100 * 100 + int(end)
-
-
-def period_line(text: str, period: str) -> tuple[int, int] | None:
-    """The span of the first line of a text that gives a period's years as the document
-    writes them ("2015-2020" as "2015-20", "2018 - 2021", "2019 to 2024"); None when none
-    does, or the period has no years."""
-    span = years_of(period)
-    if span is None:
-        return None
-    first, last = span
-    # "2015-2020" may be written "2015-20", "2015 to 2020" or in financial years, "2015/16 -
-    # 2019/20"
-    short = rf"{last % 100:02d}|{last % 100}"  # "2019-20", "2007/8"
-    closing = rf"(?:{last - 1}/(?:{last}|{short})|{last}|{short})"
-    written = (rf"\b{first}\b" if first == last else
-               rf"\b{first}(?:/\d{{2}})?\s*(?:-|–|—|to|/)\s*{closing}\b")
-    match = re.search(written, text)
-    return _line(text, match.start(), match.end()) if match else None
-
-
-def status_line(text: str) -> tuple[int, int] | None:
-    """The span of the first line of a text that says the document is a draft or was adopted
-    (vocabulary [documents] draft, adopted: what ingest reads its status from)."""
-    words = vocabulary()
-    for match in re.finditer(r"[^\n]+", text):
-        if words.draft.search(match.group()) or words.adopted.search(match.group()):
-            return _line(text, match.start(), match.end())
-    return None
-
-
-def standing_line(texts: Sequence[tuple[str, str]], status: bool
-                  ) -> tuple[int, tuple[int, int]] | None:
-    """Which of a document's texts, each with its period, answers a question about its period
-    or, with `status`, its standing, and the span of the line that does: the first line that
-    says it is a draft or adopted where the standing is asked and one is there, else the first
-    line that gives its period's years; None when no text has either."""
-    finds: list[Callable[[str, str], tuple[int, int] | None]] = [period_line]
-    if status:
-        finds.insert(0, lambda text, _period: status_line(text))
-    for find in finds:
-        for index, (text, period) in enumerate(texts):
-            span = find(text, period)
-            if span:
-                return index, span
-    return None
-
-
-def _line(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the line that holds text[start:end], without its surrounding spaces."""
-    first = text.rfind("\n", 0, start) + 1
-    stop = text.find("\n", end)
-    line = text[first:len(text) if stop < 0 else stop]
-    return first + len(line) - len(line.lstrip()), first + len(line.rstrip())
 
 
 def _words(text: str) -> list[str]:
@@ -346,7 +266,7 @@ class DocumentResolver:
         asked = content_terms(question)  # "the strategy", "the plan": documents of that kind
         pool = [d for d in pool if content_terms(d.kind) & asked] or pool
         said = _NEWEST.sub(" ", _OLDEST.sub(" ", rest))  # "the latest strategy", "the 2016-19"
-        said = YEAR.sub(" ", _RANGE.sub(" ", said))
+        said = YEAR.sub(" ", RANGE.sub(" ", said))
         for cue in (words.title_words, *cues):
             said = cue.sub(" ", said)
         said = words.document_names.sub(" ", POSSESSIVE.sub("", said))

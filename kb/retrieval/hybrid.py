@@ -18,7 +18,7 @@ from kb.backends.store import VectorStore
 from kb.config import Settings
 from kb.records import COMMITMENT_FACETS, FACET_KINDS, Chunk, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
-from kb.retrieval.documents import DocumentResolver, standing_line
+from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.headings import (
     HeadingMatcher,
 )
@@ -33,6 +33,7 @@ from kb.retrieval.lists import (
 from kb.retrieval.page import every_area_on_page
 from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.retrieval.plan import QueryPlanner, SearchPlan
+from kb.retrieval.years import standing_line
 from kb.text import content_terms
 from kb.vocabulary import vocabulary
 
