@@ -94,9 +94,7 @@ class HybridRetriever:
         self._store = store
         self._embedder = embedder
         self._snapshot = snapshot
-        self._glossary = glossary
         self._resolver = resolver
-        self._documents = documents
         self._headings = HeadingMatcher(idf, sections)
         self._idf = idf
         self._settings = settings
