@@ -87,6 +87,28 @@ def test_a_question_that_only_asks_for_a_kind_is_answered_by_a_passage_of_that_k
     assert answer.text.startswith("The partnership board will monitor a quarterly dashboard")
 
 
+def test_passages_sharing_only_question_words_with_it_get_no_word_match_credit(tmp_path):
+    """"What are Wyvern's targets?": Wyvern never writes "targets", and every priority opens
+    "What we will do:". The word search then matches the question's "What" alone, which says
+    nothing of its topic; the measures outscore the priorities, as the dense ranking has them."""
+    from tests.corpus_support import corpus_kb
+
+    priorities = [("Safe homes", "open two refuges for women and their children"),
+                  ("Early help", "fund outreach workers in every rural village"),
+                  ("Young people", "deliver healthy relationships lessons in every school"),
+                  ("Health", "place a navigator in the hospital's emergency department"),
+                  ("Justice", "work with the courts to set up a specialist court"),
+                  ("Perpetrators", "commission a behaviour change programme")]
+    text = "Wyvern Domestic Abuse Strategy 2024-2027\n\n" + "".join(
+        f"Priority {n}: {name}\n\nWhat we will do: {what}.\n\n"
+        for n, (name, what) in enumerate(priorities, 1)) + (
+        "How we will know we are making a difference\n\nRepeat referrals to MARAC fall from "
+        "34% to 28% by 2027. Victims who feel safer when support ends rise from 71% to 85%.\n")
+    hits = corpus_kb(tmp_path, {"wyvern.txt": text}).search("What are Wyvern's targets?", k=8)
+    measures = next(h for h in hits if "28%" in h.text)
+    assert all(h.score < measures.score for h in hits if "What we will do" in h.text)
+
+
 def test_a_question_for_a_kind_of_passage_is_answered_by_it_whatever_it_is_called(tmp_path):
     """"What is Wyvern's vision?": Wyvern heads its vision "Our ambition" and never writes
     the word; no passage is like the bare question, yet its vision answers it, not its

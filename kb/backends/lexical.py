@@ -106,6 +106,15 @@ class LexicalIndex:
             rows = np.intersect1d(rows, other, assume_unique=True)
         return rows[allowed[rows]] if allowed is not None else rows
 
+    def holds_any(self, query: str, allowed: np.ndarray | None = None) -> bool:
+        """Whether a row (an `allowed` one when given) holds a word of the query that is not
+        a stopword of `kb.text.terms`: a topic word, not only "what" or "how"."""
+        for term in set(terms(query)):
+            for positions, _, _ in self._postings(term):
+                if allowed is None or allowed[positions].any():
+                    return True
+        return False
+
     def search(self, query: str, k: int, allowed: np.ndarray | None = None
                ) -> list[tuple[int, float]]:
         """Rows and BM25 scores of the best k rows (only rows whose `allowed` entry is True

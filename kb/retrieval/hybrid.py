@@ -276,6 +276,10 @@ class HybridRetriever:
         s = self._settings
         found = self._store.query(vector, s.dense_k, where)
         lexical = self._snapshot.lexical.search(plan.lexical_text, s.lexical_k, allowed)
+        if lexical and not self._snapshot.lexical.holds_any(plan.lexical_text, allowed):
+            # the searched chunks share only question words with it ("What are Ashcombe's
+            # targets?" matches every "What we will do:"): no evidence of its topic
+            lexical = []
         positions = self._snapshot.positions([chunk_id for chunk_id, _ in found])
         dense = [(positions[c], sim) for c, sim in found if c in positions]
         if s.part_scoring:
