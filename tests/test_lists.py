@@ -732,3 +732,20 @@ def test_a_numbered_section_s_own_text_comes_before_the_action_plan_rows_it_numb
     assert "by-and-for service" in answer and "fully accessible" in answer
     assert answer.index("12 weeks") < answer.index("by-and-for service")
     assert "routine enquiry" not in answer
+
+
+def test_a_heading_that_numbers_one_of_the_asked_list_is_no_list_of_its_own(tmp_path):
+    """"What are Wyvern's priorities?": each priority is a heading over its actions
+    ("Priority three - Children and young people", then bullets). The best hit is one of them;
+    it is one item of the list, not a section named for the list, so the answer gives the four
+    priorities in document order rather than one priority's actions."""
+    priorities = [("one", "Prevention and early intervention", "Launch a community ambassadors scheme"),
+                  ("two", "Support that fits the person", "Create a single point of access"),
+                  ("three", "Children and young people", "Offer every child a recovery group place"),
+                  ("four", "Accountability for those who harm", "Fund a perpetrator programme")]
+    text = "Wyvern Domestic Abuse Strategy 2025-2029\n\nHow will we get there?\n\n" + "".join(
+        f"Priority {number} - {name}\n• {first}.\n• Report progress to the board each year.\n\n"
+        for number, name, first in priorities)
+    answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask("What are Wyvern's priorities?").text
+    positions = [answer.find(f"Priority {number} - {name}") for number, name, _ in priorities]
+    assert -1 not in positions and positions == sorted(positions)

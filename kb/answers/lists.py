@@ -236,6 +236,9 @@ def _lists_under_own_name(hit: Hit, nouns: AbstractSet[str]) -> bool:
     lines = [line for line in hit.text.splitlines() if line.strip()]
     if not lines or plain(lines[0]).strip() != heading or not content_terms(heading) & nouns:
         return False
+    # "Priority three - Children and young people" numbers one item of the list asked for
+    if (item := NUMBERED_ITEM.match(heading)) and content_terms(item.group(1)) & nouns:
+        return False
     numbered = [m.group(1).lower() for line in lines[1:] if (m := NUMBERED_ITEM.match(line))]
     return (item_lines("\n".join(lines[1:])) >= 2
             or any(numbered.count(word) >= 2 for word in set(numbered)))
