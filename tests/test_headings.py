@@ -34,6 +34,18 @@ def test_common_headings_never_match():
     assert not matcher.named("Domestic Abuse", terms)
 
 
+def test_a_heading_that_asks_a_frame_question_in_everyday_words_names_no_section():
+    idf = {**IDF, "get": math.log(1 + 20 / 1), "coerciv": math.log(1 + 20 / 1),
+           "control": math.log(1 + 20 / 2)}
+    sections = ["Plan > How will we get there?", "Plan > What is coercive control?"]
+    matcher = HeadingMatcher(idf, sections)
+    # "get" is the question's verb, not the subject of the section
+    assert not matcher.named("Plan > How will we get there?",
+                             frozenset(content_terms("What support will children get?")))
+    assert matcher.named("Plan > What is coercive control?",
+                         frozenset(content_terms("How does Wyvern tackle coercive control?")))
+
+
 def test_every_specific_word_of_the_heading_is_needed():
     matcher = HeadingMatcher(IDF, SECTIONS)
     assert matcher.named("Outcome 2 > Key Indicators of Progress",

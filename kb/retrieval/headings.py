@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
+from kb.retrieval.english import common_terms
 from kb.text import NUMBER_WORDS, ORDINAL_WORDS, STOPWORDS, content_terms, singular, word_list_terms
 from kb.vocabulary import vocabulary
 
@@ -184,7 +185,8 @@ class HeadingMatcher:
     def _headings(self, section: str) -> tuple[frozenset[str], ...]:
         path = section.split(" > ")
         names = (h for h in path if h.strip().lower() not in self._templates)
-        found = [frozenset(content_terms(h) & self._specific) for h in names]
+        found = [frozenset(content_terms(h) & self._specific) for h in names
+                 if not _frame_question(h)]
         # a template heading with its parent, every word counted: "Prevention > Outcomes" is
         # named by "the prevention outcomes"
         found += [frozenset(content_terms(f"{parent} {heading}"))
@@ -246,3 +248,11 @@ class HeadingMatcher:
     def _all_words(self, section: str) -> tuple[frozenset[str], ...]:
         return tuple(frozenset(content_terms(h)) for h in section.split(" > ")
                      if h.strip().lower() not in self._templates)
+
+
+def _frame_question(heading: str) -> bool:
+    """A heading that asks what its section answers in everyday words ("How will we get
+    there?", "Where do we want to be?"): it frames the section, and a question that shares
+    its "get" or "want" does not name it ("What support will children get?"). "What is
+    coercive control?" names its subject."""
+    return heading.rstrip().endswith("?") and content_terms(heading) <= common_terms(heading)
