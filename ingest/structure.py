@@ -108,8 +108,11 @@ def _blocks(page: Page, offset: int) -> Iterator[tuple[int, int, int]]:
             # ("Outcome 1: Fewer people experience abuse" over "What we will do")
             short = (len(first.split()) <= 4 or not looks_like_title(second)
                      or heading_kind(second) not in (None, heading_kind(first)))
-            if (short and looks_like_title(first)
-                    and heading_kind(first) is not None and not BULLET.match(first)):
+            # … and a contents page's heading over its entries ("Contents\nIntroduction …… 2")
+            contents = (bool(vocabulary().contents.fullmatch(first.strip()))
+                        and bool(CONTENTS_ENTRY.search(plain(second))))
+            if contents or (short and looks_like_title(first)
+                            and heading_kind(first) is not None and not BULLET.match(first)):
                 rest = start + len(first) + 1
                 tail = page.text[rest - offset:end - offset]
                 rest += len(tail) - len(tail.lstrip())
@@ -179,8 +182,8 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
                  and (bool(CONTENTS_ENTRY.search(plain(stripped)))
                       or (line_count == 1 and listed not in contents
                           and (looks_like_title(stripped) or _labels_entries(stripped)))))
-        if entry:
-            contents.add(listed)
+        if entry:  # (a block of entries, one a line, lists each)
+            contents.update(_listed_as(line) for line in stripped.splitlines())
         # the contents page's list runs from its heading to the first block that is no entry
         listing_contents = entry
         # a document that marks its headings ("## Our priorities") numbers list items, not

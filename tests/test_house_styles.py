@@ -194,6 +194,20 @@ def test_a_contents_list_without_page_numbers_names_the_sections_without_opening
     assert block(blocks, "Hackney is a borough").path == ("Foreword from the Mayor",)
 
 
+def test_a_contents_heading_that_runs_straight_into_its_entries_heads_them():
+    """"Contents" with its entries on the next lines (no blank line between) is the contents
+    page's heading, not the first line of a paragraph under the title page's last line
+    ("Draft for consultation - October 2024"); "Introduction", which it lists, opens its own
+    section at the top level, and the title page heads nothing."""
+    text = ("Wyvern Borough Council\n\nWyvern Domestic Abuse Strategy 2025 - 2029\n\n"
+            "Draft for consultation - October 2024\n\nContents\nIntroduction ............ 2\n"
+            "Where are we now? ........ 3\n\nIntroduction\n\nThis is Wyvern's second strategy.\n\n"
+            "Where are we now?\n\nIn 2023/24 the police recorded 2,906 domestic abuse crimes.\n")
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    assert block(blocks, "Introduction ............ 2").path == ("Contents",)
+    assert block(blocks, "This is Wyvern's second strategy").path == ("Introduction",)
+
+
 def test_a_section_the_contents_lists_nests_under_no_heading_it_does_not_list():
     """A foreword ends with its signatory's title line ("Expert by Experience"), which reads
     as a heading; "1. Introduction", which the contents lists, is a top-level section and not
