@@ -134,6 +134,19 @@ def test_a_section_called_by_its_number_is_that_section():
     assert not matcher.names_a_section(section_reference("What will Wyvern do under Priority 7?").names)
 
 
+def test_a_section_called_by_its_number_after_words_of_its_name_is_that_section():
+    """"under strategic objective 2": "strategic" is a word of the section's name, and the
+    number still names it ("Strategic objective 2: Support for every victim")."""
+    sections = ["Objectives > Strategic objective 1: Recognise abuse early",
+                "Objectives > Strategic objective 2: Support for every victim"]
+    matcher = HeadingMatcher(IDF, sections)
+    question = "What will Wyvern do under strategic objective 2?"
+    reference = section_reference(question)
+    assert "object#2" in reference.names
+    terms = frozenset(content_terms(question))
+    assert [s for s in sections if matcher.named(s, terms, reference.names)] == [sections[1]]
+
+
 def test_commitments_and_parts_are_sections_a_question_calls_by_number():
     """"under Commitment 2", "in Part 3": strategies number their commitments and parts as
     others number their priorities."""

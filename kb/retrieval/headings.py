@@ -90,7 +90,7 @@ def section_reference(question: str) -> SectionReference:
             spans.append((matches[first].start(), (subject[-1] if subject else match).end()))
     # "under Priority Two", "in Ambition 2": the number names the section
     for named in _numbered_pattern().finditer(question):
-        if _locates(matches[:sum(m.start() < named.start() for m in matches)]):
+        if _locates(_before_name(matches[:sum(m.start() < named.start() for m in matches)])):
             found |= numbered_names(named.group())
             spans.append(named.span())
     rest = question
@@ -143,6 +143,16 @@ def referenced_items(names: frozenset[str]) -> re.Pattern[str] | None:
     alternatives = ([rf"(?:{letters})\.?\d{{1,2}}"] if letters else []) + (
         [rf"(?:{digits})\.\d{{1,2}}"] if digits else [])
     return re.compile(rf"^\W*(?:{'|'.join(alternatives)})(?![\d.]*\d)(?=\W)")
+
+
+def _before_name(before: Sequence[re.Match[str]]) -> Sequence[re.Match[str]]:
+    """The words before a numbered section's name words ("under its strategic objective 2":
+    "strategic" is part of the name, "under its" places it)."""
+    end = len(before)
+    while end and len(before) - end < NAME_WORDS and not (
+            (word := before[end - 1].group().lower()) in STOPWORDS or _POSSESSIVE.search(word)):
+        end -= 1
+    return before[:end]
 
 
 def _locates(before: Sequence[re.Match[str]]) -> bool:
