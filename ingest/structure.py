@@ -218,7 +218,8 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
                 cue = next((k for lv, _, k in reversed(stack) if lv == placed - 1), None)
             stack.append((placed, _heading_name(stripped), cue))
             listing_contents = heads_contents
-            list_mode = level in (3, 4) and cue in LIST_CUES
+            # a glossary lists its entries at any level ("# Glossary" in a Word file)
+            list_mode = (level in (3, 4) or cue is ChunkKind.GLOSSARY) and cue in LIST_CUES
             previous_type = "cue" if list_mode else "heading"
             blocks.append(Block(start, end, text, "heading", page.number, placed,
                                 tuple(h for _, h, _ in stack), cue or ChunkKind.CONTEXT))

@@ -208,6 +208,18 @@ def test_a_contents_heading_that_runs_straight_into_its_entries_heads_them():
     assert block(blocks, "This is Wyvern's second strategy").path == ("Introduction",)
 
 
+def test_a_top_level_glossary_lists_its_entries():
+    """A Word file's "Glossary" in Heading 1 style (read as "# Glossary") over one entry a
+    paragraph: each entry is an item of the glossary, not a heading of its own."""
+    text = ("# Wyvern Domestic Abuse Strategy 2024-2027\n\n# Governance\n\nThe board oversees "
+            "delivery.\n\n# Glossary\n\nCAPVA - Child and adolescent to parent violence and "
+            "abuse\n\nIRIS - Identification and Referral to Improve Safety\n")
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    entry = block(blocks, "CAPVA - Child and adolescent")
+    assert entry.type != "heading" and entry.path == ("Glossary",)
+    assert entry.kind is ChunkKind.GLOSSARY
+
+
 def test_a_section_the_contents_lists_nests_under_no_heading_it_does_not_list():
     """A foreword ends with its signatory's title line ("Expert by Experience"), which reads
     as a heading; "1. Introduction", which the contents lists, is a top-level section and not
