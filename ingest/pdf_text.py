@@ -179,7 +179,9 @@ def read_columns(layout: str) -> str:
 
 
 def _shape(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip().lower())
+    """A line with its digits as # and each run of spaces as one: layout mode spaces a
+    footer's "Page 3" out from its title by a different width on each page."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.strip().lower()))
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:

@@ -60,6 +60,31 @@ def test_running_headers_and_footers_with_page_numbers_are_removed(header, foote
         assert page.text.endswith("actions in this plan.")
 
 
+def test_a_footer_spaced_out_differently_on_each_page_is_still_a_running_footer():
+    """A footer of a title at the left and "Page N" at the right: layout mode sets the gap
+    between them by each page's own fonts, so it differs from page to page. It is still
+    dropped, and each page's heading stays on its page (it was read into the page before as
+    a cell of the footer's row)."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pages = [[(22, "Northshire Strategy"), (12, "Adopted by Cabinet, 20 July 2023")],
+             [(16, "1. Foreword"), (10, "Partners agree the first actions in this plan.")],
+             [(16, "2. Governance"), (10, "The board meets four times a year to review it.")]]
+    for number, lines in enumerate(pages, start=1):
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(LEFT, 30, "Northshire Domestic Abuse Strategy 2023-2026")
+        pdf.drawRightString(535, 30, f"Page {number}")
+        for row, (size, text) in enumerate(lines):
+            pdf.setFont("Helvetica", size)
+            pdf.drawString(LEFT, TOP - row * 30, text)
+        pdf.showPage()
+    pdf.save()
+    texts = [page.text for page in load_pdf(buffer.getvalue())]
+    assert texts == ["Northshire Strategy\n\nAdopted by Cabinet, 20 July 2023",
+                     "1. Foreword\n\nPartners agree the first actions in this plan.",
+                     "2. Governance\n\nThe board meets four times a year to review it."]
+
+
 def test_a_sentence_split_by_a_page_break_is_joined_on_the_page_where_it_starts():
     first = [*body(0), "We will commission a specialist service for victims and their children across the",
              "whole county, working with"]
