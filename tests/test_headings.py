@@ -147,6 +147,42 @@ def test_a_section_called_by_its_number_after_words_of_its_name_is_that_section(
     assert [s for s in sections if matcher.named(s, terms, reference.names)] == [sections[1]]
 
 
+def test_a_section_called_by_its_section_number_is_the_heading_numbered_so():
+    """"section 3.2", "chapter 5", "part 4": a division of the document called by the number
+    its heading opens with ("3.2 Support for victims", "5. Governance"), wherever the words
+    stand in the question; "Section 3: Strategic objectives" is section 3 as well."""
+    from kb.retrieval.headings import numbered_names
+
+    assert "#3.2" in numbered_names("3. Delivering the aims > 3.2 Support for victims")
+    assert "#5" in numbered_names("5. Governance")
+    assert "#3" in numbered_names("section 3") and "#3" in numbered_names("Section 3: Objectives")
+    assert not {n for n in numbered_names("Priority 2: Support") if n.startswith("#")}
+    for question, number in [("What does section 3.2 of the Wyvern strategy say?", "#3.2"),
+                             ("What is in chapter 5 of Wyvern's strategy?", "#5"),
+                             ("What will Wyvern do under part 4?", "#4")]:
+        assert number in section_reference(question).names, question
+    # a part of an Act, or a duty named after it, is no division of the strategy
+    assert not {n for n in section_reference("What does Wyvern say about Part 4 of the Domestic "
+                                             "Abuse Act?").names if n.startswith("#")}
+    assert not section_reference("How will Wyvern meet its Part 4 duty?").names
+
+
+def test_a_question_for_a_numbered_section_is_answered_from_it_not_with_the_outline(tmp_path):
+    from tests.corpus_support import corpus_kb
+
+    sections = [("1. Introduction", "This is the partnership's second strategy and it runs for "
+                 "three years from April 2024 across the whole of the county."),
+                ("2. Our aims", "We aim to reduce repeat victimisation and to make sure that "
+                 "every victim is offered support at the first point of contact."),
+                ("3. Governance", "The Domestic Abuse Partnership Board, chaired by the Director "
+                 "of Public Health, oversees the strategy and meets every quarter.")]
+    text = "Wyvern Domestic Abuse Strategy 2024-2027\n\n" + "".join(
+        f"{heading}\n\n{body}\n\n" for heading, body in sections)
+    answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask(
+        "What does section 3 of the Wyvern strategy say?")
+    assert answer.text.startswith("The Domestic Abuse Partnership Board, chaired by")
+
+
 def test_commitments_and_parts_are_sections_a_question_calls_by_number():
     """"under Commitment 2", "in Part 3": strategies number their commitments and parts as
     others number their priorities."""

@@ -88,10 +88,16 @@ def section_reference(question: str) -> SectionReference:
                 previous = after
         if (first < at or subject) and _locates(matches[:first]):
             spans.append((matches[first].start(), (subject[-1] if subject else match).end()))
-    # "under Priority Two", "in Ambition 2": the number names the section
+    # "under Priority Two", "in Ambition 2": the number names the section; "section 3.2" is
+    # a place in the document wherever it stands ("What does section 3.2 say?")
     for named in _numbered_pattern().finditer(question):
-        if _locates(_before_name(matches[:sum(m.start() < named.start() for m in matches)])):
-            found |= numbered_names(named.group())
+        names = numbered_names(named.group())
+        if _ACT.match(question, named.end()):  # "Part 4 of the Domestic Abuse Act"
+            names = frozenset(name for name in names if not name.startswith("#"))
+        if (_locates(_before_name(matches[:sum(m.start() < named.start() for m in matches)]))
+                or (any(name.startswith("#") for name in names)
+                    and _DIVISION_ASKED.match(question, named.end()))):
+            found |= names
             spans.append(named.span())
     rest = question
     for start, end in reversed(spans):
@@ -112,8 +118,18 @@ def _numbered_pattern() -> re.Pattern[str]:
     ordinals = "|".join(ORDINAL_WORDS)
     # "Section C", "Part B": a capital letter numbers a division as a figure does; "its
     # second priority" is "Priority 2"
-    return re.compile(rf"\b(?:({nouns})s?\s+(\d{{1,2}}|{words}|(?-i:[A-Z]))|({ordinals})\s+({nouns}))\b",
-                      re.IGNORECASE)
+    return re.compile(rf"\b(?:({nouns})s?\s+(\d{{1,2}}(?:\.\d{{1,2}})?|{words}|(?-i:[A-Z]))"
+                      rf"|({ordinals})\s+({nouns}))\b", re.IGNORECASE)
+
+
+# What follows a division's number that a question asks about ("section 3.2 of the strategy",
+# "… say?"); not "Part 4 of the Domestic Abuse Act", nor "its Part 4 duty"
+_DIVISION_ASKED = re.compile(r"\s*(?:of\b|says?\b|covers?\b|contains?\b|[?.]|$)")
+_ACT = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*Act\b")
+# A document's divisions called by a section's number ("section 3.2", "chapter 4"), and that
+# number where a heading opens with it
+_DIVISIONS = frozenset({"section", "sections", "chapter", "chapters", "part", "parts"})
+_SECTION_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Za-z])")
 
 
 def numbered_names(text: str) -> frozenset[str]:
@@ -124,8 +140,13 @@ def numbered_names(text: str) -> frozenset[str]:
     for match in _numbered_pattern().finditer(text):
         noun, number = (match.group(1), match.group(2)) if match.group(1) else (
             match.group(4), ORDINAL_WORDS[match.group(3).lower()])
-        found.add(f"{min(content_terms(noun), default=noun.lower())}#"
-                  f"{NUMBER_WORDS.get(number.lower(), number)}")
+        number = NUMBER_WORDS.get(number.lower(), number)
+        found.add(f"{min(content_terms(noun), default=noun.lower())}#{number}")
+        if noun.lower() in _DIVISIONS and number[0].isdigit():
+            found.add(f"#{number}")  # "section 3.2" is the heading numbered "3.2"
+    # a heading's own number ("3.2 Support for victims", "5. Governance")
+    found.update(f"#{m.group(1)}" for heading in text.split(" > ")
+                 if (m := _SECTION_NUMBER.match(heading)))
     return frozenset(found)
 
 

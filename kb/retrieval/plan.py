@@ -143,7 +143,9 @@ class QueryPlanner:
         ) if self._settings.period_answers else []
         outline = self._documents.outline_asked(
             query, rest, chosen, OUTLINE_DOCUMENTS, self._glossary
-        ) if self._settings.outline_answers and not period else []
+        ) if (self._settings.outline_answers and not period
+              # "What does section 3.2 say?" asks for the section, not the whole document
+              and not (reference.names or reference.about)) else []
         term = defined_term(query)
         spelled = tuple(sorted(self._glossary.get(term, ()))) if term else ()
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
