@@ -128,7 +128,7 @@ _DIVISION_ASKED = re.compile(r"\s*(?:of\b|says?\b|covers?\b|contains?\b|[?.]|$)"
 _ACT = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*Act\b")
 # A document's divisions called by a section's number ("section 3.2", "chapter 4"), and that
 # number where a heading opens with it
-_DIVISIONS = frozenset({"section", "sections", "chapter", "chapters", "part", "parts"})
+_DIVISIONS = frozenset({"section", "chapter", "part"})
 _SECTION_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Za-z])")
 
 
