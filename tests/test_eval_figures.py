@@ -15,7 +15,7 @@ PINNED = {
     "tune": {"recall@5": 0.840, "recall@10": 0.907, "must_mention": 0.906,
              "refusal_accuracy": 0.947, "false_refusal_rate": 0.006,
              "compare_all_filled": 0.986, "compare_area_coverage@8": 1.000},
-    "check": {"recall@5": 0.769, "recall@10": 0.820, "must_mention": 0.801,
+    "check": {"recall@5": 0.769, "recall@10": 0.830, "must_mention": 0.801,
               "refusal_accuracy": 0.733, "false_refusal_rate": 0.010,
               "compare_all_filled": 1.000, "compare_area_coverage@8": 1.000},
 }
