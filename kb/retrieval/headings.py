@@ -216,8 +216,10 @@ class HeadingMatcher:
     def _headings(self, section: str) -> tuple[frozenset[str], ...]:
         path = section.split(" > ")
         names = (h for h in path if h.strip().lower() not in self._templates)
-        found = [frozenset(content_terms(h) & self._specific) for h in names
-                 if not _frame_question(h)]
+        # (a heading with no specific word names nothing, whether or not it frames: the
+        # English word list is read only for one that has some)
+        found = [words for h in names if (words := frozenset(content_terms(h) & self._specific))
+                 and not _frame_question(h)]
         # a template heading with its parent, every word counted: "Prevention > Outcomes" is
         # named by "the prevention outcomes"
         found += [frozenset(content_terms(f"{parent} {heading}"))
