@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.structure import Block, parse_blocks
 from kb.records import Chunk, ChunkKind, SourceDocument
-from kb.text import NUMBERED_ITEM, SENTENCE_END
+from kb.text import NUMBERED_ITEM, SECTION_NUMBER, SENTENCE_END
 from kb.vocabulary import vocabulary
 
 
@@ -138,11 +138,19 @@ def _merge_small(drafts: list[_Draft], min_words: int, max_words: int, text: str
 
 def _numbered_sibling(previous: _Draft, draft: _Draft) -> bool:
     """The draft opens the next numbered section after the previous draft's ("Priority B: …"
-    after "Priority A: …"): a question calls each by its number ("under Priority B"), so each
-    keeps a chunk, and its heading, of its own. (A heading's path ends with its own name.)"""
+    after "Priority A: …", "3.2 Support" after "3.1 Prevention"): a question calls each by its
+    number ("under Priority B", "section 3.2"), so each keeps a chunk, and its heading, of its
+    own. (A heading's path ends with its own name.)"""
     before = previous.blocks[0].path[-1:]
-    return bool(before and NUMBERED_ITEM.match(before[0])
-                and any(NUMBERED_ITEM.match(h.path[-1]) for h in draft.headings if h.path))
+    return bool(before and _numbered(before[0])
+                and any(_numbered(h.path[-1]) for h in draft.headings if h.path))
+
+
+def _numbered(heading: str) -> bool:
+    """A heading numbered as an item ("Priority B: …") or as a subsection ("3.2 …"); a single
+    number ("1. Education") may number a list's items set out as headings, which merge."""
+    return bool(NUMBERED_ITEM.match(heading)
+                or ((number := SECTION_NUMBER.match(heading)) and "." in number.group(1)))
 
 
 def _contents(draft: _Draft) -> bool:

@@ -151,7 +151,9 @@ def heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, Ch
                 if level <= 2 and (n := heading_number(h)) is not None]
     sub = SUB_NUMBERED_HEADING.match(text)
     if sub:  # "3.1 Prevention" under "3. Our priorities"; elsewhere a numbered paragraph
-        return 3 if sections and int(sub.group(1)) == sections[-1][1] else 0
+        parents = [(level, n) for level, h, _ in open_levels
+                   if level <= 3 and (n := heading_number(h)) is not None]
+        return parents[-1][0] + 1 if parents and int(sub.group(1)) == parents[-1][1] else 0
     if number is not None and sections and number == sections[-1][1] + 1:
         return sections[-1][0]  # the next numbered section, whatever its words
     if SECTION_ZERO.match(text):

@@ -296,6 +296,25 @@ def test_numbered_sections_keep_a_chunk_each_however_short():
     assert any("Reports rose" in c.text and "Abuse is common" in c.text for c in chunks)
 
 
+def test_numbered_subsections_keep_a_chunk_each_and_single_numbers_merge():
+    """"3.2 Support for victims" after "3.1 Prevention" is a subsection a question calls by its
+    number ("section 3.2"), so it keeps its own chunk and section path; headings numbered
+    "1.", "2." under one section may be a list's items set out as headings, and merge."""
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\n1. Introduction\n\nThis is our second "
+            "strategy.\n\n2. Our vision\n\nA county free from abuse.\n\n3. Delivering the aims\n\n"
+            "3.1 Prevention\n\nWe will teach healthy relationships in all 22 schools.\n\n"
+            "3.2 Support for victims\n\nWe will recommission the IDVA service with four more "
+            "advisors.\n\n3.3 Perpetrators\n\nWe will fund a behaviour change programme.\n\n"
+            "4. Outcomes\n\n1. Education\n\nChildren know what a healthy relationship is.\n\n"
+            "2. Awareness\n\nResidents know where to get help.\n\n")
+    chunks = chunk_document(document((Page(number=None, text=text),)), 60, 150)
+    sections = {c.section.split(" > ", 1)[1]: c.text for c in chunks}  # (under the title)
+    assert "four more advisors" in sections["3. Delivering the aims > 3.2 Support for victims"]
+    assert "four more" not in sections["3. Delivering the aims > 3.1 Prevention"]
+    assert "3. Delivering the aims > 3.3 Perpetrators" in sections
+    assert any("Children know" in t and "Residents know" in t for t in sections.values())
+
+
 def test_a_lead_in_announces_the_list_it_counts_not_a_later_cue():
     """"We have agreed three priorities with partners and survivors:" lists priorities (aims);
     "partners", a governance cue, only says with whom. Without a counted cue the last one

@@ -183,6 +183,23 @@ def test_a_question_for_a_numbered_section_is_answered_from_it_not_with_the_outl
     assert answer.text.startswith("The Domestic Abuse Partnership Board, chaired by")
 
 
+def test_a_short_numbered_subsection_is_found_by_its_number(tmp_path):
+    """"2.2 Support for victims" between two short subsections under a single title line is
+    a section of its own, so "section 2.2" finds it first, not "2.1" merged with it."""
+    from tests.corpus_support import corpus_kb
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\n1. Introduction\n\nThis is our second "
+            "strategy.\n\n2. Delivering our aims\n\n2.1 Prevention\n\nWe will teach healthy "
+            "relationships in all 22 secondary schools.\n\n2.2 Support for victims\n\nWe will "
+            "recommission the advocacy service with four more advisors.\n\n2.3 Perpetrators\n\n"
+            "We will fund a behaviour change programme for 70 men a year.\n\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": text})
+    question = "What does section 2.2 of the Wyvern strategy say?"
+    top = kb.search(question, k=3)[0]
+    assert top.section.endswith("2. Delivering our aims > 2.2 Support for victims")
+    assert "teach healthy relationships" not in top.text
+    assert "four more advisors" in kb.ask(question).text
+
 def test_commitments_and_parts_are_sections_a_question_calls_by_number():
     """"under Commitment 2", "in Part 3": strategies number their commitments and parts as
     others number their priorities."""
