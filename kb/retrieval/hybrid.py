@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 import numpy as np
@@ -16,58 +15,32 @@ from kb.backends.embedder import Embedder
 from kb.backends.snapshot import Snapshot
 from kb.backends.store import VectorStore
 from kb.config import Settings
-from kb.records import COMMITMENT_FACETS, FACET_KINDS, Chunk, Hit
+from kb.records import COMMITMENT_FACETS, FACET_KINDS, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.headings import (
     HeadingMatcher,
 )
+from kb.retrieval.list_anchor import ListLocator
 from kb.retrieval.lists import (
     LIST_CHUNKS,
-    announces_other_list,
-    item_lines,
-    list_labels,
-    list_weight,
     with_list_continuation,
 )
 from kb.retrieval.page import every_area_on_page
 from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.retrieval.plan import QueryPlanner, SearchPlan
+from kb.retrieval.siblings import SectionSiblings
 from kb.retrieval.years import standing_line
-from kb.text import content_terms
 from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
-SIBLING_WINDOW = 16  # chunks either side of a hit searched for its section's asked-for kind
 PERIOD_CHUNKS = 4  # a document's opening chunks searched for the line giving its period
-SIBLINGS = 3  # at most this many of them, in document order
-LIST_POOL = 20  # hits searched for the list a list question names
 NAMING_POOL = 20  # chunks that write a name the hits lack, read in document order …
 NAMING_CHUNKS = 3  # … of which the most similar to the query are added to the hits
 NAMING_READ = 200  # chunks holding a name's words read at most, to find those that write it
 # the strategies' term for a question's everyday words, written in a chunk, ranks it higher
 # when the term is specific: its words are together in at most this share of the chunks
 SPECIFIC_PHRASE_SHARE = 0.1
-
-
-def _heads_list(chunk: Chunk, nouns: AbstractSet[str]) -> bool:
-    """Whether a chunk opens with a heading that names the list asked for ("Strategy Summary -
-    Outcomes …" for "What outcomes…?") and holds no item of its own (no list item, no table
-    row): the items are in the chunks after it."""
-    heading = chunk.section.split(" > ")[-1]
-    return (bool(heading) and chunk.text.lstrip().startswith(heading)
-            and bool(content_terms(heading) & nouns)
-            and not item_lines(chunk.text) and "\t" not in chunk.text)
-
-
-def _title_page(chunk: Chunk) -> bool:
-    """A document's opening chunk that holds no sentence (its title and period): no list."""
-    return chunk.ordinal == 0 and not re.search(r"[.!?:]", chunk.text)
-
-
-def _window(position: int) -> range:
-    """The positions searched for a hit's section siblings."""
-    return range(max(position - SIBLING_WINDOW, 0), position + SIBLING_WINDOW + 1)
 
 
 class HybridRetriever:
@@ -96,9 +69,10 @@ class HybridRetriever:
         self._snapshot = snapshot
         self._resolver = resolver
         self._headings = HeadingMatcher(idf, sections)
-        self._idf = idf
         self._settings = settings
         self._planner = QueryPlanner(resolver, documents, self._headings, glossary, settings)
+        self._lists = ListLocator(self._headings, idf, settings.top_k)
+        self._siblings = SectionSiblings(self._headings, self._fetch, settings.sibling_hits)
         # A question's vector, kept for the answer that quotes its hits (no second run).
         self._query_vector = lru_cache(maxsize=64)(self._embed_query)
 
@@ -158,7 +132,7 @@ class HybridRetriever:
             ranked = self._interleave(ranked, plan.areas, chunks,
                                       plan if plan.listing else None)
         elif boost and self._settings.sibling_hits:
-            ranked = self._with_siblings(ranked, boost, allowed, chunks, scores, similarity)
+            ranked = self._siblings.promote(ranked, boost, allowed, chunks, scores, similarity)
         listing = not plan.per_area and plan.listing
         if (self._settings.every_area_on_page and not plan.per_area and plan.areas is None
                 and not doc_filter and not plan.named_documents and not listing
@@ -167,7 +141,7 @@ class HybridRetriever:
             ranked = every_area_on_page(ranked, similarity, lambda p: chunks[p].doc.area,
                                         self._settings.top_k)
         if listing and ranked:
-            top, runs_on = self._list_anchor(plan, ranked, chunks)
+            top, runs_on = self._lists.anchor(plan, ranked, chunks)
             ranked = [top, *(p for p in ranked if p != top)]
             following = [p for p in self._following(top, LIST_CHUNKS, chunks)
                          if allowed is None or allowed[p]]
@@ -336,104 +310,6 @@ class HybridRetriever:
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return [(position, own) for _, position, own in ranked]
 
-    def _with_siblings(self, ranked: list[int], kinds: frozenset[object],
-                       allowed: np.ndarray | None, chunks: dict[int, StoredChunk],
-                       scores: dict[int, float], similarity: dict[int, float]) -> list[int]:
-        """The ranking with, ahead of each of the first few hits that is not of the kind the
-        question asks for, the chunks of that kind in the same section: a question about what
-        an area will do on a topic finds the topic's background or indicators first, and the
-        actions the document sets out beside them are the answer."""
-        first = ranked[:self._settings.sibling_hits]
-        self._fetch(chunks, [p for origin in first if chunks[origin].chunk.kind not in kinds
-                             for p in _window(origin)])  # one read for every window
-        out: list[int] = []
-        for rank, origin in enumerate(ranked):
-            if rank < self._settings.sibling_hits and chunks[origin].chunk.kind not in kinds:
-                for sibling in self._siblings(origin, kinds, chunks):
-                    if sibling not in out and (allowed is None or allowed[sibling]):
-                        scores[sibling] = max(scores.get(sibling, 0.0), scores[origin])
-                        similarity.setdefault(sibling, similarity.get(origin, 0.0))
-                        out.append(sibling)
-            if origin not in out:
-                out.append(origin)
-        return out
-
-    def _siblings(self, position: int, kinds: frozenset[object],
-                  chunks: dict[int, StoredChunk]) -> list[int]:
-        """Up to SIBLINGS chunks of the given kinds near a chunk, in its document and under
-        the same topic heading (kb.retrieval.headings.HeadingMatcher.topic), in document order
-        (from `chunks`, where `_with_siblings` has read the chunk's window)."""
-        origin = chunks[position].chunk
-        topic = self._headings.topic(origin.section)
-        return [p for p in _window(position) if p in chunks
-                and chunks[p].chunk.doc_id == origin.doc_id
-                and chunks[p].chunk.kind in kinds
-                and self._headings.topic(chunks[p].chunk.section) == topic][:SIBLINGS]
-
-    def _list_anchor(self, plan: SearchPlan, ranked: Sequence[int],
-                     chunks: dict[int, StoredChunk]) -> tuple[int, bool]:
-        """Where the asked-for list is, and whether it runs on from there: when the
-        question asks for a kind of passage ("What will X do under…": actions), the first of
-        the top hits of that kind in the best hit's document and, where it names a section,
-        under that section; of those, when it asks what the named section holds, the one
-        with the most list items (a summary page that repeats the priorities' headings over a
-        sentence each comes before the section that lists the priority's actions); else the
-        top hit that names the list (`_named_list`), in the document the question names if
-        it names one."""
-        best = chunks[ranked[0]].chunk
-        found = [position for position in ranked[:self._settings.top_k]
-                 if (chunk := chunks[position].chunk).kind in plan.kinds
-                 and chunk.doc_id == best.doc_id
-                 and not announces_other_list(chunk.text, chunk.lead, plan.list_nouns)
-                 and (not (plan.section_names or plan.section_about)
-                      or self._headings.named(chunk.section, plan.terms, plan.section_names,
-                                              plan.section_about))]
-        if found:  # (max keeps the first of equals)
-            anchor = (max(found, key=lambda p: item_lines(chunks[p].chunk.text))
-                      if plan.whole_section else found[0])
-            return anchor, _heads_list(chunks[anchor].chunk, plan.list_nouns)
-        reference = plan.item_reference  # "under Theme B": an action plan's rows "B1", "B2"
-        if reference is not None:
-            top = [position for position in ranked[:self._settings.top_k]
-                   if chunks[position].chunk.doc_id == best.doc_id]
-            # the section called by number, where it has text of its own ("Priority B: …"
-            # over what it will do), else the top hit of the asked kind holding its rows
-            numbered = next((position for position in top if self._headings.named(
-                chunks[position].chunk.section.rsplit(" > ", 1)[-1], plan.terms,
-                plan.section_names, plan.section_about)), None)
-            if numbered is None:
-                numbered = next((position for position in top
-                                 if (chunk := chunks[position].chunk).kind in plan.kinds
-                                 and any(reference.match(line)
-                                         for line in chunk.text.splitlines())), None)
-            if numbered is not None:
-                return numbered, False
-        pool = [p for p in ranked[:LIST_POOL] if (not plan.named_documents
-                or chunks[p].chunk.doc_id in plan.named_documents)  # the document asked about
-                and not _title_page(chunks[p].chunk)]
-        return self._named_list(plan, pool, chunks) if pool else (ranked[0], False)
-
-    def _named_list(self, plan: SearchPlan, pool: Sequence[int],
-                    chunks: dict[int, StoredChunk]) -> tuple[int, bool]:
-        """The hit of the pool whose list lead-in or heading names the list the question
-        asks for ("the following principles will be followed:" for "What principles…") and
-        shares the most of its topic's words, with its section path (by idf weight), else the
-        pool's first; and whether the list that names it runs on into the next chunks (its
-        lead-in ends the chunk, or the chunk continues a list from an earlier one)."""
-        best, best_weight, runs_on = pool[0], 0.0, False
-        if not plan.list_nouns:
-            return best, False
-        for position in pool:
-            chunk = chunks[position].chunk
-            path = content_terms(chunk.section)
-            last_line = chunk.text.rstrip().rsplit("\n", 1)[-1]
-            for label in list_labels(chunk.text, chunk.lead, chunk.section.split(" > ")[-1]):
-                weight = list_weight(label, plan.list_nouns, plan.list_terms, self._idf, path)
-                if weight > best_weight:
-                    best, best_weight = position, weight
-                    runs_on = label in (chunk.lead, last_line)
-        return best, runs_on
-
     def _following(self, position: int, count: int, chunks: dict[int, StoredChunk]
                    ) -> list[int]:
         """Up to `count` chunks after a chunk, in its document, that stay in its top-level
@@ -457,13 +333,13 @@ class HybridRetriever:
                     ) -> list[int]:
         """Round-robin over areas (best area first) so every area gets its share of the top k;
         for a list question (`listing`, its plan), each area's list first ("What indicators
-        do X and Y use?": each area's indicators, see `_list_anchor`)."""
+        do X and Y use?": each area's indicators, see `kb.retrieval.list_anchor`)."""
         by_area: dict[str, list[int]] = defaultdict(list)
         for position in ranked:
             by_area[chunks[position].doc.area].append(position)
         if listing is not None:
             for area, own in by_area.items():
-                top = self._list_anchor(listing, own, chunks)[0]
+                top = self._lists.anchor(listing, own, chunks)[0]
                 by_area[area] = [top, *(p for p in own if p != top)]
         order = [a for a in (areas or by_area.keys()) if by_area.get(a)]
         out: list[int] = []

@@ -1,0 +1,109 @@
+"""Where the list or section a question asks for is among its ranked hits: the hit of the
+asked-for kind under the named section, the rows an action plan numbers after it, or the hit
+whose lead-in or heading names the list (`kb.retrieval.hybrid` then ranks the chunks it runs
+on into after it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
+
+from kb.backends.chunks import StoredChunk
+from kb.records import Chunk
+from kb.retrieval.headings import HeadingMatcher
+from kb.retrieval.lists import announces_other_list, item_lines, list_labels, list_weight
+from kb.retrieval.plan import SearchPlan
+from kb.text import content_terms
+
+LIST_POOL = 20  # hits searched for the list a list question names
+
+
+def _heads_list(chunk: Chunk, nouns: AbstractSet[str]) -> bool:
+    """Whether a chunk opens with a heading that names the list asked for ("Strategy Summary -
+    Outcomes …" for "What outcomes…?") and holds no item of its own (no list item, no table
+    row): the items are in the chunks after it."""
+    heading = chunk.section.split(" > ")[-1]
+    return (bool(heading) and chunk.text.lstrip().startswith(heading)
+            and bool(content_terms(heading) & nouns)
+            and not item_lines(chunk.text) and "\t" not in chunk.text)
+
+
+def _title_page(chunk: Chunk) -> bool:
+    """A document's opening chunk that holds no sentence (its title and period): no list."""
+    return chunk.ordinal == 0 and not re.search(r"[.!?:]", chunk.text)
+
+
+class ListLocator:
+    """Finds the anchor of an asked-for list among ranked chunk positions."""
+
+    def __init__(self, headings: HeadingMatcher, idf: Mapping[str, float], top_k: int) -> None:
+        """Match sections with `headings`, weigh a list's label by `idf`, and look for the
+        asked-for kind among the first `top_k` hits."""
+        self._headings = headings
+        self._idf = idf
+        self._top_k = top_k
+
+    def anchor(self, plan: SearchPlan, ranked: Sequence[int],
+               chunks: dict[int, StoredChunk]) -> tuple[int, bool]:
+        """Where the asked-for list is, and whether it runs on from there: when the
+        question asks for a kind of passage ("What will X do under…": actions), the first of
+        the top hits of that kind in the best hit's document and, where it names a section,
+        under that section; of those, when it asks what the named section holds, the one
+        with the most list items (a summary page that repeats the priorities' headings over a
+        sentence each comes before the section that lists the priority's actions); else the
+        top hit that names the list (`_named_list`), in the document the question names if
+        it names one."""
+        best = chunks[ranked[0]].chunk
+        found = [position for position in ranked[:self._top_k]
+                 if (chunk := chunks[position].chunk).kind in plan.kinds
+                 and chunk.doc_id == best.doc_id
+                 and not announces_other_list(chunk.text, chunk.lead, plan.list_nouns)
+                 and (not (plan.section_names or plan.section_about)
+                      or self._headings.named(chunk.section, plan.terms, plan.section_names,
+                                              plan.section_about))]
+        if found:  # (max keeps the first of equals)
+            anchor = (max(found, key=lambda p: item_lines(chunks[p].chunk.text))
+                      if plan.whole_section else found[0])
+            return anchor, _heads_list(chunks[anchor].chunk, plan.list_nouns)
+        reference = plan.item_reference  # "under Theme B": an action plan's rows "B1", "B2"
+        if reference is not None:
+            top = [position for position in ranked[:self._top_k]
+                   if chunks[position].chunk.doc_id == best.doc_id]
+            # the section called by number, where it has text of its own ("Priority B: …"
+            # over what it will do), else the top hit of the asked kind holding its rows
+            numbered = next((position for position in top if self._headings.named(
+                chunks[position].chunk.section.rsplit(" > ", 1)[-1], plan.terms,
+                plan.section_names, plan.section_about)), None)
+            if numbered is None:
+                numbered = next((position for position in top
+                                 if (chunk := chunks[position].chunk).kind in plan.kinds
+                                 and any(reference.match(line)
+                                         for line in chunk.text.splitlines())), None)
+            if numbered is not None:
+                return numbered, False
+        pool = [p for p in ranked[:LIST_POOL] if (not plan.named_documents
+                or chunks[p].chunk.doc_id in plan.named_documents)  # the document asked about
+                and not _title_page(chunks[p].chunk)]
+        return self._named_list(plan, pool, chunks) if pool else (ranked[0], False)
+
+    def _named_list(self, plan: SearchPlan, pool: Sequence[int],
+                    chunks: dict[int, StoredChunk]) -> tuple[int, bool]:
+        """The hit of the pool whose list lead-in or heading names the list the question
+        asks for ("the following principles will be followed:" for "What principles…") and
+        shares the most of its topic's words, with its section path (by idf weight), else the
+        pool's first; and whether the list that names it runs on into the next chunks (its
+        lead-in ends the chunk, or the chunk continues a list from an earlier one)."""
+        best, best_weight, runs_on = pool[0], 0.0, False
+        if not plan.list_nouns:
+            return best, False
+        for position in pool:
+            chunk = chunks[position].chunk
+            path = content_terms(chunk.section)
+            last_line = chunk.text.rstrip().rsplit("\n", 1)[-1]
+            for label in list_labels(chunk.text, chunk.lead, chunk.section.split(" > ")[-1]):
+                weight = list_weight(label, plan.list_nouns, plan.list_terms, self._idf, path)
+                if weight > best_weight:
+                    best, best_weight = position, weight
+                    runs_on = label in (chunk.lead, last_line)
+        return best, runs_on
