@@ -11,7 +11,7 @@ import pytest
 from ingest.pipeline import Ingester
 from ingest.sandbox import Sandbox
 from kb.backends.embedder import FakeEmbedder
-from kb.backends.store import InMemoryStore
+from kb.backends.memory_store import InMemoryStore
 from kb.config import Settings
 from kb.errors import DocumentRejected
 from kb.manifest import load_manifest

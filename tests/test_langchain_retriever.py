@@ -5,7 +5,7 @@ from langchain_tests.integration_tests import RetrieversIntegrationTests
 
 from kb.api import KnowledgeBase
 from kb.backends.embedder import FakeEmbedder
-from kb.backends.store import InMemoryStore
+from kb.backends.memory_store import InMemoryStore
 from kb.config import Settings
 from kb.manifest import load_manifest
 

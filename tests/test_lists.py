@@ -190,7 +190,7 @@ def _wyvern_kb(tmp_path):
 def _kb_for(corpus, tmp_path):
     from kb.api import KnowledgeBase
     from kb.backends.embedder import FakeEmbedder
-    from kb.backends.store import InMemoryStore
+    from kb.backends.memory_store import InMemoryStore
     from kb.config import Settings
     from kb.manifest import load_manifest
 

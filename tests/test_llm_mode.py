@@ -9,7 +9,7 @@ from kb.answers.prompts import SYSTEM, format_passages
 from kb.api import KnowledgeBase
 from kb.backends.embedder import FakeEmbedder
 from kb.backends.llm import ChatModelLLM, make_llm
-from kb.backends.store import InMemoryStore
+from kb.backends.memory_store import InMemoryStore
 from kb.config import Settings
 from kb.errors import ConfigError
 from kb.manifest import load_manifest

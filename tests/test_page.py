@@ -5,7 +5,7 @@ import dataclasses
 import kb.retrieval.hybrid as hybrid
 from kb.api import KnowledgeBase
 from kb.backends.embedder import FakeEmbedder
-from kb.backends.store import InMemoryStore
+from kb.backends.memory_store import InMemoryStore
 from kb.manifest import load_manifest
 from kb.retrieval.page import every_area_on_page
 

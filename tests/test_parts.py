@@ -9,7 +9,7 @@ import pytest
 from kb.answers.sentences import units
 from kb.api import KnowledgeBase
 from kb.backends.embedder import FakeEmbedder, OnnxEmbedder, make_embedder
-from kb.backends.store import InMemoryStore
+from kb.backends.memory_store import InMemoryStore
 from kb.backends.table import ChunkTable
 from kb.config import Settings
 from kb.manifest import load_manifest

@@ -8,7 +8,8 @@ import ingest.pipeline
 from ingest.cli import embedder_factory
 from ingest.pipeline import Ingester
 from kb.backends.embedder import FakeEmbedder
-from kb.backends.store import InMemoryStore, is_new, open_store
+from kb.backends.memory_store import InMemoryStore
+from kb.backends.store import is_new, open_store
 from kb.config import Settings
 from kb.manifest import load_manifest
 

@@ -4,7 +4,8 @@ import uuid
 
 import pytest
 
-from kb.backends.store import ChromaStore, Filter, InMemoryStore, StoredChunk
+from kb.backends.memory_store import InMemoryStore
+from kb.backends.store import ChromaStore, Filter, StoredChunk
 from kb.errors import ModelMismatchError
 from kb.records import Chunk, ChunkKind, DocumentInfo
 

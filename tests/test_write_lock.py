@@ -9,7 +9,7 @@ import pytest
 from ingest.pipeline import Ingester
 from kb.backends.embedder import FakeEmbedder
 from kb.backends.lock import lock_path, write_lock
-from kb.backends.store import InMemoryStore
+from kb.backends.memory_store import InMemoryStore
 from kb.config import Settings
 from kb.errors import StoreBusyError
 from kb.manifest import load_manifest

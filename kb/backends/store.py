@@ -1,4 +1,5 @@
-"""Vector stores: a small protocol, Chroma (embedded, server or ephemeral) and an in-memory twin."""
+"""Vector stores: a small protocol and Chroma (embedded, server or ephemeral); the in-memory
+twin is `kb.backends.memory_store`."""
 
 from __future__ import annotations
 
@@ -78,84 +79,8 @@ def _check_model(recorded: tuple[str, int] | None, name: str, where: str) -> Non
         )
 
 
-class InMemoryStore:
-    """A dictionary and a matrix beside an in-memory chunk table: the reference implementation
-    the contract tests also run."""
-
-    def __init__(self, model_name: str) -> None:
-        """Create an empty store for the named embedding model."""
-        self._model_name = model_name
-        self._dimension = 0
-        self._items: dict[str, StoredChunk] = {}
-        self._vectors: dict[str, np.ndarray] = {}
-        self._table = ChunkTable(None)
-        self._snapshot: Snapshot | None = None
-
-    @property
-    def table(self) -> ChunkTable:
-        """The in-memory chunk table."""
-        return self._table
-
-    def model(self) -> tuple[str, int] | None:
-        """The model name and dimension, once something was added."""
-        return (self._model_name, self._dimension) if self._dimension else None
-
-    def add(self, items: Sequence[StoredChunk], embeddings: Sequence[Sequence[float]],
-            parts: Sequence[np.ndarray | None] | None = None) -> None:
-        """Insert or replace items by chunk id."""
-        self._table.add([(s.chunk, s.doc, s.sha256, s.source) for s in items], embeddings, parts)
-        for item, vector in zip(items, embeddings, strict=True):
-            self._items[item.chunk.chunk_id] = item
-            self._vectors[item.chunk.chunk_id] = np.asarray(vector, dtype=np.float32)
-            self._dimension = len(vector)
-
-    def mark_complete(self, items: Sequence[StoredChunk]) -> None:
-        """Record each item's document hash."""
-        self._table.mark_complete([(s.chunk.chunk_id, s.chunk.doc_id, s.sha256) for s in items])
-
-    def delete_document(self, doc_id: str) -> None:
-        """Remove every chunk of a document."""
-        for chunk_id in [c for c, s in self._items.items() if s.chunk.doc_id == doc_id]:
-            del self._items[chunk_id], self._vectors[chunk_id]
-        self._table.delete_document(doc_id)
-
-    def document_hashes(self) -> dict[str, str]:
-        """doc_id -> sha256 ('' while incomplete)."""
-        return self._table.document_hashes()
-
-    def query(self, vector: Sequence[float], k: int, where: Filter) -> list[tuple[str, float]]:
-        """Cosine similarity against every admitted chunk."""
-        q = np.asarray(vector, dtype=np.float32)
-        q = q / (np.linalg.norm(q) or 1.0)
-        scored = []
-        for chunk_id, item in self._items.items():
-            if where.admits(item):
-                v = self._vectors[chunk_id]
-                scored.append((chunk_id, float(v @ q / (np.linalg.norm(v) or 1.0))))
-        scored.sort(key=lambda pair: (-pair[1], pair[0]))
-        return scored[:k]
-
-    def all_chunks(self) -> list[StoredChunk]:
-        """Every chunk of a complete document, in document and ordinal order."""
-        return _all(self._table)
-
-    def count(self) -> int:
-        """How many chunks are stored."""
-        return len(self._items)
-
-    def publish(self) -> None:
-        """Update the lexical index in memory."""
-        self._snapshot = publish(self._table, None, self._snapshot)
-
-    def snapshot(self) -> Snapshot:
-        """The lexical index, updated when the table changed since the last one."""
-        if self._snapshot is None or self._snapshot.generation != self._table.changes():
-            self.publish()
-        assert self._snapshot is not None
-        return self._snapshot
-
-
-def _all(table: ChunkTable) -> list[StoredChunk]:
+def stored_chunks(table: ChunkTable) -> list[StoredChunk]:
+    """Every chunk of a complete document in the table, in document and ordinal order."""
     return [StoredChunk(chunk=c, doc=d, sha256=sha, source=source)
             for _, c, d, sha, source in table.select(page=PAGE_SIZE)]
 
@@ -304,7 +229,7 @@ class ChromaStore:
 
     def all_chunks(self) -> list[StoredChunk]:
         """Every chunk of a complete document, read from the table a page at a time."""
-        return _all(self._table)
+        return stored_chunks(self._table)
 
     def count(self) -> int:
         """How many chunks are stored."""
@@ -382,6 +307,21 @@ def _from_metadata(chunk_id: str, text: str, m: Any) -> StoredChunk:
     return StoredChunk(chunk=chunk, doc=doc, sha256=str(m["sha256"]), source=str(m["source"]))
 
 
+def _client(settings: Settings) -> tuple[Any, str]:
+    """A Chroma client for the configured server or folder (created if missing), and where."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
+                                   settings=chroma_settings), (
+            f"http://{settings.chroma_host}:{settings.chroma_port}")
+    settings.store_dir.mkdir(parents=True, exist_ok=True)
+    where = str(settings.store_dir)
+    return chromadb.PersistentClient(path=where, settings=chroma_settings), where
+
+
 def open_store(settings: Settings, model_name: str) -> ChromaStore:
     """Open the configured Chroma store: a server when KB_CHROMA_HOST is set, else a folder.
 
@@ -396,20 +336,8 @@ def open_store(settings: Settings, model_name: str) -> ChromaStore:
         StoreUnavailableError: the server cannot be reached or the folder cannot be opened.
         ModelMismatchError: the collection was built with another model.
     """
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
     try:
-        if settings.chroma_host:
-            where = f"http://{settings.chroma_host}:{settings.chroma_port}"
-            client = chromadb.HttpClient(
-                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
-            )
-        else:
-            where = str(settings.store_dir)
-            settings.store_dir.mkdir(parents=True, exist_ok=True)
-            client = chromadb.PersistentClient(path=where, settings=chroma_settings)
+        client, where = _client(settings)
         return ChromaStore(client, settings.collection, model_name, where, settings.store_dir,
                            settings.local_name)
     except (ValueError, OSError, ConnectionError) as exc:
@@ -428,17 +356,8 @@ def drop_collection(settings: Settings) -> None:
     Raises:
         StoreUnavailableError: the store cannot be reached.
     """
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
     try:
-        if settings.chroma_host:
-            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
-                                         settings=chroma_settings)
-        else:
-            client = chromadb.PersistentClient(path=str(settings.store_dir),
-                                               settings=chroma_settings)
+        client, _ = _client(settings)
         if settings.collection in {c.name for c in client.list_collections()}:
             client.delete_collection(settings.collection)
         for path in settings.store_dir.glob(f"{settings.local_name}.{TABLE_NAME}*"):

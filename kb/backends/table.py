@@ -30,65 +30,15 @@ from typing import Any
 import numpy as np
 
 from kb.backends.lexical import BM25_STOPWORDS
-from kb.records import Chunk, ChunkKind, DocumentInfo, IndexedDocument
+from kb.backends.table_sql import CHUNK_COLUMNS, SCHEMA, decode_chunks, visible_where
+from kb.records import Chunk, DocumentInfo, IndexedDocument
 from kb.retrieval.glossary import mine_glossary
 from kb.text import IdfTable, content_terms, embedding_text, terms, tokenizer_version
 
 TABLE_NAME = "chunks.sqlite3"
 PENDING = ""  # the hash a chunk carries until its whole document is stored
 log = logging.getLogger(__name__)
-_CHUNK_COLUMNS = ("c.id, c.chunk_id, c.doc_id, c.text, c.page, c.section, c.kind, c.start, "
-                  "c.end, c.ordinal, c.lead, d.area, d.title, d.period, d.kind, d.status, "
-                  "c.sha256, d.source, d.area_name, d.area_aliases")
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents(
-    doc_id TEXT PRIMARY KEY, area TEXT NOT NULL, title TEXT NOT NULL, period TEXT NOT NULL,
-    kind TEXT NOT NULL, status TEXT NOT NULL, source TEXT NOT NULL,
-    area_name TEXT NOT NULL DEFAULT '',     -- a new area's display name (see ingest.metadata)
-    area_aliases TEXT NOT NULL DEFAULT '[]', -- and its aliases, JSON
-    sha256 TEXT NOT NULL,              -- '' while any chunk is pending
-    visible INTEGER NOT NULL DEFAULT 0, chunks INTEGER NOT NULL DEFAULT 0,
-    shown INTEGER NOT NULL DEFAULT 0); -- the change counter when it last became visible
-CREATE INDEX IF NOT EXISTS documents_area ON documents(area, visible);
-CREATE TABLE IF NOT EXISTS chunks(
-    id INTEGER PRIMARY KEY, chunk_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL,
-    ordinal INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER, section TEXT NOT NULL,
-    kind TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, lead TEXT NOT NULL,
-    sha256 TEXT NOT NULL, visible INTEGER NOT NULL DEFAULT 0,
-    lexical TEXT NOT NULL,             -- BM25 tokens of the embedding text, space-separated
-    terms TEXT NOT NULL,               -- distinct content terms of the text (idf)
-    glossary TEXT,                     -- acronyms the chunk defines, JSON, or NULL
-    vector BLOB,                       -- float32 embedding (for filters too narrow for HNSW)
-    parts BLOB);                       -- float16 vectors of its units (kb.retrieval.parts)
-CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, ordinal);
-CREATE INDEX IF NOT EXISTS chunks_kind ON chunks(kind, visible);
-CREATE INDEX IF NOT EXISTS chunks_section ON chunks(section) WHERE visible;
-CREATE INDEX IF NOT EXISTS chunks_glossary ON chunks(doc_id, ordinal)
-    WHERE glossary IS NOT NULL AND visible;
-CREATE TABLE IF NOT EXISTS term_df(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-"""
 _BATCH = 500  # ids per IN (...) clause, well under SQLite's variable limit
-
-
-def _chunks(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[int, Chunk, DocumentInfo, str, str]]:
-    for r in rows:
-        chunk = Chunk(chunk_id=r[1], doc_id=r[2], text=r[3], page=r[4], section=r[5],
-                      kind=ChunkKind(r[6]), start=r[7], end=r[8], ordinal=r[9], lead=r[10])
-        doc = DocumentInfo(doc_id=r[2], area=r[11], title=r[12], period=r[13], kind=r[14],
-                           status=r[15], area_name=r[18], area_aliases=tuple(json.loads(r[19])))
-        yield r[0], chunk, doc, r[16], r[17]
-
-
-def _where(areas: Sequence[str] | None, doc_ids: Sequence[str] | None,
-           kinds: Sequence[str] | None) -> tuple[str, list[str]]:
-    clauses: list[str] = ["c.visible"]
-    args: list[str] = []
-    for column, values in (("d.area", areas), ("c.doc_id", doc_ids), ("c.kind", kinds)):
-        if values is not None:
-            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
-            args.extend(values)
-    return " AND ".join(clauses), args
 
 
 class ChunkTable:
@@ -121,7 +71,7 @@ class ChunkTable:
         if documents and "shown" not in documents:  # written before the lexical index had segments
             with self._db:
                 self._db.execute("ALTER TABLE documents ADD COLUMN shown INTEGER NOT NULL DEFAULT 0")
-        self._db.executescript(_SCHEMA)
+        self._db.executescript(SCHEMA)
         if not columns:
             self.set_meta("tokenizer", tokenizer_version())
         elif self.get_meta("tokenizer") != tokenizer_version():
@@ -208,7 +158,7 @@ class ChunkTable:
         """Rewrite the word index of a table written by another version of `kb.text.terms`:
         every chunk's BM25 tokens and terms, the term counts, and (by forgetting the current
         generation) the lexical index, which the next ingest run publishes again."""
-        rows = self._read(f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id)")
+        rows = self._read(f"SELECT {CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id)")
         log.warning("re-indexing the words of %d chunks in %s (written by an older tokenizer; "
                     "once)", len(rows), self.path)
         with self._transaction():
@@ -216,7 +166,7 @@ class ChunkTable:
                 "UPDATE chunks SET lexical = ?, terms = ? WHERE id = ?",
                 [(" ".join(terms(embedding_text(chunk, doc), BM25_STOPWORDS)),
                   " ".join(sorted(content_terms(chunk.text))), rowid)
-                 for rowid, chunk, doc, _, _ in _chunks(rows)])
+                 for rowid, chunk, doc, _, _ in decode_chunks(rows)])
             self._db.execute("DELETE FROM term_df")
             for (doc_id,) in self._db.execute("SELECT doc_id FROM documents WHERE visible").fetchall():
                 self._count_terms(doc_id, +1)
@@ -352,9 +302,9 @@ class ChunkTable:
                  ) -> dict[int, tuple[int, Chunk, DocumentInfo, str, str]]:
         """The chunks with these row ids (missing ones, since deleted, left out)."""
         ids = list(dict.fromkeys(int(r) for r in rowids))
-        rows = self._read_in(f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d "
+        rows = self._read_in(f"SELECT {CHUNK_COLUMNS} FROM chunks c JOIN documents d "
                              "USING (doc_id) WHERE c.id IN ({marks})", ids)
-        return {r[0]: r for r in _chunks(rows)}
+        return {r[0]: r for r in decode_chunks(rows)}
 
     def rowids(self, chunk_ids: Sequence[str]) -> dict[str, int]:
         """chunk_id -> row id for the stored ones."""
@@ -364,7 +314,7 @@ class ChunkTable:
     def filtered(self, areas: Sequence[str] | None, doc_ids: Sequence[str] | None,
                  kinds: Sequence[str] | None) -> list[int]:
         """Row ids of the visible chunks that pass every given restriction (SQL, indexed)."""
-        where, args = _where(areas, doc_ids, kinds)
+        where, args = visible_where(areas, doc_ids, kinds)
         return [r[0] for r in self._read(
             f"SELECT c.id FROM chunks c JOIN documents d USING (doc_id) WHERE {where}", args)]
 
@@ -372,7 +322,7 @@ class ChunkTable:
                 kinds: Sequence[str] | None, limit: int) -> tuple[list[str], np.ndarray] | None:
         """Chunk ids and embeddings of the visible chunks that pass the restrictions, or None
         when more than `limit` pass or some has no stored embedding."""
-        where, args = _where(areas, doc_ids, kinds)
+        where, args = visible_where(areas, doc_ids, kinds)
         rows = self._read(
             f"SELECT c.chunk_id, c.vector FROM chunks c JOIN documents d USING (doc_id) "
             f"WHERE {where} LIMIT ?", (*args, limit + 1))
@@ -403,10 +353,10 @@ class ChunkTable:
         last: tuple[str, int] = ("", -1)
         while True:
             rows = self._read(
-                f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id) "
+                f"SELECT {CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id) "
                 f"WHERE c.visible AND ({where}) AND (c.doc_id, c.ordinal) > (?, ?) "
                 f"ORDER BY c.doc_id, c.ordinal LIMIT ?", (*args, *last, page))
-            yield from _chunks(rows)
+            yield from decode_chunks(rows)
             if len(rows) < page:
                 return
             last = (rows[-1][2], rows[-1][9])
