@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kb.answers import extractive
-from kb.answers.extractive import AnswerShape
-from kb.answers.notes import asks_for_sources, with_notes
-from kb.answers.outlines import outline_answer
-from kb.answers.periods import period_answer
-from kb.answers.refusal import specific_terms, uncovered_reason, unnamed
-from kb.answers.verify import llm_answer
+from kb.answers.pipeline import Answerer
 from kb.backends.embedder import Embedder, embedder_name, make_embedder
 from kb.backends.llm import LLM, make_llm
 from kb.backends.store import StoredChunk, VectorStore, open_store
 from kb.config import Settings
-from kb.errors import LLMError, TooManyAreasError
+from kb.errors import TooManyAreasError
 from kb.manifest import Manifest, load_manifest
 from kb.records import (
     Answer,
@@ -39,18 +33,13 @@ from kb.reports.coverage import build_coverage
 from kb.reports.evidence import is_evidence
 from kb.reports.papers import Reports
 from kb.reports.register import build_framework
-from kb.retrieval import followup
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.glossary import spellings
 from kb.retrieval.hybrid import HybridRetriever
-from kb.retrieval.intent import named_kinds
-from kb.retrieval.plan import SearchPlan
 from kb.retrieval.synonyms import in_strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
 from kb.retrieval.typos import corrected
-from kb.retrieval.years import YEAR
-from kb.text import content_terms
 from kb.uploads import ingest_uploads
 
 if TYPE_CHECKING:
@@ -121,12 +110,16 @@ class KnowledgeBase:
         documents_named = DocumentResolver(documents, sections)
         retriever = HybridRetriever(self.store, self.embedder, snapshot, sections, glossary,
                                     resolver, documents_named, idf, self.settings)
+        answerer = Answerer(retriever, resolver, glossary, idf, documents_named,
+                            {key: area.name for key, area in areas.items()}, self.settings,
+                            self.llm, self.embedder, self._document_chunks,
+                            self._document_passages)
         # Everything is built before anything is replaced, so a question asked meanwhile
         # is answered from the old state, not from a mix of old and new.
         (self._documents, self.glossary, self._area_keys, self.known_areas, self.areas, self._idf,
-         self._generation, self._retriever, self._documents_named, self.version) = (
+         self._generation, self._retriever, self._answerer, self.version) = (
             documents, glossary, area_keys, areas, resolver, idf, snapshot.generation, retriever,
-            documents_named, uuid.uuid4().hex)
+            answerer, uuid.uuid4().hex)
 
     def refresh_if_changed(self) -> bool:
         """Refresh when the store has changed since the last refresh, e.g. another process
@@ -192,7 +185,7 @@ class KnowledgeBase:
             misspelt word read as another is said in its `notice`.
         """
         question, fixes = self._corrected(question)
-        answer = self._answer(question, areas, history, doc_ids, kinds)
+        answer = self._answerer.answer(question, areas, history, doc_ids, kinds)
         if fixes and not answer.notice:
             read = ", ".join(f"'{typed}' as '{meant}'" for typed, meant in fixes)
             answer = replace(answer, notice=f"Read {read}.")
@@ -201,98 +194,6 @@ class KnowledgeBase:
     def _corrected(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """The text with misspelt words corrected (kb.retrieval.typos), and the fixes."""
         return corrected(text, self._idf) if self.settings.correct_typos else (text, [])
-
-    def _answer(self, question: str, areas: Sequence[str] | None,
-                history: Sequence[str] | None, doc_ids: Sequence[str] | None,
-                kinds: Sequence[str] | None) -> Answer:
-        resolved = followup.resolve(without_preamble(question), history, self.areas)
-        searched = without_preamble(resolved)  # a follow-up may carry the last turn's framing
-        plan = self._retriever.plan(searched, areas)
-        # over more councils than are searched one by one, "Which councils have…?" or "What do
-        # all the councils say about…?" is answered by those that speak of it: a hit for as
-        # many areas as are searched one by one, so that those ranked past the first few count
-        searched_as_one = plan.searched_as_one and plan.areas is None
-        k = max(self.settings.top_k, ALL_AREAS_MAX) if searched_as_one else self.settings.top_k
-        hits = self._retriever.search(searched, k, areas, doc_ids, kinds, plan)
-        dated = (period_answer(hits, plan.period_documents, plan.status_asked,
-                               area_names=self._area_names())
-                 if plan.period_documents else None)
-        if dated is not None:  # the documents' own period, from their title pages
-            return dated
-        outlined = outline_answer([d for d in plan.outline_documents
-                                   if not doc_ids or d in doc_ids], self._document_passages)
-        if outlined is not None:  # what the documents cover: their own headings
-            return outlined
-        hits, looked_up = self._with_names(resolved, hits, plan, doc_ids)
-        reason = self.uncovered_reason(resolved, hits, plan.named_documents, looked_up)
-        if reason:
-            return extractive.refusal(resolved, hits, reason)
-        topic = self.areas.topic(resolved) or resolved
-        weight = self.settings.sentence_similarity
-        parts = self._retriever.part_similarities(plan, hits) if weight else None
-        shape = AnswerShape(
-            multi_area=plan.per_area, kinds=named_kinds(resolved, plan.kinds),
-            # "What does MARAC stand for?": the sentence that spells it out
-            extra_words=(*plan.strategy_words, *plan.spelled), listing=plan.listing,
-            whole_section=plan.whole_section, which_areas=plan.which_areas or searched_as_one,
-            reference=plan.item_reference)
-        answer = extractive.compose(topic, hits, self._idf, shape, self._area_names(), parts,
-                                    weight)
-        if not answer.found:
-            return extractive.refusal(resolved, hits, "no passage answers it")
-        if asks_for_sources(resolved):  # "Where does the £48 million figure come from?"
-            answer = with_notes(answer, self._document_chunks)
-        if self.llm is None:
-            return answer
-        try:
-            return llm_answer(resolved, hits, self.llm, self._idf, self._similarity)
-        except LLMError as exc:
-            notice = f"The language model could not answer ({exc}); showing the extractive answer."
-            return replace(answer, notice=notice)
-
-    def _with_names(self, question: str, hits: list[Hit], plan: SearchPlan,
-                    doc_ids: Sequence[str] | None) -> tuple[list[Hit], list[str]]:
-        """The hits, led by the passages that write a name the question gives and no hit
-        names, when every word of it is indexed ("What is the Oxfordshire Domestic Abuse
-        Service?": words every passage uses, so neither ranking finds the one that names it),
-        as many hits as before; and the names so found."""
-        if not self.settings.name_lookup:
-            return hits, []
-        specific = specific_terms(question, self.areas, self.glossary, self._idf.keys())
-        names = [name for name in unnamed(question, specific, hits)
-                 if not YEAR.fullmatch(name) and content_terms(name) <= self._idf.keys()]
-        found = self._retriever.naming(names, plan, doc_ids)
-        ids = {hit.chunk_id for hit in found}
-        led = [*found, *(hit for hit in hits if hit.chunk_id not in ids)][:len(hits)]
-        return led, [name for name in names if unnamed(question, [name], found) == []]
-
-    def _area_names(self) -> dict[str, str]:
-        return {key: area.name for key, area in self.known_areas.items()}
-
-    def _similarity(self, a: str, b: str) -> float:
-        return self._similarities(a, [b])[0]
-
-    def _similarities(self, question: str, texts: Sequence[str]) -> list[float]:
-        """Cosine similarity of each text to the question (one embedding run)."""
-        return self._similarity_rows([question], texts)[0]
-
-    def _similarity_rows(self, queries: Sequence[str], texts: Sequence[str]
-                         ) -> list[list[float]]:
-        """Each query's cosine similarity to each text (one embedding run)."""
-        vectors = self.embedder().embed([*queries, *texts])
-        return [[float(sum(x * y for x, y in zip(query, v, strict=True)))
-                 for v in vectors[len(queries):]] for query in vectors[:len(queries)]]
-
-    def uncovered_reason(self, question: str, hits: Sequence[Hit],
-                         sources: Collection[str] = (), looked_up: Collection[str] = ()) -> str:
-        """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`
-        (`sources`: the documents it names, by id; `looked_up`: its names that only a passage
-        read for them writes)."""
-        return uncovered_reason(question, hits, self.settings.min_relevance, self.areas,
-                                self.glossary, self._idf,
-                                lambda sentences: self._similarities(question, sentences),
-                                self._documents_named, self._similarity_rows, sources,
-                                looked_up)
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:

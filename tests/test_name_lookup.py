@@ -23,7 +23,7 @@ QUESTION = "What is the Wyvern Domestic Abuse Service?"
 def test_the_passage_that_writes_a_name_the_hits_lack_leads_them(tmp_path: Path, lookup: bool):
     kb = corpus_kb(tmp_path, {"wyvern.txt": STRATEGY}, min_relevance=0.0, name_lookup=lookup)
     hits = [h for h in kb.search(QUESTION, k=8) if NAMED not in h.text][:5]
-    led, names = kb._with_names(QUESTION, hits, kb._retriever.plan(QUESTION, None), None)
+    led, names = kb._answerer._with_names(QUESTION, hits, kb._retriever.plan(QUESTION, None), None)
     assert len(led) == len(hits)
     if lookup:
         assert NAMED in led[0].text and led[1:] == hits[:-1]
@@ -41,8 +41,8 @@ def test_a_name_found_only_in_passing_does_not_answer_what_is_asked_of_it(tmp_pa
     name = ["Domestic Abuse Service"]
     members = "Which agencies sit on the board of the Wyvern Domestic Abuse Service?"
     hits = kb._retriever.naming(name, kb._retriever.plan(members, None))
-    assert "only in passing" in kb.uncovered_reason(members, hits, (), name)
-    assert kb.uncovered_reason(QUESTION, hits, (), name) == ""
+    assert "only in passing" in kb._answerer.uncovered_reason(members, hits, (), name)
+    assert kb._answerer.uncovered_reason(QUESTION, hits, (), name) == ""
 
 
 def test_a_name_written_in_lower_case_or_in_the_plural_is_not_the_name(tmp_path: Path):

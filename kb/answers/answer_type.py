@@ -5,8 +5,6 @@ not give share most of their words with passages that are near misses, so simila
 refuse them. What can: the kind of value the question asks for (a budget or cost wants an amount,
 "How many…" or "How much…" a number, "When…" a date, "Who…" a name, "What did the evaluation find?" a
 finding) must appear in a passage sentence that is about the question's topic.
-`passage_about` tells whether a top passage is about a question's topic at all, which
-`kb.answers.refusal` asks of a question with a topic word the strategies never use ("potholes").
 """
 
 from __future__ import annotations
@@ -15,6 +13,13 @@ import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from enum import StrEnum
 
+from kb.answers.about import (
+    HITS_CHECKED,
+    acronym_long_forms,
+    held_terms,
+    held_weight,
+    topic_terms,
+)
 from kb.answers.sentences import table_header, units
 from kb.records import Hit
 from kb.retrieval.synonyms import strategy_words
@@ -71,7 +76,6 @@ _ITEM_REFERENCE = re.compile(r"^\s*(?:[A-Z]?\d{1,2}(\.\d{1,2})*\.?\t"
                              r"|(?:\d{1,2}\.\d{1,2}|[A-Z]\d{1,2})\.?\s+(?=[A-Z]))")
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
-HITS_CHECKED = 5
 DATING_YEARS = 2  # a document about at most this many years dates the figures it gives
 # "How long…" is also answered by a span of dates ("running October 2020 to March 2021")
 _PERIOD_RANGE = re.compile(rf"\b(?:{_MONTHS})?\s*(?:19|20)\d\d\s*(?:to|until|till|–|-)\s*"
@@ -86,15 +90,6 @@ COUNTED_NEAR = 3  # … one of which a count has this near it
 # unchanged), or says it in other words, as similar to the question as a paraphrase.
 VALUE_TOPIC_SHARE = MIN_TOPIC_SHARE
 VALUE_SIMILARITY = ABOUT_SIMILARITY
-# A question with a topic word the strategies never use: one of the top passages holds a
-# quarter of its topic's weight or is this similar to it (`passage_about`). Set on tune
-# questions q531-q539 (off-topic: bins, potholes, parking permits) against the tune
-# answerable ones: paraphrases that hold under a quarter of their topic's words score
-# 0.40-0.49, the off-topic questions' best passages 0.16-0.36.
-TOPIC_SHARE = 0.25
-TOPIC_SIMILARITY = 0.4
-
-
 def expected_type(question: str) -> AnswerType | None:
     """The kind of value the question asks for, if it asks for one ("Does X track how many…"
     asks whether a figure is monitored, not for the figure, and a theme such as "funding and
@@ -151,7 +146,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     asked_total = idf_weight(asked, idf)  # at most `total`
     if not asked_total:
         return None
-    spelled = _long_forms(terms, glossary or {})
+    spelled = acronym_long_forms(terms, glossary or {})
     # a name is given for the question's most specific word ("Who chairs the … Board?": a
     # name beside the board's other words chairs nothing)
     rarest = max(sorted(asked), key=lambda term: idf.get(term, 0.0))
@@ -166,7 +161,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     years = [span for term in asked if (span := years_of(term))]
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
-        about = (_held_weight(terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
+        about = (held_weight(terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
                  or hit.similarity >= ABOUT_SIMILARITY)
         if not about:
             continue
@@ -280,59 +275,6 @@ def _beside(text: str, start: int, end: int, terms: Collection[str]) -> bool:
     return bool(content_terms(" ".join(before + after)) & set(terms))
 
 
-def passage_about(topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float],
-                  glossary: Mapping[str, Collection[str]] | None = None) -> bool:
-    """Whether one of the top passages is about the topic: it holds TOPIC_SHARE of the
-    topic's idf weight (with its title, headings and list lead-in; an acronym also as its long
-    form; a word the corpus does not hold weighs as the rarest, `kb.text.IdfTable`) or is
-    TOPIC_SIMILARITY similar to the question, as a paraphrase is.
-
-    Args:
-        topic: the question's topic terms (`topic_terms`).
-        hits: the retrieved hits, best first.
-        idf: term weights.
-        glossary: acronyms and their long forms.
-    """
-    total = idf_weight(topic, idf)
-    spelled = _long_forms(topic, glossary or {})
-    return any(_held_weight(topic, hit, idf, spelled) >= TOPIC_SHARE * total
-               or hit.similarity >= TOPIC_SIMILARITY for hit in hits[:HITS_CHECKED])
-
-
-def topic_terms(topic: str) -> set[str]:
-    """The terms of a question's topic (its area names already out) that say what it is about:
-    not the words that ask for a kind of value ("how many", "budget"), not scaffolding
-    ("strategy", "approach") nor section nouns ("priority", "strand")."""
-    words = vocabulary()
-    return (content_terms(topic) - word_list_terms(words.value_words)
-            - word_list_terms(words.scaffolding)
-            - word_list_terms(words.section_nouns))
-
-
-def _long_forms(terms: set[str], glossary: Mapping[str, Collection[str]]
-                ) -> dict[str, list[set[str]]]:
-    """The terms of each long form of the topic's acronyms, by the acronym's term."""
-    out: dict[str, list[set[str]]] = {}
-    for acronym, forms in glossary.items():
-        for term in content_terms(acronym) & terms:
-            out.setdefault(term, []).extend(content_terms(form) for form in forms)
-    return out
-
-
-def _held_weight(terms: set[str], hit: Hit, idf: Mapping[str, float],
-                 long_forms: Mapping[str, list[set[str]]]) -> float:
-    """The idf weight of the terms a hit holds, with its title, period, headings and list
-    lead-in (an acronym also where it spells out its long form)."""
-    text = content_terms(f"{hit.title} {hit.period} {hit.section} {hit.lead} {hit.text}")
-    return idf_weight(_held(terms, text, long_forms), idf)
-
-
-def _held(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str]]]) -> set[str]:
-    """The terms a text holds, an acronym also when the text spells out its long form."""
-    return {t for t in terms
-            if t in text or any(form and form <= text for form in long_forms.get(t, ()))}
-
-
 def _details(i: int, quotes: Sequence[str], indents: Sequence[int]) -> list[str]:
     """The units after unit i that are indented under it (an item's details)."""
     out = []
@@ -403,4 +345,4 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
                 beside = f"{beside} {header_row}"
             if years and not _dated_in(years, f"{hit.section} {hit.lead} {beside}", hit.period):
                 continue
-            yield sentence, _held(terms, context | content_terms(beside), long_forms)
+            yield sentence, held_terms(terms, context | content_terms(beside), long_forms)

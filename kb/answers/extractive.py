@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from kb.answers.answer_type import AnswerType, expected_type, gives_value, topic_terms
+from kb.answers.about import topic_terms
+from kb.answers.answer_type import AnswerType, expected_type, gives_value
 from kb.answers.lists import MAX_LIST_ITEMS, list_units, named_title
 from kb.answers.sentences import units
 from kb.answers.table_columns import column_units

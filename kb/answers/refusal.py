@@ -6,16 +6,9 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import pairwise
 
-from kb.answers.answer_type import (
-    HITS_CHECKED,
-    MIN_TOPIC_SHARE,
-    TOPIC_SIMILARITY,
-    AnswerType,
-    expected_type,
-    missing_value,
-    passage_about,
-    topic_terms,
-)
+from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, passage_about, topic_terms
+from kb.answers.answer_type import MIN_TOPIC_SHARE, AnswerType, expected_type, missing_value
+from kb.answers.compounds import loose_compounds
 from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
@@ -30,11 +23,9 @@ from kb.retrieval.years import YEAR, years_of
 from kb.text import (
     NUMBERED_ITEM,
     POSSESSIVE,
-    IdfTable,
     content_terms,
     idf_weight,
     singular_acronyms,
-    terms,
     typed_words,
     word_list_terms,
 )
@@ -53,7 +44,6 @@ _SENTENCE_BREAK = re.compile(r"(?:^[—–-]|[.?:])$")  # the word after it open
 _JOINED = re.compile(r" (?:&|and) ")  # "Safer & Stronger", "Safer and Stronger"
 _PLURAL_S = re.compile(r"(?<=[a-z]{3})s\b")  # "champions" as "champion"
 _PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’](?!\w)")  # "Survivors' Panel" as "Survivors Panel"
-COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
 # (queries, texts) -> each query's similarity to each text
 Similarities = Callable[[Sequence[str], Sequence[str]], Sequence[Sequence[float]]]
 ARTICLES = {AnswerType.SHARE: "a percentage or share", AnswerType.AMOUNT: "an amount",
@@ -78,11 +68,11 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     document's period runs over counts, unless the question asks for a value), and a place
     among them (a council, city or nation) occurs in a sentence about the question's topic,
     not only in passing; a topic word the strategies never use needs a top passage about the
-    topic, by its words or as a paraphrase (`kb.answers.answer_type.passage_about`), and the
+    topic, by its words or as a paraphrase (`kb.answers.about.passage_about`), and the
     word does not make the question less like them, nor is the whole topic with no passage
     like it on its own (`_unseen_unanswered`); a compound of
     the topic one of whose words they use only once ("climate change" of "the current
-    economic climate") needs a top passage that writes it (`_loose_compounds`); a question
+    economic climate") needs a top passage that writes it (`kb.answers.compounds.loose_compounds`); a question
     that names its document needs a passage of that document about its topic
     (`_silent_document`); and when the question asks for a kind of value (a share, an
     amount, a count, a date, a name, a finding, a duty), a sentence about its topic gives
@@ -142,7 +132,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
     unheld = (_unheld(question, topic_text, hits, idf, acronyms, similarities)
-              or _loose_compounds(question, topic_text, hits, idf))
+              or loose_compounds(question, topic_text, hits, idf))
     if unheld:
         return "no passage is about " + ", ".join(f"'{w}'" for w in unheld)
     if sources and documents is not None:
@@ -174,7 +164,7 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
             acronyms: Mapping[str, Collection[str]],
             similarities: Similarities | None = None) -> list[str]:
     """The question's topic words (as typed) that the strategies never use, when no top
-    passage is about its topic (`kb.answers.answer_type.passage_about`), in its own words nor
+    passage is about its topic (`kb.answers.about.passage_about`), in its own words nor
     in the strategies' words for its everyday ones ("businesses": employers,
     `kb.retrieval.synonyms`; a rewording that keeps an unseen word, "knife crime among young
     people" for "… among teenagers", is judged as the question is). "What does the Essex
@@ -230,7 +220,7 @@ def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mappin
                      documents: DocumentResolver) -> str:
     """The title of the document the question names ("What did the 2020 launch say about
     counselling?") when none of its top passages is about the question's topic
-    (`kb.answers.answer_type.passage_about`, with the words naming it left out): the answer
+    (`kb.answers.about.passage_about`, with the words naming it left out): the answer
     must come from it, not from another document that does speak of the topic. '' otherwise."""
     own = [h for h in hits if h.doc_id in named]
     rest = documents.without_reference(topic, named)
@@ -241,54 +231,6 @@ def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mappin
     if not about or (own and passage_about(about, own, idf, acronyms)):
         return ""
     return next((h.title for h in own), documents.title(next(iter(named))))
-
-
-def _loose_compounds(question: str, topic: str, hits: Sequence[Hit],
-                     idf: Mapping[str, float]) -> list[str]:
-    """The two-word compounds of the question's topic ("climate change", "fly-tipping",
-    "affordable housing") whose words the strategies use, one of them in a single passage,
-    when no top passage writes the two together (COMPOUND_WINDOW words apart) and none is as
-    similar to the question as a paraphrase is (TOPIC_SIMILARITY): that one use is in another
-    sense ("the current economic climate"), and the question is about another subject. Words
-    used more often are the strategies' own, whatever they are compounded with, and the other
-    checks judge them."""
-    if not isinstance(idf, IdfTable) or any(h.similarity >= TOPIC_SIMILARITY
-                                            for h in hits[:HITS_CHECKED]):
-        return []
-    # (a word they never use is `_unheld`'s to judge)
-    about = {t for t in topic_terms(topic) - source_terms(question) - kind_words(question)
-             if t in idf}
-    once = {t for t in about if idf[t] >= idf.unseen}
-    if not once:
-        return []
-    written = [terms(f"{h.section} {h.text}") for h in hits[:HITS_CHECKED]]
-    return [phrase for phrase, first, second in _compounds(topic, about)
-            if {first, second} & once
-            and not any(_near(first, second, words) for words in written)]
-
-
-def _compounds(text: str, among: set[str]) -> list[tuple[str, str, str]]:
-    """Two words of the text side by side, or the two parts of a hyphenated word, whose
-    terms are both in `among`: each as typed, with its two terms. Punctuation parts words
-    ("before the trial, per Essex" has no compound "trial per")."""
-    found = []
-    previous: tuple[str, str] | None = None
-    for word in re.findall(r"[\w'’-]+|[,;:.?!()]", text):
-        parts = terms(word)
-        if len(parts) == 2 and set(parts) <= among:
-            found.append((word, parts[0], parts[1]))
-        single = parts[0] if len(parts) == 1 and parts[0] in among else None
-        if previous and single:
-            found.append((f"{previous[0]} {word}", previous[1], single))
-        previous = (word, single) if single else None
-    return found
-
-
-def _near(first: str, second: str, words: Sequence[str]) -> bool:
-    """The two terms occur within COMPOUND_WINDOW words of each other."""
-    at = [i for i, w in enumerate(words) if w == first]
-    return any(abs(i - j) <= COMPOUND_WINDOW for j, w in enumerate(words) if w == second
-               for i in at)
 
 
 def _unseen_unanswered(question: str, unseen: set[str], whole_topic: bool, hits: Sequence[Hit],

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from kb.answers.answer_type import topic_terms
+from kb.answers.about import topic_terms
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Framework, FrameworkItem
 from kb.text import quote_words, word_list_terms
 from kb.vocabulary import vocabulary

@@ -1,0 +1,64 @@
+"""A question's loose compounds: two words side by side in its topic ("climate change",
+"fly-tipping") that the strategies use, one of them only once and in another sense, and never
+together; `kb.answers.refusal` refuses such a question ("no passage is about …")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, topic_terms
+from kb.records import Hit
+from kb.retrieval.documents import source_terms
+from kb.retrieval.intent import kind_words
+from kb.text import IdfTable, terms
+
+COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
+
+
+def loose_compounds(question: str, topic: str, hits: Sequence[Hit],
+                     idf: Mapping[str, float]) -> list[str]:
+    """The two-word compounds of the question's topic ("climate change", "fly-tipping",
+    "affordable housing") whose words the strategies use, one of them in a single passage,
+    when no top passage writes the two together (COMPOUND_WINDOW words apart) and none is as
+    similar to the question as a paraphrase is (TOPIC_SIMILARITY): that one use is in another
+    sense ("the current economic climate"), and the question is about another subject. Words
+    used more often are the strategies' own, whatever they are compounded with, and the other
+    checks judge them."""
+    if not isinstance(idf, IdfTable) or any(h.similarity >= TOPIC_SIMILARITY
+                                            for h in hits[:HITS_CHECKED]):
+        return []
+    # (a word they never use is `_unheld`'s to judge)
+    about = {t for t in topic_terms(topic) - source_terms(question) - kind_words(question)
+             if t in idf}
+    once = {t for t in about if idf[t] >= idf.unseen}
+    if not once:
+        return []
+    written = [terms(f"{h.section} {h.text}") for h in hits[:HITS_CHECKED]]
+    return [phrase for phrase, first, second in _compounds(topic, about)
+            if {first, second} & once
+            and not any(_near(first, second, words) for words in written)]
+
+
+def _compounds(text: str, among: set[str]) -> list[tuple[str, str, str]]:
+    """Two words of the text side by side, or the two parts of a hyphenated word, whose
+    terms are both in `among`: each as typed, with its two terms. Punctuation parts words
+    ("before the trial, per Essex" has no compound "trial per")."""
+    found = []
+    previous: tuple[str, str] | None = None
+    for word in re.findall(r"[\w'’-]+|[,;:.?!()]", text):
+        parts = terms(word)
+        if len(parts) == 2 and set(parts) <= among:
+            found.append((word, parts[0], parts[1]))
+        single = parts[0] if len(parts) == 1 and parts[0] in among else None
+        if previous and single:
+            found.append((f"{previous[0]} {word}", previous[1], single))
+        previous = (word, single) if single else None
+    return found
+
+
+def _near(first: str, second: str, words: Sequence[str]) -> bool:
+    """The two terms occur within COMPOUND_WINDOW words of each other."""
+    at = [i for i, w in enumerate(words) if w == first]
+    return any(abs(i - j) <= COMPOUND_WINDOW for j, w in enumerate(words) if w == second
+               for i in at)

@@ -1,0 +1,150 @@
+"""Answering a question from the indexes of one refresh: its plan and hits, a document's own
+period or outline where it asks for one, the names it gives looked up as written, the refusal
+rules, then the extractive answer in the shape it asks for (notes, and the LLM mode's answer,
+where asked and configured). `kb.api.KnowledgeBase.ask` is the door to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
+
+from kb.answers import extractive
+from kb.answers.extractive import AnswerShape
+from kb.answers.notes import asks_for_sources, with_notes
+from kb.answers.outlines import outline_answer
+from kb.answers.periods import period_answer
+from kb.answers.refusal import specific_terms, uncovered_reason, unnamed
+from kb.answers.verify import llm_answer
+from kb.backends.embedder import Embedder
+from kb.backends.llm import LLM
+from kb.config import Settings
+from kb.errors import LLMError
+from kb.records import Answer, Chunk, Hit
+from kb.retrieval import followup
+from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
+from kb.retrieval.documents import DocumentResolver
+from kb.retrieval.hybrid import HybridRetriever
+from kb.retrieval.intent import named_kinds
+from kb.retrieval.plan import SearchPlan
+from kb.retrieval.topic import without_preamble
+from kb.retrieval.years import YEAR
+from kb.text import IdfTable, content_terms
+
+
+class Answerer:
+    """Answers questions over what one refresh of the knowledge base read."""
+
+    def __init__(self, retriever: HybridRetriever, areas: AreaResolver,
+                 glossary: dict[str, set[str]], idf: IdfTable, documents: DocumentResolver,
+                 area_names: dict[str, str], settings: Settings, llm: LLM | None,
+                 embedder: Callable[[], Embedder], document_chunks: Callable[[str], list[Chunk]],
+                 document_passages: Callable[[str], list[Hit]]) -> None:
+        """Wire the answerer.
+
+        Args:
+            retriever: plans and searches questions.
+            areas: finds areas named in questions.
+            glossary: acronym -> long forms.
+            idf: term weights.
+            documents: finds documents named in questions.
+            area_names: area key -> display name (answers group by it).
+            settings: the settings in force.
+            llm: the language model of the LLM answer mode, or None.
+            embedder: returns the (lazily loaded) embedder, for the refusal's similarities.
+            document_chunks: a document's chunks (for an answer's notes).
+            document_passages: a document's chunks as hits, in document order (outlines).
+        """
+        self._retriever = retriever
+        self._areas = areas
+        self._glossary = glossary
+        self._idf = idf
+        self._documents = documents
+        self._area_names = area_names
+        self._settings = settings
+        self._llm = llm
+        self._embedder = embedder
+        self._document_chunks = document_chunks
+        self._document_passages = document_passages
+
+    def answer(self, question: str, areas: Sequence[str] | None,
+               history: Sequence[str] | None, doc_ids: Sequence[str] | None,
+               kinds: Sequence[str] | None) -> Answer:
+        """The answer to a question already read for typos (see `KnowledgeBase.ask`)."""
+        resolved = followup.resolve(without_preamble(question), history, self._areas)
+        searched = without_preamble(resolved)  # a follow-up may carry the last turn's framing
+        plan = self._retriever.plan(searched, areas)
+        # over more councils than are searched one by one, "Which councils have…?" or "What do
+        # all the councils say about…?" is answered by those that speak of it: a hit for as
+        # many areas as are searched one by one, so that those ranked past the first few count
+        searched_as_one = plan.searched_as_one and plan.areas is None
+        k = max(self._settings.top_k, ALL_AREAS_MAX) if searched_as_one else self._settings.top_k
+        hits = self._retriever.search(searched, k, areas, doc_ids, kinds, plan)
+        dated = (period_answer(hits, plan.period_documents, plan.status_asked,
+                               area_names=self._area_names)
+                 if plan.period_documents else None)
+        if dated is not None:  # the documents' own period, from their title pages
+            return dated
+        outlined = outline_answer([d for d in plan.outline_documents
+                                   if not doc_ids or d in doc_ids], self._document_passages)
+        if outlined is not None:  # what the documents cover: their own headings
+            return outlined
+        hits, looked_up = self._with_names(resolved, hits, plan, doc_ids)
+        reason = self.uncovered_reason(resolved, hits, plan.named_documents, looked_up)
+        if reason:
+            return extractive.refusal(resolved, hits, reason)
+        topic = self._areas.topic(resolved) or resolved
+        weight = self._settings.sentence_similarity
+        parts = self._retriever.part_similarities(plan, hits) if weight else None
+        shape = AnswerShape(
+            multi_area=plan.per_area, kinds=named_kinds(resolved, plan.kinds),
+            # "What does MARAC stand for?": the sentence that spells it out
+            extra_words=(*plan.strategy_words, *plan.spelled), listing=plan.listing,
+            whole_section=plan.whole_section, which_areas=plan.which_areas or searched_as_one,
+            reference=plan.item_reference)
+        answer = extractive.compose(topic, hits, self._idf, shape, self._area_names, parts,
+                                    weight)
+        if not answer.found:
+            return extractive.refusal(resolved, hits, "no passage answers it")
+        if asks_for_sources(resolved):  # "Where does the £48 million figure come from?"
+            answer = with_notes(answer, self._document_chunks)
+        if self._llm is None:
+            return answer
+        try:
+            return llm_answer(resolved, hits, self._llm, self._idf,
+                              lambda a, b: self._similarity_rows([a], [b])[0][0])
+        except LLMError as exc:
+            notice = f"The language model could not answer ({exc}); showing the extractive answer."
+            return replace(answer, notice=notice)
+
+    def uncovered_reason(self, question: str, hits: Sequence[Hit],
+                         sources: Collection[str] = (), looked_up: Collection[str] = ()) -> str:
+        """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`
+        (`sources`: the documents it names, by id; `looked_up`: its names that only a passage
+        read for them writes)."""
+        return uncovered_reason(question, hits, self._settings.min_relevance, self._areas,
+                                self._glossary, self._idf,
+                                lambda sentences: self._similarity_rows([question], sentences)[0],
+                                self._documents, self._similarity_rows, sources, looked_up)
+
+    def _with_names(self, question: str, hits: list[Hit], plan: SearchPlan,
+                    doc_ids: Sequence[str] | None) -> tuple[list[Hit], list[str]]:
+        """The hits, led by the passages that write a name the question gives and no hit
+        names, when every word of it is indexed ("What is the Oxfordshire Domestic Abuse
+        Service?": words every passage uses, so neither ranking finds the one that names it),
+        as many hits as before; and the names so found."""
+        if not self._settings.name_lookup:
+            return hits, []
+        specific = specific_terms(question, self._areas, self._glossary, self._idf.keys())
+        names = [name for name in unnamed(question, specific, hits)
+                 if not YEAR.fullmatch(name) and content_terms(name) <= self._idf.keys()]
+        found = self._retriever.naming(names, plan, doc_ids)
+        ids = {hit.chunk_id for hit in found}
+        led = [*found, *(hit for hit in hits if hit.chunk_id not in ids)][:len(hits)]
+        return led, [name for name in names if unnamed(question, [name], found) == []]
+
+    def _similarity_rows(self, queries: Sequence[str], texts: Sequence[str]
+                         ) -> list[list[float]]:
+        """Each query's cosine similarity to each text (one embedding run)."""
+        vectors = self._embedder().embed([*queries, *texts])
+        return [[float(sum(x * y for x, y in zip(query, v, strict=True)))
+                 for v in vectors[len(queries):]] for query in vectors[:len(queries)]]
