@@ -145,15 +145,15 @@ def heading_level(text: str, in_list: bool, open_levels: list[tuple[int, str, Ch
     if not single_line or not looks_like_title(text):
         return 0
     number = heading_number(text)
-    # the open numbered sections, by level: "1. ABOUT THIS STRATEGY" is major (level 1) by its
-    # capitals, "1. About this strategy" a section (level 2)
-    sections = [(level, n) for level, h, _ in open_levels
-                if level <= 2 and (n := heading_number(h)) is not None]
+    # the open numbered headings, by level: "1. ABOUT THIS STRATEGY" is major (level 1) by its
+    # capitals, "1. About this strategy" a section (level 2), or a cue sub-section (level 3)
+    # under a single title line ("1. Introduction")
+    numbered = [(level, n) for level, h, _ in open_levels
+                if level <= 3 and (n := heading_number(h)) is not None]
+    sections = [(level, n) for level, n in numbered if level <= 2]
     sub = SUB_NUMBERED_HEADING.match(text)
     if sub:  # "3.1 Prevention" under "3. Our priorities"; elsewhere a numbered paragraph
-        parents = [(level, n) for level, h, _ in open_levels
-                   if level <= 3 and (n := heading_number(h)) is not None]
-        return parents[-1][0] + 1 if parents and int(sub.group(1)) == parents[-1][1] else 0
+        return numbered[-1][0] + 1 if numbered and int(sub.group(1)) == numbered[-1][1] else 0
     if number is not None and sections and number == sections[-1][1] + 1:
         return sections[-1][0]  # the next numbered section, whatever its words
     if SECTION_ZERO.match(text):
