@@ -1,0 +1,230 @@
+"""Whole-list answers: a list question is recognised, and answered with every item of the list
+it names, in document order, from the section it names and no further (kb.answers.lists)."""
+
+from dataclasses import replace
+from functools import partial
+
+from kb.records import ChunkKind, Hit
+from tests.hit_support import hit, passage
+
+
+def test_list_questions_are_recognised():
+    from kb.retrieval.lists import wants_list
+
+    assert wants_list("What are Wyvern's five priorities?")
+    assert wants_list("List the delivery strands")
+    assert wants_list("Which are the key performance indicators?")
+    assert not wants_list("How many refuges are there?")
+    assert not wants_list("What is the vision?")
+
+
+def test_a_list_answer_gives_every_item_in_document_order():
+    from kb.answers.extractive import AnswerShape, compose
+
+    lead = Hit(chunk_id="c1", text="Our priorities are:\n- Safer homes for families\n- Support "
+               "for every survivor", score=1.0, doc_id="d", area="wyvern", title="t",
+               period="2021-2024", page=None, section="Priorities", kind=ChunkKind.AIM,
+               start=0, end=60)
+    rest = Hit(chunk_id="c2", text="- Perpetrators held to account for abuse\n- Children heard "
+               "and kept safe", score=0.5, doc_id="d", area="wyvern", title="t",
+               period="2021-2024", page=None, section="Priorities", kind=ChunkKind.AIM,
+               start=80, end=150)
+    other = Hit(chunk_id="c3", text="Refuge places were full in 2020 and women were turned away.",
+                score=0.7, doc_id="e", area="wyvern", title="u", period="2021-2024", page=None,
+                section="Local picture", kind=ChunkKind.CONTEXT, start=0, end=59)
+    answer = compose("What are the priorities?", [lead, other, rest], {}, AnswerShape(listing=True))
+    lines = answer.text.split("\n")
+    assert len(lines) == 3  # the lead-in keeps its items; the list goes on in the next chunk
+    assert "Safer homes" in lines[0] and "Support for every survivor" in lines[0]
+    assert lines[1].startswith("- Perpetrators held") and lines[2].startswith("- Children heard")
+    assert {c.doc_id for c in answer.citations} == {"d"}
+
+
+def test_numbered_sections_with_a_gap_are_not_the_whole_list():
+    """"What are the priorities?" when the hits hold the sections of Priorities A and C but
+    not B's: the list is the one the section's lead-in gives, with B, not the two headings."""
+    from kb.answers.extractive import AnswerShape, compose
+
+    lead_text = "# Our priorities\n\nWe have agreed three priorities:"
+    items = ("- Priority A: Early identification\n- Priority B: Safe support for all\n"
+             "- Priority C: Justice and accountability")
+    first = "## Priority A: Early identification\n\nWe will train every GP practice."
+    third = "## Priority C: Justice and accountability\n\nWe will open a specialist court."
+    hits = [passage("c1", lead_text, "Our priorities", 0, ChunkKind.AIM),
+            passage("c2", items, "Our priorities", len(lead_text) + 2, ChunkKind.AIM),
+            passage("c3", first, "Our priorities > Priority A: Early identification", 300,
+                    ChunkKind.AIM),
+            passage("c5", third, "Our priorities > Priority C: Justice and accountability", 500,
+                    ChunkKind.AIM)]
+    answer = compose("What are the priorities?", hits, {}, AnswerShape(listing=True))
+    assert "Priority B: Safe support for all" in answer.text
+
+
+def test_a_list_of_priorities_runs_back_over_each_priority_s_sub_sections():
+    """Priorities that each repeat "What we will do" and "What success looks like": the best
+    hit (the third priority's actions) is not where the list starts; the second priority's
+    sub-section just before it is part of the same list."""
+    from kb.answers.extractive import AnswerShape, compose
+
+    part = partial(passage, kind=ChunkKind.ACTION)
+
+    second = part("c2", "What success looks like\n\n- Fewer survivors wait more than six weeks",
+                  "Why this matters > Priority Two: Support > What success looks like", 0)
+    third = part("c3", "Priority Three: Perpetrators\n\nWhat we will do\n\n- Commission a "
+                 "perpetrator programme for men and women",
+                 "Why this matters > Priority Three: Perpetrators > What we will do", second.end + 2)
+    answer = compose("What are the priorities?", [third, second], {}, AnswerShape(listing=True))
+    assert [c.chunk_id for c in answer.citations] == ["c2", "c3"]
+
+
+def test_a_list_under_the_section_a_question_names_keeps_to_that_section():
+    """"What measures … for perpetrators?": the measures under "Theme 3: Holding perpetrators
+    to account" are the list, not Theme 2's measures just before it (whose headings do not
+    name perpetrators); without that word the list runs back over both."""
+    from kb.answers.extractive import AnswerShape, compose
+
+    part = partial(passage, kind=ChunkKind.INDICATOR)
+
+    second = part("c2", "Key measures\n\nMeasure\tBaseline\tTarget\nSurvivors supported\t0\t1,200",
+                  "Our themes > Theme 2: Supporting survivors > Key measures", 0)
+    third = part("c3", "Theme 3: Holding perpetrators to account\n\nKey measures\n\n"
+                 "Measure\tBaseline\tTarget\nStalking charge rate\t9%\t20%",
+                 "Our themes > Theme 3: Holding perpetrators to account > Key measures",
+                 second.end + 2)
+    named = compose("What measures will Wyvern use for perpetrators?", [third, second], {},
+                    AnswerShape(listing=True))
+    assert {c.chunk_id for c in named.citations} == {"c3"}
+    every = compose("What are the key measures?", [third, second], {}, AnswerShape(listing=True))
+    assert [c.chunk_id for c in every.citations][:1] == ["c2"]
+
+
+def test_a_list_of_sections_that_only_head_sub_sections_is_their_titles():
+    """"What are the themes?": each theme heads its own "Our commitments" and "Key measures"
+    and holds no text itself, so the list is the themes' titles, quoted from their heading
+    lines, after the best hit's own sentence; not every commitment and measure under them."""
+    from kb.answers.extractive import AnswerShape, compose
+
+    part = partial(passage, kind=ChunkKind.AIM)
+
+    themes = part("c1", "# Our themes\n\nThe strategy is built around two themes.", "Our themes", 0)
+    first = part("c2", "## Theme 1: Prevention\n\n### Our commitments\n\n- run a schools campaign",
+                 "Our themes > Theme 1: Prevention > Our commitments", themes.end + 2)
+    second = part("c3", "## Theme 2: Supporting survivors\n\n### Our commitments\n\n- open a hub",
+                  "Our themes > Theme 2: Supporting survivors > Our commitments", first.end + 2)
+    answer = compose("What are the themes?", [themes, first, second], {}, AnswerShape(listing=True))
+    assert [c.quote for c in answer.citations] == [
+        "The strategy is built around two themes.", "Theme 1: Prevention", "Theme 2: Supporting survivors"]
+
+
+def test_a_list_does_not_run_on_into_the_next_numbered_chapter():
+    """The objectives listed in "3.0 Strategic objectives" end where "4.0 Plan on a page"
+    starts, however close the next chunk."""
+    from kb.answers.extractive import AnswerShape, compose
+
+    part = partial(passage, kind=ChunkKind.AIM)
+
+    objectives = part("c1", "3.0 Strategic objectives\n\nSO1 – Fewer people experience abuse.\n"
+                      "SO2 – Victims are safe.", "3.0 Strategic objectives", 0)
+    plan = part("c2", "4.0 Plan on a page\n\nSO1\tSchools programme\tBystander training",
+                "4.0 Plan on a page", objectives.end + 2)
+    answer = compose("What are the strategic objectives?", [objectives, plan], {},
+                     AnswerShape(listing=True))
+    assert {c.chunk_id for c in answer.citations} == {"c1"}
+
+
+def test_a_list_under_titles_gives_the_items_under_the_title_the_question_names():
+    """Two short objectives merged into one passage, each title over its actions: asked what
+    will be done to improve victims' safety, the second objective's actions; asked for the
+    actions, both."""
+    from kb.answers.extractive import AnswerShape, compose
+
+    text = ("Objective 1: Prevent abuse from happening\n\n1.1\tDeliver healthy relationships "
+            "lessons\tPublic Health\n\nObjective 2: Improve the safety of victims and their "
+            "children\n\n2.1\tRecommission the IDVA service\tAdult Services\n"
+            "2.2\tExtend the sanctuary scheme\tHousing")
+    plan = Hit(chunk_id="c1", text=text, score=1.0, doc_id="d", area="wyvern", title="t",
+               period="2023-2026", page=None, section="Action plan > Objective 1: Prevent abuse "
+               "from happening", kind=ChunkKind.ACTION, start=0, end=len(text))
+    idf = {t: 2.0 for t in ("improv", "safeti", "victim", "children", "action", "prevent", "abus")}
+    named = compose("What actions will Wyvern take to improve the safety of victims and their "
+                    "children?", [plan], idf, AnswerShape(listing=True))
+    assert [c.quote.split("\t")[0] for c in named.citations] == [
+        "Objective 2: Improve the safety of victims and their children", "2.1", "2.2"]
+    every = compose("What are the actions?", [plan], idf, AnswerShape(listing=True))
+    quotes = " ".join(c.quote for c in every.citations)
+    assert "Deliver healthy relationships" in quotes and "Extend the sanctuary" in quotes
+
+
+def test_the_title_a_question_names_inside_a_passage_heads_the_sentences_under_it():
+    """A passage that merged "Objective 3" (its heading) with "Objective 4: Build a skilled and
+    confident workforce": asked what will be done to build the workforce, the actions under
+    that title are quoted with it, though they share none of the question's words."""
+    from kb.answers.extractive import compose
+
+    text = ("Objective 3: Hold perpetrators to account\n\n3.1\tCommission a perpetrator "
+            "programme\tCommunity Safety\n\nObjective 4: Build a skilled and confident workforce"
+            "\n\n4.1\tAppoint a domestic abuse champion in every team\tHuman Resources\n"
+            "4.2\tMake training mandatory for frontline staff\tHuman Resources")
+    merged = passage("c1", text, "Action plan > Objective 3: Hold perpetrators to account", 0)
+    idf = {t: 2.0 for t in ("build", "skill", "confid", "workforc", "perpetr", "account")}
+    answer = compose("What will Wyvern do to build a skilled and confident workforce?", [merged], idf)
+    assert [c.quote.split("\t")[0] for c in answer.citations] == [
+        "Objective 4: Build a skilled and confident workforce", "4.1", "4.2"]
+
+
+def test_a_list_does_not_run_on_into_the_next_lettered_division():
+    from kb.answers.extractive import AnswerShape, compose
+
+    part = partial(passage, kind=ChunkKind.AIM)
+
+    objectives = part("c1", "Section B: Our objectives\n\nObjective 1: Prevent abuse\n\n"
+                      "Objective 2: Keep victims safe", "Section B: Our objectives", 0)
+    plan = part("c2", "Section C: Action plan\n\n1.1\tDeliver lessons\tPublic Health",
+                "Section C: Action plan", objectives.end + 2)
+    answer = compose("What are the objectives?", [objectives, plan], {}, AnswerShape(listing=True))
+    assert {c.chunk_id for c in answer.citations} == {"c1"}
+
+
+def test_a_list_of_outcomes_does_not_run_back_into_the_introduction():
+    from kb.answers.extractive import AnswerShape, compose
+
+    intro = Hit(chunk_id="c1", text="Introduction\n\nThe partnership agreed this strategy in 2024.",
+                score=0.5, doc_id="d", area="wyvern", title="t", period="2024-2027", page=None,
+                section="Wyvern Partnership > Introduction", kind=ChunkKind.CONTEXT, start=0,
+                end=60)
+    outcomes = Hit(chunk_id="c2", text="Our outcomes\nOutcome 1: Fewer people experience abuse\n"
+                   "Outcome 2: Survivors get support", score=1.0, doc_id="d", area="wyvern",
+                   title="t", period="2024-2027", page=None,
+                   section="Wyvern Partnership > Our outcomes", kind=ChunkKind.OUTCOME,
+                   start=62, end=150)
+    answer = compose("What are the outcomes?", [outcomes, intro], {}, AnswerShape(listing=True))
+    assert [c.chunk_id for c in answer.citations] == ["c2"] * len(answer.citations)
+    assert "Outcome 1" in answer.text
+
+
+def test_an_answer_leaves_out_sentences_far_less_relevant_than_its_best():
+    """A sentence that shares only a common word with the question ("places") is filler
+    beside one that holds its rare words too; a comparison keeps each area's best."""
+    from kb.answers.extractive import AnswerShape, compose
+
+    idf = {"refug": 3.0, "place": 0.5, "bed": 2.0}
+    text = "Refuge places rose to 30 in 2023. Places of worship were consulted on the plan."
+    answer = compose("How many refuge places are there?", [hit(text)], idf)
+    assert [c.quote for c in answer.citations] == ["Refuge places rose to 30 in 2023."]
+    other = replace(hit("Places of worship were consulted on the plan."), chunk_id="c2",
+                    area="testshire")
+    both = compose("How many refuge places are there?", [hit(text), other], idf,
+                   AnswerShape(multi_area=True))
+    assert {c.area for c in both.citations} == {"wyvern", "testshire"}
+
+
+def test_a_list_answer_never_starts_from_a_contents_page():
+    from kb.answers.extractive import AnswerShape, compose
+
+    contents = hit("1. Introduction\n2. Our ambitions\n3. What we will do", section="Contents")
+    ambitions = replace(hit("Our ambitions\n- Everyone understands healthy relationships\n- "
+                            "Survivors get help early", section="Our ambitions"), chunk_id="c2",
+                        start=500, end=580)
+    answer = compose("What are the ambitions?", [contents, ambitions], {},
+                     AnswerShape(listing=True))
+    assert {c.chunk_id for c in answer.citations} == {"c2"}

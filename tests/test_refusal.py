@@ -1,0 +1,426 @@
+"""Refusals: names the evidence must hold, sections and documents named, topics the strategies
+never mention, and compounds used in another sense (kb.answers.refusal)."""
+
+from dataclasses import replace
+
+from tests.hit_support import hit
+
+
+def test_plural_acronyms_and_possessives_are_not_missing_names():
+    from kb.answers.refusal import specific_terms, uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    assert specific_terms("What does Wyvern say about IDVAs?", resolver, {"IDVA"}) == []
+    law = hit("Partners will promote Clare’s Law so that victims know a partner's history.",
+              similarity=0.6)
+    assert uncovered_reason("What does Wyvern say about Clare's Law?", [law], 0.3, resolver,
+                            (), {}) == ""
+    # a plural named as the text's possessive ("Champion's Network")
+    network = hit("Continue to expand the domestic abuse champion's network.", similarity=0.6)
+    assert uncovered_reason("What is the Wyvern 'Champions Network'?", [network], 0.3, resolver,
+                            (), {}) == ""
+    # "&" or "and" between a name's words is no part of it
+    board = hit("The partnership is led by Jo Smith, Chair of the Safer & Stronger Wyvern "
+                "Partnership Board.", similarity=0.6)
+    assert uncovered_reason("Who chairs the Safer Stronger Wyvern Partnership Board?", [board],
+                            0.3, resolver, (), {}) == ""
+    # a name the evidence lacks is quoted as the question writes it
+    other = hit("Partners will promote the disclosure scheme.", similarity=0.6)
+    assert uncovered_reason("What does Wyvern say about Sarah’s Law?", [other], 0.3, resolver,
+                            (), {}) == "the strategies do not mention 'Sarah’s Law'"
+    # … and where every word of it is in the indexed texts, the passages found are all that lack
+    # it: the strategies may write it elsewhere ("the Domestic Abuse Strategic Board")
+    written = {"sarah": 1.0, "law": 1.0}
+    assert uncovered_reason("What does Wyvern say about Sarah’s Law?", [other], 0.3, resolver,
+                            (), written) == "no passage found names 'Sarah’s Law'"
+    # slides write a name by its initials
+    slide = hit("The TV wide force position is currently shown at 23%.", similarity=0.6)
+    assert uncovered_reason("How did Thames Valley's rise compare with Wyvern's?", [slide], 0.3,
+                            resolver, (), {}) == ""
+    assert uncovered_reason("How did Thames Water's rise compare with Wyvern's?", [slide], 0.3,
+                            resolver, (), {}) == "the strategies do not mention 'Thames Water's'"
+
+
+def test_a_section_named_by_its_heading_is_covered_however_dissimilar_its_passages():
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    plans = hit("We will give residents accessible information on the help available.",
+                section="PREVENT", similarity=0.12)
+    # the heading holds the section's name; "strand" only calls it a section
+    assert uncovered_reason("What is Wyvern doing under its Prevent strand?", [plans], 0.15,
+                            resolver, (), {}) == ""
+    assert uncovered_reason("What is Wyvern doing under its Recovery strand?", [plans], 0.15,
+                            resolver, (), {}).startswith("no passage is similar enough")
+
+
+def test_a_source_document_that_is_not_indexed_is_refused():
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.records import DocumentInfo
+    from kb.retrieval.areas import AreaResolver
+    from kb.retrieval.documents import DocumentResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    documents = DocumentResolver(
+        [DocumentInfo("w", "wyvern", "Wyvern Domestic Abuse Strategy", "2021-2024", "strategy",
+                      "adopted")], ["Our priorities > Year 1 Delivery Plan"])
+    stalking = replace(hit("Stalking is a pattern of repeated and persistent unwanted behaviour.",
+                           section="Year 1 Delivery Plan", similarity=0.6),
+                       title="Wyvern Domestic Abuse Strategy")
+
+    def reason(question):
+        return uncovered_reason(question, [stalking], 0.3, resolver,
+                                {"VAWG": ["Violence Against Women and Girls"]}, {},
+                                documents=documents)
+
+    assert reason("What does the Thames Valley Police and Crime Plan say about stalking?") == (
+        "no indexed document is the 'Thames Valley Police and Crime Plan'")
+    assert reason("What does the Wyvern Domestic Abuse Strategy say about stalking?") == ""
+    assert reason("What does the Year 1 Delivery Plan say about stalking?") == ""  # a heading
+    assert reason("What does Wyvern say about the Protection from Harassment Act?") != (
+        "no indexed document is the 'Protection from Harassment Act'")  # the topic, not a source
+    assert reason("What does the national VAWG strategy say about stalking?") == (
+        "no indexed document is the 'national VAWG strategy'")
+    assert reason("According to the government's strategy, what is stalking?") == (
+        "no indexed document is the 'government's strategy'")
+    assert reason("What does the strategy say about national guidance on stalking?") == ""
+    # a period that no indexed document of the area runs over: the plan it replaced
+    assert reason("What did the Wyvern Domestic Abuse Strategy 2017-2020 say about stalking?") == (
+        "no indexed document is the 'Domestic Abuse Strategy 2017-2020'")
+    assert reason("What does the Wyvern Domestic Abuse Strategy 2021-2024 say about stalking?") == ""
+    assert reason("What does the 2022 Wyvern strategy say about stalking?") == ""  # runs over it
+    national = DocumentResolver([DocumentInfo("n", "england", "National Statement of Expectations",
+                                              "2022", "strategy", "adopted")])
+    assert national.unknown("What does the national statement of expectations say?", ()) == ""
+
+
+def test_a_year_needs_the_text_unless_a_plan_runs_over_it():
+    from kb.answers.refusal import specific_terms, uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    assert specific_terms("How many referrals were there in 2022-23?", resolver, ()) == ["2022"]
+    refuges = hit("We will commission refuge places and 174 referrals were made in 2018-19.",
+                  section="Refuges", similarity=0.6)  # period 2021-2024
+
+    def reason(question):
+        return uncovered_reason(question, [refuges], 0.3, resolver, (), {})
+
+    assert reason("What will Wyvern do about refuge places in 2022?") == ""  # the plan's years
+    assert "2019" in reason("What will Wyvern do about refuge places in 2019?")  # before them
+    assert "2022" in reason("How many refuge referrals were made in 2022/23?")  # a value
+    assert reason("How many refuge referrals were made in 2018-19?") == ""
+
+
+def test_a_council_typed_in_lower_case_is_a_name_the_evidence_must_hold():
+    from kb.answers.refusal import specific_terms
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"bucks": Area("bucks", "Buckinghamshire", ("Bucks",))}, [])
+    assert specific_terms("how many idvas does surrey have", resolver, ()) == ["surrey"]
+    assert specific_terms("what does milton keynes do about stalking", resolver, ()) == [
+        "milton keynes"]
+    assert specific_terms("what does bucks do about stalking", resolver, ()) == []  # indexed
+    # one that capitalises its names writes "reading" as a word, and so does one whose
+    # documents use the word
+    assert specific_terms("How do Bucks schools support reading?", resolver, ()) == []
+    assert specific_terms("how do schools support reading", resolver, (), {"read"}) == []
+
+
+def test_a_place_named_only_in_passing_does_not_answer_for_it():
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    idf = {"perpetr": 3.0, "programm": 2.0, "cost": 2.5, "domest": 0.1, "abus": 0.1}
+    passing = hit("Wyvern will develop perpetrator programmes. The cost of domestic abuse in "
+                  "England and Wales is £66 billion (Home Office).", similarity=0.6)
+
+    def reason(question):
+        return uncovered_reason(question, [passing], 0.3, resolver, (), idf)
+
+    assert reason("What is Wales doing about perpetrator programmes?") == (
+        "the strategies name 'Wales' only in passing")
+    assert reason("What is the cost of domestic abuse in England and Wales?") == ""
+    assert reason("What is Wyvern doing about perpetrator programmes?") == ""  # an indexed area
+
+
+def test_a_word_asking_for_a_kind_of_passage_is_no_unseen_topic_word():
+    """"What indicators does Wyvern use?" over strategies that call theirs "measures": the
+    question asks for indicator passages, not for the word."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    table = hit("Measure\tBaseline\tTarget\nRepeat referrals to MARAC\t38%\t30%",
+                section="How we will know we are making a difference", similarity=0.3)
+    idf = idf_table([table.text, "We will use schools to teach healthy relationships.",
+                     "The board meets every quarter."])
+    assert uncovered_reason("What indicators does Wyvern use?", [table], 0.15, resolver, (),
+                            idf) == ""
+    assert uncovered_reason("What does Wyvern say about potholes?", [table], 0.15, resolver, (),
+                            idf) == "no passage is about 'potholes'"
+
+
+def test_a_looked_up_name_is_said_with_the_topic_not_with_the_words_asking_for_a_value():
+    """"How often does the Delivery Group meet?": the sentence that names the group says when
+    it meets; "often" asks for a frequency and is no topic word it must also hold."""
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    idf = {"often": 4.0, "meet": 2.0, "deliveri": 3.0, "group": 1.0, "domest": 0.1, "abus": 0.1,
+           "quarter": 3.0}
+    group = hit("The Domestic Abuse Delivery Group meets every quarter.", similarity=0.6)
+    reason = uncovered_reason("How often does the Domestic Abuse Delivery Group meet?", [group],
+                              0.3, resolver, (), idf, looked_up=["Domestic Abuse Delivery Group"])
+    assert reason == ""
+
+
+def test_a_name_inside_an_everyday_phrase_the_strategies_word_otherwise_is_no_name():
+    """"survivors who do not speak English" asks about interpreters, so "English" is not a
+    name the evidence must hold; "GPs", the everyday word itself, still is."""
+    from kb.answers.refusal import specific_terms
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    assert specific_terms("How will Wyvern help survivors who do not speak English?",
+                          resolver, ()) == []
+    assert specific_terms("What training does Wyvern plan for GPs?", resolver, ()) == ["GPs"]
+
+
+def test_a_looked_up_name_one_of_two_alternatives_is_said_with_its_own_words_only():
+    """"Which councils have a Survivors' Panel or forum?": the panel is not said in passing for
+    want of the word "forum", which the other alternative asks for; a panel asked about with
+    "forum" as a topic word of its own still needs it."""
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    idf = {"survivor": 2.0, "panel": 3.0, "forum": 3.0, "council": 1.0, "draft": 3.0,
+           "review": 2.0}
+    panel = hit("The Wyvern Survivors' Panel reviewed every draft.", similarity=0.6)
+    question = "Which councils have a Survivors' Panel or forum?"
+    assert uncovered_reason(question, [panel], 0.3, resolver, (), idf,
+                            looked_up=["Survivors Panel"]) == ""
+    question = "Which councils have a Survivors' Panel forum?"
+    assert "in passing" in uncovered_reason(question, [panel], 0.3, resolver, (), idf,
+                                            looked_up=["Survivors Panel"])
+
+
+def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_passages():
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    texts = ["Wyvern will develop perpetrator programmes with partners.",
+             "Victims will get support from the IDVA service.",
+             "The strategy sets out our priorities for the next three years.",
+             "Employers will be offered training to spot domestic abuse among staff."]
+    idf = idf_table(texts)
+    strategy = hit(texts[2], similarity=0.3)
+    training = hit(texts[3], similarity=0.3)
+
+    def reason(question, hits, similarity=0.3):
+        return uncovered_reason(question, [replace(h, similarity=similarity) for h in hits],
+                                0.15, resolver, (), idf)
+
+    # passages past the similarity floor that share only the scaffolding ("strategy")
+    assert reason("What does the Wyvern strategy say about potholes?", [strategy]) == (
+        "no passage is about 'potholes'")
+    assert reason("How is Wyvern tackling fly-tipping?", [strategy]) == (
+        "no passage is about 'fly-tipping'")
+    # a passage that holds the rest of the topic answers, and so does one as similar as a
+    # paraphrase; a question whose topic words the strategies all use is not judged here
+    assert reason("How will Wyvern help bosses spot abuse among their staff?", [training]) == ""
+    assert reason("What will Wyvern do for landlords?", [training], similarity=0.45) == ""
+    assert reason("What will Wyvern do for landlords?", [training]) == (
+        "no passage is about 'landlords'")
+    # the strategies' word for an everyday one holds it ("businesses": employers)
+    assert reason("What will Wyvern do for businesses?", [training]) == ""
+    assert reason("What will Wyvern do for businesses?", [strategy]) == (
+        "no passage is about 'businesses'")
+    assert reason("What will Wyvern do for victims?", [strategy]) == ""
+    # a passage that holds the rest of the topic ("crime") answers the rest, not the unseen
+    # word, when the word makes the question less like it ("vehicle crime")
+    crime = hit("Crime in Wyvern fell last year, and domestic abuse crime with it.", similarity=0.5)
+    idf_crime = idf_table([*texts, crime.text])
+
+    def with_unseen(question, full, without):
+        return uncovered_reason(question, [crime], 0.15, resolver, (), idf_crime,
+                                similarities=lambda queries, found: [
+                                    [full if query == question else without] * len(found)
+                                    for query in queries])
+
+    assert with_unseen("What will Wyvern do about vehicle crime?", 0.45, 0.55) == (
+        "no passage is about 'vehicle'")
+    assert with_unseen("What will Wyvern do about vehicle crime?", 0.52, 0.50) == ""
+    # a word for a document and a year are not what the question is about
+    assert with_unseen("What did the Wyvern deck say about crime?", 0.45, 0.55) == ""
+    # one of the most frequent words of English is no sign of another subject
+    assert reason("How will Wyvern let employers spot abuse?", [training]) == ""
+    assert reason("How will Wyvern let us recycle more?", [strategy]) == (
+        "no passage is about 'recycle'")
+
+
+def test_a_rewording_that_keeps_the_unseen_word_does_not_answer_for_it():
+    """"knife crime among teenagers" reworded as "… among young people" still asks about
+    knives: a passage on young people's crime answers the rewording's other words, not the
+    word no strategy uses, which is judged as if there were no rewording."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    crime = hit("Wyvern will reduce crime among young people through youth outreach.",
+                similarity=0.5)
+    idf = idf_table([crime.text, "Victims will get support from the IDVA service.",
+                     "Employers will be offered training to spot abuse among staff.",
+                     "Teenagers can call the helpline."])
+
+    def reason(question, full, without):
+        return uncovered_reason(question, [crime], 0.15, resolver, (), idf,
+                                similarities=lambda queries, found: [
+                                    [full if query == question else without] * len(found)
+                                    for query in queries])
+
+    question = "How will Wyvern reduce knife crime among teenagers?"
+    assert reason(question, 0.45, 0.55) == "no passage is about 'knife'"
+    assert reason(question, 0.52, 0.50) == ""  # the word makes the question more like it
+    assert reason("How will Wyvern reduce crime among teenagers?", 0.45, 0.55) == ""
+
+
+def test_a_common_word_modifying_the_topic_and_a_topic_only_the_frame_is_like_are_refused():
+    """"hate crime": one of the most frequent words of English is the subject when it modifies
+    a topic word the strategies use ("about hate crime"), not when it follows one ("the nine
+    things") or is a verb ("Does Wyvern hope domestic abuse crime fell…?").
+    "revenge porn": when the strategies use none of the topic's words, a passage as like the
+    question as a paraphrase is must be so like those words on their own, not by the frame
+    ("What does the Wyvern strategy say about …")."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    crime = hit("Crime in Wyvern fell last year, and domestic abuse crime with it.")
+    aims = hit("Nine aims: things Wyvern wants are safer homes and fewer repeat victims.")
+    frame = hit("The Wyvern strategy sets out what partners will do over three years.",
+                similarity=0.45)
+    idf = idf_table([crime.text, aims.text, frame.text,
+                     "Victims of crime will get support from the IDVA service.",
+                     "Crime and disorder partners sit on the board."])
+
+    def reason(question, hits, other=0.2):
+        """`other`: the passages' similarity to the question without its unseen words, and
+        to those words on their own (0.45 to the question)."""
+        return uncovered_reason(question, hits, 0.15, resolver, (), idf,
+                                similarities=lambda queries, found: [
+                                    [other if query != question else 0.45] * len(found)
+                                    for query in queries])
+
+    # the passages are more like the question without 'hate': they answer "crime"
+    assert reason("What does the Wyvern strategy say about hate crime?", [crime],
+                  other=0.55) == "no passage is about 'hate'"
+    assert reason("Set out the nine things Wyvern wants from its strategy.", [aims],
+                  other=0.55) == ""
+    assert reason("Does Wyvern hope domestic abuse crime fell last year?", [crime], other=0.55) == ""
+    assert reason("What does the Wyvern strategy say about revenge porn?", [frame]) == (
+        "no passage is about 'revenge', 'porn'")
+    # a passage like the topic's words on their own is a paraphrase of them
+    assert reason("What does the Wyvern strategy say about revenge porn?", [frame],
+                  other=0.45) == ""
+    # a word asking for a kind of passage is not the topic: the strategies use none of it
+    targets = hit("Wyvern's targets: fewer repeat victims and more referrals.", similarity=0.45)
+    assert reason("What are Wyvern's targets for revenge porn?", [targets]) == (
+        "no passage is about 'revenge', 'porn'")
+
+
+def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_is_refused():
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    climate = hit("The strategy recognises the current economic climate and austerity.")
+    change = hit("Perpetrators will be offered programmes to change their behaviour.")
+    housing = hit("Victims will get help with housing when they leave a refuge.")
+    texts = [climate.text, change.text, housing.text,
+             "Victims will get support from the IDVA service.",
+             "Schools will teach healthy relationships and change attitudes."]
+
+    def reason(question, hits, similarity=0.3, corpus=texts):
+        return uncovered_reason(question, [replace(h, similarity=similarity) for h in hits],
+                                0.15, resolver, (), idf_table(corpus))
+
+    # 'climate' is used once, in another sense, and never beside 'change'
+    assert reason("What does Wyvern say about climate change?", [climate, change]) == (
+        "no passage is about 'climate change'")
+    # a passage as similar as a paraphrase answers; so does one writing the two together
+    assert reason("What does Wyvern say about climate change?", [climate, change],
+                  similarity=0.45) == ""
+    tackled = hit("Wyvern will tackle climate change in its estates.")
+    assert reason("What does Wyvern say about climate change?", [tackled, change],
+                  corpus=[*texts, tackled.text]) == ""
+    assert reason("What does Wyvern say about behaviour change?", [change]) == ""
+    assert reason("What will Wyvern do about refuge housing?", [housing]) == ""
+    # a compound of words the strategies use more than once is left to the other checks
+    assert reason("What does Wyvern say about changing victims?", [housing]) == ""
+    # a comma parts two words: "the IDVA service, per Wyvern" is no compound 'service per'
+    idva = hit(texts[3])
+    assert reason("What will victims get from the IDVA service, per Wyvern?", [idva],
+                  corpus=[*texts, "Advocates visit twice per year."]) == ""
+
+
+def test_a_question_naming_a_document_is_refused_when_that_document_is_silent_on_it():
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.records import DocumentInfo
+    from kb.retrieval.areas import AreaResolver
+    from kb.retrieval.documents import DocumentResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    documents = DocumentResolver([
+        DocumentInfo("wy-strategy", "wyvern", "Wyvern Domestic Abuse Strategy 2021-2024",
+                     "2021-2024", "strategy", "adopted"),
+        DocumentInfo("wy-launch", "wyvern", "Recovery Pilots Launch Event 2022", "2022",
+                     "presentation", "update")])
+    launch = replace(hit("Seven recovery pilots run from October to March, for adults and "
+                         "children."), doc_id="wy-launch", title="Recovery Pilots Launch Event 2022")
+    strategy = replace(hit("We will map counselling and make sure survivors can get it."),
+                       doc_id="wy-strategy", title="Wyvern Domestic Abuse Strategy 2021-2024")
+    idf = idf_table([launch.text, strategy.text, "Refuges will open in the north.",
+                     "Our vision is a Wyvern free from abuse."])
+
+    def reason(question, hits):
+        return uncovered_reason(question, hits, 0.15, resolver, (), idf, documents=documents,
+                                sources=documents.mentioned(question, ["wyvern"]))
+
+    # the launch does not speak of counselling, though the strategy does
+    assert reason("What did the 2022 launch say about counselling?", [launch, strategy]) == (
+        "'Recovery Pilots Launch Event 2022' does not speak of it")
+    assert reason("What did the 2022 launch say about the recovery pilots for children?",
+                  [launch, strategy]) == ""
+    assert reason("What does Wyvern say about counselling?", [launch, strategy]) == ""
+    # a document named by its period: the period is no topic word its passages must hold
+    assert reason("In the 2021-24 strategy, what is the vision?", [strategy, launch]) == ""
+    # when ("future", "next") and how it is said ("set out") are no topic it must speak of
+    assert reason("What future priorities did the 2022 launch set out?", [launch, strategy]) == ""
