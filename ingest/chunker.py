@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from ingest.headings import SUB_NUMBERED_HEADING
 from ingest.structure import Block, parse_blocks
 from kb.records import Chunk, ChunkKind, SourceDocument
-from kb.text import NUMBERED_ITEM, SECTION_NUMBER, SENTENCE_END
+from kb.text import NUMBERED_ITEM, SENTENCE_END
 from kb.vocabulary import vocabulary
 
 
@@ -149,8 +150,7 @@ def _numbered_sibling(previous: _Draft, draft: _Draft) -> bool:
 def _numbered(heading: str) -> bool:
     """A heading numbered as an item ("Priority B: …") or as a subsection ("3.2 …"); a single
     number ("1. Education") may number a list's items set out as headings, which merge."""
-    return bool(NUMBERED_ITEM.match(heading)
-                or ((number := SECTION_NUMBER.match(heading)) and "." in number.group(1)))
+    return bool(NUMBERED_ITEM.match(heading) or SUB_NUMBERED_HEADING.match(heading))
 
 
 def _contents(draft: _Draft) -> bool:

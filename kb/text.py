@@ -203,8 +203,6 @@ LEAD_IN = re.compile(r":\s*[-–]?\s*$")  # a line that introduces a list ("... 
 # "Priority One:", "PRIORITY 2 –", "Theme C", "Outcome iv": a noun and the number of its item
 NUMBERED_ITEM = re.compile(r"\s*([a-z]+)\s+(\d{1,2}|[ivx]{1,4}|[a-h]|one|two|three|four|five|six|"
                            r"seven|eight|nine|ten)\b", re.IGNORECASE)
-# The number a heading opens with ("3.2 Support for victims", "5. Governance")
-SECTION_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Za-z])")
 EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 
 

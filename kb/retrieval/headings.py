@@ -26,15 +26,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from kb.retrieval.english import common_terms
-from kb.text import (
-    NUMBER_WORDS,
-    ORDINAL_WORDS,
-    SECTION_NUMBER,
-    STOPWORDS,
-    content_terms,
-    singular,
-    word_list_terms,
-)
+from kb.text import NUMBER_WORDS, ORDINAL_WORDS, STOPWORDS, content_terms, singular, word_list_terms
 from kb.vocabulary import vocabulary
 
 GENERIC_SHARE = 0.1  # a word in more than a tenth of the chunks says nothing about a section
@@ -134,8 +126,10 @@ def _numbered_pattern() -> re.Pattern[str]:
 # "… say?"); not "Part 4 of the Domestic Abuse Act", nor "its Part 4 duty"
 _DIVISION_ASKED = re.compile(r"\s*(?:of\b|says?\b|covers?\b|contains?\b|[?.]|$)")
 _ACT = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*Act\b")
-# A document's divisions called by a section's number ("section 3.2", "chapter 4")
+# A document's divisions called by a section's number ("section 3.2", "chapter 4"), and that
+# number where a heading opens with it
 _DIVISIONS = frozenset({"section", "chapter", "part"})
+_SECTION_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Za-z])")
 
 
 def numbered_names(text: str) -> frozenset[str]:
@@ -152,7 +146,7 @@ def numbered_names(text: str) -> frozenset[str]:
             found.add(f"#{number}")  # "section 3.2" is the heading numbered "3.2"
     # a heading's own number ("3.2 Support for victims", "5. Governance")
     found.update(f"#{m.group(1)}" for heading in text.split(" > ")
-                 if (m := SECTION_NUMBER.match(heading)))
+                 if (m := _SECTION_NUMBER.match(heading)))
     return frozenset(found)
 
 
