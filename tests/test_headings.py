@@ -180,7 +180,8 @@ def test_a_question_for_a_numbered_section_is_answered_from_it_not_with_the_outl
         f"{heading}\n\n{body}\n\n" for heading, body in sections)
     answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask(
         "What does section 3 of the Wyvern strategy say?")
-    assert answer.text.startswith("The Domestic Abuse Partnership Board, chaired by")
+    # (the section, from its heading on)
+    assert answer.text.startswith("3. Governance The Domestic Abuse Partnership Board, chaired")
 
 
 def test_a_short_numbered_subsection_is_found_by_its_number(tmp_path):
@@ -328,3 +329,9 @@ def test_a_section_called_by_number_refers_to_the_items_numbered_after_it():
         "2.1\tDeliver lessons", "- 2.3 Train staff", "21 people were trained",
         "B2\tFund advocates")] == [True, True, False, False]
     assert referenced_items(section_reference("under its Prevention priority").names) is None
+    # "section 3.2" numbers its items "3.2.1"; no bullet or other section's row is one of them
+    dotted = referenced_items(section_reference("What will Wyvern do under section 3.2?").names)
+    assert dotted is not None
+    assert [bool(dotted.match(row)) for row in (
+        "3.2.1 Recommission the refuge", "• Aim 1: Fewer victims", "3.2 Support for victims",
+        "3.3.1 Fund a programme")] == [True, False, False, False]

@@ -43,8 +43,10 @@ def test_what_an_area_does_under_a_named_section_asks_for_its_actions():
     area's name taken out ("What does Bucks do…")."""
     from kb.retrieval.headings import section_reference
 
-    rest = section_reference("What does  do under its Recovery strand?").rest
-    assert intended_kinds(rest) == {ChunkKind.ACTION}
+    for question in ("What does  do under its Recovery strand?",
+                     "What is  planning under its Housing priority?"):
+        rest = section_reference(question).rest
+        assert intended_kinds(rest) == {ChunkKind.ACTION}, question
 
 
 def test_defined_term():

@@ -228,3 +228,41 @@ def test_a_list_answer_never_starts_from_a_contents_page():
     answer = compose("What are the ambitions?", [contents, ambitions], {},
                      AnswerShape(listing=True))
     assert {c.chunk_id for c in answer.citations} == {"c2"}
+
+
+WHOLE_SECTIONS = (
+    "Wyvern Domestic Abuse Strategy 2024-2027\n\n1. Our aims\n\nThe partnership has agreed "
+    "three aims:\n• Aim 1: Fewer people experience domestic abuse.\n• Aim 2: Victims get the "
+    "right help at the right time.\n• Aim 3: Perpetrators are held to account.\n\n"
+    "2. Delivering the aims\n\n2.1 Prevention\n\nWe will teach healthy relationships in all 22 "
+    "secondary schools.\n\n2.2 Support for victims\n\nWe will recommission the advocacy service "
+    "with four more advisors. We will open a service for Black and minoritised women.\n\n"
+    "2.3 Pursuing perpetrators\n\nWe will fund a behaviour change programme for 70 men a year."
+    "\n\n3. Governance\n\nThe Wyvern Partnership Board oversees this strategy. It reports to "
+    "the Community Safety Partnership every six months.\n\n4. Funding\n\nThe partnership will "
+    "spend £2.1 million a year on these services.\n\n")
+
+
+def test_a_question_about_a_whole_section_is_answered_with_that_section(tmp_path):
+    """"What does section 2.2 say?" asks for no kind of passage: the answer is the section,
+    from its heading on, and nothing of another section (not the aims' bullets); "section 2"
+    is all of its subsections, and a division named by its heading ("the Governance section")
+    is one too. A section the document does not have is not answered from another."""
+    from tests.corpus_support import corpus_kb
+
+    kb = corpus_kb(tmp_path, {"wyvern.txt": WHOLE_SECTIONS})
+    sub = kb.ask("What does section 2.2 of the Wyvern strategy say?").text
+    assert "four more advisors" in sub and "minoritised women" in sub
+    assert "Aim 1" not in sub and "22 secondary schools" not in sub and "70 men" not in sub
+    chapter = kb.ask("What does Wyvern's section 2 say?").text
+    assert all(item in chapter for item in ("22 secondary schools", "four more advisors",
+                                            "70 men"))
+    assert "Aim 1" not in chapter and "six months" not in chapter
+    governance = kb.ask("What does the Governance section of the Wyvern strategy say?").text
+    assert "oversees this strategy" in governance and "every six months" in governance
+    assert "£2.1 million" not in governance
+    plan = kb._retriever.plan("What does section 2.2 of the Wyvern strategy say?", None)
+    assert plan.whole_section and not plan.kinds
+    # "What are the delivery strands?" asks for the strands, not for a section called so
+    assert not kb._retriever.plan("What are the delivery strands of the Wyvern strategy?",
+                                  None).whole_section

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
@@ -169,6 +169,9 @@ class AnswerShape:
     listing: bool = False
     # it asks what a named section holds: the list is that section's alone
     whole_section: bool = False
+    # … whatever the kind of its passages ("What does section 3 say?"): the part of a section
+    # path that the question names; the list is all under it, subsections too
+    named_section: Callable[[str], str] | None = None
     # it asks which areas do something, naming none ("Which councils have a sanctuary
     # scheme?"): an area is in the answer only where one of its sentences is about the topic
     # (see `_answering_areas`)
@@ -211,7 +214,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         picked = [unit for own in (_by_area(hits) if multi_area else [hits])
                   for unit in list_units(own, within_section=shape.whole_section, terms=terms,
                                          idf=idf, nouns=asked_nouns(question),
-                                         reference=shape.reference, kinds=kinds)]
+                                         reference=shape.reference, kinds=kinds,
+                                         named_section=shape.named_section)]
     else:
         scored = score_units(terms, hits, idf, kinds, parts, similarity_weight,
                              expected_type(question), word_forms(question), kind_words(question))

@@ -6,12 +6,13 @@ an action plan's referenced rows where the list is written that way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from kb.answers.sentences import names_item, units
 from kb.records import ChunkKind, Hit
+from kb.retrieval.headings import in_section
 from kb.retrieval.lists import announces_other, item_lines, list_weight
 from kb.text import (
     BULLET,
@@ -34,7 +35,9 @@ _BACKGROUND = frozenset({ChunkKind.CONTEXT, ChunkKind.STATISTIC})
 def list_units(hits: Sequence[Hit], within_section: bool = False,
                terms: AbstractSet[str] = frozenset(), idf: Mapping[str, float] | None = None,
                nouns: AbstractSet[str] = frozenset(), reference: re.Pattern[str] | None = None,
-               kinds: AbstractSet[ChunkKind] = frozenset()) -> list[tuple[Hit, int, int, str]]:
+               kinds: AbstractSet[ChunkKind] = frozenset(),
+               named_section: Callable[[str], str] | None = None
+               ) -> list[tuple[Hit, int, int, str]]:
     """The items of the list that the best hit under a heading is part of: its units, those
     of the chunks before it that the list starts in and those of the hits that continue it
     (see `_list_run`), in document order, up to MAX_LIST_ITEMS. An item keeps its name where
@@ -50,7 +53,9 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     question names, the list that a lead-in among the items names, if one does (see
     `_named_lead_in`); with a `reference` (`kb.retrieval.headings.referenced_items`), the
     items it numbers, where any are ("B1", "B2" of an action plan for "under Theme B");
-    `kinds`: the kinds of passage the question asks for (see `_list_run`)."""
+    `kinds`: the kinds of passage the question asks for (see `_list_run`); `named_section`:
+    for a question about a whole section, of whatever kind, the part of the best hit's section
+    path it names: the list is all under it ("What does section 3 say?": 3.1 to 3.3)."""
     if not hits:
         return []
     rows: list[tuple[Hit, int, int, str]] = []
@@ -61,12 +66,14 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
         if rows and rows[0][0] is hits[0]:  # the section's own list is the plan's rows
             return rows[:MAX_LIST_ITEMS]
     # … else the section's own text comes first, and the plan's rows for it after it
-    return (_own_list(hits, within_section, terms, idf, nouns, kinds) + rows)[:MAX_LIST_ITEMS]
+    return (_own_list(hits, within_section, terms, idf, nouns, kinds, named_section)
+            + rows)[:MAX_LIST_ITEMS]
 
 
 def _own_list(hits: Sequence[Hit], within_section: bool, terms: AbstractSet[str],
               idf: Mapping[str, float] | None, nouns: AbstractSet[str],
-              kinds: AbstractSet[ChunkKind]) -> list[tuple[Hit, int, int, str]]:
+              kinds: AbstractSet[ChunkKind], named_section: Callable[[str], str] | None
+              ) -> list[tuple[Hit, int, int, str]]:
     """The items of the list the best hit under a heading is part of (see `list_units`)."""
     # a contents page names the sections, not their items; a title page (text before the
     # first heading) holds no list: a question that names its document ranks it first, and
@@ -77,7 +84,8 @@ def _own_list(hits: Sequence[Hit], within_section: bool, terms: AbstractSet[str]
     # a section named for the list asked for that lists its items ("Our priorities" over
     # "Priority 1 – …" to "Priority 4 – …") holds the whole list: the next section is another
     within_section = within_section or _lists_under_own_name(anchor, nouns)
-    run = _list_run(anchor, hits, within_section, terms, kinds)
+    run = _list_run(anchor, hits, _section_scope(anchor, within_section, named_section), terms,
+                    kinds)
     if not within_section:
         parent, named = _headings_named(hits, anchor, nouns)
         if named:  # "Priority One: Early help", "Priority Two: …" for "What are the priorities?"
@@ -296,7 +304,20 @@ def _ordinal(number: str) -> int:
     return ord(word[0]) - ord("a") + 1
 
 
-def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
+def _section_scope(anchor: Hit, within_section: bool,
+                   named_section: Callable[[str], str] | None) -> Callable[[Hit], bool] | None:
+    """Which hits a list that keeps to a section may take (None: any): those of the best
+    hit's section, or, for a question about a whole section of whatever kind, those under the
+    part of its path that the question names (`named_section`), subsections too."""
+    if not within_section:
+        return None
+    if named_section is None:
+        return lambda hit: hit.section == anchor.section
+    named = named_section(anchor.section)
+    return lambda hit: in_section(hit.section, named)
+
+
+def _list_run(first: Hit, hits: Sequence[Hit], scope: Callable[[Hit], bool] | None = None,
               terms: AbstractSet[str] = frozenset(),
               kinds: AbstractSet[ChunkKind] = frozenset()) -> list[Hit]:
     """The hits that may hold the list the best hit is part of, in document order: the chunk
@@ -306,14 +327,14 @@ def _list_run(first: Hit, hits: Sequence[Hit], within_section: bool = False,
     precedes it), then the hits that continue it without a gap (a hit further on in the
     document is another passage, not the rest of the list); a sibling before it is of the
     best hit's kind (a list of indicators does not start in the actions before it; background
-    may start in background of either kind). `within_section`: only the
-    chunks of the best hit's section. A sibling section is no part of the list when the
+    may start in background of either kind). `scope`: only the hits it takes
+    (`_section_scope`). A sibling section is no part of the list when the
     question names something in the best hit's headings that the sibling's lack ("measures
     … for perpetrators" under "Theme 3: Holding perpetrators to account > Key measures" is
     not Theme 2's measures), nor one after a list of a kind the question asks for that is of
     none of those `kinds` (`_list_ended`)."""
     same = sorted((h for h in hits if h.doc_id == first.doc_id
-                   and (not within_section or h.section == first.section)),
+                   and (scope is None or scope(h))),
                   key=lambda h: h.start)
     best = same.index(first)
     at = best

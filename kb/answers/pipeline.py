@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
+from functools import partial
 
 from kb.answers import extractive
 from kb.answers.extractive import AnswerShape
@@ -95,11 +96,19 @@ class Answerer:
         topic = self._areas.topic(resolved) or resolved
         weight = self._settings.sentence_similarity
         parts = self._retriever.part_similarities(plan, hits) if weight else None
+        # "What does section 3 say?" is answered with the section, where a hit is in it;
+        # "… in its section on children", where no heading is about them, as any question is
+        whole = plan.whole_section and not plan.kinds
+        unfound = whole and not any(self._retriever.in_named_section(plan, hit.section)
+                                    for hit in hits)
         shape = AnswerShape(
             multi_area=plan.per_area, kinds=named_kinds(resolved, plan.kinds),
             # "What does MARAC stand for?": the sentence that spells it out
-            extra_words=(*plan.strategy_words, *plan.spelled), listing=plan.listing,
-            whole_section=plan.whole_section, which_areas=plan.which_areas or searched_as_one,
+            extra_words=(*plan.strategy_words, *plan.spelled),
+            listing=plan.listing and not unfound, whole_section=plan.whole_section and not unfound,
+            which_areas=plan.which_areas or searched_as_one,
+            named_section=(partial(self._retriever.named_section, plan)
+                           if whole and not unfound else None),
             reference=plan.item_reference)
         answer = extractive.compose(topic, hits, self._idf, shape, self._area_names, parts,
                                     weight)

@@ -46,6 +46,9 @@ class SectionReference:
     names: frozenset[str]
     rest: str
     about: frozenset[str] = frozenset()  # the words after it: "the outcome on communities"
+    # it places what it asks in the section ("under its …", "section 3.2 of …"), so the
+    # references are out of `rest`; "What are the delivery strands?" asks for the strands
+    placed: bool = False
 
 
 def section_reference(question: str) -> SectionReference:
@@ -86,7 +89,10 @@ def section_reference(question: str) -> SectionReference:
                 about |= content_terms(text)
                 subject.append(after)
                 previous = after
-        if (first < at or subject) and _locates(matches[:first]):
+        # "the Governance section of the strategy", "… section say?": a division is a place
+        # in the document, as one called by number is
+        division = singular(word) in _DIVISIONS and bool(_DIVISION_ASKED.match(question, match.end()))
+        if (first < at or subject) and (_locates(matches[:first]) or division):
             spans.append((matches[first].start(), (subject[-1] if subject else match).end()))
     # "under Priority Two", "in Ambition 2": the number names the section; "section 3.2" is
     # a place in the document wherever it stands ("What does section 3.2 say?")
@@ -102,7 +108,8 @@ def section_reference(question: str) -> SectionReference:
     rest = question
     for start, end in reversed(spans):
         rest = rest[:start] + rest[end:]
-    return SectionReference(frozenset(found), " ".join(rest.split()), frozenset(about))
+    return SectionReference(frozenset(found), " ".join(rest.split()), frozenset(about),
+                            bool(spans))
 
 
 def _capitalised(matches: list[re.Match[str]], index: int, start: int) -> bool:
@@ -130,6 +137,7 @@ _ACT = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*Act\b")
 # number where a heading opens with it
 _DIVISIONS = frozenset({"section", "chapter", "part"})
 _SECTION_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Za-z])")
+_DOTTED_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?")  # a section's number: "3", "3.2"
 
 
 def numbered_names(text: str) -> frozenset[str]:
@@ -160,9 +168,12 @@ def referenced_items(names: frozenset[str]) -> re.Pattern[str] | None:
     if not numbers:
         return None
     letters = "|".join(n for n in numbers if n.isalpha())
-    digits = "|".join(n for n in numbers if n.isdigit())
+    # "section 3.2" numbers its items "3.2.1"
+    digits = "|".join(re.escape(n) for n in numbers if _DOTTED_NUMBER.fullmatch(n))
     alternatives = ([rf"(?:{letters})\.?\d{{1,2}}"] if letters else []) + (
         [rf"(?:{digits})\.\d{{1,2}}"] if digits else [])
+    if not alternatives:
+        return None
     return re.compile(rf"^\W*(?:{'|'.join(alternatives)})(?![\d.]*\d)(?=\W)")
 
 
@@ -188,6 +199,11 @@ def _locates(before: Sequence[re.Match[str]]) -> bool:
         if word not in _DETERMINERS and not _POSSESSIVE.search(word):
             return False
     return False
+
+
+def in_section(section: str, named: str) -> bool:
+    """Whether a section path is the named one or under it."""
+    return section == named or section.startswith(f"{named} > ")
 
 
 class HeadingMatcher:
@@ -277,6 +293,16 @@ class HeadingMatcher:
                 or any(words and words <= names for words in self._words(section))
                 or bool(names & self._numbered(section))
                 or (bool(about) and any(about <= words for words in self._words(section))))
+
+    def named_part(self, section: str, terms: frozenset[str], names: frozenset[str] = frozenset(),
+                   about: frozenset[str] = frozenset()) -> str:
+        """The section path up to the outermost heading the question names (`named`): "What
+        does section 3 say?" of "3. Delivering the aims > 3.1 Prevention" names "3. Delivering
+        the aims", all of whose subsections it asks for; the whole path when none is named."""
+        path = section.split(" > ")
+        return next((named for depth in range(1, len(path))
+                     if self.named(named := " > ".join(path[:depth]), terms, names, about)),
+                    section)
 
     def _all_words(self, section: str) -> tuple[frozenset[str], ...]:
         return tuple(frozenset(content_terms(h)) for h in section.split(" > ")

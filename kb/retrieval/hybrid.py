@@ -18,9 +18,7 @@ from kb.config import Settings
 from kb.records import COMMITMENT_FACETS, FACET_KINDS, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver
-from kb.retrieval.headings import (
-    HeadingMatcher,
-)
+from kb.retrieval.headings import HeadingMatcher, in_section
 from kb.retrieval.list_anchor import ListLocator
 from kb.retrieval.lists import (
     LIST_CHUNKS,
@@ -142,6 +140,8 @@ class HybridRetriever:
                                         self._settings.top_k)
         if listing and ranked:
             top, runs_on = self._lists.anchor(plan, ranked, chunks)
+            if plan.whole_section and not plan.kinds:  # the whole section, from its start
+                top = self._section_start(plan, top, chunks)
             ranked = [top, *(p for p in ranked if p != top)]
             following = [p for p in self._following(top, LIST_CHUNKS, chunks)
                          if allowed is None or allowed[p]]
@@ -189,6 +189,16 @@ class HybridRetriever:
         ranked = self._by_parts(self._query_vector(plan.text), [], found)
         return [self._hit(p, 0.0, similarity, chunks) for p, similarity in ranked
                 if p in chunks][:NAMING_CHUNKS]
+
+    def in_named_section(self, plan: SearchPlan, section: str) -> bool:
+        """Whether a section path is, or is under, a section the question names."""
+        return self._headings.named(section, plan.terms, plan.section_names, plan.section_about)
+
+    def named_section(self, plan: SearchPlan, section: str) -> str:
+        """The part of a section path that the question names (see
+        `kb.retrieval.headings.HeadingMatcher.named_part`)."""
+        return self._headings.named_part(section, plan.terms, plan.section_names,
+                                         plan.section_about)
 
     def part_similarities(self, plan: SearchPlan, hits: Sequence[Hit]
                           ) -> dict[str, list[tuple[int, int, float]]]:
@@ -309,6 +319,21 @@ class HybridRetriever:
                 ranked.append((given[position], position, given[position]))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return [(position, own) for _, position, own in ranked]
+
+    def _section_start(self, plan: SearchPlan, position: int,
+                       chunks: dict[int, StoredChunk]) -> int:
+        """The first chunk, up to LIST_CHUNKS back, of the section the question names that a
+        chunk is in (`named_section`; "3.1 Prevention" for a chunk of "3.3 …" when it asks
+        what section 3 says)."""
+        chunk = chunks[position].chunk
+        named = self.named_section(plan, chunk.section)
+        first = max(position - LIST_CHUNKS, 0)
+        self._fetch(chunks, range(first, position))
+        while (position > first and position - 1 in chunks
+               and chunks[position - 1].chunk.doc_id == chunk.doc_id
+               and in_section(chunks[position - 1].chunk.section, named)):
+            position -= 1
+        return position
 
     def _following(self, position: int, count: int, chunks: dict[int, StoredChunk]
                    ) -> list[int]:

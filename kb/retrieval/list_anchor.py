@@ -51,17 +51,22 @@ class ListLocator:
         the top hits of that kind in the best hit's document and, where it names a section,
         under that section; of those, when it asks what the named section holds, the one
         with the most list items (a summary page that repeats the priorities' headings over a
-        sentence each comes before the section that lists the priority's actions); else the
-        top hit that names the list (`_named_list`), in the document the question names if
-        it names one."""
+        sentence each comes before the section that lists the priority's actions); when it
+        asks what a named section holds and for no kind ("What does section 3.2 say?"), the
+        first of the top hits under that section; else the top hit that names the list
+        (`_named_list`), in the document the question names if it names one."""
         best = chunks[ranked[0]].chunk
+        # "What does section 3 say?" asks for the whole section, whatever its passages' kinds
+        whole = plan.whole_section and not plan.kinds
         found = [position for position in ranked[:self._top_k]
-                 if (chunk := chunks[position].chunk).kind in plan.kinds
+                 if ((chunk := chunks[position].chunk).kind in plan.kinds or whole)
                  and chunk.doc_id == best.doc_id
                  and not announces_other_list(chunk.text, chunk.lead, plan.list_nouns)
                  and (not (plan.section_names or plan.section_about)
                       or self._headings.named(chunk.section, plan.terms, plan.section_names,
                                               plan.section_about))]
+        if whole and found:  # (`kb.retrieval.hybrid` goes back to where the section starts)
+            return found[0], False
         if found:  # (max keeps the first of equals)
             anchor = (max(found, key=lambda p: item_lines(chunks[p].chunk.text))
                       if plan.whole_section else found[0])

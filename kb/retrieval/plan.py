@@ -111,7 +111,7 @@ class QueryPlanner:
             # outcomes" say which outcomes matter, not what they are about
             about = (reference.names | reference.about) - word_list_terms(
                 vocabulary().section_qualifiers)
-            reference = (SectionReference(frozenset(), reference.rest, about)
+            reference = (SectionReference(frozenset(), reference.rest, about, reference.placed)
                          if about and self._headings.names_a_section(frozenset(), about)
                          else SectionReference(frozenset(), query))
         # "What will Oxfordshire do under its Prevention priority?" asks for the section's list
@@ -121,8 +121,10 @@ class QueryPlanner:
         # who oversees it (governance), not what will be delivered
         kinds = intended_kinds(followed_by(reference.rest, strategy_words(reference.rest))
                                if self._settings.synonyms else reference.rest)
+        # … or, placed there and asking for no kind, the whole section ("What does section
+        # 3.2 say?")
         whole_section = (self._settings.whole_section and bool(reference.names or reference.about)
-                         and bool(kinds)
+                         and (bool(kinds) or reference.placed)
                          and content_terms(self._resolver.topic(without_cues(reference.rest)))
                          <= word_list_terms(vocabulary().scaffolding))
         searched = topic or query
