@@ -219,6 +219,8 @@ def test_only_a_question_asking_a_kind_and_nothing_narrower_of_a_named_section_w
     assert plan("What does Wyvern propose for its Prevention priority?", None).whole_section
     assert plan("What does Wyvern intend to deliver under its Support priority?",
                 None).whole_section
+    assert plan("What will be done under the Support priority in the Wyvern strategy?",
+                None).whole_section  # "done" asks what is done as "do" does
     assert not plan("What will Wyvern do about teachers under its Prevention priority?",
                     None).whole_section
     assert not plan("What is written under its Prevention priority?", None).whole_section
