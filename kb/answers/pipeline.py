@@ -98,7 +98,7 @@ class Answerer:
         parts = self._retriever.part_similarities(plan, hits) if weight else None
         # "What does section 3 say?" is answered with the section, where a hit is in it;
         # "… in its section on children", where no heading is about them, as any question is
-        whole = plan.whole_section and not plan.kinds
+        whole = plan.whole_section_asked
         unfound = whole and not any(self._retriever.in_named_section(plan, hit.section)
                                     for hit in hits)
         shape = AnswerShape(

@@ -36,6 +36,7 @@ _PREPOSITIONS = frozenset("under for in within of from on about across to at".sp
 _NAMED_AFTER = frozenset("on about".split())  # "the outcome on communities" names it after
 _DETERMINERS = frozenset("its the their his her our your this that each".split())
 _POSSESSIVE = re.compile(r"\w['’]s?$")  # "Oxfordshire's", "partners'"; not a closing quote
+_NUMBER = r"\d{1,2}(?:\.\d{1,2})?"  # a section's number: "3", "3.2"
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def _numbered_pattern() -> re.Pattern[str]:
     ordinals = "|".join(ORDINAL_WORDS)
     # "Section C", "Part B": a capital letter numbers a division as a figure does; "its
     # second priority" is "Priority 2"
-    return re.compile(rf"\b(?:({nouns})s?\s+(\d{{1,2}}(?:\.\d{{1,2}})?|{words}|(?-i:[A-Z]))"
+    return re.compile(rf"\b(?:({nouns})s?\s+({_NUMBER}|{words}|(?-i:[A-Z]))"
                       rf"|({ordinals})\s+({nouns}))\b", re.IGNORECASE)
 
 
@@ -136,8 +137,7 @@ _ACT = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*Act\b")
 # A document's divisions called by a section's number ("section 3.2", "chapter 4"), and that
 # number where a heading opens with it
 _DIVISIONS = frozenset({"section", "chapter", "part"})
-_SECTION_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Za-z])")
-_DOTTED_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?")  # a section's number: "3", "3.2"
+_SECTION_NUMBER = re.compile(rf"\s*({_NUMBER})\.?\s+(?=[A-Za-z])")
 
 
 def numbered_names(text: str) -> frozenset[str]:
@@ -169,7 +169,7 @@ def referenced_items(names: frozenset[str]) -> re.Pattern[str] | None:
         return None
     letters = "|".join(n for n in numbers if n.isalpha())
     # "section 3.2" numbers its items "3.2.1"
-    digits = "|".join(re.escape(n) for n in numbers if _DOTTED_NUMBER.fullmatch(n))
+    digits = "|".join(re.escape(n) for n in numbers if re.fullmatch(_NUMBER, n))
     alternatives = ([rf"(?:{letters})\.?\d{{1,2}}"] if letters else []) + (
         [rf"(?:{digits})\.\d{{1,2}}"] if digits else [])
     if not alternatives:

@@ -140,7 +140,7 @@ class HybridRetriever:
                                         self._settings.top_k)
         if listing and ranked:
             top, runs_on = self._lists.anchor(plan, ranked, chunks)
-            if plan.whole_section and not plan.kinds:  # the whole section, from its start
+            if plan.whole_section_asked:  # the whole section, from its start
                 top = self._section_start(plan, top, chunks)
             ranked = [top, *(p for p in ranked if p != top)]
             following = [p for p in self._following(top, LIST_CHUNKS, chunks)

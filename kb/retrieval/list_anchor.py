@@ -56,8 +56,7 @@ class ListLocator:
         first of the top hits under that section; else the top hit that names the list
         (`_named_list`), in the document the question names if it names one."""
         best = chunks[ranked[0]].chunk
-        # "What does section 3 say?" asks for the whole section, whatever its passages' kinds
-        whole = plan.whole_section and not plan.kinds
+        whole = plan.whole_section_asked  # "What does section 3 say?"
         found = [position for position in ranked[:self._top_k]
                  if ((chunk := chunks[position].chunk).kind in plan.kinds or whole)
                  and chunk.doc_id == best.doc_id

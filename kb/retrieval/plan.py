@@ -61,6 +61,12 @@ class SearchPlan:
     searched_as_one: bool = False
 
     @property
+    def whole_section_asked(self) -> bool:
+        """It asks what a named section holds and for no kind of passage ("What does section
+        3.2 say?"): the whole section, whatever its passages' kinds."""
+        return self.whole_section and not self.kinds
+
+    @property
     def item_reference(self) -> re.Pattern[str] | None:
         """For a question about what a section called by number holds ("under Theme B"), the
         references that number its items in an action plan apart from it ("B1", "B2")."""
