@@ -266,3 +266,36 @@ def test_a_question_about_a_whole_section_is_answered_with_that_section(tmp_path
     # "What are the delivery strands?" asks for the strands, not for a section called so
     assert not kb._retriever.plan("What are the delivery strands of the Wyvern strategy?",
                                   None).whole_section
+
+
+def test_a_section_called_by_a_number_the_strategy_does_not_use_is_refused_by_name(tmp_path):
+    """"What does section 7 say?" of a strategy whose sections stop at 4 is refused, and the
+    refusal names the section and where it was looked for, instead of quoting other sections."""
+    from tests.corpus_support import corpus_kb
+
+    kb = corpus_kb(tmp_path, {"wyvern.txt": WHOLE_SECTIONS})
+    answer = kb.ask("What does section 7 of the Wyvern strategy say?")
+    assert not answer.found
+    assert "no section 7 was found in the documents of Wyvern" in answer.text
+    assert kb.ask("What does section 3 of the Wyvern strategy say?").found
+
+
+OUTCOME_ROWS = (
+    "Wyvern Domestic Abuse Strategy 2024-2027\n\nYoung people have healthy relationships\n\n"
+    "What we will do\n\n1.1 - Teach healthy relationships in every secondary school\n\n"
+    "1.2 - Train youth workers to spot controlling behaviour\n\n"
+    "Victims are safe in their own homes\n\nWhat we will do\n\n"
+    "2.1 - Extend the sanctuary scheme to private tenants\n\n"
+    "2.2 - Fund a by-and-for advocate for disabled victims\n\n"
+    "People who harm change their behaviour\n\nWhat we will do\n\n"
+    "3.1 - Commission a behaviour change programme for 60 men a year\n")
+
+
+def test_a_section_called_by_a_number_no_heading_has_is_the_rows_it_numbers(tmp_path):
+    """Wyvern numbers no heading, only its actions ("2.1 - …" under its second outcome):
+    "What does section 2 say?" is answered with rows 2.1 and 2.2, not with another outcome's."""
+    from tests.corpus_support import corpus_kb
+
+    kb = corpus_kb(tmp_path, {"wyvern.txt": OUTCOME_ROWS})
+    answer = kb.ask("What does section 2 of the Wyvern strategy say?")
+    assert [c.quote.split(" - ")[0] for c in answer.citations] == ["2.1", "2.2"]

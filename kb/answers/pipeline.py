@@ -24,6 +24,7 @@ from kb.records import Answer, Chunk, Hit
 from kb.retrieval import followup
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver
+from kb.retrieval.headings import numbered_reference
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.intent import named_kinds
 from kb.retrieval.plan import SearchPlan
@@ -99,8 +100,11 @@ class Answerer:
         # "What does section 3 say?" is answered with the section, where a hit is in it;
         # "… in its section on children", where no heading is about them, as any question is
         whole = plan.whole_section_asked
-        unfound = whole and not any(self._retriever.in_named_section(plan, hit.section)
-                                    for hit in hits)
+        unfound = whole and not any(self._in_asked_section(plan, hit) for hit in hits)
+        called = numbered_reference(self._areas.without_names(resolved, " ")) if unfound else ""
+        if called:  # "What does section 12 say?" of a strategy with no section 12
+            return extractive.refusal(resolved, hits, f"no {called} was found"
+                                      f"{self._scope(plan)}")
         shape = AnswerShape(
             multi_area=plan.per_area, kinds=named_kinds(resolved, plan.kinds),
             # "What does MARAC stand for?": the sentence that spells it out
@@ -124,6 +128,21 @@ class Answerer:
         except LLMError as exc:
             notice = f"The language model could not answer ({exc}); showing the extractive answer."
             return replace(answer, notice=notice)
+
+    def _in_asked_section(self, plan: SearchPlan, hit: Hit) -> bool:
+        """Whether a hit is under the section a question names, or holds the rows an action
+        plan numbers for it ("4.1 - …" for "section 4")."""
+        reference = plan.item_reference
+        return self._retriever.in_named_section(plan, hit.section) or (
+            reference is not None and any(map(reference.match, hit.text.splitlines())))
+
+    def _scope(self, plan: SearchPlan) -> str:
+        """Where a search looked, for a refusal: " in the documents of Essex", or ''."""
+        names = [self._area_names.get(area, area) for area in plan.areas or ()]
+        if not names:
+            return ""
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+        return f" in the documents of {listed}"
 
     def uncovered_reason(self, question: str, hits: Sequence[Hit],
                          sources: Collection[str] = (), looked_up: Collection[str] = ()) -> str:

@@ -158,6 +158,13 @@ def numbered_names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def numbered_reference(text: str) -> str:
+    """The first section a text calls by a section noun and a number, as written ("section
+    12", "Priority Two"); '' when it calls none so."""
+    match = _numbered_pattern().search(text)
+    return match.group() if match else ""
+
+
 @lru_cache(maxsize=256)
 def referenced_items(names: frozenset[str]) -> re.Pattern[str] | None:
     """The references of the items of the sections `names` calls by number (`numbered_names`:

@@ -75,13 +75,15 @@ class ListLocator:
             top = [position for position in ranked[:self._top_k]
                    if chunks[position].chunk.doc_id == best.doc_id]
             # the section called by number, where it has text of its own ("Priority B: …"
-            # over what it will do), else the top hit of the asked kind holding its rows
+            # over what it will do), else the top hit of the asked kind (any, when the whole
+            # section is asked for) holding its rows
             numbered = next((position for position in top if self._headings.named(
                 chunks[position].chunk.section.rsplit(" > ", 1)[-1], plan.terms,
                 plan.section_names, plan.section_about)), None)
             if numbered is None:
                 numbered = next((position for position in top
-                                 if (chunk := chunks[position].chunk).kind in plan.kinds
+                                 if ((chunk := chunks[position].chunk).kind in plan.kinds
+                                     or whole)
                                  and any(reference.match(line)
                                          for line in chunk.text.splitlines())), None)
             if numbered is not None:
