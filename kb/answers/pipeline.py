@@ -100,7 +100,7 @@ class Answerer:
         # "What does section 3 say?" is answered with the section, where a hit is in it;
         # "… in its section on children", where no heading is about them, as any question is
         whole = plan.whole_section_asked
-        unfound = whole and not any(self._in_asked_section(plan, hit) for hit in hits)
+        unfound = whole and not any(self._retriever.in_named_section(plan, hit) for hit in hits)
         called = numbered_reference(self._areas.without_names(resolved, " ")) if unfound else ""
         if called:  # "What does section 12 say?" of a strategy with no section 12
             return extractive.refusal(resolved, hits, f"no {called} was found"
@@ -128,13 +128,6 @@ class Answerer:
         except LLMError as exc:
             notice = f"The language model could not answer ({exc}); showing the extractive answer."
             return replace(answer, notice=notice)
-
-    def _in_asked_section(self, plan: SearchPlan, hit: Hit) -> bool:
-        """Whether a hit is under the section a question names, or holds the rows an action
-        plan numbers for it ("4.1 - …" for "section 4")."""
-        reference = plan.item_reference
-        return self._retriever.in_named_section(plan, hit.section) or (
-            reference is not None and any(map(reference.match, hit.text.splitlines())))
 
     def _scope(self, plan: SearchPlan) -> str:
         """Where a search looked, for a refusal: " in the documents of Essex", or ''."""

@@ -184,6 +184,12 @@ def referenced_items(names: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"^\W*(?:{'|'.join(alternatives)})(?![\d.]*\d)(?=\W)")
 
 
+def holds_items(reference: re.Pattern[str], text: str) -> bool:
+    """Whether a line of a text is an item that `referenced_items` numbers for its section
+    ("4.1 - …" for "section 4", "B1" for "Theme B")."""
+    return any(map(reference.match, text.splitlines()))
+
+
 def _before_name(before: Sequence[re.Match[str]]) -> Sequence[re.Match[str]]:
     """The words before a numbered section's name words ("under its strategic objective 2":
     "strategic" is part of the name, "under its" places it)."""

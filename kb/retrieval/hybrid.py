@@ -18,7 +18,7 @@ from kb.config import Settings
 from kb.records import COMMITMENT_FACETS, FACET_KINDS, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver
-from kb.retrieval.headings import HeadingMatcher, in_section
+from kb.retrieval.headings import HeadingMatcher, holds_items, in_section
 from kb.retrieval.list_anchor import ListLocator
 from kb.retrieval.lists import (
     LIST_CHUNKS,
@@ -190,9 +190,13 @@ class HybridRetriever:
         return [self._hit(p, 0.0, similarity, chunks) for p, similarity in ranked
                 if p in chunks][:NAMING_CHUNKS]
 
-    def in_named_section(self, plan: SearchPlan, section: str) -> bool:
-        """Whether a section path is, or is under, a section the question names."""
-        return self._headings.named(section, plan.terms, plan.section_names, plan.section_about)
+    def in_named_section(self, plan: SearchPlan, hit: Hit) -> bool:
+        """Whether a hit is under a section the question names, or holds the rows an action
+        plan numbers for it ("4.1 - …" for "section 4": `SearchPlan.item_reference`)."""
+        reference = plan.item_reference
+        return (self._headings.named(hit.section, plan.terms, plan.section_names,
+                                     plan.section_about)
+                or (reference is not None and holds_items(reference, hit.text)))
 
     def named_section(self, plan: SearchPlan, section: str) -> str:
         """The part of a section path that the question names (see

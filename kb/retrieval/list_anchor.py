@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 
 from kb.backends.chunks import StoredChunk
 from kb.records import Chunk
-from kb.retrieval.headings import HeadingMatcher
+from kb.retrieval.headings import HeadingMatcher, holds_items
 from kb.retrieval.lists import announces_other_list, item_lines, list_labels, list_weight
 from kb.retrieval.plan import SearchPlan
 from kb.text import content_terms
@@ -84,8 +84,7 @@ class ListLocator:
                 numbered = next((position for position in top
                                  if ((chunk := chunks[position].chunk).kind in plan.kinds
                                      or whole)
-                                 and any(reference.match(line)
-                                         for line in chunk.text.splitlines())), None)
+                                 and holds_items(reference, chunk.text)), None)
             if numbered is not None:
                 return numbered, False
         pool = [p for p in ranked[:LIST_POOL] if (not plan.named_documents
