@@ -82,6 +82,7 @@ class Settings:
     named_lists: bool = True
     period_answers: bool = True
     outline_answers: bool = True
+    holdings_answers: bool = True
     name_lookup: bool = True
     correct_typos: bool = True
     lexical_long_forms: bool = False

@@ -107,6 +107,7 @@ class Vocabulary:
     period_questions: Pattern
     status_questions: Pattern
     outline_questions: Pattern
+    holdings_questions: Pattern
     period_words: frozenset[str]
     source_questions: Pattern
     columns: tuple[tuple[ChunkKind, Pattern], ...]
@@ -243,6 +244,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             period_questions=cue_pattern(data["documents"]["period_questions"]),
             status_questions=cue_pattern(data["documents"]["status_questions"]),
             outline_questions=cue_pattern(data["documents"]["outline_questions"]),
+            holdings_questions=cue_pattern(data["documents"]["holdings_questions"]),
             period_words=frozenset(data["documents"]["period_words"].split()),
             source_questions=cue_pattern(data["sources"]["questions"]),
             columns=tuple((ChunkKind(kind), cue_pattern(words))

@@ -1,7 +1,8 @@
 """Answering a question from the indexes of one refresh: its plan and hits, a document's own
-period or outline where it asks for one, the names it gives looked up as written, the refusal
-rules, then the extractive answer in the shape it asks for (notes, and the LLM mode's answer,
-where asked and configured). `kb.api.KnowledgeBase.ask` is the door to it."""
+period or outline where it asks for one, the documents held where it asks what is held, the
+names it gives looked up as written, the refusal rules, then the extractive answer in the shape
+it asks for (notes, and the LLM mode's answer, where asked and configured).
+`kb.api.KnowledgeBase.ask` is the door to it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from functools import partial
 
 from kb.answers import extractive
 from kb.answers.extractive import AnswerShape
+from kb.answers.holdings import holdings_answer
 from kb.answers.notes import asks_for_sources, with_notes
 from kb.answers.outlines import outline_answer
 from kb.answers.periods import period_answer
@@ -40,7 +42,8 @@ class Answerer:
                  glossary: dict[str, set[str]], idf: IdfTable, documents: DocumentResolver,
                  area_names: dict[str, str], settings: Settings, llm: LLM | None,
                  embedder: Callable[[], Embedder], document_chunks: Callable[[str], list[Chunk]],
-                 document_passages: Callable[[str], list[Hit]]) -> None:
+                 document_passages: Callable[[str], list[Hit]],
+                 document_opening: Callable[[str], Hit | None]) -> None:
         """Wire the answerer.
 
         Args:
@@ -55,6 +58,7 @@ class Answerer:
             embedder: returns the (lazily loaded) embedder, for the refusal's similarities.
             document_chunks: a document's chunks (for an answer's notes).
             document_passages: a document's chunks as hits, in document order (outlines).
+            document_opening: a document's first chunk as a hit (the documents held).
         """
         self._retriever = retriever
         self._areas = areas
@@ -67,6 +71,7 @@ class Answerer:
         self._embedder = embedder
         self._document_chunks = document_chunks
         self._document_passages = document_passages
+        self._document_opening = document_opening
 
     def answer(self, question: str, areas: Sequence[str] | None,
                history: Sequence[str] | None, doc_ids: Sequence[str] | None,
@@ -90,6 +95,10 @@ class Answerer:
                                    if not doc_ids or d in doc_ids], self._document_passages)
         if outlined is not None:  # what the documents cover: their own headings
             return outlined
+        held = holdings_answer([d for d in plan.held_documents if not doc_ids or d in doc_ids],
+                               self._documents.info, self._document_opening, self._area_names)
+        if held is not None:  # what the knowledge base holds: the documents themselves
+            return held
         hits, looked_up = self._with_names(resolved, hits, plan, doc_ids)
         reason = self.uncovered_reason(resolved, hits, plan.named_documents, looked_up)
         if reason:

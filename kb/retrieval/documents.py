@@ -154,6 +154,12 @@ def _own_terms(document: DocumentInfo, asked: set[str],
     return own | spelled
 
 
+def _newest_first(document: DocumentInfo) -> tuple[str, int, str, str]:
+    """A sort key: by area, then the latest period first (undated last), then title."""
+    span = years_of(document.period)
+    return document.area, -span[0] if span else 0, document.title, document.doc_id
+
+
 class DocumentResolver:
     """Finds the indexed documents a question refers to."""
 
@@ -161,6 +167,7 @@ class DocumentResolver:
         """Index the documents' title words, periods and kinds (and, with the section paths of
         their chunks, every word a title or heading uses)."""
         self._documents = list(documents)
+        self._by_id = {d.doc_id: d for d in self._documents}
         self._named = {stem(w) for text in [*(d.title for d in documents), *sections]
                        for w in _words(text)}
         self._title_phrases = {d.doc_id: _phrases(d.title, without=_area_words(d))
@@ -180,7 +187,12 @@ class DocumentResolver:
 
     def title(self, doc_id: str) -> str:
         """The document's title (its id when it is not indexed)."""
-        return next((d.title for d in self._documents if d.doc_id == doc_id), doc_id)
+        found = self._by_id.get(doc_id)
+        return found.title if found else doc_id
+
+    def info(self, doc_id: str) -> DocumentInfo | None:
+        """The indexed document's metadata (None when it is not indexed)."""
+        return self._by_id.get(doc_id)
 
     def mentioned(self, question: str, areas: Sequence[str] | None = None) -> list[str]:
         """Doc ids the question names, among the given areas' documents (all when None).
@@ -250,19 +262,35 @@ class DocumentResolver:
         chosen = self._asked_alone(question, rest, areas, acronyms or {}, (cues,))
         return [d.doc_id for d in chosen] if len(chosen) <= most else []
 
+    def holdings_asked(self, question: str, rest: str, areas: Sequence[str] | None,
+                       acronyms: Mapping[str, Collection[str]] | None = None) -> list[str]:
+        """Doc ids of the documents held that a question about the store asks for ("What
+        documents do you hold for Oxfordshire?", "Which strategies have been uploaded?",
+        "List the presentations"): it uses a cue of vocabulary [documents] holdings_questions
+        and names nothing but documents, as `period_asked` reads that (same arguments), of
+        any kind; every one (the answer bounds what it shows), by area, the newest first."""
+        cues = vocabulary().holdings_questions
+        if not cues.search(question):
+            return []
+        chosen = self._asked_alone(question, rest, areas, acronyms or {}, (cues,),
+                                   supporting=True)
+        return [d.doc_id for d in sorted(chosen, key=_newest_first)]
+
     def _asked_alone(self, question: str, rest: str, areas: Sequence[str] | None,
-                     acronyms: Mapping[str, Collection[str]], cues: Sequence[re.Pattern[str]]
-                     ) -> list[DocumentInfo]:
+                     acronyms: Mapping[str, Collection[str]], cues: Sequence[re.Pattern[str]],
+                     supporting: bool = False) -> list[DocumentInfo]:
         """The documents a question asks about as documents: besides its `cues` it says
         nothing but their title's, kind's and area's words, an acronym a title spells out,
         words for a document, period words and scaffolding. The candidates are the documents
         it names, else the areas' documents (all areas' when None) that are not of a
-        supporting kind, those of the kind it names if any ("the strategy", "the plan")."""
+        supporting kind (unless `supporting`), those of the kind it names if any ("the
+        strategy", "the plan")."""
         words = vocabulary()
         named = set(self.mentioned(question, areas))
         pool = [d for d in self._documents if (d.doc_id in named if named else
                                                 (not areas or d.area in areas)
-                                                and d.kind not in words.supporting_kinds)]
+                                                and (supporting
+                                                     or d.kind not in words.supporting_kinds))]
         asked = content_terms(question)  # "the strategy", "the plan": documents of that kind
         pool = [d for d in pool if content_terms(d.kind) & asked] or pool
         said = _NEWEST.sub(" ", _OLDEST.sub(" ", rest))  # "the latest strategy", "the 2016-19"

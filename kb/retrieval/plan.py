@@ -57,6 +57,7 @@ class SearchPlan:
     period_documents: tuple[str, ...] = ()  # documents whose own period or standing it asks
     status_asked: bool = False  # about, and whether it asks if they are drafts or adopted
     outline_documents: tuple[str, ...] = ()  # documents whose contents it asks about as a whole
+    held_documents: tuple[str, ...] = ()  # the documents held that it asks for, as a list
     # several areas compared, more than are searched one by one: one search, shared out
     searched_as_one: bool = False
 
@@ -154,6 +155,9 @@ class QueryPlanner:
         ) if (self._settings.outline_answers and not period
               # "What does section 3.2 say?" asks for the section, not the whole document
               and not (reference.names or reference.about)) else []
+        held = self._documents.holdings_asked(
+            query, rest, chosen, self._glossary
+        ) if self._settings.holdings_answers and not (period or outline) else []
         term = defined_term(query)
         spelled = tuple(sorted(self._glossary.get(term, ()))) if term else ()
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
@@ -175,6 +179,7 @@ class QueryPlanner:
                           else frozenset(),
                           list_terms=frozenset(content_terms(query)),
                           period_documents=tuple(period), outline_documents=tuple(outline),
+                          held_documents=tuple(held),
                           status_asked=bool(vocabulary().status_questions.search(query)),
                           searched_as_one=per_area and len(chosen or self._resolver.keys)
                           > ALL_AREAS_MAX)
