@@ -5,7 +5,6 @@ from dataclasses import replace
 import pytest
 
 from kb.answers.answer_type import AnswerType, expected_type, missing_value
-from kb.records import ChunkKind, Hit
 from tests.hit_support import hit
 
 
@@ -72,16 +71,6 @@ def test_a_near_miss_without_the_value_is_refused():
 def test_the_value_beside_the_topic_answers():
     question = "How many advocates does the IDVA service have?"
     assert missing_value(question, question, [IDVA], {}) is None
-
-
-def test_a_share_is_given_as_one_not_as_a_count():
-    figures = hit("In 2023 there were 8,760 reports of domestic abuse to Wyvern police. Based "
-                  "on survey data, the real number is nearer 40,000.", section="The local picture")
-    question = "What percentage of victims in Wyvern report the abuse to the police?"
-    assert missing_value(question, question, [figures], {}) is AnswerType.SHARE
-    share = hit("Only 21% of victims report the abuse to the police; 1 in 4 women will "
-                "experience domestic abuse.", section="The local picture")
-    assert missing_value(question, question, [share], {}) is None
 
 
 def test_an_action_plan_row_s_reference_is_no_value():
@@ -201,62 +190,6 @@ def test_a_paraphrase_counts_when_the_value_sentence_is_similar():
                          lambda sentences: [0.3] * len(sentences)) is AnswerType.COUNT
 
 
-def test_a_number_beside_a_common_topic_word_is_not_the_count_asked_for():
-    advisers = hit("We part-fund 87 advisers who support victims of sexual violence. Refuge "
-                   "providers report rising demand.", similarity=0.5)
-    beds = hit("Wyvern commissions 24 refuge bed spaces for victims and their children.")
-    question = "How many refuge bed spaces does Wyvern commission for victims?"
-    idf = {"refug": 3.0, "bed": 4.0, "space": 3.0, "commiss": 2.0, "victim": 0.5}
-    assert missing_value(question, question, [advisers], idf) is AnswerType.COUNT
-    assert missing_value(question, question, [advisers, beds], idf) is None
-
-
-def test_people_are_counted_by_any_word_for_persons():
-    """"How many people did Wyvern consult?" is answered by "240 residents", not by the number
-    of organisations alone; "How many young people…" still needs young people counted."""
-    idf = {"consult": 4.0, "organis": 2.0, "resid": 3.0, "young": 2.0, "peopl": 1.0}
-    bodies = hit("We consulted 19 organisations between September and November.")
-    question = "How many people did Wyvern consult?"
-    assert missing_value(question, question, [bodies], idf) is AnswerType.COUNT
-    residents = hit("We consulted 240 residents and 19 organisations between September and "
-                    "November.")
-    assert missing_value(question, question, [residents], idf) is None
-    question = "How many young people did Wyvern consult?"
-    assert missing_value(question, question, [residents], idf) is AnswerType.COUNT
-
-
-def test_a_length_of_time_beside_the_counted_noun_is_no_count_of_it():
-    """"waiting times for an ISVA fall below four weeks" counts weeks, not ISVAs: "How many
-    ISVAs does Wyvern employ?" is not answered by it; "three ISVAs" would be."""
-    idf = {"isva": 4.0, "employ": 2.0, "wait": 2.0, "time": 1.0}
-    waits = hit("Waiting times for an ISVA fall below four weeks.", similarity=0.3)
-    question = "How many ISVAs does Wyvern employ?"
-    assert missing_value(question, question, [waits], idf) is AnswerType.COUNT
-    staff = hit("Wyvern employs three ISVAs and a children's worker.")
-    assert missing_value(question, question, [waits, staff], idf) is None
-
-
-def test_a_measure_is_given_beside_its_noun_and_a_waiting_time_in_units_of_time():
-    """"What is the caseload…?" is not answered by any number about advocates; "What is the
-    waiting time…?" by a number of weeks, not a number of referrals."""
-    idf = {"idva": 3.0, "caseload": 5.0, "wait": 4.0, "time": 1.0, "programm": 2.0,
-           "perpetr": 2.0, "capac": 4.0, "refug": 3.0}
-    cases = hit("57% of 996 cases saw the abuse stop after IDVA involvement.", similarity=0.5)
-    question = "What is the caseload of each IDVA in Wyvern?"
-    assert missing_value(question, question, [cases], idf) is AnswerType.COUNT
-    caseload = hit("Each IDVA holds a caseload of 80 to 100 victims a year.")
-    assert missing_value(question, question, [cases, caseload], idf) is None
-    referrals = hit("The perpetrator programme took 120 referrals, and waiting times rose.",
-                    similarity=0.5)
-    question = "What is the waiting time for the perpetrator programme?"
-    assert missing_value(question, question, [referrals], idf) is AnswerType.COUNT
-    weeks = hit("Men wait 12 weeks on average to start the perpetrator programme.")
-    assert missing_value(question, question, [referrals, weeks], idf) is None
-    capacity = hit("Capacity anticipated 40 clients per annum for the new refuge.")
-    question = "What is the capacity of the new refuge?"
-    assert missing_value(question, question, [capacity], idf) is None
-
-
 def test_a_name_is_given_for_the_question_s_most_specific_word():
     """"Which charity runs Wyvern's IDVA service?": a name in a sentence on services that
     does not hold "IDVA" ("specialist DA services") runs no IDVA service."""
@@ -320,81 +253,6 @@ def test_a_numbered_part_is_no_name():
     assert specific_terms("Is Clare's Law a priority for Wyvern?", resolver, ()) == ["Clare's Law"]
 
 
-def test_contents_lines_are_never_quotable_units():
-    from kb.answers.sentences import units
-
-    text = ("Definition of Domestic Abuse Some Impacts of Domestic Abuse\t6 6 7\n"
-            "Foreword ........ 3\n"
-            "We will fund 24 refuge bed spaces by 2021.")
-    assert [quote for _, _, quote in units(text)] == ["We will fund 24 refuge bed spaces by 2021."]
-    # a heading that ends a sentence ("?") splits its contents line, and the page number then
-    # starts the next line's unit; a lead-in among the lines takes none of them as its items
-    contents = ("CONTENTS\nForeword\t3\nWhat is Domestic Abuse?\t8\nWhat is Known to Work?\t8\n"
-                "Key Actions to Deliver Strategy:\t\nPrevent Delivery Plan\t15\n\nFOREWORD\n\n"
-                "Jane Smith, Chair of the Wyvern Partnership Board.\n"
-                "Domestic abuse can happen to anyone.")
-    assert [quote for _, _, quote in units(contents, headings=["FOREWORD"])] == [
-        "Jane Smith, Chair of the Wyvern Partnership Board.",
-        "Domestic abuse can happen to anyone."]
-
-
-def test_each_lettered_or_roman_numbered_item_is_a_unit_of_its_own():
-    """"ii." and "b)" start items, not the words that carry on the line before."""
-    from kb.answers.sentences import units
-
-    text = ("i. Repeat incidents fall below 28% by 2026.\nii. Referrals from health services "
-            "rise to 15%\niii. Nine out of ten survivors feel safer")
-    assert [quote.split(". ", 1)[-1] for _, _, quote in units(text)] == [
-        "Repeat incidents fall below 28% by 2026.", "Referrals from health services rise to 15%",
-        "Nine out of ten survivors feel safer"]
-
-
-def test_a_lead_in_s_list_ends_where_a_heading_or_another_lead_in_starts():
-    """"We have three priorities:" keeps its three items, not the heading after them nor the
-    next list's "We will:"; two definitions set one after the other are two units."""
-    from kb.answers.sentences import units
-
-    text = ("We have three priorities:\n- Prevention\n- Safety and support\n- Changing behaviour\n\n"
-            "## Priority 1: Prevention\n\nWe will:\n- deliver healthy relationships lessons\n"
-            "- train frontline staff\n\nControlling behaviour is:\n\na range of acts designed to "
-            "isolate a person.\n\nCoercive behaviour is:\n\nan act or pattern of acts of assault.")
-    assert [quote.split("\n")[0] for _, _, quote in units(text)] == [
-        "We have three priorities:", "## Priority 1: Prevention", "We will:",
-        "Controlling behaviour is:", "Coercive behaviour is:"]
-
-
-def test_a_title_page_line_repeating_the_document_s_title_is_no_unit():
-    from kb.answers.sentences import units
-
-    text = "Stockton Domestic Abuse Strategy 2024-2027\n\nWe use the definition in the Act."
-    assert [quote for _, _, quote in units(text, title="Stockton Domestic Abuse Strategy 2024-2027")] == [
-        "We use the definition in the Act."]
-
-
-def test_a_header_of_year_columns_is_a_header_row():
-    from kb.answers.sentences import table_header
-
-    text = "Objective\tYear 1 (2024/25)\tYear 2 (2025/26)\nSO1\tSchools programme\tBystander training"
-    assert table_header(text) == "Objective\tYear 1 (2024/25)\tYear 2 (2025/26)"
-    # an ambition's horizons head columns too, and give no count ("How many MARACs…?")
-    horizons = "Current/baseline\t1 year\t3 years\t5 years\nRepeat victims\t34%\t30%\t25%"
-    assert table_header(horizons) == "Current/baseline\t1 year\t3 years\t5 years"
-    marac = hit(f"Ambition for MARAC\n{horizons}", section="MARAC")
-    question = "How many MARACs does Wyvern run?"
-    assert missing_value(question, question, [marac], {}) is AnswerType.COUNT
-
-
-def test_a_table_row_names_no_item_after_it():
-    """A short row ("Repeat referrals to MARAC<TAB>34%<TAB>28%") is an item of its own, not the
-    label of the row under it."""
-    from kb.answers.sentences import units
-
-    text = ("Measure\tBaseline\tTarget\nRepeat referrals to MARAC\t34%\t28%\n"
-            "Victims who feel safer\t78%\t90%\n")
-    assert [quote for _, _, quote in units(text, labels=True)] == [
-        "Repeat referrals to MARAC\t34%\t28%", "Victims who feel safer\t78%\t90%"]
-
-
 def test_an_answer_leads_with_the_sentences_that_give_the_value_asked_for():
     """ "Who wrote the foreword?" is answered by the signatures, not by the foreword's
     sentences about the strategy; "How many…?" by the sentence with the number."""
@@ -409,76 +267,6 @@ def test_an_answer_leads_with_the_sentences_that_give_the_value_asked_for():
                   "24 bed spaces.", section="Refuges", similarity=0.5)
     answer = compose("How many refuge bed spaces does Wyvern have?", [refuges], {})
     assert answer.citations[0].quote == "Wyvern has 24 bed spaces."
-
-
-def test_a_count_counts_what_the_question_counts():
-    from kb.answers.answer_type import counted_terms
-
-    assert counted_terms("How many IDVAs does Wyvern employ?") == {"idva"}
-    assert counted_terms("How many Domestic Homicide Reviews has Wyvern completed?",
-                         {"DHR": {"Domestic Homicide Review"}}) >= {"review", "dhr"}
-    assert not counted_terms("What budget has Wyvern set aside?")
-    # an acronym's long form names what is counted too, and so do the strategies' words
-    assert counted_terms("How many IDVAs does Wyvern employ?",
-                         {"IDVA": {"Independent Domestic Violence Advocate"}}) == {"idva", "advoc"}
-    assert "perpetr" in counted_terms("How many abusers finished a programme?")
-    referrals = hit("In 2022 there were 174 referrals to the Wyvern IDVA service.",
-                    section="Advocacy")
-    question = "How many IDVAs does the Wyvern IDVA service employ?"
-    assert missing_value(question, question, [referrals], {}) is AnswerType.COUNT
-    advocates = hit("The Wyvern IDVA service employs 6 IDVAs.", section="Advocacy")
-    assert missing_value(question, question, [advocates], {}) is None
-    # a row's first cell or its table's header names what its figures count
-    table = hit("Measure\t2021/22\t2022/23\nIDVAs employed by the service\t5\t6\n"
-                "Referrals to the service\t150\t174", section="Advocacy")
-    assert missing_value(question, question, [table], {}) is None
-    by_year = hit("Year\tIDVAs employed\n2021/22\t5 advocates\n2022/23\t6 advocates",
-                  section="Advocacy")
-    assert missing_value(question, question, [by_year], {}) is None
-
-
-def test_a_rate_is_a_share_of_what_the_words_before_it_name():
-    from kb.answers.answer_type import rated_terms
-
-    question = "What is the conviction rate for domestic abuse prosecutions in Wyvern?"
-    assert expected_type(question) is AnswerType.SHARE
-    assert rated_terms(question) == {"convict"}
-    assert rated_terms("What is the MARAC repeat referral rate?") == {"repeat", "referr"}
-    # shares of other things, however like the question, give no conviction rate
-    def like(sentences: list[str]) -> list[float]:
-        return [0.6] * len(sentences)
-
-    others = hit("Wyvern Police recorded 4,210 domestic abuse incidents. 57% of the domestic "
-                 "abuse cases referred to the IDVA service saw the abuse stop.",
-                 section="Domestic abuse prosecutions in Wyvern", similarity=0.6)
-    assert missing_value(question, question, [others], {}, like) is AnswerType.SHARE
-    convictions = hit("The conviction rate for domestic abuse prosecutions in Wyvern was 74%.",
-                      section="Justice")
-    assert missing_value(question, question, [convictions], {}, like) is None
-    # a rate per head is a share too
-    question = "What is the domestic abuse incident rate in Wyvern?"
-    per_head = hit("Wyvern Police recorded 4,210 domestic abuse incidents, 12.1 per 1,000 "
-                   "residents.", section="Local picture")
-    assert missing_value(question, question, [per_head], {}) is None
-
-
-def test_a_value_for_a_year_is_one_dated_in_that_year():
-    """"How many cases did MARAC hear in 2021?" is not answered by the count for 2022/23, nor
-    by one since 2018; the 2022/23 count answers for 2023, as a sentence beside it that dates it
-    does, and a figure of a document about that year is of it."""
-    heard = hit("Wyvern MARAC heard 611 cases in 2022/23. Refuges were full all year. Four "
-                "homicides took place since 2018.", section="Local picture")
-    question = "How many cases did the Wyvern MARAC hear in 2021?"
-    assert missing_value(question, question, [heard], {}) is AnswerType.COUNT
-    question = "How many cases did the Wyvern MARAC hear in 2023?"
-    assert missing_value(question, question, [heard], {}) is None
-    dated_beside = hit("In 2023 Wyvern MARAC met every fortnight. It heard 611 cases.",
-                       section="Local picture")
-    assert missing_value(question, question, [dated_beside], {}) is None
-    report = replace(hit("Wyvern MARAC heard 611 cases.", section="Risk"), period="2023-2024")
-    assert missing_value(question, question, [report], {}) is None
-    question = "How many homicides took place in Wyvern in 2023?"
-    assert missing_value(question, question, [heard], {}) is AnswerType.COUNT
 
 
 def test_a_list_item_gives_a_value_with_its_own_words_and_details_not_its_neighbours():
@@ -538,23 +326,6 @@ def test_a_duty_is_given_by_a_sentence_that_lays_one_down():
     assert missing_value(question, question, [planned], {}) is AnswerType.DUTY
 
 
-def test_how_long_is_answered_by_a_number_of_time_units_or_a_span_of_dates():
-    from kb.answers.answer_type import counted_terms
-
-    assert "week" in counted_terms("How long do Wyvern victims wait for counselling?")
-    assert counted_terms("How many pilots ran in Wyvern, and for how long?") >= {"pilot"}
-    question = "How long do Wyvern victims wait for counselling?"
-    nobody = hit("Wyvern makes sure no one who asks for counselling is turned away, and "
-                 "victims can wait at one of the counselling hubs.", section="Counselling")
-    assert missing_value(question, question, [nobody], {}) is AnswerType.COUNT
-    weeks = hit("Wyvern victims wait 6 weeks on average for counselling.", section="Counselling")
-    assert missing_value(question, question, [weeks], {}) is None
-    pilots = hit("Wyvern recovery pilots are running October 2020 to March 2021.",
-                 section="Recovery")
-    question = "How long will the Wyvern recovery pilots run?"
-    assert missing_value(question, question, [pilots], {}) is None
-
-
 def test_a_word_no_passage_holds_is_not_asked_of_the_value_sentence():
     from kb.answers.extractive import idf_table
 
@@ -563,17 +334,6 @@ def test_a_word_no_passage_holds_is_not_asked_of_the_value_sentence():
     idf = idf_table([costs.text, "Victims will get support from the IDVA service."])
     question = "How much does abuse drain from the Wyvern public purse?"
     assert missing_value(question, question, [costs], idf) is None
-
-
-def test_how_often_is_answered_by_a_frequency_anywhere_in_the_sentence():
-    question = "How often will Wyvern run awareness campaigns?"
-    yearly = hit("Wyvern will run two public awareness campaigns each year.", section="Campaigns")
-    assert missing_value(question, question, [yearly], {}) is None
-    quarterly = hit("The Wyvern campaigns board meets quarterly to plan awareness campaigns.",
-                    section="Campaigns")
-    assert missing_value(question, question, [quarterly], {}) is None
-    once = hit("No one in Wyvern should miss the awareness campaigns we run.", section="Campaigns")
-    assert missing_value(question, question, [once], {}) is AnswerType.COUNT
 
 
 def test_who_asks_for_the_person_whose_signature_line_names_them(tmp_path):
@@ -602,31 +362,3 @@ def test_an_acronym_s_plural_is_named_by_its_singular():
     assert unnamed("What will Wyvern do to help GPs spot abuse?", ["GPs"],
                    [hit("Referrals from GP's and A&E rose.")]) == []
     assert unnamed("What will Wyvern do about IDVAs?", ["IDVAs"], [practices]) == ["IDVAs"]
-
-
-def test_an_answer_quotes_a_sentence_once_whatever_its_bullet():
-    from kb.answers.extractive import compose
-
-    def chunk(chunk_id, text, start):
-        return Hit(chunk_id=chunk_id, text=text, score=1.0, doc_id="d", area="wyvern", title="t",
-                   period="2021-2024", page=None, section="Indicators", kind=ChunkKind.INDICATOR,
-                   start=start, end=start + len(text))
-
-    summary = chunk("c1", "- Proportion of victims identified in health settings", 0)
-    table = chunk("c2", "Proportion of victims identified in health settings", 400)
-    answer = compose("Are victims identified in health settings?", [summary, table], {})
-    assert len(answer.citations) == 1
-
-
-def test_an_item_keeps_the_indented_details_under_it():
-    from kb.answers.sentences import units
-
-    text = ("5. Membership of the champions network is increased.\n"
-            " - Increase on 280 members at close of 2017.\n"
-            "6. Learning from reviews is shared with all partners.\n")
-    quotes = [quote for _, _, quote in units(text)]
-    assert quotes == ["5. Membership of the champions network is increased.\n"
-                      " - Increase on 280 members at close of 2017.",
-                      "6. Learning from reviews is shared with all partners."]  # item numbers stay
-    assert len(list(units(text, details=False))) == 3
-    assert len(list(units(text, whole_lists=False))) == 3

@@ -1,0 +1,123 @@
+"""The theme of a comparison: a phrase or a full question gives the same table, the words that
+frame a question (its audience, its areas, a column it names) are not the theme, and a theme
+word no document uses is named with the table."""
+
+from pathlib import Path
+
+import pytest
+
+from kb.records import ChunkKind, Facet
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def test_a_question_and_its_theme_give_the_same_table(fake_kb):
+    theme = fake_kb.compare("perpetrator programmes")
+    question = fake_kb.compare("How do Testshire and Northshire deal with perpetrator programmes?")
+    framed = fake_kb.compare("For our scrutiny committee: how do Testshire and Northshire deal "
+                             "with perpetrator programmes?")
+    def table(comparison):
+        return {(area, facet, c.quote) for area, row in comparison.cells.items()
+                for facet, cell in row.items() for c in cell}
+
+    assert set(question.areas) == set(theme.areas) == {"northshire", "testshire"}
+    assert table(question) == table(theme) == table(framed) and table(theme)
+
+
+def test_question_topic_drops_scaffolding_and_areas():
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+    from kb.retrieval.topic import question_topic
+    from kb.text import content_terms
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, ["calder"])
+    for wording in ("How do the three areas deal with perpetrators?", "perpetrators",
+                    "Compare Wyvern's and Calder's approach to perpetrators",
+                    "What do the strategies say about perpetrators?",
+                    "How much emphasis do the three strategies put on perpetrators?",
+                    "To what extent do the councils cover perpetrators?",
+                    "What role do perpetrators play in each area?",
+                    "How do the three strategies describe perpetrators?"):
+        # the same search text, not only the same content words: the search ranks by both
+        assert question_topic(wording, resolver) == "perpetrators", wording
+    assert question_topic("How does Wyvern tackle violence against women and girls?",
+                          resolver) == "violence against women and girls"
+    # "effect" would match every item on a service's effectiveness (one stem)
+    assert question_topic("How do Wyvern and Calder describe the effect of domestic abuse on "
+                          "health?", resolver) == "domestic abuse on health"
+    assert content_terms(question_topic("Compare Wyvern and Calder on housing", resolver)) == {
+        "hous"}
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("For a board paper: how many refuge places are there?", "how many refuge places are there?"),
+    ("I'm preparing a briefing for our cabinet member, what will Wyvern do about stalking?",
+     "what will Wyvern do about stalking?"),
+    ("For the 2008 presentation, what was achieved?", None),  # names a document, not an audience
+    ("For victims, what support is there?", None),
+    ("What does the board oversee?", None),
+    ("Give me the Bucks outcomes for a board report", "Give me the Bucks outcomes"),
+    ("What are Wyvern's indicators, for tomorrow's scrutiny briefing?",
+     "What are Wyvern's indicators"),
+    ("What training is there for board members?", None),  # who, not what for
+    ("How are incidents reported to the board?", None),
+])
+def test_a_clause_naming_the_audience_or_paper_is_dropped(question, asked):
+    from kb.retrieval.topic import without_preamble
+
+    assert without_preamble(question) == (asked or question)
+
+
+def test_a_theme_word_no_document_uses_is_named_with_the_table():
+    from kb.answers.extractive import idf_table
+    from kb.reports.compare import unindexed_notice
+
+    idf = idf_table(["Rates of crime and anti-social behaviour fell.",
+                     "Perpetrators will be held to account.", "Refuges for women and children."])
+    assert unindexed_notice(["knife crime"], idf) == (
+        "No indexed strategy uses the word 'knife': the rows below match the theme's other "
+        "words only.")
+    assert unindexed_notice(["potholes"], idf) == "No indexed strategy uses the word 'potholes'."
+    assert unindexed_notice(["perpetrators"], idf) == ""
+    # an everyday word the strategies write otherwise ("shelters": refuges) is no gap
+    assert unindexed_notice(["shelters for women", "refuge for women"], idf) == ""
+
+
+@pytest.mark.parametrize(("topic", "kinds"), [
+    ("aims", {ChunkKind.AIM}),
+    ("visions", {ChunkKind.VISION}),
+    ("measure success", {ChunkKind.INDICATOR}),
+    ("outcomes and want", {ChunkKind.OUTCOME}),
+    ("key priorities", {ChunkKind.AIM}),
+    ("measure success with young people", set()),  # a subject too: a theme
+    ("measure progress", {ChunkKind.INDICATOR}),  # what is measured is the column's to say
+    ("track progress", {ChunkKind.INDICATOR}),
+    ("progress", set()),  # no column named
+    ("perpetrator programmes", set()),
+    ("refuge provision", set()),
+])
+def test_a_theme_that_names_only_a_column_asks_for_that_column(topic, kinds):
+    from kb.reports.columns import asked_kinds
+
+    assert asked_kinds(topic) == kinds
+
+
+def test_comparing_a_column_gives_each_area_s_items_of_it_whatever_their_words(fake_kb):
+    """"Compare the aims of Testshire and Northshire": Testshire's aims hold no word "aim";
+    the column is filled from each area's register, Northshire's left empty as it lists no
+    aim nor outcome, and the columns not asked for stay empty."""
+    table = fake_kb.compare("Compare the aims of Testshire and Northshire")
+    testshire = [c.quote for c in table.cells["testshire"][Facet.AIMS]]
+    assert any(q.startswith("Prevention: Preventing domestic abuse") for q in testshire)
+    assert any(q.startswith("Provision: Providing high quality support") for q in testshire)
+    assert not table.cells["northshire"][Facet.AIMS]
+    assert not any(table.cells[a][f] for a in table.areas for f in Facet if f is not Facet.AIMS)
+    unknown = fake_kb.compare("aims", ["testshire", "atlantis"])  # no documents: empty cells
+    assert unknown.cells["testshire"][Facet.AIMS] and not unknown.cells["atlantis"][Facet.AIMS]
+    outcomes = fake_kb.compare("What outcomes do Testshire and Northshire want?")
+    assert any("consistent education on healthy relationships" in c.quote
+               for c in outcomes.cells["testshire"][Facet.AIMS])
+    assert "aims" in table.notice
+    source = (FIXTURES / "oxford_snippet.txt").read_text()
+    first = table.cells["testshire"][Facet.AIMS][0]
+    assert source[first.start:first.end] == first.quote

@@ -1,0 +1,123 @@
+"""List answers about a section a question numbers or names: the action plan rows a numbered
+section refers to, after its own text, a title heading holding the area's name naming no
+section, and a list of the kind asked for ending with its section (kb.answers.lists,
+kb.retrieval.list_anchor)."""
+
+from pathlib import Path
+
+from kb.api import KnowledgeBase
+from tests.corpus_support import corpus_kb
+
+
+def test_a_numbered_section_s_actions_are_the_action_plan_rows_it_numbers(tmp_path):
+    """Wyvern lists its themes, then one action plan for all of them, its rows numbered by
+    theme: "What will Wyvern do under Theme B?" is answered with rows B1 and B2."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\n"
+        "Our three themes\n\n- Theme A: Understanding and preventing abuse\n"
+        "- Theme B: Support that fits the person\n- Theme C: Challenging people who harm\n\n"
+        "Action plan\n\nRef\tAction\tLead\tBy\n"
+        "A1\tRun an economic abuse awareness campaign\tCommunity Safety\tMarch 2024\n"
+        "B1\tRecommission the refuge with eight more units\tCommissioning\tApril 2024\n"
+        "B2\tFund a by-and-for service for minoritised survivors\tPublic Health\tSeptember 2024\n"
+        "C1\tPilot a perpetrator programme\tProbation\tJune 2024\n")})
+    answer = kb.ask("What will Wyvern do under Theme B?")
+    quotes = [c.quote for c in answer.citations]
+    assert [q.split("\t")[0] for q in quotes] == ["B1", "B2"]
+    text = (tmp_path / "corpus" / "wyvern.txt").read_text()
+    assert all(text[c.start:c.end] == c.quote for c in answer.citations)
+
+
+def among_councils(tmp_path: Path, text: str) -> KnowledgeBase:
+    """A knowledge base over Wyvern's markdown strategy and the council fixtures' (among which
+    a council's name is a rare word, as in a real store)."""
+    councils = Path(__file__).parent / "fixtures" / "councils"
+    others = {path.name: path.read_text() for path in sorted(councils.glob("*.txt"))}
+    return corpus_kb(tmp_path, {**others, "wyvern-strategy.md": text})
+
+
+def test_an_area_s_name_in_the_title_heading_names_no_section(tmp_path):
+    """Wyvern's title heading holds its name, so every section path does: "List the actions
+    under Wyvern's objective 3." is answered with Objective 3's actions, not with those of
+    whichever objective ranks first."""
+    objectives = [("Stop abuse before it starts", "Publish a list of the actions every school "
+                   "can take",
+                   "Run a campaign in the 16 Days of Action", "Train 800 housing staff"),
+                  ("Help people get support early", "Place a navigator in the hospital",
+                   "Open one front door for victims", "Extend outreach to rural villages"),
+                  ("Keep victims and their children safe", "Commission 20 units of dispersed "
+                   "safe accommodation", "Fund an IDVA for older victims",
+                   "Offer the Sanctuary Scheme to high-risk victims"),
+                  ("Change the behaviour of those who harm", "Commission a behaviour change "
+                   "programme for 60 perpetrators", "Use Domestic Abuse Protection Orders",
+                   "Develop a response to adolescents who harm their parents")]
+    text = "# Wyvern Community Safety Partnership\n\n## Domestic Abuse Strategy 2024 to 2028\n\n"
+    text += "## Our four objectives\n\n" + "".join(
+        f"### Objective {n}: {name}\n\nWhat we will do:\n\n"
+        + "".join(f"{i}. {action}.\n" for i, action in enumerate(actions, 1)) + "\n"
+        for n, (name, *actions) in enumerate(objectives, 1))
+    kb = among_councils(tmp_path, text)
+    answer = kb.ask("List the actions under Wyvern's objective 3.").text
+    assert "20 units" in answer and "older victims" in answer and "Sanctuary Scheme" in answer
+    assert "every school" not in answer and "Protection Orders" not in answer
+
+
+def test_a_list_of_the_kind_asked_for_ends_with_its_section(tmp_path):
+    """"What are Wyvern's measures of success?": the table of measures, not the funding and
+    governance sections after it, which a list of measures does not run on into."""
+    text = ("# Wyvern Community Safety Partnership\n\n## Domestic Abuse Strategy 2024 to 2028\n\n"
+            "## Our priorities\n\nWe will open a single front door for victims and train 800 "
+            "staff to spot the signs of abuse.\n\n"
+            "## How we will know we are making a difference\n\n"
+            "| Measure | Baseline 2023 | Target 2028 |\n|---|---|---|\n"
+            "| Repeat referrals to MARAC | 34% | below 28% |\n"
+            "| Victims who feel safer when support ends | 71% | 85% |\n"
+            "| Children referred to specialist support | 310 | 450 |\n\n"
+            "## Funding\n\nThe partnership has a pooled budget of £1.2 million a year for "
+            "domestic abuse services.\n\n"
+            "## Governance\n\nThe Wyvern Domestic Abuse Partnership Board oversees this "
+            "strategy and reports twice a year to the Health and Wellbeing Board.\n")
+    kb = among_councils(tmp_path, text)
+    answer = kb.ask("What are Wyvern's measures of success?").text
+    assert all(row in answer for row in ("Repeat referrals", "feel safer", "Children referred"))
+    assert "pooled budget" not in answer and "Partnership Board" not in answer
+
+
+def test_a_numbered_section_s_own_text_comes_before_the_action_plan_rows_it_numbers(tmp_path):
+    """Wyvern's Priority B has a section of its own, and the action plan numbers its rows B1
+    and B2: "What will Wyvern do under Priority B?" is answered with what the section says it
+    will do, then those rows."""
+    text = ("# Wyvern Domestic Abuse Strategy 2024-2027\n\n"
+            "## Introduction\n\nThis strategy sets out what partners in Wyvern will do.\n\n"
+            "## Our priorities\n\n"
+            "### Priority A: Early identification\n\nWe want every professional to recognise "
+            "abuse. We will introduce routine enquiry in GP practices.\n\n"
+            "### Priority B: Safe support for all\n\nWe will reduce the wait for counselling to "
+            "12 weeks by 2027 and make the refuge accessible to wheelchair users.\n\n"
+            "## Action plan\n\n| Ref | Action | Lead | By |\n|---|---|---|---|\n"
+            "| A1 | Roll out routine enquiry to all GP practices | Health | March 2026 |\n"
+            "| B1 | Commission a by-and-for service | Public Health | April 2026 |\n"
+            "| B2 | Make the refuge fully accessible | Housing | December 2026 |\n")
+    kb = among_councils(tmp_path, text)
+    answer = kb.ask("What will Wyvern do under Priority B?").text
+    assert "12 weeks" in answer and "wheelchair" in answer
+    assert "by-and-for service" in answer and "fully accessible" in answer
+    assert answer.index("12 weeks") < answer.index("by-and-for service")
+    assert "routine enquiry" not in answer
+
+
+def test_a_heading_that_numbers_one_of_the_asked_list_is_no_list_of_its_own(tmp_path):
+    """"What are Wyvern's priorities?": each priority is a heading over its actions
+    ("Priority three - Children and young people", then bullets). The best hit is one of them;
+    it is one item of the list, not a section named for the list, so the answer gives the four
+    priorities in document order rather than one priority's actions."""
+    priorities = [("one", "Prevention and early intervention", "Launch a community ambassadors scheme"),
+                  ("two", "Support that fits the person", "Create a single point of access"),
+                  ("three", "Children and young people", "Offer every child a recovery group place"),
+                  ("four", "Accountability for those who harm", "Fund a perpetrator programme")]
+    text = "Wyvern Domestic Abuse Strategy 2025-2029\n\nHow will we get there?\n\n" + "".join(
+        f"Priority {number} - {name}\n• {first}.\n• Report progress to the board each year.\n\n"
+        for number, name, first in priorities)
+    answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask("What are Wyvern's priorities?").text
+    positions = [answer.find(f"Priority {number} - {name}") for number, name, _ in priorities]
+    assert -1 not in positions and positions == sorted(positions)

@@ -1,0 +1,175 @@
+"""Refusals of topics the strategies never mention: however similar the passages, a rewording
+that keeps the unseen word, a common word modifying the topic, or a compound one of whose words
+the strategies use once in another sense (kb.answers.refusal)."""
+
+from dataclasses import replace
+
+from tests.hit_support import hit
+
+
+def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_passages():
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    texts = ["Wyvern will develop perpetrator programmes with partners.",
+             "Victims will get support from the IDVA service.",
+             "The strategy sets out our priorities for the next three years.",
+             "Employers will be offered training to spot domestic abuse among staff."]
+    idf = idf_table(texts)
+    strategy = hit(texts[2], similarity=0.3)
+    training = hit(texts[3], similarity=0.3)
+
+    def reason(question, hits, similarity=0.3):
+        return uncovered_reason(question, [replace(h, similarity=similarity) for h in hits],
+                                0.15, resolver, (), idf)
+
+    # passages past the similarity floor that share only the scaffolding ("strategy")
+    assert reason("What does the Wyvern strategy say about potholes?", [strategy]) == (
+        "no passage is about 'potholes'")
+    assert reason("How is Wyvern tackling fly-tipping?", [strategy]) == (
+        "no passage is about 'fly-tipping'")
+    # a passage that holds the rest of the topic answers, and so does one as similar as a
+    # paraphrase; a question whose topic words the strategies all use is not judged here
+    assert reason("How will Wyvern help bosses spot abuse among their staff?", [training]) == ""
+    assert reason("What will Wyvern do for landlords?", [training], similarity=0.45) == ""
+    assert reason("What will Wyvern do for landlords?", [training]) == (
+        "no passage is about 'landlords'")
+    # the strategies' word for an everyday one holds it ("businesses": employers)
+    assert reason("What will Wyvern do for businesses?", [training]) == ""
+    assert reason("What will Wyvern do for businesses?", [strategy]) == (
+        "no passage is about 'businesses'")
+    assert reason("What will Wyvern do for victims?", [strategy]) == ""
+    # a passage that holds the rest of the topic ("crime") answers the rest, not the unseen
+    # word, when the word makes the question less like it ("vehicle crime")
+    crime = hit("Crime in Wyvern fell last year, and domestic abuse crime with it.", similarity=0.5)
+    idf_crime = idf_table([*texts, crime.text])
+
+    def with_unseen(question, full, without):
+        return uncovered_reason(question, [crime], 0.15, resolver, (), idf_crime,
+                                similarities=lambda queries, found: [
+                                    [full if query == question else without] * len(found)
+                                    for query in queries])
+
+    assert with_unseen("What will Wyvern do about vehicle crime?", 0.45, 0.55) == (
+        "no passage is about 'vehicle'")
+    assert with_unseen("What will Wyvern do about vehicle crime?", 0.52, 0.50) == ""
+    # a word for a document and a year are not what the question is about
+    assert with_unseen("What did the Wyvern deck say about crime?", 0.45, 0.55) == ""
+    # one of the most frequent words of English is no sign of another subject
+    assert reason("How will Wyvern let employers spot abuse?", [training]) == ""
+    assert reason("How will Wyvern let us recycle more?", [strategy]) == (
+        "no passage is about 'recycle'")
+
+
+def test_a_rewording_that_keeps_the_unseen_word_does_not_answer_for_it():
+    """"knife crime among teenagers" reworded as "… among young people" still asks about
+    knives: a passage on young people's crime answers the rewording's other words, not the
+    word no strategy uses, which is judged as if there were no rewording."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    crime = hit("Wyvern will reduce crime among young people through youth outreach.",
+                similarity=0.5)
+    idf = idf_table([crime.text, "Victims will get support from the IDVA service.",
+                     "Employers will be offered training to spot abuse among staff.",
+                     "Teenagers can call the helpline."])
+
+    def reason(question, full, without):
+        return uncovered_reason(question, [crime], 0.15, resolver, (), idf,
+                                similarities=lambda queries, found: [
+                                    [full if query == question else without] * len(found)
+                                    for query in queries])
+
+    question = "How will Wyvern reduce knife crime among teenagers?"
+    assert reason(question, 0.45, 0.55) == "no passage is about 'knife'"
+    assert reason(question, 0.52, 0.50) == ""  # the word makes the question more like it
+    assert reason("How will Wyvern reduce crime among teenagers?", 0.45, 0.55) == ""
+
+
+def test_a_common_word_modifying_the_topic_and_a_topic_only_the_frame_is_like_are_refused():
+    """"hate crime": one of the most frequent words of English is the subject when it modifies
+    a topic word the strategies use ("about hate crime"), not when it follows one ("the nine
+    things") or is a verb ("Does Wyvern hope domestic abuse crime fell…?").
+    "revenge porn": when the strategies use none of the topic's words, a passage as like the
+    question as a paraphrase is must be so like those words on their own, not by the frame
+    ("What does the Wyvern strategy say about …")."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    crime = hit("Crime in Wyvern fell last year, and domestic abuse crime with it.")
+    aims = hit("Nine aims: things Wyvern wants are safer homes and fewer repeat victims.")
+    frame = hit("The Wyvern strategy sets out what partners will do over three years.",
+                similarity=0.45)
+    idf = idf_table([crime.text, aims.text, frame.text,
+                     "Victims of crime will get support from the IDVA service.",
+                     "Crime and disorder partners sit on the board."])
+
+    def reason(question, hits, other=0.2):
+        """`other`: the passages' similarity to the question without its unseen words, and
+        to those words on their own (0.45 to the question)."""
+        return uncovered_reason(question, hits, 0.15, resolver, (), idf,
+                                similarities=lambda queries, found: [
+                                    [other if query != question else 0.45] * len(found)
+                                    for query in queries])
+
+    # the passages are more like the question without 'hate': they answer "crime"
+    assert reason("What does the Wyvern strategy say about hate crime?", [crime],
+                  other=0.55) == "no passage is about 'hate'"
+    assert reason("Set out the nine things Wyvern wants from its strategy.", [aims],
+                  other=0.55) == ""
+    assert reason("Does Wyvern hope domestic abuse crime fell last year?", [crime], other=0.55) == ""
+    assert reason("What does the Wyvern strategy say about revenge porn?", [frame]) == (
+        "no passage is about 'revenge', 'porn'")
+    # a passage like the topic's words on their own is a paraphrase of them
+    assert reason("What does the Wyvern strategy say about revenge porn?", [frame],
+                  other=0.45) == ""
+    # a word asking for a kind of passage is not the topic: the strategies use none of it
+    targets = hit("Wyvern's targets: fewer repeat victims and more referrals.", similarity=0.45)
+    assert reason("What are Wyvern's targets for revenge porn?", [targets]) == (
+        "no passage is about 'revenge', 'porn'")
+
+
+def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_is_refused():
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    climate = hit("The strategy recognises the current economic climate and austerity.")
+    change = hit("Perpetrators will be offered programmes to change their behaviour.")
+    housing = hit("Victims will get help with housing when they leave a refuge.")
+    texts = [climate.text, change.text, housing.text,
+             "Victims will get support from the IDVA service.",
+             "Schools will teach healthy relationships and change attitudes."]
+
+    def reason(question, hits, similarity=0.3, corpus=texts):
+        return uncovered_reason(question, [replace(h, similarity=similarity) for h in hits],
+                                0.15, resolver, (), idf_table(corpus))
+
+    # 'climate' is used once, in another sense, and never beside 'change'
+    assert reason("What does Wyvern say about climate change?", [climate, change]) == (
+        "no passage is about 'climate change'")
+    # a passage as similar as a paraphrase answers; so does one writing the two together
+    assert reason("What does Wyvern say about climate change?", [climate, change],
+                  similarity=0.45) == ""
+    tackled = hit("Wyvern will tackle climate change in its estates.")
+    assert reason("What does Wyvern say about climate change?", [tackled, change],
+                  corpus=[*texts, tackled.text]) == ""
+    assert reason("What does Wyvern say about behaviour change?", [change]) == ""
+    assert reason("What will Wyvern do about refuge housing?", [housing]) == ""
+    # a compound of words the strategies use more than once is left to the other checks
+    assert reason("What does Wyvern say about changing victims?", [housing]) == ""
+    # a comma parts two words: "the IDVA service, per Wyvern" is no compound 'service per'
+    idva = hit(texts[3])
+    assert reason("What will victims get from the IDVA service, per Wyvern?", [idva],
+                  corpus=[*texts, "Advocates visit twice per year."]) == ""
