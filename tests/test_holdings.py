@@ -18,6 +18,8 @@ from tests.test_documents_resolver import DOCS  # the fictional councils' docume
     ("List the presentations", None, ["wy-event"]),
     ("What's in the library?", None, ["cv-2020", "wy-plan", "wy-2022", "wy-event", "wy-2016"]),
     ("Is the delivery plan available?", ["wyvern"], ["wy-plan"]),
+    ("Which councils have a strategy?", None, ["cv-2020", "wy-2022", "wy-2016"]),
+    ("Which councils have an IDVA service?", None, []),
     # what documents say is their content, not what is held
     ("Which documents mention refuges?", None, []),
     ("What support is available?", None, []),
