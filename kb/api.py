@@ -113,7 +113,7 @@ class KnowledgeBase:
         answerer = Answerer(retriever, resolver, glossary, idf, documents_named,
                             {key: area.name for key, area in areas.items()}, self.settings,
                             self.llm, self.embedder, self._document_chunks,
-                            self._document_passages, self._document_opening)
+                            self._document_passages)
         # Everything is built before anything is replaced, so a question asked meanwhile
         # is answered from the old state, not from a mix of old and new.
         (self._documents, self.glossary, self._area_keys, self.known_areas, self.areas, self._idf,
@@ -144,12 +144,6 @@ class KnowledgeBase:
         """A document's chunks as hits, in document order."""
         rows = self.store.table.select("c.doc_id = ?", (doc_id,))
         return sorted((StoredChunk(*row[1:]).to_hit() for row in rows), key=lambda h: h.start)
-
-    def _document_opening(self, doc_id: str) -> Hit | None:
-        """A document's first chunk as a hit (one row read)."""
-        rows = self.store.table.select("c.doc_id = ?", (doc_id,), page=1)
-        first = next(iter(rows), None)
-        return StoredChunk(*first[1:]).to_hit() if first else None
 
     # -- search --------------------------------------------------------------------------
     def search(self, query: str, k: int = 8, areas: Sequence[str] | None = None,

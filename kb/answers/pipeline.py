@@ -42,8 +42,7 @@ class Answerer:
                  glossary: dict[str, set[str]], idf: IdfTable, documents: DocumentResolver,
                  area_names: dict[str, str], settings: Settings, llm: LLM | None,
                  embedder: Callable[[], Embedder], document_chunks: Callable[[str], list[Chunk]],
-                 document_passages: Callable[[str], list[Hit]],
-                 document_opening: Callable[[str], Hit | None]) -> None:
+                 document_passages: Callable[[str], list[Hit]]) -> None:
         """Wire the answerer.
 
         Args:
@@ -58,7 +57,6 @@ class Answerer:
             embedder: returns the (lazily loaded) embedder, for the refusal's similarities.
             document_chunks: a document's chunks (for an answer's notes).
             document_passages: a document's chunks as hits, in document order (outlines).
-            document_opening: a document's first chunk as a hit (the documents held).
         """
         self._retriever = retriever
         self._areas = areas
@@ -71,7 +69,6 @@ class Answerer:
         self._embedder = embedder
         self._document_chunks = document_chunks
         self._document_passages = document_passages
-        self._document_opening = document_opening
 
     def answer(self, question: str, areas: Sequence[str] | None,
                history: Sequence[str] | None, doc_ids: Sequence[str] | None,
@@ -96,7 +93,8 @@ class Answerer:
         if outlined is not None:  # what the documents cover: their own headings
             return outlined
         held = holdings_answer([d for d in plan.held_documents if not doc_ids or d in doc_ids],
-                               self._documents.info, self._document_opening, self._area_names)
+                               self._documents.info, self._retriever.first_passage,
+                               self._area_names)
         if held is not None:  # what the knowledge base holds: the documents themselves
             return held
         hits, looked_up = self._with_names(resolved, hits, plan, doc_ids)

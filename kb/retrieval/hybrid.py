@@ -231,15 +231,24 @@ class HybridRetriever:
         as a rule); a document whose opening chunks do neither is left out."""
         found = []
         for doc_id in doc_ids:
-            mask = self._snapshot.allowed(Filter(doc_ids=(doc_id,)))
-            opening = ([int(p) for p in np.flatnonzero(mask)[:PERIOD_CHUNKS]]
-                       if mask is not None else [])
-            self._fetch(chunks, opening)
-            opening = [p for p in opening if p in chunks]
+            opening = self._opening(doc_id, PERIOD_CHUNKS, chunks)
             line = standing_line([(chunks[p].chunk.text, chunks[p].doc.period)
                                   for p in opening], status)
             found += [opening[line[0]]] if line else []
         return found
+
+    def first_passage(self, doc_id: str) -> Hit | None:
+        """A document's first chunk as a hit (None when none is stored)."""
+        chunks: dict[int, StoredChunk] = {}
+        opening = self._opening(doc_id, 1, chunks)
+        return self._hit(opening[0], 0.0, 0.0, chunks) if opening else None
+
+    def _opening(self, doc_id: str, count: int, chunks: dict[int, StoredChunk]) -> list[int]:
+        """The positions of a document's first `count` chunks, read into `chunks`."""
+        mask = self._snapshot.allowed(Filter(doc_ids=(doc_id,)))
+        opening = [int(p) for p in np.flatnonzero(mask)[:count]] if mask is not None else []
+        self._fetch(chunks, opening)
+        return [p for p in opening if p in chunks]
 
     def _fetch(self, chunks: dict[int, StoredChunk], positions: Sequence[int]) -> None:
         missing = [p for p in positions if p not in chunks]
