@@ -181,7 +181,9 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
         entry = (listing_contents and not MARKDOWN_HEADING.match(stripped)
                  and (bool(CONTENTS_ENTRY.search(plain(stripped)))
                       or (line_count == 1 and listed not in contents
-                          and (looks_like_title(stripped) or _labels_entries(stripped)))))
+                          and (looks_like_title(stripped) or _labels_entries(stripped)))
+                      or (line_count > 1 and not contents  # the entries as one block
+                          and all(looks_like_title(line) for line in stripped.splitlines()))))
         if entry:  # (a block of entries, one a line, lists each)
             contents.update(_listed_as(line) for line in stripped.splitlines())
         # the contents page's list runs from its heading to the first block that is no entry
@@ -189,6 +191,9 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
         # a document that marks its headings ("## Our priorities") numbers list items, not
         # sections: "1. Early help" under a marked heading is an item
         itemised = marked and bool(numbered) and not MARKDOWN_HEADING.match(stripped)
+        # … and a numbered line right after a lead-in is its list's first item ("We have
+        # agreed four priorities with our partners:", then "1. Prevention and Early Help")
+        itemised = itemised or (bool(numbered) and bool(lead) and previous_type == "lead")
         level = 0 if continues or entry or itemised else heading_level(
             stripped, in_list, stack, line_count == 1, label, announced)
         if level and _heading_name(stripped) in rank:
@@ -203,6 +208,8 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
             placed = level
             if contents and (listed or _listed_as(stripped)) in contents:
                 placed = min(level, _unlisted_level(stack, contents))
+                if not NUMBER_PREFIX.match(plain(stripped)):
+                    placed = min(placed, _listed_level(stack, contents))
             heads_contents = bool(vocabulary().contents.match(_heading_name(stripped)))
             if heads_contents and not MARKDOWN_HEADING.match(stripped):
                 stack.clear()  # the title page's lines above the contents head nothing
@@ -270,6 +277,16 @@ def _unlisted_level(stack: list[tuple[int, str, ChunkKind | None]], contents: se
     signature line, "Expert by Experience", is no part of it). 4 (no limit) when there is none."""
     return next((level for level, heading, _ in stack
                  if level <= 2 and not _listed_in(_listed_as(heading), contents)), 4)
+
+
+def _listed_level(stack: list[tuple[int, str, ChunkKind | None]], contents: set[str]) -> int:
+    """The level of the outermost open unnumbered section that the contents page lists: an
+    unnumbered section it lists is that one's sibling, not its sub-section (a contents page
+    written as text shows no indent, and "Where We Are Now" after "Our Vision" is no part of
+    the vision). 4 (no limit) when there is none; numbered headings nest by their numbers."""
+    return next((level for level, heading, cue in stack
+                 if cue is not None and not NUMBER_PREFIX.match(heading)
+                 and _listed_in(_listed_as(heading), contents)), 4)
 
 
 def _listed_in(heading: str, contents: set[str]) -> bool:

@@ -161,6 +161,30 @@ def test_a_section_the_contents_lists_nests_under_no_heading_it_does_not_list():
                                                          "The national picture")
 
 
+def test_sections_a_contents_block_lists_are_not_part_of_a_vision_before_them():
+    """The contents page is one block of titles without page numbers. "Our Vision" (a heading
+    of the vision's kind) is followed by "Where We Are Now", "Our Priorities" and "Delivery
+    Plan", which the contents lists beside it: each is a top-level section, not part of the
+    vision; the numbered lines after the priorities' lead-in are its list's items, and
+    "What we will do" under a priority stays that priority's own."""
+    text = ("Wyvern Domestic Abuse Strategy 2051-2056\n\nContents\n\nForeword\nOur Vision\n"
+            "Where We Are Now\nOur Priorities\nPriority One - Early Help\nDelivery Plan\n\n"
+            "Foreword\n\nWe are proud to publish this strategy.\n\nOur Vision\n\nOur vision is "
+            "a Wyvern free from domestic abuse.\n\nWhere We Are Now\n\nIn 2050/51 the police "
+            "recorded 4,812 domestic abuse incidents.\n\nOur Priorities\n\nWe have agreed two "
+            "priorities with our partners:\n\n1. Early Help for families\n2. Safe Homes for every "
+            "survivor\n\nPriority One - Early Help\n\nWhat we will do\n\n- Train every GP "
+            "practice.\n\nDelivery Plan\n\nRef\tAction\tLead\nP1\tGP training\tICB\n")
+    blocks = parse_blocks(load("text", text.encode()).pages)
+    assert block(blocks, "Foreword\nOur Vision").path == ("Contents",)
+    assert block(blocks, "Our vision is").path == ("Our Vision",)
+    assert block(blocks, "In 2050/51 the police").path == ("Where We Are Now",)
+    first = block(blocks, "1. Early Help for families")
+    assert first.type != "heading" and first.path == ("Our Priorities",)
+    assert block(blocks, "Train every GP").path == ("Priority One - Early Help", "What we will do")
+    assert block(blocks, "P1\tGP training").path == ("Delivery Plan",)
+
+
 def test_sections_numbered_from_one_point_nought_are_top_level_sections():
     """"1.0 Introduction" is a numbered section (never a list's item), even after a title
     page's version line; "1.1 Purpose" is a sub-section of it, and "2.0" the next section."""

@@ -46,12 +46,15 @@ def test_a_lead_in_after_a_list_heads_a_list_of_its_own_and_stops_the_one_before
     assert "Listening to survivors" in principles and "Commissioning services jointly" in principles
 
 
-def test_a_lead_in_announces_the_list_noun_it_ends_with_or_names_after_following():
+def test_a_lead_in_announces_the_list_noun_it_names_after_following_counts_or_ends_with():
     from kb.retrieval.lists import announced_nouns, announces_other_list
 
     assert announced_nouns("In working to these aims the following principles will be followed:") \
         == {"principl"}
     assert announced_nouns("We will focus our delivery on four outcomes:") == {"outcom"}
+    # the list a lead-in counts, though another list noun ends it
+    assert announced_nouns("We have agreed four priorities with our partners:") == {"prioriti"}
+    assert announced_nouns("Our strategy has 3 aims, agreed with partners:") == {"aim"}
     # an aim that names partners in passing announces no list of partners
     assert announced_nouns("Strategic aims: by working in partnership all agencies will:") == set()
     principles = "In working to these outcomes the following principles will be followed:\n- Listen."

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from functools import cache
 
-from kb.text import BULLET, LEAD_IN, content_terms, idf_weight
+from kb.text import BULLET, LEAD_IN, NUMBER_WORDS, content_terms, idf_weight
 from kb.vocabulary import vocabulary
 
 _AUXILIARIES = r"will|would|shall|should|can|could|may|might|must|do|does|did|has|have|had|is|was"
@@ -100,13 +100,25 @@ def _announcing() -> re.Pattern[str]:
                       rf"|\b(?P<ending>{nouns})\s*:\s*[-–]?\s*$", re.IGNORECASE)
 
 
+@cache
+def _counting() -> re.Pattern[str]:
+    counts = "|".join([r"\d+", *NUMBER_WORDS])
+    return re.compile(rf"\b(?:{counts})\s+(?:\w+\s+)?(?P<counted>{vocabulary().list_nouns})\b",
+                      re.IGNORECASE)
+
+
 def announced_nouns(line: str) -> set[str]:
     """The terms of the list noun a lead-in announces, where it says which: the one after
-    "the following" ("… these outcomes the following principles will be followed:") or the
-    one that ends it ("… on five outcomes:"); none for "… by all agencies working in
-    partnership:"."""
+    "the following" ("… these outcomes the following principles will be followed:"), else the
+    one it counts ("We have agreed four priorities with our partners:"), else the one that
+    ends it ("… on five outcomes:"); none for "… by all agencies working in partnership:"."""
     found = _announcing().search(line)
-    return content_terms(found.group("after") or found.group("ending")) if found else set()
+    if found and found.group("after"):
+        return content_terms(found.group("after"))
+    counted = _counting().search(line)
+    if counted:
+        return content_terms(counted.group("counted"))
+    return content_terms(found.group("ending")) if found else set()
 
 
 def announces_other(line: str, nouns: AbstractSet[str]) -> bool:
