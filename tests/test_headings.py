@@ -110,6 +110,13 @@ def test_a_section_is_taken_out_of_the_question_only_where_it_places_what_is_ask
     assert asked.rest == "Give me Wyvern's prevention outcomes."
 
 
+def test_a_count_before_a_plural_section_noun_counts_the_list_and_names_no_section():
+    assert section_reference("What are Wyvern's four priorities?").names == frozenset()
+    assert section_reference("What are its 3 strategic aims?").names == frozenset()
+    assert section_reference("What will Wyvern do under Priority Four?").names == frozenset(
+        {"prioriti#4"})
+
+
 def test_words_before_a_section_noun_that_name_no_heading_name_no_section():
     matcher = HeadingMatcher(IDF, SECTIONS)
     assert not matcher.names_a_section(section_reference("the four strategic aims").names)

@@ -5,6 +5,8 @@ kb.retrieval.list_anchor)."""
 
 from pathlib import Path
 
+import pytest
+
 from kb.api import KnowledgeBase
 from tests.corpus_support import corpus_kb
 
@@ -123,28 +125,35 @@ def test_a_heading_that_numbers_one_of_the_asked_list_is_no_list_of_its_own(tmp_
     assert -1 not in positions and positions == sorted(positions)
 
 
-def test_a_counted_list_after_its_lead_in_is_the_answer_to_what_the_list_is(tmp_path):
-    """Wyvern's contents page is one block of titles; "Our Priorities" says "We have agreed
-    three priorities with our partners:" over a numbered list, and each priority then has a
-    section of its own. "What are Wyvern's priorities?" is answered with the three, in order,
-    not with the sections of only some of them."""
-    text = ("Wyvern Domestic Abuse Strategy 2051-2056\n\nContents\n\nForeword\nOur Vision\n"
-            "Our Priorities\nPriority One - Early Help\nPriority Two - Safe Homes\n"
-            "Priority Three - Changing Behaviour\n\nForeword\n\nWe are proud to publish this "
-            "strategy with partners across Wyvern.\n\nOur Vision\n\nOur vision is a Wyvern free "
-            "from domestic abuse.\n\nOur Priorities\n\nWe have agreed three priorities with our "
-            "partners:\n\n1. Early Help for families\n2. Safe Homes for every survivor\n"
-            "3. Changing the Behaviour of people who harm\n\n" + "".join(
-                f"Priority {n} - {name}\n\nWhy this matters\n\n{why}\n\nWhat we will do\n\n"
-                f"- {action}.\n- Report progress to the board each year.\n\n"
-                for n, name, why, action in (
-                    ("One", "Early Help", "Most victims wait years for help.",
-                     "Train every GP practice to ask about abuse"),
-                    ("Two", "Safe Homes", "Survivors need a safe place to live.",
-                     "Open twelve more units of dispersed accommodation"),
-                    ("Three", "Changing Behaviour", "People who harm must be challenged.",
-                     "Fund a community behaviour change programme"))))
-    answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask("What are Wyvern's priorities?").text
+# Wyvern's contents page is one block of titles; "Our Priorities" says "We have agreed three
+# priorities with our partners:" over a numbered list, and each priority then has a section of
+# its own
+COUNTED_PRIORITIES = (
+    "Wyvern Domestic Abuse Strategy 2051-2056\n\nContents\n\nForeword\nOur Vision\n"
+    "Our Priorities\nPriority One - Early Help\nPriority Two - Safe Homes\n"
+    "Priority Three - Changing Behaviour\n\nForeword\n\nWe are proud to publish this "
+    "strategy with partners across Wyvern.\n\nOur Vision\n\nOur vision is a Wyvern free "
+    "from domestic abuse.\n\nOur Priorities\n\nWe have agreed three priorities with our "
+    "partners:\n\n1. Early Help for families\n2. Safe Homes for every survivor\n"
+    "3. Changing the Behaviour of people who harm\n\n" + "".join(
+        f"Priority {n} - {name}\n\nWhy this matters\n\n{why}\n\nWhat we will do\n\n"
+        f"- {action}.\n- Report progress to the board each year.\n\n"
+        for n, name, why, action in (
+            ("One", "Early Help", "Most victims wait years for help.",
+             "Train every GP practice to ask about abuse"),
+            ("Two", "Safe Homes", "Survivors need a safe place to live.",
+             "Open twelve more units of dispersed accommodation"),
+            ("Three", "Changing Behaviour", "People who harm must be challenged.",
+             "Fund a community behaviour change programme"))))
+
+
+@pytest.mark.parametrize("question", [
+    "What are Wyvern's priorities?",
+    "What are Wyvern's three priorities?",  # a count of the list, not "Priority Three"
+])
+def test_a_counted_list_after_its_lead_in_is_the_answer_to_what_the_list_is(tmp_path, question):
+    """The answer is the three priorities, in order, not the sections of only some of them."""
+    answer = corpus_kb(tmp_path, {"wyvern.txt": COUNTED_PRIORITIES}).ask(question).text
     items = ["Early Help for families", "Safe Homes for every survivor",
              "Changing the Behaviour of people who harm"]
     positions = [answer.find(item) for item in items]

@@ -68,6 +68,7 @@ def section_reference(question: str) -> SectionReference:
         if word not in nouns and singular(word) not in nouns:
             continue
         first = at
+        name: set[str] = set()
         for index in range(at - 1, max(at - NAME_WORDS, 0) - 1, -1):
             text = matches[index].group()
             if text[0] in "'‘’":  # a quoted name: 'Pursuing'
@@ -77,8 +78,12 @@ def section_reference(question: str) -> SectionReference:
                 continue
             if text.lower() in STOPWORDS or _POSSESSIVE.search(text):
                 break
-            found |= content_terms(text)
+            if word != singular(word) and (text.isdigit() or text.lower() in NUMBER_WORDS):
+                first, name = at, set()  # "its four (strategic) priorities" counts the list
+                break
+            name |= content_terms(text)
             first -= 1
+        found |= name
         subject: list[re.Match[str]] = []  # "the outcome on communities": what it is about
         if first == at and at + 1 < len(matches) and matches[at + 1].group().lower() in _NAMED_AFTER:
             previous = matches[at + 1]
