@@ -280,10 +280,12 @@ def _unlisted_level(stack: list[tuple[int, str, ChunkKind | None]], contents: se
 
 
 def _listed_level(stack: list[tuple[int, str, ChunkKind | None]], contents: set[str]) -> int:
-    """The level of the outermost open unnumbered section that the contents page lists: an
-    unnumbered section it lists is that one's sibling, not its sub-section (a contents page
-    written as text shows no indent, and "Where We Are Now" after "Our Vision" is no part of
-    the vision). 4 (no limit) when there is none; numbered headings nest by their numbers."""
+    """The level of the outermost open unnumbered section of a passage kind ("Our Vision")
+    that the contents page lists: an unnumbered section it lists is that one's sibling, not
+    its sub-section ("Where We Are Now" after "Our Vision" is no part of the vision). 4 (no
+    limit) when there is none; numbered headings nest by their numbers, and a section of no
+    kind ("Domestic Abuse - the Impact") may hold listed ones, as a contents page written as
+    text shows no indent."""
     return next((level for level, heading, cue in stack
                  if cue is not None and not NUMBER_PREFIX.match(heading)
                  and _listed_in(_listed_as(heading), contents)), 4)
