@@ -173,3 +173,8 @@ def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_
     idva = hit(texts[3])
     assert reason("What will victims get from the IDVA service, per Wyvern?", [idva],
                   corpus=[*texts, "Advocates visit twice per year."]) == ""
+    # a year is checked as a specific term: "event 2031 report" holds no compound '2031 report'
+    reported = hit("Prevention work reported at the launch event: a booklet was sent to every "
+                   "household in Wyvern during 2031.")
+    assert reason("What prevention work did the launch event 2031 report?", [reported],
+                  corpus=[*texts, reported.text]) == ""

@@ -11,6 +11,7 @@ from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, topic_terms
 from kb.records import Hit
 from kb.retrieval.documents import source_terms
 from kb.retrieval.intent import kind_words
+from kb.retrieval.years import years_of
 from kb.text import IdfTable, terms
 
 COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
@@ -28,9 +29,9 @@ def loose_compounds(question: str, topic: str, hits: Sequence[Hit],
     if not isinstance(idf, IdfTable) or any(h.similarity >= TOPIC_SIMILARITY
                                             for h in hits[:HITS_CHECKED]):
         return []
-    # (a word they never use is `_unheld`'s to judge)
+    # (a word they never use is `_unheld`'s to judge, a year or period the specific terms')
     about = {t for t in topic_terms(topic) - source_terms(question) - kind_words(question)
-             if t in idf}
+             if t in idf and not years_of(t)}
     once = {t for t in about if idf[t] >= idf.unseen}
     if not once:
         return []

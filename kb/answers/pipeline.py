@@ -25,7 +25,7 @@ from kb.errors import LLMError
 from kb.records import Answer, Chunk, Hit
 from kb.retrieval import followup
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
-from kb.retrieval.documents import DocumentResolver
+from kb.retrieval.documents import DocumentResolver, from_named_documents
 from kb.retrieval.headings import numbered_reference
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.intent import named_kinds
@@ -102,6 +102,7 @@ class Answerer:
         if reason:
             return extractive.refusal(resolved, hits, reason)
         topic = self._areas.topic(resolved) or resolved
+        hits = from_named_documents(hits, plan.named_documents, plan.areas)
         weight = self._settings.sentence_similarity
         parts = self._retriever.part_similarities(plan, hits) if weight else None
         # "What does section 3 say?" is answered with the section, where a hit is in it;

@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import pairwise
 
-from kb.records import DocumentInfo
+from kb.records import DocumentInfo, Hit
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.years import RANGE, YEAR, years_of
 from kb.text import POSSESSIVE, STOPWORDS, content_terms, stem, word_list_terms
@@ -158,6 +158,26 @@ def _newest_first(document: DocumentInfo) -> tuple[str, int, str, str]:
     """A sort key: by area, then the latest period first (undated last), then title."""
     span = years_of(document.period)
     return document.area, -span[0] if span else 0, document.title, document.doc_id
+
+
+def from_named_documents(hits: Sequence[Hit], named: Collection[str],
+                         areas: Collection[str] | None) -> list[Hit]:
+    """The hits a question naming documents is answered from: those of the documents it
+    names, and of any other area it names that has none among them ("What prevention work was
+    reported at the 2020 launch event?" is answered from the launch, not from the area's
+    strategy that ranks beside it; "Compare the 2008 presentation with Bucks' strategy" keeps
+    Bucks). All the hits when none is of a named document (a refusal's to judge).
+
+    Args:
+        hits: the retrieved hits, best first.
+        named: the ids of the documents the question names.
+        areas: the areas the question names (None: none).
+    """
+    own = {hit.area for hit in hits if hit.doc_id in named}
+    if not own:
+        return list(hits)
+    return [hit for hit in hits if hit.doc_id in named
+            or (areas is not None and hit.area in areas and hit.area not in own)]
 
 
 class DocumentResolver:
