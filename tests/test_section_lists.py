@@ -158,3 +158,23 @@ def test_a_counted_list_after_its_lead_in_is_the_answer_to_what_the_list_is(tmp_
              "Changing the Behaviour of people who harm"]
     positions = [answer.find(item) for item in items]
     assert -1 not in positions and positions == sorted(positions)
+
+
+# Wyvern's vision paragraph announces its outcomes, written as plain lines under it
+ANNOUNCED_OUTCOMES = (
+    "Wyvern Domestic Abuse Strategy 2051-2056\n\nOur Shared Vision\n\nOur vision is a Wyvern "
+    "free from abuse, and we will get there by focusing our planning and delivery on four "
+    "outcomes:\n\nChildren grow up in calm and caring homes\n\nSurvivors are safe where they "
+    "live\n\nSurvivors recover and rebuild their lives\n\nPeople who harm change their "
+    "behaviour\n\nFunding\n\nThe partnership pools its budgets each year for this work.\n")
+
+
+def test_a_best_sentence_that_announces_a_list_brings_the_list(tmp_path):
+    """'Headline results' is no list noun, but the sentence that answers it best is a lead-in:
+    the answer is the list it announces, not the lead-in alone."""
+    answer = corpus_kb(tmp_path, {"wyvern.txt": ANNOUNCED_OUTCOMES}).ask(
+        "What are the headline results Wyvern is organising its planning and delivery around?").text
+    items = ["calm and caring homes", "safe where they live", "recover and rebuild",
+             "change their behaviour"]
+    positions = [answer.find(item) for item in items]
+    assert -1 not in positions and positions == sorted(positions)

@@ -225,6 +225,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             scored = _answering_areas(scored, question, idf)
         picked = _best_units(scored, multi_area, {h.chunk_id: i for i, h in enumerate(hits)},
                              which_areas)
+        if not multi_area:
+            picked = _announced_list(question, picked, hits, terms, idf, kinds) or picked
     if multi_area and which_areas:
         picked = _answering_areas(picked, question, idf)
     names = area_names or {}
@@ -238,6 +240,25 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         lines.append(f"{readable(text)} [{n}]")
     return Answer(text="\n".join(lines), citations=citations, found=bool(citations),
                   mode="extractive")
+
+
+_ASKS_WHAT_ARE = re.compile(r"\b(what|which)\s+(are|were)\b", re.IGNORECASE)
+
+
+def _announced_list(question: str, picked: list[tuple[Hit, int, int, str]],
+                    hits: Sequence[Hit], terms: set[str], idf: dict[str, float],
+                    kinds: frozenset[ChunkKind]) -> list[tuple[Hit, int, int, str]]:
+    """Where a question asks what several things are ("What are the headline results …?")
+    and the best sentence is a lead-in ("… this will be achieved by focusing our planning on
+    five outcomes:"), the list it announces, from its hit (see `list_units`): the question
+    asks for the items, whatever it calls them. [] otherwise ("What is the vision?" is
+    answered by a vision stated in a lead-in)."""
+    if not picked or not LEAD_IN.search(picked[0][3]) or not _ASKS_WHAT_ARE.search(question):
+        return []
+    lead = picked[0][0]
+    listed = list_units([lead, *(hit for hit in hits if hit is not lead)], terms=terms, idf=idf,
+                        nouns=asked_nouns(question), kinds=kinds)
+    return listed if len(listed) > 1 else []
 
 
 def _of_asked_kind(scored: list[tuple[float, Hit, int, int, str]], terms: set[str],
