@@ -32,6 +32,11 @@ def test_everyday_words_bring_the_strategies_words():
     assert strategy_words("What will Bucks do about abusers?") == ["perpetrators"]
     assert strategy_words("How will Essex get local businesses involved?") == ["employers"]
     assert strategy_words("Help for bosses") == ["employers"]
+    # the sector's person-first words: "people who harm", "those who cause harm"
+    assert strategy_words("What will Wyvern do to help people who harm change?") == [
+        "perpetrators"]
+    assert strategy_words("How does Calder work with those who cause harm?") == ["perpetrators"]
+    assert strategy_words("What will Wyvern do for people who harmed themselves?") == []
     # a named kind of programme: officers' "behaviour-change programmes" are perpetrator ones
     assert strategy_words("Which behaviour-change programmes run in Wyvern?") == [
         "perpetrator programme"]
