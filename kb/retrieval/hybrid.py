@@ -194,15 +194,13 @@ class HybridRetriever:
         """Whether a hit is under a section the question names, or holds the rows an action
         plan numbers for it ("4.1 - …" for "section 4": `SearchPlan.item_reference`)."""
         reference = plan.item_reference
-        return (self._headings.named(hit.section, plan.terms, plan.section_names,
-                                     plan.section_about)
+        return (plan.names_section(self._headings, hit.section)
                 or (reference is not None and holds_items(reference, hit.text)))
 
     def named_section(self, plan: SearchPlan, section: str) -> str:
         """The part of a section path that the question names (see
         `kb.retrieval.headings.HeadingMatcher.named_part`)."""
-        return self._headings.named_part(section, plan.terms, plan.section_names,
-                                         plan.section_about)
+        return plan.named_part(self._headings, section)
 
     def part_similarities(self, plan: SearchPlan, hits: Sequence[Hit]
                           ) -> dict[str, list[tuple[int, int, float]]]:
@@ -300,8 +298,7 @@ class HybridRetriever:
                 scores[position] *= 1.0 + s.reference_boost
             elif plan.per_area and chunks[position].doc.kind in vocabulary().supporting_kinds:
                 scores[position] *= 1.0 - s.supporting_penalty  # areas compare by strategies
-            if plan.terms and self._headings.named(chunk.section, plan.terms,
-                                                   plan.section_names, plan.section_about):
+            if plan.terms and plan.names_section(self._headings, chunk.section):
                 scores[position] *= 1.0 + s.heading_boost
             if plan.defined and plan.defined.search(chunk.text):
                 scores[position] *= 1.0 + s.reference_boost

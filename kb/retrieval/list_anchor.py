@@ -62,8 +62,7 @@ class ListLocator:
                  and chunk.doc_id == best.doc_id
                  and not announces_other_list(chunk.text, chunk.lead, plan.list_nouns)
                  and (not (plan.section_names or plan.section_about)
-                      or self._headings.named(chunk.section, plan.terms, plan.section_names,
-                                              plan.section_about))]
+                      or plan.names_section(self._headings, chunk.section))]
         if whole and found:  # (`kb.retrieval.hybrid` goes back to where the section starts)
             return found[0], False
         if found:  # (max keeps the first of equals)
@@ -77,9 +76,8 @@ class ListLocator:
             # the section called by number, where it has text of its own ("Priority B: …"
             # over what it will do), else the top hit of the asked kind (any, when the whole
             # section is asked for) holding its rows
-            numbered = next((position for position in top if self._headings.named(
-                chunks[position].chunk.section.rsplit(" > ", 1)[-1], plan.terms,
-                plan.section_names, plan.section_about)), None)
+            numbered = next((position for position in top if plan.names_section(
+                self._headings, chunks[position].chunk.section.rsplit(" > ", 1)[-1])), None)
             if numbered is None:
                 numbered = next((position for position in top
                                  if ((chunk := chunks[position].chunk).kind in plan.kinds

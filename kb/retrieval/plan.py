@@ -73,6 +73,15 @@ class SearchPlan:
         references that number its items in an action plan apart from it ("B1", "B2")."""
         return referenced_items(self.section_names) if self.whole_section else None
 
+    def names_section(self, headings: HeadingMatcher, section: str) -> bool:
+        """Whether the query names the section (a path, "Prevention > What we will do"), by its
+        terms or by the name or subject it calls a section by (`HeadingMatcher.named`)."""
+        return headings.named(section, self.terms, self.section_names, self.section_about)
+
+    def named_part(self, headings: HeadingMatcher, section: str) -> str:
+        """The part of a section path the query names (`HeadingMatcher.named_part`)."""
+        return headings.named_part(section, self.terms, self.section_names, self.section_about)
+
 
 def _word(term: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"\b{re.escape(term)}s?\b") if term else None
