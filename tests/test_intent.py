@@ -30,8 +30,11 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("Where does Wyvern want to be by 2027?", {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
     ("Who oversees the strategy?", {ChunkKind.GOVERNANCE}),
     ("What is the MARAC?", {ChunkKind.GLOSSARY}),
+    # a question that opens with the kind it asks for asks for it, whatever the rest names
+    ("What actions support the prevention priority?", {ChunkKind.ACTION}),
+    ("Which indicators track Wyvern's perpetrator outcome?", {ChunkKind.INDICATOR}),
     # cues of two kinds at once: no guess
-    ("What actions support the prevention priority?", set()),
+    ("How do the actions support the prevention priority?", set()),
     ("Tell me about refuges in Wyvern", set()),
 ])
 def test_intended_kinds(question, kinds):
@@ -173,3 +176,29 @@ def test_with_no_passage_using_its_words_the_passage_of_the_named_kind_answers()
                    parts=parts, similarity_weight=4.0)
     assert "Theme A" not in both.text
     assert "Wyvern will be a place where abuse is not tolerated. [" in both.text
+
+
+YOUNG_PEOPLE = """Wyvern Domestic Abuse Strategy 2051-2056
+
+Young people have healthy relationships
+
+What young people told us
+
+- Young people want lessons on healthy relationships that feel real, with role-plays.
+- Young people said support for young people should be easy to find online.
+
+What we will do
+
+- Fund a healthy relationships programme in every secondary school.
+- Train youth workers to spot abuse in teenage relationships.
+"""
+
+
+def test_a_question_opening_with_the_kind_it_asks_for_is_answered_with_that_kind(tmp_path):
+    """"What actions support the young people outcome?" names an outcome too: its actions
+    answer, not what young people said under the outcome."""
+    from tests.corpus_support import corpus_kb
+
+    kb = corpus_kb(tmp_path, {"wyvern.txt": YOUNG_PEOPLE})
+    answer = kb.ask("What actions support Wyvern's young people outcome?")
+    assert answer.citations[0].quote.startswith(("- Fund a healthy", "What we will do"))

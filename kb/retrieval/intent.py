@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kb.records import ChunkKind
-from kb.retrieval.lists import asked_part
+from kb.retrieval.lists import asked_part, fronted_part
 from kb.text import content_terms, singular
 from kb.vocabulary import vocabulary
 
@@ -29,10 +29,17 @@ def intended_kinds(question: str) -> frozenset[ChunkKind]:
     """The chunk kinds a question favours: empty when it names none, or when its cues point
     to several kinds at once ("the delivery strands": actions or aims?), which would boost
     half the corpus on a guess. A cue that only frames the question ("What will …") counts
-    when no other kind's cue is there: "What will Bucks measure…?" asks for indicators."""
+    when no other kind's cue is there: "What will Bucks measure…?" asks for indicators. A
+    question that opens with the list it asks for asks for that list's kind ("Which
+    indicators track the perpetrator outcome?": indicators, `kb.retrieval.lists.fronted_part`)."""
     if defined_term(question):
         return frozenset({ChunkKind.GLOSSARY})
     words = vocabulary()
+    # a question that opens with a kind it asks for asks for that kind, whatever the rest
+    # names ("What actions support the young people outcome?": actions, not outcomes)
+    fronted = _matched(fronted_part(question))
+    if len(fronted) == 1:
+        return fronted[0]
     question = asked_part(question)  # "the risks to … its outcomes" asks for no outcomes
     groups = _matched(question)
     if len(groups) > 1:

@@ -67,12 +67,18 @@ def _fronted() -> re.Pattern[str]:
                       rf"(\s*(,|and|or)\s+([\w-]+\s+){{0,2}}?({nouns})\b)*", re.IGNORECASE)
 
 
+def fronted_part(question: str) -> str:
+    """The words by which a question opens with the list it asks for ("What risks", "Which
+    indicators and targets"), or ''."""
+    fronted = _fronted().search(question)
+    return question[:fronted.end()] if fronted else ""
+
+
 def asked_nouns(question: str) -> frozenset[str]:
     """The terms of the list nouns a question asks for ("principles", "core values"; "the
     risks to … its outcomes": risks, see `asked_part`; a list the question opens with, "What
-    risks could stop Essex achieving its outcomes?": risks)."""
-    fronted = _fronted().search(question)
-    asked = question[:fronted.end()] if fronted else asked_part(question)
+    risks could stop Essex achieving its outcomes?": risks, see `fronted_part`)."""
+    asked = fronted_part(question) or asked_part(question)
     return frozenset(term for match in _list_noun().finditer(asked)
                      for term in content_terms(match.group()))
 
