@@ -178,3 +178,48 @@ def test_a_best_sentence_that_announces_a_list_brings_the_list(tmp_path):
              "change their behaviour"]
     positions = [answer.find(item) for item in items]
     assert -1 not in positions and positions == sorted(positions)
+
+
+PRINCIPLES_BEHIND = (
+    "Wyvern Domestic Abuse Strategy 2051-2056\n\n"
+    "About this strategy\n\nThe principles of this strategy come from the national strategy, "
+    "and this strategy keeps to those principles wherever the strategy can.\n\n"
+    "How we will work\n\nIn working towards these aims the following principles will be "
+    "followed:\n\n- Listening to survivors before we design a service\n"
+    "- Sharing what we know across agencies\n- Paying for what works\n\n"
+    "Funding\n\nThe partnership pools its budgets each year for this work.\n")
+
+
+def test_a_lead_in_that_announces_the_list_names_it_on_its_own(tmp_path):
+    """'What are the principles behind the Wyvern strategy?' has no topic word but the list's
+    noun, and the lead-in 'the following principles will be followed:' announces that list:
+    the answer is its items, not the passage that talks about principles."""
+    answer = corpus_kb(tmp_path, {"wyvern.txt": PRINCIPLES_BEHIND}).ask(
+        "What are the principles behind the Wyvern strategy?").text
+    assert "Listening to survivors" in answer and "Paying for what works" in answer
+    assert "come from the national strategy" not in answer
+
+
+OUTCOMES_AND_WHAT_WE_KNOW = (
+    "Wyvern Domestic Abuse Strategy 2051-2056\n\nOur Shared Vision\n\nOur vision is a Wyvern "
+    "free from abuse, and we will get there by focusing our planning and delivery on four "
+    "outcomes:\n\nChildren grow up in calm and caring homes\n\nFamilies are safe where they "
+    "live\n\nEveryone can recover and rebuild their lives\n\nPeople who harm change their "
+    "behaviour\n\nOutcome 2: Families are safe where they live\n\n"
+    "What do we know about this Outcome?\n\nThe survivors' panel found that the main themes "
+    "for survivors included:\n\n- Outcomes for survivors in the rural north fall short of "
+    "what survivors want\n- Survivors want to tell their story once, and survivors want one "
+    "named worker\n")
+
+
+def test_a_list_of_the_asked_kind_gives_way_to_the_list_announced_as_it(tmp_path):
+    """'List the outcomes Wyvern wants for survivors.': the best hit of the kind asked for is
+    the list of themes under one outcome's heading; the answer opens with the list announced
+    as the outcomes ('… on four outcomes:') and gives all four."""
+    answer = corpus_kb(tmp_path, {"wyvern.txt": OUTCOMES_AND_WHAT_WE_KNOW}).ask(
+        "List the outcomes Wyvern wants for survivors.").text
+    items = ["calm and caring homes", "safe where they live", "recover and rebuild",
+             "change their behaviour"]
+    positions = [answer.find(item) for item in items]
+    assert -1 not in positions and positions == sorted(positions)
+    assert positions[-1] < answer.find("fall short")

@@ -12,7 +12,13 @@ from collections.abc import Set as AbstractSet
 from kb.backends.chunks import StoredChunk
 from kb.records import Chunk
 from kb.retrieval.headings import HeadingMatcher, holds_items
-from kb.retrieval.lists import announces_other_list, item_lines, list_labels, list_weight
+from kb.retrieval.lists import (
+    announced_nouns,
+    announces_other_list,
+    item_lines,
+    list_labels,
+    list_weight,
+)
 from kb.retrieval.plan import SearchPlan
 from kb.text import content_terms
 
@@ -57,17 +63,24 @@ class ListLocator:
         (`_named_list`), in the document the question names if it names one."""
         best = chunks[ranked[0]].chunk
         whole = plan.whole_section_asked  # "What does section 3 say?"
-        found = [position for position in ranked[:self._top_k]
-                 if ((chunk := chunks[position].chunk).kind in plan.kinds or whole)
-                 and chunk.doc_id == best.doc_id
-                 and not announces_other_list(chunk.text, chunk.lead, plan.list_nouns)
-                 and (not (plan.section_names or plan.section_about)
-                      or plan.names_section(self._headings, chunk.section))]
+        of_kind = [position for position in ranked[:LIST_POOL]
+                   if ((chunk := chunks[position].chunk).kind in plan.kinds or whole)
+                   and chunk.doc_id == best.doc_id
+                   and not announces_other_list(chunk.text, chunk.lead, plan.list_nouns)
+                   and (not (plan.section_names or plan.section_about)
+                        or plan.names_section(self._headings, chunk.section))]
+        found = [position for position in of_kind if position in ranked[:self._top_k]]
         if whole and found:  # (`kb.retrieval.hybrid` goes back to where the section starts)
             return found[0], False
         if found:  # (max keeps the first of equals)
             anchor = (max(found, key=lambda p: item_lines(chunks[p].chunk.text))
                       if plan.whole_section else found[0])
+            if not plan.whole_section and not self._list_weight(plan, anchor, chunks):
+                # "List the outcomes Essex wants for victims.": the first hit of the kind is
+                # a list under one outcome's heading; the list of outcomes is further down,
+                # after "… focusing our planning and delivery on five outcomes:"
+                announcing = self._announcing(plan, of_kind, chunks)
+                anchor = anchor if announcing is None else announcing
             return anchor, _heads_list(chunks[anchor].chunk, plan.list_nouns)
         reference = plan.item_reference  # "under Theme B": an action plan's rows "B1", "B2"
         if reference is not None:
@@ -89,6 +102,29 @@ class ListLocator:
                 or chunks[p].chunk.doc_id in plan.named_documents)  # the document asked about
                 and not _title_page(chunks[p].chunk)]
         return self._named_list(plan, pool, chunks) if pool else (ranked[0], False)
+
+    def _list_weight(self, plan: SearchPlan, position: int,
+                     chunks: dict[int, StoredChunk], announcing: bool = False) -> float:
+        """How well the best of a chunk's labels (`list_labels`) names the list asked for
+        (`list_weight`, with the chunk's section path); with `announcing`, counting only the
+        labels that announce it ("… on five outcomes:", not a heading "What do we know about
+        this Outcome?" over another list)."""
+        chunk = chunks[position].chunk
+        path = content_terms(chunk.section)
+        return max((list_weight(label, plan.list_nouns, plan.list_terms, self._idf, path)
+                    for label in list_labels(chunk.text, chunk.lead,
+                                             chunk.section.split(" > ")[-1])
+                    if not announcing or announced_nouns(label) & plan.list_nouns),
+                   default=0.0)
+
+    def _announcing(self, plan: SearchPlan, pool: Sequence[int],
+                    chunks: dict[int, StoredChunk]) -> int | None:
+        """The hit of the pool whose lead-in announces the list asked for and names it best
+        (the first of equals); None when none does."""
+        weights = {position: self._list_weight(plan, position, chunks, announcing=True)
+                   for position in pool}
+        best = max(pool, key=lambda p: weights[p], default=None)
+        return best if best is not None and weights[best] > 0.0 else None
 
     def _named_list(self, plan: SearchPlan, pool: Sequence[int],
                     chunks: dict[int, StoredChunk]) -> tuple[int, bool]:

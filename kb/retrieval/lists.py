@@ -89,12 +89,15 @@ LABEL_TERMS = 2  # a label names the list asked for when it shares this many of 
 def list_weight(label: str, nouns: AbstractSet[str], terms: AbstractSet[str],
                 idf: Mapping[str, float], context: AbstractSet[str] = frozenset()) -> float:
     """How well a lead-in or heading names the list a question asks for: 0.0 unless it holds
-    one of the list nouns the question names (`asked_nouns`) and more than the noun, LABEL_TERMS
-    of the question's topic `terms` ("the following principles will be followed:" names the
-    principles partners will follow; "Priority 4" no list of priorities); else the idf weight
-    of the topic terms it holds, with its `context` (a chunk's section path)."""
+    one of the list nouns the question names (`asked_nouns`) and either announces that list
+    (`announced_nouns`: "the following principles will be followed:" names the principles
+    behind a strategy) or holds more than the noun, LABEL_TERMS of the question's topic
+    `terms` ("Priority 4" names no list of priorities); else the idf weight of the topic terms
+    it holds, with its `context` (a chunk's section path)."""
     found = content_terms(label)
-    if not found & nouns or len(found & terms) < LABEL_TERMS:
+    if not found & nouns:
+        return 0.0
+    if len(found & terms) < LABEL_TERMS and not announced_nouns(label) & nouns:
         return 0.0
     return idf_weight(set(terms) & (found | context), idf)
 
