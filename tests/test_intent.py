@@ -20,6 +20,11 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("What is Wyvern going to track on stalking?", {ChunkKind.INDICATOR}),
     ("What is Wyvern doing about forced marriage?", {ChunkKind.ACTION}),
     ("What does Wyvern do about forced marriage?", {ChunkKind.ACTION}),
+    # … as does a plan or intention to do something
+    ("How does Wyvern plan to measure whether fewer children are harmed?",
+     {ChunkKind.INDICATOR}),
+    ("How does Calder Vale intend to track its refuge work?", {ChunkKind.INDICATOR}),
+    ("What does Wyvern plan to do about forced marriage?", {ChunkKind.ACTION}),
     ("What does MARAC do?", {ChunkKind.GLOSSARY}),
     ("What is Wyvern doing in schools?", {ChunkKind.ACTION}),
     ("How does Wyvern propose to reach older victims?", {ChunkKind.ACTION}),
