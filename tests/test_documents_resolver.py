@@ -48,6 +48,8 @@ DOCS = [
     # it is some other event
     ("What did the 2022 launch say about lock changes?", ["wy-event"]),
     ("What did the consultation events say about refuges?", []),
+    # of the documents that run over a year, the one of the kind the question names
+    ("Which services were listed in the presentation from 2022?", ["wy-event"]),
 ])
 def test_documents_named_in_questions(question, expected):
     assert DocumentResolver(DOCS).mentioned(question, ["wyvern"]) == expected

@@ -223,8 +223,9 @@ class DocumentResolver:
         pool = [d for d in self._documents if not areas or d.area in areas]
         if len(pool) < 2:
             return []
-        chosen = (self._by_title(question, pool) or self._by_period(question, pool)
-                  or self._by_kind(question, pool))
+        chosen = self._by_title(question, pool) or self._by_period(question, pool)
+        # "the presentation from 2020": of the documents that run over 2020, the presentation
+        chosen = self._by_kind(question, chosen or pool) or chosen
         chosen = self._by_age(question, chosen or pool) if _OLDEST.search(question) or (
             _NEWEST.search(question)) else chosen
         ids = [d.doc_id for d in chosen]
