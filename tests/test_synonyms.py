@@ -50,6 +50,14 @@ def test_officers_words_for_homicide_refuge_and_service_users_views():
     assert strategy_words("How will Wyvern get survivors' views into how services are run?") == [
         "service user"]
     assert strategy_words("What feedback from victims did Calder collect?") == ["service user"]
+    # survivors' part in shaping services is what the sector calls experts by experience
+    assert strategy_words("How does Wyvern involve survivors in designing services?") == [
+        "experts by experience"]
+    assert strategy_words("Are victims involved in commissioning in Calder?") == [
+        "experts by experience"]
+    assert strategy_words("What does Wyvern say about survivor involvement?") == [
+        "experts by experience"]
+    assert strategy_words("How will Wyvern involve schools in prevention?") == []
 
 
 def test_officers_idioms_for_oversight_recovery_killing_and_money():
