@@ -60,6 +60,19 @@ def test_officers_words_for_homicide_refuge_and_service_users_views():
     assert strategy_words("How will Wyvern involve schools in prevention?") == []
 
 
+def test_officers_words_for_courts_joined_up_services_risk_and_migrants():
+    assert strategy_words("How will Wyvern make sure abusers face the courts?") == [
+        "perpetrators", "prosecution"]
+    assert strategy_words("How is Calder joining up services so victims only tell their story "
+                          "once?") == ["information sharing"]
+    assert strategy_words("What happens in Wyvern when someone is at the highest risk?") == [
+        "high risk"]
+    assert strategy_words("What does Calder say about women from migrant communities?") == [
+        "refugee"]
+    # … and not where the words say something else
+    assert strategy_words("What risks does Wyvern face?") == []
+
+
 def test_officers_idioms_for_oversight_recovery_killing_and_money():
     assert strategy_words("Who keeps an eye on whether Wyvern's plan is delivered?") == ["oversee"]
     assert strategy_words("How will Calder help survivors get back on their feet?") == ["recovery"]
