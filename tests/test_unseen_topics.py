@@ -178,3 +178,10 @@ def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_
                    "household in Wyvern during 2031.")
     assert reason("What prevention work did the launch event 2031 report?", [reported],
                   corpus=[*texts, reported.text]) == ""
+    # a word of everyday English before another is a verb or pronoun of the question's
+    # frame, not a compound's first word, unless it modifies it ("about hate crime")
+    sure = hit("We are not sure how many victims never come forward.")
+    staff = hit("Staff will be trained to respond when a victim discloses abuse.")
+    assert reason("How will Wyvern make sure staff know what to do when someone discloses?",
+                  [staff], corpus=[*texts, sure.text, staff.text,
+                                   "Someone in every team will make referrals."]) == ""

@@ -10,9 +10,10 @@ from collections.abc import Mapping, Sequence
 from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, topic_terms
 from kb.records import Hit
 from kb.retrieval.documents import source_terms
+from kb.retrieval.english import common_terms
 from kb.retrieval.intent import kind_words
 from kb.retrieval.years import years_of
-from kb.text import IdfTable, terms
+from kb.text import IdfTable, content_terms, terms
 
 COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
 
@@ -35,10 +36,33 @@ def loose_compounds(question: str, topic: str, hits: Sequence[Hit],
     once = {t for t in about if idf[t] >= idf.unseen}
     if not once:
         return []
+    found = [(phrase, first, second) for phrase, first, second in _compounds(topic, about)
+             if {first, second} & once]
+    if not found:
+        return []
+    # a word of everyday English that does not modify the next one is a verb or a pronoun of
+    # the question's frame ("make sure", "get neighbours", "when someone discloses"), not the
+    # first word of a compound ("about hate crime" is one)
+    framing = common_terms(question) - modifiers_of(question, about, idf)
     written = [terms(f"{h.section} {h.text}") for h in hits[:HITS_CHECKED]]
-    return [phrase for phrase, first, second in _compounds(topic, about)
-            if {first, second} & once
+    return [phrase for phrase, first, second in found if first not in framing
             and not any(_near(first, second, words) for words in written)]
+
+
+# A word after a preposition or determiner and before another: a modifier of a noun ("about
+# hate crime", "the drink driving"), not a verb ("Oxfordshire hope …", "to let survivors …")
+_MODIFIER = re.compile(r"\b(?:about|on|for|of|with|into|regarding|around|the|a|an|any|its|their"
+                       r"|our)\s+([a-z]+)[ \t]+([a-z]+)\b", re.IGNORECASE)
+
+
+def modifiers_of(question: str, about: set[str], idf: Mapping[str, float]) -> set[str]:
+    """The question's terms that modify a topic word the strategies use ("hate" of "about hate
+    crime"; not "things" of "the nine things", "let" of "let us recycle", "hope" of "Does
+    Oxfordshire hope prevention work…")."""
+    return {term for match in _MODIFIER.finditer(question)
+            if (second := content_terms(match.group(2))) and second <= about
+            and all(t in idf for t in second)
+            for term in content_terms(match.group(1)) & about}
 
 
 def _compounds(text: str, among: set[str]) -> list[tuple[str, str, str]]:

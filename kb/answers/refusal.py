@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, passage_about, topic_terms
 from kb.answers.answer_type import MIN_TOPIC_SHARE, AnswerType, expected_type, missing_value
-from kb.answers.compounds import loose_compounds
+from kb.answers.compounds import loose_compounds, modifiers_of
 from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
@@ -182,7 +182,7 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     unseen = {term for term in subject if term not in idf and not years_of(term)}
     if unseen:  # (the English dictionary is read only for such a question)
         # … but one that modifies a topic word they use names the subject with it
-        unseen -= common_terms(question) - _modifiers_of(question, about, idf)
+        unseen -= common_terms(question) - modifiers_of(question, about, idf)
     if not unseen:
         return []
     if not subject:
@@ -197,22 +197,6 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
             question, left, not held and unseen == subject, hits, similarities)):
         return []
     return typed_words(question, left)
-
-
-# A word after a preposition or determiner and before another: a modifier of a noun ("about
-# hate crime", "the drink driving"), not a verb ("Oxfordshire hope …", "to let survivors …")
-_MODIFIER = re.compile(r"\b(?:about|on|for|of|with|into|regarding|around|the|a|an|any|its|their"
-                       r"|our)\s+([a-z]+)[ \t]+([a-z]+)\b", re.IGNORECASE)
-
-
-def _modifiers_of(question: str, about: set[str], idf: Mapping[str, float]) -> set[str]:
-    """The question's terms that modify a topic word the strategies use ("hate" of "about hate
-    crime"; not "things" of "the nine things", "let" of "let us recycle", "hope" of "Does
-    Oxfordshire hope prevention work…")."""
-    return {term for match in _MODIFIER.finditer(question)
-            if (second := content_terms(match.group(2))) and second <= about
-            and all(t in idf for t in second)
-            for term in content_terms(match.group(1)) & about}
 
 
 def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
