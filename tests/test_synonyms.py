@@ -60,7 +60,7 @@ def test_officers_words_for_homicide_refuge_and_service_users_views():
     assert strategy_words("How will Wyvern involve schools in prevention?") == []
 
 
-def test_officers_words_for_courts_joined_up_services_risk_and_migrants():
+def test_officers_words_for_courts_joined_up_services_risk_migrants_drugs_and_money():
     assert strategy_words("How will Wyvern make sure abusers face the courts?") == [
         "perpetrators", "prosecution"]
     assert strategy_words("How is Calder joining up services so victims only tell their story "
@@ -69,8 +69,15 @@ def test_officers_words_for_courts_joined_up_services_risk_and_migrants():
         "high risk"]
     assert strategy_words("What does Calder say about women from migrant communities?") == [
         "refugee"]
+    assert strategy_words("How will Wyvern help victims who drink or use drugs?") == [
+        "substance misuse"]
+    assert strategy_words("What support does Calder give to men who are abused?") == [
+        "male victims"]
+    assert strategy_words("What does Wyvern say about controlling behaviour over money?") == [
+        "financial abuse"]
     # … and not where the words say something else
     assert strategy_words("What risks does Wyvern face?") == []
+    assert strategy_words("Who controls the money Calder spends on refuges?") == ["funding"]
 
 
 def test_officers_idioms_for_oversight_recovery_killing_and_money():
