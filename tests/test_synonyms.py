@@ -60,7 +60,7 @@ def test_officers_words_for_homicide_refuge_and_service_users_views():
     assert strategy_words("How will Wyvern involve schools in prevention?") == []
 
 
-def test_officers_words_for_courts_joined_up_services_risk_migrants_drugs_and_money():
+def test_officers_words_for_courts_services_risk_people_housing_reviews_and_data():
     assert strategy_words("How will Wyvern make sure abusers face the courts?") == [
         "perpetrators", "prosecution"]
     assert strategy_words("How is Calder joining up services so victims only tell their story "
@@ -75,6 +75,14 @@ def test_officers_words_for_courts_joined_up_services_risk_migrants_drugs_and_mo
         "male victims"]
     assert strategy_words("What does Wyvern say about controlling behaviour over money?") == [
         "financial abuse"]
+    assert strategy_words("How will Calder work with landlords?") == ["housing providers"]
+    assert strategy_words("How does Wyvern share learning from deaths?") == [
+        "domestic homicide reviews"]
+    assert strategy_words("How will Calder stop abuse passing down the generations?") == [
+        "inter-generational"]
+    assert strategy_words("How will Wyvern get better figures on abuse?") == ["data capture"]
+    assert strategy_words("What will Calder do about repeat callers to the police?") == [
+        "repeat victims"]
     # … and not where the words say something else
     assert strategy_words("What risks does Wyvern face?") == []
     assert strategy_words("Who controls the money Calder spends on refuges?") == ["funding"]
