@@ -30,6 +30,12 @@ def test_a_numbered_section_s_actions_are_the_action_plan_rows_it_numbers(tmp_pa
     assert all(text[c.start:c.end] == c.quote for c in answer.citations)
 
 
+def assert_in_order(answer: str, items: list[str]) -> None:
+    """Every item is in the answer, in the order given."""
+    positions = [answer.find(item) for item in items]
+    assert -1 not in positions and positions == sorted(positions), positions
+
+
 def among_councils(tmp_path: Path, text: str) -> KnowledgeBase:
     """A knowledge base over Wyvern's markdown strategy and the council fixtures' (among which
     a council's name is a rare word, as in a real store)."""
@@ -156,8 +162,7 @@ def test_a_counted_list_after_its_lead_in_is_the_answer_to_what_the_list_is(tmp_
     answer = corpus_kb(tmp_path, {"wyvern.txt": COUNTED_PRIORITIES}).ask(question).text
     items = ["Early Help for families", "Safe Homes for every survivor",
              "Changing the Behaviour of people who harm"]
-    positions = [answer.find(item) for item in items]
-    assert -1 not in positions and positions == sorted(positions)
+    assert_in_order(answer, items)
 
 
 # Wyvern's vision paragraph announces its outcomes, written as plain lines under it
@@ -176,8 +181,7 @@ def test_a_best_sentence_that_announces_a_list_brings_the_list(tmp_path):
         "What are the headline results Wyvern is organising its planning and delivery around?").text
     items = ["calm and caring homes", "safe where they live", "recover and rebuild",
              "change their behaviour"]
-    positions = [answer.find(item) for item in items]
-    assert -1 not in positions and positions == sorted(positions)
+    assert_in_order(answer, items)
 
 
 PRINCIPLES_BEHIND = (
@@ -220,6 +224,4 @@ def test_a_list_of_the_asked_kind_gives_way_to_the_list_announced_as_it(tmp_path
         "List the outcomes Wyvern wants for survivors.").text
     items = ["calm and caring homes", "safe where they live", "recover and rebuild",
              "change their behaviour"]
-    positions = [answer.find(item) for item in items]
-    assert -1 not in positions and positions == sorted(positions)
-    assert positions[-1] < answer.find("fall short")
+    assert_in_order(answer, [*items, "fall short"])
