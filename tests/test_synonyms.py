@@ -83,6 +83,10 @@ def test_officers_words_for_courts_services_risk_people_housing_reviews_and_data
     assert strategy_words("How will Wyvern get better figures on abuse?") == ["data capture"]
     assert strategy_words("What will Calder do about repeat callers to the police?") == [
         "repeat victims"]
+    assert strategy_words("What is Calder doing for victims who have nowhere to go at night?") == [
+        "safe accommodation"]
+    assert strategy_words("How does Wyvern make sure different services talk to each other?") == [
+        "information sharing"]
     # … and not where the words say something else
     assert strategy_words("What risks does Wyvern face?") == []
     assert strategy_words("Who controls the money Calder spends on refuges?") == ["funding"]
