@@ -55,7 +55,9 @@ class ListLocator:
         """Where the asked-for list is, and whether it runs on from there: when the
         question asks for a kind of passage ("What will X do under…": actions), the first of
         the top hits of that kind in the best hit's document and, where it names a section,
-        under that section; of those, when it asks what the named section holds, the one
+        under that section (unless no label of it names the list and a hit of that kind among
+        the first LIST_POOL announces it, "… on five outcomes:": that one, `_announcing`);
+        of those, when it asks what the named section holds, the one
         with the most list items (a summary page that repeats the priorities' headings over a
         sentence each comes before the section that lists the priority's actions); when it
         asks what a named section holds and for no kind ("What does section 3.2 say?"), the
