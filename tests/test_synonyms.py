@@ -87,6 +87,8 @@ def test_officers_words_for_courts_services_risk_people_housing_reviews_and_data
         "safe accommodation"]
     assert strategy_words("How does Wyvern make sure different services talk to each other?") == [
         "information sharing"]
+    assert strategy_words("How is Calder making sure help is the same across the county?") == [
+        "consistent"]
     # … and not where the words say something else
     assert strategy_words("What risks does Wyvern face?") == []
     assert strategy_words("Who controls the money Calder spends on refuges?") == ["funding"]
