@@ -24,7 +24,6 @@ from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.retrieval.intent import kind_words
 from kb.retrieval.lists import asked_nouns
-from kb.retrieval.synonyms import in_strategy_words
 from kb.retrieval.topic import alternatives
 from kb.text import (
     LEAD_IN,
@@ -289,15 +288,11 @@ def _answering_areas(units: list[_Unit], question: str, idf: Mapping[str, float]
     """The sentences (picked or scored) of the areas one of whose sentences holds
     AREA_TOPIC_SHARE of the topic's word weight ("sanctuary scheme": not North Yorkshire's
     "community ambassador scheme"), or of one alternative's ("a target hardening or sanctuary
-    scheme": either, see `kb.retrieval.topic.alternatives`), or of the topic in the
-    strategies' words ("men who are abused": male victims, `kb.retrieval.synonyms`); all of
-    them when no area's does."""
+    scheme": either, see `kb.retrieval.topic.alternatives`); all of them when no area's does."""
     topic: set[str] = {t for t in topic_terms(question) if t in idf}
-    reworded: list[set[str]] = [{t for t in topic_terms(wording) if t in idf}
-                                for wording in in_strategy_words(question)]
     wanted = [(terms, AREA_TOPIC_SHARE * idf_weight(terms, idf))
               for terms in (topic, *(topic & content_terms(alternative)
-                                     for alternative in alternatives(question)), *reworded)]
+                                     for alternative in alternatives(question)))]
     if not wanted[0][1]:
         return units
     answering = {item[-4].area for item in units for terms, needed in wanted
