@@ -43,7 +43,7 @@ def loose_compounds(question: str, topic: str, hits: Sequence[Hit],
     # a word of everyday English that does not modify the next one is a verb or a pronoun of
     # the question's frame ("make sure", "get neighbours", "when someone discloses"), not the
     # first word of a compound ("about hate crime" is one)
-    framing = common_terms(question) - modifiers_of(question, about, idf)
+    framing = everyday_framing(question, about, idf)
     written = [terms(f"{h.section} {h.text}") for h in hits[:HITS_CHECKED]]
     return [phrase for phrase, first, second in found if first not in framing
             and not any(_near(first, second, words) for words in written)]
@@ -63,6 +63,13 @@ def modifiers_of(question: str, about: set[str], idf: Mapping[str, float]) -> se
             if (second := content_terms(match.group(2))) and second <= about
             and all(t in idf for t in second)
             for term in content_terms(match.group(1)) & about}
+
+
+def everyday_framing(question: str, about: set[str], idf: Mapping[str, float]) -> set[str]:
+    """The question's terms that are among the most frequent words of English and modify no
+    topic word (`modifiers_of`): words of its frame ("make", "sure", "let", "hope"), which say
+    nothing of its subject ("hate" of "about hate crime" does)."""
+    return common_terms(question) - modifiers_of(question, about, idf)
 
 
 def _compounds(text: str, among: set[str]) -> list[tuple[str, str, str]]:

@@ -8,12 +8,11 @@ from itertools import pairwise
 
 from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, passage_about, topic_terms
 from kb.answers.answer_type import MIN_TOPIC_SHARE, AnswerType, expected_type, missing_value
-from kb.answers.compounds import loose_compounds, modifiers_of
+from kb.answers.compounds import everyday_framing, loose_compounds
 from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import DocumentResolver, source_terms
-from kb.retrieval.english import common_terms
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import intended_kinds, kind_words
 from kb.retrieval.places import is_place, lower_case_councils
@@ -182,7 +181,7 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     unseen = {term for term in subject if term not in idf and not years_of(term)}
     if unseen:  # (the English dictionary is read only for such a question)
         # … but one that modifies a topic word they use names the subject with it
-        unseen -= common_terms(question) - modifiers_of(question, about, idf)
+        unseen -= everyday_framing(question, about, idf)
     if not unseen:
         return []
     if not subject:

@@ -6,7 +6,7 @@ on into after it)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from kb.backends.chunks import StoredChunk
@@ -71,7 +71,8 @@ class ListLocator:
                    and not announces_other_list(chunk.text, chunk.lead, plan.list_nouns)
                    and (not (plan.section_names or plan.section_about)
                         or plan.names_section(self._headings, chunk.section))]
-        found = [position for position in of_kind if position in ranked[:self._top_k]]
+        first = set(ranked[:self._top_k])
+        found = [position for position in of_kind if position in first]
         if whole and found:  # (`kb.retrieval.hybrid` goes back to where the section starts)
             return found[0], False
         if found:  # (max keeps the first of equals)
@@ -111,13 +112,16 @@ class ListLocator:
         (`list_weight`, with the chunk's section path); with `announcing`, counting only the
         labels that announce it ("… on five outcomes:", not a heading "What do we know about
         this Outcome?" over another list)."""
-        chunk = chunks[position].chunk
-        path = content_terms(chunk.section)
-        return max((list_weight(label, plan.list_nouns, plan.list_terms, self._idf, path)
-                    for label in list_labels(chunk.text, chunk.lead,
-                                             chunk.section.split(" > ")[-1])
+        return max((weight for label, weight in self._weighed_labels(plan, chunks[position].chunk)
                     if not announcing or announced_nouns(label) & plan.list_nouns),
                    default=0.0)
+
+    def _weighed_labels(self, plan: SearchPlan, chunk: Chunk) -> Iterator[tuple[str, float]]:
+        """Each of a chunk's labels (`list_labels`) with how well it names the list asked for
+        (`list_weight`, with the chunk's section path)."""
+        path = content_terms(chunk.section)
+        for label in list_labels(chunk.text, chunk.lead, chunk.section.split(" > ")[-1]):
+            yield label, list_weight(label, plan.list_nouns, plan.list_terms, self._idf, path)
 
     def _announcing(self, plan: SearchPlan, pool: Sequence[int],
                     chunks: dict[int, StoredChunk]) -> int | None:
@@ -140,10 +144,8 @@ class ListLocator:
             return best, False
         for position in pool:
             chunk = chunks[position].chunk
-            path = content_terms(chunk.section)
             last_line = chunk.text.rstrip().rsplit("\n", 1)[-1]
-            for label in list_labels(chunk.text, chunk.lead, chunk.section.split(" > ")[-1]):
-                weight = list_weight(label, plan.list_nouns, plan.list_terms, self._idf, path)
+            for label, weight in self._weighed_labels(plan, chunk):
                 if weight > best_weight:
                     best, best_weight = position, weight
                     runs_on = label in (chunk.lead, last_line)
