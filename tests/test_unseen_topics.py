@@ -64,6 +64,35 @@ def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_pas
         "no passage is about 'recycle'")
 
 
+def test_an_unseen_word_that_modifies_a_topic_word_needs_a_passage_like_the_two_together():
+    """"road safety" is not answered by "a place of safety": a word the strategies never use
+    that modifies one they do ("about road safety") names another subject, which a top passage
+    must be as like as a paraphrase is, however little the word moves the whole question."""
+    from kb.answers.about import TOPIC_SIMILARITY
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    safety = hit("Wyvern will help victims to live in a new place of safety.", similarity=0.5)
+    idf = idf_table([safety.text, "Victims will get support from the IDVA service.",
+                     "Employers will be offered training to spot abuse among staff."])
+
+    def reason(question, pair_alone):
+        def similarities(queries, found):  # the whole question and without "road": alike
+            return [[pair_alone if query == "road safety" else 0.45] * len(found)
+                    for query in queries]
+        return uncovered_reason(question, [safety], 0.15, resolver, (), idf,
+                                similarities=similarities)
+
+    assert reason("What will Wyvern do about road safety?", TOPIC_SIMILARITY - 0.1) == (
+        "no passage is about 'road'")
+    assert reason("What will Wyvern do about road safety?", TOPIC_SIMILARITY + 0.1) == ""
+    # an unseen word that modifies nothing the strategies use is judged as before
+    assert reason("How will Wyvern keep victims safe on the road?", TOPIC_SIMILARITY - 0.1) == ""
+
+
 def test_a_rewording_that_keeps_the_unseen_word_does_not_answer_for_it():
     """"knife crime among teenagers" reworded as "… among young people" still asks about
     knives: a passage on young people's crime answers the rewording's other words, not the

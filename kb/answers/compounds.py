@@ -72,6 +72,15 @@ def everyday_framing(question: str, about: set[str], idf: Mapping[str, float]) -
     return common_terms(question) - modifiers_of(question, about, idf)
 
 
+def modified_by(question: str, words: set[str], about: set[str], idf: Mapping[str, float]
+                ) -> list[str]:
+    """The phrases (as typed) in which one of `words` modifies a topic word the strategies use
+    (`modifiers_of`): "air quality" of "What about air quality?" for the unseen "air"."""
+    return [match.group(0).split(maxsplit=1)[1] for match in _MODIFIER.finditer(question)
+            if content_terms(match.group(1)) & words
+            and modifiers_of(match.group(0), about, idf)]
+
+
 def _compounds(text: str, among: set[str]) -> list[tuple[str, str, str]]:
     """Two words of the text side by side, or the two parts of a hyphenated word, whose
     terms are both in `among`: each as typed, with its two terms. Punctuation parts words

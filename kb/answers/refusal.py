@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, passage_about, topic_terms
 from kb.answers.answer_type import MIN_TOPIC_SHARE, AnswerType, expected_type, missing_value
-from kb.answers.compounds import everyday_framing, loose_compounds
+from kb.answers.compounds import everyday_framing, loose_compounds, modified_by
 from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
@@ -193,7 +193,8 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
             if passage_about(reworded, hits, idf, acronyms)]
     left = min(held, key=len) if held else unseen
     if (held or passage_about(about, hits, idf, acronyms)) and not (left and _unseen_unanswered(
-            question, left, not held and unseen == subject, hits, similarities)):
+            question, left, not held and unseen == subject, hits, similarities,
+            modified_by(question, left, about, idf))):
         return []
     return typed_words(question, left)
 
@@ -217,13 +218,16 @@ def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mappin
 
 
 def _unseen_unanswered(question: str, unseen: set[str], whole_topic: bool, hits: Sequence[Hit],
-                       similarities: Similarities | None) -> bool:
+                       similarities: Similarities | None, compounds: Sequence[str] = ()
+                       ) -> bool:
     """Whether the top passages answer the rest of the question, not its unseen words: they
     are less like the question than like the question without them ("crime" of "vehicle
     crime"); or, when they are the `whole_topic` (the strategies use none of its words), no
     top passage is TOPIC_SIMILARITY like them on their own: a passage as like the whole
     question is so by its frame ("What does the Essex strategy say about revenge porn?"), not
-    as a paraphrase of its subject. (One embedding run.)"""
+    as a paraphrase of its subject; nor, when an unseen word modifies a topic word they use
+    (`compounds`, "road safety" of "about road safety"), like the two together ("a new place
+    of safety" is no answer on road safety). (One embedding run.)"""
     # years are checked as specific terms; a word for a document ("the launch deck") names
     # where to look, not what about
     words = vocabulary()
@@ -233,7 +237,8 @@ def _unseen_unanswered(question: str, unseen: set[str], whole_topic: bool, hits:
         return False
     kept = " ".join(w for w in re.findall(r"[\w'’-]+", question)
                     if not ((found := content_terms(w)) and found <= unseen))
-    alone = [" ".join(typed_words(question, unseen))] if whole_topic else []
+    alone = ([" ".join(typed_words(question, unseen))] if whole_topic
+             else [pair for pair in compounds if content_terms(pair) & unseen])
     full, reduced, *rest = similarities([question, kept, *alone],
                                         [h.text for h in hits[:HITS_CHECKED]])
     return (max(full) - max(reduced) < -UNSEEN_DROP
