@@ -89,8 +89,12 @@ def test_officers_words_for_courts_services_risk_people_housing_reviews_and_data
         "information sharing"]
     assert strategy_words("How is Calder making sure help is the same across the county?") == [
         "consistent"]
+    assert strategy_words("How does Calder keep the most dangerous cases under review?") == [
+        "high risk"]
+    assert strategy_words("What will Wyvern do to get victims to come forward?") == ["disclosure"]
     # … and not where the words say something else
     assert strategy_words("What risks does Wyvern face?") == []
+    assert strategy_words("What does Calder say about dangerous driving?") == []
     assert strategy_words("Who controls the money Calder spends on refuges?") == ["funding"]
 
 
