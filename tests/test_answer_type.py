@@ -362,3 +362,15 @@ def test_an_acronym_s_plural_is_named_by_its_singular():
     assert unnamed("What will Wyvern do to help GPs spot abuse?", ["GPs"],
                    [hit("Referrals from GP's and A&E rose.")]) == []
     assert unnamed("What will Wyvern do about IDVAs?", ["IDVAs"], [practices]) == ["IDVAs"]
+
+
+def test_a_section_called_by_another_form_of_its_heading_word_is_named():
+    """"under 'Pursue'" calls the strand headed "Pursuing": a one-word name whose stem a hit's
+    heading holds is named; a name in no heading nor text, or of several words, is not."""
+    from kb.answers.refusal import unnamed
+
+    strand = hit("We will hold perpetrators to account.", section="4. Pursuing > What we will do")
+    assert unnamed("What will Wyvern do under 'Pursue'?", ["Pursue"], [strand]) == []
+    assert unnamed("What will Wyvern do under 'Protect'?", ["Protect"], [strand]) == ["Protect"]
+    assert unnamed("What does Wyvern say about the Pursue Programme?", ["Pursue Programme"],
+                   [strand]) == ["Pursue Programme"]

@@ -149,14 +149,19 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
 
 def unnamed(question: str, specific: Sequence[str], hits: Sequence[Hit]) -> list[str]:
     """The question's specific terms (`specific_terms`) that no hit names: not in their text,
-    section, title or period, nor as initials ("TV" for "Thames Valley"); a year a hit's
+    section, title or period, nor as initials ("TV" for "Thames Valley"), nor, for a one-word
+    name, as another form of a hit's heading word ("Pursue" for "Pursuing"); a year a hit's
     document runs over counts as named unless the question asks for a value."""
     evidence = _comparable(" ".join(f"{h.title} {h.period} {h.section} {h.text}" for h in hits))
     planned = expected_type(question) is None  # asks what is done, not for a value of a year
     written = " ".join(h.text for h in hits)
+    headings = {term for h in hits for term in content_terms(h.section)}
     return [t for t in specific if _comparable(t) not in evidence
             and not (planned and YEAR.fullmatch(t) and _covered(int(t), hits))
-            and not _initials_in(t, written)]
+            and not _initials_in(t, written)
+            # a section called by another form of its heading's word ("under 'Pursue'" for
+            # the strand "Pursuing")
+            and not (" " not in t and not YEAR.fullmatch(t) and content_terms(t) <= headings)]
 
 
 def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
