@@ -223,6 +223,23 @@ def test_a_chunk_that_writes_the_strategies_specific_term_ranks_higher(tmp_path)
     assert scores(0.0, common) == scores(1.0, common)
 
 
+def test_a_specific_term_of_one_word_lifts_the_chunk_that_writes_it(tmp_path):
+    """"shelters" stands for "refuge", which one chunk writes: that chunk scores (1 +
+    KB_PHRASE_BOOST) times what it would, as one writing a specific term of several words does."""
+    text = EXPERTS.replace("What we have done\n\n",
+                           "What we have done\n\n- Opened a second refuge in the north.\n\n")
+
+    def scores(boost: float) -> dict[str, float]:
+        folder = tmp_path / str(boost)
+        folder.mkdir()
+        kb = corpus_kb(folder, {"wyvern.txt": text}, phrase_boost=boost)
+        return {h.chunk_id: h.score for h in kb.search("Where are Wyvern's shelters?", k=20)}
+
+    plain, boosted = scores(0.0), scores(1.0)
+    lifted = [c for c in plain if boosted[c] != plain[c]]
+    assert len(lifted) == 1 and boosted[lifted[0]] == pytest.approx(2 * plain[lifted[0]], rel=1e-3)
+
+
 def test_a_law_is_an_act_and_a_name_ending_in_law_is_no_law():
     """"What law does Wyvern's strategy mention?": the strategies name an Act; "Clare's Law"
     is the disclosure scheme's name, not legislation."""

@@ -254,14 +254,14 @@ class HybridRetriever:
             chunks.update(self._snapshot.items(missing))
 
     def _specific_phrases(self, plan: SearchPlan) -> re.Pattern[str] | None:
-        """The strategies' several-word terms for the query's everyday words that are specific
-        (their words together in at most SPECIFIC_PHRASE_SHARE of the chunks), as a pattern;
-        None for none, or with KB_PHRASE_BOOST off."""
+        """The strategies' terms for the query's everyday words that are specific (their words
+        together in at most SPECIFIC_PHRASE_SHARE of the chunks: "Experts by Experience" for
+        "lived experience", "contributors" for "helped write"), as a pattern; None for none,
+        or with KB_PHRASE_BOOST off."""
         if not self._settings.phrase_boost:
             return None
         lexical = self._snapshot.lexical
-        return _whole_words(tuple(w for w in plan.strategy_words if " " in w
-                                  and len(lexical.containing(w))
+        return _whole_words(tuple(w for w in plan.strategy_words if len(lexical.containing(w))
                                   <= SPECIFIC_PHRASE_SHARE * len(lexical)), re.IGNORECASE)
 
     def _fused(self, plan: SearchPlan, vector: list[float], where: Filter,
