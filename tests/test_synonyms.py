@@ -92,8 +92,12 @@ def test_officers_words_for_courts_services_risk_people_housing_reviews_and_data
     assert strategy_words("How does Calder keep the most dangerous cases under review?") == [
         "high risk"]
     assert strategy_words("What will Wyvern do to get victims to come forward?") == ["disclosure"]
+    assert strategy_words("Which organisations helped put the Wyvern strategy together?") == [
+        "contributors"]
+    assert strategy_words("Who contributed to the Calder plan?") == ["contributors"]
     # … and not where the words say something else
     assert strategy_words("What risks does Wyvern face?") == []
+    assert strategy_words("How has Wyvern helped victims to write their safety plans?") == []
     assert strategy_words("What does Calder say about dangerous driving?") == []
     assert strategy_words("Who controls the money Calder spends on refuges?") == ["funding"]
 
