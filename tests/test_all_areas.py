@@ -243,3 +243,25 @@ def test_which_councils_names_each_council_once_so_that_every_one_that_does_it_i
                      AnswerShape(multi_area=True, which_areas=True))
     assert all(f"{area}:" in answer.text for area in councils), answer.text
     assert len(answer.citations) == len(councils) > MAX_PER_AREA
+
+
+def test_which_councils_mention_something_counts_every_document_of_a_council(tmp_path):
+    """"Which councils mention Operation Encompass?": a council that names it only in a
+    presentation names it; the lower weight of supporting documents is for comparing what
+    the councils' strategies commit to, not for whether they mention a thing."""
+    from tests.corpus_support import document
+
+    strategy = "Wyvern Domestic Abuse Strategy 2024-2027\n\n" + "\n\n".join(
+        f"Priority {n}\n\nWyvern will improve its operational response to abuse in district {n} "
+        f"and work with schools there." for n in range(1, 9)) + "\n"
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": strategy,
+        "wyvern-launch.txt": "Wyvern launch event 2025\n\nNext steps\n\n- Operation Encompass: "
+                             "notifying schools after a call-out.\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nSchools\n\nCalder Vale "
+                      "will roll out Operation Encompass to every school.\n"},
+        WYVERN_AND_CALDER + document("wyvern-launch.txt", "wyvern", "Wyvern launch event",
+                                     "2025-2026", kind="presentation"))
+    answer = kb.ask("Which councils mention Operation Encompass?").text
+    assert "Wyvern:" in answer and "notifying schools after a call-out" in answer
+    assert "Calder Vale:" in answer

@@ -296,8 +296,11 @@ class HybridRetriever:
                 scores[position] *= 1.0 + s.intent_boost
             if chunk.doc_id in plan.named_documents:
                 scores[position] *= 1.0 + s.reference_boost
-            elif plan.per_area and chunks[position].doc.kind in vocabulary().supporting_kinds:
-                scores[position] *= 1.0 - s.supporting_penalty  # areas compare by strategies
+            elif (plan.per_area and not plan.which_areas
+                  and chunks[position].doc.kind in vocabulary().supporting_kinds):
+                # areas compare by their strategies; whether an area mentions a thing at all
+                # ("Which councils mention…?") is answered by any of its documents
+                scores[position] *= 1.0 - s.supporting_penalty
             if plan.terms and plan.names_section(self._headings, chunk.section):
                 scores[position] *= 1.0 + s.heading_boost
             if plan.defined and plan.defined.search(chunk.text):
