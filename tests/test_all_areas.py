@@ -265,3 +265,19 @@ def test_which_councils_mention_something_counts_every_document_of_a_council(tmp
     answer = kb.ask("Which councils mention Operation Encompass?").text
     assert "Wyvern:" in answer and "notifying schools after a call-out" in answer
     assert "Calder Vale:" in answer
+
+
+def test_an_answer_about_several_areas_is_scored_on_its_topic_not_its_frame(tmp_path):
+    """"What role do schools play in Wyvern and Calder Vale?": the words that frame a
+    comparison ("role", "play", "areas") are not its topic, so a sentence that shares only them
+    ("The role of the board…") is no answer, as it is none in a comparison's table."""
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nGovernance\n\nThe role of the "
+                      "board is to play its part in overseeing delivery across both areas.\n\n"
+                      "Prevention\n\nWyvern will train teachers in every secondary school.\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nPrevention\n\nCalder Vale "
+                      "will fund healthy relationships lessons in schools.\n"},
+        WYVERN_AND_CALDER, sentence_similarity=0.0)  # (sentences are weighed by words alone)
+    answer = kb.ask("What role do schools play in Wyvern and Calder Vale?").text
+    assert "train teachers in every secondary school" in answer
+    assert "The role of the board" not in answer

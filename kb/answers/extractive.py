@@ -34,6 +34,7 @@ from kb.text import (
     readable,
     shared_weight,
     word_forms,
+    word_list_terms,
 )
 from kb.vocabulary import vocabulary
 
@@ -205,6 +206,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     """
     multi_area, kinds, which_areas = shape.multi_area, shape.kinds, shape.which_areas
     terms = content_terms(question) | content_terms(" ".join(shape.extra_words))
+    if multi_area:
+        terms = (terms - word_list_terms(vocabulary().scaffolding)) or terms
     # "What will X do in year one?": that column of its plan (a question for indicators or
     # aims asks for something else than a plan's actions)
     in_column = [] if multi_area or kinds - {ChunkKind.ACTION} else column_units(question, hits)
