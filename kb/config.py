@@ -18,7 +18,7 @@
 | KB_INTENT_BOOST | 0.2 | relative bonus for chunks of the kind a question asks for |
 | KB_HEADING_BOOST | 0.5 | relative bonus for chunks under a heading the question names ("its 'Pursuing' strand") |
 | KB_SIBLING_HITS | 3 | each of the first N hits brings the asked-for kind of chunk from its section ahead of it |
-| KB_SUPPORTING_PENALTY | 0.5 | in a search of several areas, share taken off the scores of presentations and the like |
+| KB_SUPPORTING_PENALTY | 0.5 | comparing areas, share taken off presentations' scores (not for "which mention…") |
 | KB_EVERY_AREA_ON_PAGE | true | a search naming no area has each area's best hit in its first KB_TOP_K (page.py) |
 | KB_SYNONYMS | true | everyday words in a question bring the strategies' own (vocabulary [synonyms]) |
 | KB_LEXICAL_LONG_FORMS | false | acronyms' long forms join the word search too (they always join the dense one) |
