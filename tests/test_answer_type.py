@@ -40,6 +40,9 @@ from tests.hit_support import hit
     ("How much emphasis does Wyvern put on stalking?", None),
     ("How much attention do the strategies give to older victims?", None),
     ("How much funding goes to the stalking advocate?", AnswerType.AMOUNT),
+    # "How will X…?" asks in what way, whatever value noun it holds
+    ("How will Wyvern make the most of its funding?", None),
+    ("How does Calder keep the cost of the refuge contract down?", None),
     # a theme asks what the strategies say, not for a value; a question without its mark
     # still asks, and so does one after an opening clause
     ("funding and sustainability of services", None),
