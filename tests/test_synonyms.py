@@ -95,6 +95,13 @@ def test_officers_words_for_courts_services_risk_people_housing_reviews_and_data
     assert strategy_words("Which organisations helped put the Wyvern strategy together?") == [
         "contributors"]
     assert strategy_words("Who contributed to the Calder plan?") == ["contributors"]
+    assert strategy_words("How will Calder help people at work get support?") == ["employers"]
+    assert strategy_words("How will Wyvern get the police and courts to work better?") == [
+        "criminal justice"]
+    assert strategy_words("How will Calder make sure abusers are punished?") == [
+        "perpetrators", "held to account"]
+    assert strategy_words("What is there in Wyvern for men who want to change?") == [
+        "perpetrator programme"]
     # … and not where the words say something else
     assert strategy_words("What risks does Wyvern face?") == []
     assert strategy_words("How has Wyvern helped victims to write their safety plans?") == []
