@@ -93,6 +93,31 @@ def test_an_unseen_word_that_modifies_a_topic_word_needs_a_passage_like_the_two_
     assert reason("How will Wyvern keep victims safe on the road?", TOPIC_SIMILARITY - 0.1) == ""
 
 
+def test_an_unseen_word_modified_by_a_topic_word_needs_a_passage_like_the_two_together():
+    """"youth unemployment" is not answered by support for young people: an unseen head word
+    that a word the strategies use modifies ("for youth unemployment") names another subject."""
+    from kb.answers.about import TOPIC_SIMILARITY
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    youth = hit("Wyvern will fund youth workers to support young people.", similarity=0.5)
+    idf = idf_table([youth.text, "Victims will get support from the IDVA service.",
+                     "Employers will be offered training to spot abuse among staff."])
+
+    def reason(pair_alone):
+        def similarities(queries, found):
+            return [[pair_alone if query == "youth unemployment" else 0.45] * len(found)
+                    for query in queries]
+        return uncovered_reason("What is the Wyvern plan for youth unemployment?", [youth], 0.15,
+                                resolver, (), idf, similarities=similarities)
+
+    assert reason(TOPIC_SIMILARITY - 0.1) == "no passage is about 'unemployment'"
+    assert reason(TOPIC_SIMILARITY + 0.1) == ""
+
+
 def test_a_rewording_that_keeps_the_unseen_word_does_not_answer_for_it():
     """"knife crime among teenagers" reworded as "… among young people" still asks about
     knives: a passage on young people's crime answers the rewording's other words, not the

@@ -75,10 +75,13 @@ def everyday_framing(question: str, about: set[str], idf: Mapping[str, float]) -
 def modified_by(question: str, words: set[str], about: set[str], idf: Mapping[str, float]
                 ) -> list[str]:
     """The phrases (as typed) in which one of `words` modifies a topic word the strategies use
-    (`modifiers_of`): "air quality" of "What about air quality?" for the unseen "air"."""
+    (`modifiers_of`: "air quality" of "What about air quality?" for the unseen "air"), or is
+    modified by one ("youth unemployment" of "the plan for youth unemployment")."""
     return [match.group(0).split(maxsplit=1)[1] for match in _MODIFIER.finditer(question)
-            if content_terms(match.group(1)) & words
-            and modifiers_of(match.group(0), about, idf)]
+            if (content_terms(match.group(1)) & words
+                and modifiers_of(match.group(0), about, idf))
+            or ((first := content_terms(match.group(1))) and first <= about - words
+                and all(t in idf for t in first) and content_terms(match.group(2)) & words)]
 
 
 def _compounds(text: str, among: set[str]) -> list[tuple[str, str, str]]:

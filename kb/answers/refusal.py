@@ -230,9 +230,10 @@ def _unseen_unanswered(question: str, unseen: set[str], whole_topic: bool, hits:
     crime"); or, when they are the `whole_topic` (the strategies use none of its words), no
     top passage is TOPIC_SIMILARITY like them on their own: a passage as like the whole
     question is so by its frame ("What does the Essex strategy say about revenge porn?"), not
-    as a paraphrase of its subject; nor, when an unseen word modifies a topic word they use
-    (`compounds`, "road safety" of "about road safety"), like the two together ("a new place
-    of safety" is no answer on road safety). (One embedding run.)"""
+    as a paraphrase of its subject; nor, when an unseen word modifies a topic word they use or
+    is modified by one (`compounds`: "road safety" of "about road safety", "youth unemployment"
+    of "for youth unemployment"), like the two together ("a new place of safety" is no answer
+    on road safety). (One embedding run.)"""
     # years are checked as specific terms; a word for a document ("the launch deck") names
     # where to look, not what about
     words = vocabulary()
