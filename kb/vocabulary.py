@@ -88,6 +88,7 @@ class Vocabulary:
     other_areas: Pattern
     scaffolding: frozenset[str]
     asking_verbs: Pattern  # "say", "mention": not searched for by words
+    object_verbs: str  # "improve", "tackle": the words after them name what is acted on
     preamble: Pattern
     closing_audience: Pattern
     council_bodies: tuple[str, ...]
@@ -215,6 +216,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
             asking_verbs=cue_pattern(data["topic"]["asking_verbs"]),
+            object_verbs=_alternatives(data["topic"]["object_verbs"]),
             value_words=frozenset(data["topic"]["value_words"].split()),
             # an opening clause up to its comma or colon, for or about an audience
             preamble=re.compile(rf"^\s*(?=[^,:?]*\b(?:{_alternatives(data['topic']['audience'])})\b)"

@@ -89,6 +89,9 @@ def test_an_unseen_word_that_modifies_a_topic_word_needs_a_passage_like_the_two_
     assert reason("What will Wyvern do about road safety?", TOPIC_SIMILARITY - 0.1) == (
         "no passage is about 'road'")
     assert reason("What will Wyvern do about road safety?", TOPIC_SIMILARITY + 0.1) == ""
+    # … after a verb that acts on what follows, as after a preposition
+    assert reason("How will Wyvern improve road safety?", TOPIC_SIMILARITY - 0.1) == (
+        "no passage is about 'road'")
     # an unseen word that modifies nothing the strategies use is judged as before
     assert reason("How will Wyvern keep victims safe on the road?", TOPIC_SIMILARITY - 0.1) == ""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, topic_terms
 from kb.records import Hit
@@ -14,6 +15,7 @@ from kb.retrieval.english import common_terms
 from kb.retrieval.intent import kind_words
 from kb.retrieval.years import years_of
 from kb.text import IdfTable, content_terms, terms
+from kb.vocabulary import vocabulary
 
 COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
 
@@ -49,17 +51,21 @@ def loose_compounds(question: str, topic: str, hits: Sequence[Hit],
             and not any(_near(first, second, words) for words in written)]
 
 
-# A word after a preposition or determiner and before another: a modifier of a noun ("about
-# hate crime", "the drink driving"), not a verb ("Oxfordshire hope …", "to let survivors …")
-_MODIFIER = re.compile(r"\b(?:about|on|for|of|with|into|regarding|around|the|a|an|any|its|their"
-                       r"|our)\s+([a-z]+)[ \t]+([a-z]+)\b", re.IGNORECASE)
+# A word after a preposition, a determiner or a verb that acts on what follows, and before
+# another: a modifier of a noun ("about hate crime", "the drink driving", "improve mobile phone
+# coverage"), not a verb ("Oxfordshire hope …", "to let survivors …")
+@lru_cache(maxsize=1)
+def _modifier() -> re.Pattern[str]:
+    return re.compile(r"\b(?:about|on|for|of|with|into|regarding|around|the|a|an|any|its|their"
+                      rf"|our|{vocabulary().object_verbs})\s+([a-z]+)[ \t]+([a-z]+)\b",
+                      re.IGNORECASE)
 
 
 def modifiers_of(question: str, about: set[str], idf: Mapping[str, float]) -> set[str]:
     """The question's terms that modify a topic word the strategies use ("hate" of "about hate
     crime"; not "things" of "the nine things", "let" of "let us recycle", "hope" of "Does
     Oxfordshire hope prevention work…")."""
-    return {term for match in _MODIFIER.finditer(question)
+    return {term for match in _modifier().finditer(question)
             if (second := content_terms(match.group(2))) and second <= about
             and all(t in idf for t in second)
             for term in content_terms(match.group(1)) & about}
@@ -77,7 +83,7 @@ def modified_by(question: str, words: set[str], about: set[str], idf: Mapping[st
     """The phrases (as typed) in which one of `words` modifies a topic word the strategies use
     (`modifiers_of`: "air quality" of "What about air quality?" for the unseen "air"), or is
     modified by one ("youth unemployment" of "the plan for youth unemployment")."""
-    return [match.group(0).split(maxsplit=1)[1] for match in _MODIFIER.finditer(question)
+    return [match.group(0).split(maxsplit=1)[1] for match in _modifier().finditer(question)
             if (content_terms(match.group(1)) & words
                 and modifiers_of(match.group(0), about, idf))
             or ((first := content_terms(match.group(1))) and first <= about - words
