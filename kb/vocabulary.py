@@ -89,6 +89,8 @@ class Vocabulary:
     scaffolding: frozenset[str]
     asking_verbs: Pattern  # "say", "mention": not searched for by words
     object_verbs: str  # "improve", "tackle": the words after them name what is acted on
+    definition_question: Pattern  # "define", "definition of": the term follows
+    defining: str  # "is", "means": what follows a term its definition opens with
     preamble: Pattern
     closing_audience: Pattern
     council_bodies: tuple[str, ...]
@@ -217,6 +219,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
             asking_verbs=cue_pattern(data["topic"]["asking_verbs"]),
             object_verbs=_alternatives(data["topic"]["object_verbs"]),
+            definition_question=cue_pattern(data["definitions"]["questions"]),
+            defining=_alternatives(data["definitions"]["defining"]),
             value_words=frozenset(data["topic"]["value_words"].split()),
             # an opening clause up to its comma or colon, for or about an audience
             preamble=re.compile(rf"^\s*(?=[^,:?]*\b(?:{_alternatives(data['topic']['audience'])})\b)"

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from kb.answers.about import topic_terms
 from kb.answers.answer_type import AnswerType, expected_type, gives_value
+from kb.answers.definitions import cue_terms, definition_pattern, definition_term
 from kb.answers.lists import MAX_LIST_ITEMS, list_units, named_title
 from kb.answers.sentences import units
 from kb.answers.table_columns import column_units
@@ -89,14 +90,16 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 parts: Mapping[str, Sequence[tuple[int, int, float]]] | None = None,
                 similarity_weight: float = 0.0, value: AnswerType | None = None,
                 question_forms: Mapping[str, set[str]] | None = None,
-                kind_terms: AbstractSet[str] = frozenset()
+                kind_terms: AbstractSet[str] = frozenset(),
+                defines: re.Pattern[str] | None = None
                 ) -> list[tuple[float, Hit, int, int, str]]:
     """Every sentence of every hit, scored by idf-weighted overlap with the question (a word
     that shares only its stem with the question's word counts less, "employment" for
     "employers", given the question's `question_forms`: `kb.text.shared_weight`; words of
     the headings above it count half), the hit's rank (RANK_DECAY), whether the hit is of
     a kind the question asks for, and whether it gives the `value` the question asks for (a
-    name for "Who wrote…?", a number for "How many…?": VALUE_WEIGHT).
+    name for "Who wrote…?", a number for "How many…?": VALUE_WEIGHT), or, for a definition
+    question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too).
 
     A sentence that shares no word with the question, nor with its headings, is scored by its
     similarity to the question times `similarity_weight` instead (0: left out), or times the
@@ -145,6 +148,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 kind_weight *= VALUE_WEIGHT
             if value is AnswerType.NAME and signature.match(text):  # "Nick Alston, … Chairman"
                 kind_weight *= VALUE_WEIGHT  # a person and their role: the name "Who…?" asks
+            if defines is not None and defines.search(text):
+                kind_weight *= VALUE_WEIGHT
             scored.append((overlap * length_penalty * kind_weight / (1 + RANK_DECAY * rank), hit,
                            start, end, text))
     # a question whose words only ask for a kind ("How will X measure success?") is answered
@@ -220,8 +225,12 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                                          reference=shape.reference, kinds=kinds,
                                          named_section=shape.named_section)]
     else:
+        term = definition_term(question)
+        if term:
+            terms = (terms - cue_terms(question)) or terms
         scored = score_units(terms, hits, idf, kinds, parts, similarity_weight,
-                             expected_type(question), word_forms(question), kind_words(question))
+                             expected_type(question), word_forms(question), kind_words(question),
+                             definition_pattern(term) if term else None)
         if kinds:
             scored = _of_asked_kind(scored, terms, kinds, multi_area)
         if multi_area and which_areas:  # so that areas that do not answer crowd out none

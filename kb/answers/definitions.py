@@ -1,0 +1,48 @@
+"""Definition questions: the term a question asks the definition of, and the sentences that
+define it ("How does Essex define domestic abuse?": "Domestic abuse is…", "The cross-government
+definition of Domestic Abuse (DA) is:")."""
+
+from __future__ import annotations
+
+import re
+
+from kb.retrieval.synonyms import strategy_words
+from kb.text import content_terms
+from kb.vocabulary import vocabulary
+
+TERM_WORDS = 6  # the most words a defined term runs to after its cue ("define …")
+
+
+def definition_term(question: str) -> str | None:
+    """The term a question asks the definition of: the words after "define", "definition of",
+    "mean by" (vocabulary [definitions]), at most TERM_WORDS, up to "?" or a comma; None for a
+    question that asks none."""
+    cue = vocabulary().definition_question.search(question)
+    if cue is None:
+        return None
+    words = re.split(r"[?,;:]", question[cue.end():], maxsplit=1)[0].split()
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words.pop(0)
+    return " ".join(words[:TERM_WORDS]) or None
+
+
+def cue_terms(question: str) -> set[str]:
+    """The terms of the words that ask for a definition ("define", and the strategies' word
+    for it, "definition"): they say what is asked, not what about, so a sentence that only
+    announces a definition ("The following sections will set out the definition of…") holds
+    no more of the question than the definition does."""
+    cue = vocabulary().definition_question.search(question)
+    if cue is None:
+        return set()
+    return content_terms(" ".join([cue.group(), *strategy_words(cue.group())]))
+
+
+def definition_pattern(term: str) -> re.Pattern[str]:
+    """A sentence that defines the term: it opens with it (after "The") and a defining verb
+    ("Domestic abuse is…", vocabulary [definitions] defining), or gives its definition ("The
+    cross-government definition of Domestic Abuse (DA) is:"; not "… will set out the
+    definition of domestic abuse, what is included…")."""
+    written = r"[\s-]+".join(map(re.escape, term.split()))
+    return re.compile(rf"^\W*(?:the\s+)?{written}(?:\s*\([^)]*\))?\s+(?:{vocabulary().defining})\b"
+                      rf"|\bdefinition\s+of\s+(?:the\s+)?{written}(?:\s*\([^)]*\))?\s*(?:is\b|:)",
+                      re.IGNORECASE)

@@ -1,0 +1,37 @@
+"""Definition questions: the term asked about, and the sentence that defines it answers first
+(kb.answers.definitions)."""
+
+from tests.corpus_support import corpus_kb
+
+
+def test_the_term_a_question_asks_the_definition_of():
+    from kb.answers.definitions import definition_term
+
+    assert definition_term("How does Wyvern define domestic abuse?") == "domestic abuse"
+    assert definition_term("What is the definition of the stalking offence?") == "stalking offence"
+    assert definition_term("What does Calder mean by coercive control, exactly?") == "coercive control"
+    assert definition_term("What will Wyvern do about stalking?") is None
+
+
+def test_a_sentence_defines_a_term_when_it_opens_with_it_or_gives_its_definition():
+    from kb.answers.definitions import definition_pattern
+
+    defines = definition_pattern("domestic abuse")
+    assert defines.search("Domestic abuse is a pattern of coercive control.")
+    assert defines.search("The cross-government definition of Domestic Abuse (DA) is:")
+    assert not defines.search("The following sections set out the definition of domestic "
+                              "abuse, what is included and what is not.")
+    assert not defines.search("Tackling domestic abuse is a priority for every partner.")
+
+
+def test_a_definition_question_is_answered_with_the_definition_first(tmp_path):
+    """A sentence that announces the definition holds the question's words ("definition",
+    "domestic abuse") as well as the definition does; the one that defines the term answers."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\nIntroduction\n\nThe following sections set "
+        "out the definition of domestic abuse used in Wyvern and what it includes.\n\n"
+        "Terms we use\n\nDomestic abuse is a pattern of coercive control by a partner or family "
+        "member.\n\nStalking is a pattern of persistent and unwanted attention.\n")},
+        sentence_similarity=0.0)
+    answer = kb.ask("How does Wyvern define domestic abuse?")
+    assert answer.citations[0].quote.startswith("Domestic abuse is a pattern of coercive control")
