@@ -12,11 +12,11 @@ from kb.config import Settings
 
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
-    "tune": {"recall@5": 0.840, "recall@10": 0.907, "must_mention": 0.914,
-             "refusal_accuracy": 0.947, "false_refusal_rate": 0.006,
+    "tune": {"recall@5": 0.847, "recall@10": 0.912, "must_mention": 0.917,
+             "refusal_accuracy": 0.957, "false_refusal_rate": 0.006,
              "compare_all_filled": 0.986, "compare_area_coverage@8": 1.000},
     "check": {"recall@5": 0.774, "recall@10": 0.835, "must_mention": 0.811,
-              "refusal_accuracy": 0.733, "false_refusal_rate": 0.010,
+              "refusal_accuracy": 0.767, "false_refusal_rate": 0.010,
               "compare_all_filled": 1.000, "compare_area_coverage@8": 1.000},
 }
 
