@@ -342,3 +342,32 @@ def test_a_section_called_by_number_refers_to_the_items_numbered_after_it():
     assert [bool(dotted.match(row)) for row in (
         "3.2.1 Recommission the refuge", "• Aim 1: Fewer victims", "3.2 Support for victims",
         "3.3.1 Fund a programme")] == [True, False, False, False]
+
+
+def test_a_heading_called_by_its_own_words_after_under_is_a_section_name():
+    """"the key actions under RECOVERY" calls a section by its heading's words, with no section
+    noun; "under" with no capitalised words at the end calls none, and a question that calls a
+    section otherwise keeps that reference alone."""
+    reference = section_reference("What are the key actions under RECOVERY?")
+    assert reference.names == frozenset({"recoveri"})
+    assert reference.rest == "What are the key actions under ?"
+    assert section_reference("What will they do under 'Pursue'?").names == frozenset({"pursu"})
+    assert section_reference("What falls under the criminal justice system?").names == frozenset()
+    assert section_reference("What are the delivery priorities under Prevention?").names == (
+        frozenset({"deliveri"}))
+
+
+def test_the_list_asked_for_names_no_heading_where_a_section_is_called_by_name(tmp_path):
+    """"What are Wyvern's key actions under RECOVERY?": "KEY ACTIONS" is what is asked for
+    there, not the section; the answer is the actions under RECOVERY."""
+    from tests.corpus_support import corpus_kb
+
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\nKEY ACTIONS\n\nThe following actions will "
+        "form the starting point for a detailed action plan drawn up by partners.\n\n"
+        "PREVENT\n\nWhat we will do:\n\n1. Deliver healthy relationships lessons in schools.\n\n"
+        "RECOVERY\n\nWhat we will do:\n\n1. Fund peer support groups for survivors.\n"
+        "2. Offer counselling within four weeks of referral.\n")})
+    answer = kb.ask("What are Wyvern's key actions under RECOVERY?")
+    assert "Fund peer support groups" in answer.citations[0].quote + answer.citations[1].quote
+    assert "starting point" not in answer.text

@@ -111,11 +111,23 @@ def section_reference(question: str) -> SectionReference:
                     and _DIVISION_ASKED.match(question, named.end()))):
             found |= names
             spans.append(named.span())
+    # "the key actions under RECOVERY", "… under 'Pursue'": a heading's own words after
+    # "under", at the question's end, where it calls no section otherwise ("the delivery
+    # priorities under Prevention" calls the priorities a section, Prevention one of them)
+    under = None if found or spans else _UNDER_HEADING.search(question)
+    if under is not None:
+        found |= content_terms(under.group(1))
+        spans.append(under.span(1))
     rest = question
     for start, end in reversed(spans):
         rest = rest[:start] + rest[end:]
     return SectionReference(frozenset(found), " ".join(rest.split()), frozenset(about),
                             bool(spans))
+
+
+_UNDER_HEADING = re.compile(r"\bunder\s+(?:the\s+|its\s+|their\s+)?['‘’\"]?"
+                            r"((?-i:[A-Z])[\w-]*(?:\s+(?:and\s+|&\s+)?(?-i:[A-Z])[\w-]*){0,2})"
+                            r"['‘’\"]?(?=\s*(?:[?.!]|$))", re.IGNORECASE)
 
 
 def _capitalised(matches: list[re.Match[str]], index: int, start: int) -> bool:

@@ -76,11 +76,21 @@ class SearchPlan:
     def names_section(self, headings: HeadingMatcher, section: str) -> bool:
         """Whether the query names the section (a path, "Prevention > What we will do"), by its
         terms or by the name or subject it calls a section by (`HeadingMatcher.named`)."""
-        return headings.named(section, self.terms, self.section_names, self.section_about)
+        return headings.named(section, self._heading_terms, self.section_names,
+                              self.section_about)
 
     def named_part(self, headings: HeadingMatcher, section: str) -> str:
         """The part of a section path the query names (`HeadingMatcher.named_part`)."""
-        return headings.named_part(section, self.terms, self.section_names, self.section_about)
+        return headings.named_part(section, self._heading_terms, self.section_names,
+                                   self.section_about)
+
+    @property
+    def _heading_terms(self) -> frozenset[str]:
+        """The terms that may name a heading: where the query calls a section by name, not the
+        list it asks for there ("the key actions under RECOVERY" names no "KEY ACTIONS")."""
+        if self.section_names or self.section_about:
+            return self.terms - self.list_nouns
+        return self.terms
 
 
 def _word(term: str | None) -> re.Pattern[str] | None:
