@@ -90,6 +90,7 @@ class Vocabulary:
     asking_verbs: Pattern  # "say", "mention": not searched for by words
     object_verbs: str  # "improve", "tackle": the words after them name what is acted on
     definition_question: Pattern  # "define", "definition of": the term follows
+    future_question: Pattern  # "When will…": a date it asks for is not before its document
     defining: str  # "is", "means": what follows a term its definition opens with
     preamble: Pattern
     closing_audience: Pattern
@@ -220,6 +221,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             asking_verbs=cue_pattern(data["topic"]["asking_verbs"]),
             object_verbs=_alternatives(data["topic"]["object_verbs"]),
             definition_question=cue_pattern(data["definitions"]["questions"]),
+            future_question=cue_pattern(data["future"]["questions"]),
             defining=_alternatives(data["definitions"]["defining"]),
             value_words=frozenset(data["topic"]["value_words"].split()),
             # an opening clause up to its comma or colon, for or about an audience

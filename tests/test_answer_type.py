@@ -377,3 +377,25 @@ def test_a_section_called_by_another_form_of_its_heading_word_is_named():
     assert unnamed("What will Wyvern do under 'Protect'?", ["Protect"], [strand]) == ["Protect"]
     assert unnamed("What does Wyvern say about the Pursue Programme?", ["Pursue Programme"],
                    [strand]) == ["Pursue Programme"]
+
+
+def test_when_something_will_happen_is_not_dated_before_its_document():
+    """"When will Wyvern publish its action plan?": a year before the document's period (its
+    2021-2024) dates what was done before it ("the 2019 audit"), not what it will do."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    earlier = hit("The action plan to be published will draw on the 2019 safeguarding audit.")
+    dated = hit("The refreshed action plan will be published in 2022.")
+    idf = idf_table([earlier.text, dated.text, "Victims will get support from the IDVA service.",
+                     "Employers will be offered training to spot abuse among staff."])
+    question = "When will Wyvern publish its action plan?"
+    assert uncovered_reason(question, [earlier], 0.15, resolver, (), idf) == (
+        "no passage about it gives a date")
+    assert uncovered_reason(question, [dated], 0.15, resolver, (), idf) == ""
+    # (what was done is dated so: "When did Wyvern audit its safeguarding?")
+    assert uncovered_reason("When did Wyvern carry out its safeguarding audit?", [earlier], 0.15,
+                            resolver, (), idf) == ""

@@ -154,6 +154,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
                else frozenset())
     lasting, often = _asks_time(question, kind)
+    # "When will X publish its plan?": not "the 2017 audit" of a 2018-21 strategy
+    ahead = kind is AnswerType.DATE and bool(vocabulary().future_question.search(question))
     rated = rated_terms(question) & asked
     # "What did the evaluation of X find?": a finding of an evaluation, not a figure about X
     sources = finding_source(question) & asked if kind is AnswerType.FINDING else frozenset()
@@ -171,6 +173,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                                       years=years):
             if (rated and not rated & held) or (sources and not sources & held):
                 continue  # a share of something else, a finding of another source
+            if ahead and _before_document(sentence, hit.period):
+                continue
             if (idf_weight(held, idf) >= VALUE_TOPIC_SHARE * asked_total
                     and (kind is not AnswerType.NAME or rarest in held)):
                 return None
@@ -283,6 +287,14 @@ def _details(i: int, quotes: Sequence[str], indents: Sequence[int]) -> list[str]
             break
         out.append(quote)
     return out
+
+
+def _before_document(text: str, period: str) -> bool:
+    """Every year the text writes is before the first year of its document's `period` (a
+    date of something done before the document, not of what it will do)."""
+    own = years_of(period)
+    spans = year_spans(text)
+    return own is not None and bool(spans) and all(last < own[0] for _, last in spans)
 
 
 def _dated_in(years: Sequence[tuple[int, int]], text: str, period: str) -> bool:
