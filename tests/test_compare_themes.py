@@ -37,7 +37,9 @@ def test_question_topic_drops_scaffolding_and_areas():
                     "How much emphasis do the three strategies put on perpetrators?",
                     "To what extent do the councils cover perpetrators?",
                     "What role do perpetrators play in each area?",
-                    "How do the three strategies describe perpetrators?"):
+                    "How do the three strategies describe perpetrators?",
+                    "Where do the strategies stand on perpetrators?",
+                    "What is Wyvern's position on perpetrators?"):
         # the same search text, not only the same content words: the search ranks by both
         assert question_topic(wording, resolver) == "perpetrators", wording
     assert question_topic("How does Wyvern tackle violence against women and girls?",
