@@ -20,8 +20,10 @@ ALTERNATIVE_WORDS = 3  # words on either side of an "or" that make one alternati
 def question_topic(text: str, resolver: AreaResolver) -> str:
     """The topic words of a question or theme (the text itself when nothing is left)."""
     topic = resolver.topic(text)
+    # (a possessive whose noun was an area or a scaffolding word goes with it: "each
+    # council's stance on…")
     words = [w for w in re.findall(r"[\w'’&-]+", topic)
-             if w.lower().strip("'’") not in vocabulary().scaffolding]
+             if w.lower().strip("'’") not in vocabulary().scaffolding | {"s"}]
     while words and words[0].lower() in STOPWORDS:  # "How … with perpetrators": what is left
         words.pop(0)                                # of the scaffolding around the topic
     while words and words[-1].lower() in STOPWORDS:
