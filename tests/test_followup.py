@@ -36,6 +36,18 @@ def test_compare_them_sets_the_areas_of_the_last_turns_side_by_side():
         "wyvern", "calder"]
 
 
+def test_comparing_the_last_turn_with_another_area_sets_both_side_by_side():
+    history = ["What does Wyvern say about stalking?"]
+    assert resolve("How does that compare with Calder?", history, RESOLVER) == (
+        "Compare wyvern and calder: What does say about stalking?")
+    assert resolve("Is this different in Calder?", history, RESOLVER) == (
+        "Compare wyvern and calder: What does say about stalking?")
+    # a comparison that points back to nothing stands alone
+    assert resolve("How does Calder's refuge provision compare with the national picture?",
+                   history, RESOLVER) == (
+        "How does Calder's refuge provision compare with the national picture?")
+
+
 def test_what_about_another_subject_keeps_the_places_and_drops_the_old_subject():
     history = ["What will Wyvern do about perpetrators?"]
     assert resolve("What about refuges there?", history, RESOLVER) == (

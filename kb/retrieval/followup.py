@@ -18,6 +18,8 @@ _THERE = re.compile(r"\b(there|then|too|as well|instead)\b", re.IGNORECASE)
 # a short question that points back ("How will they be measured?", "Who leads on it?")
 _POINTS_BACK = re.compile(r"\b(they|them|their|these|those|it|its)\b", re.IGNORECASE)
 POINTING_WORDS = 8  # at most this many words, to point back rather than ask anew
+# "How does that compare…?", "Is this different…?": a word that points back to the last turn
+_THAT = re.compile(r"\b(that|this|it|they|them|those|these)\b", re.IGNORECASE)
 # "Compare them", "How do they compare?", "What's the difference?"
 _COMPARE = re.compile(r"\b(compar\w*|differ\w*|contrast\w*|similar\w*)\b", re.IGNORECASE)
 TURNS = 4  # the earlier questions read for the areas a comparison follow-up sets side by side
@@ -45,9 +47,15 @@ def resolve(question: str, history: Sequence[str] | None, resolver: AreaResolver
 
 def _against(question: str, turns: Sequence[str], resolver: AreaResolver) -> str:
     """A follow-up resolved against the earlier turns (each already resolved, the last
-    one its previous question)."""
+    one its previous question); one that compares it with another area sets the areas side
+    by side."""
     previous = turns[-1]
     new_areas = resolver.mentioned(question)
+    if new_areas and _COMPARE.search(question):  # "How does that compare with Bucks?"
+        areas = list(dict.fromkeys([*resolver.mentioned(previous), *new_areas]))
+        if len(areas) >= 2:
+            names = " and ".join(a.replace("-", " ") for a in areas)
+            return f"Compare {names}: {resolver.without_names(previous).rstrip(' ?')}?"
     if new_areas:
         stripped = previous
         for area in resolver.mentioned(previous):
@@ -79,13 +87,16 @@ def _new_topic(question: str) -> str:
 
 def _follows_up(question: str, resolver: AreaResolver) -> bool:
     """The question refers to the previous turn: at most 12 words, it opens as a follow-up
-    ("and…", "what about…"), ends pointing back ("…for them?"), or is a short question that
+    ("and…", "what about…"), ends pointing back ("…for them?"), compares what it points back
+    to ("How does that compare with Bucks?"), or is a short question that
     names no area and points back ("How will they be measured?") or asks only for a value
     ("How many a year?", "When?": vocabulary [topic] value_words)."""
     if len(question.split()) > 12:
         return False
     short = len(question.split()) <= POINTING_WORDS and not resolver.mentioned(question)
-    return bool(_FOLLOW_UP.search(question)) or (short and (
+    # "How does that compare with Bucks?": the previous turn set against another area
+    compared = bool(_COMPARE.search(question) and _THAT.search(question))
+    return bool(_FOLLOW_UP.search(question)) or compared or (short and (
         bool(_POINTS_BACK.search(question))
         or not content_terms(question) - word_list_terms(vocabulary().value_words)))
 
