@@ -102,6 +102,8 @@ def test_officers_words_for_courts_services_risk_people_housing_reviews_and_data
         "perpetrators", "held to account"]
     assert strategy_words("What is there in Wyvern for men who want to change?") == [
         "perpetrator programme"]
+    assert strategy_words("What is Calder doing to help women who have been raped?") == [
+        "sexual violence"]
     # … and not where the words say something else
     assert strategy_words("What risks does Wyvern face?") == []
     assert strategy_words("How has Wyvern helped victims to write their safety plans?") == []
