@@ -38,10 +38,9 @@ def test_compare_them_sets_the_areas_of_the_last_turns_side_by_side():
 
 def test_comparing_the_last_turn_with_another_area_sets_both_side_by_side():
     history = ["What does Wyvern say about stalking?"]
-    assert resolve("How does that compare with Calder?", history, RESOLVER) == (
-        "Compare wyvern and calder: What does say about stalking?")
-    assert resolve("Is this different in Calder?", history, RESOLVER) == (
-        "Compare wyvern and calder: What does say about stalking?")
+    for follow_up in ("How does that compare with Calder?", "Is this different in Calder?"):
+        assert resolve(follow_up, history, RESOLVER) == (
+            "Compare wyvern and calder: What does say about stalking?"), follow_up
     # a comparison that points back to nothing stands alone
     assert resolve("How does Calder's refuge provision compare with the national picture?",
                    history, RESOLVER) == (
