@@ -104,6 +104,8 @@ def test_officers_words_for_courts_services_risk_people_housing_reviews_and_data
         "perpetrator programme"]
     assert strategy_words("What is Calder doing to help women who have been raped?") == [
         "sexual violence"]
+    assert strategy_words("How many women were turned away from Calder's refuges?") == [
+        "could not be accommodated"]
     # … and not where the words say something else
     assert strategy_words("What risks does Wyvern face?") == []
     assert strategy_words("How has Wyvern helped victims to write their safety plans?") == []
