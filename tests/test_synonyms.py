@@ -106,6 +106,7 @@ def test_officers_words_for_courts_services_risk_people_housing_reviews_and_data
         "sexual violence"]
     assert strategy_words("How many women were turned away from Calder's refuges?") == [
         "could not be accommodated"]
+    assert strategy_words("How much does abuse cost Wyvern each year?") == ["per annum"]
     # … and not where the words say something else
     assert strategy_words("What risks does Wyvern face?") == []
     assert strategy_words("How has Wyvern helped victims to write their safety plans?") == []
