@@ -50,6 +50,11 @@ def test_question_topic_drops_scaffolding_and_areas():
                           "health?", resolver) == "domestic abuse on health"
     assert content_terms(question_topic("Compare Wyvern and Calder on housing", resolver)) == {
         "hous"}
+    # "figures" asks for the numbers on a topic (the table's context column), it is none:
+    # "Figure 1: Boards linking…" is a caption, not an incident figure
+    assert question_topic("incident figures", resolver) == "incident"
+    assert question_topic("Compare the areas' statistics on repeat victims", resolver) == (
+        "repeat victims")
 
 
 @pytest.mark.parametrize(("question", "asked"), [

@@ -23,7 +23,7 @@ def question_topic(text: str, resolver: AreaResolver) -> str:
     # (a possessive whose noun was an area or a scaffolding word goes with it: "each
     # council's stance on…")
     words = [w for w in re.findall(r"[\w'’&-]+", topic)
-             if w.lower().strip("'’") not in vocabulary().scaffolding | {"s"}]
+             if w.lower().strip("'’") not in vocabulary().scaffolding | {"s", ""}]
     while words and words[0].lower() in STOPWORDS:  # "How … with perpetrators": what is left
         words.pop(0)                                # of the scaffolding around the topic
     while words and words[-1].lower() in STOPWORDS:
