@@ -60,58 +60,46 @@ def test_officers_words_for_homicide_refuge_and_service_users_views():
     assert strategy_words("How will Wyvern involve schools in prevention?") == []
 
 
-def test_officers_words_for_courts_services_risk_people_housing_reviews_and_data():
-    assert strategy_words("How will Wyvern make sure abusers face the courts?") == [
-        "perpetrators", "prosecution"]
-    assert strategy_words("How is Calder joining up services so victims only tell their story "
-                          "once?") == ["information sharing"]
-    assert strategy_words("What happens in Wyvern when someone is at the highest risk?") == [
-        "high risk"]
-    assert strategy_words("What does Calder say about women from migrant communities?") == [
-        "refugee"]
-    assert strategy_words("How will Wyvern help victims who drink or use drugs?") == [
-        "substance misuse"]
-    assert strategy_words("What support does Calder give to men who are abused?") == [
-        "male victims"]
-    assert strategy_words("What does Wyvern say about controlling behaviour over money?") == [
-        "financial abuse"]
-    assert strategy_words("How will Calder work with landlords?") == ["housing providers"]
-    assert strategy_words("How does Wyvern share learning from deaths?") == [
-        "domestic homicide reviews"]
-    assert strategy_words("How will Calder stop abuse passing down the generations?") == [
-        "inter-generational"]
-    assert strategy_words("How will Wyvern get better figures on abuse?") == ["data capture"]
-    assert strategy_words("What will Calder do about repeat callers to the police?") == [
-        "repeat victims"]
-    assert strategy_words("What is Calder doing for victims who have nowhere to go at night?") == [
-        "safe accommodation"]
-    assert strategy_words("How does Wyvern make sure different services talk to each other?") == [
-        "information sharing"]
-    assert strategy_words("How is Calder making sure help is the same across the county?") == [
-        "consistent"]
-    assert strategy_words("How does Calder keep the most dangerous cases under review?") == [
-        "high risk"]
-    assert strategy_words("What will Wyvern do to get victims to come forward?") == ["disclosure"]
-    assert strategy_words("Which organisations helped put the Wyvern strategy together?") == [
-        "contributors"]
-    assert strategy_words("Who contributed to the Calder plan?") == ["contributors"]
-    assert strategy_words("How will Calder help people at work get support?") == ["employers"]
-    assert strategy_words("How will Wyvern get the police and courts to work better?") == [
-        "criminal justice"]
-    assert strategy_words("How will Calder make sure abusers are punished?") == [
-        "perpetrators", "held to account"]
-    assert strategy_words("What is there in Wyvern for men who want to change?") == [
-        "perpetrator programme"]
-    assert strategy_words("What is Calder doing to help women who have been raped?") == [
-        "sexual violence"]
-    assert strategy_words("How many women were turned away from Calder's refuges?") == [
-        "could not be accommodated"]
-    assert strategy_words("How much does abuse cost Wyvern each year?") == ["per annum"]
+# (an officer's question, the strategies' words it brings)
+OFFICERS_WORDS = [
+    ("How will Wyvern make sure abusers face the courts?", ["perpetrators", "prosecution"]),
+    ("How is Calder joining up services so victims only tell their story once?",
+     ["information sharing"]),
+    ("What happens in Wyvern when someone is at the highest risk?", ["high risk"]),
+    ("What does Calder say about women from migrant communities?", ["refugee"]),
+    ("How will Wyvern help victims who drink or use drugs?", ["substance misuse"]),
+    ("What support does Calder give to men who are abused?", ["male victims"]),
+    ("What does Wyvern say about controlling behaviour over money?", ["financial abuse"]),
+    ("How will Calder work with landlords?", ["housing providers"]),
+    ("How does Wyvern share learning from deaths?", ["domestic homicide reviews"]),
+    ("How will Calder stop abuse passing down the generations?", ["inter-generational"]),
+    ("How will Wyvern get better figures on abuse?", ["data capture"]),
+    ("What will Calder do about repeat callers to the police?", ["repeat victims"]),
+    ("What is Calder doing for victims who have nowhere to go at night?", ["safe accommodation"]),
+    ("How does Wyvern make sure different services talk to each other?", ["information sharing"]),
+    ("How is Calder making sure help is the same across the county?", ["consistent"]),
+    ("How does Calder keep the most dangerous cases under review?", ["high risk"]),
+    ("What will Wyvern do to get victims to come forward?", ["disclosure"]),
+    ("Which organisations helped put the Wyvern strategy together?", ["contributors"]),
+    ("Who contributed to the Calder plan?", ["contributors"]),
+    ("How will Calder help people at work get support?", ["employers"]),
+    ("How will Wyvern get the police and courts to work better?", ["criminal justice"]),
+    ("How will Calder make sure abusers are punished?", ["perpetrators", "held to account"]),
+    ("What is there in Wyvern for men who want to change?", ["perpetrator programme"]),
+    ("What is Calder doing to help women who have been raped?", ["sexual violence"]),
+    ("How many women were turned away from Calder's refuges?", ["could not be accommodated"]),
+    ("How much does abuse cost Wyvern each year?", ["per annum"]),
     # … and not where the words say something else
-    assert strategy_words("What risks does Wyvern face?") == []
-    assert strategy_words("How has Wyvern helped victims to write their safety plans?") == []
-    assert strategy_words("What does Calder say about dangerous driving?") == []
-    assert strategy_words("Who controls the money Calder spends on refuges?") == ["funding"]
+    ("What risks does Wyvern face?", []),
+    ("How has Wyvern helped victims to write their safety plans?", []),
+    ("What does Calder say about dangerous driving?", []),
+    ("Who controls the money Calder spends on refuges?", ["funding"]),
+]
+
+
+@pytest.mark.parametrize(("question", "words"), OFFICERS_WORDS)
+def test_officers_words_for_courts_services_risk_people_housing_reviews_and_data(question, words):
+    assert strategy_words(question) == words
 
 
 def test_officers_idioms_for_oversight_recovery_killing_and_money():
