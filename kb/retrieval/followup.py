@@ -51,21 +51,20 @@ def _against(question: str, turns: Sequence[str], resolver: AreaResolver) -> str
     by side."""
     previous = turns[-1]
     new_areas = resolver.mentioned(question)
-    if new_areas and _COMPARE.search(question):  # "How does that compare with Bucks?"
-        areas = list(dict.fromkeys([*resolver.mentioned(previous), *new_areas]))
-        if len(areas) >= 2:
-            names = " and ".join(a.replace("-", " ") for a in areas)
+    if _COMPARE.search(question):
+        # "How does that compare with Bucks?": the last turn's areas and the one named;
+        # "Compare them": the areas of the last turns
+        compared = list(dict.fromkeys(
+            [*resolver.mentioned(previous), *new_areas] if new_areas
+            else [a for turn in turns for a in resolver.mentioned(turn)]))
+        if len(compared) >= 2:
+            names = " and ".join(a.replace("-", " ") for a in compared)
             return f"Compare {names}: {resolver.without_names(previous).rstrip(' ?')}?"
     if new_areas:
         stripped = previous
         for area in resolver.mentioned(previous):
             stripped = resolver.remove(stripped, area)
         return f"{stripped.rstrip(' ?')} in {', '.join(new_areas)}?"
-    if _COMPARE.search(question):
-        earlier = list(dict.fromkeys(a for turn in turns for a in resolver.mentioned(turn)))
-        if len(earlier) >= 2:
-            names = " and ".join(a.replace("-", " ") for a in earlier)
-            return f"Compare {names}: {resolver.without_names(previous).rstrip(' ?')}?"
     if intended_kinds(question):  # "How will they be measured?" asks for its own kind
         previous = without_cues(previous)
     topic = _new_topic(question)
