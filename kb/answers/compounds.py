@@ -66,8 +66,7 @@ def modifiers_of(question: str, about: set[str], idf: Mapping[str, float]) -> se
     crime"; not "things" of "the nine things", "let" of "let us recycle", "hope" of "Does
     Oxfordshire hope prevention work…")."""
     return {term for match in _modifier().finditer(question)
-            if (second := content_terms(match.group(2))) and second <= about
-            and all(t in idf for t in second)
+            if _used_topic_word(content_terms(match.group(2)), about, idf)
             for term in content_terms(match.group(1)) & about}
 
 
@@ -83,11 +82,18 @@ def modified_by(question: str, words: set[str], about: set[str], idf: Mapping[st
     """The phrases (as typed) in which one of `words` modifies a topic word the strategies use
     (`modifiers_of`: "air quality" of "What about air quality?" for the unseen "air"), or is
     modified by one ("youth unemployment" of "the plan for youth unemployment")."""
-    return [match.group(0).split(maxsplit=1)[1] for match in _modifier().finditer(question)
-            if (content_terms(match.group(1)) & words
-                and modifiers_of(match.group(0), about, idf))
-            or ((first := content_terms(match.group(1))) and first <= about - words
-                and all(t in idf for t in first) and content_terms(match.group(2)) & words)]
+    out = []
+    for match in _modifier().finditer(question):
+        first, second = content_terms(match.group(1)), content_terms(match.group(2))
+        if ((first & words and first & about and _used_topic_word(second, about, idf))
+                or (second & words and _used_topic_word(first, about - words, idf))):
+            out.append(match.group(0).split(maxsplit=1)[1])
+    return out
+
+
+def _used_topic_word(word: set[str], about: set[str], idf: Mapping[str, float]) -> bool:
+    """The terms of a word are topic terms (`about`) that the strategies use."""
+    return bool(word) and word <= about and all(t in idf for t in word)
 
 
 def _compounds(text: str, among: set[str]) -> list[tuple[str, str, str]]:
