@@ -13,28 +13,26 @@ from kb.vocabulary import vocabulary
 TERM_WORDS = 6  # the most words a defined term runs to after its cue ("define …")
 
 
-def definition_term(question: str) -> str | None:
-    """The term a question asks the definition of: the words after "define", "definition of",
-    "mean by" (vocabulary [definitions]), at most TERM_WORDS, up to "?" or a comma; None for a
-    question that asks none."""
+def asked_definition(question: str) -> tuple[str, set[str]] | None:
+    """For a question that asks the definition of a term, the term and the terms of the words
+    that ask for it; None for a question that asks none.
+
+    The term is the words after "define", "definition of", "mean by" (vocabulary
+    [definitions]), at most TERM_WORDS, up to "?" or a comma. The asking words ("define", and
+    the strategies' word for it, "definition") say what is asked, not what about, so a
+    sentence that only announces a definition ("The following sections will set out the
+    definition of…") holds no more of the question than the definition does.
+    """
     cue = vocabulary().definition_question.search(question)
     if cue is None:
         return None
     words = re.split(r"[?,;:]", question[cue.end():], maxsplit=1)[0].split()
     while words and words[0].lower() in {"the", "a", "an"}:
         words.pop(0)
-    return " ".join(words[:TERM_WORDS]) or None
-
-
-def cue_terms(question: str) -> set[str]:
-    """The terms of the words that ask for a definition ("define", and the strategies' word
-    for it, "definition"): they say what is asked, not what about, so a sentence that only
-    announces a definition ("The following sections will set out the definition of…") holds
-    no more of the question than the definition does."""
-    cue = vocabulary().definition_question.search(question)
-    if cue is None:
-        return set()
-    return content_terms(" ".join([cue.group(), *strategy_words(cue.group())]))
+    term = " ".join(words[:TERM_WORDS])
+    if not term:
+        return None
+    return term, content_terms(" ".join([cue.group(), *strategy_words(cue.group())]))
 
 
 def definition_pattern(term: str) -> re.Pattern[str]:

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from kb.answers.about import topic_terms
 from kb.answers.answer_type import AnswerType, expected_type, gives_value
-from kb.answers.definitions import cue_terms, definition_pattern, definition_term
+from kb.answers.definitions import asked_definition, definition_pattern
 from kb.answers.lists import MAX_LIST_ITEMS, list_units, named_title
 from kb.answers.sentences import units
 from kb.answers.table_columns import column_units
@@ -225,12 +225,12 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                                          reference=shape.reference, kinds=kinds,
                                          named_section=shape.named_section)]
     else:
-        term = definition_term(question)
-        if term:
-            terms = (terms - cue_terms(question)) or terms
+        definition = asked_definition(question)
+        if definition:
+            terms = (terms - definition[1]) or terms
         scored = score_units(terms, hits, idf, kinds, parts, similarity_weight,
                              expected_type(question), word_forms(question), kind_words(question),
-                             definition_pattern(term) if term else None)
+                             definition_pattern(definition[0]) if definition else None)
         if kinds:
             scored = _of_asked_kind(scored, terms, kinds, multi_area)
         if multi_area and which_areas:  # so that areas that do not answer crowd out none
