@@ -181,3 +181,17 @@ def test_how_often_is_answered_by_a_frequency_anywhere_in_the_sentence():
     assert missing_value(question, question, [quarterly], {}) is None
     once = hit("No one in Wyvern should miss the awareness campaigns we run.", section="Campaigns")
     assert missing_value(question, question, [once], {}) is AnswerType.COUNT
+
+
+def test_the_year_asked_dates_the_value_and_weighs_nothing_of_what_it_counts():
+    """"How many people were referred to MARAC in 2022-23?": a share of young people in
+    2022-23 holds the year and "people", not the referrals to MARAC it asks to count; a count
+    of MARAC referrals in 2022-23 answers."""
+    idf = {"marac": 3.0, "refer": 3.0, "peopl": 1.5, "2022-23": 5.0}
+    question = "How many people were referred to MARAC in 2022-23?"
+    young = hit("In 2022-23, 47% of young people living with domestic abuse were directly "
+                "harmed by it.", section="The local picture")
+    assert missing_value(question, question, [young], idf) is AnswerType.COUNT
+    referrals = hit("In 2022-23, 310 people were referred to the MARAC, most of them by the "
+                    "police.", section="The local picture")
+    assert missing_value(question, question, [young, referrals], idf) is None

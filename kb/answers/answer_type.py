@@ -143,13 +143,18 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # a passage is about the topic in a document the question names; its value sentence
     # need not repeat how the question named that document
     asked = terms - set(source_terms)
-    asked_total = idf_weight(asked, idf)  # at most `total`
-    if not asked_total:
+    if not idf_weight(asked, idf):
         return None
+    # "How many homicides in 2023?" is not answered by a count since 2018; the years it
+    # asks for date the value (`_dated_in`) and weigh nothing of what the value is of ("47%
+    # of young people" in 2018-19 is no count of MARAC referrals in 2018-19)
+    years = [span for term in asked if (span := years_of(term))]
+    weighed = {t for t in asked if not years_of(t)} or asked
+    weighed_total = idf_weight(weighed, idf)
     spelled = acronym_long_forms(terms, glossary or {})
     # a name is given for the question's most specific word ("Who chairs the … Board?": a
     # name beside the board's other words chairs nothing)
-    rarest = max(sorted(asked), key=lambda term: idf.get(term, 0.0))
+    rarest = max(sorted(weighed), key=lambda term: idf.get(term, 0.0))
     words = content_terms(question)
     counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
                else frozenset())
@@ -159,8 +164,6 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     rated = rated_terms(question) & asked
     # "What did the evaluation of X find?": a finding of an evaluation, not a figure about X
     sources = finding_source(question) & asked if kind is AnswerType.FINDING else frozenset()
-    # "How many homicides in 2023?" is not answered by a count since 2018
-    years = [span for term in asked if (span := years_of(term))]
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
         about = (held_weight(terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
@@ -175,7 +178,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                 continue  # a share of something else, a finding of another source
             if ahead and _before_document(sentence, hit.period):
                 continue
-            if (idf_weight(held, idf) >= VALUE_TOPIC_SHARE * asked_total
+            if (idf_weight(held & weighed, idf) >= VALUE_TOPIC_SHARE * weighed_total
                     and (kind is not AnswerType.NAME or rarest in held)):
                 return None
             others.append(sentence)
