@@ -21,8 +21,10 @@ STOPWORDS = frozenset(
     some such than that the their theirs them then there these they this those through to too
     under until up very was we were what when where which while who whom why will with would you
     your yours tell say says said give gives list show explain describe does do anything any
-    there whether although though unless whereas""".split()
-)  # (the last five join clauses, as "if" and "because" do: they name no topic)
+    there whether although though unless whereas don doesn didn isn aren wasn weren won
+    couldn shouldn wouldn haven hasn hadn mustn needn ll ve re""".split()
+)  # (the five from "whether" join clauses, as "if" and "because" do: they name no topic; the
+#  rest are what a negative's or a contraction's apostrophe leaves: "don't" is "don" and "t")
 # An apostrophe ends a word, the straight one as the curly one does: "what's" is "what"
 # (a stopword) and "s", not a term "what" that no passage holds.
 _WORD = re.compile(r"[a-z0-9][a-z0-9&+-]*")

@@ -53,6 +53,12 @@ def test_a_straight_apostrophe_ends_a_word_as_a_curly_one_does():
     assert "what" not in terms("What's on the to-do list?")  # a stopword, not a phantom term
 
 
+def test_a_negative_s_contraction_leaves_no_term():
+    """"don't" is "don" and "t": neither is a topic word ("services don't overlap" is about
+    services overlapping, and no rare word "don" of a passage that writes "don't")."""
+    assert content_terms("services don't overlap; they won’t and can't") == {"servic", "overlap"}
+
+
 def test_a_quote_reads_without_the_marks_of_a_word_heading():
     from kb.text import readable
 
