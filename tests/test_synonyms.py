@@ -89,6 +89,9 @@ OFFICERS_WORDS = [
     ("What is Calder doing to help women who have been raped?", ["sexual violence"]),
     ("How many women were turned away from Calder's refuges?", ["could not be accommodated"]),
     ("How much does abuse cost Wyvern each year?", ["per annum"]),
+    ("How will Calder make sure services don't overlap?", ["duplication"]),
+    ("How does Wyvern keep track of the action plan?", ["monitor"]),
+    ("How do Calder's agencies handle risky cases?", ["high risk"]),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),
