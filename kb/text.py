@@ -44,9 +44,10 @@ def tokenizer_version() -> str:
     """The version of `terms` a store's word index is written with (2: hyphenated compounds
     split; 3: open compounds closed, with the vocabulary's list of them, which a corpus may
     extend; 4: a straight apostrophe ends a word; 5: an acronym's plural is the acronym; 6:
-    words that join clauses, "whether" and "unless", are stopwords of the stored terms)."""
+    words that join clauses, "whether" and "unless", are stopwords of the stored terms; 7: so
+    are what a contraction's apostrophe leaves, "don" and "ll")."""
     listed = vocabulary().compounds.pattern.encode()
-    return f"6:{hashlib.sha256(listed).hexdigest()[:12]}"
+    return f"7:{hashlib.sha256(listed).hexdigest()[:12]}"
 
 
 def _closed(text: str) -> str:
