@@ -121,6 +121,35 @@ def test_an_unseen_word_modified_by_a_topic_word_needs_a_passage_like_the_two_to
     assert reason(TOPIC_SIMILARITY + 0.1) == ""
 
 
+def test_an_unseen_word_that_a_verb_acts_on_is_the_whole_subject():
+    """"How does Wyvern support veterans?": "support" says what is done about the veterans, so
+    a passage as like the whole question (by "support") does not answer; one as like
+    "veterans" alone, as a paraphrase is, does."""
+    from kb.answers.about import TOPIC_SIMILARITY
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    support = hit("Wyvern will support victims with a range of needs.", similarity=0.5)
+    idf = idf_table([support.text, "Perpetrators will be held to account by the courts.",
+                     "Employers will be offered training to spot abuse among staff."])
+
+    def reason(question, alone):
+        def similarities(queries, found):  # the question with and without "veterans": alike
+            return [[alone if query == "veterans" else 0.45] * len(found) for query in queries]
+        return uncovered_reason(question, [support], 0.15, resolver, (), idf,
+                                similarities=similarities)
+
+    assert reason("How does Wyvern support veterans?", TOPIC_SIMILARITY - 0.1) == (
+        "no passage is about 'veterans'")
+    assert reason("How does Wyvern support veterans?", TOPIC_SIMILARITY + 0.1) == ""
+    # a topic word the verb does not act on is a subject of its own, judged as before
+    assert reason("How does Wyvern support victims who are veterans?",
+                  TOPIC_SIMILARITY - 0.1) == ""
+
+
 def test_a_rewording_that_keeps_the_unseen_word_does_not_answer_for_it():
     """"knife crime among teenagers" reworded as "… among young people" still asks about
     knives: a passage on young people's crime answers the rewording's other words, not the

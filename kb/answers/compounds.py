@@ -61,6 +61,20 @@ def _modifier() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# A verb that acts on what follows it, and the next word: "support veterans", "tackle the gangs"
+@lru_cache(maxsize=1)
+def _acting() -> re.Pattern[str]:
+    return re.compile(rf"\b({vocabulary().object_verbs})\s+(?:the\s+|our\s+|their\s+)?([a-z]+)\b",
+                      re.IGNORECASE)
+
+
+def verbs_acting_on(question: str, words: set[str]) -> set[str]:
+    """The terms of the verbs that act on one of `words` ("support" of "How does Essex support
+    veterans?"): what the question asks be done about them, not another subject beside them."""
+    return {term for match in _acting().finditer(question)
+            if content_terms(match.group(2)) & words for term in content_terms(match.group(1))}
+
+
 def modifiers_of(question: str, about: set[str], idf: Mapping[str, float]) -> set[str]:
     """The question's terms that modify a topic word the strategies use ("hate" of "about hate
     crime"; not "things" of "the nine things", "let" of "let us recycle", "hope" of "Does

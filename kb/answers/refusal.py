@@ -8,7 +8,12 @@ from itertools import pairwise
 
 from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, passage_about, topic_terms
 from kb.answers.answer_type import MIN_TOPIC_SHARE, AnswerType, expected_type, missing_value
-from kb.answers.compounds import everyday_framing, loose_compounds, modified_by
+from kb.answers.compounds import (
+    everyday_framing,
+    loose_compounds,
+    modified_by,
+    verbs_acting_on,
+)
 from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
@@ -197,8 +202,11 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
             (topic_terms(wording) - source for wording in in_strategy_words(topic))
             if passage_about(reworded, hits, idf, acronyms)]
     left = min(held, key=len) if held else unseen
+    # the unseen words are the whole subject when the rest only says what is done about them
+    # ("How does Essex support veterans?")
+    whole = not held and subject - unseen <= verbs_acting_on(question, unseen)
     if (held or passage_about(about, hits, idf, acronyms)) and not (left and _unseen_unanswered(
-            question, left, not held and unseen == subject, hits, similarities,
+            question, left, whole, hits, similarities,
             modified_by(question, left, about, idf))):
         return []
     return typed_words(question, left)
