@@ -85,6 +85,7 @@ class Vocabulary:
     section_qualifiers: frozenset[str]
     all_areas: Pattern
     which_areas: Pattern  # "Which councils…?", "What strategies…?": asks which areas do it
+    places_counted: Pattern  # "How many of the strategies…?": asks which areas do it, too
     other_areas: Pattern
     scaffolding: frozenset[str]
     asking_verbs: Pattern  # "say", "mention": not searched for by words
@@ -161,12 +162,14 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
     """
     try:
         places = _alternatives(data["areas"]["places"])
+        places_counted = r"how many(?: of)?(?: the| these| our)?"
         numbers = "(two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})"
         # The grammar of "every area" questions is fixed; the words are data.
         all_areas = re.compile(
             rf"\b(?:(each|every|both|all|either|which|any|other|different|respective|various) "
             rf"(of )?(the )?({numbers} |local |other |different )?(?:{places})"
             rf"|across (the )?({numbers} )?(?:{places})|the {numbers} (?:{places})|all {numbers}"
+            rf"|{places_counted} (?:{places})"
             rf"|the (local |other |different |various )?(?:{places})(?<=s)(?! of)"
             rf"|(these|those) ({numbers} )?(?:{places})|{_alternatives(data['areas']['all'])})\b",
             re.IGNORECASE)
@@ -215,7 +218,9 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             section_nouns=frozenset(data["lists"]["sections"]),
             section_qualifiers=frozenset(data["lists"]["qualifiers"].split()),
             all_areas=all_areas,
-            which_areas=re.compile(rf"\b(?:which|what) (?:{places})\b", re.IGNORECASE),
+            which_areas=re.compile(rf"\b(?:which|what|{places_counted}) (?:{places})\b",
+                                   re.IGNORECASE),
+            places_counted=re.compile(rf"\b{places_counted} (?:{places})\b", re.IGNORECASE),
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
             asking_verbs=cue_pattern(data["topic"]["asking_verbs"]),

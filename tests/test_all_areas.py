@@ -97,6 +97,10 @@ def test_which_councils_do_something_is_answered_by_the_councils_that_do(tmp_pat
     assert "Calder Vale" not in answer
     named = kb.ask("Do Wyvern and Calder Vale have a sanctuary scheme?").text
     assert "Wyvern:" in named and "Calder Vale:" in named
+    # "How many of the councils…?" asks which do, not for a figure in their text
+    counted = kb.ask("How many of the councils have a sanctuary scheme?")
+    assert counted.found and "Wyvern:" in counted.text
+    assert "sanctuary scheme to private tenants" in counted.text
 
 
 def test_a_council_that_does_either_thing_asked_answers_which_councils_do_one_or_the_other():

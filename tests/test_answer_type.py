@@ -57,6 +57,10 @@ from tests.hit_support import hit
     ("What is the waiting time for the perpetrator programme?", AnswerType.COUNT),
     ("What's the capacity of the new refuge?", AnswerType.COUNT),
     ("What is the time frame for the new refuge?", AnswerType.DATE),
+    # a count of the strategies that do something asks which do
+    ("How many of the strategies mention FGM?", None),
+    ("How many councils have a sanctuary scheme?", None),
+    ("How many refuges does Wyvern have?", AnswerType.COUNT),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind

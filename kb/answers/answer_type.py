@@ -92,10 +92,12 @@ VALUE_TOPIC_SHARE = MIN_TOPIC_SHARE
 VALUE_SIMILARITY = ABOUT_SIMILARITY
 def expected_type(question: str) -> AnswerType | None:
     """The kind of value the question asks for, if it asks for one ("Does X track how many…"
-    asks whether a figure is monitored, not for the figure, and a theme such as "funding and
+    asks whether a figure is monitored, not for the figure; "How many of the strategies
+    mention FGM?" asks which do, as "Which strategies…?" does; and a theme such as "funding and
     sustainability of services", which is no question, asks for none)."""
     words = vocabulary()
-    if words.indirect_value.search(question) or not is_question(question):
+    if (words.indirect_value.search(question) or words.places_counted.search(question)
+            or not is_question(question)):
         return None
     for kind, pattern in words.answer_type_cues:
         if pattern.search(question):
