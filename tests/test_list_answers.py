@@ -299,3 +299,36 @@ def test_a_section_called_by_a_number_no_heading_has_is_the_rows_it_numbers(tmp_
     kb = corpus_kb(tmp_path, {"wyvern.txt": OUTCOME_ROWS})
     answer = kb.ask("What does section 2 of the Wyvern strategy say?")
     assert [c.quote.split(" - ")[0] for c in answer.citations] == ["2.1", "2.2"]
+
+
+
+def test_a_list_about_a_topic_is_anchored_on_a_hit_of_its_kind_that_speaks_of_the_topic():
+    """"What are Wyvern's actions to increase prosecutions?": the actions that speak of
+    prosecutions, not the "KEY ACTIONS" introduction ranked above them, whose heading names
+    the list and nothing of its topic; with no topic besides the list, the first hit stays."""
+    from kb.backends.chunks import StoredChunk
+    from kb.records import Chunk, DocumentInfo
+    from kb.retrieval.headings import HeadingMatcher
+    from kb.retrieval.list_anchor import ListLocator
+    from kb.retrieval.plan import SearchPlan
+
+    doc = DocumentInfo("d", "wyvern", "Wyvern Domestic Abuse Strategy", "2024-2027",
+                       "strategy", "adopted")
+    texts = {"KEY ACTIONS": "KEY ACTIONS\n\nThe following actions are the starting point for "
+                            "a refreshed action plan.",
+             "PROTECT > What we will do": "1. Work with the police to increase prosecutions.\n"
+                                          "2. Offer safety planning to every victim."}
+    chunks = {i: StoredChunk(Chunk(f"c{i}", "d", text, None, section, ChunkKind.ACTION, 0,
+                                   len(text), i), doc, "h", "wyvern.txt")
+              for i, (section, text) in enumerate(texts.items())}
+    locator = ListLocator(HeadingMatcher({}, list(texts)), {}, top_k=5)
+
+    def anchor(terms: set[str]) -> int:
+        plan = SearchPlan(text="q", lexical_text="q", areas=None, per_area=False,
+                          terms=frozenset(terms),
+                          kinds=frozenset({ChunkKind.ACTION}), listing=True,
+                          list_nouns=frozenset({"action"}), list_terms=frozenset(terms))
+        return locator.anchor(plan, [0, 1], chunks)[0]
+
+    assert anchor({"action", "increas", "prosecut"}) == 1
+    assert anchor({"action"}) == 0

@@ -72,7 +72,8 @@ class ListLocator:
                    and (not (plan.section_names or plan.section_about)
                         or plan.names_section(self._headings, chunk.section))]
         first = set(ranked[:self._top_k])
-        found = [position for position in of_kind if position in first]
+        found = self._on_topic(plan, [position for position in of_kind if position in first],
+                               chunks)
         if whole and found:  # (`kb.retrieval.hybrid` goes back to where the section starts)
             return found[0], False
         if found:  # (max keeps the first of equals)
@@ -105,6 +106,23 @@ class ListLocator:
                 or chunks[p].chunk.doc_id in plan.named_documents)  # the document asked about
                 and not _title_page(chunks[p].chunk)]
         return self._named_list(plan, pool, chunks) if pool else (ranked[0], False)
+
+    @staticmethod
+    def _on_topic(plan: SearchPlan, found: list[int], chunks: dict[int, StoredChunk]
+                  ) -> list[int]:
+        """The hits of the asked-for kind that hold a word of what the list is about, besides
+        the list's noun ("prosecutions" of "What are Bucks' actions to increase
+        prosecutions?": the actions that speak of them, not the "KEY ACTIONS" introduction),
+        when the first of them holds none; else all of them."""
+        topic = plan.terms - plan.list_nouns
+
+        def holds(position: int) -> bool:
+            chunk = chunks[position].chunk
+            return bool(topic & content_terms(f"{chunk.section} {chunk.text}"))
+
+        if not topic or not found or holds(found[0]):
+            return found
+        return [position for position in found if holds(position)] or found
 
     def _list_weight(self, plan: SearchPlan, position: int,
                      chunks: dict[int, StoredChunk], announcing: bool = False) -> float:
