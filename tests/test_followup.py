@@ -20,6 +20,23 @@ def test_another_area_takes_the_previous_question():
         "What does say about refuges in calder?")
 
 
+def test_another_area_asked_its_own_question_of_the_last_subject():
+    """"How does Calder use it?" asks its own question (how Calder uses it) of the last
+    turn's subject, not the last turn's question again."""
+    assert resolve("How does Calder use it?", ["What is the MARAC?"], RESOLVER) == (
+        "How does Calder use MARAC?")
+    assert resolve("Does Calder mention them?", ["What does Wyvern say about refuges?"],
+                   RESOLVER) == "Does Calder mention refuges?"
+    # with no words of its own, it is the last question again
+    assert resolve("What about Calder?", ["What does Wyvern say about refuges?"], RESOLVER) == (
+        "What does say about refuges in calder?")
+
+
+def test_a_short_question_pointing_back_with_this_or_that_keeps_the_previous_turn():
+    assert resolve("When will that happen?", ["What does Wyvern plan for children?"],
+                   RESOLVER) == "When will that happen — What does Wyvern plan for children?"
+
+
 def test_a_short_question_pointing_back_keeps_the_previous_area():
     # it asks for its own kind of passage (indicators): the previous one's cue ("aims") goes
     assert resolve("How will they be measured?", ["What are Wyvern's strategic aims?"],

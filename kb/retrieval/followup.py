@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.intent import intended_kinds, without_cues
+from kb.retrieval.topic import question_topic
 from kb.text import content_terms, word_list_terms
 from kb.vocabulary import vocabulary
 
@@ -16,7 +17,9 @@ _FOLLOW_UP = re.compile(
 _ABOUT = re.compile(r"^\s*(and\s+)?(what|how)\s+(about|of)\s+", re.IGNORECASE)
 _THERE = re.compile(r"\b(there|then|too|as well|instead)\b", re.IGNORECASE)
 # a short question that points back ("How will they be measured?", "Who leads on it?")
-_POINTS_BACK = re.compile(r"\b(they|them|their|these|those|it|its)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(they|them|their|these|those|it|its|this|that)\b", re.IGNORECASE)
+# … and the words that stand for the last turn's subject itself ("How does Oxfordshire use it?")
+_STANDS_FOR = re.compile(r"\b(they|them|these|those|it|this|that)\b", re.IGNORECASE)
 POINTING_WORDS = 8  # at most this many words, to point back rather than ask anew
 # "How does that compare…?", "Is this different…?": a word that points back to the last turn
 _THAT = re.compile(r"\b(that|this|it|they|them|those|these)\b", re.IGNORECASE)
@@ -61,6 +64,11 @@ def _against(question: str, turns: Sequence[str], resolver: AreaResolver) -> str
             names = " and ".join(a.replace("-", " ") for a in compared)
             return f"Compare {names}: {resolver.without_names(previous).rstrip(' ?')}?"
     if new_areas:
+        # "How does Oxfordshire use it?" asks its own question, of the last turn's subject
+        subject = question_topic(previous, resolver)
+        own = content_terms(_STANDS_FOR.sub(" ", resolver.without_names(question)))
+        if subject and own and _STANDS_FOR.search(question):
+            return _STANDS_FOR.sub(subject.replace("\\", "\\\\"), question, count=1)
         stripped = previous
         for area in resolver.mentioned(previous):
             stripped = resolver.remove(stripped, area)
