@@ -82,6 +82,7 @@ class Vocabulary:
     question_opener: Pattern
     list_nouns: str
     section_nouns: frozenset[str]
+    item_question: Pattern  # "Which outcome is about…?", "Which of its priorities covers…?"
     section_qualifiers: frozenset[str]
     all_areas: Pattern
     which_areas: Pattern  # "Which councils…?", "What strategies…?": asks which areas do it
@@ -120,6 +121,12 @@ class Vocabulary:
     themes: dict[str, tuple[str, ...]]
     synonyms: tuple[tuple[str, Pattern], ...]
     compounds: Pattern
+
+
+def _plurals(nouns: list[str]) -> str:
+    """A regex alternation of the nouns, each singular or plural ("priority", "priorities")."""
+    return "|".join(rf"{re.escape(n[:-1])}(?:y|ies)" if n.endswith("y") else rf"{re.escape(n)}s?"
+                    for n in nouns)
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -216,6 +223,10 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                 re.IGNORECASE),
             list_nouns=_alternatives(data["lists"]["nouns"]),
             section_nouns=frozenset(data["lists"]["sections"]),
+            item_question=re.compile(
+                r"\bwhich\s+(?:one\s+)?(?:of\s+(?:the|its|their|these|those)\s+)?"
+                rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_plurals(data['lists']['sections'])})\b",
+                re.IGNORECASE),
             section_qualifiers=frozenset(data["lists"]["qualifiers"].split()),
             all_areas=all_areas,
             which_areas=re.compile(rf"\b(?:which|what|{places_counted}) (?:{places})\b",

@@ -332,3 +332,38 @@ def test_a_list_about_a_topic_is_anchored_on_a_hit_of_its_kind_that_speaks_of_th
 
     assert anchor({"action", "increas", "prosecut"}) == 1
     assert anchor({"action"}) == 0
+
+
+ITEM_AND_RESEARCH = """Wyvern Domestic Abuse Strategy 2024-2027
+
+Our outcomes
+
+We will focus on four outcomes:
+
+- Young people enjoy healthy relationships
+- Victims are safe and supported
+- Perpetrators are held to account and change their behaviour
+- Communities recognise abuse and report it
+
+Perpetrators are held to account and change their behaviour
+
+What we know
+
+Research on perpetrator programmes is sparse. Perpetrators who complete a programme reoffend
+less, and perpetrators who drop out reoffend more. Many perpetrators are never convicted, so
+perpetrator work outside the courts matters.
+"""
+
+
+def test_which_item_of_a_kind_is_about_a_topic_is_answered_from_items_of_that_kind(tmp_path):
+    """"Which Wyvern outcome is about perpetrators?" asks which of its outcomes: it is
+    answered from the outcomes, not from the research under that outcome's heading, which
+    says "perpetrators" more often."""
+    from tests.corpus_support import corpus_kb
+
+    kb = corpus_kb(tmp_path, {"wyvern.txt": ITEM_AND_RESEARCH})
+    answer = kb.ask("Which Wyvern outcome is about perpetrators?").text
+    assert "held to account and change their behaviour" in answer
+    assert "Research on perpetrator programmes" not in answer
+    assert kb._retriever.plan("Which of Wyvern's priorities covers housing?", None).item_asked
+    assert not kb._retriever.plan("Which councils mention refuges?", None).item_asked

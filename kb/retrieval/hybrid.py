@@ -102,6 +102,12 @@ class HybridRetriever:
         if not len(self._snapshot):
             return []
         plan = plan or self.plan(query, areas)
+        if plan.item_asked and plan.kinds and not kinds:
+            # "Which Essex outcome is about perpetrators?": one of its outcomes, not the
+            # research under the outcome's heading (any passage, where it has none of them)
+            of_kind = self.search(query, k, areas, doc_ids, sorted(plan.kinds), plan)
+            if of_kind:
+                return of_kind
         vector = list(self._query_vector(plan.text))
         boost: frozenset[object] = frozenset(plan.kinds)
         if plan.per_area:  # a comparison is about what each area commits to

@@ -52,6 +52,7 @@ class SearchPlan:
     strategy_words: tuple[str, ...] = ()  # the strategies' words for its everyday ones
     whole_section: bool = False  # it asks what a named section holds, nothing narrower
     listing: bool = False  # it asks for a list (wants_list) or for a named section's
+    item_asked: bool = False  # "Which outcome is about…?": one item of a kind, among them
     list_nouns: frozenset[str] = frozenset()  # the terms of the list nouns it names
     list_terms: frozenset[str] = frozenset()  # its terms, to find the list by (area names too)
     period_documents: tuple[str, ...] = ()  # documents whose own period or standing it asks
@@ -194,6 +195,7 @@ class QueryPlanner:
                           defined=_word(term), spelled=spelled, strategy_words=synonyms,
                           whole_section=whole_section,
                           listing=whole_section or wants_list(query),
+                          item_asked=bool(vocabulary().item_question.search(query)),
                           list_nouns=asked_nouns(query) if self._settings.named_lists
                           else frozenset(),
                           list_terms=frozenset(content_terms(query)),
