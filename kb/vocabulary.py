@@ -225,7 +225,9 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             section_nouns=frozenset(data["lists"]["sections"]),
             item_question=re.compile(
                 r"\bwhich\s+(?:one\s+)?(?:of\s+(?:the|its|their|these|those)\s+)?"
-                rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_plurals(data['lists']['sections'])})\b",
+                rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_plurals(data['lists']['sections'])})\s+"
+                r"(?:is|are|covers?|deals?|relates?|concerns?|focus(?:es)?|address(?:es)?|"
+                r"mentions?|includes?|talks?|refers?|speaks?)\b",
                 re.IGNORECASE),
             section_qualifiers=frozenset(data["lists"]["qualifiers"].split()),
             all_areas=all_areas,

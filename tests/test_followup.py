@@ -32,6 +32,19 @@ def test_another_area_asked_its_own_question_of_the_last_subject():
         "What does say about refuges in calder?")
 
 
+def test_which_one_of_the_last_list_asks_for_an_item_of_it():
+    """"Which one is about perpetrators?" after "What are Wyvern's outcomes?" asks which of
+    Wyvern's outcomes, one item of them, not the whole list again."""
+    from kb.vocabulary import vocabulary
+
+    resolved = resolve("Which one is about perpetrators?", ["What are Wyvern's outcomes?"],
+                       RESOLVER)
+    assert resolved == "Which of the wyvern outcomes is about perpetrators?"
+    assert vocabulary().item_question.search(resolved)
+    assert resolve("Which of them covers housing?", ["List Calder's priorities"], RESOLVER) == (
+        "Which of the calder priorities covers housing?")
+
+
 def test_a_short_question_pointing_back_with_this_or_that_keeps_the_previous_turn():
     assert resolve("When will that happen?", ["What does Wyvern plan for children?"],
                    RESOLVER) == "When will that happen — What does Wyvern plan for children?"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.intent import intended_kinds, without_cues
+from kb.retrieval.lists import wants_list
 from kb.retrieval.topic import question_topic
 from kb.text import content_terms, word_list_terms
 from kb.vocabulary import vocabulary
@@ -14,6 +15,8 @@ from kb.vocabulary import vocabulary
 _FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|and what about|same for|what of)\b|\b(that|those|this|"
     r"them|they|it)\b\s*\??\s*$|\bgo with (that|this|those|it)\b", re.IGNORECASE)
+# "Which one is about perpetrators?", "Which of them covers housing?": an item of the last list
+_WHICH_ONE = re.compile(r"^\s*which\s+(one|ones|of\s+(them|these|those))\b", re.IGNORECASE)
 _ABOUT = re.compile(r"^\s*(and\s+)?(what|how)\s+(about|of)\s+", re.IGNORECASE)
 _THERE = re.compile(r"\b(there|then|too|as well|instead)\b", re.IGNORECASE)
 # a short question that points back ("How will they be measured?", "Who leads on it?")
@@ -54,6 +57,13 @@ def _against(question: str, turns: Sequence[str], resolver: AreaResolver) -> str
     by side."""
     previous = turns[-1]
     new_areas = resolver.mentioned(question)
+    pointed = _WHICH_ONE.match(question)
+    subject = question_topic(previous, resolver)
+    if pointed and subject and wants_list(previous):
+        # "What are the Essex outcomes?" -> "Which one is about perpetrators?"
+        areas = new_areas or resolver.mentioned(previous)
+        where = f"{' and '.join(areas)} " if areas else ""
+        return f"Which of the {where}{subject}{question[pointed.end():].rstrip(' ?')}?"
     if _COMPARE.search(question):
         # "How does that compare with Bucks?": the last turn's areas and the one named;
         # "Compare them": the areas of the last turns
@@ -65,7 +75,6 @@ def _against(question: str, turns: Sequence[str], resolver: AreaResolver) -> str
             return f"Compare {names}: {resolver.without_names(previous).rstrip(' ?')}?"
     if new_areas:
         # "How does Oxfordshire use it?" asks its own question, of the last turn's subject
-        subject = question_topic(previous, resolver)
         own = content_terms(_STANDS_FOR.sub(" ", resolver.without_names(question)))
         if subject and own and _STANDS_FOR.search(question):
             return _STANDS_FOR.sub(subject.replace("\\", "\\\\"), question, count=1)
@@ -103,7 +112,7 @@ def _follows_up(question: str, resolver: AreaResolver) -> bool:
     short = len(question.split()) <= POINTING_WORDS and not resolver.mentioned(question)
     # "How does that compare with Bucks?": the previous turn set against another area
     compared = bool(_COMPARE.search(question) and _THAT.search(question))
-    return bool(_FOLLOW_UP.search(question)) or compared or (short and (
+    return bool(_FOLLOW_UP.search(question) or _WHICH_ONE.match(question)) or compared or (short and (
         bool(_POINTS_BACK.search(question))
         or not content_terms(question) - word_list_terms(vocabulary().value_words)))
 

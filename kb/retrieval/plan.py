@@ -179,6 +179,7 @@ class QueryPlanner:
             query, rest, chosen, self._glossary
         ) if self._settings.holdings_answers and not (period or outline) else []
         term = defined_term(query)
+        item = bool(vocabulary().item_question.search(query))
         spelled = tuple(sorted(self._glossary.get(term, ()))) if term else ()
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
                           per_area=per_area, named_documents=documents,
@@ -194,8 +195,9 @@ class QueryPlanner:
                           kinds=kinds,
                           defined=_word(term), spelled=spelled, strategy_words=synonyms,
                           whole_section=whole_section,
-                          listing=whole_section or wants_list(query),
-                          item_asked=bool(vocabulary().item_question.search(query)),
+                          # "Which of the outcomes is about…?" asks for one of them
+                          listing=whole_section or (wants_list(query) and not item),
+                          item_asked=item,
                           list_nouns=asked_nouns(query) if self._settings.named_lists
                           else frozenset(),
                           list_terms=frozenset(content_terms(query)),
