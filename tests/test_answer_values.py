@@ -195,3 +195,14 @@ def test_the_year_asked_dates_the_value_and_weighs_nothing_of_what_it_counts():
     referrals = hit("In 2022-23, 310 people were referred to the MARAC, most of them by the "
                     "police.", section="The local picture")
     assert missing_value(question, question, [young, referrals], idf) is None
+
+
+def test_a_value_noun_after_say_about_is_the_topic_not_a_value_asked_for():
+    """"What did the 2008 presentation say about funding?" asks what it says about funding:
+    a passage on pooled funding answers it, with no amount; "How much funding…?" still asks
+    for one."""
+    pooled = hit("The partners pooled funding for a county coordinator post.", section="History")
+    said = "What did the Wyvern presentation say about funding?"
+    assert missing_value(said, said, [pooled], {}) is None
+    asked = "How much funding did the Wyvern partners pool?"
+    assert missing_value(asked, asked, [pooled], {}) is AnswerType.AMOUNT

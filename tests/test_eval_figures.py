@@ -16,7 +16,7 @@ PINNED = {
              "refusal_accuracy": 0.957, "false_refusal_rate": 0.006,
              "compare_all_filled": 0.986, "compare_area_coverage@8": 1.000},
     "check": {"recall@5": 0.774, "recall@10": 0.835, "must_mention": 0.811,
-              "refusal_accuracy": 0.767, "false_refusal_rate": 0.010,
+              "refusal_accuracy": 0.800, "false_refusal_rate": 0.010,
               "compare_all_filled": 1.000, "compare_area_coverage@8": 1.000},
 }
 
