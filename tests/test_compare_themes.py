@@ -129,3 +129,25 @@ def test_comparing_a_column_gives_each_area_s_items_of_it_whatever_their_words(f
     source = (FIXTURES / "oxford_snippet.txt").read_text()
     first = table.cells["testshire"][Facet.AIMS][0]
     assert source[first.start:first.end] == first.quote
+
+
+def test_a_definitions_section_s_definition_of_the_theme_is_context_on_it(tmp_path):
+    """A strategy's "Definitions" section is read as a glossary, whose entries fill a row only
+    where nothing else does; its sentence that defines the theme ("Stalking is a pattern of…")
+    is context on the theme beside the area's other items."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nDefinitions\n\n"
+                      "Stalking is a pattern of persistent and unwanted following and contact "
+                      "that causes fear.\n\nForced marriage is a marriage without the full and "
+                      "free consent of both people.\n\nOur actions\n\nWyvern will add questions "
+                      "about stalking to the risk assessment it uses for every victim.\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nOur actions\n\n"
+                      "Calder Vale will fund a stalking advocate for victims at high risk.\n"},
+        WYVERN_AND_CALDER)
+    wyvern = kb.compare("stalking").cells["wyvern"]
+    context = [c.quote for c in wyvern[Facet.CONTEXT]]
+    assert any(q.startswith("Stalking is a pattern") for q in context)
+    assert not any("Forced marriage" in q for q in context)
+    assert any("risk assessment" in c.quote for c in wyvern[Facet.ACTIONS])

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kb.answers.about import topic_terms
+from kb.answers.definitions import definition_pattern
 from kb.answers.extractive import citation_for, score_units
 from kb.answers.sentences import units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
@@ -159,6 +160,7 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
         The comparison; an empty list marks "nothing found".
     """
     wanted = [content_terms(p) for p in phrases or (topic,)]
+    defines = definition_pattern(topic)
     cells: dict[str, dict[Facet, list[Citation]]] = {}
     counts: dict[str, dict[Facet, int]] = {}
     quoted: set[tuple[str, int]] = set()
@@ -166,7 +168,9 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
     for area in areas:
         said: set[str] = set()  # a sentence a document repeats (summary, appendix) is one item
         candidates = items(_evidence(topic, area, search, is_relevant), wanted, idf)
-        found = ([i for i in candidates if i.hit.kind in COMPARED_KINDS]
+        # a definitions section's sentence that defines the theme is context on it ("Stalking
+        # is a long term pattern of…"); the glossary's other entries only where nothing else is
+        found = ([i for i in candidates if i.hit.kind in COMPARED_KINDS or defines.search(i.text)]
                  or [i for i in candidates if i.hit.kind is ChunkKind.GLOSSARY])
         floor = RELATIVE_SHARE * found[0].weight if found else 0.0
         found = [i for i in found if i.weight >= floor]
