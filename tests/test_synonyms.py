@@ -92,6 +92,8 @@ OFFICERS_WORDS = [
     ("How will Calder make sure services don't overlap?", ["duplication"]),
     ("How does Wyvern keep track of the action plan?", ["monitor"]),
     ("How do Calder's agencies handle risky cases?", ["high risk"]),
+    ("Do survivors in Wyvern get a say in how services are run?", ["experts by experience"]),
+    ("Where in Calder does abuse keep happening in the same places?", ["hotspots"]),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),
