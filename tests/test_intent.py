@@ -38,6 +38,8 @@ from kb.retrieval.intent import defined_term, intended_kinds
     # a question that opens with the kind it asks for asks for it, whatever the rest names
     ("What actions support the prevention priority?", {ChunkKind.ACTION}),
     ("Which indicators track Wyvern's perpetrator outcome?", {ChunkKind.INDICATOR}),
+    ("What difference does Wyvern expect its work with abusers to make?",
+     {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
     # a cue that only qualifies another kind's noun: the noun's kind
     ("What are the intended outcomes of Wyvern's strategy for perpetrators?",
      {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
