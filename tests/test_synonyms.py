@@ -94,6 +94,11 @@ OFFICERS_WORDS = [
     ("How do Calder's agencies handle risky cases?", ["high risk"]),
     ("Do survivors in Wyvern get a say in how services are run?", ["experts by experience"]),
     ("Where in Calder does abuse keep happening in the same places?", ["hotspots"]),
+    ("How many safe houses does Wyvern have?", ["refuge"]),
+    ("How common is domestic abuse in Calder?", ["prevalence"]),
+    ("What does Wyvern say about honour crimes?", ["honour based"]),
+    ("How will Calder get in early before abuse escalates?", ["early intervention"]),
+    ("How does Wyvern plan to catch abuse early?", ["early intervention"]),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),
