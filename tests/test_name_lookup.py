@@ -81,3 +81,14 @@ def test_a_plural_s_possessive_names_the_same_body_with_or_without_its_apostroph
     assert answer.found and "twelve members reviewed every draft" in answer.text
     chair = kb.ask("Who chairs the Wyvern Survivors' Panel?")
     assert not chair.found
+
+
+def test_an_acronym_s_plural_is_looked_up_as_the_acronym(tmp_path: Path):
+    """"GPs" is named by "GP practices": the passage that writes the acronym is looked up, as
+    the word index already reads an acronym's plural as the acronym."""
+    text = STRATEGY.replace(NAMED, "We will train staff in every GP practice to ask about "
+                                   "abuse. " + NAMED)
+    kb = corpus_kb(tmp_path, {"wyvern.txt": text}, min_relevance=0.0)
+    plan = kb._retriever.plan("How does Wyvern involve GPs?", None)
+    found = kb._retriever.naming(["GPs"], plan)
+    assert found and "every GP practice" in found[0].text
