@@ -64,27 +64,34 @@ def test_a_topic_the_strategies_never_mention_is_refused_however_similar_its_pas
         "no passage is about 'recycle'")
 
 
-def test_an_unseen_word_that_modifies_a_topic_word_needs_a_passage_like_the_two_together():
-    """"road safety" is not answered by "a place of safety": a word the strategies never use
-    that modifies one they do ("about road safety") names another subject, which a top passage
-    must be as like as a paraphrase is, however little the word moves the whole question."""
-    from kb.answers.about import TOPIC_SIMILARITY
+def _reason_beside(question: str, passage: str, phrase: str, alone: float) -> str:
+    """Why a question over one Wyvern passage (0.5 similar) is refused ('' when it is not),
+    the `phrase` on its own `alone` like the passage and anything else asked 0.45 like it."""
     from kb.answers.extractive import idf_table
     from kb.answers.refusal import uncovered_reason
     from kb.manifest import Area
     from kb.retrieval.areas import AreaResolver
 
     resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
-    safety = hit("Wyvern will help victims to live in a new place of safety.", similarity=0.5)
-    idf = idf_table([safety.text, "Victims will get support from the IDVA service.",
+    idf = idf_table([passage, "Victims will get support from the IDVA service.",
                      "Employers will be offered training to spot abuse among staff."])
 
+    def similarities(queries, found):
+        return [[alone if query == phrase else 0.45] * len(found) for query in queries]
+    return uncovered_reason(question, [hit(passage, similarity=0.5)], 0.15, resolver, (), idf,
+                            similarities=similarities)
+
+
+def test_an_unseen_word_that_modifies_a_topic_word_needs_a_passage_like_the_two_together():
+    """"road safety" is not answered by "a place of safety": a word the strategies never use
+    that modifies one they do ("about road safety") names another subject, which a top passage
+    must be as like as a paraphrase is, however little the word moves the whole question."""
+    from kb.answers.about import TOPIC_SIMILARITY
+
+    safety = "Wyvern will help victims to live in a new place of safety."
+
     def reason(question, pair_alone):
-        def similarities(queries, found):  # the whole question and without "road": alike
-            return [[pair_alone if query == "road safety" else 0.45] * len(found)
-                    for query in queries]
-        return uncovered_reason(question, [safety], 0.15, resolver, (), idf,
-                                similarities=similarities)
+        return _reason_beside(question, safety, "road safety", pair_alone)
 
     assert reason("What will Wyvern do about road safety?", TOPIC_SIMILARITY - 0.1) == (
         "no passage is about 'road'")
@@ -100,22 +107,11 @@ def test_an_unseen_word_modified_by_a_topic_word_needs_a_passage_like_the_two_to
     """"youth unemployment" is not answered by support for young people: an unseen head word
     that a word the strategies use modifies ("for youth unemployment") names another subject."""
     from kb.answers.about import TOPIC_SIMILARITY
-    from kb.answers.extractive import idf_table
-    from kb.answers.refusal import uncovered_reason
-    from kb.manifest import Area
-    from kb.retrieval.areas import AreaResolver
-
-    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
-    youth = hit("Wyvern will fund youth workers to support young people.", similarity=0.5)
-    idf = idf_table([youth.text, "Victims will get support from the IDVA service.",
-                     "Employers will be offered training to spot abuse among staff."])
 
     def reason(pair_alone):
-        def similarities(queries, found):
-            return [[pair_alone if query == "youth unemployment" else 0.45] * len(found)
-                    for query in queries]
-        return uncovered_reason("What is the Wyvern plan for youth unemployment?", [youth], 0.15,
-                                resolver, (), idf, similarities=similarities)
+        return _reason_beside("What is the Wyvern plan for youth unemployment?",
+                              "Wyvern will fund youth workers to support young people.",
+                              "youth unemployment", pair_alone)
 
     assert reason(TOPIC_SIMILARITY - 0.1) == "no passage is about 'unemployment'"
     assert reason(TOPIC_SIMILARITY + 0.1) == ""
@@ -126,21 +122,10 @@ def test_an_unseen_word_that_a_verb_acts_on_is_the_whole_subject():
     a passage as like the whole question (by "support") does not answer; one as like
     "veterans" alone, as a paraphrase is, does."""
     from kb.answers.about import TOPIC_SIMILARITY
-    from kb.answers.extractive import idf_table
-    from kb.answers.refusal import uncovered_reason
-    from kb.manifest import Area
-    from kb.retrieval.areas import AreaResolver
-
-    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
-    support = hit("Wyvern will support victims with a range of needs.", similarity=0.5)
-    idf = idf_table([support.text, "Perpetrators will be held to account by the courts.",
-                     "Employers will be offered training to spot abuse among staff."])
 
     def reason(question, alone):
-        def similarities(queries, found):  # the question with and without "veterans": alike
-            return [[alone if query == "veterans" else 0.45] * len(found) for query in queries]
-        return uncovered_reason(question, [support], 0.15, resolver, (), idf,
-                                similarities=similarities)
+        return _reason_beside(question, "Wyvern will support victims with a range of needs.",
+                              "veterans", alone)
 
     assert reason("How does Wyvern support veterans?", TOPIC_SIMILARITY - 0.1) == (
         "no passage is about 'veterans'")
