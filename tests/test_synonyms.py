@@ -99,6 +99,9 @@ OFFICERS_WORDS = [
     ("What does Wyvern say about honour crimes?", ["honour based"]),
     ("How will Calder get in early before abuse escalates?", ["early intervention"]),
     ("How does Wyvern plan to catch abuse early?", ["early intervention"]),
+    ("What happens when an abuser in Calder is let out of prison?", ["perpetrators", "release"]),
+    ("What about victims in Wyvern who are too scared to go to the police?", ["afraid"]),
+    ("How will Calder stop abuse being passed down through families?", ["inter-generational"]),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),
