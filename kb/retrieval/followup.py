@@ -21,11 +21,10 @@ _ABOUT = re.compile(r"^\s*(and\s+)?(what|how)\s+(about|of)\s+", re.IGNORECASE)
 _THERE = re.compile(r"\b(there|then|too|as well|instead)\b", re.IGNORECASE)
 # a short question that points back ("How will they be measured?", "Who leads on it?")
 _POINTS_BACK = re.compile(r"\b(they|them|their|these|those|it|its|this|that)\b", re.IGNORECASE)
-# … and the words that stand for the last turn's subject itself ("How does Oxfordshire use it?")
+# … and the words that stand for the last turn's subject itself ("How does Oxfordshire use
+# it?", "How does that compare…?", "Is this different…?")
 _STANDS_FOR = re.compile(r"\b(they|them|these|those|it|this|that)\b", re.IGNORECASE)
 POINTING_WORDS = 8  # at most this many words, to point back rather than ask anew
-# "How does that compare…?", "Is this different…?": a word that points back to the last turn
-_THAT = re.compile(r"\b(that|this|it|they|them|those|these)\b", re.IGNORECASE)
 # "Compare them", "How do they compare?", "What's the difference?"
 _COMPARE = re.compile(r"\b(compar\w*|differ\w*|contrast\w*|similar\w*)\b", re.IGNORECASE)
 TURNS = 4  # the earlier questions read for the areas a comparison follow-up sets side by side
@@ -111,7 +110,7 @@ def _follows_up(question: str, resolver: AreaResolver) -> bool:
         return False
     short = len(question.split()) <= POINTING_WORDS and not resolver.mentioned(question)
     # "How does that compare with Bucks?": the previous turn set against another area
-    compared = bool(_COMPARE.search(question) and _THAT.search(question))
+    compared = bool(_COMPARE.search(question) and _STANDS_FOR.search(question))
     return bool(_FOLLOW_UP.search(question) or _WHICH_ONE.match(question)) or compared or (short and (
         bool(_POINTS_BACK.search(question))
         or not content_terms(question) - word_list_terms(vocabulary().value_words)))
