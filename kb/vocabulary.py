@@ -90,6 +90,7 @@ class Vocabulary:
     other_areas: Pattern
     scaffolding: frozenset[str]
     asking_verbs: Pattern  # "say", "mention": not searched for by words
+    said_about: Pattern  # "… say about X…" to the end: X is the topic, whatever value noun
     object_verbs: str  # "improve", "tackle": the words after them name what is acted on
     definition_question: Pattern  # "define", "definition of": the term follows
     future_question: Pattern  # "When will…": a date it asks for is not before its document
@@ -226,8 +227,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             item_question=re.compile(
                 r"\bwhich\s+(?:one\s+)?(?:of\s+(?:the|its|their|these|those)\s+)?"
                 rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_plurals(data['lists']['sections'])})\s+"
-                r"(?:is|are|covers?|deals?|relates?|concerns?|focus(?:es)?|address(?:es)?|"
-                r"mentions?|includes?|talks?|refers?|speaks?)\b",
+                rf"(?:{_alternatives(data['lists']['item_verbs'])})\b",
                 re.IGNORECASE),
             section_qualifiers=frozenset(data["lists"]["qualifiers"].split()),
             all_areas=all_areas,
@@ -237,6 +237,9 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
             asking_verbs=cue_pattern(data["topic"]["asking_verbs"]),
+            said_about=re.compile(rf"\b(?:{_alternatives(data['topic']['said_about'])})\s+"
+                                  r"(?:anything\s+)?(?:about|on|regarding|concerning)\b.*$",
+                                  re.IGNORECASE),
             object_verbs=_alternatives(data["topic"]["object_verbs"]),
             definition_question=cue_pattern(data["definitions"]["questions"]),
             future_question=cue_pattern(data["future"]["questions"]),

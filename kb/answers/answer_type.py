@@ -105,11 +105,6 @@ def expected_type(question: str) -> AnswerType | None:
     return None
 
 
-_SAID_ABOUT = re.compile(r"\b(?:say|says|said|mention|mentions|mentioned|tell us|write|writes|"
-                         r"wrote)\s+(?:anything\s+)?(?:about|on|regarding|concerning)\b.*$",
-                         re.IGNORECASE)
-
-
 def is_question(text: str) -> bool:
     """Whether the text asks something: it has a question mark or opens with a question or
     request word (vocabulary [indirect_value] question_openers), else it names a theme."""
@@ -141,7 +136,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # "What did the 2008 presentation say about funding?" asks what it says, an amount or
     # not: the value noun after "say about" is its topic (an answer still puts a sentence that
     # gives one first)
-    if kind is None or expected_type(_SAID_ABOUT.sub(" ", question)) is None:
+    if kind is None or expected_type(vocabulary().said_about.sub(" ", question)) is None:
         return None
     # what it is about: not the words asking for a value, nor its frame ("How much is X
     # putting into the strategy?": scaffolding), nor section nouns
