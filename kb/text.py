@@ -65,12 +65,12 @@ def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
 
 # "GPs", "DHRs", "IDVAs": an acronym's plural, which the stemmer keeps whole when no vowel
 # comes before its "s" ("gps" is not "gp")
-_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
+ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
 
 
 def singular_acronyms(text: str) -> str:
     """The text with each acronym's plural written as the acronym ("GPs" as "GP")."""
-    return _ACRONYM_PLURAL.sub(r"\1", text)
+    return ACRONYM_PLURAL.sub(r"\1", text)
 
 
 def _words(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:

@@ -29,6 +29,7 @@ from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.retrieval.plan import QueryPlanner, SearchPlan
 from kb.retrieval.siblings import SectionSiblings
 from kb.retrieval.years import standing_line
+from kb.text import ACRONYM_PLURAL
 from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
@@ -410,9 +411,6 @@ _PLURAL_BEFORE_WORD = re.compile(r"s\\ ")  # (in an escaped phrase: "Survivors\ 
 _POSSESSIVE_OR_NOT = r"s['’]?\\ "
 
 
-_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
-
-
 @lru_cache(maxsize=256)
 def _whole_words(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str] | None:
     """Any of the words (or phrases) written as whole words, as a pattern: a name as given
@@ -422,7 +420,7 @@ def _whole_words(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str] | No
         return None
     # a plural's possessive as written or not: "Survivors Panel" names the "Survivors' Panel";
     # an acronym's plural names the acronym too ("GPs" in "GP practices")
-    escaped = (_ACRONYM_PLURAL.sub(r"\1s?", _PLURAL_BEFORE_WORD.sub(_POSSESSIVE_OR_NOT,
+    escaped = (ACRONYM_PLURAL.sub(r"\1s?", _PLURAL_BEFORE_WORD.sub(_POSSESSIVE_OR_NOT,
                                                                     re.escape(w)))
                for w in words)
     return re.compile("|".join(rf"(?<!\w){w}(?!\w)" for w in escaped), flags)
