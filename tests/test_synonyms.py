@@ -102,6 +102,9 @@ OFFICERS_WORDS = [
     ("What happens when an abuser in Calder is let out of prison?", ["perpetrators", "release"]),
     ("What about victims in Wyvern who are too scared to go to the police?", ["afraid"]),
     ("How will Calder stop abuse being passed down through families?", ["inter-generational"]),
+    ("What help is there in Wyvern for victims who don't speak English?",
+     ["interpreters", "language barriers"]),
+    ("How will Calder support people in same-sex relationships?", ["LGBT"]),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),
