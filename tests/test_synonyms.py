@@ -105,6 +105,8 @@ OFFICERS_WORDS = [
     ("What help is there in Wyvern for victims who don't speak English?",
      ["interpreters", "language barriers"]),
     ("How will Calder support people in same-sex relationships?", ["LGBT"]),
+    ("How will Wyvern know if the strategy has worked?", ["success"]),
+    ("How will Calder tell whether its plan is making a difference?", ["success"]),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),
