@@ -107,10 +107,12 @@ OFFICERS_WORDS = [
     ("How will Calder support people in same-sex relationships?", ["LGBT"]),
     ("How will Wyvern know if the strategy has worked?", ["success"]),
     ("How will Calder tell whether its plan is making a difference?", ["success"]),
+    ("How does Wyvern involve survivors?", ["experts by experience"]),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),
     ("What does Calder say about dangerous driving?", []),
+    ("How many cases involve victims under 16 in Calder?", []),
     ("Who controls the money Calder spends on refuges?", ["funding"]),
 ]
 
