@@ -23,7 +23,7 @@ from kb.answers.lists import MAX_LIST_ITEMS, list_units, named_title
 from kb.answers.sentences import units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
-from kb.retrieval.intent import kind_words
+from kb.retrieval.intent import framing_words, kind_words
 from kb.retrieval.lists import asked_nouns
 from kb.retrieval.topic import alternatives
 from kb.text import (
@@ -228,7 +228,10 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         definition = asked_definition(question)
         if definition:
             terms = (terms - definition[1]) or terms
-        scored = score_units(terms, hits, idf, kinds, parts, similarity_weight,
+        # the words that frame it ("What does X intend to do about stalking?") say what is
+        # asked for, not what about: a sentence holding "intend" answers nothing
+        about = (terms - framing_words(question)) or terms
+        scored = score_units(about, hits, idf, kinds, parts, similarity_weight,
                              expected_type(question), word_forms(question), kind_words(question),
                              definition_pattern(definition[0]) if definition else None)
         if kinds:

@@ -57,6 +57,12 @@ def kind_words(question: str) -> set[str]:
     return content_terms(question) - content_terms(without_cues(question))
 
 
+def framing_words(question: str) -> set[str]:
+    """The question's terms that only frame it ("plan to", "intend to", "going to"; vocabulary
+    [question_fallbacks]): what it asks is done, not what it is about."""
+    return content_terms(question) - content_terms(vocabulary().question_fallbacks.sub(" ", question))
+
+
 def without_cues(question: str) -> str:
     """The question without the words that ask for a kind of passage ("propose", "intend",
     "what will"): what is left says what it is about."""
