@@ -108,6 +108,8 @@ OFFICERS_WORDS = [
     ("How will Wyvern know if the strategy has worked?", ["success"]),
     ("How will Calder tell whether its plan is making a difference?", ["success"]),
     ("How does Wyvern involve survivors?", ["experts by experience"]),
+    ("How will Calder get more abusers convicted?", ["perpetrators", "prosecution"]),
+    ("How will Wyvern make it easier for victims to get help?", ["access"]),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),
