@@ -256,3 +256,24 @@ def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_
     assert reason("How will Wyvern make sure staff know what to do when someone discloses?",
                   [staff], corpus=[*texts, sure.text, staff.text,
                                    "Someone in every team will make referrals."]) == ""
+
+
+def test_a_subject_the_named_council_never_mentions_is_refused_though_another_does(tmp_path):
+    """"How does Wyvern support farmers?": Calder writes of farmers and Wyvern never does, so
+    the corpus's words are no guide (over many councils nearly every word is somebody's);
+    what Wyvern's documents use is. A word that is not the whole subject ("annual" of "the
+    annual cost") is left to the other checks."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    wyvern = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nSupport\n\nWe will support victims "
+              "and their children through the Wyvern outreach service.\n\nCost\n\nDomestic "
+              "abuse costs Wyvern an estimated £20 million.\n")
+    calder = ("Calder Vale Domestic Abuse Strategy 2022-2025\n\nFarmers\n\nWe will support "
+              "farmers who are abused by their partners on isolated farms, with an annual review."
+              "\n\nRural areas\n\nFarmers and farm workers are often far from help.\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": wyvern, "calder.txt": calder}, WYVERN_AND_CALDER)
+    refused = kb.ask("How does Wyvern support farmers?")
+    assert not refused.found
+    assert "no passage in the documents of Wyvern is about 'farmers'" in refused.text
+    assert kb.ask("How does Calder support farmers?").found
+    assert kb.ask("What is the estimated annual cost of domestic abuse in Wyvern?").found

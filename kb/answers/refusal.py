@@ -61,7 +61,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                      similar: Callable[[Sequence[str]], Sequence[float]] | None = None,
                      documents: DocumentResolver | None = None,
                      similarities: Similarities | None = None,
-                     sources: Collection[str] = (), looked_up: Collection[str] = ()) -> str:
+                     sources: Collection[str] = (), looked_up: Collection[str] = (),
+                     used: Callable[[str], bool] | None = None, scope: str = "") -> str:
     """Why the hits do not answer the question ('' when they do).
 
     The checks: the best passage's similarity reaches `min_relevance`, unless a passage
@@ -102,6 +103,10 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
             sentence with the question's other topic words ("Which agencies sit on the
             Domestic Abuse Strategic Board?" is not answered by the sentence that names the
             board as overseeing the plan).
+        used: whether the documents of the areas the question names use a term (None: any
+            indexed document's, as `idf` tells): a topic word its areas never use is checked
+            as one the strategies never use.
+        scope: where the search looked (" in the documents of Essex"), for the reason.
     """
     if not hits:
         return "nothing is indexed that matches"
@@ -135,10 +140,10 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                            for wording in _wordings_naming(t, topic_text))]
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
-    unheld = (_unheld(question, topic_text, hits, idf, acronyms, similarities)
+    unheld = (_unheld(question, topic_text, hits, idf, acronyms, similarities, used)
               or loose_compounds(question, topic_text, hits, idf))
     if unheld:
-        return "no passage is about " + ", ".join(f"'{w}'" for w in unheld)
+        return f"no passage{scope} is about " + ", ".join(f"'{w}'" for w in unheld)
     if sources and documents is not None:
         silent = _silent_document(question, topic_text, hits, idf, acronyms, sources, documents)
         if silent:
@@ -171,7 +176,8 @@ def unnamed(question: str, specific: Sequence[str], hits: Sequence[Hit]) -> list
 
 def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
             acronyms: Mapping[str, Collection[str]],
-            similarities: Similarities | None = None) -> list[str]:
+            similarities: Similarities | None = None,
+            used: Callable[[str], bool] | None = None) -> list[str]:
     """The question's topic words (as typed) that the strategies never use, when no top
     passage is about its topic (`kb.answers.about.passage_about`), in its own words nor
     in the strategies' words for its everyday ones ("businesses": employers,
@@ -189,6 +195,10 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     # ("indicators") is answered by passages of that kind, whatever they call themselves
     subject = about - kind_words(question)
     unseen = {term for term in subject if term not in idf and not years_of(term)}
+    if used is not None:  # … or its areas never use, where they are the whole subject
+        scoped = {term for term in subject if not used(term) and not years_of(term)}
+        if scoped and subject - scoped <= verbs_acting_on(question, scoped):
+            unseen |= scoped
     if unseen:  # (the English dictionary is read only for such a question)
         # … but one that modifies a topic word they use names the subject with it
         unseen -= everyday_framing(question, about, idf)

@@ -106,6 +106,12 @@ class LexicalIndex:
             rows = np.intersect1d(rows, other, assume_unique=True)
         return rows[allowed[rows]] if allowed is not None else rows
 
+    def holds_term(self, term: str, allowed: np.ndarray | None = None) -> bool:
+        """Whether a row (an `allowed` one when given) holds the term (a stem, as
+        `kb.text.terms` makes it)."""
+        return any(allowed is None or allowed[positions].any()
+                   for positions, _, _ in self._postings(term))
+
     def holds_any(self, query: str, allowed: np.ndarray | None = None) -> bool:
         """Whether a row (an `allowed` one when given) holds a word of the query that is not
         a stopword of `kb.text.terms`: a topic word, not only "what" or "how"."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -166,6 +166,17 @@ class HybridRetriever:
         self._fetch(chunks, [p + d for p in top_k for d in (-1, 0, 1)])
         return [self._hit(i, scores[i], similarity.get(i, 0.0), chunks) for i in top_k
                 if i in chunks]
+
+    def used_in_scope(self, plan: SearchPlan) -> Callable[[str], bool] | None:
+        """Whether the documents of the areas a question names use a term (a stem): None when
+        it names none. "What does Oxfordshire say about anti-social behaviour?" is about a
+        word Essex uses and Oxfordshire does not; over many councils nearly every word is used
+        by one of them."""
+        if plan.areas is None:
+            return None
+        snapshot, where = self._snapshot, Filter(areas=plan.areas)
+        allowed = cache(lambda: snapshot.allowed(where))  # (read when a term is asked about)
+        return lambda term: snapshot.lexical.holds_term(term, allowed())
 
     def naming(self, names: Sequence[str], plan: SearchPlan,
                doc_ids: Sequence[str] | None = None) -> list[Hit]:
