@@ -97,6 +97,7 @@ class Vocabulary:
     defining: str  # "is", "means": what follows a term its definition opens with
     preamble: Pattern
     closing_audience: Pattern
+    closing_instructions: Pattern
     council_bodies: tuple[str, ...]
     council_prefixes: tuple[str, ...]
     council_descriptors: frozenset[str]
@@ -254,6 +255,11 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                 rf"[\s,;:–-]*\b(?:for|in|to go in|ahead of|before)\s+(?:a|an|the|our|my|this|"
                 rf"next|tomorrow['’]s|today['’]s)\s+(?:[\w'’&-]+\s+){{0,3}}?"
                 rf"(?:{_alternatives(data['topic']['audience_papers'])})\W*$", re.IGNORECASE),
+            # (one or more, after the question or its audience: "…, in order please")
+            closing_instructions=re.compile(
+                rf"(?:[\s,;:–-]*\b(?:{_alternatives(data['topic']['closing_instructions'])}))+"
+                rf"(?=\W*$)",
+                re.IGNORECASE),
             council_bodies=tuple(sorted(data["councils"]["bodies"], key=len, reverse=True)),
             council_prefixes=tuple(data["councils"]["prefixes"]),
             council_descriptors=frozenset(data["councils"]["descriptors"]),

@@ -69,6 +69,13 @@ def test_question_topic_drops_scaffolding_and_areas():
      "What are Wyvern's indicators"),
     ("What training is there for board members?", None),  # who, not what for
     ("How are incidents reported to the board?", None),
+    # … and one on how to set the answer out
+    ("Give me Wyvern's outcomes in order.", "Give me Wyvern's outcomes."),
+    ("List Calder's aims in full, please", "List Calder's aims"),
+    ("What are the Wyvern priorities, as a list?", "What are the Wyvern priorities?"),
+    ("Give me the Wyvern outcomes for a board report, in order please",
+     "Give me the Wyvern outcomes"),
+    ("What does Wyvern do in order to reduce harm?", None),
 ])
 def test_a_clause_naming_the_audience_or_paper_is_dropped(question, asked):
     from kb.retrieval.topic import without_preamble

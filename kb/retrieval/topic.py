@@ -33,11 +33,12 @@ def question_topic(text: str, resolver: AreaResolver) -> str:
 
 def without_preamble(question: str) -> str:
     """The question without an opening clause naming who the answer is for ("For a board
-    paper: how many…" asks "how many…") or a closing one naming the paper or meeting it goes
-    into ("Give me the Bucks outcomes for a board report"); the question itself when that
-    would leave nothing."""
+    paper: how many…" asks "how many…"), a closing one naming the paper or meeting it goes
+    into ("Give me the Bucks outcomes for a board report") or how to set it out ("… in order
+    please"); the question itself when that would leave nothing."""
     words = vocabulary()
-    rest = words.closing_audience.sub("", words.preamble.sub("", question, count=1), count=1)
+    rest = words.closing_instructions.sub("", question, count=1)
+    rest = words.closing_audience.sub("", words.preamble.sub("", rest, count=1), count=1)
     return rest if rest.strip() else question
 
 
