@@ -206,3 +206,24 @@ def test_a_value_noun_after_say_about_is_the_topic_not_a_value_asked_for():
     assert missing_value(said, said, [pooled], {}) is None
     asked = "How much funding did the Wyvern partners pool?"
     assert missing_value(asked, asked, [pooled], {}) is AnswerType.AMOUNT
+
+
+def test_a_count_beside_only_the_corpus_subject_counts_nothing_more_specific():
+    """"How many domestic homicides…?" is not answered by "75% of domestic abuse victims":
+    words in most passages ("domestic", "abuse") count nothing where the question counts
+    something more specific, and beside a count they modify what it counts ("80 domestic
+    abuse related calls" counts calls)."""
+    from kb.answers.extractive import idf_table
+
+    share = hit("75% of domestic abuse victims are targeted at work, sometimes leading to "
+                "a domestic homicide.")
+    deaths = hit("There were 4 domestic homicides in Wyvern last year.")
+    calls = hit("Wyvern Police get around 80 domestic abuse related calls a day.")
+    idf = idf_table([share.text, deaths.text, calls.text, "Domestic abuse harms children.",
+                     "We will support victims of domestic abuse.",
+                     "Domestic abuse is everyone's business."])
+    question = "How many domestic homicides has Wyvern had?"
+    assert missing_value(question, question, [share], idf) is AnswerType.COUNT
+    assert missing_value(question, question, [share, deaths], idf) is None
+    question = "How many domestic abuse calls do Wyvern Police get each day?"
+    assert missing_value(question, question, [calls], idf) is None

@@ -9,6 +9,7 @@ finding) must appear in a passage sentence that is about the question's topic.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from enum import StrEnum
@@ -84,6 +85,11 @@ _PERIOD_RANGE = re.compile(rf"\b(?:{_MONTHS})?\s*(?:19|20)\d\d\s*(?:to|until|til
 _HOW_MANY = re.compile(r"\bhow many\b(.*)", re.IGNORECASE)
 COUNTED_WORDS = 4  # what a "How many…" question counts: at most this many words …
 COUNTED_NEAR = 3  # … one of which a count has this near it
+# … other than a word of the corpus's own subject, in more than this share of its passages
+# ("domestic", "abuse"), where the question counts something more specific: such words beside
+# a count modify what it counts ("80 domestic abuse related calls"), and are passed over
+SUBJECT_SHARE = 0.6
+SUBJECT_IDF = math.log(1 + 1 / SUBJECT_SHARE)  # (kb.answers.extractive.idf_table's smoothing)
 # … and a sentence gives the value asked for when it, with its neighbours and headings, is
 # about the topic in the same sense (tune on-topic refusals 0.77 without the rule, 0.85 at a
 # quarter of the weight, 0.92 at a third, 0.96 at 0.45 and at a half, false refusals
@@ -266,21 +272,27 @@ def gives_value(text: str, kind: AnswerType, asked_words: Collection[str]) -> bo
 
 
 def _gives(text: str, value: re.Pattern[str], asked_words: Collection[str],
-           counted: Collection[str] = ()) -> bool:
+           counted: Collection[str] = (), passed: Collection[str] = ()) -> bool:
     """Whether the text gives a value not made of the question's words, and beside one of the
-    `counted` terms when there are any (COUNTED_NEAR words either side: "174 referrals to the
-    IDVA service" counts referrals, not IDVAs)."""
+    `counted` terms when there are any (COUNTED_NEAR words either side, not counting the
+    `passed` ones: "174 referrals to the IDVA service" counts referrals, not IDVAs)."""
     return any((not (own := content_terms(found.group())) or not own <= set(asked_words))
-               and (not counted or _beside(text, found.start(), found.end(), counted))
+               and (not counted or _beside(text, found.start(), found.end(), counted, passed))
                for found in value.finditer(text))  # "%", "£4" hold no words
 
 
-def _beside(text: str, start: int, end: int, terms: Collection[str]) -> bool:
+def _beside(text: str, start: int, end: int, terms: Collection[str],
+            passed: Collection[str] = ()) -> bool:
     """The number between `start` and `end` counts one of the terms: one of them is within
-    COUNTED_NEAR words of it, and it is no length of time unless time is counted ("an ISVA
-    fall below four weeks" counts weeks, not ISVAs)."""
-    before = re.findall(r"[\w'’-]+", text[:start])[-COUNTED_NEAR:]
-    after = re.findall(r"[\w'’-]+", text[end:])[:COUNTED_NEAR]
+    COUNTED_NEAR words of it (words of the `passed` terms not counted), and it is no length
+    of time unless time is counted ("an ISVA fall below four weeks" counts weeks, not
+    ISVAs)."""
+    def words(part: str) -> list[str]:
+        return [w for w in re.findall(r"[\w'’-]+", part)
+                if not ((found := content_terms(w)) and found <= set(passed))]
+
+    before = words(text[:start])[-COUNTED_NEAR:]
+    after = words(text[end:])[:COUNTED_NEAR]
     units = word_list_terms(vocabulary().time_units)
     if after and content_terms(after[0]) & units and not set(terms) & units:
         return False
@@ -336,6 +348,13 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     vocabulary [durations]). A value for the `years` asked (ranges of years) is one that the
     sentence, the sentences beside it or the hit's headings date in one of them ("In 2022/23
     …" for 2023), or one of a document of at most DATING_YEARS years that runs over one."""
+    # the corpus's own subject words count nothing where the question counts more ("How many
+    # domestic homicides…?" is not answered by "75% of domestic abuse victims")
+    passed = {t for t in counted if idf.get(t, math.inf) <= SUBJECT_IDF}
+    if passed < set(counted):
+        counted = [t for t in counted if t not in passed]
+    else:
+        passed = set()
     context = content_terms(f"{hit.section} {hit.lead}")
     header_row = hit.lead or table_header(hit.text)
     header = header_row if dated_columns else ""
@@ -353,7 +372,7 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
         headed = "\t" in sentence and bool(
             content_terms(f"{header_row} {first_cell}") & set(counted))
         if (vocabulary().frequency.search(sentence) if often else (
-                _gives(sentence, value, asked_words, () if headed else counted)
+                _gives(sentence, value, asked_words, () if headed else counted, passed)
                 or (dated and "\t" in sentence)
                 or (lasting and _PERIOD_RANGE.search(sentence)))):
             # a list item or a table row stands alone, with its details: the items beside it
