@@ -227,3 +227,18 @@ def test_a_count_beside_only_the_corpus_subject_counts_nothing_more_specific():
     assert missing_value(question, question, [share, deaths], idf) is None
     question = "How many domestic abuse calls do Wyvern Police get each day?"
     assert missing_value(question, question, [calls], idf) is None
+
+
+def test_a_detail_of_a_list_item_is_read_with_the_item_it_details():
+    """"How many members does the Wyvern Champions Network have?": the count is a detail
+    indented under the item that names the network; the items beside it are others."""
+    from kb.answers.extractive import idf_table
+
+    item = hit("5. Membership of the Champions Network is increased.\n"
+               " - Increase on 280 members at close of 2023.\n"
+               "6. Refuge places are kept at 30 for families.", section="Indicators")
+    idf = idf_table([item.text, "Domestic abuse harms children.", "Refuges give safety."])
+    question = "How many members does the Wyvern Champions Network have?"
+    assert missing_value(question, question, [item], idf) is None
+    question = "How many refuge workers does the Wyvern Champions Network have?"
+    assert missing_value(question, question, [item], idf) is AnswerType.COUNT

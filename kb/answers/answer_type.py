@@ -309,6 +309,15 @@ def _details(i: int, quotes: Sequence[str], indents: Sequence[int]) -> list[str]
     return out
 
 
+def _parent(i: int, quotes: Sequence[str], indents: Sequence[int]) -> list[str]:
+    """The unit that unit i is indented under (the item it is a detail of), if any: "280
+    members at close of 2017" under "5. Membership of the Champion's Network is increased"."""
+    for j in range(i - 1, -1, -1):
+        if indents[j] < indents[i]:
+            return [quotes[j]]
+    return []
+
+
 def _before_document(text: str, period: str) -> bool:
     """Every year the text writes is before the first year of its document's `period` (a
     date of something done before the document, not of what it will do)."""
@@ -378,7 +387,8 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
             # a list item or a table row stands alone, with its details: the items beside it
             # are others
             item = "\t" in sentence or bool(BULLET.match(marked[i]))
-            beside = (" ".join([quotes[i], *_details(i, quotes, indents)]) if item
+            beside = (" ".join([*_parent(i, quotes, indents), quotes[i],
+                                *_details(i, quotes, indents)]) if item
                       else " ".join(quotes[max(i - 1, 0):i + 2]))
             if "\t" in sentence:  # a row is read under its table's header
                 beside = f"{beside} {header_row}"
