@@ -100,10 +100,14 @@ def test_a_count_counts_what_the_question_counts():
     assert counted_terms("How many IDVAs does Wyvern employ?",
                          {"IDVA": {"Independent Domestic Violence Advocate"}}) == {"idva", "advoc"}
     assert "perpetr" in counted_terms("How many abusers finished a programme?")
+    # … and "the number of …" as "how many …" does
+    assert counted_terms("What is the number of IDVAs in Wyvern?") == {"idva"}
     referrals = hit("In 2022 there were 174 referrals to the Wyvern IDVA service.",
                     section="Advocacy")
     question = "How many IDVAs does the Wyvern IDVA service employ?"
     assert missing_value(question, question, [referrals], {}) is AnswerType.COUNT
+    asked = "What is the number of IDVAs in the Wyvern IDVA service?"
+    assert missing_value(asked, asked, [referrals], {}) is AnswerType.COUNT
     advocates = hit("The Wyvern IDVA service employs 6 IDVAs.", section="Advocacy")
     assert missing_value(question, question, [advocates], {}) is None
     # a row's first cell or its table's header names what its figures count

@@ -82,7 +82,7 @@ DATING_YEARS = 2  # a document about at most this many years dates the figures i
 _PERIOD_RANGE = re.compile(rf"\b(?:{_MONTHS})?\s*(?:19|20)\d\d\s*(?:to|until|till|–|-)\s*"
                            rf"(?:{_MONTHS})?\s*(?:19|20)?\d\d\b|\buntil\s+(?:{_MONTHS})?\s*"
                            rf"(?:19|20)\d\d\b", re.IGNORECASE)
-_HOW_MANY = re.compile(r"\bhow many\b(.*)", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\b(?:how many|numbers? of)\b(.*)", re.IGNORECASE)
 COUNTED_WORDS = 4  # what a "How many…" question counts: at most this many words …
 COUNTED_NEAR = 3  # … one of which a count has this near it
 # … other than a word of the corpus's own subject, in more than this share of its passages
