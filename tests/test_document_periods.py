@@ -43,6 +43,10 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("Has the latest strategy been adopted?", ["wy-2022"]),
     ("Is the latest strategy final?", ["wy-2022"]),
     ("Has Wyvern finalised its latest strategy?", ["wy-2022"]),
+    # … and when it came out
+    ("When was the latest strategy published?", ["wy-2022"]),
+    ("When did the Wyvern strategy come out?", STRATEGIES),
+    ("When will the refuge review be published?", []),
     ("What actions have been agreed?", []),
     ("What are the final year's actions?", []),
     # what the strategy covers is its content
