@@ -110,6 +110,8 @@ OFFICERS_WORDS = [
     ("How does Wyvern involve survivors?", ["experts by experience"]),
     ("How will Calder get more abusers convicted?", ["perpetrators", "prosecution"]),
     ("How will Wyvern make it easier for victims to get help?", ["access"]),
+    ("How will Calder help children recover?", ["recovery"]),
+    ("What recovery support does Wyvern offer?", []),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),
