@@ -22,6 +22,8 @@ from tests.hit_support import hit
     ("When will the sanctuary scheme review finish?", AnswerType.DATE),
     ("What is the timescale for the new refuge?", AnswerType.DATE),
     ("Who chairs the partnership board?", AnswerType.NAME),
+    ("Which councillor wrote the Wyvern foreword?", AnswerType.NAME),
+    ("Which director chairs the Calder board?", AnswerType.NAME),
     ("What did the evaluation of the pilot find?", AnswerType.FINDING),
     ("What was the outcome of the Wyvern refuge pilot evaluation?", AnswerType.FINDING),
     ("What statutory duty does Wyvern have to fund refuges?", AnswerType.DUTY),
@@ -403,3 +405,17 @@ def test_when_something_will_happen_is_not_dated_before_its_document():
     # (what was done is dated so: "When did Wyvern audit its safeguarding?")
     assert uncovered_reason("When did Wyvern carry out its safeguarding audit?", [earlier], 0.15,
                             resolver, (), idf) == ""
+
+
+def test_a_councillor_asked_for_is_answered_by_the_signature_that_names_one(tmp_path):
+    """"Which councillor wrote the Wyvern foreword?" asks for a name: the foreword's
+    signature gives it, not the sentences about the county."""
+    from tests.corpus_support import corpus_kb
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nForeword\n\nDomestic abuse harms "
+            "families in every town and village in Wyvern. This strategy is our promise to do "
+            "better for every family it affects.\n\nCllr Jane Marsh, Cabinet Member for "
+            "Communities\n\nOur priorities\n\nWe will open a second refuge.\n")
+    answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask(
+        "Which councillor wrote the Wyvern foreword?")
+    assert answer.text.startswith("Cllr Jane Marsh")
