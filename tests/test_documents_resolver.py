@@ -50,6 +50,9 @@ DOCS = [
     ("What did the consultation events say about refuges?", []),
     # of the documents that run over a year, the one of the kind the question names
     ("Which services were listed in the presentation from 2022?", ["wy-event"]),
+    # a year in a law's name names the law, not the documents that run over it
+    ("What does Wyvern say about the Domestic Abuse Act 2021?", []),
+    ("Which documents mention the Care Act 2014?", []),
 ])
 def test_documents_named_in_questions(question, expected):
     assert DocumentResolver(DOCS).mentioned(question, ["wyvern"]) == expected

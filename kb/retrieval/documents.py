@@ -43,6 +43,11 @@ _ENDING = re.compile(r"\b(until|till|to|through|end(s|ing)?|expir\w*|finish\w*|d
                      r"(19|20)\d\d\b", re.IGNORECASE)
 
 
+# "the Domestic Abuse Act 2021", "the Care Act 2014": the year names the law, not a document's
+# period
+_LAW_YEAR = re.compile(r"\b(Act|Acts|Bill|Regulations)\s+(19|20)\d\d\b")
+
+
 def _asked_year(question: str) -> int | None:
     """The one year a question gives, not as part of a period ("2019-24" names a document),
     by which it asks which documents' periods end in or run over it."""
@@ -223,6 +228,7 @@ class DocumentResolver:
         pool = [d for d in self._documents if not areas or d.area in areas]
         if len(pool) < 2:
             return []
+        question = _LAW_YEAR.sub(r"\1", question)
         chosen = self._by_title(question, pool) or self._by_period(question, pool)
         # "the presentation from 2020": of the documents that run over 2020, the presentation
         chosen = self._by_kind(question, chosen or pool) or chosen
