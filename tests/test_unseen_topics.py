@@ -277,3 +277,18 @@ def test_a_subject_the_named_council_never_mentions_is_refused_though_another_do
     assert "no passage in the documents of Wyvern is about 'farmers'" in refused.text
     assert kb.ask("How does Calder support farmers?").found
     assert kb.ask("What is the estimated annual cost of domestic abuse in Wyvern?").found
+
+
+def test_the_ordinal_that_calls_a_section_is_no_subject_the_strategies_must_use(tmp_path):
+    """"What is Wyvern's fourth priority?": no document writes "fourth"; the word calls its
+    Priority 4 by number, as "priority 4" does, and says nothing of what it is about."""
+    from tests.corpus_support import corpus_kb
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nOur priorities\n\nPriority 1 – Early "
+            "identification\nPriority 2 – Effective support\nPriority 3 – Pursuing perpetrators"
+            "\nPriority 4 – Strong partnership working\n\nKey actions\n\n- Launch a champions "
+            "network in GP surgeries.\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": text})
+    answer = kb.ask("What is Wyvern's fourth priority?")
+    assert answer.found
+    assert "Strong partnership working" in answer.text

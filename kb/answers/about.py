@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from kb.records import Hit
+from kb.retrieval.headings import numbered_references
 from kb.text import content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
 
@@ -43,11 +44,14 @@ def passage_about(topic: set[str], hits: Sequence[Hit], idf: Mapping[str, float]
 def topic_terms(topic: str) -> set[str]:
     """The terms of a question's topic (its area names already out) that say what it is about:
     not the words that ask for a kind of value ("how many", "budget"), not scaffolding
-    ("strategy", "approach") nor section nouns ("priority", "strand")."""
+    ("strategy", "approach") nor section nouns ("priority", "strand") and the numbers that
+    call one ("its fourth priority")."""
     words = vocabulary()
     return (content_terms(topic) - word_list_terms(words.value_words)
             - word_list_terms(words.scaffolding)
-            - word_list_terms(words.section_nouns))
+            - word_list_terms(words.section_nouns)
+            # nor the number a section is called by ("its fourth priority")
+            - content_terms(" ".join(numbered_references(topic))))
 
 
 def acronym_long_forms(terms: set[str], glossary: Mapping[str, Collection[str]]

@@ -178,8 +178,13 @@ def numbered_names(text: str) -> frozenset[str]:
 def numbered_reference(text: str) -> str:
     """The first section a text calls by a section noun and a number, as written ("section
     12", "Priority Two"); '' when it calls none so."""
-    match = _numbered_pattern().search(text)
-    return match.group() if match else ""
+    return next(iter(numbered_references(text)), "")
+
+
+def numbered_references(text: str) -> list[str]:
+    """Each section a text calls by a section noun and a number, as written ("section 12",
+    "its fourth priority")."""
+    return [match.group() for match in _numbered_pattern().finditer(text)]
 
 
 @lru_cache(maxsize=256)
