@@ -111,6 +111,7 @@ OFFICERS_WORDS = [
     ("How will Calder get more abusers convicted?", ["perpetrators", "prosecution"]),
     ("How will Wyvern make it easier for victims to get help?", ["access"]),
     ("How will Calder help children recover?", ["recovery"]),
+    ("What is Wyvern doing for private renters?", ["tenants"]),
     ("What recovery support does Wyvern offer?", []),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
