@@ -40,7 +40,8 @@ def test_question_topic_drops_scaffolding_and_areas():
                     "How do the three strategies describe perpetrators?",
                     "Where do the strategies stand on perpetrators?",
                     "What is Wyvern's position on perpetrators?",
-                    "What is each council's stance on perpetrators?"):
+                    "What is each council's stance on perpetrators?",
+                    "How much do the strategies talk about perpetrators?"):
         # the same search text, not only the same content words: the search ranks by both
         assert question_topic(wording, resolver) == "perpetrators", wording
     assert question_topic("How does Wyvern tackle violence against women and girls?",
