@@ -100,6 +100,9 @@ def test_a_count_counts_what_the_question_counts():
     assert counted_terms("How many IDVAs does Wyvern employ?",
                          {"IDVA": {"Independent Domestic Violence Advocate"}}) == {"idva", "advoc"}
     assert "perpetr" in counted_terms("How many abusers finished a programme?")
+    # … and what was done to them ("were referred": referrals, the strategies' noun)
+    assert "referr" in counted_terms("How many people were referred to DAIS last year?")
+    assert counted_terms("How many women were housed in refuges?") == {"women", "hous"}
     # … and "the number of …" as "how many …" does
     assert counted_terms("What is the number of IDVAs in Wyvern?") == {"idva"}
     referrals = hit("In 2022 there were 174 referrals to the Wyvern IDVA service.",
@@ -246,3 +249,14 @@ def test_a_detail_of_a_list_item_is_read_with_the_item_it_details():
     assert missing_value(question, question, [item], idf) is None
     question = "How many refuge workers does the Wyvern Champions Network have?"
     assert missing_value(question, question, [item], idf) is AnswerType.COUNT
+
+
+def test_a_count_of_people_something_was_done_to_is_given_by_a_count_of_it():
+    """"How many people were referred to DAIS?" is answered by the row "Referrals to DAIS
+    1,950": a count of what was done to them."""
+    from kb.answers.extractive import idf_table
+
+    table = hit("Measure\t2022/23\tTarget\nReferrals to DAIS\t1,950\t2,400", section="Progress")
+    idf = idf_table([table.text, "Domestic abuse harms children.", "Refuges give safety."])
+    question = "How many people were referred to DAIS?"
+    assert missing_value(question, question, [table], idf) is None

@@ -84,6 +84,9 @@ _PERIOD_RANGE = re.compile(rf"\b(?:{_MONTHS})?\s*(?:19|20)\d\d\s*(?:to|until|til
                            rf"(?:19|20)\d\d\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\b(?:how many|numbers? of)\b(.*)", re.IGNORECASE)
 COUNTED_WORDS = 4  # what a "How many…" question counts: at most this many words …
+# … and what was done to them, after "were", "have been"… ("How many people were referred")
+_DONE_TO = re.compile(r"\s*(?:were|are|was|is|get|got|have been|has been|had been|will be)\s+"
+                      r"([a-z]+ed)\b", re.IGNORECASE)
 COUNTED_NEAR = 3  # … one of which a count has this near it
 # … other than a word of the corpus's own subject, in more than this share of its passages
 # ("domestic", "abuse"), where the question counts something more specific: such words beside
@@ -238,6 +241,10 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
             break
         counted |= found
         named.append(word)
+    # "How many people were referred…?" counts referrals too ("Referrals to DAIS 1,950")
+    done = _DONE_TO.match(asked.group(1), len(" ".join(named)) + 1) if named else None
+    if done:  # (in the strategies' words too: "referred", referrals)
+        counted |= content_terms(" ".join([done.group(1), *strategy_words(done.group(1))]))
     # in the strategies' words too ("How many abusers…": perpetrators), and persons by any of
     # their names ("How many people…": residents, survivors)
     counted |= content_terms(" ".join(strategy_words(" ".join(named))))
