@@ -367,3 +367,23 @@ def test_which_item_of_a_kind_is_about_a_topic_is_answered_from_items_of_that_ki
     assert "Research on perpetrator programmes" not in answer
     assert kb._retriever.plan("Which of Wyvern's priorities covers housing?", None).item_asked
     assert not kb._retriever.plan("Which councils mention refuges?", None).item_asked
+
+
+def test_a_section_called_by_number_is_found_though_no_search_finds_its_words(tmp_path):
+    """"What's in section 3 of the Wyvern strategy?" has no topic word to find section 3 by;
+    where no top hit is under it, the section's own first chunks lead (found by their
+    heading), here past the few candidates each ranking reads."""
+    from tests.corpus_support import corpus_kb
+
+    topics = ["refuges", "schools", "courts", "hospitals", "employers", "housing", "police",
+              "youth clubs", "GP surgeries", "faith groups"]
+    text = "Wyvern Domestic Abuse Strategy 2024-2027\n\n1. Our work\n\n" + "".join(
+        f"1.{n} Work with {topic}\n\nThis section of the strategy says what we will do "
+        f"with {topic} in Wyvern over 3 years.\n\n"
+        for n, topic in enumerate(topics, 1)) + (
+        "3. Background facts and figures\n\nIn 2023 Wyvern police recorded 4,100 incidents "
+        "and the helpline took 2,300 calls.\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": text}, dense_k=4, lexical_k=4)
+    answer = kb.ask("What's in section 3 of the Wyvern strategy?")
+    assert answer.found
+    assert "4,100 incidents" in answer.text

@@ -91,6 +91,12 @@ class Snapshot:
                                             source=row[4])
         return out
 
+    def in_sections(self, sections: Sequence[str], where: Filter) -> list[int]:
+        """The positions of the chunks under these section paths that pass the filter's areas
+        and documents, in document order."""
+        return [int(p) for p in self._positions(
+            self.table.in_sections(sections, where.areas, where.doc_ids))]
+
     def allowed(self, where: Filter) -> np.ndarray | None:
         """A mask of the positions that pass the filter (None when it restricts nothing)."""
         if where.areas is None and where.doc_ids is None and where.kinds is None:

@@ -318,6 +318,18 @@ class ChunkTable:
         return [r[0] for r in self._read(
             f"SELECT c.id FROM chunks c JOIN documents d USING (doc_id) WHERE {where}", args)]
 
+    def in_sections(self, sections: Sequence[str], areas: Sequence[str] | None,
+                    doc_ids: Sequence[str] | None) -> list[int]:
+        """Row ids of the visible chunks under these section paths, of these areas and
+        documents (None: any), in document and ordinal order (SQL, indexed)."""
+        if not sections:
+            return []
+        where, args = visible_where(areas, doc_ids, None)
+        return [r[0] for r in self._read(
+            f"SELECT c.id FROM chunks c JOIN documents d USING (doc_id) WHERE {where} AND "
+            f"c.section IN ({','.join('?' * len(sections))}) ORDER BY c.doc_id, c.ordinal",
+            (*args, *sections))]
+
     def vectors(self, areas: Sequence[str] | None, doc_ids: Sequence[str] | None,
                 kinds: Sequence[str] | None, limit: int) -> tuple[list[str], np.ndarray] | None:
         """Chunk ids and embeddings of the visible chunks that pass the restrictions, or None

@@ -19,7 +19,7 @@ from kb.records import COMMITMENT_FACETS, FACET_KINDS, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver
 from kb.retrieval.headings import HeadingMatcher, holds_items, in_section
-from kb.retrieval.list_anchor import ListLocator
+from kb.retrieval.list_anchor import LIST_POOL, ListLocator
 from kb.retrieval.lists import (
     LIST_CHUNKS,
     with_list_continuation,
@@ -66,6 +66,7 @@ class HybridRetriever:
         self._store = store
         self._embedder = embedder
         self._snapshot = snapshot
+        self._sections = tuple(sections)
         self._resolver = resolver
         self._headings = HeadingMatcher(idf, sections)
         self._settings = settings
@@ -138,6 +139,9 @@ class HybridRetriever:
                                       plan if plan.listing else None)
         elif boost and self._settings.sibling_hits:
             ranked = self._siblings.promote(ranked, boost, allowed, chunks, scores, similarity)
+        if plan.whole_section and plan.section_names and not plan.per_area:
+            ranked = self._led_by_named_section(plan, ranked, chunks, scores,
+                                                Filter(areas=plan.areas, doc_ids=doc_filter))
         listing = not plan.per_area and plan.listing
         if (self._settings.every_area_on_page and not plan.per_area and plan.areas is None
                 and not doc_filter and not plan.named_documents and not listing
@@ -350,6 +354,27 @@ class HybridRetriever:
                 ranked.append((given[position], position, given[position]))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return [(position, own) for _, position, own in ranked]
+
+    def _led_by_named_section(self, plan: SearchPlan, ranked: list[int],
+                              chunks: dict[int, StoredChunk], scores: dict[int, float],
+                              where: Filter) -> list[int]:
+        """The ranking, led by the first chunks (LIST_CHUNKS) of the outermost section the
+        question calls by number ("What's in section 3?", which has no topic words to find
+        it by) when no top hit is under it, ranked as the best hit is."""
+        top = ranked[:LIST_POOL]
+        self._fetch(chunks, top)
+        if any(plan.names_section(self._headings, chunks[p].chunk.section)
+               for p in top if p in chunks):
+            return ranked
+        named = {path: plan.named_part(self._headings, path).count(" > ")
+                 for path in self._sections if plan.names_section(self._headings, path)}
+        outermost = [path for path, depth in named.items() if depth == min(named.values())]
+        leading = self._snapshot.in_sections(outermost, where)[:LIST_CHUNKS]
+        self._fetch(chunks, leading)
+        best = max(scores.values(), default=0.0)
+        for position in leading:
+            scores[position] = best
+        return [*leading, *(p for p in ranked if p not in leading)]
 
     def _section_start(self, plan: SearchPlan, position: int,
                        chunks: dict[int, StoredChunk]) -> int:
