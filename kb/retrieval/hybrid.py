@@ -40,6 +40,7 @@ NAMING_READ = 200  # chunks holding a name's words read at most, to find those t
 # the strategies' term for a question's everyday words, written in a chunk, ranks it higher
 # when the term is specific: its words are together in at most this share of the chunks
 SPECIFIC_PHRASE_SHARE = 0.1
+NAMED_SECTION_CHUNKS = 200  # the most chunks read of the sections a question calls by number
 
 
 class HybridRetriever:
@@ -359,18 +360,23 @@ class HybridRetriever:
                               chunks: dict[int, StoredChunk], scores: dict[int, float],
                               where: Filter) -> list[int]:
         """The ranking, led by the first chunks (LIST_CHUNKS) of the outermost section the
-        question calls by number ("What's in section 3?", which has no topic words to find
-        it by) when no top hit is under it, ranked as the best hit is."""
+        question calls by number when no top hit is under it: "What's in section 3?" has no
+        topic words to find it by, and "section 4" is the chapter "4. Our approach", not an
+        appendix's "4. Partnership". Ranked as the best hit is."""
+        named = [path for path in self._sections if plan.names_section(self._headings, path)]
+        under = self._snapshot.in_sections(named, where)[:NAMED_SECTION_CHUNKS]  # (the scope's)
+        self._fetch(chunks, under)
+        depth = {p: plan.named_part(self._headings, chunks[p].chunk.section).count(" > ")
+                 for p in under if p in chunks}
+        if not depth:
+            return ranked
+        outermost = [p for p in depth if depth[p] == min(depth.values())]
+        sections = {chunks[p].chunk.section for p in outermost}
         top = ranked[:LIST_POOL]
         self._fetch(chunks, top)
-        if any(plan.names_section(self._headings, chunks[p].chunk.section)
-               for p in top if p in chunks):
+        if any(chunks[p].chunk.section in sections for p in top if p in chunks):
             return ranked
-        named = {path: plan.named_part(self._headings, path).count(" > ")
-                 for path in self._sections if plan.names_section(self._headings, path)}
-        outermost = [path for path, depth in named.items() if depth == min(named.values())]
-        leading = self._snapshot.in_sections(outermost, where)[:LIST_CHUNKS]
-        self._fetch(chunks, leading)
+        leading = outermost[:LIST_CHUNKS]
         best = max(scores.values(), default=0.0)
         for position in leading:
             scores[position] = best
