@@ -29,7 +29,7 @@ from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.retrieval.plan import QueryPlanner, SearchPlan
 from kb.retrieval.siblings import SectionSiblings
 from kb.retrieval.years import standing_line
-from kb.text import ACRONYM_PLURAL
+from kb.text import ACRONYM_PLURAL, NUMBER_WORDS, ORDINAL_WORDS
 from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
@@ -363,7 +363,14 @@ class HybridRetriever:
         question calls by number when no top hit is under it: "What's in section 3?" has no
         topic words to find it by, and "section 4" is the chapter "4. Our approach", not an
         appendix's "4. Partnership". Ranked as the best hit is."""
-        named = [path for path in self._sections if plan.names_section(self._headings, path)]
+        # (a path that writes none of the numbers, as digits or words, is not read further)
+        numbers = {name.split("#", 1)[1].lower() for name in plan.section_names if "#" in name}
+        written = numbers | {word for word, number in (*NUMBER_WORDS.items(),
+                                                       *ORDINAL_WORDS.items())
+                             if number in numbers}
+        named = [path for path in self._sections
+                 if any(number in path.lower() for number in written)
+                 and plan.names_section(self._headings, path)]
         under = self._snapshot.in_sections(named, where)[:NAMED_SECTION_CHUNKS]  # (the scope's)
         self._fetch(chunks, under)
         depth = {p: plan.named_part(self._headings, chunks[p].chunk.section).count(" > ")
