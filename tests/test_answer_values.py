@@ -260,3 +260,20 @@ def test_a_count_of_people_something_was_done_to_is_given_by_a_count_of_it():
     idf = idf_table([table.text, "Domestic abuse harms children.", "Refuges give safety."])
     question = "How many people were referred to DAIS?"
     assert missing_value(question, question, [table], idf) is None
+
+
+def test_an_acronym_is_spelled_out_by_its_long_form_in_order_not_by_its_words_apart():
+    """"How much is spent on IDVAs?": "independent sexual violence advisers", with
+    "domestic" in the next sentence, spells out no Independent Domestic Violence Adviser."""
+    from kb.answers.extractive import idf_table
+
+    glossary = {"IDVA": {"Independent Domestic Violence Adviser"}}
+    isvas = hit("The Government is part-funding 87 independent sexual violence advisers at a "
+                "cost of £4 million. Domestic abuse services will also be reviewed.",
+                section="National context")
+    idvas = hit("Wyvern funds six Independent Domestic Violence Advisers at a cost of £300,000.",
+                section="Advocacy")
+    idf = idf_table([isvas.text, idvas.text, "Refuges give safety.", "The IDVA service is busy."])
+    question = "How much is spent on IDVAs?"
+    assert missing_value(question, question, [isvas], idf, glossary=glossary) is AnswerType.AMOUNT
+    assert missing_value(question, question, [idvas], idf, glossary=glossary) is None

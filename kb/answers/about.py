@@ -10,6 +10,7 @@ from collections.abc import Collection, Mapping, Sequence
 from kb.records import Hit
 from kb.retrieval.headings import numbered_references
 from kb.text import content_terms, idf_weight, word_list_terms
+from kb.text import terms as text_terms
 from kb.vocabulary import vocabulary
 
 HITS_CHECKED = 5  # the top passages read
@@ -54,26 +55,54 @@ def topic_terms(topic: str) -> set[str]:
             - content_terms(" ".join(numbered_references(topic))))
 
 
+LongForms = Mapping[str, list[tuple[str, ...]]]  # an acronym's term -> its long forms' terms
+LONG_FORM_GAP = 2  # a long form is spelled out with at most this many other words among its own
+
+
 def acronym_long_forms(terms: set[str], glossary: Mapping[str, Collection[str]]
-                       ) -> dict[str, list[set[str]]]:
-    """The terms of each long form of the topic's acronyms, by the acronym's term."""
-    out: dict[str, list[set[str]]] = {}
+                       ) -> dict[str, list[tuple[str, ...]]]:
+    """The terms of each long form of the topic's acronyms, in order, by the acronym's term."""
+    out: dict[str, list[tuple[str, ...]]] = {}
     for acronym, forms in glossary.items():
         for term in content_terms(acronym) & terms:
-            out.setdefault(term, []).extend(content_terms(form) for form in forms)
+            out.setdefault(term, []).extend(tuple(text_terms(form)) for form in forms)
     return out
 
 
 def held_weight(terms: set[str], hit: Hit, idf: Mapping[str, float],
-                long_forms: Mapping[str, list[set[str]]]) -> float:
+                long_forms: LongForms) -> float:
     """The idf weight of the terms a hit holds, with its title, period, headings and list
     lead-in (an acronym also where it spells out its long form)."""
-    text = content_terms(f"{hit.title} {hit.period} {hit.section} {hit.lead} {hit.text}")
+    text = f"{hit.title} {hit.period} {hit.section} {hit.lead} {hit.text}"
     return idf_weight(held_terms(terms, text, long_forms), idf)
 
 
-def held_terms(terms: set[str], text: set[str], long_forms: Mapping[str, list[set[str]]]
-               ) -> set[str]:
-    """The terms a text holds, an acronym also when the text spells out its long form."""
+def held_terms(terms: set[str], text: str, long_forms: LongForms) -> set[str]:
+    """The terms a text holds, an acronym also where the text spells out its long form: its
+    words in order, LONG_FORM_GAP other words at most among them ("independent sexual
+    violence advisers" and "domestic" a sentence later spell out no IDVA)."""
+    words = text_terms(text)
+    held = set(words)
     return {t for t in terms
-            if t in text or any(form and form <= text for form in long_forms.get(t, ()))}
+            if t in held or any(_spelled_out(form, words) for form in long_forms.get(t, ()))}
+
+
+def _spelled_out(form: tuple[str, ...], words: Sequence[str]) -> bool:
+    """The form's terms occur in order in the words, with at most LONG_FORM_GAP others
+    among them."""
+    if not form:
+        return False
+    for start, word in enumerate(words):
+        if word != form[0]:
+            continue
+        at, gaps = start, 0
+        for term in form[1:]:
+            try:
+                found = words.index(term, at + 1, at + 2 + LONG_FORM_GAP - gaps)
+            except ValueError:
+                break
+            gaps += found - at - 1
+            at = found
+        else:
+            return True
+    return False

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from kb.answers.about import (
     HITS_CHECKED,
+    LongForms,
     acronym_long_forms,
     held_terms,
     held_weight,
@@ -343,7 +344,7 @@ def _dated_in(years: Sequence[tuple[int, int]], text: str, period: str) -> bool:
 
 
 def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str, float],
-            long_forms: Mapping[str, list[set[str]]], dated_columns: bool = False,
+            long_forms: LongForms, dated_columns: bool = False,
             asked_words: Collection[str] = (), counted: Collection[str] = (),
             lasting: bool = False, often: bool = False,
             years: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[str, set[str]]]:
@@ -371,7 +372,6 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
         counted = [t for t in counted if t not in passed]
     else:
         passed = set()
-    context = content_terms(f"{hit.section} {hit.lead}")
     header_row = hit.lead or table_header(hit.text)
     header = header_row if dated_columns else ""
     dated = sum(bool(value.search(cell)) for cell in header.split("\t")) >= PERIOD_COLUMNS
@@ -401,4 +401,4 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
                 beside = f"{beside} {header_row}"
             if years and not _dated_in(years, f"{hit.section} {hit.lead} {beside}", hit.period):
                 continue
-            yield sentence, held_terms(terms, context | content_terms(beside), long_forms)
+            yield sentence, held_terms(terms, f"{hit.section} {hit.lead} {beside}", long_forms)
