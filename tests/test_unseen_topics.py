@@ -240,6 +240,12 @@ def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_
     assert reason("What will Wyvern do about refuge housing?", [housing]) == ""
     # a compound of words the strategies use more than once is left to the other checks
     assert reason("What does Wyvern say about changing victims?", [housing]) == ""
+    # … and so is a name and what it names ("the Karma Nirvana … helpline"): a name is
+    # checked as a specific term
+    helpline = hit("Wyvern is among the top callers to the Karma Nirvana 'honour-based' abuse "
+                   "helpline.")
+    assert reason("What is the Karma Nirvana helpline?", [helpline],
+                  corpus=[*texts, helpline.text]) == ""
     # a comma parts two words: "the IDVA service, per Wyvern" is no compound 'service per'
     idva = hit(texts[3])
     assert reason("What will victims get from the IDVA service, per Wyvern?", [idva],

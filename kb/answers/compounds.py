@@ -38,8 +38,11 @@ def loose_compounds(question: str, topic: str, hits: Sequence[Hit],
     once = {t for t in about if idf[t] >= idf.unseen}
     if not once:
         return []
+    # (a word of a name, capitalised past the topic's first word, is the specific terms' to
+    # judge: "the Karma Nirvana helpline" writes its name, then what it is)
     found = [(phrase, first, second) for phrase, first, second in _compounds(topic, about)
-             if {first, second} & once]
+             if {first, second} & once
+             and not (phrase[:1].isupper() and not topic.lstrip().startswith(phrase))]
     if not found:
         return []
     # a word of everyday English that does not modify the next one is a verb or a pronoun of
