@@ -112,12 +112,15 @@ OFFICERS_WORDS = [
     ("How will Wyvern make it easier for victims to get help?", ["access"]),
     ("How will Calder help children recover?", ["recovery"]),
     ("What is Wyvern doing for private renters?", ["tenants"]),
+    ("How does Calder help victims get their own place?", ["live independently"]),
+    ("How does Wyvern help kids who see violence at home?", ["children", "witness"]),
     ("What recovery support does Wyvern offer?", []),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),
     ("What does Calder say about dangerous driving?", []),
     ("How many cases involve victims under 16 in Calder?", []),
+    ("What share of cases saw the abuse stop in Wyvern?", []),
     ("Who controls the money Calder spends on refuges?", ["funding"]),
 ]
 
