@@ -188,6 +188,11 @@ def test_how_often_is_answered_by_a_frequency_anywhere_in_the_sentence():
     assert missing_value(question, question, [quarterly], {}) is None
     once = hit("No one in Wyvern should miss the awareness campaigns we run.", section="Campaigns")
     assert missing_value(question, question, [once], {}) is AnswerType.COUNT
+    # "an annual report" says how often it reports
+    reports = "How often does the Wyvern board report progress?"
+    annual = hit("The Wyvern board reports to the partnership and publishes an annual progress "
+                 "report.", section="Governance")
+    assert missing_value(reports, reports, [annual], {}) is None
 
 
 def test_the_year_asked_dates_the_value_and_weighs_nothing_of_what_it_counts():
