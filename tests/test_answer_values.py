@@ -282,3 +282,18 @@ def test_an_acronym_is_spelled_out_by_its_long_form_in_order_not_by_its_words_ap
     question = "How much is spent on IDVAs?"
     assert missing_value(question, question, [isvas], idf, glossary=glossary) is AnswerType.AMOUNT
     assert missing_value(question, question, [idvas], idf, glossary=glossary) is None
+
+
+def test_how_often_is_answered_first_by_the_sentence_that_gives_a_frequency(tmp_path):
+    """"How often does the Wyvern board report progress?": the sentence that says how often
+    ("an annual progress report") comes before the measures whose percentages are numbers but
+    no frequency."""
+    from tests.corpus_support import corpus_kb
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nMeasuring progress\n\nThe Wyvern "
+            "board will report progress on repeat cases at MARAC (38% in 2023) and on waiting "
+            "times (24% wait over four weeks).\n\nGovernance\n\nIt publishes an annual "
+            "progress report.\n")
+    answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask(
+        "How often does the Wyvern board report progress?")
+    assert answer.text.startswith("It publishes an annual progress report")

@@ -91,14 +91,15 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 similarity_weight: float = 0.0, value: AnswerType | None = None,
                 question_forms: Mapping[str, set[str]] | None = None,
                 kind_terms: AbstractSet[str] = frozenset(),
-                defines: re.Pattern[str] | None = None
+                defines: re.Pattern[str] | None = None, often: bool = False
                 ) -> list[tuple[float, Hit, int, int, str]]:
     """Every sentence of every hit, scored by idf-weighted overlap with the question (a word
     that shares only its stem with the question's word counts less, "employment" for
     "employers", given the question's `question_forms`: `kb.text.shared_weight`; words of
     the headings above it count half), the hit's rank (RANK_DECAY), whether the hit is of
     a kind the question asks for, and whether it gives the `value` the question asks for (a
-    name for "Who wrote…?", a number for "How many…?": VALUE_WEIGHT), or, for a definition
+    name for "Who wrote…?", a number for "How many…?", a frequency for "How often…?" when
+    `often`: VALUE_WEIGHT), or, for a definition
     question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too).
 
     A sentence that shares no word with the question, nor with its headings, is scored by its
@@ -144,7 +145,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 kind_weight *= LEAD_IN_WEIGHT
             if text.rstrip().endswith("?"):  # a prompt ("What are we worried about?"), no answer
                 kind_weight *= QUESTION_WEIGHT
-            if value is not None and gives_value(text, value, question_terms):
+            if value is not None and (vocabulary().frequency.search(text) if often
+                                      else gives_value(text, value, question_terms)):
                 kind_weight *= VALUE_WEIGHT
             if value is AnswerType.NAME and signature.match(text):  # "Nick Alston, … Chairman"
                 kind_weight *= VALUE_WEIGHT  # a person and their role: the name "Who…?" asks
@@ -233,7 +235,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         about = (terms - framing_words(question)) or terms
         scored = score_units(about, hits, idf, kinds, parts, similarity_weight,
                              expected_type(question), word_forms(question), kind_words(question),
-                             definition_pattern(definition[0]) if definition else None)
+                             definition_pattern(definition[0]) if definition else None,
+                             bool(vocabulary().frequency_question.search(question)))
         if kinds:
             scored = _of_asked_kind(scored, terms, kinds, multi_area)
         if multi_area and which_areas:  # so that areas that do not answer crowd out none
