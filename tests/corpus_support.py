@@ -11,6 +11,7 @@ from kb.backends.embedder import FakeEmbedder
 from kb.backends.memory_store import InMemoryStore
 from kb.config import Settings
 from kb.manifest import load_manifest
+from kb.records import Answer
 
 
 def document(name: str, area: str, title: str, period: str, kind: str = "strategy",
@@ -53,3 +54,8 @@ def corpus_kb(tmp_path: Path, files: dict[str, str], manifest: str = WYVERN,
     kb = KnowledgeBase(config, InMemoryStore(embedder.name), embedder, load_manifest(corpus))
     kb.ingest([corpus])
     return kb
+
+
+def wyvern_answer(tmp_path: Path, text: str, question: str) -> Answer:
+    """The answer to a question over one Wyvern strategy of the given text."""
+    return corpus_kb(tmp_path, {"wyvern.txt": text}).ask(question)

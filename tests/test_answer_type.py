@@ -410,12 +410,11 @@ def test_when_something_will_happen_is_not_dated_before_its_document():
 def test_a_councillor_asked_for_is_answered_by_the_signature_that_names_one(tmp_path):
     """"Which councillor wrote the Wyvern foreword?" asks for a name: the foreword's
     signature gives it, not the sentences about the county."""
-    from tests.corpus_support import corpus_kb
+    from tests.corpus_support import wyvern_answer
 
     text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nForeword\n\nDomestic abuse harms "
             "families in every town and village in Wyvern. This strategy is our promise to do "
             "better for every family it affects.\n\nCllr Jane Marsh, Cabinet Member for "
             "Communities\n\nOur priorities\n\nWe will open a second refuge.\n")
-    answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask(
-        "Which councillor wrote the Wyvern foreword?")
+    answer = wyvern_answer(tmp_path, text, "Which councillor wrote the Wyvern foreword?")
     assert answer.text.startswith("Cllr Jane Marsh")

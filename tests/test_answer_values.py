@@ -288,12 +288,11 @@ def test_how_often_is_answered_first_by_the_sentence_that_gives_a_frequency(tmp_
     """"How often does the Wyvern board report progress?": the sentence that says how often
     ("an annual progress report") comes before the measures whose percentages are numbers but
     no frequency."""
-    from tests.corpus_support import corpus_kb
+    from tests.corpus_support import wyvern_answer
 
     text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nMeasuring progress\n\nThe Wyvern "
             "board will report progress on repeat cases at MARAC (38% in 2023) and on waiting "
             "times (24% wait over four weeks).\n\nGovernance\n\nIt publishes an annual "
             "progress report.\n")
-    answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask(
-        "How often does the Wyvern board report progress?")
+    answer = wyvern_answer(tmp_path, text, "How often does the Wyvern board report progress?")
     assert answer.text.startswith("It publishes an annual progress report")

@@ -218,14 +218,13 @@ def test_a_question_opening_with_the_kind_it_asks_for_is_answered_with_that_kind
 def test_the_words_that_frame_a_question_weigh_nothing_in_its_answer(tmp_path):
     """"What does Wyvern intend to do about stalking?": the sentence that says what the plan
     intends is no part of the answer; those about stalking are (kb.retrieval.intent.framing_words)."""
-    from tests.corpus_support import corpus_kb
+    from tests.corpus_support import wyvern_answer
 
     text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nDelivery\n\nOur delivery plan sets "
             "out the work we intend to do each year and who leads it.\n\nStalking\n\nWe will "
             "fund a specialist advocate for victims of stalking across the county.\n\n"
             "Our county\n\nReports of stalking rose by a fifth last year. Stalking and "
             "harassment now make up one in ten police reports of domestic abuse.\n")
-    answer = corpus_kb(tmp_path, {"wyvern.txt": text}).ask(
-        "What does Wyvern intend to do about stalking?")
+    answer = wyvern_answer(tmp_path, text, "What does Wyvern intend to do about stalking?")
     assert answer.text.startswith("We will fund a specialist advocate")
     assert "delivery plan" not in answer.text
