@@ -115,11 +115,7 @@ class LexicalIndex:
     def holds_any(self, query: str, allowed: np.ndarray | None = None) -> bool:
         """Whether a row (an `allowed` one when given) holds a word of the query that is not
         a stopword of `kb.text.terms`: a topic word, not only "what" or "how"."""
-        for term in set(terms(query)):
-            for positions, _, _ in self._postings(term):
-                if allowed is None or allowed[positions].any():
-                    return True
-        return False
+        return any(self.holds_term(term, allowed) for term in set(terms(query)))
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None
                ) -> list[tuple[int, float]]:
