@@ -139,6 +139,12 @@ def word_list_terms(words: frozenset[str]) -> frozenset[str]:
     return frozenset(term for word in words for term in content_terms(word))
 
 
+# A word in half the passages or more ("domestic", "abuse" in a store of domestic-abuse
+# strategies) is the corpus's subject: it says nothing of what a question or theme that has
+# other words is about. ln(1 + 2): the idf of such a word, with `IdfTable`'s smoothing.
+SUBJECT_IDF = math.log(3)
+
+
 class IdfTable(dict[str, float]):
     """Smoothed inverse document frequency of each content term over n chunks,
     ln(1 + n / df). A term the corpus does not hold weighs as one held by a single chunk

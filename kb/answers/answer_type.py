@@ -26,7 +26,7 @@ from kb.answers.sentences import table_header, units
 from kb.records import Hit
 from kb.retrieval.synonyms import strategy_words
 from kb.retrieval.years import year_spans, years_of
-from kb.text import BULLET, content_terms, idf_weight, word_list_terms
+from kb.text import BULLET, SUBJECT_IDF, content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
 
 
@@ -89,11 +89,9 @@ COUNTED_WORDS = 4  # what a "How many…" question counts: at most this many wor
 _DONE_TO = re.compile(r"\s*(?:were|are|was|is|get|got|have been|has been|had been|will be)\s+"
                       r"([a-z]+ed)\b", re.IGNORECASE)
 COUNTED_NEAR = 3  # … one of which a count has this near it
-# … other than a word of the corpus's own subject, in more than this share of its passages
-# ("domestic", "abuse"), where the question counts something more specific: such words beside
-# a count modify what it counts ("80 domestic abuse related calls"), and are passed over
-SUBJECT_SHARE = 0.6
-SUBJECT_IDF = math.log(1 + 1 / SUBJECT_SHARE)  # (kb.answers.extractive.idf_table's smoothing)
+# … other than a word of the corpus's own subject (`kb.text.SUBJECT_IDF`: "domestic", "abuse"),
+# where the question counts something more specific: such words beside a count modify what it
+# counts ("80 domestic abuse related calls"), and are passed over
 # … and a sentence gives the value asked for when it, with its neighbours and headings, is
 # about the topic in the same sense (tune on-topic refusals 0.77 without the rule, 0.85 at a
 # quarter of the weight, 0.92 at a third, 0.96 at 0.45 and at a half, false refusals

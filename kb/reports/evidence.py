@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from kb.records import Hit
 from kb.retrieval.english import common_terms
-from kb.text import compound_parts, content_terms
+from kb.text import SUBJECT_IDF, compound_parts, content_terms
 
 SHARE_ALONE = 0.7  # of the theme's idf weight: evidence whatever its similarity
 SHARE_SIMILAR = 0.4  # evidence when the hit is also similar enough
@@ -20,10 +19,6 @@ SHARE_LAST_RESORT = 0.25
 # share of their idf: "hold perpetrators to account" had left areas whose passages on
 # perpetrators hold neither "hold" nor "account" (rare in strategies, so heavy) empty
 EVERYDAY_WEIGHT = 0.5
-# A word in half the passages or more ("domestic abuse" in a store of domestic-abuse
-# strategies) is the corpus's subject: a hit that shares only such words of a theme that has
-# others ("the cost of domestic abuse") shares nothing of it. ln(1 + 2): the idf of such a word.
-SUBJECT_IDF = math.log(3)
 
 
 def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: float,
@@ -49,6 +44,8 @@ def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: 
     for parts in compound_parts(theme):  # "honour-based": its words count together
         if not parts <= held:
             shared -= parts
+    # a hit that shares only the corpus's subject words (`kb.text.SUBJECT_IDF`) of a theme
+    # that has others ("the cost of domestic abuse") shares nothing of it
     beyond_subject = {t for t in terms if idf[t] > SUBJECT_IDF}
     if beyond_subject and not beyond_subject & shared:
         return False
