@@ -6,6 +6,7 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 import Stemmer
@@ -96,6 +97,18 @@ def compound_parts(text: str) -> list[frozenset[str]]:
     which a text that holds only one of them ("community based support") does not name."""
     found = (frozenset(terms(match.group())) for match in _HYPHENATED.finditer(text))
     return [parts for parts in found if len(parts) > 1]
+
+
+def whole_compounds(shared: AbstractSet[str], held: AbstractSet[str],
+                    compounds: Iterable[frozenset[str]]) -> set[str]:
+    """The `shared` terms less the words of each compound (`compound_parts`) that `held`, a
+    text's terms, holds only some of: "social media based resources" shares nothing of
+    "honour-based"."""
+    out = set(shared)
+    for parts in compounds:
+        if not parts <= held:
+            out -= parts
+    return out
 
 
 def word_forms(text: str) -> dict[str, set[str]]:

@@ -27,6 +27,12 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("What does Wyvern plan to do about forced marriage?", {ChunkKind.ACTION}),
     ("What does MARAC do?", {ChunkKind.GLOSSARY}),
     ("What is Wyvern doing in schools?", {ChunkKind.ACTION}),
+    # how an area deals with something is what it does about it …
+    ("How does Wyvern deal with perpetrators?", {ChunkKind.ACTION}),
+    ("How is Calder Vale tackling stalking?", {ChunkKind.ACTION}),
+    ("How do the councils respond to repeat victims?", {ChunkKind.ACTION}),
+    # … unless the question asks for another kind
+    ("How does Wyvern deal with stalking in its indicators?", {ChunkKind.INDICATOR}),
     ("How does Wyvern propose to reach older victims?", {ChunkKind.ACTION}),
     ("What does Wyvern hope its prevention work will achieve?",
      {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
@@ -228,3 +234,18 @@ def test_the_words_that_frame_a_question_weigh_nothing_in_its_answer(tmp_path):
     answer = wyvern_answer(tmp_path, text, "What does Wyvern intend to do about stalking?")
     assert answer.text.startswith("We will fund a specialist advocate")
     assert "delivery plan" not in answer.text
+
+
+def test_how_an_area_deals_with_a_topic_is_answered_by_what_it_does(tmp_path):
+    """"How does Wyvern address stalking?" asks what it does about stalking: its action, not
+    the sentence that shares the question's verb ("address gaps")."""
+    from tests.corpus_support import wyvern_answer
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nOur county\n\nReports of stalking "
+            "rose by a fifth last year, and stalking now makes up one in ten police reports of "
+            "domestic abuse in the county.\n\nWhat we will do\n\n- Address gaps in services "
+            "for victims and commission new services where gaps are found.\n- Fund a "
+            "specialist stalking advocate for victims across the county.\n")
+    answer = wyvern_answer(tmp_path, text, "How does Wyvern address stalking?")
+    assert answer.citations[0].quote.startswith("- Fund a specialist stalking advocate")
+    assert "Address gaps" not in answer.text

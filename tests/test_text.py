@@ -94,3 +94,15 @@ def test_words_that_join_clauses_are_no_topic_words():
     # "Who keeps an eye on whether it is delivered?" is about delivery, not about "whether"
     assert content_terms("whether it is delivered, although late, unless cut") == {
         "deliv", "late", "cut"}
+
+
+def test_the_words_of_a_hyphenated_compound_in_a_question_count_only_together(tmp_path):
+    """"honour-based abuse": a sentence with only the "based" of it ("community based
+    support") shares that compound with the question no more than one without it."""
+    from tests.corpus_support import wyvern_answer
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nWhat we will do\n\n- Fund community "
+            "based support in every district for victims of domestic abuse.\n\nOur county\n\n"
+            "Honour-based abuse is reported to police in Wyvern about twice a month.\n")
+    answer = wyvern_answer(tmp_path, text, "What is Wyvern doing about honour-based abuse?")
+    assert answer.citations[0].quote.startswith("Honour-based abuse is reported")

@@ -29,11 +29,13 @@ from kb.retrieval.topic import alternatives
 from kb.text import (
     LEAD_IN,
     IdfTable,
+    compound_parts,
     content_terms,
     idf_weight,
     quote_words,
     readable,
     shared_weight,
+    whole_compounds,
     word_forms,
     word_list_terms,
 )
@@ -91,7 +93,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 similarity_weight: float = 0.0, value: AnswerType | None = None,
                 question_forms: Mapping[str, set[str]] | None = None,
                 kind_terms: AbstractSet[str] = frozenset(),
-                defines: re.Pattern[str] | None = None, often: bool = False
+                defines: re.Pattern[str] | None = None, often: bool = False,
+                compounds: Sequence[frozenset[str]] = ()
                 ) -> list[tuple[float, Hit, int, int, str]]:
     """Every sentence of every hit, scored by idf-weighted overlap with the question (a word
     that shares only its stem with the question's word counts less, "employment" for
@@ -100,7 +103,9 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     a kind the question asks for, and whether it gives the `value` the question asks for (a
     name for "Who wrote…?", a number for "How many…?", a frequency for "How often…?" when
     `often`: VALUE_WEIGHT), or, for a definition
-    question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too).
+    question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too). The
+    words of one of the question's hyphenated `compounds` count only together, in the
+    sentence or its headings ("honour-based": not the "based" of "media based resources").
 
     A sentence that shares no word with the question, nor with its headings, is scored by its
     similarity to the question times `similarity_weight` instead (0: left out), or times the
@@ -128,8 +133,10 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
             # the sentences under the title the question names are headed by it too
             heading_terms = (section_terms | content_terms(found[named[0]][2])
                              if named and named[0] < index < named[1] else section_terms)
-            overlap = (shared_weight(question_terms & terms, idf, question_forms, text)
-                       + 0.5 * idf_weight((question_terms & heading_terms) - terms, idf))
+            shared = whole_compounds(question_terms & (terms | heading_terms),
+                                     terms | heading_terms, compounds)
+            overlap = (shared_weight(shared & terms, idf, question_forms, text)
+                       + 0.5 * idf_weight(shared - terms, idf))
             if overlap > 0:
                 matched = True
             else:
@@ -236,7 +243,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         scored = score_units(about, hits, idf, kinds, parts, similarity_weight,
                              expected_type(question), word_forms(question), kind_words(question),
                              definition_pattern(definition[0]) if definition else None,
-                             bool(vocabulary().frequency_question.search(question)))
+                             bool(vocabulary().frequency_question.search(question)),
+                             compound_parts(question))
         if kinds:
             scored = _of_asked_kind(scored, terms, kinds, multi_area)
         if multi_area and which_areas:  # so that areas that do not answer crowd out none

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from kb.records import Hit
 from kb.retrieval.english import common_terms
-from kb.text import SUBJECT_IDF, compound_parts, content_terms
+from kb.text import SUBJECT_IDF, compound_parts, content_terms, whole_compounds
 
 SHARE_ALONE = 0.7  # of the theme's idf weight: evidence whatever its similarity
 SHARE_SIMILAR = 0.4  # evidence when the hit is also similar enough
@@ -40,10 +40,7 @@ def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: 
     """
     terms = {t for t in content_terms(theme) if t in idf}
     held = content_terms(f"{hit.section} {hit.text}")
-    shared = terms & held
-    for parts in compound_parts(theme):  # "honour-based": its words count together
-        if not parts <= held:
-            shared -= parts
+    shared = whole_compounds(terms & held, held, compound_parts(theme))  # "honour-based"
     # a hit that shares only the corpus's subject words (`kb.text.SUBJECT_IDF`) of a theme
     # that has others ("the cost of domestic abuse") shares nothing of it
     beyond_subject = {t for t in terms if idf[t] > SUBJECT_IDF}
