@@ -35,6 +35,11 @@ def test_plural_acronyms_and_possessives_are_not_missing_names():
     written = {"sarah": 1.0, "law": 1.0}
     assert uncovered_reason("What does Wyvern say about Sarah’s Law?", [other], 0.3, resolver,
                             (), written) == "no passage found names 'Sarah’s Law'"
+    # a name is held as whole words: "IRIS" is no part of "enquiries"
+    enquiries = hit("Partners will answer enquiries from GP practices within a week.",
+                    similarity=0.6)
+    assert uncovered_reason("Which Wyvern GP practices take part in IRIS?", [enquiries], 0.3,
+                            resolver, (), {}) == "the strategies do not mention 'IRIS'"
     # slides write a name by its initials
     slide = hit("The TV wide force position is currently shown at 23%.", similarity=0.6)
     assert uncovered_reason("How did Thames Valley's rise compare with Wyvern's?", [slide], 0.3,

@@ -298,3 +298,28 @@ def test_the_ordinal_that_calls_a_section_is_no_subject_the_strategies_must_use(
     answer = kb.ask("What is Wyvern's fourth priority?")
     assert answer.found
     assert "Strong partnership working" in answer.text
+
+
+def test_an_acronym_the_named_council_never_writes_in_any_form_is_refused(tmp_path):
+    """"Does Wyvern have a MASH?": Calder's glossary knows the acronym, so it is no unknown
+    name; Wyvern's documents write it neither as "MASH" nor spelled out, so none answers for
+    Wyvern. A council that writes only the long form answers for it."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    wyvern = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nSafeguarding\n\nWe will refer "
+              "children at risk to children's social care and review safeguarding referrals "
+              "every quarter.\n")
+    calder = ("Calder Vale Domestic Abuse Strategy 2022-2025\n\nSafeguarding\n\nThe MASH "
+              "screens every safeguarding referral about a child within a day.\n\nGlossary\n\n"
+              "MASH - Multi-Agency Safeguarding Hub\nIDVA - Independent Domestic Violence "
+              "Advisor\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": wyvern, "calder.txt": calder}, WYVERN_AND_CALDER)
+    refused = kb.ask("How does Wyvern use its MASH for safeguarding referrals?")
+    assert not refused.found
+    assert "no passage in the documents of Wyvern names 'MASH'" in refused.text
+    assert kb.ask("How does Calder Vale use its MASH for safeguarding referrals?").found
+    spelled = wyvern.replace("children's social care", "the Multi-Agency Safeguarding Hub")
+    (tmp_path / "spelled").mkdir()
+    kb = corpus_kb(tmp_path / "spelled", {"wyvern.txt": spelled, "calder.txt": calder},
+                   WYVERN_AND_CALDER)
+    assert kb.ask("How does Wyvern use its MASH for safeguarding referrals?").found

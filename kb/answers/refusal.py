@@ -45,6 +45,7 @@ _DATE_WORD = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-
 # ("flagged as being in danger"); the others' under 0.025
 UNSEEN_DROP = 0.04
 _SENTENCE_BREAK = re.compile(r"(?:^[—–-]|[.?:])$")  # the word after it opens a sentence ("SAFE!" ends none)
+_ACRONYM_WORD = re.compile(r"\b[A-Z][A-Z&]{1,9}s?\b")  # "IRIS", "IDVAs"
 _JOINED = re.compile(r" (?:&|and) ")  # "Safer & Stronger", "Safer and Stronger"
 _PLURAL_S = re.compile(r"(?<=[a-z]{3})s\b")  # "champions" as "champion"
 _PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’](?!\w)")  # "Survivors' Panel" as "Survivors Panel"
@@ -135,6 +136,9 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         if all(content_terms(t) - idf.keys() for t in missing):
             return "the strategies do not mention " + said
         return "no passage found names " + said
+    unused = _unused_acronyms(question, acronyms, hits, used)
+    if unused:
+        return f"no passage{scope} names " + ", ".join(f"'{a}'" for a in unused)
     passing = [t for t in specific if (is_place(t) or t in looked_up)
                and not any(_said_with(t, topic_terms(wording), hits, idf)
                            for wording in _wordings_naming(t, topic_text))]
@@ -166,7 +170,7 @@ def unnamed(question: str, specific: Sequence[str], hits: Sequence[Hit]) -> list
     planned = expected_type(question) is None  # asks what is done, not for a value of a year
     written = " ".join(h.text for h in hits)
     headings = {term for h in hits for term in content_terms(h.section)}
-    return [t for t in specific if _comparable(t) not in evidence
+    return [t for t in specific if not _names(evidence, t)
             and not (planned and YEAR.fullmatch(t) and _covered(int(t), hits))
             and not _initials_in(t, written)
             # a section called by another form of its heading's word ("under 'Pursue'" for
@@ -279,17 +283,34 @@ def _said_with(place: str, topic: set[str], hits: Sequence[Hit], idf: Mapping[st
     total = idf_weight(rest, idf)
     if not total:
         return True
-    name = _comparable(place)
-    return any(name in _comparable(sentence)
+    return any(_names(_comparable(sentence), place)
                and idf_weight(rest & content_terms(sentence), idf) >= MIN_TOPIC_SHARE * total
                for hit in hits for _, _, sentence in units(hit.text, details=False))
+
+
+def _unused_acronyms(question: str, acronyms: Mapping[str, Collection[str]],
+                     hits: Sequence[Hit], used: Callable[[str], bool] | None) -> list[str]:
+    """The acronyms of the question that the glossary knows ("IRIS") but the documents of
+    the areas it names (`used`; None: it names none) never write, nor any top passage
+    their long form: "Which Bucks GP surgeries take part in IRIS?" of a strategy that never
+    names the programme. (An acronym the glossary does not know is a name, `specific_terms`.)"""
+    if used is None:
+        return []
+    written = _comparable(" ".join(f"{h.section} {h.text}" for h in hits))
+    out = []
+    for word in dict.fromkeys(_ACRONYM_WORD.findall(question)):
+        acronym = word if word in acronyms else word.removesuffix("s")
+        if (is_acronym(word, acronyms) and not any(used(term) for term in content_terms(acronym))
+                and not any(_comparable(long) in written for long in acronyms[acronym])):
+            out.append(acronym)
+    return out
 
 
 def _wordings_naming(name: str, topic: str) -> list[str]:
     """The topic, and each of its alternatives that keeps the name ("a Survivors' Panel or
     forum": "a Survivors' Panel"): a name is said with the words of its own alternative."""
     return [topic, *(wording for wording in alternatives(topic)
-                     if _comparable(name) in _comparable(wording))]
+                     if _names(_comparable(wording), name))]
 
 
 def _initials_in(name: str, text: str) -> bool:
@@ -305,6 +326,12 @@ def _covered(year: int, hits: Sequence[Hit]) -> bool:
     """A hit's document runs over the year ("refuges in 2022" of a 2019-2024 strategy)."""
     spans = [years_of(h.period) for h in hits]
     return any(span[0] <= year <= span[1] for span in spans if span)
+
+
+def _names(comparable: str, name: str) -> bool:
+    """A text, as `_comparable` writes it, holds the name as whole words ("IRIS" is no part
+    of "enquiries")."""
+    return re.search(rf"(?<!\w){re.escape(_comparable(name))}(?!\w)", comparable) is not None
 
 
 def _comparable(text: str) -> str:
