@@ -296,3 +296,21 @@ def test_how_often_is_answered_first_by_the_sentence_that_gives_a_frequency(tmp_
             "progress report.\n")
     answer = wyvern_answer(tmp_path, text, "How often does the Wyvern board report progress?")
     assert answer.text.startswith("It publishes an annual progress report")
+
+
+def test_the_frequency_a_value_is_asked_at_is_no_part_of_what_it_is_of(tmp_path):
+    """"How much does Wyvern spend on its refuge each year?" is not answered by what abuse
+    costs "per annum"; "How many women … each year?" is answered first by the count of
+    women, not by the yearly cost that shares only the frequency."""
+    from tests.corpus_support import corpus_kb
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nThe cost of abuse\n\nDomestic abuse "
+            "costs Wyvern's public services an estimated £20 million per annum.\n\nRefuge\n\n"
+            "The Wyvern refuge offers twelve rooms for women and their children.\n\nWho is "
+            "affected\n\nAbout 9,000 women in Wyvern experience domestic abuse.\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": text})
+    refused = kb.ask("How much does Wyvern spend on its refuge each year?")
+    assert not refused.found
+    assert "no passage about it gives an amount" in refused.text
+    women = kb.ask("How many women in Wyvern experience domestic abuse each year?")
+    assert women.citations[0].quote.startswith("About 9,000 women")

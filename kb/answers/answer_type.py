@@ -113,6 +113,11 @@ def expected_type(question: str) -> AnswerType | None:
     return None
 
 
+def frequency_terms(text: str) -> set[str]:
+    """The terms of the text's frequencies ("each year", "per annum", "monthly")."""
+    return content_terms(" ".join(m.group() for m in vocabulary().frequency.finditer(text)))
+
+
 def is_question(text: str) -> bool:
     """Whether the text asks something: it has a question mark or opens with a question or
     request word (vocabulary [indirect_value] question_openers), else it names a theme."""
@@ -163,6 +168,11 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # of young people" in 2018-19 is no count of MARAC referrals in 2018-19)
     years = [span for term in asked if (span := years_of(term))]
     weighed = {t for t in asked if not years_of(t)} or asked
+    # … nor does the frequency an amount or count is given at, unless asked for ("How much
+    # does X spend on its refuge each year?" is not answered by "£48 million per annum" of
+    # the cost of abuse)
+    if not vocabulary().frequency_question.search(question):
+        weighed = weighed - frequency_terms(topic) or weighed
     weighed_total = idf_weight(weighed, idf)
     spelled = acronym_long_forms(terms, glossary or {})
     # a name is given for the question's most specific word ("Who chairs the … Board?": a

@@ -17,7 +17,7 @@ from datetime import date
 from typing import TypeVar
 
 from kb.answers.about import topic_terms
-from kb.answers.answer_type import AnswerType, expected_type, gives_value
+from kb.answers.answer_type import AnswerType, expected_type, frequency_terms, gives_value
 from kb.answers.definitions import asked_definition, definition_pattern
 from kb.answers.lists import MAX_LIST_ITEMS, list_units, named_title
 from kb.answers.sentences import units
@@ -240,11 +240,17 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         # the words that frame it ("What does X intend to do about stalking?") say what is
         # asked for, not what about: a sentence holding "intend" answers nothing
         about = (terms - framing_words(question)) or terms
-        scored = score_units(about, hits, idf, kinds, parts, similarity_weight,
-                             expected_type(question), word_forms(question), kind_words(question),
+        value = expected_type(question)
+        often = bool(vocabulary().frequency_question.search(question))
+        if value is not None and not often:
+            # … nor the frequency a value is asked at ("How many women … each year?"): a
+            # sentence sharing only "per annum" gives another value
+            rate = frequency_terms(f"{question} {' '.join(shape.extra_words)}")
+            about = (about - rate) or about
+        scored = score_units(about, hits, idf, kinds, parts, similarity_weight, value,
+                             word_forms(question), kind_words(question),
                              definition_pattern(definition[0]) if definition else None,
-                             bool(vocabulary().frequency_question.search(question)),
-                             compound_parts(question))
+                             often, compound_parts(question))
         if kinds:
             scored = _of_asked_kind(scored, terms, kinds, multi_area)
         if multi_area and which_areas:  # so that areas that do not answer crowd out none
