@@ -114,6 +114,9 @@ OFFICERS_WORDS = [
     ("What is Wyvern doing for private renters?", ["tenants"]),
     ("How does Calder help victims get their own place?", ["live independently"]),
     ("How does Wyvern help kids who see violence at home?", ["children", "witness"]),
+    ("How does Wyvern stop abuse happening again to the same person?",
+     ["repeat victims", "prevention"]),
+    ("What is Calder doing so victims are not harmed again?", ["repeat victims"]),
     ("What recovery support does Wyvern offer?", []),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),

@@ -106,3 +106,9 @@ def test_the_words_of_a_hyphenated_compound_in_a_question_count_only_together(tm
             "Honour-based abuse is reported to police in Wyvern about twice a month.\n")
     answer = wyvern_answer(tmp_path, text, "What is Wyvern doing about honour-based abuse?")
     assert answer.citations[0].quote.startswith("Honour-based abuse is reported")
+
+
+def test_fewer_counts_as_few_and_more_do_and_names_no_topic():
+    """"fewer people" is people counted, as "more people" is: no compound a strategy must
+    write for "How will Essex know if fewer people are being hurt?"."""
+    assert terms("fewer people, fewest cases, more victims") == terms("people cases victims")
