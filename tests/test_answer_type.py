@@ -38,6 +38,11 @@ from tests.hit_support import hit
     ("How much money has Wyvern put into refuges?", AnswerType.AMOUNT),
     ("How much cash goes to the IDVA service?", AnswerType.AMOUNT),
     ("Does Wyvern track how many victims are referred by GPs?", None),
+    # a value noun that names a section asks what the section says …
+    ("What does Wyvern's funding and commissioning section say?", None),
+    ("What is in the costs chapter of the Calder strategy?", None),
+    # … and one asked of a section asks for the value
+    ("What budget does the recovery section of the Wyvern strategy set?", AnswerType.AMOUNT),
     ("Will the partnership record the number of repeat referrals?", None),
     ("How much emphasis does Wyvern put on stalking?", None),
     ("How much attention do the strategies give to older victims?", None),

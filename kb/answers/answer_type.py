@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from enum import StrEnum
+from functools import cache
 
 from kb.answers.about import (
     HITS_CHECKED,
@@ -26,7 +27,7 @@ from kb.answers.sentences import table_header, units
 from kb.records import Hit
 from kb.retrieval.synonyms import strategy_words
 from kb.retrieval.years import year_spans, years_of
-from kb.text import BULLET, SUBJECT_IDF, content_terms, idf_weight, word_list_terms
+from kb.text import BULLET, STOPWORDS, SUBJECT_IDF, content_terms, idf_weight, word_list_terms
 from kb.vocabulary import vocabulary
 
 
@@ -107,10 +108,22 @@ def expected_type(question: str) -> AnswerType | None:
     if (words.indirect_value.search(question) or words.places_counted.search(question)
             or not is_question(question)):
         return None
+    # the words that name a section ("What does the funding and commissioning section say?")
+    # ask for what it says, not for a value
+    question = _section_name().sub(" ", question)
     for kind, pattern in words.answer_type_cues:
         if pattern.search(question):
             return AnswerType(kind)
     return None
+
+
+@cache
+def _section_name() -> re.Pattern[str]:
+    """A section noun with the one or two words before it that name the section ("the costs
+    chapter", "its funding and commissioning section")."""
+    nouns = "|".join(re.escape(noun) for noun in sorted(vocabulary().section_nouns))
+    word = rf"(?!(?:{'|'.join(sorted(STOPWORDS))})\b)[\w'’-]+"  # (no "the outcome")
+    return re.compile(rf"\b{word}(?:\s+(?:and|&)\s+{word})?\s+(?:{nouns})s?\b", re.IGNORECASE)
 
 
 def frequency_terms(text: str) -> set[str]:
