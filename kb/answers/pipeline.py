@@ -99,7 +99,8 @@ class Answerer:
             return held
         hits, looked_up = self._with_names(resolved, hits, plan, doc_ids)
         reason = self.uncovered_reason(resolved, hits, plan.named_documents, looked_up,
-                                       self._retriever.used_in_scope(plan), self._scope(plan))
+                                       self._retriever.used_in_scope(plan), self._scope(plan),
+                                       self._retriever.written_in_scope(plan))
         if reason:
             return extractive.refusal(resolved, hits, reason)
         topic = self._areas.topic(resolved) or resolved
@@ -148,16 +149,17 @@ class Answerer:
 
     def uncovered_reason(self, question: str, hits: Sequence[Hit],
                          sources: Collection[str] = (), looked_up: Collection[str] = (),
-                         used: Callable[[str], bool] | None = None, scope: str = "") -> str:
+                         used: Callable[[str], bool] | None = None, scope: str = "",
+                         written: Callable[[str], bool] | None = None) -> str:
         """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`
         (`sources`: the documents it names, by id; `looked_up`: its names that only a passage
         read for them writes; `used`: whether the searched areas' documents use a term;
-        `scope`: where the search looked)."""
+        `scope`: where the search looked; `written`: whether they write a phrase)."""
         return uncovered_reason(question, hits, self._settings.min_relevance, self._areas,
                                 self._glossary, self._idf,
                                 lambda sentences: self._similarity_rows([question], sentences)[0],
                                 self._documents, self._similarity_rows, sources, looked_up, used,
-                                scope)
+                                scope, written)
 
     def _with_names(self, question: str, hits: list[Hit], plan: SearchPlan,
                     doc_ids: Sequence[str] | None) -> tuple[list[Hit], list[str]]:

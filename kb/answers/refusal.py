@@ -63,7 +63,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                      documents: DocumentResolver | None = None,
                      similarities: Similarities | None = None,
                      sources: Collection[str] = (), looked_up: Collection[str] = (),
-                     used: Callable[[str], bool] | None = None, scope: str = "") -> str:
+                     used: Callable[[str], bool] | None = None, scope: str = "",
+                     written: Callable[[str], bool] | None = None) -> str:
     """Why the hits do not answer the question ('' when they do).
 
     The checks: the best passage's similarity reaches `min_relevance`, unless a passage
@@ -108,6 +109,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
             indexed document's, as `idf` tells): a topic word its areas never use is checked
             as one the strategies never use.
         scope: where the search looked (" in the documents of Essex"), for the reason.
+        written: whether the documents of the areas the question names write a phrase (None:
+            it names none): an acronym they never use is named by its long form.
     """
     if not hits:
         return "nothing is indexed that matches"
@@ -136,7 +139,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         if all(content_terms(t) - idf.keys() for t in missing):
             return "the strategies do not mention " + said
         return "no passage found names " + said
-    unused = _unused_acronyms(question, acronyms, hits, used)
+    unused = _unused_acronyms(question, acronyms, used, written)
     if unused:
         return f"no passage{scope} names " + ", ".join(f"'{a}'" for a in unused)
     passing = [t for t in specific if (is_place(t) or t in looked_up)
@@ -289,19 +292,19 @@ def _said_with(place: str, topic: set[str], hits: Sequence[Hit], idf: Mapping[st
 
 
 def _unused_acronyms(question: str, acronyms: Mapping[str, Collection[str]],
-                     hits: Sequence[Hit], used: Callable[[str], bool] | None) -> list[str]:
-    """The acronyms of the question that the glossary knows ("IRIS") but the documents of
-    the areas it names (`used`; None: it names none) never write, nor any top passage
-    their long form: "Which Bucks GP surgeries take part in IRIS?" of a strategy that never
-    names the programme. (An acronym the glossary does not know is a name, `specific_terms`.)"""
-    if used is None:
+                     used: Callable[[str], bool] | None,
+                     written: Callable[[str], bool] | None) -> list[str]:
+    """The acronyms of the question that the glossary knows ("OSARCC") but the documents of
+    the areas it names never write (`used`), nor their long form (`written`; either None: it
+    names none): "How does Bucks work with OSARCC?" of a strategy that never names the
+    centre. (An acronym the glossary does not know is a name, `specific_terms`.)"""
+    if used is None or written is None:
         return []
-    written = _comparable(" ".join(f"{h.section} {h.text}" for h in hits))
     out = []
     for word in dict.fromkeys(_ACRONYM_WORD.findall(question)):
         acronym = word if word in acronyms else word.removesuffix("s")
         if (is_acronym(word, acronyms) and not any(used(term) for term in content_terms(acronym))
-                and not any(_comparable(long) in written for long in acronyms[acronym])):
+                and not any(written(long) for long in acronyms[acronym])):
             out.append(acronym)
     return out
 

@@ -183,6 +183,24 @@ class HybridRetriever:
         allowed = cache(lambda: snapshot.allowed(where))  # (read when a term is asked about)
         return lambda term: snapshot.lexical.holds_term(term, allowed())
 
+    def written_in_scope(self, plan: SearchPlan) -> Callable[[str], bool] | None:
+        """Whether a passage of the areas a question names writes a phrase, as whole words in
+        any case ("Crown Prosecution Service"): None when it names none. At most NAMING_READ
+        of the passages holding its words are read."""
+        if plan.areas is None:
+            return None
+        snapshot, where = self._snapshot, Filter(areas=plan.areas)
+        allowed = cache(lambda: snapshot.allowed(where))
+
+        def writes(phrase: str) -> bool:
+            pattern = _whole_words((phrase,), re.IGNORECASE)
+            candidates = [int(p) for p in snapshot.lexical.containing(phrase, allowed())]
+            chunks: dict[int, StoredChunk] = {}
+            self._fetch(chunks, candidates[:NAMING_READ])
+            return pattern is not None and any(pattern.search(c.chunk.text)
+                                               for c in chunks.values())
+        return writes
+
     def naming(self, names: Sequence[str], plan: SearchPlan,
                doc_ids: Sequence[str] | None = None) -> list[Hit]:
         """The NAMING_CHUNKS chunks most similar to the query among the first NAMING_POOL of the
