@@ -132,3 +132,21 @@ def test_a_paraphrase_never_outranks_the_sentence_that_holds_the_question_s_word
     ranked = [text for _, _, _, _, text in
               score_units({"perpetr"}, [hit], idf, parts=parts, similarity_weight=4.0)]
     assert ranked[0] == "- Develop an approach to dealing with perpetrators."
+
+
+def test_a_paraphrase_of_a_better_ranked_hit_never_outranks_the_sentence_holding_its_rarest_word():
+    """"What will Wyvern do for male victims?": an action of the first hit that shares no word
+    with it (a paraphrase, of the kind asked for) does not lead over a later hit's sentence
+    that names male victims, the question's most specific word."""
+    action = Hit(chunk_id="w:1",
+                 text="- Develop guidance for young people in abusive relationships.", score=1.0,
+                 doc_id="w", area="wyvern", title="W", period="2024-2027", page=None,
+                 section="Actions", kind=ChunkKind.ACTION, start=0, end=61)
+    later = Hit(chunk_id="w:2", text="- Further work: resources for male victims.", score=0.9,
+                doc_id="w", area="wyvern", title="W", period="2024-2027", page=None,
+                section="Next steps", kind=ChunkKind.AIM, start=500, end=543)
+    parts = {"w:1": [(0, 61, 0.6)]}
+    idf = {"male": 3.0, "victim": 0.5}
+    ranked = score_units({"male", "victim"}, [action, later], idf, {ChunkKind.ACTION}, parts,
+                         similarity_weight=4.0)
+    assert ranked[0][4] == "- Further work: resources for male victims."

@@ -110,8 +110,10 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     A sentence that shares no word with the question, nor with its headings, is scored by its
     similarity to the question times `similarity_weight` instead (0: left out), or times the
     question's word weight where that is less (so it never outranks a sentence that holds the
-    question's one word): the answer to a paraphrase may share none of its words ("How often
-    does someone call the police?" - "an average of 1 report every 45 minutes"). Its
+    question's one word), and never above a sentence, of any hit, that holds the question's
+    rarest word ("male" of "What will X do for male victims?"): the answer to a paraphrase may
+    share none of its words ("How often does someone call the police?" - "an average of 1
+    report every 45 minutes"). Its
     similarity is its best part's (`parts`:
     by chunk id, the document spans of the hit's units and their similarity to the question,
     see `HybridRetriever.part_similarities`). Nothing is quoted when no sentence shares a word,
@@ -119,9 +121,13 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     measure success?") and a hit is of that kind: its performance framework answers, in
     whatever words it is written.
     """
-    scored = []
+    scored: list[tuple[float, Hit, int, int, str]] = []
     matched = False
     question_total = idf_weight(question_terms, idf)  # a sentence holding all of them
+    # the question's most specific word: a sentence that holds it outranks every paraphrase
+    rarest = max(sorted(question_terms), key=lambda t: idf.get(t, 0.0), default="")
+    paraphrases: set[int] = set()  # (their indexes in `scored`)
+    specific = 0.0  # the best score of a sentence holding the rarest word
     signature = vocabulary().signature
     for rank, hit in enumerate(hits):
         section_terms = content_terms(hit.section)
@@ -137,7 +143,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                                      terms | heading_terms, compounds)
             overlap = (shared_weight(shared & terms, idf, question_forms, text)
                        + 0.5 * idf_weight(shared - terms, idf))
-            if overlap > 0:
+            paraphrase = overlap <= 0
+            if not paraphrase:
                 matched = True
             else:
                 similar = max((sim for a, b, sim in spans if a < end and b > start), default=0.0)
@@ -159,8 +166,16 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 kind_weight *= VALUE_WEIGHT  # a person and their role: the name "Who…?" asks
             if defines is not None and defines.search(text):
                 kind_weight *= VALUE_WEIGHT
-            scored.append((overlap * length_penalty * kind_weight / (1 + RANK_DECAY * rank), hit,
-                           start, end, text))
+            score = overlap * length_penalty * kind_weight / (1 + RANK_DECAY * rank)
+            if paraphrase:
+                paraphrases.add(len(scored))
+            elif rarest in terms:
+                specific = max(specific, score)
+            scored.append((score, hit, start, end, text))
+    if specific:  # (whatever their hits' ranks and kinds)
+        scored = [(min(score, 0.99 * specific), hit, start, end, text) if i in paraphrases
+                  else (score, hit, start, end, text)
+                  for i, (score, hit, start, end, text) in enumerate(scored)]
     # a question whose words only ask for a kind ("How will X measure success?") is answered
     # by the hits of that kind, in whatever words they are written
     if not matched and not (kind_terms and any(hit.kind in kinds for hit in hits)):
