@@ -43,6 +43,21 @@ def test_a_lead_in_s_list_ends_where_a_heading_or_another_lead_in_starts():
         "Controlling behaviour is:", "Coercive behaviour is:"]
 
 
+def test_a_lead_in_s_list_ends_at_the_paragraph_after_its_last_numbered_item():
+    """The paragraph after a numbered list is no item of it ("The strategy was shaped by a
+    survey of 312 survivors" answers "How many survivors did Wyvern survey?" on its own);
+    items of one list set apart by a blank line, or written without bullets, stay in it."""
+    text = ("Its main findings were:\n\n1. Incidents rose by 14%\n2. Rural victims wait "
+            "longer\n\n3. Few referrals come from health\n\nThe strategy was shaped by a survey "
+            "of 312 survivors.\n\nOur aims are:\n\nSafer homes for victims\n\nFewer repeat "
+            "victims")
+    assert [quote for _, _, quote in units(text)] == [
+        "Its main findings were:\n\n1. Incidents rose by 14%\n2. Rural victims wait longer\n\n"
+        "3. Few referrals come from health",
+        "The strategy was shaped by a survey of 312 survivors.",
+        "Our aims are:\n\nSafer homes for victims\n\nFewer repeat victims"]
+
+
 def test_a_title_page_line_repeating_the_document_s_title_is_no_unit():
     text = "Stockton Domestic Abuse Strategy 2024-2027\n\nWe use the definition in the Act."
     assert [quote for _, _, quote in units(text, title="Stockton Domestic Abuse Strategy 2024-2027")] == [

@@ -116,6 +116,15 @@ def _starts_another(unit: str) -> bool:
     return bool(_HEADING_LINE.match(unit)) or bool(LEAD_IN.search(unit) and not BULLET.match(unit))
 
 
+def _after_list(text: str, end: int, following: tuple[int, int]) -> bool:
+    """The unit after a list's last bulleted or numbered item (which ends at `end`) is a
+    paragraph of its own that is no item: the text goes on after the list ("4. Demand for
+    refuge space exceeds supply" + blank line + "The strategy was shaped by a survey…")."""
+    line_start = text.rfind("\n", 0, end) + 1
+    return (bool(BULLET.match(text[line_start:end])) and "\n\n" in text[end:following[0]]
+            and not BULLET.match(text[following[0]:following[1]]))
+
+
 def _label(text: str, start: int, end: int) -> bool:
     """The unit is a line of its own, short and with no sentence end: the name of what
     follows ("2. Awareness", "Tier 2 – Vulnerable"); a table's row is an item of its own
@@ -211,6 +220,7 @@ def units(text: str, offset: int = 0, headings: Iterable[str] = (), whole_lists:
         if whole_lists and LEAD_IN.search(piece):
             while (index < len(spans) and not _within(spans[index], pages)
                    and not _starts_another(text[slice(*spans[index])])
+                   and not _after_list(text, end, spans[index])
                    and len(text[start:spans[index][1]].split()) <= MAX_LIST_WORDS):
                 end = spans[index][1]
                 index += 1
