@@ -225,3 +225,25 @@ def test_a_list_of_the_asked_kind_gives_way_to_the_list_announced_as_it(tmp_path
     items = ["calm and caring homes", "safe where they live", "recover and rebuild",
              "change their behaviour"]
     assert_in_order(answer, [*items, "fall short"])
+
+
+def test_a_section_whose_parts_are_of_several_kinds_is_read_whole(tmp_path):
+    """"What does the Protect section say?" of a section whose parts are its actions, then its
+    indicators: every action is in the answer, not each part's heading and first item only
+    (parts of one kind are a list's items, each named by its heading: strands)."""
+    items = ["All agencies work with the police to increase prosecutions without the victim.",
+             "Safety planning for victims and their children is adopted across every service.",
+             "Professionals understand local safeguarding procedures and use them every time.",
+             "Greater promotion and use of Clare's Law so victims know a partner's history.",
+             "Services consult survivors before a perpetrator is released from custody."]
+    actions = "\n".join(f"{n}. {text}" for n, text in enumerate(items, start=1))
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\nPREVENT\n\nWe will raise awareness of "
+        "abuse in every school and workplace across the county.\n\nPROTECT\n\nProvide support "
+        "to victims\nEnsure perpetrators are held to account\nReduce the risk of people becoming "
+        "victims again\n\nWhat strategic "
+        f"action should we take?\n\n{actions}\n\nKey indicators of progress\n\n1. Number of "
+        "successful prosecutions.\n2. Reduction in repeat incidents of abuse.\n")},
+        chunk_max_words=40)
+    answer = kb.ask("What does the Protect section of the Wyvern strategy say?")
+    assert all(item in answer.text for item in items), answer.text

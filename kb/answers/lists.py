@@ -96,7 +96,10 @@ def _own_list(hits: Sequence[Hit], within_section: bool, terms: AbstractSet[str]
         if len(titles) >= 2:  # "Our themes", then "Theme 1…", "Theme 2…" over their own sections
             return (_own_units(anchor) + titles)[:MAX_LIST_ITEMS]
     sections = _sibling_sections(run[1:])
-    openers = {h.chunk_id for h in sections} if len(sections) >= 2 else set()
+    # sections of one kind are a list's items (strands, each under its heading); of several
+    # kinds, the parts of one section (its actions, then its indicators), read whole
+    parallel = len(sections) >= 2 and len({h.kind for h in sections}) == 1
+    openers = {h.chunk_id for h in sections} if parallel else set()
     items: list[tuple[Hit, int, int, str]] = []
     for hit in run:
         found = [(hit, start, end, text) for start, end, text in
