@@ -17,9 +17,13 @@ from tests.test_documents_resolver import DOCS  # the fictional councils' docume
     ("Give me an overview of the latest strategy", ["wy-2022"]),
     ("What topics does the previous strategy cover?", ["wy-2016"]),
     ("What sections does the Safe Accommodation Delivery Plan have?", ["wy-plan"]),
+    ("What were the main points of the launch event?", ["wy-event"]),
+    ("Give me the headlines of the delivery plan.", ["wy-plan"]),
+    ("What are the key messages of the latest strategy?", ["wy-2022"]),
     # what a document says about something is its content, not its outline
     ("What does the 2016-19 strategy say about refuges?", []),
     ("What topics does the delivery plan cover for children?", []),
+    ("What are the key points about refuges in the delivery plan?", []),
     ("What is the sanctuary scheme about?", []),
     # a title's words after "about" are the topic ("… and Safe Accommodation Strategy")
     ("What does Wyvern say about safe accommodation?", []),
