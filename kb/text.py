@@ -101,14 +101,17 @@ def compound_parts(text: str) -> list[frozenset[str]]:
 
 
 def whole_compounds(shared: AbstractSet[str], held: AbstractSet[str],
-                    compounds: Iterable[frozenset[str]]) -> set[str]:
+                    compounds: Iterable[frozenset[str]],
+                    idf: Mapping[str, float] | None = None) -> set[str]:
     """The `shared` terms less the words of each compound (`compound_parts`) that `held`, a
     text's terms, holds only some of: "social media based resources" shares nothing of
-    "honour-based"."""
+    "honour-based". With `idf`, the compound's rarest word still counts on its own ("izzat
+    (honour)" names the honour of "honour-based")."""
     out = set(shared)
     for parts in compounds:
         if not parts <= held:
-            out -= parts
+            rarest = max(sorted(parts), key=lambda t: idf.get(t, 0.0)) if idf else None
+            out -= parts - {rarest}
     return out
 
 

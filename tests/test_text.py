@@ -112,3 +112,18 @@ def test_fewer_counts_as_few_and_more_do_and_names_no_topic():
     """"fewer people" is people counted, as "more people" is: no compound a strategy must
     write for "How will Essex know if fewer people are being hurt?"."""
     assert terms("fewer people, fewest cases, more victims") == terms("people cases victims")
+
+
+def test_a_compound_s_rarest_word_counts_on_its_own_and_its_common_word_does_not():
+    """Of "honour-based", "izzat (honour)" still names the honour; "media based" names
+    nothing of it (kb.text.whole_compounds, with the words' idf)."""
+    from kb.text import compound_parts, whole_compounds
+
+    compounds = compound_parts("What does Wyvern say about honour-based abuse?")
+    idf = {"honour": 4.0, "base": 1.5, "abus": 0.1}
+    question = {"honour", "base", "abus"}
+    izzat = set(terms("Some families value izzat (honour) above help."))
+    media = set(terms("Social media based resources about domestic abuse."))
+    assert whole_compounds(question & izzat, izzat, compounds, idf) == {"honour"}
+    assert whole_compounds(question & media, media, compounds, idf) == {"abus"}
+    assert whole_compounds(question & izzat, izzat, compounds) == set()

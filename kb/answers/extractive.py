@@ -105,7 +105,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     `often`: VALUE_WEIGHT), or, for a definition
     question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too). The
     words of one of the question's hyphenated `compounds` count only together, in the
-    sentence or its headings ("honour-based": not the "based" of "media based resources").
+    sentence or its headings, but for its rarest word ("honour-based": not the "based" of
+    "media based resources", but the "honour" of "izzat (honour)").
 
     A sentence that shares no word with the question, nor with its headings, is scored by its
     similarity to the question times `similarity_weight` instead (0: left out), or times the
@@ -140,7 +141,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
             heading_terms = (section_terms | content_terms(found[named[0]][2])
                              if named and named[0] < index < named[1] else section_terms)
             shared = whole_compounds(question_terms & (terms | heading_terms),
-                                     terms | heading_terms, compounds)
+                                     terms | heading_terms, compounds, idf)
             overlap = (shared_weight(shared & terms, idf, question_forms, text)
                        + 0.5 * idf_weight(shared - terms, idf))
             paraphrase = overlap <= 0
