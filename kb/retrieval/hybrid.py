@@ -194,11 +194,7 @@ class HybridRetriever:
 
         def writes(phrase: str) -> bool:
             pattern = _whole_words((phrase,), re.IGNORECASE)
-            candidates = [int(p) for p in snapshot.lexical.containing(phrase, allowed())]
-            chunks: dict[int, StoredChunk] = {}
-            self._fetch(chunks, candidates[:NAMING_READ])
-            return pattern is not None and any(pattern.search(c.chunk.text)
-                                               for c in chunks.values())
+            return pattern is not None and bool(self._writing(pattern, (phrase,), allowed(), {}, 1))
         return writes
 
     def naming(self, names: Sequence[str], plan: SearchPlan,
@@ -215,21 +211,29 @@ class HybridRetriever:
             return []
         allowed = self._snapshot.allowed(Filter(areas=plan.areas,
                                                 doc_ids=tuple(doc_ids) if doc_ids else None))
-        lexical = self._snapshot.lexical
-        candidates = sorted({int(p) for name in names for p in lexical.containing(name, allowed)})
         chunks: dict[int, StoredChunk] = {}
-        found: list[int] = []
-        for start in range(0, min(len(candidates), NAMING_READ), NAMING_POOL):
-            page = candidates[start:start + NAMING_POOL]
-            self._fetch(chunks, page)
-            found += [p for p in page if p in chunks and written.search(chunks[p].chunk.text)]
-            if len(found) >= NAMING_POOL:
-                break
-        found = found[:NAMING_POOL]
+        found = self._writing(written, names, allowed, chunks, NAMING_POOL)
         self._fetch(chunks, [p + d for p in found for d in (-1, 0, 1)])
         ranked = self._by_parts(self._query_vector(plan.text), [], found)
         return [self._hit(p, 0.0, similarity, chunks) for p, similarity in ranked
                 if p in chunks][:NAMING_CHUNKS]
+
+    def _writing(self, pattern: re.Pattern[str], names: Sequence[str],
+                 allowed: np.ndarray | None, chunks: dict[int, StoredChunk], wanted: int
+                 ) -> list[int]:
+        """The first `wanted` positions, in document order, of the `allowed` chunks whose text
+        the pattern finds, among those holding every word of one of the names (from the word
+        index); read into `chunks` a page of NAMING_POOL at a time, at most NAMING_READ."""
+        lexical = self._snapshot.lexical
+        candidates = sorted({int(p) for name in names for p in lexical.containing(name, allowed)})
+        found: list[int] = []
+        for start in range(0, min(len(candidates), NAMING_READ), NAMING_POOL):
+            page = candidates[start:start + NAMING_POOL]
+            self._fetch(chunks, page)
+            found += [p for p in page if p in chunks and pattern.search(chunks[p].chunk.text)]
+            if len(found) >= wanted:
+                break
+        return found[:wanted]
 
     def in_named_section(self, plan: SearchPlan, hit: Hit) -> bool:
         """Whether a hit is under a section the question names, or holds the rows an action
