@@ -302,8 +302,9 @@ def _unused_acronyms(question: str, acronyms: Mapping[str, Collection[str]],
         return []
     out = []
     for word in dict.fromkeys(_ACRONYM_WORD.findall(question)):
-        acronym = word if word in acronyms else word.removesuffix("s")
-        if (is_acronym(word, acronyms) and not any(used(term) for term in content_terms(acronym))
+        # (the glossary's acronym, or its plural: `is_acronym`)
+        acronym = next((a for a in (word, word.removesuffix("s")) if a in acronyms), None)
+        if (acronym is not None and not any(used(term) for term in content_terms(acronym))
                 and not any(written(long) for long in acronyms[acronym])):
             out.append(acronym)
     return out
