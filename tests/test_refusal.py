@@ -99,6 +99,17 @@ def test_a_source_document_that_is_not_indexed_is_refused():
         "no indexed document is the 'Domestic Abuse Strategy 2017-2020'")
     assert reason("What does the Wyvern Domestic Abuse Strategy 2021-2024 say about stalking?") == ""
     assert reason("What does the 2022 Wyvern strategy say about stalking?") == ""  # runs over it
+    # a document the strategy reports on, in a passage on what is asked of it, is answered there
+    review = replace(hit("The nine recommendations of the 2017 Independent Review of Refuges "
+                         "are set out below.", similarity=0.6),
+                     title="Wyvern Domestic Abuse Strategy")
+
+    def reported(question):
+        return uncovered_reason(question, [review], 0.3, resolver, {}, {}, documents=documents)
+
+    assert reported("What did Wyvern's 2017 independent review recommend?") == ""
+    assert reported("What did the 2017 independent review say about stalking?") == (
+        "no indexed document is the '2017 independent review'")
     national = DocumentResolver([DocumentInfo("n", "england", "National Statement of Expectations",
                                               "2022", "strategy", "adopted")])
     assert national.unknown("What does the national statement of expectations say?", ()) == ""

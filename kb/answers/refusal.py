@@ -117,7 +117,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     if documents is not None:
         other = documents.unknown(resolver.without_names(question, " "), acronyms,
                                   resolver.mentioned(question) or None)
-        if other:
+        if other and not _reported(other, question, resolver, hits):
             return f"no indexed document is the '{other}'"
     best = max(h.similarity for h in hits)
     topic_text = resolver.topic(question)
@@ -162,6 +162,19 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     if absent is not None:
         return f"no passage about it gives {ARTICLES[absent]}"
     return ""
+
+
+def _reported(document: str, question: str, resolver: AreaResolver, hits: Sequence[Hit]
+              ) -> bool:
+    """A top passage writes the name of a document that is not indexed and holds the rest of
+    the question's topic: the indexed strategy reports on that document ("What did the 2016
+    strategic review recommend?" of "The nine recommendations set out within the 2016
+    Strategic Review…"), where one that only names it ("Thames Valley's Police and Crime Plan"
+    in a list of related plans) answers nothing that it says."""
+    rest = content_terms(resolver.topic(question)) - content_terms(document)
+    return bool(rest) and any(
+        _names(_comparable(hit.text), document)
+        and rest <= content_terms(f"{hit.section} {hit.text}") for hit in hits[:HITS_CHECKED])
 
 
 def unnamed(question: str, specific: Sequence[str], hits: Sequence[Hit]) -> list[str]:
