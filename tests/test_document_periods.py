@@ -26,6 +26,8 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("Which years does the previous strategy cover?", ["wy-2016"]),
     ("What is the period of the Wyvern strategy?", STRATEGIES),
     ("What is the time period covered by the 2016-19 strategy?", ["wy-2016"]),
+    ("What is the Wyvern strategy's period?", STRATEGIES),
+    ("What is the delivery plan's time period?", ["wy-plan"]),
     ("How many years does the latest strategy last?", ["wy-2022"]),
     # which of them is the oldest or newest, asked either way round
     ("Which strategy is the oldest?", ["wy-2016"]),
@@ -37,6 +39,7 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("How long is the waiting list for a refuge place?", []),
     ("How many years of funding will the refuge get?", []),
     ("What did Wyvern achieve over the period of its last strategy?", []),
+    ("How many refuge places were there over the period?", []),
     ("When will the review of refuge provision finish?", []),
     # its standing
     ("Is the Wyvern strategy still a draft?", STRATEGIES),
