@@ -133,7 +133,11 @@ def test_a_section_called_by_its_number_is_that_section():
     for question, section in [("What will Wyvern do under Priority Two?", sections[1]),
                               ("What will Wyvern do under priority 2?", sections[1]),
                               ("What will Wyvern do under its second priority?", sections[1]),
-                              ("What are the actions for Outcome 3?", sections[2])]:
+                              ("What are the actions for Outcome 3?", sections[2]),
+                              # … and asked for itself, as one of the list
+                              ("What is Wyvern's second priority?", sections[1]),
+                              ("What does the first priority of the strategy involve?",
+                               sections[0])]:
         reference = section_reference(question)
         assert matcher.names_a_section(reference.names), question
         terms = frozenset(content_terms(question))

@@ -111,6 +111,9 @@ def section_reference(question: str) -> SectionReference:
                     and _DIVISION_ASKED.match(question, named.end()))):
             found |= names
             spans.append(named.span())
+        elif singular((named.group(1) or named.group(4)).lower()) not in _DIVISIONS:
+            # "What is Wyvern's second priority?" asks for that one (not for a "Part 4 duty")
+            found |= names
     # "the key actions under RECOVERY", "… under 'Pursue'": a heading's own words after
     # "under", at the question's end, where it calls no section otherwise ("the delivery
     # priorities under Prevention" calls the priorities a section, Prevention one of them)
