@@ -164,8 +164,8 @@ class KnowledgeBase:
         Raises:
             ValueError: k is not positive.
         """
-        return self._retriever.search(without_preamble(self._corrected(query)[0]), k, areas,
-                                      doc_ids, kinds)
+        query = without_preamble(self._corrected(query)[0], self.areas)
+        return self._retriever.search(query, k, areas, doc_ids, kinds)
 
     # -- answers -------------------------------------------------------------------------
     def ask(self, question: str, areas: Sequence[str] | None = None,
@@ -213,7 +213,8 @@ class KnowledgeBase:
         chosen = list(areas) if areas else self.areas.mentioned(theme)
         if len(chosen) < 2 and not areas:
             chosen = self._every_area("compare")
-        topic = question_topic(without_preamble(self._corrected(theme)[0]), self.areas)
+        topic = question_topic(without_preamble(self._corrected(theme)[0], self.areas),
+                               self.areas)
         kinds = asked_kinds(topic)
         if kinds:  # "Compare the aims of X and Y": the column, whatever its items' words
             known = set(self.area_keys())  # an area with no documents has an empty column

@@ -97,6 +97,8 @@ class Vocabulary:
     defining: str  # "is", "means": what follows a term its definition opens with
     preamble: Pattern
     closing_audience: Pattern
+    paper_subject: Pattern
+    audience_asking: Pattern
     closing_instructions: Pattern
     council_bodies: tuple[str, ...]
     council_prefixes: tuple[str, ...]
@@ -255,6 +257,15 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                 rf"[\s,;:–-]*\b(?:for|in|to go in|ahead of|before)\s+(?:a|an|the|our|my|this|"
                 rf"next|tomorrow['’]s|today['’]s)\s+(?:[\w'’&-]+\s+){{0,3}}?"
                 rf"(?:{_alternatives(data['topic']['audience_papers'])})\W*$", re.IGNORECASE),
+            # what the paper an opening clause names is on ("a board paper on refuges")
+            paper_subject=re.compile(
+                rf"\b(?:{_alternatives(data['topic']['audience_papers'])})\s+"
+                rf"(?:on|about|into|regarding|covering)\s+([^,:?]+?)\s*[,:]\s*$", re.IGNORECASE),
+            # an opening frame for who asks ("Our cabinet member wants to know how…")
+            audience_asking=re.compile(
+                rf"^\s*(?:(?:my|our|the|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+                rf"(?:{_alternatives(data['topic']['audience'])})\s+"
+                rf"(?:{_alternatives(data['topic']['asking'])})\s+", re.IGNORECASE),
             # (one or more, after the question or its audience: "…, in order please")
             closing_instructions=re.compile(
                 rf"(?:[\s,;:–-]*\b(?:{_alternatives(data['topic']['closing_instructions'])}))+"

@@ -77,11 +77,34 @@ def test_question_topic_drops_scaffolding_and_areas():
     ("Give me the Wyvern outcomes for a board report, in order please",
      "Give me the Wyvern outcomes"),
     ("What does Wyvern do in order to reduce harm?", None),
+    # … and one on who asks
+    ("Our cabinet member wants to know how Wyvern involves survivors.",
+     "how Wyvern involves survivors."),
+    ("My director has asked whether Wyvern has a refuge.", "Wyvern has a refuge."),
+    ("The board wants to know what Wyvern will do about stalking",
+     "what Wyvern will do about stalking"),
+    ("What do survivors want to know about refuges?", None),
 ])
 def test_a_clause_naming_the_audience_or_paper_is_dropped(question, asked):
     from kb.retrieval.topic import without_preamble
 
     assert without_preamble(question) == (asked or question)
+
+
+def test_what_the_paper_is_on_is_the_topic_when_the_rest_has_none():
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+    from kb.retrieval.topic import without_preamble
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    assert without_preamble("I'm writing a board paper on refuge provision: what does Wyvern "
+                            "commit to?", resolver) == (
+        "refuge provision: what does Wyvern commit to?")
+    # a question with a topic of its own keeps it alone
+    assert without_preamble("For a scrutiny report on housing, what does Wyvern say about "
+                            "refuges?", resolver) == "what does Wyvern say about refuges?"
+    assert without_preamble("For our board meeting, what does Wyvern commit to?", resolver) == (
+        "what does Wyvern commit to?")
 
 
 def test_a_theme_word_no_document_uses_is_named_with_the_table():

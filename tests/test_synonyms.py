@@ -108,6 +108,7 @@ OFFICERS_WORDS = [
     ("How will Wyvern know if the strategy has worked?", ["success"]),
     ("How will Calder tell whether its plan is making a difference?", ["success"]),
     ("How does Wyvern involve survivors?", ["experts by experience"]),
+    ("I need to know how Calder involves survivors.", ["experts by experience"]),
     ("How will Calder get more abusers convicted?", ["perpetrators", "prosecution"]),
     ("How will Wyvern make it easier for victims to get help?", ["access"]),
     ("How will Calder help children recover?", ["recovery"]),
@@ -123,6 +124,7 @@ OFFICERS_WORDS = [
     ("How has Wyvern helped victims to write their safety plans?", []),
     ("What does Calder say about dangerous driving?", []),
     ("How many cases involve victims under 16 in Calder?", []),
+    ("What share of Calder's cases involves victims under 16?", []),
     ("What share of cases saw the abuse stop in Wyvern?", []),
     ("Who controls the money Calder spends on refuges?", ["funding"]),
 ]

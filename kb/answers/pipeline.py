@@ -74,8 +74,10 @@ class Answerer:
                history: Sequence[str] | None, doc_ids: Sequence[str] | None,
                kinds: Sequence[str] | None) -> Answer:
         """The answer to a question already read for typos (see `KnowledgeBase.ask`)."""
-        resolved = followup.resolve(without_preamble(question), history, self._areas)
-        searched = without_preamble(resolved)  # a follow-up may carry the last turn's framing
+        resolved = followup.resolve(without_preamble(question, self._areas), history,
+                                    self._areas)
+        # (a follow-up may carry the last turn's framing)
+        searched = without_preamble(resolved, self._areas)
         plan = self._retriever.plan(searched, areas)
         # over more councils than are searched one by one, "Which councils have…?" or "What do
         # all the councils say about…?" is answered by those that speak of it: a hit for as

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.retrieval.areas import AreaResolver
-from kb.text import STOPWORDS
+from kb.text import STOPWORDS, content_terms, word_list_terms
 from kb.vocabulary import vocabulary
 
 ALTERNATIVE_WORDS = 3  # words on either side of an "or" that make one alternative
@@ -31,15 +31,32 @@ def question_topic(text: str, resolver: AreaResolver) -> str:
     return " ".join(words) or text
 
 
-def without_preamble(question: str) -> str:
+def without_preamble(question: str, resolver: AreaResolver | None = None) -> str:
     """The question without an opening clause naming who the answer is for ("For a board
-    paper: how many…" asks "how many…"), a closing one naming the paper or meeting it goes
-    into ("Give me the Bucks outcomes for a board report") or how to set it out ("… in order
-    please"); the question itself when that would leave nothing."""
+    paper: how many…" asks "how many…") or who asks ("Our cabinet member wants to know
+    how…"), a closing one naming the paper or meeting it goes into ("Give me the Bucks outcomes for a
+    board report") or how to set it out ("… in order please"); the question itself when that
+    would leave nothing. With the `resolver`, what the opening clause's paper is on stays
+    where the rest has no topic of its own ("I'm writing a board paper on refuge provision:
+    what does Bucks commit to?" asks about refuge provision)."""
     words = vocabulary()
     rest = words.closing_instructions.sub("", question, count=1)
-    rest = words.closing_audience.sub("", words.preamble.sub("", rest, count=1), count=1)
+    rest = words.audience_asking.sub("", rest, count=1)
+    opening = words.preamble.match(rest)
+    if opening:
+        rest = rest[opening.end():]
+        subject = words.paper_subject.search(opening.group())
+        if subject and resolver is not None and not _own_topic(rest, resolver):
+            rest = f"{subject.group(1)}: {rest}"
+    rest = words.closing_audience.sub("", rest, count=1)
     return rest if rest.strip() else question
+
+
+def _own_topic(question: str, resolver: AreaResolver) -> bool:
+    """Whether a question has topic words besides area names and scaffolding ("What does
+    Bucks commit to?" has none)."""
+    return bool(content_terms(resolver.topic(question))
+                - word_list_terms(vocabulary().scaffolding))
 
 
 def alternatives(text: str) -> list[str]:
