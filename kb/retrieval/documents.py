@@ -46,6 +46,9 @@ _ENDING = re.compile(r"\b(until|till|to|through|end(s|ing)?|expir\w*|finish\w*|d
 # "the Domestic Abuse Act 2021", "the Care Act 2014": the year names the law, not a document's
 # period
 _LAW_YEAR = re.compile(r"\b(Act|Acts|Bill|Regulations)\s+(19|20)\d\d\b")
+# "What has X achieved since 2016?": what happened from that year on, which only a document
+# whose period reaches it can tell
+_SINCE = re.compile(r"\b(?:since|after)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _asked_year(question: str) -> int | None:
@@ -393,6 +396,13 @@ class DocumentResolver:
                 and _called_a_document(question, d)]
 
     def _by_period(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
+        """The documents whose period the question's year falls in or is ("the 2019-24
+        strategy", "in 2022"), or, for what happened since a year, runs on to it or later."""
+        since = _SINCE.search(question)
+        if since:
+            year = int(since.group(1))
+            return [d for d in pool
+                    if (span := years_of(d.period) or years_of(d.title)) and span[1] >= year]
         asked = years_of(question)
         if asked is None:
             return []
