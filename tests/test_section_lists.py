@@ -247,3 +247,33 @@ def test_a_section_whose_parts_are_of_several_kinds_is_read_whole(tmp_path):
         chunk_max_words=40)
     answer = kb.ask("What does the Protect section of the Wyvern strategy say?")
     assert all(item in answer.text for item in items), answer.text
+
+
+STRANDS_OVER_ACTIONS = (
+    "Wyvern Domestic Abuse Strategy 2051-2054\n\n1. Introduction\n\nThis strategy sets out how "
+    "the Wyvern partnership will tackle domestic abuse across the county.\n\n"
+    "2. Our priorities\n\n2.1 Prevention and early help\n\nWe want people to recognise abuse "
+    "before it escalates and know where to go for help.\n\nWe will:\n"
+    "- run healthy relationships lessons in every secondary school\n"
+    "- train pharmacy staff to ask about abuse\n\n"
+    "2.2 Safety for survivors and their children\n\nWe will:\n"
+    "- recommission the advocacy service with extra capacity in the hills\n"
+    "- open ten units of dispersed safe accommodation\n\n"
+    "2.3 Perpetrators\n\nWe will:\n"
+    "- fund a behaviour-change programme in every market town\n"
+    "- hold a monthly tasking meeting on serial perpetrators\n\n"
+    "2.4 A confident workforce\n\nWe will:\n"
+    "- publish a training framework on coercive control\n"
+    "- appoint a champion in every partner organisation\n\n"
+    "3. Governance\n\nThe Wyvern board owns this strategy.\n")
+
+
+def test_a_list_of_strands_gives_each_strand_not_what_each_will_do(tmp_path):
+    """'What are Wyvern's four priorities?' of priorities that each head their actions ("2.3
+    Perpetrators" over "We will:" and its bullets): the answer names every priority, the one
+    whose own text is only "We will:" by its heading, and quotes none of their actions."""
+    answer = corpus_kb(tmp_path, {"wyvern.txt": STRANDS_OVER_ACTIONS}).ask(
+        "What are Wyvern's four priorities?").text
+    assert_in_order(answer, ["Prevention and early help", "Safety for survivors",
+                             "2.3 Perpetrators", "A confident workforce"])
+    assert "dispersed safe accommodation" not in answer, answer

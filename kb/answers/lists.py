@@ -99,14 +99,25 @@ def _own_list(hits: Sequence[Hit], within_section: bool, terms: AbstractSet[str]
     # sections of one kind are a list's items (strands, each under its heading); of several
     # kinds, the parts of one section (its actions, then its indicators), read whole
     parallel = len(sections) >= 2 and len({h.kind for h in sections}) == 1
+    # the best hit opens the first of them, where it holds no list of its own ("3.1 Prevention"
+    # over a sentence, not "Some impacts of abuse" over a table of them)
+    if (parallel and _parent(run[0]) == _parent(sections[0]) and run[0].kind is sections[0].kind
+            and item_lines(run[0].text) < 2 and "\t" not in run[0].text):
+        sections = [run[0], *sections]
     openers = {h.chunk_id for h in sections} if parallel else set()
+    # … and what a strand's section goes on to say in passages of another kind (its actions
+    # under "We will:") is its own content, not another item of the list
+    strands = {h.section: h.kind for h in sections} if parallel else {}
     items: list[tuple[Hit, int, int, str]] = []
     for hit in run:
+        if hit.section in strands and hit.kind is not strands[hit.section]:
+            continue
         found = [(hit, start, end, text) for start, end, text in
                  units(hit.text, hit.start, hit.section.split(" > ")[:-1], labels=True,
                        title=hit.title)]
         if hit.chunk_id in openers:  # its heading and first sentence, and the items it names
-            found = found[:1] + [item for item in found[1:] if names_item(item[3])]
+            found = (found[:1] + [item for item in found[1:] if names_item(item[3])]
+                     or _heading_unit(hit))  # ("3.3 Perpetrators" over "We will:")
         items += found
     return _named_lead_in(_named_group(items, terms, idf or {}, nouns), nouns, terms,
                           idf or {})[:MAX_LIST_ITEMS]
@@ -401,6 +412,21 @@ def _opening(hit: Hit) -> int:
     heading = hit.section.split(" > ")[-1]
     at = hit.text.find(heading)
     return at if at >= 0 and not hit.text[:at].strip() else -1
+
+
+def _heading_unit(hit: Hit) -> list[tuple[Hit, int, int, str]]:
+    """The heading the hit opens with, as a unit, for a section whose own text gives no item
+    ("3.3 Perpetrators" over only "We will:"); none when it opens with no heading."""
+    at = _opening(hit)
+    if at < 0:
+        return []
+    heading = hit.section.split(" > ")[-1]
+    return [(hit, hit.start + at, hit.start + at + len(heading), heading)]
+
+
+def _parent(hit: Hit) -> list[str]:
+    """The path of the section a hit's section is in."""
+    return hit.section.split(" > ")[:-1]
 
 
 def _sibling_sections(run: Sequence[Hit]) -> list[Hit]:
