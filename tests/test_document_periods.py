@@ -28,6 +28,10 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("What is the time period covered by the 2016-19 strategy?", ["wy-2016"]),
     ("What is the Wyvern strategy's period?", STRATEGIES),
     ("What is the delivery plan's time period?", ["wy-plan"]),
+    # what it is called: its title page line
+    ("What is the latest strategy called?", ["wy-2022"]),
+    ("What is the full title of the delivery plan?", ["wy-plan"]),
+    ("What is the name of the refuge in the delivery plan?", []),
     ("How many years does the latest strategy last?", ["wy-2022"]),
     # which of them is the oldest or newest, asked either way round
     ("Which strategy is the oldest?", ["wy-2016"]),
@@ -49,6 +53,7 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     # … and when it came out
     ("When was the latest strategy published?", ["wy-2022"]),
     ("When did the Wyvern strategy come out?", STRATEGIES),
+    ("Who approved the latest strategy?", []),  # asks for a name, in its text
     ("When will the refuge review be published?", []),
     ("What actions have been agreed?", []),
     ("What are the final year's actions?", []),

@@ -38,6 +38,7 @@ DEFAULT_KIND = "strategy"  # "the strategy" is how officers say "the area's docu
 _CAPITALISED = re.compile(r"[A-Z][\w&-]*")
 
 
+_WHO = re.compile(r"\W*(who|whom)\b", re.IGNORECASE)  # a question that asks for a name
 # "run until 2027", "ends in 2024", "expires 2025": the year a period ends, not one it covers
 _ENDING = re.compile(r"\b(until|till|to|through|end(s|ing)?|expir\w*|finish\w*|due)\s+(in\s+)?"
                      r"(19|20)\d\d\b", re.IGNORECASE)
@@ -264,7 +265,8 @@ class DocumentResolver:
         """
         words = vocabulary()
         status = words.status_questions.search(question)
-        if not (words.period_questions.search(question) or status):
+        # "Who agreed the strategy?" asks for a name, not whether it was agreed
+        if not (words.period_questions.search(question) or status) or _WHO.match(question):
             return []
         chosen = self._asked_alone(question, rest, areas, acronyms or {},
                                    (words.period_questions, words.status_questions))
