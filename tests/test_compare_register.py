@@ -81,6 +81,31 @@ def test_a_cell_holds_the_items_about_the_theme_not_every_sentence_of_a_hit():
     assert result.cells["north"]["context"] == []
 
 
+def test_another_derivation_of_a_theme_words_stem_counts_part_an_inflection_whole():
+    """"governance": "HM Government's approach" shares the stem only, and gives way to the
+    governance groups; "commission" and "raise" are forms of "commissioning" and "raising"."""
+    from kb.reports.compare import item_weight
+    from kb.text import word_forms
+
+    idf = {"govern": 2.0, "group": 1.0, "commiss": 2.0, "rais": 1.5, "awar": 1.5}
+    governance = [word_forms("governance")]
+    assert item_weight("HM Government's approach is set out.", "", governance, idf) < (
+        item_weight("The governance groups meet every quarter.", "", governance, idf))
+    assert item_weight("We will commission a refuge.", "", [word_forms("commissioning")],
+                       idf) == 1.0
+    assert item_weight("We will raise awareness.", "", [word_forms("raising awareness")],
+                       idf) == 1.0
+
+    def search(text, area, kinds, k):
+        return [h for h in [hit("east", "context", "HM Government's approach is set out.", 1),
+                            hit("east", "context", "The governance groups meet every quarter.", 2)]
+                if kinds is None or h.kind in kinds][:k]
+
+    result = compare("governance", "governance", ["east"], search, idf, lambda *_: True)
+    assert [c.quote for c in result.cells["east"]["context"]] == [
+        "The governance groups meet every quarter."]
+
+
 def test_an_area_that_words_the_theme_its_own_way_is_compared_on_its_best_items():
     hits = [hit("south", "action", "Run a programme for perpetrators.", 1),
             hit("south", "action", "Train every GP.", 2)]

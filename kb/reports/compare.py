@@ -26,7 +26,14 @@ from kb.answers.extractive import citation_for, score_units
 from kb.answers.sentences import units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.reports.evidence import EVERYDAY_WEIGHT, SHARE_LAST_RESORT, SHARE_SIMILAR
-from kb.text import content_terms, idf_weight, quote_words, typed_words
+from kb.text import (
+    STEM_ONLY_WEIGHT,
+    content_terms,
+    idf_weight,
+    quote_words,
+    typed_words,
+    word_forms,
+)
 
 PER_CELL = 3
 RELATIVE_SHARE = 0.6  # of the area's best item
@@ -65,18 +72,49 @@ class Item:
     text: str
 
 
-def item_weight(text: str, lead: str, phrases: Sequence[set[str]], idf: dict[str, float]
-                ) -> float:
+def item_weight(text: str, lead: str, phrases: Sequence[Mapping[str, set[str]]],
+                idf: dict[str, float]) -> float:
     """The largest share of any theme phrase's idf weight that the text (with its table header
-    or list lead-in) holds, scaled down for items longer than about a sentence."""
-    own = content_terms(f"{lead} {text}")
-    share = max((idf_weight(own & terms, idf) / (idf_weight(terms, idf) or 1.0)
-                 for terms in phrases), default=0.0)
+    or list lead-in) holds, a word that is another derivation of the phrase's stem counting
+    STEM_ONLY_WEIGHT ("Government" for "governance", not "commission" for "commissioning":
+    `_derived_only`), scaled down for items longer than about a sentence.
+
+    Args:
+        phrases: each phrase's terms with the words it wrote for them (`kb.text.word_forms`).
+    """
+    said = f"{lead} {text}"
+    forms = word_forms(said)
+    share = 0.0
+    for asked in phrases:
+        shared = forms.keys() & asked.keys()
+        other = _derived_only(shared, forms, asked)
+        held = idf_weight(shared - other, idf) + STEM_ONLY_WEIGHT * idf_weight(other, idf)
+        share = max(share, held / (idf_weight(asked, idf) or 1.0))
     return share * min(1.0, (ITEM_WORDS / max(len(text.split()), 1)) ** 0.5)
 
 
-def items(hits: Sequence[Hit], phrases: Sequence[set[str]], idf: dict[str, float]
-          ) -> list[Item]:
+def _derived_only(shared: set[str], forms: Mapping[str, set[str]],
+                  asked: Mapping[str, set[str]]) -> set[str]:
+    """The shared terms for which the text writes only words that part from the asked word
+    where the stem ends: another derivation of the stem ("government" of "governance"), not
+    an inflection ("commission" of "commissioning") nor another ending of one word
+    ("relocation" of "relocating")."""
+    return {term for term in shared
+            if not any(_same_word(said, word, term) for said in forms[term]
+                       for word in asked[term])}
+
+
+def _same_word(said: str, asked: str, stem: str) -> bool:
+    """One word begins the other, a final "e" aside ("raise", "raising"), or they go on alike
+    past their stem."""
+    said, asked = said.removesuffix("e"), asked.removesuffix("e")
+    common = next((i for i, (a, b) in enumerate(zip(said, asked, strict=False)) if a != b),
+                  min(len(said), len(asked)))
+    return common == min(len(said), len(asked)) or common > len(stem)
+
+
+def items(hits: Sequence[Hit], phrases: Sequence[Mapping[str, set[str]]],
+          idf: dict[str, float]) -> list[Item]:
     """Every sentence or list item of the hits that holds a theme word, heaviest first."""
     found = []
     for rank, hit in enumerate(hits):
@@ -159,7 +197,7 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
     Returns:
         The comparison; an empty list marks "nothing found".
     """
-    wanted = [content_terms(p) for p in phrases or (topic,)]
+    wanted = [word_forms(p) for p in phrases or (topic,)]
     defines = definition_pattern(topic)
     cells: dict[str, dict[Facet, list[Citation]]] = {}
     counts: dict[str, dict[Facet, int]] = {}
