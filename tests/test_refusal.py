@@ -48,6 +48,22 @@ def test_plural_acronyms_and_possessives_are_not_missing_names():
                             resolver, (), {}) == "the strategies do not mention 'Thames Water's'"
 
 
+def test_an_everyday_acronym_no_document_writes_is_no_name_the_evidence_must_hold():
+    """"BAME": the strategies write "Black, Asian and minority ethnic" (vocabulary
+    [synonyms]); where no indexed document writes the word, it is read as theirs, not as a
+    name."""
+    from kb.answers.refusal import specific_terms
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+    from kb.text import content_terms
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    written = content_terms("Black, Asian and minority ethnic victims; GP practices")
+    assert specific_terms("What does Wyvern do for BAME victims?", resolver, (), written) == []
+    assert specific_terms("What does Wyvern do for BAME victims?", resolver, (), {"bame"}) == [
+        "BAME"]
+
+
 def test_a_section_named_by_its_heading_is_covered_however_dissimilar_its_passages():
     from kb.answers.refusal import uncovered_reason
     from kb.manifest import Area

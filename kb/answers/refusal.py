@@ -371,7 +371,7 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
     text = resolver.without_names(question, " | ")  # a name around an area's is two names
     # a name inside an everyday phrase the strategies word otherwise is no name ("survivors
     # who do not speak English": interpreters); a name that is the everyday word ("GPs") is
-    text = phrases_in_strategy_words(text)
+    text = phrases_in_strategy_words(text, document_words or None)
     # a question that capitalises a word after its first writes names with capitals, so its
     # lower-case words are words ("How do Bucks schools support reading?")
     typed_lower = not any(c.isupper() for c in question[1:])

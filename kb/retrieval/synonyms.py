@@ -5,7 +5,9 @@ alternatives and not the word itself. The pairs are data (kb/vocabulary.toml, `[
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
+from kb.text import content_terms
 from kb.vocabulary import vocabulary
 
 
@@ -30,12 +32,16 @@ def in_strategy_words(text: str) -> list[str]:
     return [pattern.sub(term.replace("\\", "\\\\"), text) for term, pattern in _used(text)]
 
 
-def phrases_in_strategy_words(text: str) -> str:
+def phrases_in_strategy_words(text: str, written: Collection[str] | None = None) -> str:
     """The text with each everyday phrase of several words it uses replaced by the strategy
     word it stands for ("survivors who do not speak English" -> "survivors who interpreters");
-    a single word ("GPs") is left as written."""
+    a single word ("GPs") is left as written, unless `written` (the terms the indexed
+    documents hold) lacks it ("BAME", which they write as "minority ethnic")."""
     for term, pattern in _used(text):
         def reworded(found: re.Match[str], term: str = term) -> str:
-            return term if " " in found.group() else found.group()
+            said = found.group()
+            unwritten = written is not None and any(t not in written
+                                                     for t in content_terms(said))
+            return term if " " in said or unwritten else said
         text = pattern.sub(reworded, text)
     return text
