@@ -53,6 +53,9 @@ DOCS = [
     # a year in a law's name names the law, not the documents that run over it
     ("What does Wyvern say about the Domestic Abuse Act 2021?", []),
     ("Which documents mention the Care Act 2014?", []),
+    # a year and a word for a document name one that is called so, not any that runs over it
+    ("What did the 2022 review say about refuges?", []),
+    ("What did the 2022 slides say about lock changes?", ["wy-event"]),
     # what happened since a year, only a document whose period reaches that year can tell
     ("What has Wyvern achieved since 2020?", ["wy-2022", "wy-plan", "wy-event"]),
     ("What has Wyvern achieved since 2015?", []),  # every document: no narrowing

@@ -109,6 +109,8 @@ def test_a_source_document_that_is_not_indexed_is_refused():
         "no indexed document is the 'national VAWG strategy'")
     assert reason("According to the government's strategy, what is stalking?") == (
         "no indexed document is the 'government's strategy'")
+    assert reason("According to the 2017 strategic review, what is stalking?") == (
+        "no indexed document is the '2017 strategic review'")  # its name ends with "review"
     assert reason("What does the strategy say about national guidance on stalking?") == ""
     # a period that no indexed document of the area runs over: the plan it replaced
     assert reason("What did the Wyvern Domestic Abuse Strategy 2017-2020 say about stalking?") == (

@@ -64,13 +64,32 @@ def _asked_year(question: str) -> int | None:
 @cache
 def _source_pattern() -> re.Pattern[str]:
     words = vocabulary()
-    end = f"(?:{words.source_names}|{words.document_words})"
+    word = f"(?:{words.source_names}|{words.document_words})"
+    # … the last of them: "the 2016 Strategic Review" ends with "Review", not "Strategic"
+    end = rf"{word}(?!\s+{word}\b)"
     # a name may end with its period: "the Wyvern Domestic Abuse Plan 2019-2022"
     period = r"(?:\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)?"
     return re.compile(r"\b(?:(?:does|did|do)\s+(?:the\s+)?(?P<ref>(?:[\w'’&-]+\s+){0,6}?"
                       rf"{end}{period})\s+(?:say|set out|state|propose|recommend|commit|include|"
                       r"cover|list|describe|mention|promise|require)|according to\s+(?:the\s+)?"
                       rf"(?P<per>(?:[\w'’&-]+\s+){{0,6}}?{end}{period}))\b", re.IGNORECASE)
+
+
+def _called_by_year(question: str) -> str:
+    """The word for a document written right after a year ("the 2016 review": review; "the
+    2008 slides": slides), '' when no such word follows one."""
+    words = vocabulary()
+    found = re.search(rf"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+"
+                      rf"({words.source_names}|{words.document_words})\b", question, re.IGNORECASE)
+    return found.group(1) if found else ""
+
+
+def _called_so(document: DocumentInfo, called: str) -> bool:
+    """The document is what the word calls it: its title or kind holds the word, or the word
+    is a cue for its kind ("slides" of a presentation)."""
+    return (not called or content_terms(called) <= content_terms(f"{document.title} {document.kind}")
+            or any(kind == document.kind and cue.search(called)
+                   for kind, cue in vocabulary().document_kinds))
 
 
 def _sources(question: str) -> Iterator[str]:
@@ -408,10 +427,13 @@ class DocumentResolver:
         asked = years_of(question)
         if asked is None:
             return []
+        # "the 2016 review" is a review: not a strategy that runs over 2016
+        called = _called_by_year(question)
         found = []
         for d in pool:
             span = years_of(d.period) or years_of(d.title)
-            if span and (asked == span or (asked[0] == asked[1] and span[0] <= asked[0] <= span[1])):
+            if span and (asked == span or (asked[0] == asked[1] and span[0] <= asked[0] <= span[1])) \
+                    and _called_so(d, called):
                 found.append(d)
         return found
 
