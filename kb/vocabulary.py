@@ -77,6 +77,7 @@ class Vocabulary:
     people: frozenset[str]  # "How many people…" …
     persons: frozenset[str]  # … is answered by a count beside any of these words for persons
     frequency_question: Pattern  # "How often…": a frequency
+    recurring_question: Pattern  # "When does the board meet?": a date or a frequency
     frequency: Pattern
     indirect_value: Pattern
     question_opener: Pattern
@@ -219,6 +220,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             people=frozenset(data["measures"]["people"].split()),
             persons=frozenset(data["measures"]["persons"].split()),
             frequency_question=cue_pattern(data["durations"]["frequency_questions"]),
+            recurring_question=cue_pattern(data["durations"]["recurring_questions"]),
             frequency=cue_pattern(data["durations"]["frequencies"]),
             indirect_value=cue_pattern(data["indirect_value"]["cues"]),
             # at the start, or after an opening clause ("For the board: what…")

@@ -195,6 +195,17 @@ def test_how_often_is_answered_by_a_frequency_anywhere_in_the_sentence():
     assert missing_value(reports, reports, [annual], {}) is None
 
 
+def test_when_something_recurs_is_answered_by_a_frequency_as_by_a_date():
+    """"When does Wyvern run its awareness campaign?": "each year during the 16 Days of
+    Action" says when; "When will…" asks for a date, which a frequency does not give."""
+    campaign = hit("We will run a public awareness campaign each year during the 16 Days of "
+                   "Action.", section="Prevention")
+    question = "When does Wyvern run its awareness campaign?"
+    assert missing_value(question, question, [campaign], {}) is None
+    question = "When will Wyvern run its awareness campaign?"
+    assert missing_value(question, question, [campaign], {}) is AnswerType.DATE
+
+
 def test_the_year_asked_dates_the_value_and_weighs_nothing_of_what_it_counts():
     """"How many people were referred to MARAC in 2022-23?": a share of young people in
     2022-23 holds the year and "people", not the referrals to MARAC it asks to count; a count

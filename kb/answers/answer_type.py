@@ -200,13 +200,16 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     rated = rated_terms(question) & asked
     # "What did the evaluation of X find?": a finding of an evaluation, not a figure about X
     sources = finding_source(question) & asked if kind is AnswerType.FINDING else frozenset()
+    # "When does X run its campaign?": "each year during the 16 Days of Action" says when
+    recurring = kind is AnswerType.DATE and bool(vocabulary().recurring_question.search(question))
+    value = _dates_or_frequencies() if recurring else _VALUES[kind]
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
         about = (held_weight(terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
                  or hit.similarity >= ABOUT_SIMILARITY)
         if not about:
             continue
-        for sentence, held in _values(hit, asked, _VALUES[kind], idf, spelled,
+        for sentence, held in _values(hit, asked, value, idf, spelled,
                                       dated_columns=kind is AnswerType.DATE, asked_words=words,
                                       counted=counted, lasting=lasting, often=often,
                                       years=years):
@@ -221,6 +224,13 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:
         return None
     return kind
+
+
+@cache
+def _dates_or_frequencies() -> re.Pattern[str]:
+    """A date, or a frequency (vocabulary [durations] frequencies)."""
+    return re.compile(f"(?:{_VALUES[AnswerType.DATE].pattern})|(?:{vocabulary().frequency.pattern})",
+                      re.IGNORECASE)
 
 
 def finding_source(question: str) -> frozenset[str]:
