@@ -75,12 +75,17 @@ def _source_pattern() -> re.Pattern[str]:
                       rf"(?P<per>(?:[\w'’&-]+\s+){{0,6}}?{end}{period}))\b", re.IGNORECASE)
 
 
+@cache
+def _year_then_document_word() -> re.Pattern[str]:
+    words = vocabulary()
+    return re.compile(rf"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+"
+                      rf"({words.source_names}|{words.document_words})\b", re.IGNORECASE)
+
+
 def _called_by_year(question: str) -> str:
     """The word for a document written right after a year ("the 2016 review": review; "the
     2008 slides": slides), '' when no such word follows one."""
-    words = vocabulary()
-    found = re.search(rf"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+"
-                      rf"({words.source_names}|{words.document_words})\b", question, re.IGNORECASE)
+    found = _year_then_document_word().search(question)
     return found.group(1) if found else ""
 
 
@@ -432,8 +437,9 @@ class DocumentResolver:
         found = []
         for d in pool:
             span = years_of(d.period) or years_of(d.title)
-            if span and (asked == span or (asked[0] == asked[1] and span[0] <= asked[0] <= span[1])) \
-                    and _called_so(d, called):
+            runs_over = span is not None and (
+                asked == span or (asked[0] == asked[1] and span[0] <= asked[0] <= span[1]))
+            if runs_over and _called_so(d, called):
                 found.append(d)
         return found
 
