@@ -106,6 +106,25 @@ def test_another_derivation_of_a_theme_words_stem_counts_part_an_inflection_whol
         "The governance groups meet every quarter."]
 
 
+def test_an_area_whose_sentences_name_the_theme_only_in_their_heading_is_filled_from_them():
+    """"Compare the governance of…": a section headed "5. Governance" whose sentences say who
+    owns the strategy and who chairs its board, none of them the word itself."""
+    owns = Hit(chunk_id="west:1", text="5. Governance\n\nThe Wyvern board owns this strategy. It "
+               "is chaired by the Director of Public Health.", score=1.0, doc_id="west-doc",
+               area="west", title="west strategy", period="2021-2024", page=None,
+               section="5. Governance", kind=ChunkKind.GOVERNANCE, start=0, end=90,
+               status="adopted", similarity=0.9)
+
+    def search(text, area, kinds, k):
+        return [h for h in [owns] if kinds is None or h.kind in kinds][:k]
+
+    result = compare("governance", "governance", ["west"], search, {"govern": 2.0},
+                     lambda *_: True)
+    assert [c.quote for c in result.cells["west"]["context"]] == [
+        "The Wyvern board owns this strategy.",
+        "It is chaired by the Director of Public Health."]
+
+
 def test_an_area_that_words_the_theme_its_own_way_is_compared_on_its_best_items():
     hits = [hit("south", "action", "Run a programme for perpetrators.", 1),
             hit("south", "action", "Train every GP.", 2)]

@@ -38,6 +38,7 @@ from kb.text import (
 PER_CELL = 3
 RELATIVE_SHARE = 0.6  # of the area's best item
 ITEM_WORDS = 25  # about one sentence: longer items' weight is scaled by sqrt(ITEM_WORDS / words)
+HEADING_WEIGHT = 0.5  # a theme word only the item's section heading holds (as answers weigh it)
 THEME_DEPTH = 12
 FACET_DEPTH = 4
 DEEPER = 4  # an area with no evidence in its first hits is searched this many times deeper
@@ -73,22 +74,26 @@ class Item:
 
 
 def item_weight(text: str, lead: str, phrases: Sequence[Mapping[str, set[str]]],
-                idf: dict[str, float]) -> float:
+                idf: dict[str, float], heading: str = "") -> float:
     """The largest share of any theme phrase's idf weight that the text (with its table header
     or list lead-in) holds, a word that is another derivation of the phrase's stem counting
     STEM_ONLY_WEIGHT ("Government" for "governance", not "commission" for "commissioning":
-    `_derived_only`), scaled down for items longer than about a sentence.
+    `_derived_only`) and a word that only its section's `heading` holds HEADING_WEIGHT (the
+    sentences under "5. Governance" are on governance), scaled down for items longer than
+    about a sentence.
 
     Args:
         phrases: each phrase's terms with the words it wrote for them (`kb.text.word_forms`).
     """
     said = f"{lead} {text}"
     forms = word_forms(said)
+    headed = content_terms(heading) - forms.keys()
     share = 0.0
     for asked in phrases:
         shared = forms.keys() & asked.keys()
         other = _derived_only(shared, forms, asked)
-        held = idf_weight(shared - other, idf) + STEM_ONLY_WEIGHT * idf_weight(other, idf)
+        held = (idf_weight(shared - other, idf) + STEM_ONLY_WEIGHT * idf_weight(other, idf)
+                + HEADING_WEIGHT * idf_weight(headed & asked.keys(), idf))
         share = max(share, held / (idf_weight(asked, idf) or 1.0))
     return share * min(1.0, (ITEM_WORDS / max(len(text.split()), 1)) ** 0.5)
 
@@ -114,13 +119,15 @@ def _same_word(said: str, asked: str, stem: str) -> bool:
 
 
 def items(hits: Sequence[Hit], phrases: Sequence[Mapping[str, set[str]]],
-          idf: dict[str, float]) -> list[Item]:
-    """Every sentence or list item of the hits that holds a theme word, heaviest first."""
+          idf: dict[str, float], headed: bool = False) -> list[Item]:
+    """Every sentence or list item of the hits that holds a theme word, heaviest first; with
+    `headed`, one whose section heading holds it too."""
     found = []
     for rank, hit in enumerate(hits):
+        heading = hit.section.split(" > ")[-1] if headed else ""
         for start, end, text in units(hit.text, hit.start, hit.section.split(" > "),
                                       whole_lists=False, title=hit.title):
-            weight = item_weight(text, hit.lead, phrases, idf)
+            weight = item_weight(text, hit.lead, phrases, idf, heading)
             if weight > 0:
                 found.append(Item(weight, rank, hit, start, end, text))
     found.sort(key=lambda item: (-item.weight, item.rank))
@@ -205,7 +212,10 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
     n = 0
     for area in areas:
         said: set[str] = set()  # a sentence a document repeats (summary, appendix) is one item
-        candidates = items(_evidence(topic, area, search, is_relevant), wanted, idf)
+        evidence = _evidence(topic, area, search, is_relevant)
+        # where no sentence names the theme itself, those under a heading that does ("5.
+        # Governance" over who owns the strategy and who chairs its board)
+        candidates = items(evidence, wanted, idf) or items(evidence, wanted, idf, headed=True)
         # a definitions section's sentence that defines the theme is context on it ("Stalking
         # is a long term pattern of…"); the glossary's other entries only where nothing else is
         found = ([i for i in candidates if i.hit.kind in COMPARED_KINDS or defines.search(i.text)]
