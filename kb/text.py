@@ -100,6 +100,11 @@ def compound_parts(text: str) -> list[frozenset[str]]:
     return [parts for parts in found if len(parts) > 1]
 
 
+def rarest(terms: Iterable[str], idf: Mapping[str, float]) -> str:
+    """The term of highest idf (the first in order of equals; '' for none): the most specific."""
+    return max(sorted(terms), key=lambda t: idf.get(t, 0.0), default="")
+
+
 def whole_compounds(shared: AbstractSet[str], held: AbstractSet[str],
                     compounds: Iterable[frozenset[str]],
                     idf: Mapping[str, float] | None = None) -> set[str]:
@@ -110,8 +115,7 @@ def whole_compounds(shared: AbstractSet[str], held: AbstractSet[str],
     out = set(shared)
     for parts in compounds:
         if not parts <= held:
-            rarest = max(sorted(parts), key=lambda t: idf.get(t, 0.0)) if idf else None
-            out -= parts - {rarest}
+            out -= parts - {rarest(parts, idf)} if idf else parts
     return out
 
 

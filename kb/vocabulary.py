@@ -174,6 +174,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
     """
     try:
         places = _alternatives(data["areas"]["places"])
+        audience = _alternatives(data["topic"]["audience"])  # who an answer is for
+        papers = _alternatives(data["topic"]["audience_papers"])  # … and what it goes into
         places_counted = r"how many(?: of)?(?: the| these| our)?"
         numbers = "(two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})"
         # The grammar of "every area" questions is fixed; the words are data.
@@ -251,22 +253,20 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             defining=_alternatives(data["definitions"]["defining"]),
             value_words=frozenset(data["topic"]["value_words"].split()),
             # an opening clause up to its comma or colon, for or about an audience
-            preamble=re.compile(rf"^\s*(?=[^,:?]*\b(?:{_alternatives(data['topic']['audience'])})\b)"
+            preamble=re.compile(rf"^\s*(?=[^,:?]*\b(?:{audience})\b)"
                                 rf"(?:for|ahead of|before|i'?m|i am|i need|i have|we|quick)\b"
                                 rf"[^,:?]{{0,100}}[,:]\s*", re.IGNORECASE),
             # a closing clause for the paper or meeting the answer goes into
             closing_audience=re.compile(
                 rf"[\s,;:–-]*\b(?:for|in|to go in|ahead of|before)\s+(?:a|an|the|our|my|this|"
                 rf"next|tomorrow['’]s|today['’]s)\s+(?:[\w'’&-]+\s+){{0,3}}?"
-                rf"(?:{_alternatives(data['topic']['audience_papers'])})\W*$", re.IGNORECASE),
+                rf"(?:{papers})\W*$", re.IGNORECASE),
             # what the paper an opening clause names is on ("a board paper on refuges")
-            paper_subject=re.compile(
-                rf"\b(?:{_alternatives(data['topic']['audience_papers'])})\s+"
-                rf"(?:on|about|into|regarding|covering)\s+([^,:?]+?)\s*[,:]\s*$", re.IGNORECASE),
+            paper_subject=re.compile(rf"\b(?:{papers})\s+(?:on|about|into|regarding|covering)\s+"
+                                     r"([^,:?]+?)\s*[,:]\s*$", re.IGNORECASE),
             # an opening frame for who asks ("Our cabinet member wants to know how…")
             audience_asking=re.compile(
-                rf"^\s*(?:(?:my|our|the|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
-                rf"(?:{_alternatives(data['topic']['audience'])})\s+"
+                rf"^\s*(?:(?:my|our|the|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{audience})\s+"
                 rf"(?:{_alternatives(data['topic']['asking'])})\s+", re.IGNORECASE),
             # (one or more, after the question or its audience: "…, in order please")
             closing_instructions=re.compile(

@@ -27,7 +27,15 @@ from kb.answers.sentences import table_header, units
 from kb.records import Hit
 from kb.retrieval.synonyms import strategy_words
 from kb.retrieval.years import year_spans, years_of
-from kb.text import BULLET, STOPWORDS, SUBJECT_IDF, content_terms, idf_weight, word_list_terms
+from kb.text import (
+    BULLET,
+    STOPWORDS,
+    SUBJECT_IDF,
+    content_terms,
+    idf_weight,
+    rarest,
+    word_list_terms,
+)
 from kb.vocabulary import vocabulary
 
 
@@ -190,7 +198,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     spelled = acronym_long_forms(terms, glossary or {})
     # a name is given for the question's most specific word ("Who chairs the … Board?": a
     # name beside the board's other words chairs nothing)
-    rarest = max(sorted(weighed), key=lambda term: idf.get(term, 0.0))
+    specific = rarest(weighed, idf)
     words = content_terms(question)
     counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
                else frozenset())
@@ -218,7 +226,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
             if ahead and _before_document(sentence, hit.period):
                 continue
             if (idf_weight(held & weighed, idf) >= VALUE_TOPIC_SHARE * weighed_total
-                    and (kind is not AnswerType.NAME or rarest in held)):
+                    and (kind is not AnswerType.NAME or specific in held)):
                 return None
             others.append(sentence)
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:

@@ -33,6 +33,7 @@ from kb.text import (
     content_terms,
     idf_weight,
     quote_words,
+    rarest,
     readable,
     shared_weight,
     whole_compounds,
@@ -126,7 +127,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     matched = False
     question_total = idf_weight(question_terms, idf)  # a sentence holding all of them
     # the question's most specific word: a sentence that holds it outranks every paraphrase
-    rarest = max(sorted(question_terms), key=lambda t: idf.get(t, 0.0), default="")
+    most_specific = rarest(question_terms, idf)
     paraphrases: set[int] = set()  # (their indexes in `scored`)
     specific = 0.0  # the best score of a sentence holding the rarest word
     signature = vocabulary().signature
@@ -170,7 +171,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
             score = overlap * length_penalty * kind_weight / (1 + RANK_DECAY * rank)
             if paraphrase:
                 paraphrases.add(len(scored))
-            elif rarest in terms:
+            elif most_specific in terms:
                 specific = max(specific, score)
             scored.append((score, hit, start, end, text))
     if specific:  # (whatever their hits' ranks and kinds)

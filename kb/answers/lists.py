@@ -435,11 +435,10 @@ def _sibling_sections(run: Sequence[Hit]) -> list[Hit]:
     found: list[Hit] = []
     parent: list[str] | None = None
     for hit in run:
-        path = hit.section.split(" > ")
         if not hit.section or _opening(hit) < 0:
             continue
         if parent is None:
-            parent = path[:-1]
-        if path[:-1] == parent and all(h.section != hit.section for h in found):
+            parent = _parent(hit)
+        if _parent(hit) == parent and all(h.section != hit.section for h in found):
             found.append(hit)
     return found

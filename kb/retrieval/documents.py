@@ -61,14 +61,22 @@ def _asked_year(question: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+_YEARS = r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"  # "2022", "2019-2022", "2016/19"
+
+
+def _document_word() -> str:
+    """A word that ends a document's name: a source's ("review", "act") or a kind's cue."""
+    words = vocabulary()
+    return f"(?:{words.source_names}|{words.document_words})"
+
+
 @cache
 def _source_pattern() -> re.Pattern[str]:
-    words = vocabulary()
-    word = f"(?:{words.source_names}|{words.document_words})"
+    word = _document_word()
     # … the last of them: "the 2016 Strategic Review" ends with "Review", not "Strategic"
     end = rf"{word}(?!\s+{word}\b)"
     # a name may end with its period: "the Wyvern Domestic Abuse Plan 2019-2022"
-    period = r"(?:\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)?"
+    period = rf"(?:\s+{_YEARS})?"
     return re.compile(r"\b(?:(?:does|did|do)\s+(?:the\s+)?(?P<ref>(?:[\w'’&-]+\s+){0,6}?"
                       rf"{end}{period})\s+(?:say|set out|state|propose|recommend|commit|include|"
                       r"cover|list|describe|mention|promise|require)|according to\s+(?:the\s+)?"
@@ -77,9 +85,7 @@ def _source_pattern() -> re.Pattern[str]:
 
 @cache
 def _year_then_document_word() -> re.Pattern[str]:
-    words = vocabulary()
-    return re.compile(rf"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+"
-                      rf"({words.source_names}|{words.document_words})\b", re.IGNORECASE)
+    return re.compile(rf"\b{_YEARS}\s+({_document_word()})\b", re.IGNORECASE)
 
 
 def _called_by_year(question: str) -> str:
@@ -87,6 +93,11 @@ def _called_by_year(question: str) -> str:
     2008 slides": slides), '' when no such word follows one."""
     found = _year_then_document_word().search(question)
     return found.group(1) if found else ""
+
+
+def _period(document: DocumentInfo) -> tuple[int, int] | None:
+    """The years a document runs over, from its period or else its title."""
+    return years_of(document.period) or years_of(document.title)
 
 
 def _called_so(document: DocumentInfo, called: str) -> bool:
@@ -427,8 +438,7 @@ class DocumentResolver:
         since = _SINCE.search(question)
         if since:
             year = int(since.group(1))
-            return [d for d in pool
-                    if (span := years_of(d.period) or years_of(d.title)) and span[1] >= year]
+            return [d for d in pool if (span := _period(d)) and span[1] >= year]
         asked = years_of(question)
         if asked is None:
             return []
@@ -436,7 +446,7 @@ class DocumentResolver:
         called = _called_by_year(question)
         found = []
         for d in pool:
-            span = years_of(d.period) or years_of(d.title)
+            span = _period(d)
             runs_over = span is not None and (
                 asked == span or (asked[0] == asked[1] and span[0] <= asked[0] <= span[1]))
             if runs_over and _called_so(d, called):

@@ -34,9 +34,9 @@ def question_topic(text: str, resolver: AreaResolver) -> str:
 def without_preamble(question: str, resolver: AreaResolver | None = None) -> str:
     """The question without an opening clause naming who the answer is for ("For a board
     paper: how many…" asks "how many…") or who asks ("Our cabinet member wants to know
-    how…"), a closing one naming the paper or meeting it goes into ("Give me the Bucks outcomes for a
-    board report") or how to set it out ("… in order please"); the question itself when that
-    would leave nothing. With the `resolver`, what the opening clause's paper is on stays
+    how…"), a closing one naming the paper or meeting it goes into ("Give me the Bucks
+    outcomes for a board report") or how to set it out ("… in order please"); the question
+    itself when that would leave nothing. With the `resolver`, what the opening clause's paper is on stays
     where the rest has no topic of its own ("I'm writing a board paper on refuge provision:
     what does Bucks commit to?" asks about refuge provision)."""
     words = vocabulary()
