@@ -179,9 +179,11 @@ class IdfTable(dict[str, float]):
 def idf_weight(words: Iterable[str], idf: Mapping[str, float]) -> float:
     """The summed idf weight of content terms: how much of a question or theme they carry (a
     term the corpus does not hold weighs as the rarest would, see `IdfTable`; 1.0 in a plain
-    mapping)."""
+    mapping). Summed exactly (`math.fsum`), so a set's weight is the same whatever order a
+    process's string hashing lists it in: an item holding every theme word weighs exactly as
+    much as the theme, and ties break by rank, not by rounding."""
     unseen = idf.unseen if isinstance(idf, IdfTable) else 1.0
-    return sum(idf.get(t, unseen) for t in words)
+    return math.fsum(idf.get(t, unseen) for t in words)
 
 
 def typed_words(text: str, among: set[str]) -> list[str]:

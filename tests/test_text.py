@@ -127,3 +127,13 @@ def test_a_compound_s_rarest_word_counts_on_its_own_and_its_common_word_does_not
     assert whole_compounds(question & izzat, izzat, compounds, idf) == {"honour"}
     assert whole_compounds(question & media, media, compounds, idf) == {"abus"}
     assert whole_compounds(question & izzat, izzat, compounds) == set()
+
+
+def test_a_set_of_terms_weighs_the_same_in_any_order():
+    """Summed in another order, 0.1 + 0.2 + 0.3 is not 0.3 + 0.2 + 0.1 in floating point; a
+    set's order follows the process's string hashing, so a comparison's ties broke by it."""
+    from kb.text import idf_weight
+
+    idf = {"refuge": 0.1, "sanctuary": 0.2, "scheme": 0.3}
+    assert idf_weight(["refuge", "sanctuary", "scheme"], idf) == (
+        idf_weight(["scheme", "sanctuary", "refuge"], idf))
