@@ -283,6 +283,11 @@ def test_a_subject_the_named_council_never_mentions_is_refused_though_another_do
     assert "no passage in the documents of Wyvern is about 'farmers'" in refused.text
     assert kb.ask("How does Calder support farmers?").found
     assert kb.ask("What is the estimated annual cost of domestic abuse in Wyvern?").found
+    # the question's everyday frame ("want … to do") says nothing of its subject
+    framed = kb.ask("What does Wyvern want farmers to do?")
+    assert not framed.found
+    assert "no passage in the documents of Wyvern is about 'farmers'" in framed.text
+    assert kb.ask("What does Calder want farmers to do?").found
 
 
 def test_the_ordinal_that_calls_a_section_is_no_subject_the_strategies_must_use(tmp_path):
