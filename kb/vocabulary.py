@@ -96,11 +96,13 @@ class Vocabulary:
     definition_question: Pattern  # "define", "definition of": the term follows
     future_question: Pattern  # "When will…": a date it asks for is not before its document
     defining: str  # "is", "means": what follows a term its definition opens with
+    definition_headings: str  # "What we mean by": a heading over a term's definition
     preamble: Pattern
     closing_audience: Pattern
     paper_subject: Pattern
     audience_asking: Pattern
     closing_instructions: Pattern
+    opening_instructions: Pattern
     council_bodies: tuple[str, ...]
     council_prefixes: tuple[str, ...]
     council_descriptors: frozenset[str]
@@ -176,6 +178,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         places = _alternatives(data["areas"]["places"])
         audience = _alternatives(data["topic"]["audience"])  # who an answer is for
         papers = _alternatives(data["topic"]["audience_papers"])  # … and what it goes into
+        instructions = _alternatives(data["topic"]["instructions"])  # how to set it out
         places_counted = r"how many(?: of)?(?: the| these| our)?"
         numbers = "(two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})"
         # The grammar of "every area" questions is fixed; the words are data.
@@ -251,6 +254,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             definition_question=cue_pattern(data["definitions"]["questions"]),
             future_question=cue_pattern(data["future"]["questions"]),
             defining=_alternatives(data["definitions"]["defining"]),
+            definition_headings=_alternatives(data["definitions"]["headings"]),
             value_words=frozenset(data["topic"]["value_words"].split()),
             # an opening clause up to its comma or colon, for or about an audience
             preamble=re.compile(rf"^\s*(?=[^,:?]*\b(?:{audience})\b)"
@@ -270,9 +274,10 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                 rf"(?:{_alternatives(data['topic']['asking'])})\s+", re.IGNORECASE),
             # (one or more, after the question or its audience: "…, in order please")
             closing_instructions=re.compile(
-                rf"(?:[\s,;:–-]*\b(?:{_alternatives(data['topic']['closing_instructions'])}))+"
-                rf"(?=\W*$)",
-                re.IGNORECASE),
+                rf"(?:[\s,;:–-]*\b(?:{instructions}))+(?=\W*$)", re.IGNORECASE),
+            # (one, as the question's opening clause: "In plain terms, what…")
+            opening_instructions=re.compile(rf"^\W*(?:{instructions})\s*[,:;–-]\s*",
+                                            re.IGNORECASE),
             council_bodies=tuple(sorted(data["councils"]["bodies"], key=len, reverse=True)),
             council_prefixes=tuple(data["councils"]["prefixes"]),
             council_descriptors=frozenset(data["councils"]["descriptors"]),

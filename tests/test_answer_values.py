@@ -206,6 +206,16 @@ def test_when_something_recurs_is_answered_by_a_frequency_as_by_a_date():
     assert missing_value(question, question, [campaign], {}) is AnswerType.DATE
 
 
+def test_when_something_is_due_is_answered_by_its_date():
+    """"When is Wyvern's annual report due?": "due" asks for the date, as "when" does; the
+    row that gives the report's date answers."""
+    row = hit("Publish an annual report on progress to the Wyvern Partnership Board\t"
+              "Community Safety Team\tMarch 2026", section="Delivery plan")
+    question = "When is the annual report due?"
+    idf = {"annual": 2.0, "report": 1.0, "due": 3.0}  # ("due to…" is written too)
+    assert missing_value(question, question, [row], idf) is None
+
+
 def test_the_year_asked_dates_the_value_and_weighs_nothing_of_what_it_counts():
     """"How many people were referred to MARAC in 2022-23?": a share of young people in
     2022-23 holds the year and "people", not the referrals to MARAC it asks to count; a count

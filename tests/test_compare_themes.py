@@ -77,6 +77,10 @@ def test_question_topic_drops_scaffolding_and_areas():
     ("Give me the Wyvern outcomes for a board report, in order please",
      "Give me the Wyvern outcomes"),
     ("What does Wyvern do in order to reduce harm?", None),
+    # … also as an opening clause
+    ("In plain terms, what is Wyvern trying to do?", "what is Wyvern trying to do?"),
+    ("Briefly: what are Calder's aims?", "what are Calder's aims?"),
+    ("In order to reduce harm, what does Wyvern do?", None),
     # … and one on who asks
     ("Our cabinet member wants to know how Wyvern involves survivors.",
      "how Wyvern involves survivors."),

@@ -41,3 +41,18 @@ def test_a_definition_question_is_answered_with_the_definition_first(tmp_path):
         sentence_similarity=0.0)
     answer = kb.ask("How does Wyvern define domestic abuse?")
     assert answer.citations[0].quote.startswith("Domestic abuse is a pattern of coercive control")
+
+
+def test_the_sentences_under_a_definition_heading_define_the_term(tmp_path):
+    """"1.2 What we mean by domestic abuse" heads its definition: "It covers physical…" defines
+    the term though it opens with "It"."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\n1.1 Purpose\n\nThis strategy sets out "
+        "how partners will respond to domestic abuse in Wyvern.\n\n1.2 What we mean by domestic "
+        "abuse\n\nWe use the definition in the Domestic Abuse Act 2021. It covers physical, "
+        "sexual, economic and emotional abuse between people aged 16 or over who are personally "
+        "connected.\n\n2.0 Priorities\n\nDomestic abuse harms children in Wyvern, and partners "
+        "will tackle domestic abuse together.\n")},
+        sentence_similarity=0.0)
+    answer = kb.ask("How does the Wyvern strategy define domestic abuse?")
+    assert any(c.quote.startswith("It covers physical") for c in answer.citations[:2])

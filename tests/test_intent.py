@@ -39,6 +39,8 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("What change does Calder Vale want to see for young people?",
      {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
     ("Where does Wyvern want to be by 2027?", {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
+    ("What is the Wyvern strategy trying to do?",
+     {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
     ("Who oversees the strategy?", {ChunkKind.GOVERNANCE}),
     ("What is the MARAC?", {ChunkKind.GLOSSARY}),
     # a question that opens with the kind it asks for asks for it, whatever the rest names

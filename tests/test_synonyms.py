@@ -119,6 +119,8 @@ OFFICERS_WORDS = [
      ["repeat victims", "prevention"]),
     ("What is Calder doing so victims are not harmed again?", ["repeat victims"]),
     ("What recovery support does Wyvern offer?", []),
+    ("What is Wyvern doing to stop abusers reoffending?", ["perpetrators", "behaviour change"]),
+    ("How will Calder stop perpetrators offending again?", ["behaviour change"]),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),

@@ -44,3 +44,11 @@ def definition_pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:the\s+)?{written}(?:\s*\([^)]*\))?\s+(?:{vocabulary().defining})\b"
                       rf"|\bdefinition\s+of\s+(?:the\s+)?{written}(?:\s*\([^)]*\))?\s*(?:is\b|:)",
                       re.IGNORECASE)
+
+
+def definition_heading(term: str) -> re.Pattern[str]:
+    """A heading over the term's definition ("1.2 What we mean by domestic abuse",
+    "Definition of stalking"; vocabulary [definitions] headings)."""
+    written = r"[\s-]+".join(map(re.escape, term.split()))
+    return re.compile(rf"\b(?:{vocabulary().definition_headings})\s+(?:the\s+)?{written}\W*$",
+                      re.IGNORECASE)

@@ -18,8 +18,8 @@ from typing import TypeVar
 
 from kb.answers.about import topic_terms
 from kb.answers.answer_type import AnswerType, expected_type, frequency_terms, gives_value
-from kb.answers.definitions import asked_definition, definition_pattern
-from kb.answers.lists import MAX_LIST_ITEMS, list_units, named_title
+from kb.answers.definitions import asked_definition, definition_heading, definition_pattern
+from kb.answers.lists import MAX_LIST_ITEMS, is_title, list_units, named_title
 from kb.answers.sentences import units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
@@ -95,7 +95,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 question_forms: Mapping[str, set[str]] | None = None,
                 kind_terms: AbstractSet[str] = frozenset(),
                 defines: re.Pattern[str] | None = None, often: bool = False,
-                compounds: Sequence[frozenset[str]] = ()
+                compounds: Sequence[frozenset[str]] = (),
+                defined_under: re.Pattern[str] | None = None
                 ) -> list[tuple[float, Hit, int, int, str]]:
     """Every sentence of every hit, scored by idf-weighted overlap with the question (a word
     that shares only its stem with the question's word counts less, "employment" for
@@ -104,7 +105,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     a kind the question asks for, and whether it gives the `value` the question asks for (a
     name for "Who wrote…?", a number for "How many…?", a frequency for "How often…?" when
     `often`: VALUE_WEIGHT), or, for a definition
-    question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too). The
+    question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too) or
+    stands under a heading `defined_under` ("What we mean by domestic abuse"). The
     words of one of the question's hyphenated `compounds` count only together, in the
     sentence or its headings, but for its rarest word ("honour-based": not the "based" of
     "media based resources", but the "honour" of "izzat (honour)").
@@ -133,10 +135,17 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     signature = vocabulary().signature
     for rank, hit in enumerate(hits):
         section_terms = content_terms(hit.section)
+        # the sentences under a definition's heading define the term, whatever they open with
+        defining = bool(defined_under and defined_under.search(hit.section.split(" > ")[-1]))
         spans = parts.get(hit.chunk_id, ()) if parts and similarity_weight else ()
         found = list(units(hit.text, hit.start, hit.section.split(" > "), title=hit.title))
         named = named_title(found, hit.section.split(" > ")[-1], question_terms, idf)
         for index, (start, end, text) in enumerate(found):
+            # a heading inside the passage ("1.2 What we mean by …")
+            heading = (defined_under is not None and "\n" not in text.strip()
+                       and is_title(text.lstrip("0123456789. ")))
+            if heading and defined_under is not None:
+                defining = bool(defined_under.search(text))
             terms = content_terms(text)
             # the sentences under the title the question names are headed by it too
             heading_terms = (section_terms | content_terms(found[named[0]][2])
@@ -166,7 +175,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 kind_weight *= VALUE_WEIGHT
             if value is AnswerType.NAME and signature.match(text):  # "Nick Alston, … Chairman"
                 kind_weight *= VALUE_WEIGHT  # a person and their role: the name "Who…?" asks
-            if defines is not None and defines.search(text):
+            if (defining and not heading) or (defines is not None and defines.search(text)):
                 kind_weight *= VALUE_WEIGHT
             score = overlap * length_penalty * kind_weight / (1 + RANK_DECAY * rank)
             if paraphrase:
@@ -267,7 +276,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         scored = score_units(about, hits, idf, kinds, parts, similarity_weight, value,
                              word_forms(question), kind_words(question),
                              definition_pattern(definition[0]) if definition else None,
-                             often, compound_parts(question))
+                             often, compound_parts(question),
+                             definition_heading(definition[0]) if definition else None)
         if kinds:
             scored = _of_asked_kind(scored, terms, kinds, multi_area)
         if multi_area and which_areas:  # so that areas that do not answer crowd out none

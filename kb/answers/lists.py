@@ -171,7 +171,7 @@ def _named_group(items: list[tuple[Hit, int, int, str]], terms: AbstractSet[str]
     first title that holds one of the list `nouns` asked for heads the whole list ("Strategy
     Summary - Outcomes …" for "Which outcomes…?"), not one item."""
     firsts = [item[3].strip().split("\n")[0] for item in items]
-    titles = [i for i, first in enumerate(firsts) if _is_title(first)
+    titles = [i for i, first in enumerate(firsts) if is_title(first)
               and not (i == 0 and content_terms(first) & nouns)]
     if len(titles) < 2:
         return items
@@ -188,7 +188,7 @@ def named_title(found: Sequence[tuple[int, int, str]], heading: str, terms: Abst
     that the question names (see `_named_group`; the passage's own heading, which is no unit,
     is a rival title), None when none, or more than one, is named."""
     titles = [i for i, (_, _, text) in enumerate(found) if "\n" not in text.strip()
-              and _is_title(text)]
+              and is_title(text)]
     best = _named_one([found[i][2] for i in titles], terms, idf, rivals=[heading])
     if best is None:
         return None
@@ -212,7 +212,7 @@ def _named_one(titles: Sequence[str], terms: AbstractSet[str], idf: Mapping[str,
     return best
 
 
-def _is_title(line: str) -> bool:
+def is_title(line: str) -> bool:
     """A quote's first line that is a title: short, no sentence nor list item nor table row
     (a title alone, or one that names the item joined under it)."""
     text = line.strip()
