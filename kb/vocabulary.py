@@ -90,6 +90,7 @@ class Vocabulary:
     places_counted: Pattern  # "How many of the strategies…?": asks which areas do it, too
     other_areas: Pattern
     scaffolding: frozenset[str]
+    wishing: frozenset[str]  # "want", "hope": what is wished done, not what about
     asking_verbs: Pattern  # "say", "mention": not searched for by words
     said_about: Pattern  # "… say about X…" to the end: X is the topic, whatever value noun
     object_verbs: str  # "improve", "tackle": the words after them name what is acted on
@@ -246,6 +247,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             places_counted=re.compile(rf"\b{places_counted} (?:{places})\b", re.IGNORECASE),
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
+            wishing=frozenset(data["topic"]["wishing"].split()),
             asking_verbs=cue_pattern(data["topic"]["asking_verbs"]),
             said_about=re.compile(rf"\b(?:{_alternatives(data['topic']['said_about'])})\s+"
                                   r"(?:anything\s+)?(?:about|on|regarding|concerning)\b.*$",

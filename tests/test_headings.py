@@ -145,6 +145,31 @@ def test_a_section_called_by_its_number_is_that_section():
     assert not matcher.names_a_section(section_reference("What will Wyvern do under Priority 7?").names)
 
 
+def test_a_numbered_heading_under_a_heading_naming_the_list_is_called_by_its_number(tmp_path):
+    """"Our priorities > 3. Holding perpetrators to account" is the third priority: the
+    question for it is answered with that section, its heading first, not with the first
+    priority's text."""
+    from tests.corpus_support import corpus_kb
+
+    sections = ["Our priorities > 1. Early help", "Our priorities > 3. Holding perpetrators "
+                "to account", "Delivery > 3. Governance"]
+    matcher = HeadingMatcher(IDF, sections)
+    reference = section_reference("What is Wyvern's third priority?")
+    terms = frozenset(content_terms("What is Wyvern's third priority?"))
+    assert [s for s in sections if matcher.named(s, terms, reference.names)] == [sections[1]]
+    text = ("Wyvern Domestic Abuse Strategy 2025-2028\n\nOur priorities\n\n1. Early help\n\n"
+            "Too many families only come to our attention at crisis point, and we want every "
+            "resident to recognise the signs of abuse early.\n\nWe will:\n- deliver healthy "
+            "relationships sessions in every school\n\n2. Support for survivors\n\nWe will:\n"
+            "- commission an advocacy service with a single front door\n\n3. Holding "
+            "perpetrators to account\n\nWe will:\n- expand the behaviour-change programme for "
+            "high-harm perpetrators\n- work with the police on protection notices\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": text})
+    answer = kb.ask("What is Wyvern's third priority?")
+    assert answer.citations[0].quote.startswith("3. Holding perpetrators to account")
+    assert "Too many families" not in answer.text
+
+
 def test_a_section_called_by_its_number_after_words_of_its_name_is_that_section():
     """"under strategic objective 2": "strategic" is a word of the section's name, and the
     number still names it ("Strategic objective 2: Support for every victim")."""

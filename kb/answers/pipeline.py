@@ -26,7 +26,7 @@ from kb.records import Answer, Chunk, Hit
 from kb.retrieval import followup
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver, from_named_documents
-from kb.retrieval.headings import numbered_reference
+from kb.retrieval.headings import division_reference
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.intent import named_kinds
 from kb.retrieval.plan import SearchPlan
@@ -113,8 +113,9 @@ class Answerer:
         # "… in its section on children", where no heading is about them, as any question is
         whole = plan.whole_section_asked
         unfound = whole and not any(self._retriever.in_named_section(plan, hit) for hit in hits)
-        called = numbered_reference(self._areas.without_names(resolved, " ")) if unfound else ""
-        if called:  # "What does section 12 say?" of a strategy with no section 12
+        called = division_reference(self._areas.without_names(resolved, " ")) if unfound else ""
+        if called:  # "What does section 12 say?" of a strategy with no section 12 ("its second
+            # priority" may be an item of a list: answered as any question)
             return extractive.refusal(resolved, hits, f"no {called} was found"
                                       f"{self._scope(plan)}")
         shape = AnswerShape(

@@ -215,17 +215,16 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     # ("indicators") is answered by passages of that kind, whatever they call themselves
     subject = about - kind_words(question)
     unseen = {term for term in subject if term not in idf and not years_of(term)}
-    # … or its areas never use, where they are the whole subject
-    scoped = ({term for term in subject if not used(term) and not years_of(term)}
-              if used is not None else set())
-    if not unseen and not scoped:
-        return []
-    # the words of its frame, which say nothing of its subject ("want" of "What does Bucks
-    # want employers to do?"; the English dictionary is read only for such a question)
-    framing = everyday_framing(question, about, idf)
-    if scoped and subject - scoped <= verbs_acting_on(question, scoped) | framing:
-        unseen |= scoped
-    unseen -= framing  # … but one that modifies a topic word they use names the subject
+    # … or its areas never use, where they are the whole subject (what the question wishes
+    # done aside: "want" of "What does Bucks want employers to do?")
+    wishing = word_list_terms(vocabulary().wishing)
+    if used is not None:
+        scoped = {term for term in subject if not used(term) and not years_of(term)}
+        if scoped and subject - scoped <= verbs_acting_on(question, scoped) | wishing:
+            unseen |= scoped
+    if unseen:  # (the English dictionary is read only for such a question)
+        # … but one that modifies a topic word they use names the subject with it
+        unseen -= everyday_framing(question, about, idf)
     if not unseen:
         return []
     # a rewording a passage is about holds the everyday words it replaced; the unseen words it
@@ -236,7 +235,7 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     left = min(held, key=len) if held else unseen
     # the unseen words are the whole subject when the rest only says what is done about them
     # ("How does Essex support veterans?")
-    whole = not held and subject - unseen <= verbs_acting_on(question, unseen) | framing
+    whole = not held and subject - unseen <= verbs_acting_on(question, unseen) | wishing
     if (held or passage_about(about, hits, idf, acronyms)) and not (left and _unseen_unanswered(
             question, left, whole, hits, similarities,
             modified_by(question, left, about, idf))):

@@ -112,8 +112,10 @@ def section_reference(question: str) -> SectionReference:
             found |= names
             spans.append(named.span())
         elif singular((named.group(1) or named.group(4)).lower()) not in _DIVISIONS:
-            # "What is Wyvern's second priority?" asks for that one (not for a "Part 4 duty")
+            # "What is Wyvern's second priority?" asks for that one, all of it (not for a
+            # "Part 4 duty")
             found |= names
+            spans.append(named.span())
     # "the key actions under RECOVERY", "… under 'Pursue'": a heading's own words after
     # "under", at the question's end, where it calls no section otherwise ("the delivery
     # priorities under Prevention" calls the priorities a section, Prevention one of them)
@@ -172,16 +174,32 @@ def numbered_names(text: str) -> frozenset[str]:
         found.add(f"{min(content_terms(noun), default=noun.lower())}#{number}")
         if noun.lower() in _DIVISIONS and number[0].isdigit():
             found.add(f"#{number}")  # "section 3.2" is the heading numbered "3.2"
-    # a heading's own number ("3.2 Support for victims", "5. Governance")
-    found.update(f"#{m.group(1)}" for heading in text.split(" > ")
-                 if (m := _SECTION_NUMBER.match(heading)))
+    # a heading's own number ("3.2 Support for victims", "5. Governance"), and a whole number
+    # under a heading that names what it numbers ("Our priorities > 3. Holding perpetrators
+    # to account" is the third priority)
+    parent = ""
+    for heading in text.split(" > "):
+        if m := _SECTION_NUMBER.match(heading):
+            found.add(f"#{m.group(1)}")
+            if m.group(1).isdigit():
+                found.update(f"{noun}#{m.group(1)}" for noun in _section_nouns(parent))
+        parent = heading
     return frozenset(found)
 
 
-def numbered_reference(text: str) -> str:
-    """The first section a text calls by a section noun and a number, as written ("section
-    12", "Priority Two"); '' when it calls none so."""
-    return next(iter(numbered_references(text)), "")
+def _section_nouns(heading: str) -> set[str]:
+    """The terms of a heading's section nouns ("Our priorities": prioriti)."""
+    nouns = vocabulary().section_nouns
+    return {term for word in re.findall(r"[A-Za-z]+", heading)
+            if word.lower() in nouns or singular(word.lower()) in nouns
+            for term in content_terms(word)}
+
+
+def division_reference(text: str) -> str:
+    """The first division of a document a text calls by number, as written ("section 12",
+    "Part B"; not "Priority Two", which may be an item of a list); '' when it calls none so."""
+    return next((called for called in numbered_references(text)
+                 if singular(called.split()[0].lower()) in _DIVISIONS), "")
 
 
 def numbered_references(text: str) -> list[str]:
