@@ -51,3 +51,20 @@ def test_a_pasted_paragraph_of_noise_is_looked_up_only_so_far():
     text, fixes = corrected(" ".join(["survivers"] * (CHECKED + 2)), KNOWN)
     assert len(fixes) == CHECKED
     assert text.split()[-2:] == ["survivers", "survivers"]
+
+
+def test_of_equally_frequent_neighbours_the_one_the_documents_hold_is_read_whatever_the_seed():
+    """"scrutinises" is one edit from "scrutinies" and "scrutinizes", equally frequent in
+    English: the documents' word is read, in every process (a choice by set order had followed
+    PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("from kb.retrieval.typos import corrected; from kb.text import stem; "
+              "print(corrected('Who scrutinises progress?', {stem('scrutinies'), "
+              "stem('progress')})[0])")
+    for seed in "1234":
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}, check=True, timeout=60)
+        assert out.stdout.strip() == "Who scrutinies progress?", seed

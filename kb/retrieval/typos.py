@@ -1,8 +1,9 @@
 """Misspelt words in a question ("what does oxfordshire do about perpetraters"): a word the
 indexed documents do not hold and English does not know is read as the most frequent English
-word one edit away (a letter added, dropped, changed or two swapped: pyspellchecker's frequency
-dictionary), where the documents hold that word. Without this, a typo in the one word that
-carries the topic shares nothing with any passage, and the question is refused.
+word one edit away that the documents hold (a letter added, dropped, changed or two swapped:
+pyspellchecker's frequency dictionary; of equally frequent words, the first alphabetically).
+Without this, a typo in the one word that carries the topic shares nothing with any passage,
+and the question is refused.
 
 A contraction typed without its apostrophe ("whats", "doesnt") is read with it.
 
@@ -61,9 +62,13 @@ def corrected(text: str, known: Collection[str]) -> tuple[str, list[tuple[str, s
         checker = dictionary()
         if checker.known([word]):
             return word  # an English word the documents do not use: a synonym's business
-        better = checker.correction(word)
-        if not better or better == word or stem(better) not in known:
+        # the most frequent of the neighbours the documents hold, the first in alphabetical
+        # order of equally frequent ones ("scrutinies", "scrutinizes"): pyspellchecker's own
+        # correction takes whichever of a set comes first, which follows PYTHONHASHSEED
+        held = sorted(c for c in checker.candidates(word) or () if stem(c) in known)
+        if not held:
             return word
+        better = max(held, key=checker.word_usage_frequency)
         fixes.append((word, better))
         return better
 
