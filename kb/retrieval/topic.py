@@ -36,10 +36,10 @@ def without_preamble(question: str, resolver: AreaResolver | None = None) -> str
     paper: how many…" asks "how many…") or who asks ("Our cabinet member wants to know
     how…"), a closing one naming the paper or meeting it goes into ("Give me the Bucks
     outcomes for a board report"), or one that says how to set it out ("… in order please",
-    "In plain terms, what…"); the question
-    itself when that would leave nothing. With the `resolver`, what the opening clause's paper is on stays
-    where the rest has no topic of its own ("I'm writing a board paper on refuge provision:
-    what does Bucks commit to?" asks about refuge provision)."""
+    "In plain terms, what…"); the question itself when that would leave nothing. With the
+    `resolver`, what the opening clause's paper is on stays where the rest has no topic of its
+    own ("I'm writing a board paper on refuge provision: what does Bucks commit to?" asks about
+    refuge provision)."""
     words = vocabulary()
     rest = words.closing_instructions.sub("", question, count=1)
     rest = words.opening_instructions.sub("", rest, count=1)
