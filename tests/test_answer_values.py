@@ -335,3 +335,24 @@ def test_the_frequency_a_value_is_asked_at_is_no_part_of_what_it_is_of(tmp_path)
     assert "no passage about it gives an amount" in refused.text
     women = kb.ask("How many women in Wyvern experience domestic abuse each year?")
     assert women.citations[0].quote.startswith("About 9,000 women")
+
+
+def test_a_target_is_a_performance_framework_line_or_a_figure_called_a_target():
+    """"What is Wyvern's target for repeat victims?" is answered by a line of its indicators
+    (with a figure or not) or by a figure a sentence calls a target, not by a count of repeat
+    victims in its local picture; "target audience" and "target hardening" ask for none."""
+    from kb.records import ChunkKind
+
+    question = "What is Wyvern's target for repeat victims?"
+    assert expected_type(question) is AnswerType.TARGET
+    assert expected_type("What target audience did Wyvern set for its sessions?") is not (
+        AnswerType.TARGET)
+    assert expected_type("What is meant by target hardening?") is None
+    picture = hit("Wyvern recorded 1,200 repeat victims in 2022/23.")
+    framework = replace(hit("Reducing the number of repeat victims from baseline.",
+                            section="Key indicators"), kind=ChunkKind.INDICATOR)
+    called = hit("We will cut repeat victims to 25% of all victims, our target for 2027.")
+    idf = {"repeat": 2.0, "victim": 1.0, "target": 2.0, "wyvern": 3.0}
+    assert missing_value(question, question, [picture], idf) is AnswerType.TARGET
+    assert missing_value(question, question, [picture, framework], idf) is None
+    assert missing_value(question, question, [picture, called], idf) is None

@@ -24,7 +24,7 @@ from kb.answers.about import (
     topic_terms,
 )
 from kb.answers.sentences import table_header, units
-from kb.records import Hit
+from kb.records import ChunkKind, Hit
 from kb.retrieval.synonyms import strategy_words
 from kb.retrieval.years import year_spans, years_of
 from kb.text import (
@@ -49,6 +49,7 @@ class AnswerType(StrEnum):
     NAME = "name"
     FINDING = "finding"
     DUTY = "duty"
+    TARGET = "target"
 
 
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
@@ -79,7 +80,15 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
     # Abuse Act 2021 to assess…"): more than the words of a question that asks for one
     AnswerType.DUTY: re.compile(r"\b(dut(y|ies)|obligations?|obliged|required by law)\b"
                                 r"[^.;:]{0,60}", re.IGNORECASE),
+    # a target, outside a performance framework, is a figure the sentence calls one ("a target
+    # of 25% by 2027"); every line of an indicator passage states one (`_INDICATOR_LINE`)
+    AnswerType.TARGET: re.compile(r"\btargets?\b[^\n]*?\d[\d,.]*%?|\d[\d,.]*%?[^\n]*?\btargets?\b",
+                                  re.IGNORECASE),
 }
+# An indicator passage's line states a target, with a figure or not ("Reducing total harm
+# score from baseline")
+_INDICATOR_LINE = re.compile(r"\w+")
+_TARGET_TERMS = frozenset({"target"})
 PERIOD_COLUMNS = 2  # a table header with this many dated columns sets its rows in time
 # an action's reference before its words: a table row's first cell ("3.1\t", "A1\t") or a
 # list item's number ("1.1 Deliver…", "B3 Reduce…")
@@ -175,6 +184,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # what it is about: not the words asking for a value, nor its frame ("How much is X
     # putting into the strategy?": scaffolding), nor section nouns
     terms = topic_terms(topic)
+    if kind is AnswerType.TARGET:  # "What is X's target for repeat victims?": the word asks
+        terms = terms - _TARGET_TERMS or terms
     # a word no passage holds ("taxpayer") can be held by no value sentence: whether it takes
     # the question off the strategies' subject is kb.answers.refusal's unseen-word check
     terms = {t for t in terms if t in idf} or terms
@@ -199,7 +210,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # a name is given for the question's most specific word ("Who chairs the … Board?": a
     # name beside the board's other words chairs nothing)
     specific = rarest(weighed, idf)
-    words = content_terms(question)
+    words = content_terms(question) - (_TARGET_TERMS if kind is AnswerType.TARGET else set())
     counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
                else frozenset())
     lasting, often = _asks_time(question, kind)
@@ -217,7 +228,10 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                  or hit.similarity >= ABOUT_SIMILARITY)
         if not about:
             continue
-        for sentence, held in _values(hit, asked, value, idf, spelled,
+        # a target is stated by any line of a performance framework
+        stated = (_INDICATOR_LINE if kind is AnswerType.TARGET and hit.kind is ChunkKind.INDICATOR
+                  else value)
+        for sentence, held in _values(hit, asked, stated, idf, spelled,
                                       dated_columns=kind is AnswerType.DATE, asked_words=words,
                                       counted=counted, lasting=lasting, often=often,
                                       years=years):

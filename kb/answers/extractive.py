@@ -267,6 +267,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         # asked for, not what about: a sentence holding "intend" answers nothing
         about = (terms - framing_words(question)) or terms
         value = expected_type(question)
+        if value is AnswerType.TARGET:  # asked for as an indicator (its kind), whatever its line
+            value = None
         often = bool(vocabulary().frequency_question.search(question))
         if value is not None and not often:
             # … nor the frequency a value is asked at ("How many women … each year?"): a

@@ -53,7 +53,8 @@ _PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’](?!\w)")  # "Survivors' Panel" as 
 Similarities = Callable[[Sequence[str], Sequence[str]], Sequence[Sequence[float]]]
 ARTICLES = {AnswerType.SHARE: "a percentage or share", AnswerType.AMOUNT: "an amount",
             AnswerType.COUNT: "a number", AnswerType.DATE: "a date", AnswerType.NAME: "a name",
-            AnswerType.FINDING: "a finding", AnswerType.DUTY: "a duty"}
+            AnswerType.FINDING: "a finding", AnswerType.DUTY: "a duty",
+            AnswerType.TARGET: "a target"}
 
 
 def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
