@@ -121,6 +121,7 @@ class Vocabulary:
     period_questions: Pattern
     status_questions: Pattern
     outline_questions: Pattern
+    place_questions: Pattern  # "What area does it cover?" asks for a place, not an outline
     holdings_questions: Pattern
     period_words: frozenset[str]
     source_questions: Pattern
@@ -299,6 +300,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             period_questions=cue_pattern(data["documents"]["period_questions"]),
             status_questions=cue_pattern(data["documents"]["status_questions"]),
             outline_questions=cue_pattern(data["documents"]["outline_questions"]),
+            place_questions=cue_pattern(data["documents"]["place_questions"]),
             holdings_questions=cue_pattern(data["documents"]["holdings_questions"]),
             period_words=frozenset(data["documents"]["period_words"].split()),
             source_questions=cue_pattern(data["sources"]["questions"]),

@@ -30,6 +30,9 @@ from tests.test_documents_resolver import DOCS  # the fictional councils' docume
     ("Tell me about the delivery plan", ["wy-plan"]),
     ("What period does the latest strategy cover?", []),
     ("What are the priorities of the strategy?", []),
+    # which place it covers is no outline
+    ("What area does the latest strategy cover?", []),
+    ("Which districts does the delivery plan cover?", []),
 ])
 def test_questions_about_what_a_document_covers(question, expected):
     resolver = DocumentResolver(DOCS)

@@ -322,9 +322,10 @@ class DocumentResolver:
         presentation about?", "Summarise the Bucks strategy", "What happened at the recovery
         pilots launch?"): it uses a cue of vocabulary [documents] outline_questions and names
         nothing but the documents, as `period_asked` reads that (same arguments); none when
-        more than `most` are asked about."""
+        more than `most` are asked about, or when it asks which place they cover ("What area
+        does the plan cover?")."""
         cues = vocabulary().outline_questions
-        if not cues.search(question):
+        if not cues.search(question) or vocabulary().place_questions.search(question):
             return []
         chosen = self._asked_alone(question, rest, areas, acronyms or {}, (cues,))
         return [d.doc_id for d in chosen] if len(chosen) <= most else []
