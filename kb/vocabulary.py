@@ -91,6 +91,7 @@ class Vocabulary:
     other_areas: Pattern
     scaffolding: frozenset[str]
     wishing: frozenset[str]  # "want", "hope": what is wished done, not what about
+    relating: Pattern  # "work with" of "work with schools": how, not what about
     asking_verbs: Pattern  # "say", "mention": not searched for by words
     said_about: Pattern  # "… say about X…" to the end: X is the topic, whatever value noun
     object_verbs: str  # "improve", "tackle": the words after them name what is acted on
@@ -249,6 +250,11 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
             wishing=frozenset(data["topic"]["wishing"].split()),
+            # (as a verb, after "to" or an auxiliary: not the noun of "behaviour change work
+            # with abusers")
+            relating=re.compile(
+                r"(\b(?:to|do|does|did|will|would|can|could|should)\b(?:\s+[\w'’]+){0,3}?\s+)"
+                rf"(?:{'|'.join(data['topic']['relating'].split())})\s+with\b", re.IGNORECASE),
             asking_verbs=cue_pattern(data["topic"]["asking_verbs"]),
             said_about=re.compile(rf"\b(?:{_alternatives(data['topic']['said_about'])})\s+"
                                   r"(?:anything\s+)?(?:about|on|regarding|concerning)\b.*$",

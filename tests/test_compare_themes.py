@@ -41,7 +41,10 @@ def test_question_topic_drops_scaffolding_and_areas():
                     "Where do the strategies stand on perpetrators?",
                     "What is Wyvern's position on perpetrators?",
                     "What is each council's stance on perpetrators?",
-                    "How much do the strategies talk about perpetrators?"):
+                    "How much do the strategies talk about perpetrators?",
+                    # how an area relates to the topic, as a verb ("work with")
+                    "How do the three areas work with perpetrators?",
+                    "How does each council plan to engage with perpetrators?"):
         # the same search text, not only the same content words: the search ranks by both
         assert question_topic(wording, resolver) == "perpetrators", wording
     assert question_topic("How does Wyvern tackle violence against women and girls?",
@@ -53,6 +56,9 @@ def test_question_topic_drops_scaffolding_and_areas():
         "hous"}
     # "figures" asks for the numbers on a topic (the table's context column), it is none:
     # "Figure 1: Boards linking…" is a caption, not an incident figure
+    # … not the noun of a theme ("behaviour change work with abusers")
+    assert question_topic("behaviour change work with abusers", resolver) == (
+        "behaviour change work with abusers")
     assert question_topic("incident figures", resolver) == "incident"
     assert question_topic("Compare the areas' statistics on repeat victims", resolver) == (
         "repeat victims")

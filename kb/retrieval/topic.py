@@ -20,10 +20,12 @@ ALTERNATIVE_WORDS = 3  # words on either side of an "or" that make one alternati
 def question_topic(text: str, resolver: AreaResolver) -> str:
     """The topic words of a question or theme (the text itself when nothing is left)."""
     topic = resolver.topic(text)
+    vocab = vocabulary()
     # (a possessive whose noun was an area or a scaffolding word goes with it: "each
-    # council's stance on…")
+    # council's stance on…"; "work with schools" is on schools)
+    topic = vocab.relating.sub(r"\1", topic)
     words = [w for w in re.findall(r"[\w'’&-]+", topic)
-             if w.lower().strip("'’") not in vocabulary().scaffolding | {"s", ""}]
+             if w.lower().strip("'’") not in vocab.scaffolding | {"s", ""}]
     while words and words[0].lower() in STOPWORDS:  # "How … with perpetrators": what is left
         words.pop(0)                                # of the scaffolding around the topic
     while words and words[-1].lower() in STOPWORDS:
