@@ -232,3 +232,24 @@ def test_which_of_many_councils_strategies_are_drafts_names_those_that_are():
         f"c{i}" for i in range(14) if i not in (3, 7)]
     ended = "When do the strategies end?"
     assert resolver.period_asked(ended, ended, None, most=12) == []
+
+
+def test_a_document_whose_text_gives_no_period_is_answered_with_its_record(tmp_path):
+    """"When was the Wyvern recovery launch?": the launch's slides give no date line, so the
+    answer is the document as it is held, its title and period, citing its opening line,
+    rather than a refusal or another document's passages."""
+    from tests.corpus_support import WYVERN, corpus_kb, document
+
+    manifest = WYVERN + document("wyvern-launch.txt", "wyvern",
+                                 "Wyvern Recovery Pilots launch event (2031)", "2031-2032",
+                                 kind="presentation", status="update")
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nPrevention\n\nWe will run "
+                      "healthy relationships sessions in every secondary school.\n",
+        "wyvern-launch.txt": "Recovery Pilots Launch Event\n\n11:00 - 13:00\n\nPilots\n\nSeven "
+                             "recovery pilots were commissioned for adults and children.\n"},
+        manifest)
+    answer = kb.ask("When was the Wyvern recovery pilots launch?")
+    assert answer.found
+    assert "Wyvern Recovery Pilots launch event (2031)" in answer.text
+    assert answer.citations and answer.citations[0].doc_id == "wyvern-launch"

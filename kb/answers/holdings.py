@@ -20,8 +20,8 @@ _LINE = re.compile(r"\S[^\n]*")
 
 
 def holdings_answer(doc_ids: Sequence[str], info: Callable[[str], DocumentInfo | None],
-                    opening: Callable[[str], Hit | None], area_names: Mapping[str, str]
-                    ) -> Answer | None:
+                    opening: Callable[[str], Hit | None], area_names: Mapping[str, str],
+                    counted: bool = True) -> Answer | None:
     """A count of the documents, then a line per document ("- <title> (<kind>; <period>;
     <status>) [n]"), under its area's name when several areas hold them, the citation quoting
     its opening line (its title as written, as a rule); at most MAX_DOCUMENTS lines, the rest
@@ -32,6 +32,8 @@ def holdings_answer(doc_ids: Sequence[str], info: Callable[[str], DocumentInfo |
         info: a document's metadata by id.
         opening: a document's first passage.
         area_names: display names of area keys.
+        counted: whether the answer opens with the count ("2 documents are held for…"); not
+            where it gives the documents' periods as held ("When was the launch?").
     """
     documents = [d for d in map(info, doc_ids) if d is not None]
     if not documents:
@@ -40,8 +42,8 @@ def holdings_answer(doc_ids: Sequence[str], info: Callable[[str], DocumentInfo |
     named = [area_names.get(area, area) for area in areas]
     held = f"{len(documents)} document{'s' if len(documents) > 1 else ''}"
     verb = "is" if len(documents) == 1 else "are"
-    lines = [f"{held} {verb} held for {named[0]}:" if len(areas) == 1
-             else f"{held} from {len(areas)} areas are held:"]
+    lines = ([f"{held} {verb} held for {named[0]}:" if len(areas) == 1
+              else f"{held} from {len(areas)} areas are held:"] if counted else [])
     citations: list[Citation] = []
     area = ""
     for document in documents[:MAX_DOCUMENTS]:

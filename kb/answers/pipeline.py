@@ -104,7 +104,11 @@ class Answerer:
                                        self._retriever.used_in_scope(plan), self._scope(plan),
                                        self._retriever.written_in_scope(plan))
         if reason:
-            return extractive.refusal(resolved, hits, reason)
+            # a document's period its text gives nowhere (a launch event's slides): as it is held
+            recorded = (holdings_answer(plan.period_documents, self._documents.info,
+                                        self._retriever.first_passage, self._area_names,
+                                        counted=False) if plan.period_documents else None)
+            return recorded or extractive.refusal(resolved, hits, reason)
         topic = self._areas.topic(resolved) or resolved
         hits = from_named_documents(hits, plan.named_documents, plan.areas)
         weight = self._settings.sentence_similarity
