@@ -42,6 +42,11 @@ from tests.hit_support import hit
     ("According to the Wyvern 2024-27 strategy, who oversees delivery?", AnswerType.NAME),
     ("In the 2022-25 plan, when will the refuge open?", AnswerType.DATE),
     ("What help is there for victims, who are often isolated?", None),
+    # "who" as the object of what a named subject does asks for no name ("taxi drivers")
+    ("Who will Wyvern train to spot abuse?", None),
+    ("Who does the Calder board report to?", None),
+    ("Who will chair the Wyvern board?", AnswerType.NAME),
+    ("Who is the Wyvern lead officer?", AnswerType.NAME),
     # a value noun that names a section asks what the section says …
     ("What does Wyvern's funding and commissioning section say?", None),
     ("What is in the costs chapter of the Calder strategy?", None),

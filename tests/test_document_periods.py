@@ -30,6 +30,9 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("What is the delivery plan's time period?", ["wy-plan"]),
     # what it is called: its title page line
     ("What is the latest strategy called?", ["wy-2022"]),
+    ("What is the latest strategy's full name?", ["wy-2022"]),
+    ("What is the official name of the latest strategy?", ["wy-2022"]),
+    ("What is the full name of the refuge service?", []),
     ("What is the full title of the delivery plan?", ["wy-plan"]),
     ("What is the name of the refuge in the delivery plan?", []),
     ("How many years does the latest strategy last?", ["wy-2022"]),

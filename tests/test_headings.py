@@ -384,6 +384,13 @@ def test_a_heading_called_by_its_own_words_after_under_is_a_section_name():
     assert section_reference("What falls under the criminal justice system?").names == frozenset()
     assert section_reference("What are the delivery priorities under Prevention?").names == (
         frozenset({"deliveri"}))
+    # … or before the document it is in
+    assert section_reference("What actions are listed under Prevention in the strategy?"
+                             ).names == frozenset({"prevent"})
+    assert section_reference("What is under Recovery in its 2024-27 action plan?").names == (
+        frozenset({"recoveri"}))
+    assert section_reference("What comes under Prevention in Wyvern Police?").names == (
+        frozenset())
 
 
 def test_the_list_asked_for_names_no_heading_where_a_section_is_called_by_name(tmp_path):

@@ -119,7 +119,7 @@ def section_reference(question: str) -> SectionReference:
     # "the key actions under RECOVERY", "… under 'Pursue'": a heading's own words after
     # "under", at the question's end, where it calls no section otherwise ("the delivery
     # priorities under Prevention" calls the priorities a section, Prevention one of them)
-    under = None if found or spans else _UNDER_HEADING.search(question)
+    under = None if found or spans else _under_heading().search(question)
     if under is not None:
         found |= content_terms(under.group(1))
         spans.append(under.span(1))
@@ -130,9 +130,15 @@ def section_reference(question: str) -> SectionReference:
                             bool(spans))
 
 
-_UNDER_HEADING = re.compile(r"\bunder\s+(?:the\s+|its\s+|their\s+)?['‘’\"]?"
-                            r"((?-i:[A-Z])[\w-]*(?:\s+(?:and\s+|&\s+)?(?-i:[A-Z])[\w-]*){0,2})"
-                            r"['‘’\"]?(?=\s*(?:[?.!]|$))", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _under_heading() -> re.Pattern[str]:
+    """A capitalised heading's words after "under", at the question's end or before the
+    document it is in ("… under Prevention in the strategy?")."""
+    document = (rf"(?:\s+(?:in|of)\s+(?:the|its|their|this)\s+(?:[\w'’-]+\s+){{0,3}}?"
+                rf"(?:{vocabulary().document_words}))?")
+    return re.compile(r"\bunder\s+(?:the\s+|its\s+|their\s+)?['‘’\"]?"
+                      r"((?-i:[A-Z])[\w-]*(?:\s+(?:and\s+|&\s+)?(?-i:[A-Z])[\w-]*){0,2})"
+                      rf"['‘’\"]?(?={document}\s*(?:[?.!]|$))", re.IGNORECASE)
 
 
 def _capitalised(matches: list[re.Match[str]], index: int, start: int) -> bool:
