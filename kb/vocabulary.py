@@ -254,7 +254,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             # with abusers")
             relating=re.compile(
                 r"(\b(?:to|do|does|did|will|would|can|could|should)\b(?:\s+[\w'’]+){0,3}?\s+)"
-                rf"(?:{'|'.join(data['topic']['relating'].split())})\s+with\b", re.IGNORECASE),
+                rf"(?:{_alternatives(data['topic']['relating'].split())})\s+with\b", re.IGNORECASE),
             asking_verbs=cue_pattern(data["topic"]["asking_verbs"]),
             said_about=re.compile(rf"\b(?:{_alternatives(data['topic']['said_about'])})\s+"
                                   r"(?:anything\s+)?(?:about|on|regarding|concerning)\b.*$",
