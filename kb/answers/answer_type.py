@@ -88,7 +88,7 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
 # An indicator passage's line states a target, with a figure or not ("Reducing total harm
 # score from baseline")
 _INDICATOR_LINE = re.compile(r"\w+")
-_TARGET_TERMS = frozenset({"target"})
+_TARGET_TERMS = frozenset(content_terms("target targets"))  # the word that asks for one
 PERIOD_COLUMNS = 2  # a table header with this many dated columns sets its rows in time
 # an action's reference before its words: a table row's first cell ("3.1\t", "A1\t") or a
 # list item's number ("1.1 Deliver…", "B3 Reduce…")
