@@ -101,3 +101,27 @@ def test_an_annual_report_is_named_as_a_report_not_by_the_verb():
         "wy-report"]
     assert resolver.mentioned("How often does the board report to the partnership?",
                               ["wyvern"]) == []
+
+
+def test_the_previous_strategy_of_an_area_holding_one_is_not_indexed(tmp_path):
+    """"What did the previous Wyvern strategy cover?" over a store holding one Wyvern strategy
+    asks about one that is not indexed: refused by name, not answered with the current
+    strategy's outline; with two, the older one is the previous one."""
+    from tests.corpus_support import WYVERN, corpus_kb, document
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nIntroduction\n\nThis strategy builds on "
+            "the 2020-23 strategy.\n\nPriorities\n\nWe will open a refuge for women with complex "
+            "needs.\n")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    kb = corpus_kb(tmp_path / "one", {"wyvern.txt": text})
+    answer = kb.ask("What did the previous Wyvern strategy cover?")
+    assert not answer.found
+    assert "no indexed document is the 'previous strategy'" in answer.text
+    assert kb.ask("What does the Wyvern strategy cover?").found
+    older = ("Wyvern Domestic Abuse Strategy 2020-2023\n\nIntroduction\n\nThis strategy sets out "
+             "our work to 2023.\n\nPriorities\n\nWe will train GPs to ask about abuse.\n")
+    two = corpus_kb(tmp_path / "two", {"wyvern.txt": text, "wyvern-2020.txt": older},
+                    WYVERN + document("wyvern-2020.txt", "wyvern",
+                                      "Wyvern Domestic Abuse Strategy 2020-2023", "2020-2023"))
+    assert two.ask("What did the previous Wyvern strategy cover?").found

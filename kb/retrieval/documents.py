@@ -28,6 +28,8 @@ _OLDEST = re.compile(rf"\b(old|older|oldest|earlier|earliest|previous|first|orig
 _NEWEST = re.compile(rf"\b(new|newer|newest|latest|current|most recent|refreshed) {_DOCUMENT}|"
                      rf"{_DOCUMENTS} (is|are|was|were) (the )?(newest|latest|most recent)\b",
                      re.IGNORECASE)
+# "the previous strategy": one before another of its kind, which an area with one is not
+_PREVIOUS = re.compile(rf"\b(previous|former|prior) {_DOCUMENT}", re.IGNORECASE)
 DEFAULT_KIND = "strategy"  # "the strategy" is how officers say "the area's document"
 # A document a question takes its answer from: "What does the <…> Plan say / set out…",
 # "according to the <…> Strategy", "according to the 2008 slides" (not "What does X say about
@@ -354,6 +356,8 @@ class DocumentResolver:
         supporting kind (unless `supporting`), those of the kind it names if any ("the
         strategy", "the plan")."""
         words = vocabulary()
+        if areas and self.previous_unheld(question, areas):
+            return []
         named = set(self.mentioned(question, areas))
         pool = [d for d in self._documents if (d.doc_id in named if named else
                                                 (not areas or d.area in areas)
@@ -406,6 +410,9 @@ class DocumentResolver:
         taken out of the question first."""
         national = vocabulary().national_documents
         pool = [d for d in self._documents if not areas or d.area in areas]
+        previous = self.previous_unheld(question, areas) if areas else ""
+        if previous:
+            return previous
         for reference in _sources(question):
             names = _CAPITALISED.findall(POSSESSIVE.sub("", reference))
             span = years_of(reference)
@@ -414,6 +421,21 @@ class DocumentResolver:
                     span and not self._by_period(reference, pool)):
                 return reference
         return ""
+
+    def previous_unheld(self, question: str, areas: Sequence[str]) -> str:
+        """The words by which the question calls for an earlier document of a kind ("the
+        previous strategy") when each of the `areas` holds at most one of that kind: it asks
+        about one that is not indexed ('' otherwise)."""
+        found = _PREVIOUS.search(question)
+        if found is None:
+            return ""
+        asked = content_terms(found.group())
+        for area in areas:
+            pool = [d for d in self._documents if d.area == area]
+            kinds = [d for d in pool if content_terms(d.kind) <= asked] or pool
+            if len(kinds) > 1:
+                return ""
+        return found.group()
 
     def _by_title(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
         """Documents whose title holds a phrase of the question (two or more words in a row,
