@@ -40,7 +40,7 @@ def definition_pattern(term: str) -> re.Pattern[str]:
     ("Domestic abuse is…", vocabulary [definitions] defining), or gives its definition ("The
     cross-government definition of Domestic Abuse (DA) is:"; not "… will set out the
     definition of domestic abuse, what is included…")."""
-    written = r"[\s-]+".join(map(re.escape, term.split()))
+    written = _written(term)
     return re.compile(rf"^\W*(?:the\s+)?{written}(?:\s*\([^)]*\))?\s+(?:{vocabulary().defining})\b"
                       rf"|\bdefinition\s+of\s+(?:the\s+)?{written}(?:\s*\([^)]*\))?\s*(?:is\b|:)",
                       re.IGNORECASE)
@@ -49,6 +49,10 @@ def definition_pattern(term: str) -> re.Pattern[str]:
 def definition_heading(term: str) -> re.Pattern[str]:
     """A heading over the term's definition ("1.2 What we mean by domestic abuse",
     "Definition of stalking"; vocabulary [definitions] headings)."""
-    written = r"[\s-]+".join(map(re.escape, term.split()))
-    return re.compile(rf"\b(?:{vocabulary().definition_headings})\s+(?:the\s+)?{written}\W*$",
-                      re.IGNORECASE)
+    cues = vocabulary().definition_headings
+    return re.compile(rf"\b(?:{cues})\s+(?:the\s+)?{_written(term)}\W*$", re.IGNORECASE)
+
+
+def _written(term: str) -> str:
+    """The term as a pattern, its words apart by spaces or hyphens ("domestic-abuse")."""
+    return r"[\s-]+".join(map(re.escape, term.split()))

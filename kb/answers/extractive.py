@@ -135,17 +135,17 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     signature = vocabulary().signature
     for rank, hit in enumerate(hits):
         section_terms = content_terms(hit.section)
+        path = hit.section.split(" > ")
         # the sentences under a definition's heading define the term, whatever they open with
-        defining = bool(defined_under and defined_under.search(hit.section.split(" > ")[-1]))
+        defining = bool(defined_under and defined_under.search(path[-1]))
         spans = parts.get(hit.chunk_id, ()) if parts and similarity_weight else ()
-        found = list(units(hit.text, hit.start, hit.section.split(" > "), title=hit.title))
-        named = named_title(found, hit.section.split(" > ")[-1], question_terms, idf)
+        found = list(units(hit.text, hit.start, path, title=hit.title))
+        named = named_title(found, path[-1], question_terms, idf)
         for index, (start, end, text) in enumerate(found):
-            # a heading inside the passage ("1.2 What we mean by …")
-            heading = (defined_under is not None and "\n" not in text.strip()
-                       and is_title(text.lstrip("0123456789. ")))
-            if heading and defined_under is not None:
-                defining = bool(defined_under.search(text))
+            heading = False  # a heading inside the passage ("1.2 What we mean by …")
+            if (defined_under is not None and "\n" not in text.strip()
+                    and is_title(text.lstrip("0123456789. "))):
+                heading, defining = True, bool(defined_under.search(text))
             terms = content_terms(text)
             # the sentences under the title the question names are headed by it too
             heading_terms = (section_terms | content_terms(found[named[0]][2])

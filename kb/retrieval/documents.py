@@ -110,6 +110,11 @@ def _called_so(document: DocumentInfo, called: str) -> bool:
                    for kind, cue in vocabulary().document_kinds))
 
 
+def _of_kind_asked(pool: list[DocumentInfo], asked: set[str]) -> list[DocumentInfo]:
+    """The documents of the kind the `asked` terms name ("the strategy"), else all of them."""
+    return [d for d in pool if content_terms(d.kind) <= asked] or pool
+
+
 def _sources(question: str) -> Iterator[str]:
     """Each span by which the question names a document it takes its answer from ("the
     Wyvern Domestic Abuse Strategy" of "according to the…", "the Refuge Plan" of "does the
@@ -431,9 +436,7 @@ class DocumentResolver:
             return ""
         asked = content_terms(found.group())
         for area in areas:
-            pool = [d for d in self._documents if d.area == area]
-            kinds = [d for d in pool if content_terms(d.kind) <= asked] or pool
-            if len(kinds) > 1:
+            if len(_of_kind_asked([d for d in self._documents if d.area == area], asked)) > 1:
                 return ""
         return found.group()
 
@@ -482,7 +485,7 @@ class DocumentResolver:
 
     def _by_age(self, question: str, pool: list[DocumentInfo]) -> list[DocumentInfo]:
         """The oldest or newest of the documents of the kind the question names."""
-        kinds = [d for d in pool if content_terms(d.kind) <= content_terms(question)] or pool
+        kinds = _of_kind_asked(pool, content_terms(question))
         dated = [(years_of(d.period) or (0, 0), d) for d in kinds]
         if not dated:
             return []

@@ -58,14 +58,13 @@ def section_reference(question: str) -> SectionReference:
     word or a possessive ("Oxfordshire's Prevention priority" names "Prevention"); or, after
     the noun and "on" or "about", up to NAME_WORDS words that say what the section is about
     ("the outcome on communities": a heading about communities)."""
-    nouns = vocabulary().section_nouns
     matches = list(_TOKEN.finditer(question))
     found: set[str] = set()
     about: set[str] = set()
     spans: list[tuple[int, int]] = []
     for at, match in enumerate(matches):
         word = match.group().lower().strip("'‘’")
-        if word not in nouns and singular(word) not in nouns:
+        if not _is_section_noun(word):
             continue
         first = at
         name: set[str] = set()
@@ -195,10 +194,14 @@ def numbered_names(text: str) -> frozenset[str]:
 
 def _section_nouns(heading: str) -> set[str]:
     """The terms of a heading's section nouns ("Our priorities": prioriti)."""
-    nouns = vocabulary().section_nouns
     return {term for word in re.findall(r"[A-Za-z]+", heading)
-            if word.lower() in nouns or singular(word.lower()) in nouns
-            for term in content_terms(word)}
+            if _is_section_noun(word.lower()) for term in content_terms(word)}
+
+
+def _is_section_noun(word: str) -> bool:
+    """A (lower-case) section noun or its plural ("priority", "strands"; vocabulary [lists])."""
+    nouns = vocabulary().section_nouns
+    return word in nouns or singular(word) in nouns
 
 
 def division_reference(text: str) -> str:
