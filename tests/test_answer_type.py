@@ -432,3 +432,22 @@ def test_a_councillor_asked_for_is_answered_by_the_signature_that_names_one(tmp_
             "Communities\n\nOur priorities\n\nWe will open a second refuge.\n")
     answer = wyvern_answer(tmp_path, text, "Which councillor wrote the Wyvern foreword?")
     assert answer.text.startswith("Cllr Jane Marsh")
+
+
+def test_a_count_asked_over_a_year_is_about_what_it_counts():
+    """"How many incidents were reported … over a year?" (its topic read as "per annum",
+    kb.retrieval.synonyms) asks a count of incidents: a passage about them is about the
+    question though it never says "per annum", which a rarer word than its topic's weighs more."""
+    from kb.answers.extractive import idf_table
+
+    picture = hit("From April 2022 to March 2023 there were 4,210 incidents reported to Wyvern "
+                  "Police.", section="The local picture")
+    idf = idf_table([picture.text, "The refuge costs £900,000 per annum.",
+                     *(f"Victims report incidents to the police in {place}."
+                       for place in ("Ashby", "Brent", "Colne", "Dover"))])
+    question = "How many incidents were reported to the police in Wyvern over a year?"
+    topic = "How many incidents were reported to the police in over per annum?"
+    assert missing_value(question, topic, [picture], idf) is None
+    # a passage about something else gives no count of incidents
+    refuge = hit("The refuge costs £900,000 per annum.", section="Refuge")
+    assert missing_value(question, topic, [refuge], idf) is AnswerType.COUNT

@@ -189,7 +189,14 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # a word no passage holds ("taxpayer") can be held by no value sentence: whether it takes
     # the question off the strategies' subject is kb.answers.refusal's unseen-word check
     terms = {t for t in terms if t in idf} or terms
-    total = idf_weight(terms, idf)
+    # the frequency an amount or count is given at is not what it is about, unless asked for
+    # ("How much does X spend on its refuge each year?" is not answered by "£48 million per
+    # annum" of the cost of abuse; "How many incidents were reported over a year?" is about
+    # incidents, not "annum")
+    unasked = (set() if vocabulary().frequency_question.search(question)
+               else frequency_terms(topic))
+    about_terms = terms - unasked or terms
+    total = idf_weight(about_terms, idf)
     # a passage is about the topic in a document the question names; its value sentence
     # need not repeat how the question named that document
     asked = terms - set(source_terms)
@@ -200,11 +207,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # of young people" in 2018-19 is no count of MARAC referrals in 2018-19)
     years = [span for term in asked if (span := years_of(term))]
     weighed = {t for t in asked if not years_of(t)} or asked
-    # … nor does the frequency an amount or count is given at, unless asked for ("How much
-    # does X spend on its refuge each year?" is not answered by "£48 million per annum" of
-    # the cost of abuse)
-    if not vocabulary().frequency_question.search(question):
-        weighed = weighed - frequency_terms(topic) or weighed
+    # … nor does the frequency an amount or count is given at
+    weighed = weighed - unasked or weighed
     weighed_total = idf_weight(weighed, idf)
     spelled = acronym_long_forms(terms, glossary or {})
     # a name is given for the question's most specific word ("Who chairs the … Board?": a
@@ -224,7 +228,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     value = _dates_or_frequencies() if recurring else _VALUES[kind]
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
-        about = (held_weight(terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
+        about = (held_weight(about_terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
                  or hit.similarity >= ABOUT_SIMILARITY)
         if not about:
             continue
