@@ -21,6 +21,7 @@
 | KB_SUPPORTING_PENALTY | 0.5 | comparing areas, share taken off presentations' scores (not for "which mention…") |
 | KB_EVERY_AREA_ON_PAGE | true | a search naming no area has each area's best hit in its first KB_TOP_K (page.py) |
 | KB_SYNONYMS | true | everyday words in a question bring the strategies' own (vocabulary [synonyms]) |
+| KB_WORD_FAMILIES | true | a question's word the documents never write brings one of its family they do (families.py) |
 | KB_LEXICAL_LONG_FORMS | false | acronyms' long forms join the word search too (they always join the dense one) |
 | KB_REFERENCE_BOOST | 1.0 | bonus for chunks the question names: of a named document, or defining its acronym |
 | KB_PHRASE_BOOST | 1.0 | bonus for chunks writing the strategies' specific term for a question's words; 0: off |
@@ -78,6 +79,7 @@ class Settings:
     part_scoring: bool = True
     part_relevance: bool = True
     synonyms: bool = True
+    word_families: bool = True
     whole_section: bool = True
     named_lists: bool = True
     period_answers: bool = True

@@ -205,6 +205,10 @@ class AnswerShape:
     # words that count as the question's too (the strategies' words for its everyday ones,
     # kb.retrieval.synonyms; an acronym's long forms)
     extra_words: tuple[str, ...] = ()
+    # words of the family of the question's words that no document searched writes
+    # ("pharmacy" for "pharmacists", kb.retrieval.families): they count as a word sharing
+    # only its stem with the question's does (kb.text.STEM_ONLY_WEIGHT)
+    related: tuple[str, ...] = ()
     # it asks for a list (kb.retrieval.lists.wants_list, read on the question as asked: its
     # topic has lost words such as "areas" in "Which areas of work…"), or a named section's
     listing: bool = False
@@ -245,7 +249,11 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         The extractive answer (found=False when no sentence matches).
     """
     multi_area, kinds, which_areas = shape.multi_area, shape.kinds, shape.which_areas
-    terms = content_terms(question) | content_terms(" ".join(shape.extra_words))
+    related = content_terms(" ".join(shape.related))
+    terms = content_terms(question) | content_terms(" ".join(shape.extra_words)) | related
+    forms = word_forms(question)
+    for term in related:
+        forms.setdefault(term, set())
     if multi_area:
         terms = (terms - word_list_terms(vocabulary().scaffolding)) or terms
     # "What will X do in year one?": that column of its plan (a question for indicators or
@@ -276,7 +284,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             rate = frequency_terms(f"{question} {' '.join(shape.extra_words)}")
             about = (about - rate) or about
         scored = score_units(about, hits, idf, kinds, parts, similarity_weight, value,
-                             word_forms(question), kind_words(question),
+                             forms, kind_words(question),
                              definition_pattern(definition[0]) if definition else None,
                              often, compound_parts(question),
                              definition_heading(definition[0]) if definition else None)

@@ -102,7 +102,8 @@ class Answerer:
         hits, looked_up = self._with_names(resolved, hits, plan, doc_ids)
         reason = self.uncovered_reason(resolved, hits, plan.named_documents, looked_up,
                                        self._retriever.used_in_scope(plan), self._scope(plan),
-                                       self._retriever.written_in_scope(plan))
+                                       self._retriever.written_in_scope(plan),
+                                       plan.related_terms)
         if reason:
             # a document's period its text gives nowhere (a launch event's slides): as it is held
             recorded = (holdings_answer(plan.period_documents, self._documents.info,
@@ -125,7 +126,7 @@ class Answerer:
         shape = AnswerShape(
             multi_area=plan.per_area, kinds=named_kinds(resolved, plan.kinds),
             # "What does MARAC stand for?": the sentence that spells it out
-            extra_words=(*plan.strategy_words, *plan.spelled),
+            extra_words=(*plan.strategy_words, *plan.spelled), related=plan.relatives,
             listing=plan.listing and not unfound, whole_section=plan.whole_section and not unfound,
             which_areas=plan.which_areas or searched_as_one,
             named_section=(partial(self._retriever.named_section, plan)
@@ -157,16 +158,18 @@ class Answerer:
     def uncovered_reason(self, question: str, hits: Sequence[Hit],
                          sources: Collection[str] = (), looked_up: Collection[str] = (),
                          used: Callable[[str], bool] | None = None, scope: str = "",
-                         written: Callable[[str], bool] | None = None) -> str:
+                         written: Callable[[str], bool] | None = None,
+                         related: Collection[str] = ()) -> str:
         """Why the hits do not answer the question ('' when they do); see `kb.answers.refusal`
         (`sources`: the documents it names, by id; `looked_up`: its names that only a passage
         read for them writes; `used`: whether the searched areas' documents use a term;
-        `scope`: where the search looked; `written`: whether they write a phrase)."""
+        `scope`: where the search looked; `written`: whether they write a phrase; `related`:
+        its terms whose family they write)."""
         return uncovered_reason(question, hits, self._settings.min_relevance, self._areas,
                                 self._glossary, self._idf,
                                 lambda sentences: self._similarity_rows([question], sentences)[0],
                                 self._documents, self._similarity_rows, sources, looked_up, used,
-                                scope, written)
+                                scope, written, related)
 
     def _with_names(self, question: str, hits: list[Hit], plan: SearchPlan,
                     doc_ids: Sequence[str] | None) -> tuple[list[Hit], list[str]]:

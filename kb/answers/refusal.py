@@ -65,7 +65,8 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                      similarities: Similarities | None = None,
                      sources: Collection[str] = (), looked_up: Collection[str] = (),
                      used: Callable[[str], bool] | None = None, scope: str = "",
-                     written: Callable[[str], bool] | None = None) -> str:
+                     written: Callable[[str], bool] | None = None,
+                     related: Collection[str] = ()) -> str:
     """Why the hits do not answer the question ('' when they do).
 
     The checks: the best passage's similarity reaches `min_relevance`, unless a passage
@@ -112,6 +113,9 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
         scope: where the search looked (" in the documents of Essex"), for the reason.
         written: whether the documents of the areas the question names write a phrase (None:
             it names none): an acronym they never use is named by its long form.
+        related: the question's terms that the documents searched never use, but whose word
+            has a family they write ("pharmacists": "pharmacy", `kb.retrieval.families`): not
+            unseen.
     """
     if not hits:
         return "nothing is indexed that matches"
@@ -148,7 +152,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
                            for wording in _wordings_naming(t, topic_text))]
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
-    unheld = (_unheld(question, topic_text, hits, idf, acronyms, similarities, used)
+    unheld = (_unheld(question, topic_text, hits, idf, acronyms, similarities, used, related)
               or loose_compounds(question, topic_text, hits, idf))
     if unheld:
         return f"no passage{scope} is about " + ", ".join(f"'{w}'" for w in unheld)
@@ -198,7 +202,8 @@ def unnamed(question: str, specific: Sequence[str], hits: Sequence[Hit]) -> list
 def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
             acronyms: Mapping[str, Collection[str]],
             similarities: Similarities | None = None,
-            used: Callable[[str], bool] | None = None) -> list[str]:
+            used: Callable[[str], bool] | None = None,
+            related: Collection[str] = ()) -> list[str]:
     """The question's topic words (as typed) that the strategies never use, when no top
     passage is about its topic (`kb.answers.about.passage_about`), in its own words nor
     in the strategies' words for its everyday ones ("businesses": employers,
@@ -215,12 +220,15 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     # a year or a period is checked as a specific term; a word asking for a kind of passage
     # ("indicators") is answered by passages of that kind, whatever they call themselves
     subject = about - kind_words(question)
-    unseen = {term for term in subject if term not in idf and not years_of(term)}
+    # (nor is a word of a family they write: "pharmacists" of "pharmacy staff", `related`)
+    unseen = {term for term in subject
+              if term not in idf and term not in related and not years_of(term)}
     # … or its areas never use, where they are the whole subject (what the question wishes
     # done aside: "want" of "What does Bucks want employers to do?")
     wishing = word_list_terms(vocabulary().wishing)
     if used is not None:
-        scoped = {term for term in subject if not used(term) and not years_of(term)}
+        scoped = {term for term in subject
+                  if not used(term) and term not in related and not years_of(term)}
         if scoped and subject - scoped <= verbs_acting_on(question, scoped) | wishing:
             unseen |= scoped
     if unseen:  # (the English dictionary is read only for such a question)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache, lru_cache
 
 import numpy as np
@@ -18,6 +19,8 @@ from kb.config import Settings
 from kb.records import COMMITMENT_FACETS, FACET_KINDS, Hit
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver
+from kb.retrieval.families import held_relatives
+from kb.retrieval.glossary import followed_by
 from kb.retrieval.headings import HeadingMatcher, holds_items, in_section
 from kb.retrieval.list_anchor import LIST_POOL, ListLocator
 from kb.retrieval.lists import (
@@ -29,7 +32,7 @@ from kb.retrieval.parts import part_similarity, unit_similarities
 from kb.retrieval.plan import QueryPlanner, SearchPlan
 from kb.retrieval.siblings import SectionSiblings
 from kb.retrieval.years import standing_line
-from kb.text import ACRONYM_PLURAL, NUMBER_WORDS, ORDINAL_WORDS
+from kb.text import ACRONYM_PLURAL, NUMBER_WORDS, ORDINAL_WORDS, content_terms
 from kb.vocabulary import vocabulary
 
 COMMITMENT_KINDS = frozenset().union(*(FACET_KINDS[f] for f in COMMITMENT_FACETS))
@@ -81,8 +84,34 @@ class HybridRetriever:
         return tuple(self._embedder().embed_query(text))
 
     def plan(self, query: str, areas: Sequence[str] | None) -> SearchPlan:
-        """The query's search plan (see `kb.retrieval.plan.QueryPlanner.plan`)."""
-        return self._planner.plan(query, areas)
+        """The query's search plan (see `kb.retrieval.plan.QueryPlanner.plan`), with the
+        words of their family that the documents searched write for the query's words they
+        never write (`kb.retrieval.families`; `Settings.word_families`)."""
+        plan = self._planner.plan(query, areas)
+        if not self._settings.word_families:
+            return plan
+        held = self._held_in(plan)
+        related = {word: found for word in dict.fromkeys(re.findall(r"[A-Za-z]+", query))
+                   if (terms := content_terms(word)) and not all(held(t) for t in terms)
+                   and (found := held_relatives(word, held, self._word_similarities))}
+        if not related:
+            return plan
+        words = [w for found in related.values() for w in found]
+        return replace(plan, lexical_text=followed_by(plan.lexical_text, words),
+                       relatives=tuple(words),
+                       related_terms=frozenset(t for word in related for t in content_terms(word)))
+
+    def _held_in(self, plan: SearchPlan) -> Callable[[str], bool]:
+        """Whether a document of the areas the plan searches (any, where it names none) holds
+        a term (a stem)."""
+        snapshot = self._snapshot
+        allowed = cache(lambda: snapshot.allowed(Filter(areas=plan.areas)) if plan.areas else None)
+        return lambda term: snapshot.lexical.holds_term(term, allowed())
+
+    def _word_similarities(self, word: str, others: Sequence[str]) -> list[float]:
+        """A word's cosine similarity to each of some others (one embedding run)."""
+        vectors = np.asarray(self._embedder().embed([word, *others]), dtype=np.float32)
+        return [float(v) for v in vectors[1:] @ vectors[0]]
 
     def search(self, query: str, k: int, areas: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None,

@@ -50,6 +50,10 @@ class SearchPlan:
     defined: re.Pattern[str] | None = None  # the acronym a definition question asks about …
     spelled: tuple[str, ...] = ()  # … and its long forms (the answer quotes them first)
     strategy_words: tuple[str, ...] = ()  # the strategies' words for its everyday ones
+    # the words of the family of its words that no document searched writes, which they do
+    # write ("pharmacy" for "pharmacists", kb.retrieval.families), and those words' terms
+    relatives: tuple[str, ...] = ()
+    related_terms: frozenset[str] = frozenset()
     whole_section: bool = False  # it asks what a named section holds, nothing narrower
     listing: bool = False  # it asks for a list (wants_list) or for a named section's
     item_asked: bool = False  # "Which outcome is about…?": one item of a kind, among them
