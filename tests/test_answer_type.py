@@ -38,6 +38,7 @@ from tests.hit_support import hit
     ("How much money has Wyvern put into refuges?", AnswerType.AMOUNT),
     ("How much cash goes to the IDVA service?", AnswerType.AMOUNT),
     ("Does Wyvern track how many victims are referred by GPs?", None),
+    ("Does Wyvern have a baseline for how many victims have to move home?", None),
     # "who" or "when" opening the main clause, after one that names the source
     ("According to the Wyvern 2024-27 strategy, who oversees delivery?", AnswerType.NAME),
     ("In the 2022-25 plan, when will the refuge open?", AnswerType.DATE),

@@ -13,6 +13,7 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("How will Wyvern know whether its perpetrator work is working?", {ChunkKind.INDICATOR}),
     ("How will Calder judge whether its strategy is working?", {ChunkKind.INDICATOR}),
     ("How will Wyvern assess if the new refuge works?", {ChunkKind.INDICATOR}),
+    ("How will Calder tell whether its Protect work is succeeding?", {ChunkKind.INDICATOR}),
     ("What will Calder Vale do about stalking?", {ChunkKind.ACTION}),
     ("How will Calder Vale tackle stalking?", {ChunkKind.ACTION}),
     ("What does Calder Vale say it will do for children living with abuse?", {ChunkKind.ACTION}),

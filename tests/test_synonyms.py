@@ -101,6 +101,8 @@ OFFICERS_WORDS = [
     ("How will Wyvern judge whether the strategy is working?", ["success"]),
     ("How will Calder reach women in the countryside?", ["rural"]),
     ("How will Wyvern upskill its staff?", ["training"]),
+    ("How many women in Calder had to move home to be safe?", ["relocation"]),
+    ("How will Wyvern tell whether its refuge work is succeeding?", ["success"]),
     ("How does Wyvern plan to catch abuse early?", ["early intervention"]),
     ("What happens when an abuser in Calder is let out of prison?", ["perpetrators", "release"]),
     ("What about victims in Wyvern who are too scared to go to the police?", ["afraid"]),
