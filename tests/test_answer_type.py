@@ -39,6 +39,8 @@ from tests.hit_support import hit
     ("How much cash goes to the IDVA service?", AnswerType.AMOUNT),
     ("Does Wyvern track how many victims are referred by GPs?", None),
     ("Does Wyvern have a baseline for how many victims have to move home?", None),
+    ("How much does the response to domestic homicide reviews vary across the areas?", None),
+    ("How far do Wyvern and Calder differ on refuges?", None),
     # "who" or "when" opening the main clause, after one that names the source
     ("According to the Wyvern 2024-27 strategy, who oversees delivery?", AnswerType.NAME),
     ("In the 2022-25 plan, when will the refuge open?", AnswerType.DATE),

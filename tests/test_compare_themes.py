@@ -192,3 +192,26 @@ def test_a_definitions_section_s_definition_of_the_theme_is_context_on_it(tmp_pa
     assert any(q.startswith("Stalking is a pattern") for q in context)
     assert not any("Forced marriage" in q for q in context)
     assert any("risk assessment" in c.quote for c in wyvern[Facet.ACTIONS])
+
+
+def test_a_theme_asking_for_figures_gives_each_area_s_figures_and_no_notes(tmp_path):
+    """"Compare the cost of domestic abuse in each area" asks for amounts: an area's sentence
+    that gives one comes before its sentences that only speak of the cost, and a note's line
+    (the source of a figure) is no item."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nThe cost of abuse\n\n"
+                      "The human cost of domestic abuse is immeasurable. The cost of domestic "
+                      "abuse falls on every service. The cost of domestic abuse goes beyond "
+                      "money. Based on the prevalence data available, the estimated cost of "
+                      "domestic abuse to public services in Wyvern is £31 million per annum ¹\n\n"
+                      "¹ The economic and social cost of domestic abuse, Home Office, 2019\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nThe cost of abuse\n\n"
+                      "Domestic abuse costs Calder Vale £12 million a year.\n"},
+        WYVERN_AND_CALDER)
+    table = kb.compare("Compare the cost of domestic abuse in each area")
+    wyvern = [c.quote for c in table.cells["wyvern"][Facet.CONTEXT]]
+    assert "£31 million" in wyvern[0]
+    assert not any(q.startswith("¹") for q in wyvern)
+    assert "£12 million" in table.cells["calder"][Facet.CONTEXT][0].quote

@@ -27,6 +27,12 @@ _CITED = re.compile(r"\[(\d+)\]\s*$")
 REACH = 3  # characters after a quote where its note's number may sit ("… a year.¹")
 
 
+def is_note(text: str) -> bool:
+    """Whether a text is a note's line ("² The economic and social costs of domestic abuse,
+    Home Office, 2019"): the source of a sentence, not a sentence of the document's own."""
+    return bool(_NOTE_LINE.match(text))
+
+
 def asks_for_sources(question: str) -> bool:
     """Whether the question asks where something comes from (vocabulary [sources])."""
     return bool(vocabulary().source_questions.search(question))

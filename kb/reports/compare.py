@@ -5,10 +5,12 @@ facet restricted to that facet's chunk kinds, so an empty cell means that nothin
 that kind was found anywhere in the area's text, not only among the first hits.
 
 A cell holds items, not passages: every sentence or list item of the area's relevant hits is
-a candidate, weighed on its own words (with its table header or list lead-in): the share of
-the theme's idf weight it holds, for a long item scaled down as a search engine normalises a
-long document's score (so a paragraph that mentions every theme word once in passing does not
-outrank the sentence that is about the theme). An area's cells keep the items that hold at
+a candidate (a note's line, the source of a sentence, is none), weighed on its own words (with
+its table header or list lead-in): the share of the theme's idf weight it holds, for a long
+item scaled down as a search engine normalises a long document's score (so a paragraph that
+mentions every theme word once in passing does not outrank the sentence that is about the
+theme), and VALUE_WEIGHT times that where the theme asks for a kind of value and the item gives
+one ("Compare the cost of domestic abuse": "… in Oxfordshire is £79 million per annum"). An area's cells keep the items that hold at
 least RELATIVE_SHARE of the best item's weight in that area, best first: a passage that
 merely mentions one theme word does not fill a row, and an area that words the theme its own
 way is still compared on its own best items. An area whose only mention of the theme is a
@@ -21,8 +23,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kb.answers.about import topic_terms
+from kb.answers.answer_type import AnswerType, expected_type, gives_value
 from kb.answers.definitions import definition_pattern
-from kb.answers.extractive import citation_for, score_units
+from kb.answers.extractive import VALUE_WEIGHT, citation_for, score_units
+from kb.answers.notes import is_note
 from kb.answers.sentences import units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.reports.evidence import EVERYDAY_WEIGHT, SHARE_LAST_RESORT, SHARE_SIMILAR
@@ -119,16 +123,21 @@ def _same_word(said: str, asked: str, stem: str) -> bool:
 
 
 def items(hits: Sequence[Hit], phrases: Sequence[Mapping[str, set[str]]],
-          idf: dict[str, float], headed: bool = False) -> list[Item]:
+          idf: dict[str, float], headed: bool = False,
+          value: AnswerType | None = None) -> list[Item]:
     """Every sentence or list item of the hits that holds a theme word, heaviest first; with
-    `headed`, one whose section heading holds it too."""
+    `headed`, one whose section heading holds it too. With the `value` the theme asks for, an
+    item that gives one weighs VALUE_WEIGHT times more. Notes' lines are left out."""
+    asked = set().union(*(phrase.keys() for phrase in phrases))
     found = []
     for rank, hit in enumerate(hits):
         heading = hit.section.split(" > ")[-1] if headed else ""
         for start, end, text in units(hit.text, hit.start, hit.section.split(" > "),
                                       whole_lists=False, title=hit.title):
             weight = item_weight(text, hit.lead, phrases, idf, heading)
-            if weight > 0:
+            if weight > 0 and value is not None and gives_value(text, value, asked):
+                weight *= VALUE_WEIGHT
+            if weight > 0 and not is_note(text):
                 found.append(Item(weight, rank, hit, start, end, text))
     found.sort(key=lambda item: (-item.weight, item.rank))
     return found
@@ -206,6 +215,7 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
     """
     wanted = [word_forms(p) for p in phrases or (topic,)]
     defines = definition_pattern(topic)
+    value = expected_type(theme)  # "Compare the cost of…": the items that give amounts
     cells: dict[str, dict[Facet, list[Citation]]] = {}
     counts: dict[str, dict[Facet, int]] = {}
     quoted: set[tuple[str, int]] = set()
@@ -215,7 +225,8 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
         evidence = _evidence(topic, area, search, is_relevant)
         # where no sentence names the theme itself, those under a heading that does ("5.
         # Governance" over who owns the strategy and who chairs its board)
-        candidates = items(evidence, wanted, idf) or items(evidence, wanted, idf, headed=True)
+        candidates = (items(evidence, wanted, idf, value=value)
+                      or items(evidence, wanted, idf, headed=True, value=value))
         # a definitions section's sentence that defines the theme is context on it ("Stalking
         # is a long term pattern of…"); the glossary's other entries only where nothing else is
         found = ([i for i in candidates if i.hit.kind in COMPARED_KINDS or defines.search(i.text)]
