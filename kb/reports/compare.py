@@ -10,11 +10,12 @@ its table header or list lead-in): the share of the theme's idf weight it holds,
 item scaled down as a search engine normalises a long document's score (so a paragraph that
 mentions every theme word once in passing does not outrank the sentence that is about the
 theme), and VALUE_WEIGHT times that where the theme asks for a kind of value and the item gives
-one ("Compare the cost of domestic abuse": "… in Oxfordshire is £79 million per annum"). An area's cells keep the items that hold at
-least RELATIVE_SHARE of the best item's weight in that area, best first: a passage that
-merely mentions one theme word does not fill a row, and an area that words the theme its own
-way is still compared on its own best items. An area whose only mention of the theme is a
-glossary entry (a risk tool's name) shows that entry as context rather than an empty row.
+one ("Compare the cost of domestic abuse": "… in Oxfordshire is £79 million per annum"). An
+area's cells keep the items that hold at least RELATIVE_SHARE of the best item's weight in
+that area, best first: a passage that merely mentions one theme word does not fill a row, and
+an area that words the theme its own way is still compared on its own best items. An area
+whose only mention of the theme is a glossary entry (a risk tool's name) shows that entry as
+context rather than an empty row.
 """
 
 from __future__ import annotations
