@@ -53,6 +53,10 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("Has the latest strategy been adopted?", ["wy-2022"]),
     ("Is the latest strategy final?", ["wy-2022"]),
     ("Has Wyvern finalised its latest strategy?", ["wy-2022"]),
+    ("Has the latest strategy been approved yet?", ["wy-2022"]),
+    ("Has the latest strategy already been signed off?", ["wy-2022"]),
+    ("Is the latest strategy in date?", ["wy-2022"]),
+    ("Is the latest strategy currently in force?", ["wy-2022"]),
     # … and when it came out
     ("When was the latest strategy published?", ["wy-2022"]),
     ("When did the Wyvern strategy come out?", STRATEGIES),
