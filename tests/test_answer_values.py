@@ -356,3 +356,29 @@ def test_a_target_is_a_performance_framework_line_or_a_figure_called_a_target():
     assert missing_value(question, question, [picture], idf) is AnswerType.TARGET
     assert missing_value(question, question, [picture, framework], idf) is None
     assert missing_value(question, question, [picture, called], idf) is None
+
+
+def test_a_figure_of_the_year_asked_outranks_an_older_one_from_a_higher_passage():
+    """"How many incidents were reported to police in 2022-23?": the sentence that gives the
+    figure for 2022-23 comes before a figure of 2010 from a passage ranked above it; asked for
+    no year, the higher passage's figure stays first."""
+    from kb.answers.answer_type import AnswerType
+    from kb.answers.extractive import idf_table, score_units
+    from kb.text import content_terms
+    from tests.hit_support import passage
+
+    old = passage("a", "Approx 5,000 reported incidents to police (risen from 3,000 in 2004/5).",
+                  "Wyvern statistics 2010", 0)
+    fillers = [passage(f"f{i}", f"Partners will review the {name} plan.", "Plans", 100 + 50 * i)
+               for i, name in enumerate(("refuge", "outreach"))]
+    new = passage("b", "In 2022-23 there were 6,214 domestic abuse incidents reported to police.",
+                  "Local picture", 400)
+    hits = [old, *fillers, new]
+    idf = idf_table([h.text for h in hits])
+    dated = "How many incidents were reported to police in 2022-23?"
+    scored = score_units(content_terms(dated), hits, idf, value=AnswerType.COUNT,
+                         years=[(2022, 2023)])
+    assert scored[0][4].startswith("In 2022-23 there were 6,214")
+    undated = score_units(content_terms("How many incidents were reported to police?"), hits,
+                          idf, value=AnswerType.COUNT)
+    assert undated[0][4].startswith("Approx 5,000")

@@ -36,6 +36,10 @@ DOCS = [
     ("Who fits sanctuary schemes for survivors?", []),
     ("What did the sanctuary scheme slides say about lock changes?", ["wy-event"]),
     ("How many sanctuary schemes were fitted in 2021?", ["wy-event"]),
+    # a year a figure is asked for dates the figure, which a later strategy may report: it
+    # names a document about that year (of at most two years), not a strategy running over it
+    ("How many refuge places did Wyvern have in 2017?", []),
+    ("How much did Wyvern spend on refuges in 2023?", ["wy-plan"]),
     ("What does the strategy say about sanctuary schemes?", []),
     # … and only as what it calls the document: a subject asked about elsewhere names none
     ("Which document says the most about sanctuary schemes?", []),

@@ -26,7 +26,7 @@ from kb.answers.about import (
 from kb.answers.sentences import table_header, units
 from kb.records import ChunkKind, Hit
 from kb.retrieval.synonyms import strategy_words
-from kb.retrieval.years import year_spans, years_of
+from kb.retrieval.years import DATING_YEARS, year_spans, years_of
 from kb.text import (
     BULLET,
     STOPWORDS,
@@ -96,7 +96,6 @@ _ITEM_REFERENCE = re.compile(r"^\s*(?:[A-Z]?\d{1,2}(\.\d{1,2})*\.?\t"
                              r"|(?:\d{1,2}\.\d{1,2}|[A-Z]\d{1,2})\.?\s+(?=[A-Z]))")
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
-DATING_YEARS = 2  # a document about at most this many years dates the figures it gives
 # "How long…" is also answered by a span of dates ("running October 2020 to March 2021")
 _PERIOD_RANGE = re.compile(rf"\b(?:{_MONTHS})?\s*(?:19|20)\d\d\s*(?:to|until|till|–|-)\s*"
                            rf"(?:{_MONTHS})?\s*(?:19|20)?\d\d\b|\buntil\s+(?:{_MONTHS})?\s*"
@@ -203,7 +202,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if not idf_weight(asked, idf):
         return None
     # "How many homicides in 2023?" is not answered by a count since 2018; the years it
-    # asks for date the value (`_dated_in`) and weigh nothing of what the value is of ("47%
+    # asks for date the value (`dated_in`) and weigh nothing of what the value is of ("47%
     # of young people" in 2018-19 is no count of MARAC referrals in 2018-19)
     years = [span for term in asked if (span := years_of(term))]
     weighed = {t for t in asked if not years_of(t)} or asked
@@ -391,7 +390,7 @@ def _before_document(text: str, period: str) -> bool:
     return own is not None and bool(spans) and all(last < own[0] for _, last in spans)
 
 
-def _dated_in(years: Sequence[tuple[int, int]], text: str, period: str) -> bool:
+def dated_in(years: Sequence[tuple[int, int]], text: str, period: str) -> bool:
     """The text writes a year in one of the ranges, or the document's `period`, of at most
     DATING_YEARS years, runs over one ("the 2008 presentation")."""
     own = years_of(period)
@@ -456,6 +455,6 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
                       else " ".join(quotes[max(i - 1, 0):i + 2]))
             if "\t" in sentence:  # a row is read under its table's header
                 beside = f"{beside} {header_row}"
-            if years and not _dated_in(years, f"{hit.section} {hit.lead} {beside}", hit.period):
+            if years and not dated_in(years, f"{hit.section} {hit.lead} {beside}", hit.period):
                 continue
             yield sentence, held_terms(terms, f"{hit.section} {hit.lead} {beside}", long_forms)

@@ -17,7 +17,13 @@ from datetime import date
 from typing import TypeVar
 
 from kb.answers.about import topic_terms
-from kb.answers.answer_type import AnswerType, expected_type, frequency_terms, gives_value
+from kb.answers.answer_type import (
+    AnswerType,
+    dated_in,
+    expected_type,
+    frequency_terms,
+    gives_value,
+)
 from kb.answers.definitions import asked_definition, definition_heading, definition_pattern
 from kb.answers.lists import MAX_LIST_ITEMS, is_title, list_units, named_title
 from kb.answers.sentences import units
@@ -26,6 +32,7 @@ from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.retrieval.intent import framing_words, kind_words
 from kb.retrieval.lists import asked_nouns
 from kb.retrieval.topic import alternatives
+from kb.retrieval.years import years_of
 from kb.text import (
     LEAD_IN,
     IdfTable,
@@ -96,7 +103,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 kind_terms: AbstractSet[str] = frozenset(),
                 defines: re.Pattern[str] | None = None, often: bool = False,
                 compounds: Sequence[frozenset[str]] = (),
-                defined_under: re.Pattern[str] | None = None
+                defined_under: re.Pattern[str] | None = None,
+                years: Sequence[tuple[int, int]] = ()
                 ) -> list[tuple[float, Hit, int, int, str]]:
     """Every sentence of every hit, scored by idf-weighted overlap with the question (a word
     that shares only its stem with the question's word counts less, "employment" for
@@ -104,7 +112,9 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     the headings above it count half), the hit's rank (RANK_DECAY), whether the hit is of
     a kind the question asks for, and whether it gives the `value` the question asks for (a
     name for "Who wrote…?", a number for "How many…?", a frequency for "How often…?" when
-    `often`: VALUE_WEIGHT), or, for a definition
+    `often`: VALUE_WEIGHT; for a question that asks for the value in some `years`, one
+    that it, its headings or its document's short period date in one of them:
+    `kb.answers.answer_type.dated_in`), or, for a definition
     question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too) or
     stands under a heading `defined_under` ("What we mean by domestic abuse"). The
     words of one of the question's hyphenated `compounds` count only together, in the
@@ -171,7 +181,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
             if text.rstrip().endswith("?"):  # a prompt ("What are we worried about?"), no answer
                 kind_weight *= QUESTION_WEIGHT
             if value is not None and (vocabulary().frequency.search(text) if often
-                                      else gives_value(text, value, question_terms)):
+                                      else gives_value(text, value, question_terms)) and (
+                    not years or dated_in(years, f"{hit.section} {hit.lead} {text}", hit.period)):
                 kind_weight *= VALUE_WEIGHT
             if value is AnswerType.NAME and signature.match(text):  # "Nick Alston, … Chairman"
                 kind_weight *= VALUE_WEIGHT  # a person and their role: the name "Who…?" asks
@@ -287,7 +298,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                              forms, kind_words(question),
                              definition_pattern(definition[0]) if definition else None,
                              often, compound_parts(question),
-                             definition_heading(definition[0]) if definition else None)
+                             definition_heading(definition[0]) if definition else None,
+                             [span for term in about if (span := years_of(term))])
         if kinds:
             scored = _of_asked_kind(scored, terms, kinds, multi_area)
         if multi_area and which_areas:  # so that areas that do not answer crowd out none

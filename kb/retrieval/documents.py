@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from kb.records import DocumentInfo, Hit
 from kb.retrieval.glossary import is_acronym
-from kb.retrieval.years import RANGE, YEAR, years_of
+from kb.retrieval.years import DATING_YEARS, RANGE, YEAR, years_of
 from kb.text import POSSESSIVE, STOPWORDS, content_terms, stem, word_list_terms
 from kb.vocabulary import vocabulary
 
@@ -95,6 +95,16 @@ def _called_by_year(question: str) -> str:
     2008 slides": slides), '' when no such word follows one."""
     found = _year_then_document_word().search(question)
     return found.group(1) if found else ""
+
+
+_FIGURES = frozenset({"count", "amount", "share"})
+
+
+def _asks_figure(question: str) -> bool:
+    """Whether the question asks for a number, an amount or a share (vocabulary
+    [answer_types])."""
+    return any(kind in _FIGURES and cue.search(question)
+               for kind, cue in vocabulary().answer_type_cues)
 
 
 def _period(document: DocumentInfo) -> tuple[int, int] | None:
@@ -470,11 +480,17 @@ class DocumentResolver:
             return []
         # "the 2016 review" is a review: not a strategy that runs over 2016
         called = _called_by_year(question)
+        # a year a figure is asked for dates the figure, which a later document may report
+        # ("How many men reported being a victim in 2016?" of a 2018-21 strategy): it names a
+        # document about that year (of at most DATING_YEARS: the 2020-21 launch), not every
+        # one that runs over it
+        figure = not called and _asks_figure(question)
         found = []
         for d in pool:
             span = _period(d)
-            runs_over = span is not None and (
-                asked == span or (asked[0] == asked[1] and span[0] <= asked[0] <= span[1]))
+            runs_over = span is not None and (asked == span or (
+                asked[0] == asked[1] and span[0] <= asked[0] <= span[1]
+                and not (figure and span[1] - span[0] >= DATING_YEARS)))
             if runs_over and _called_so(d, called):
                 found.append(d)
         return found

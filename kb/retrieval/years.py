@@ -12,6 +12,7 @@ from kb.vocabulary import vocabulary
 RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|to|/)\s*((?:19|20)?\d{2})\b")
 _YEAR_OR_RANGE = re.compile(r"\b((?:19|20)\d{2})(?:\s*(?:-|–|to|/)\s*((?:19|20)?\d{2}))?\b")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+DATING_YEARS = 2  # a document about at most this many years dates the figures it gives
 
 
 def years_of(text: str) -> tuple[int, int] | None:
