@@ -290,3 +290,29 @@ def test_a_question_naming_a_document_is_refused_when_that_document_is_silent_on
     assert reason("In the 2021-24 strategy, what is the vision?", [strategy, launch]) == ""
     # when ("future", "next") and how it is said ("set out") are no topic it must speak of
     assert reason("What future priorities did the 2022 launch set out?", [launch, strategy]) == ""
+
+
+def test_a_review_the_strategy_reports_on_is_answered_from_its_listed_recommendations(tmp_path):
+    """"What did the 2019 review recommend about outreach?" names no indexed document, but the
+    strategy lists that review's recommendations ("The recommendations of the 2019 Strategic
+    Review … are as follows:"): the item on outreach answers it, also where it sits in a chunk
+    that continues the list under that lead-in; a subject none of them is about is refused."""
+    from tests.corpus_support import corpus_kb
+
+    items = "\n".join(f"{n}. {text}" for n, text in enumerate((
+        "Commission a single specialist service for the whole county with one front door.",
+        "Publish a pathway for survivors that every partner agency signs up to and follows.",
+        "Train frontline housing staff to ask about abuse at every tenancy review meeting.",
+        "Set up a survivors' forum that meets every quarter and reports to the board.",
+        "Extend the outreach service to rural villages and market towns across Wyvern.",
+        "Strengthen links between domestic abuse and sexual violence services.",
+    ), start=1))
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nIntroduction\n\nThis strategy follows "
+            "the 2019 Strategic Review of Domestic Abuse in Wyvern.\n\nThe recommendations of the "
+            f"2019 Strategic Review of Domestic Abuse in Wyvern are as follows:\n\n{items}\n\n"
+            "Our priorities\n\nWe will open a second refuge in Kingsbridge.\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": text}, chunk_max_words=40)
+    answer = kb.ask("What did the 2019 review recommend about outreach?")
+    assert answer.found
+    assert any(c.quote.startswith("5. Extend the outreach service") for c in answer.citations)
+    assert not kb.ask("What did the 2019 review recommend about taxi drivers?").found

@@ -29,6 +29,7 @@ from kb.retrieval.synonyms import strategy_words
 from kb.retrieval.years import DATING_YEARS, year_spans, years_of
 from kb.text import (
     BULLET,
+    LEAD_IN,
     STOPWORDS,
     SUBJECT_IDF,
     content_terms,
@@ -75,6 +76,7 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
     # (a consultation's findings are what people told it: "Survivors told us that …")
     AnswerType.FINDING: re.compile(r"\b(found|findings|showed|shown|shows|demonstrated|"
                                    r"revealed|concluded|resulted in|suggests|saw an?|told us|"
+                                   r"recommended|recommendations?|"
                                    r"(said|reported|felt) that)\b|%", re.IGNORECASE),
     # a duty with what it is to do or what lays it down ("a duty under Part 4 of the Domestic
     # Abuse Act 2021 to assess…"): more than the words of a question that asks for one
@@ -237,7 +239,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
         for sentence, held in _values(hit, asked, stated, idf, spelled,
                                       dated_columns=kind is AnswerType.DATE, asked_words=words,
                                       counted=counted, lasting=lasting, often=often,
-                                      years=years):
+                                      years=years, led=kind is AnswerType.FINDING):
             if (rated and not rated & held) or (sources and not sources & held):
                 continue  # a share of something else, a finding of another source
             if ahead and _before_document(sentence, hit.period):
@@ -403,7 +405,8 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
             long_forms: LongForms, dated_columns: bool = False,
             asked_words: Collection[str] = (), counted: Collection[str] = (),
             lasting: bool = False, often: bool = False,
-            years: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[str, set[str]]]:
+            years: Sequence[tuple[int, int]] = (), led: bool = False
+            ) -> Iterator[tuple[str, set[str]]]:
     """Each sentence of the hit that gives a value, with the topic words it, the sentences
     beside it and the hit's headings hold (a list item or a table row with its own details
     only: the items beside it are other items). List numbers ("3.", "4.1 -", "1.1 Deliver")
@@ -418,7 +421,9 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     table row's first cell or its table's header; `lasting` (the question asks how long), a
     span of dates gives it too ("running October 2020 to March 2021"); `often` (it asks how
     often), a frequency does, and nothing else ("two campaigns each year", "quarterly";
-    vocabulary [durations]). A value for the `years` asked (ranges of years) is one that the
+    vocabulary [durations]). With `led`, a list item gives the value its list's lead-in gives
+    ("The nine recommendations … are as follows:" over "5. Service user voice to be
+    included…"; a finding). A value for the `years` asked (ranges of years) is one that the
     sentence, the sentences beside it or the hit's headings date in one of them ("In 2022/23
     …" for 2023), or one of a document of at most DATING_YEARS years that runs over one."""
     # the corpus's own subject words count nothing where the question counts more ("How many
@@ -438,18 +443,25 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     indents = [start - hit.text.rfind("\n", 0, start) - 1 for start, _, _ in found]
     # (a reference names its item: "Who leads action C1?" is about the row "C1")
     sentences = [_ITEM_REFERENCE.sub("", quote) for quote in quotes]
+    # whether the lead-in of the list the unit is in gives the value (the chunk's own lead-in,
+    # else the one its list continues from)
+    listed = led and bool(hit.lead) and bool(value.search(hit.lead))
     for i, sentence in enumerate(sentences):
+        bulleted = bool(BULLET.match(marked[i]))
+        if not bulleted:
+            listed = led and bool(LEAD_IN.search(sentence)) and bool(value.search(sentence))
         # a row's figures count what its first cell or its table's header names
         first_cell = sentence.split("\t")[0]
         headed = "\t" in sentence and bool(
             content_terms(f"{header_row} {first_cell}") & set(counted))
         if (vocabulary().frequency.search(sentence) if often else (
                 _gives(sentence, value, asked_words, () if headed else counted, passed)
+                or (listed and bulleted)
                 or (dated and "\t" in sentence)
                 or (lasting and _PERIOD_RANGE.search(sentence)))):
             # a list item or a table row stands alone, with its details: the items beside it
             # are others
-            item = "\t" in sentence or bool(BULLET.match(marked[i]))
+            item = "\t" in sentence or bulleted
             beside = (" ".join([*_parent(i, quotes, indents), quotes[i],
                                 *_details(i, quotes, indents)]) if item
                       else " ".join(quotes[max(i - 1, 0):i + 2]))

@@ -173,13 +173,16 @@ def _reported(document: str, question: str, resolver: AreaResolver, hits: Sequen
               ) -> bool:
     """A top passage writes the name of a document that is not indexed and holds the rest of
     the question's topic: the indexed strategy reports on that document ("What did the 2016
-    strategic review recommend?" of "The nine recommendations set out within the 2016
-    Strategic Review…"), where one that only names it ("Thames Valley's Police and Crime Plan"
-    in a list of related plans) answers nothing that it says."""
-    rest = content_terms(resolver.topic(question)) - content_terms(document)
+    review recommend?" of "The nine recommendations set out within the 2016 Strategic
+    Review…", or of the items a chunk continues under that lead-in), where one that
+    only names it ("Thames Valley's Police and Crime Plan" in a list of related plans) answers
+    nothing that it says."""
+    named = content_terms(document)  # its words, as the passage writes them ("the 2016 review"
+    # of "the 2016 Strategic Review")
+    rest = content_terms(resolver.topic(question)) - named
     return bool(rest) and any(
-        _names(_comparable(hit.text), document)
-        and rest <= content_terms(f"{hit.section} {hit.text}") for hit in hits[:HITS_CHECKED])
+        named <= (held := content_terms(f"{hit.lead} {hit.text}"))
+        and rest <= held | content_terms(hit.section) for hit in hits[:HITS_CHECKED])
 
 
 def unnamed(question: str, specific: Sequence[str], hits: Sequence[Hit]) -> list[str]:
