@@ -15,6 +15,9 @@ def test_the_term_a_question_asks_the_definition_of():
     assert term("What is the definition of the stalking offence?") == "stalking offence"
     assert term("What does Calder mean by coercive control, exactly?") == "coercive control"
     assert term("What will Wyvern do about stalking?") is None
+    # "What is X?" asks what X is
+    assert term("What is Operation Encompass?") == "Operation Encompass"
+    assert term("What is a sanctuary scheme?") == "sanctuary scheme"
     # the words that ask for it, and the strategies' word for them, are no topic words
     assert asked_definition("How does Wyvern define domestic abuse?")[1] == {"defin", "definit"}
 
@@ -28,6 +31,11 @@ def test_a_sentence_defines_a_term_when_it_opens_with_it_or_gives_its_definition
     assert not defines.search("The following sections set out the definition of domestic "
                               "abuse, what is included and what is not.")
     assert not defines.search("Tackling domestic abuse is a priority for every partner.")
+    # a glossary's dash, and after a note's number
+    encompass = definition_pattern("Operation Encompass")
+    assert encompass.search("Operation Encompass - Is the reporting to schools before the start")
+    assert encompass.search("⁶ Operation Encompass Is the reporting to schools before the start")
+    assert not encompass.search("- Data from TVP Operation Encompass.")
 
 
 def test_a_definition_question_is_answered_with_the_definition_first(tmp_path):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kb.retrieval.synonyms import strategy_words
-from kb.text import content_terms
+from kb.text import SUPERSCRIPT_DIGITS, content_terms
 from kb.vocabulary import vocabulary
 
 TERM_WORDS = 6  # the most words a defined term runs to after its cue ("define …")
@@ -17,13 +17,14 @@ def asked_definition(question: str) -> tuple[str, set[str]] | None:
     """For a question that asks the definition of a term, the term and the terms of the words
     that ask for it; None for a question that asks none.
 
-    The term is the words after "define", "definition of", "mean by" (vocabulary
-    [definitions]), at most TERM_WORDS, up to "?" or a comma. The asking words ("define", and
-    the strategies' word for it, "definition") say what is asked, not what about, so a
-    sentence that only announces a definition ("The following sections will set out the
-    definition of…") holds no more of the question than the definition does.
+    The term is the words after the last of "define", "definition of", "mean by", "What
+    is" (vocabulary [definitions]), at most TERM_WORDS, up to "?" or a comma. The asking
+    words ("define", and the strategies' word for it, "definition") say what is asked, not
+    what about, so a sentence that only announces a definition ("The following sections will
+    set out the definition of…") holds no more of the question than the definition does.
     """
-    cue = vocabulary().definition_question.search(question)
+    # the last cue: "What is the definition of X?", "What is meant by X?"
+    cue = next(reversed(list(vocabulary().definition_question.finditer(question))), None)
     if cue is None:
         return None
     words = re.split(r"[?,;:]", question[cue.end():], maxsplit=1)[0].split()
@@ -37,11 +38,15 @@ def asked_definition(question: str) -> tuple[str, set[str]] | None:
 
 def definition_pattern(term: str) -> re.Pattern[str]:
     """A sentence that defines the term: it opens with it (after "The") and a defining verb
-    ("Domestic abuse is…", vocabulary [definitions] defining), or gives its definition ("The
+    ("Domestic abuse is…", vocabulary [definitions] defining) or a dash or colon ("MARAC -
+    a meeting…"), or gives its definition ("The
     cross-government definition of Domestic Abuse (DA) is:"; not "… will set out the
     definition of domestic abuse, what is included…")."""
     written = _written(term)
-    return re.compile(rf"^\W*(?:the\s+)?{written}(?:\s*\([^)]*\))?\s+(?:{vocabulary().defining})\b"
+    # (after a note's number, "⁶ Operation Encompass Is the reporting…"; a glossary's dash or
+    # colon defines too: "Operation Encompass - Is the reporting to schools…")
+    return re.compile(rf"^[\W{SUPERSCRIPT_DIGITS}]*(?:the\s+)?{written}(?:\s*\([^)]*\))?"
+                      rf"(?:\s+(?:{vocabulary().defining})\b|\s+[-–:]\s+\S)"
                       rf"|\bdefinition\s+of\s+(?:the\s+)?{written}(?:\s*\([^)]*\))?\s*(?:is\b|:)",
                       re.IGNORECASE)
 
