@@ -32,7 +32,7 @@ from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.retrieval.intent import framing_words, kind_words
 from kb.retrieval.lists import asked_nouns
 from kb.retrieval.topic import alternatives
-from kb.retrieval.years import years_of
+from kb.retrieval.years import year_spans, years_of
 from kb.text import (
     LEAD_IN,
     IdfTable,
@@ -113,8 +113,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     a kind the question asks for, and whether it gives the `value` the question asks for (a
     name for "Who wrote…?", a number for "How many…?", a frequency for "How often…?" when
     `often`: VALUE_WEIGHT; for a question that asks for the value in some `years`, one
-    that it, its headings or its document's short period date in one of them:
-    `kb.answers.answer_type.dated_in`), or, for a definition
+    dated in one of them, `_dated`), or, for a definition
     question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too) or
     stands under a heading `defined_under` ("What we mean by domestic abuse"). The
     words of one of the question's hyphenated `compounds` count only together, in the
@@ -182,7 +181,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 kind_weight *= QUESTION_WEIGHT
             if value is not None and (vocabulary().frequency.search(text) if often
                                       else gives_value(text, value, question_terms)) and (
-                    not years or dated_in(years, f"{hit.section} {hit.lead} {text}", hit.period)):
+                    not years or _dated(years, hit, found, index)):
                 kind_weight *= VALUE_WEIGHT
             if value is AnswerType.NAME and signature.match(text):  # "Nick Alston, … Chairman"
                 kind_weight *= VALUE_WEIGHT  # a person and their role: the name "Who…?" asks
@@ -204,6 +203,18 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
         return []
     scored.sort(key=lambda item: -item[0])
     return scored
+
+
+def _dated(years: Sequence[tuple[int, int]], hit: Hit,
+           found: Sequence[tuple[int, int, str]], index: int) -> bool:
+    """Whether the unit at `index` of the hit's units is dated in one of the years: by the
+    years it writes, else by those of the units beside it, its headings or its short
+    document ("… 8,760 reports in 2023. That comes to one for every hour", where "risen from
+    5500 in 2004/5" is of 2004/5 whatever its headings say; `answer_type.dated_in`)."""
+    text = found[index][2]
+    if not year_spans(text):
+        text = " ".join(unit for _, _, unit in found[max(index - 1, 0):index + 2])
+    return dated_in(years, f"{hit.section} {hit.lead} {text}", hit.period)
 
 
 @dataclass(frozen=True)
