@@ -215,3 +215,23 @@ def test_a_theme_asking_for_figures_gives_each_area_s_figures_and_no_notes(tmp_p
     assert "£31 million" in wyvern[0]
     assert not any(q.startswith("¹") for q in wyvern)
     assert "£12 million" in table.cells["calder"][Facet.CONTEXT][0].quote
+
+
+def test_a_table_s_header_row_is_no_item_of_a_comparison(tmp_path):
+    """"Indicator  Baseline 2021  Target 2025" names a table's columns: comparing targets
+    quotes the rows under it, not the header."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nHow we will measure success\n\n"
+                      "Indicator\tBaseline 2021\tTarget 2025\n"
+                      "Repeat referrals to MARAC\t31%\t25%\n"
+                      "Referrals from health services\t20%\t35%\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nMeasures\n\n"
+                      "Measure\tBaseline\tTarget\n"
+                      "Repeat referrals to MARAC\t34%\t28%\n"},
+        WYVERN_AND_CALDER)
+    table = kb.compare("Compare the targets for repeat MARAC referrals")
+    quotes = [c.quote for row in table.cells.values() for cell in row.values() for c in cell]
+    assert any(q.startswith("Repeat referrals to MARAC\t31%") for q in quotes)
+    assert not any(q.startswith(("Indicator\t", "Measure\t")) for q in quotes)

@@ -28,7 +28,7 @@ from kb.answers.answer_type import AnswerType, expected_type, gives_value
 from kb.answers.definitions import definition_pattern
 from kb.answers.extractive import VALUE_WEIGHT, citation_for, score_units
 from kb.answers.notes import is_note
-from kb.answers.sentences import units
+from kb.answers.sentences import is_header_row, units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.reports.evidence import EVERYDAY_WEIGHT, SHARE_LAST_RESORT, SHARE_SIMILAR
 from kb.text import (
@@ -128,7 +128,8 @@ def items(hits: Sequence[Hit], phrases: Sequence[Mapping[str, set[str]]],
           value: AnswerType | None = None) -> list[Item]:
     """Every sentence or list item of the hits that holds a theme word, heaviest first; with
     `headed`, one whose section heading holds it too. With the `value` the theme asks for, an
-    item that gives one weighs VALUE_WEIGHT times more. Notes' lines are left out."""
+    item that gives one weighs VALUE_WEIGHT times more. Notes' lines and tables' header rows
+    are left out."""
     asked = set().union(*(phrase.keys() for phrase in phrases))
     found = []
     for rank, hit in enumerate(hits):
@@ -138,7 +139,8 @@ def items(hits: Sequence[Hit], phrases: Sequence[Mapping[str, set[str]]],
             weight = item_weight(text, hit.lead, phrases, idf, heading)
             if weight > 0 and value is not None and gives_value(text, value, asked):
                 weight *= VALUE_WEIGHT
-            if weight > 0 and not is_note(text):
+            if (weight > 0 and not is_note(text)  # a table's header row names its columns
+                    and not is_header_row(hit.text, start - hit.start, end - hit.start)):
                 found.append(Item(weight, rank, hit, start, end, text))
     found.sort(key=lambda item: (-item.weight, item.rank))
     return found
