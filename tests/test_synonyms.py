@@ -103,6 +103,8 @@ OFFICERS_WORDS = [
     ("How will Wyvern upskill its staff?", ["training"]),
     ("How many women in Calder had to move home to be safe?", ["relocation"]),
     ("How will Wyvern tell whether its refuge work is succeeding?", ["success"]),
+    ("What stops victims in Calder from asking for help?", ["barriers"]),
+    ("What prevents older women in Wyvern from reporting abuse?", ["barriers"]),
     ("How does Wyvern plan to catch abuse early?", ["early intervention"]),
     ("What happens when an abuser in Calder is let out of prison?", ["perpetrators", "release"]),
     ("What about victims in Wyvern who are too scared to go to the police?", ["afraid"]),
