@@ -41,6 +41,8 @@ from tests.hit_support import hit
     ("Does Wyvern have a baseline for how many victims have to move home?", None),
     ("How much does the response to domestic homicide reviews vary across the areas?", None),
     ("How far do Wyvern and Calder differ on refuges?", None),
+    ("What does the Wyvern strategy say under 'Funding and Commissioning'?", None),
+    ("How much funding does the 'Funding and Commissioning' section promise?", AnswerType.AMOUNT),
     # "who" or "when" opening the main clause, after one that names the source
     ("According to the Wyvern 2024-27 strategy, who oversees delivery?", AnswerType.NAME),
     ("In the 2022-25 plan, when will the refuge open?", AnswerType.DATE),

@@ -328,3 +328,20 @@ def test_an_acronym_the_named_council_never_writes_in_any_form_is_refused(tmp_pa
     kb = corpus_kb(tmp_path / "spelled", {"wyvern.txt": spelled, "calder.txt": calder},
                    WYVERN_AND_CALDER)
     assert kb.ask("How does Wyvern use its MASH for safeguarding referrals?").found
+
+
+def test_a_wishing_word_the_named_area_never_writes_is_no_subject(tmp_path):
+    """"Under Wyvern's Partnership aim, what outcomes are expected?" asks for outcomes; that
+    Wyvern never writes "expected" (Calder does) takes nothing off its subject."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nPartnership\n\nOutcomes\n\n"
+                      "- Partners share one risk assessment and one referral route.\n"
+                      "- Every agency has a domestic abuse lead.\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nPrevention\n\nWe expect "
+                      "every school to teach healthy relationships.\n"},
+        WYVERN_AND_CALDER)
+    answer = kb.ask("Under Wyvern's Partnership aim, what outcomes are expected?")
+    assert answer.found
+    assert any("one risk assessment" in c.quote for c in answer.citations)

@@ -126,13 +126,17 @@ def expected_type(question: str) -> AnswerType | None:
     if (words.indirect_value.search(question) or words.places_counted.search(question)
             or not is_question(question)):
         return None
-    # the words that name a section ("What does the funding and commissioning section say?")
-    # ask for what it says, not for a value
-    question = _section_name().sub(" ", question)
+    # the words that name a section ("What does the funding and commissioning section say?"),
+    # or that the question quotes ("under 'Funding and Commissioning'"), ask for what it says,
+    # not for a value
+    question = _QUOTED.sub(" ", _section_name().sub(" ", question))
     for kind, pattern in words.answer_type_cues:
         if pattern.search(question):
             return AnswerType(kind)
     return None
+
+
+_QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'’\"”?]{2,80})['’\"”](?!\w)")  # 'Funding and Commissioning'
 
 
 @cache

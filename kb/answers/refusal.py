@@ -227,10 +227,11 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     unseen = {term for term in subject
               if term not in idf and term not in related and not years_of(term)}
     # … or its areas never use, where they are the whole subject (what the question wishes
-    # done aside: "want" of "What does Bucks want employers to do?")
+    # done aside: "want" of "What does Bucks want employers to do?"; a wishing word is never
+    # the subject: "What outcomes are expected under its Partnership aim?")
     wishing = word_list_terms(vocabulary().wishing)
     if used is not None:
-        scoped = {term for term in subject
+        scoped = {term for term in subject - wishing
                   if not used(term) and term not in related and not years_of(term)}
         if scoped and subject - scoped <= verbs_acting_on(question, scoped) | wishing:
             unseen |= scoped
