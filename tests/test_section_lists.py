@@ -277,3 +277,19 @@ def test_a_list_of_strands_gives_each_strand_not_what_each_will_do(tmp_path):
     assert_in_order(answer, ["Prevention and early help", "Safety for survivors",
                              "2.3 Perpetrators", "A confident workforce"])
     assert "dispersed safe accommodation" not in answer, answer
+
+
+def test_a_section_asked_for_whole_is_read_from_its_start_when_that_is_no_candidate(tmp_path):
+    """"What does Wyvern say in section 1?" is answered from the section, though neither
+    search drew its first chunk as a candidate (reading from it had raised a KeyError)."""
+    from tests.corpus_support import corpus_kb
+
+    intro = " ".join(f"Sentence {i} of the introduction says the partnership works on topic {i}."
+                     for i in range(1, 25))
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\n1. Introduction\n\n" + intro
+            + "\n\n2. Our priorities\n\nWe will open a refuge. We will train staff.\n\n"
+            "3. Governance\n\nThe board oversees the plan.\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": text}, chunk_max_words=30, dense_k=2, lexical_k=2)
+    answer = kb.ask("What does Wyvern say in section 1?")
+    assert answer.found
+    assert all("of the introduction" in c.quote for c in answer.citations)

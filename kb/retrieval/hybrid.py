@@ -183,6 +183,8 @@ class HybridRetriever:
             top, runs_on = self._lists.anchor(plan, ranked, chunks)
             if plan.whole_section_asked:  # the whole section, from its start
                 top = self._section_start(plan, top, chunks)
+            # (ranked first, as the best hit is: a section's start may be no candidate)
+            scores.setdefault(top, max(scores.values(), default=0.0))
             ranked = [top, *(p for p in ranked if p != top)]
             following = [p for p in self._following(top, LIST_CHUNKS, chunks)
                          if allowed is None or allowed[p]]
