@@ -316,3 +316,23 @@ def test_a_review_the_strategy_reports_on_is_answered_from_its_listed_recommenda
     assert answer.found
     assert any(c.quote.startswith("5. Extend the outreach service") for c in answer.citations)
     assert not kb.ask("What did the 2019 review recommend about taxi drivers?").found
+
+
+
+def test_how_a_question_relates_an_area_to_a_name_is_not_what_it_is_about():
+    """"How does Wyvern plan to work with GPs?" is about GPs: the sentence that names them
+    need not also say "work" to be on the question's topic ("Encourage membership of GPs")."""
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    idf = {"work": 1.5, "gps": 4.0, "gp": 4.0, "encourag": 3.0, "membership": 3.0, "plan": 1.0}
+    champions = hit("Encourage membership of GPs and school headteachers.", similarity=0.6)
+    reason = uncovered_reason("How does Wyvern plan to work with GPs?", [champions], 0.3,
+                              resolver, (), idf, looked_up=["GPs"])
+    assert reason == ""
+    # a name said with none of what the question is about is still said in passing
+    assert uncovered_reason("How does Wyvern fund refuges with GPs?", [champions], 0.3,
+                            resolver, (), {**idf, "fund": 3.0, "refug": 3.0},
+                            looked_up=["GPs"]).endswith("only in passing")

@@ -147,8 +147,11 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     unused = _unused_acronyms(question, acronyms, used, written)
     if unused:
         return f"no passage{scope} names " + ", ".join(f"'{a}'" for a in unused)
+    # (how the question relates an area to a name is not what it is about: "How does Bucks
+    # plan to work with GPs?" is about GPs)
     passing = [t for t in specific if (is_place(t) or t in looked_up)
-               and not any(_said_with(t, topic_terms(wording), hits, idf)
+               and not any(_said_with(t, topic_terms(vocabulary().relating.sub(r"\1", wording)),
+                                      hits, idf)
                            for wording in _wordings_naming(t, topic_text))]
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
