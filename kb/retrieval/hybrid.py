@@ -103,7 +103,7 @@ class HybridRetriever:
 
     def _held_in(self, plan: SearchPlan) -> Callable[[str], bool]:
         """Whether a document of the areas the plan searches (any, where it names none) holds
-        a term (a stem)."""
+        a term (a stem; the areas' rows are read when a term is first asked about)."""
         snapshot = self._snapshot
         allowed = cache(lambda: snapshot.allowed(Filter(areas=plan.areas)) if plan.areas else None)
         return lambda term: snapshot.lexical.holds_term(term, allowed())
@@ -208,11 +208,7 @@ class HybridRetriever:
         it names none. "What does Oxfordshire say about anti-social behaviour?" is about a
         word Essex uses and Oxfordshire does not; over many councils nearly every word is used
         by one of them."""
-        if plan.areas is None:
-            return None
-        snapshot, where = self._snapshot, Filter(areas=plan.areas)
-        allowed = cache(lambda: snapshot.allowed(where))  # (read when a term is asked about)
-        return lambda term: snapshot.lexical.holds_term(term, allowed())
+        return None if plan.areas is None else self._held_in(plan)
 
     def written_in_scope(self, plan: SearchPlan) -> Callable[[str], bool] | None:
         """Whether a passage of the areas a question names writes a phrase, as whole words in
