@@ -241,6 +241,20 @@ def test_the_words_that_frame_a_question_weigh_nothing_in_its_answer(tmp_path):
     assert "delivery plan" not in answer.text
 
 
+def test_what_an_area_wants_to_achieve_is_framing(tmp_path):
+    """"What does Wyvern want to achieve with perpetrators?" asks for its aims on
+    perpetrators: a sentence about families that "want" to stay together answers nothing."""
+    from tests.corpus_support import wyvern_answer
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nFamilies\n\nWe will make an offer to "
+            "families of perpetrators who want to stay together and want to achieve a safe "
+            "home.\n\nOur outcomes\n\nPerpetrators are prevented from causing harm.\n\n"
+            "Victims feel safe at home.\n\nPolicing\n\nPerpetrators are arrested. Police refer "
+            "perpetrators to MARAC. Perpetrators attend programmes.\n")
+    answer = wyvern_answer(tmp_path, text, "What does Wyvern want to achieve with perpetrators?")
+    assert answer.text.startswith("Perpetrators are prevented from causing harm")
+
+
 def test_how_an_area_deals_with_a_topic_is_answered_by_what_it_does(tmp_path):
     """"How does Wyvern address stalking?" asks what it does about stalking: its action, not
     the sentence that shares the question's verb ("address gaps")."""

@@ -104,6 +104,7 @@ OFFICERS_WORDS = [
     ("How many women in Calder had to move home to be safe?", ["relocation"]),
     ("How will Wyvern tell whether its refuge work is succeeding?", ["success"]),
     ("What stops victims in Calder from asking for help?", ["barriers"]),
+    ("Who do victims in Wyvern turn to first?", ["confide"]),
     ("What prevents older women in Wyvern from reporting abuse?", ["barriers"]),
     ("How does Wyvern plan to catch abuse early?", ["early intervention"]),
     ("What happens when an abuser in Calder is let out of prison?", ["perpetrators", "release"]),
