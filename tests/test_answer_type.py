@@ -456,3 +456,14 @@ def test_a_count_asked_over_a_year_is_about_what_it_counts():
     # a passage about something else gives no count of incidents
     refuge = hit("The refuge costs £900,000 per annum.", section="Refuge")
     assert missing_value(question, topic, [refuge], idf) is AnswerType.COUNT
+
+
+def test_a_recurring_event_asked_at_its_frequency_is_dated_by_that_frequency():
+    """"When does Wyvern run its yearly awareness campaign?": "each year during the 16 Days of
+    Action" says when, though the question gives the frequency itself ("yearly")."""
+    campaign = hit("- run a public awareness campaign each year during the 16 Days of Action",
+                   section="Prevention")
+    question = "When does Wyvern run its yearly awareness campaign?"
+    assert missing_value(question, question, [campaign], {}) is None
+    refuge = hit("- open a second refuge for women with complex needs", section="Refuge")
+    assert missing_value(question, question, [refuge], {}) is AnswerType.DATE

@@ -105,6 +105,7 @@ OFFICERS_WORDS = [
     ("How will Wyvern tell whether its refuge work is succeeding?", ["success"]),
     ("What stops victims in Calder from asking for help?", ["barriers"]),
     ("Who do victims in Wyvern turn to first?", ["confide"]),
+    ("Is domestic abuse training compulsory for Calder staff?", ["mandatory"]),
     ("What prevents older women in Wyvern from reporting abuse?", ["barriers"]),
     ("How does Wyvern plan to catch abuse early?", ["early intervention"]),
     ("What happens when an abuser in Calder is let out of prison?", ["perpetrators", "release"]),

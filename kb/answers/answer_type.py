@@ -231,6 +231,9 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # "When does X run its campaign?": "each year during the 16 Days of Action" says when
     recurring = kind is AnswerType.DATE and bool(vocabulary().recurring_question.search(question))
     value = _dates_or_frequencies() if recurring else _VALUES[kind]
+    if recurring:  # … also where the question gives the frequency itself ("its yearly
+        # campaign": "each year during the 16 Days of Action" says when)
+        words -= frequency_terms(question)
     others: list[str] = []
     for hit in hits[:HITS_CHECKED]:
         about = (held_weight(about_terms, hit, idf, spelled) / total >= MIN_TOPIC_SHARE
