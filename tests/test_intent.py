@@ -226,33 +226,34 @@ def test_a_question_opening_with_the_kind_it_asks_for_is_answered_with_that_kind
     assert answer.citations[0].quote.startswith(("- Fund a healthy", "What we will do"))
 
 
-def test_the_words_that_frame_a_question_weigh_nothing_in_its_answer(tmp_path):
-    """"What does Wyvern intend to do about stalking?": the sentence that says what the plan
-    intends is no part of the answer; those about stalking are (kb.retrieval.intent.framing_words)."""
-    from tests.corpus_support import wyvern_answer
-
-    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nDelivery\n\nOur delivery plan sets "
+STALKING = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nDelivery\n\nOur delivery plan sets "
             "out the work we intend to do each year and who leads it.\n\nStalking\n\nWe will "
             "fund a specialist advocate for victims of stalking across the county.\n\n"
             "Our county\n\nReports of stalking rose by a fifth last year. Stalking and "
             "harassment now make up one in ten police reports of domestic abuse.\n")
-    answer = wyvern_answer(tmp_path, text, "What does Wyvern intend to do about stalking?")
-    assert answer.text.startswith("We will fund a specialist advocate")
-    assert "delivery plan" not in answer.text
+PERPETRATORS = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nFamilies\n\nWe will make an offer "
+                "to families of perpetrators who want to stay together and want to achieve a "
+                "safe home.\n\nOur outcomes\n\nPerpetrators are prevented from causing harm."
+                "\n\nVictims feel safe at home.\n\nPolicing\n\nPerpetrators are arrested. Police "
+                "refer perpetrators to MARAC. Perpetrators attend programmes.\n")
 
 
-def test_what_an_area_wants_to_achieve_is_framing(tmp_path):
-    """"What does Wyvern want to achieve with perpetrators?" asks for its aims on
-    perpetrators: a sentence about families that "want" to stay together answers nothing."""
+@pytest.mark.parametrize(("text", "question", "first", "framing"), [
+    (STALKING, "What does Wyvern intend to do about stalking?",
+     "We will fund a specialist advocate", "delivery plan"),
+    # "want to achieve" asks for its aims on perpetrators, not for families who "want" things
+    (PERPETRATORS, "What does Wyvern want to achieve with perpetrators?",
+     "Perpetrators are prevented from causing harm", "stay together"),
+])
+def test_the_words_that_frame_a_question_weigh_nothing_in_its_answer(tmp_path, text, question,
+                                                                      first, framing):
+    """"What does Wyvern intend to do about stalking?": the sentence that says what the plan
+    intends is no part of the answer; those about stalking are (kb.retrieval.intent.framing_words)."""
     from tests.corpus_support import wyvern_answer
 
-    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nFamilies\n\nWe will make an offer to "
-            "families of perpetrators who want to stay together and want to achieve a safe "
-            "home.\n\nOur outcomes\n\nPerpetrators are prevented from causing harm.\n\n"
-            "Victims feel safe at home.\n\nPolicing\n\nPerpetrators are arrested. Police refer "
-            "perpetrators to MARAC. Perpetrators attend programmes.\n")
-    answer = wyvern_answer(tmp_path, text, "What does Wyvern want to achieve with perpetrators?")
-    assert answer.text.startswith("Perpetrators are prevented from causing harm")
+    answer = wyvern_answer(tmp_path, text, question)
+    assert answer.text.startswith(first)
+    assert framing not in answer.text.split("\n")[0]
 
 
 def test_how_an_area_deals_with_a_topic_is_answered_by_what_it_does(tmp_path):
