@@ -24,9 +24,10 @@ def asked_definition(question: str) -> tuple[str, set[str]] | None:
     set out the definition of…") holds no more of the question than the definition does.
     """
     # the last cue: "What is the definition of X?", "What is meant by X?"
-    cue = next(reversed(list(vocabulary().definition_question.finditer(question))), None)
-    if cue is None:
+    cues = list(vocabulary().definition_question.finditer(question))
+    if not cues:
         return None
+    cue = cues[-1]
     words = re.split(r"[?,;:]", question[cue.end():], maxsplit=1)[0].split()
     while words and words[0].lower() in {"the", "a", "an"}:
         words.pop(0)

@@ -22,7 +22,7 @@ from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import intended_kinds, kind_words
 from kb.retrieval.places import is_place, lower_case_councils
 from kb.retrieval.synonyms import in_strategy_words, phrases_in_strategy_words
-from kb.retrieval.topic import alternatives
+from kb.retrieval.topic import alternatives, without_relating
 from kb.retrieval.years import YEAR, years_of
 from kb.text import (
     NUMBERED_ITEM,
@@ -150,8 +150,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     # (how the question relates an area to a name is not what it is about: "How does Bucks
     # plan to work with GPs?" is about GPs)
     passing = [t for t in specific if (is_place(t) or t in looked_up)
-               and not any(_said_with(t, topic_terms(vocabulary().relating.sub(r"\1", wording)),
-                                      hits, idf)
+               and not any(_said_with(t, topic_terms(without_relating(wording)), hits, idf)
                            for wording in _wordings_naming(t, topic_text))]
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"

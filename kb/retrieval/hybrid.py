@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import numpy as np
 
@@ -79,6 +79,10 @@ class HybridRetriever:
         self._siblings = SectionSiblings(self._headings, self._fetch, settings.sibling_hits)
         # A question's vector, kept for the answer that quotes its hits (no second run).
         self._query_vector = lru_cache(maxsize=64)(self._embed_query)
+        # The rows of a set of areas, and a word's family in them, read once: a question's plan
+        # and its refusal check both ask, and a comparison plans a search per area and facet.
+        self._area_rows = lru_cache(maxsize=64)(self._rows_of_areas)
+        self._relatives = lru_cache(maxsize=256)(self._relatives_in)
 
     def _embed_query(self, text: str) -> tuple[float, ...]:
         return tuple(self._embedder().embed_query(text))
@@ -90,10 +94,10 @@ class HybridRetriever:
         plan = self._planner.plan(query, areas)
         if not self._settings.word_families:
             return plan
-        held = self._held_in(plan)
+        held = self._held_in(plan.areas)
         related = {word: found for word in dict.fromkeys(re.findall(r"[A-Za-z]+", query))
                    if (terms := content_terms(word)) and not all(held(t) for t in terms)
-                   and (found := held_relatives(word, held, self._word_similarities))}
+                   and (found := self._relatives(word, plan.areas))}
         if not related:
             return plan
         words = [w for found in related.values() for w in found]
@@ -101,12 +105,18 @@ class HybridRetriever:
                        relatives=tuple(words),
                        related_terms=frozenset(t for word in related for t in content_terms(word)))
 
-    def _held_in(self, plan: SearchPlan) -> Callable[[str], bool]:
-        """Whether a document of the areas the plan searches (any, where it names none) holds
-        a term (a stem; the areas' rows are read when a term is first asked about)."""
-        snapshot = self._snapshot
-        allowed = cache(lambda: snapshot.allowed(Filter(areas=plan.areas)) if plan.areas else None)
-        return lambda term: snapshot.lexical.holds_term(term, allowed())
+    def _held_in(self, areas: tuple[str, ...] | None) -> Callable[[str], bool]:
+        """Whether a document of the areas (any, where None) holds a term (a stem; the areas'
+        rows are read when a term is first asked about)."""
+        lexical = self._snapshot.lexical
+        return lambda term: lexical.holds_term(term, self._area_rows(areas))
+
+    def _rows_of_areas(self, areas: tuple[str, ...] | None) -> np.ndarray | None:
+        return self._snapshot.allowed(Filter(areas=areas)) if areas else None
+
+    def _relatives_in(self, word: str, areas: tuple[str, ...] | None) -> tuple[str, ...]:
+        """The words of a word's family that the areas' documents write (`held_relatives`)."""
+        return tuple(held_relatives(word, self._held_in(areas), self._word_similarities))
 
     def _word_similarities(self, word: str, others: Sequence[str]) -> list[float]:
         """A word's cosine similarity to each of some others (one embedding run)."""
@@ -208,7 +218,7 @@ class HybridRetriever:
         it names none. "What does Oxfordshire say about anti-social behaviour?" is about a
         word Essex uses and Oxfordshire does not; over many councils nearly every word is used
         by one of them."""
-        return None if plan.areas is None else self._held_in(plan)
+        return None if plan.areas is None else self._held_in(plan.areas)
 
     def written_in_scope(self, plan: SearchPlan) -> Callable[[str], bool] | None:
         """Whether a passage of the areas a question names writes a phrase, as whole words in
@@ -216,12 +226,12 @@ class HybridRetriever:
         of the passages holding its words are read."""
         if plan.areas is None:
             return None
-        snapshot, where = self._snapshot, Filter(areas=plan.areas)
-        allowed = cache(lambda: snapshot.allowed(where))
+        areas = plan.areas
 
         def writes(phrase: str) -> bool:
             pattern = _whole_words((phrase,), re.IGNORECASE)
-            return pattern is not None and bool(self._writing(pattern, (phrase,), allowed(), {}, 1))
+            return pattern is not None and bool(
+                self._writing(pattern, (phrase,), self._area_rows(areas), {}, 1))
         return writes
 
     def naming(self, names: Sequence[str], plan: SearchPlan,

@@ -23,7 +23,7 @@ def question_topic(text: str, resolver: AreaResolver) -> str:
     vocab = vocabulary()
     # (a possessive whose noun was an area or a scaffolding word goes with it: "each
     # council's stance on…"; "work with schools" is on schools)
-    topic = vocab.relating.sub(r"\1", topic)
+    topic = without_relating(topic)
     words = [w for w in re.findall(r"[\w'’&-]+", topic)
              if w.lower().strip("'’") not in vocab.scaffolding | {"s", ""}]
     while words and words[0].lower() in STOPWORDS:  # "How … with perpetrators": what is left
@@ -31,6 +31,12 @@ def question_topic(text: str, resolver: AreaResolver) -> str:
     while words and words[-1].lower() in STOPWORDS:
         words.pop()
     return " ".join(words) or text
+
+
+def without_relating(text: str) -> str:
+    """The text without the verbs that say how an area relates to what follows "with" ("How
+    does X plan to work with GPs?" is about GPs; vocabulary [topic] relating)."""
+    return vocabulary().relating.sub(r"\1", text)
 
 
 def without_preamble(question: str, resolver: AreaResolver | None = None) -> str:
