@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
@@ -141,6 +141,13 @@ def shared_weight(shared: set[str], idf: Mapping[str, float],
     forms = word_forms(text)
     other = {t for t in shared if t in asked and not forms.get(t, set()) & asked[t]}
     return idf_weight(shared - other, idf) + STEM_ONLY_WEIGHT * idf_weight(other, idf)
+
+
+def shared_prefix(one: Sequence[object], other: Sequence[object]) -> int:
+    """How many items two sequences share from their start: letters of two words
+    ("pharmacists", "pharmacy": 7), headings of two section paths."""
+    return next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+                min(len(one), len(other)))
 
 
 def singular(word: str) -> str:

@@ -22,6 +22,7 @@ from kb.text import (
     content_terms,
     idf_weight,
     plain,
+    shared_prefix,
 )
 from kb.vocabulary import vocabulary
 
@@ -402,8 +403,7 @@ def _siblings(one: Hit, other: Hit) -> bool:
     path, other_path = one.section.split(" > "), other.section.split(" > ")
     if len(path) < 2 or path == other_path:
         return False
-    shared = next((i for i, (a, b) in enumerate(zip(path, other_path, strict=False)) if a != b),
-                  min(len(path), len(other_path)))  # headings they share, from the top
+    shared = shared_prefix(path, other_path)  # headings they share, from the top
     return 0 < shared < min(len(path), len(other_path))
 
 

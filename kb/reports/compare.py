@@ -36,6 +36,7 @@ from kb.text import (
     content_terms,
     idf_weight,
     quote_words,
+    shared_prefix,
     typed_words,
     word_forms,
 )
@@ -118,8 +119,7 @@ def _same_word(said: str, asked: str, stem: str) -> bool:
     """One word begins the other, a final "e" aside ("raise", "raising"), or they go on alike
     past their stem."""
     said, asked = said.removesuffix("e"), asked.removesuffix("e")
-    common = next((i for i, (a, b) in enumerate(zip(said, asked, strict=False)) if a != b),
-                  min(len(said), len(asked)))
+    common = shared_prefix(said, asked)
     return common == min(len(said), len(asked)) or common > len(stem)
 
 

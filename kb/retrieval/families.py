@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from kb.retrieval.english import dictionary
-from kb.text import content_terms
+from kb.text import content_terms, shared_prefix
 
 FAMILY_PREFIX = 4  # the letters a word shares with its family, at least …
 FAMILY_SHARE = 0.6  # … and this share of the shorter word ("dent" of "dental", 4 of 6)
@@ -45,9 +45,8 @@ def _by_beginning() -> dict[str, tuple[str, ...]]:
 
 def _begins_alike(word: str, other: str) -> bool:
     """Whether two words share FAMILY_PREFIX letters and FAMILY_SHARE of the shorter one."""
-    shared = next((i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
-                  min(len(word), len(other)))
-    return shared >= max(FAMILY_PREFIX, FAMILY_SHARE * min(len(word), len(other)))
+    return shared_prefix(word, other) >= max(FAMILY_PREFIX,
+                                             FAMILY_SHARE * min(len(word), len(other)))
 
 
 def held_relatives(word: str, held: Callable[[str], bool], similar: Similar) -> list[str]:
