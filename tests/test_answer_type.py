@@ -77,6 +77,11 @@ from tests.hit_support import hit
     # a measure is a number: a time, a caseload, a capacity; a time frame is a date
     ("What is the waiting time for the perpetrator programme?", AnswerType.COUNT),
     ("What's the capacity of the new refuge?", AnswerType.COUNT),
+    ("What is the waiting list for the Wyvern perpetrator programme?", AnswerType.COUNT),
+    ("What is the backlog of MARAC cases in Calder?", AnswerType.COUNT),
+    # a possessive among the words between ("the pilots' evaluation")
+    ("What was the outcome of the Wyvern refuge pilots' evaluation?", AnswerType.FINDING),
+    ("What is the county's repeat referral rate?", AnswerType.SHARE),
     ("What is the time frame for the new refuge?", AnswerType.DATE),
     # a count of the strategies that do something asks which do
     ("How many of the strategies mention FGM?", None),

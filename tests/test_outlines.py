@@ -19,6 +19,7 @@ from tests.test_documents_resolver import DOCS  # the fictional councils' docume
     ("What sections does the Safe Accommodation Delivery Plan have?", ["wy-plan"]),
     ("What were the main points of the launch event?", ["wy-event"]),
     ("Give me the headlines of the delivery plan.", ["wy-plan"]),
+    ("What were the headline messages of the launch event?", ["wy-event"]),
     ("What are the key messages of the latest strategy?", ["wy-2022"]),
     # what a document says about something is its content, not its outline
     ("What does the 2016-19 strategy say about refuges?", []),
