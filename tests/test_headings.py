@@ -407,3 +407,18 @@ def test_the_list_asked_for_names_no_heading_where_a_section_is_called_by_name(t
     answer = kb.ask("What are Wyvern's key actions under RECOVERY?")
     assert "Fund peer support groups" in answer.citations[0].quote + answer.citations[1].quote
     assert "starting point" not in answer.text
+
+
+def test_a_section_is_named_by_a_clause_after_on_or_about():
+    matcher = HeadingMatcher(IDF, ["What is known to work when tackling abuse? > Perpetrators",
+                                   "Protect > What we will do"])
+    reference = section_reference("What is in the section on what is known to work?")
+    assert reference.about == frozenset({"known", "work"})
+    assert matcher.named("What is known to work when tackling abuse? > Perpetrators",
+                         frozenset(content_terms(reference.rest)), reference.names,
+                         reference.about)
+    # the question's own "say" ends the clause; a name after "on" still ends at a function word
+    assert section_reference("What does the section on what works say about refuges?"
+                             ).about == frozenset({"work"})
+    assert section_reference("What does the outcome on communities in Calder say?"
+                             ).about == frozenset({"communiti"})

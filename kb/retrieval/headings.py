@@ -34,6 +34,8 @@ NAME_WORDS = 3  # at most this many words before a section noun are the section'
 _TOKEN = re.compile(r"[\w‘’'-]+")
 _PREPOSITIONS = frozenset("under for in within of from on about across to at".split())
 _NAMED_AFTER = frozenset("on about".split())  # "the outcome on communities" names it after
+_CLAUSE_OPENERS = frozenset("what how why who where when".split())  # "… on what works"
+_CLAUSE_WORDS = 8  # the words of such a clause read, function words among them
 _DETERMINERS = frozenset("its the their his her our your this that each".split())
 _POSSESSIVE = re.compile(r"\w['’]s?$")  # "Oxfordshire's", "partners'"; not a closing quote
 _NUMBER = r"\d{1,2}(?:\.\d{1,2})?"  # a section's number: "3", "3.2"
@@ -86,11 +88,16 @@ def section_reference(question: str) -> SectionReference:
         subject: list[re.Match[str]] = []  # "the outcome on communities": what it is about
         if first == at and at + 1 < len(matches) and matches[at + 1].group().lower() in _NAMED_AFTER:
             previous = matches[at + 1]
-            for after in matches[at + 2:at + 2 + NAME_WORDS]:
+            # "the section on what is known to work": a clause, whose function words go by
+            clause = at + 2 < len(matches) and matches[at + 2].group().lower() in _CLAUSE_OPENERS
+            for after in matches[at + 2:at + 2 + (_CLAUSE_WORDS if clause else NAME_WORDS)]:
                 text = after.group().strip("'‘’")
                 gap = question[previous.end():after.start()]
-                if text.lower() in STOPWORDS or _POSSESSIVE.search(text) or gap.strip(" '‘’"):
-                    break  # a function word, a possessive or punctuation ends it
+                if (_POSSESSIVE.search(text) or gap.strip(" '‘’")
+                        or vocabulary().asking_verbs.fullmatch(text)):
+                    break  # a possessive, punctuation or the question's "say" ends it …
+                if text.lower() in STOPWORDS and not clause:
+                    break  # … and a function word ends a name
                 about |= content_terms(text)
                 subject.append(after)
                 previous = after
