@@ -81,6 +81,9 @@ from tests.hit_support import hit
     ("What is the backlog of MARAC cases in Calder?", AnswerType.COUNT),
     # a possessive among the words between ("the pilots' evaluation")
     ("What was the outcome of the Wyvern refuge pilots' evaluation?", AnswerType.FINDING),
+    ("What evaluation has Wyvern done of its refuge pilot?", AnswerType.FINDING),
+    ("Has the Calder perpetrator pilot been evaluated?", AnswerType.FINDING),
+    ("Which schools programme in Wyvern has been evaluated?", None),
     ("What is the county's repeat referral rate?", AnswerType.SHARE),
     ("What is the time frame for the new refuge?", AnswerType.DATE),
     # a count of the strategies that do something asks which do
@@ -335,6 +338,14 @@ def test_a_finding_is_of_the_source_the_question_names():
                     "counselling were too long.", section="Consultation")
     question = "What did the Wyvern consultation find?"
     assert missing_value(question, question, [consulted], {}) is None
+    # a verdict is a finding too; the pilot's aims are none
+    planned = hit("Pilot of early intervention in Wyvern schools: champions in every school.",
+                  section="Prevention")
+    judged = hit("Pilot of early intervention in Wyvern schools - extremely positive evaluation.",
+                 section="Prevention")
+    question = "Has the Wyvern schools pilot been evaluated?"
+    assert missing_value(question, question, [planned], {}) is AnswerType.FINDING
+    assert missing_value(question, question, [judged], {}) is None
 
 
 def test_the_words_framing_a_value_question_are_no_topic_its_sentence_must_hold():

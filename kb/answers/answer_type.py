@@ -77,7 +77,11 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.FINDING: re.compile(r"\b(found|findings|showed|shown|shows|demonstrated|"
                                    r"revealed|concluded|resulted in|suggests|saw an?|told us|"
                                    r"recommended|recommendations?|"
-                                   r"(said|reported|felt) that)\b|%", re.IGNORECASE),
+                                   r"(said|reported|felt) that|"
+                                   # a verdict: "extremely positive evaluation"
+                                   r"(positive|negative|good|poor|successful|mixed|favourable|"
+                                   r"encouraging) (evaluation|review|results?|feedback)|"
+                                   r"evaluated (as|positively|well|poorly))\b|%", re.IGNORECASE),
     # a duty with what it is to do or what lays it down ("a duty under Part 4 of the Domestic
     # Abuse Act 2021 to assess…"): more than the words of a question that asks for one
     AnswerType.DUTY: re.compile(r"\b(dut(y|ies)|obligations?|obliged|required by law)\b"
