@@ -97,6 +97,7 @@ class Vocabulary:
     object_verbs: str  # "improve", "tackle": the words after them name what is acted on
     definition_question: Pattern  # "define", "definition of": the term follows
     future_question: Pattern  # "When will…": a date it asks for is not before its document
+    reason_question: Pattern  # "Why…": asks for reasons, whatever kind of passage it names
     defining: str  # "is", "means": what follows a term its definition opens with
     definition_headings: str  # "What we mean by": a heading over a term's definition
     preamble: Pattern
@@ -262,6 +263,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             object_verbs=_alternatives(data["topic"]["object_verbs"]),
             definition_question=cue_pattern(data["definitions"]["questions"]),
             future_question=cue_pattern(data["future"]["questions"]),
+            reason_question=cue_pattern(data["reasons"]["questions"]),
             defining=_alternatives(data["definitions"]["defining"]),
             definition_headings=_alternatives(data["definitions"]["headings"]),
             value_words=frozenset(data["topic"]["value_words"].split()),

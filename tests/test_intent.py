@@ -55,6 +55,9 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("What are the intended outcomes of Wyvern's strategy for perpetrators?",
      {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
     ("What are Calder Vale's planned targets for refuges?", {ChunkKind.INDICATOR}),
+    # a question that asks why asks for reasons, whatever kind its words name
+    ("Why does Wyvern think abuse is hard to measure?", set()),
+    ("What are the reasons Calder Vale gives for its targets?", set()),
     # cues of two kinds at once: no guess
     ("How do the actions support the prevention priority?", set()),
     ("Tell me about refuges in Wyvern", set()),

@@ -35,6 +35,8 @@ def intended_kinds(question: str) -> frozenset[ChunkKind]:
     if defined_term(question):
         return frozenset({ChunkKind.GLOSSARY})
     words = vocabulary()
+    if words.reason_question.search(question):  # "Why … hard to measure?": no indicators
+        return frozenset()
     # a question that opens with a kind it asks for asks for that kind, whatever the rest
     # names ("What actions support the young people outcome?": actions, not outcomes)
     fronted = _matched(fronted_part(question))
