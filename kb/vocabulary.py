@@ -101,6 +101,7 @@ class Vocabulary:
     defining: str  # "is", "means": what follows a term its definition opens with
     definition_headings: str  # "What we mean by": a heading over a term's definition
     preamble: Pattern
+    opening_clause: Pattern  # "We're reviewing our strategy: how does Essex…?"
     closing_audience: Pattern
     paper_subject: Pattern
     audience_asking: Pattern
@@ -182,6 +183,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         places = _alternatives(data["areas"]["places"])
         audience = _alternatives(data["topic"]["audience"])  # who an answer is for
         papers = _alternatives(data["topic"]["audience_papers"])  # … and what it goes into
+        openers = _alternatives(data["indirect_value"]["question_openers"])  # what, how, does…
         instructions = _alternatives(data["topic"]["instructions"])  # how to set it out
         places_counted = r"how many(?: of)?(?: the| these| our)?"
         numbers = "(two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})"
@@ -268,9 +270,17 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             definition_headings=_alternatives(data["definitions"]["headings"]),
             value_words=frozenset(data["topic"]["value_words"].split()),
             # an opening clause up to its comma or colon, for or about an audience
+            # (a spaced dash ends it too: "I'm writing a board paper - what does…")
             preamble=re.compile(rf"^\s*(?=[^,:?]*\b(?:{audience})\b)"
                                 rf"(?:for|ahead of|before|i'?m|i am|i need|i have|we|quick)\b"
-                                rf"[^,:?]{{0,100}}[,:]\s*", re.IGNORECASE),
+                                rf"[^,:?]{{0,100}}?(?:[,:]|\s[–—-](?=\s))\s*", re.IGNORECASE),
+            # any other opening clause up to a colon or a spaced dash, before a question
+            # ("We're reviewing our strategy and want ideas: how does Essex…?")
+            opening_clause=re.compile(
+                r"^\s*(?!\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|"
+                r"does|did|has|have|had|can|could|will|would|should)\b)"
+                rf"[^:?–—]{{3,120}}?(?::|\s[–—-]\s)\s*"
+                rf"(?=(?:{openers})\b)", re.IGNORECASE),
             # a closing clause for the paper or meeting the answer goes into
             closing_audience=re.compile(
                 rf"[\s,;:–-]*\b(?:for|in|to go in|ahead of|before)\s+(?:a|an|the|our|my|this|"
@@ -278,7 +288,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                 rf"(?:{papers})\W*$", re.IGNORECASE),
             # what the paper an opening clause names is on ("a board paper on refuges")
             paper_subject=re.compile(rf"\b(?:{papers})\s+(?:on|about|into|regarding|covering)\s+"
-                                     r"([^,:?]+?)\s*[,:]\s*$", re.IGNORECASE),
+                                     r"([^,:?]+?)\s*(?:[,:]|\s[–—-])\s*$", re.IGNORECASE),
             # an opening frame for who asks ("Our cabinet member wants to know how…")
             audience_asking=re.compile(
                 rf"^\s*(?:(?:my|our|the|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{audience})\s+"

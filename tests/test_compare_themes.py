@@ -115,6 +115,29 @@ def test_what_the_paper_is_on_is_the_topic_when_the_rest_has_none():
                             "refuges?", resolver) == "what does Wyvern say about refuges?"
     assert without_preamble("For our board meeting, what does Wyvern commit to?", resolver) == (
         "what does Wyvern commit to?")
+    # a spaced dash ends the opening clause as a colon does
+    assert without_preamble("I'm writing a paper for our Health and Wellbeing Board - what "
+                            "does Wyvern say about GPs?", resolver) == (
+        "what does Wyvern say about GPs?")
+
+
+def test_an_opening_clause_in_the_officers_own_voice_is_dropped_before_a_question():
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+    from kb.retrieval.topic import without_preamble
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    assert without_preamble("We're reviewing our own strategy and want to borrow ideas: how "
+                            "does Wyvern involve survivors?", resolver) == (
+        "how does Wyvern involve survivors?")
+    assert without_preamble("I'm drafting the partnership's response - what gaps did Wyvern "
+                            "find?", resolver) == "what gaps did Wyvern find?"
+    # a label names the topic; a clause that names an area, or a question with no topic of
+    # its own after it, keeps it
+    for kept in ["Refuges: how many places does Wyvern fund?",
+                 "Our Wyvern colleagues asked: what do they fund?",
+                 "My question is this: what does Wyvern commit to?"]:
+        assert without_preamble(kept, resolver) == kept
 
 
 def test_a_theme_word_no_document_uses_is_named_with_the_table():

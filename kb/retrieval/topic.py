@@ -47,7 +47,9 @@ def without_preamble(question: str, resolver: AreaResolver | None = None) -> str
     "In plain terms, what…"); the question itself when that would leave nothing. With the
     `resolver`, what the opening clause's paper is on stays where the rest has no topic of its
     own ("I'm writing a board paper on refuge provision: what does Bucks commit to?" asks about
-    refuge provision)."""
+    refuge provision), and any other opening clause in the officer's own voice before a colon or
+    a spaced dash goes where the rest has one and the clause names no area ("We're reviewing
+    our own strategy and want to borrow ideas: how does Essex…?")."""
     words = vocabulary()
     rest = words.closing_instructions.sub("", question, count=1)
     rest = words.opening_instructions.sub("", rest, count=1)
@@ -58,8 +60,20 @@ def without_preamble(question: str, resolver: AreaResolver | None = None) -> str
         subject = words.paper_subject.search(opening.group())
         if subject and resolver is not None and not _own_topic(rest, resolver):
             rest = f"{subject.group(1)}: {rest}"
+    elif resolver is not None and (clause := words.opening_clause.match(rest)):
+        # an opening clause in the officer's own voice ("we", "my") says why they ask, where
+        # it names no area and the question after it has a topic of its own ("Refuges: how
+        # many places does Bucks fund?" is about refuges)
+        after = rest[clause.end():]
+        if (_FIRST_PERSON.search(clause.group()) and not resolver.mentioned(clause.group())
+                and _own_topic(after, resolver)):
+            rest = after
     rest = words.closing_audience.sub("", rest, count=1)
     return rest if rest.strip() else question
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|we|we're|we’re|we've|our|my|me|us)\b",
+                           re.IGNORECASE)
 
 
 def _own_topic(question: str, resolver: AreaResolver) -> bool:
