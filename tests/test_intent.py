@@ -45,6 +45,7 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("What is the Wyvern strategy trying to do?",
      {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
     ("Who oversees the strategy?", {ChunkKind.GOVERNANCE}),
+    ("What is Wyvern's vision statement?", {ChunkKind.AIM, ChunkKind.OUTCOME, ChunkKind.VISION}),
     ("What is the MARAC?", {ChunkKind.GLOSSARY}),
     # a question that opens with the kind it asks for asks for it, whatever the rest names
     ("What actions support the prevention priority?", {ChunkKind.ACTION}),
@@ -272,3 +273,13 @@ def test_how_an_area_deals_with_a_topic_is_answered_by_what_it_does(tmp_path):
     answer = wyvern_answer(tmp_path, text, "How does Wyvern address stalking?")
     assert answer.citations[0].quote.startswith("- Fund a specialist stalking advocate")
     assert "Address gaps" not in answer.text
+
+
+def test_a_vision_or_mission_statement_asks_for_a_kind_of_passage_only():
+    """"What is Wyvern's vision statement?": "statement" names the kind of passage, as
+    "vision" does, so a strategy that never writes "statement" still answers it."""
+    from kb.retrieval.intent import kind_words
+    from kb.text import content_terms
+
+    assert kind_words("What is Wyvern's vision statement?") == content_terms("vision statement")
+    assert kind_words("What is the mission statement?") == content_terms("mission statement")

@@ -272,7 +272,8 @@ def test_a_subject_the_named_council_never_mentions_is_refused_though_another_do
     from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
 
     wyvern = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nSupport\n\nWe will support victims "
-              "and their children through the Wyvern outreach service.\n\nCost\n\nDomestic "
+              "and their children through the Wyvern outreach service, and work with schools."
+              "\n\nCost\n\nDomestic "
               "abuse costs Wyvern an estimated £20 million.\n")
     calder = ("Calder Vale Domestic Abuse Strategy 2022-2025\n\nFarmers\n\nWe will support "
               "farmers who are abused by their partners on isolated farms, with an annual review."
@@ -288,6 +289,11 @@ def test_a_subject_the_named_council_never_mentions_is_refused_though_another_do
     assert not framed.found
     assert "no passage in the documents of Wyvern is about 'farmers'" in framed.text
     assert kb.ask("What does Calder want farmers to do?").found
+    # … nor does how it asks Wyvern to relate to it ("work with")
+    related = kb.ask("Does Wyvern work with farmers?")
+    assert not related.found
+    assert "no passage in the documents of Wyvern is about 'farmers'" in related.text
+    assert kb.ask("Does Calder work with farmers?").found
 
 
 def test_the_ordinal_that_calls_a_section_is_no_subject_the_strategies_must_use(tmp_path):

@@ -221,7 +221,9 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     ("let", `kb.retrieval.english.is_common`). None either when the question asks only for a
     kind of passage ("What does X propose for its Partnership priority?")."""
     source = source_terms(question)
-    about = topic_terms(topic) - source
+    # (how the question relates an area to what it names is not what it is about: "Does Bucks
+    # work with employers?" is about employers)
+    about = topic_terms(without_relating(topic)) - source
     # a year or a period is checked as a specific term; a word asking for a kind of passage
     # ("indicators") is answered by passages of that kind, whatever they call themselves
     subject = about - kind_words(question)
