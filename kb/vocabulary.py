@@ -291,7 +291,9 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                                      r"([^,:?]+?)\s*(?:[,:]|\s[–—-])\s*$", re.IGNORECASE),
             # an opening frame for who asks ("Our cabinet member wants to know how…")
             audience_asking=re.compile(
-                rf"^\s*(?:(?:my|our|the|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{audience})\s+"
+                r"^\s*(?!(?:how|what|which|why|when|where|who|do|does|did|is|are|can)\b)"
+                rf"(?:(?:my|our|the|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+                rf"(?:{audience}|{_alternatives(data['topic']['askers'])})\s+"
                 rf"(?:{_alternatives(data['topic']['asking'])})\s+", re.IGNORECASE),
             # (one or more, after the question or its audience: "…, in order please")
             closing_instructions=re.compile(

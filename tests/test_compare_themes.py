@@ -121,6 +121,22 @@ def test_what_the_paper_is_on_is_the_topic_when_the_rest_has_none():
         "what does Wyvern say about GPs?")
 
 
+def test_who_asks_and_a_closing_tag_question_are_no_part_of_the_question():
+    from kb.retrieval.topic import without_preamble
+
+    assert without_preamble("The board chair wants to know how the Wyvern strategy was "
+                            "developed.") == "how the Wyvern strategy was developed."
+    assert without_preamble("Our DA coordinator has asked whether Wyvern funds refuges - does "
+                            "it?") == "Wyvern funds refuges?"
+    assert without_preamble("Does Wyvern fund a refuge for men or not?") == (
+        "Does Wyvern fund a refuge for men?")
+    # a question that opens with its own question word keeps it; a tag needs its comma or dash
+    for kept in ["How do officers want to know about risk?",
+                 "What does the strategy cover and who does it?",
+                 "For the coordinator post, what does Wyvern fund?"]:
+        assert without_preamble(kept) == kept
+
+
 def test_an_opening_clause_in_the_officers_own_voice_is_dropped_before_a_question():
     from kb.manifest import Area
     from kb.retrieval.areas import AreaResolver
