@@ -351,3 +351,24 @@ def test_a_wishing_word_the_named_area_never_writes_is_no_subject(tmp_path):
     answer = kb.ask("Under Wyvern's Partnership aim, what outcomes are expected?")
     assert answer.found
     assert any("one risk assessment" in c.quote for c in answer.citations)
+
+
+def test_a_word_the_named_council_never_writes_that_modifies_the_rest_is_refused(tmp_path):
+    """"Does Wyvern have a sanctuary scheme?": Wyvern writes of schemes, but never of a
+    sanctuary scheme (Calder does), so the question is about something Wyvern never names,
+    however alike its other schemes' passages are."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nCommunities\n\nWe will run a "
+                      "community ambassador scheme in rural parishes, and a scheme for "
+                      "employers.\n\nHousing\n\nWe will help victims keep their homes.\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nHousing\n\nWe will "
+                      "extend the sanctuary scheme to private tenants, so victims can stay "
+                      "safely in their homes.\n"},
+        WYVERN_AND_CALDER)
+    refused = kb.ask("Does Wyvern have a sanctuary scheme?")
+    assert not refused.found
+    assert "no passage in the documents of Wyvern is about 'sanctuary'" in refused.text
+    assert kb.ask("Does Calder have a sanctuary scheme?").found
+    assert kb.ask("Does Wyvern have a community ambassador scheme?").found

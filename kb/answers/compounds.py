@@ -108,6 +108,16 @@ def modified_by(question: str, words: set[str], about: set[str], idf: Mapping[st
     return out
 
 
+def modified_terms(question: str, words: set[str], about: set[str], idf: Mapping[str, float]
+                   ) -> set[str]:
+    """The terms of the topic words the strategies use that one of `words` modifies ("victim"
+    of "older victims" for "older")."""
+    return {term for match in _modifier().finditer(question)
+            if content_terms(match.group(1)) & words
+            and _used_topic_word(second := content_terms(match.group(2)), about, idf)
+            for term in second}
+
+
 def _used_topic_word(word: set[str], about: set[str], idf: Mapping[str, float]) -> bool:
     """The terms of a word are topic terms (`about`) that the strategies use."""
     return bool(word) and word <= about and all(t in idf for t in word)

@@ -12,6 +12,7 @@ from kb.answers.compounds import (
     everyday_framing,
     loose_compounds,
     modified_by,
+    modified_terms,
     verbs_acting_on,
 )
 from kb.answers.sentences import units
@@ -237,7 +238,10 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     if used is not None:
         scoped = {term for term in subject - wishing
                   if not used(term) and term not in related and not years_of(term)}
-        if scoped and subject - scoped <= verbs_acting_on(question, scoped) | wishing:
+        # … or modify the rest of it: "older victims" of a council that writes of victims but
+        # never of older ones
+        rest = subject - scoped - verbs_acting_on(question, scoped) - wishing
+        if scoped and (not rest or rest <= modified_terms(question, scoped, about, idf)):
             unseen |= scoped
     if unseen:  # (the English dictionary is read only for such a question)
         # … but one that modifies a topic word they use names the subject with it
