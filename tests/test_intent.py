@@ -275,7 +275,7 @@ def test_how_an_area_deals_with_a_topic_is_answered_by_what_it_does(tmp_path):
     assert "Address gaps" not in answer.text
 
 
-def test_a_vision_or_mission_statement_asks_for_a_kind_of_passage_only():
+def test_a_statement_or_key_performance_indicators_ask_for_a_kind_of_passage_only():
     """"What is Wyvern's vision statement?": "statement" names the kind of passage, as
     "vision" does, so a strategy that never writes "statement" still answers it."""
     from kb.retrieval.intent import kind_words
@@ -283,3 +283,6 @@ def test_a_vision_or_mission_statement_asks_for_a_kind_of_passage_only():
 
     assert kind_words("What is Wyvern's vision statement?") == content_terms("vision statement")
     assert kind_words("What is the mission statement?") == content_terms("mission statement")
+    # … and so do "key performance indicators", spelled out
+    assert kind_words("Give me Wyvern's key performance indicators.") == content_terms(
+        "key performance indicators")
