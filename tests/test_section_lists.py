@@ -293,3 +293,26 @@ def test_a_section_asked_for_whole_is_read_from_its_start_when_that_is_no_candid
     answer = kb.ask("What does Wyvern say in section 1?")
     assert answer.found
     assert all("of the introduction" in c.quote for c in answer.citations)
+
+
+def test_a_question_placed_in_a_section_is_answered_from_that_section(tmp_path):
+    """"What does success look like for Priority Two?": each priority has its own success
+    measures, and the answer is the second's, not the best of all three."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\n"
+        "Priority One: Preventing abuse before it starts\n\nWhat we will do\n\n"
+        "a) Deliver healthy relationship lessons in every school.\n\n"
+        "What success looks like\n\n- More young people say they know what a healthy "
+        "relationship is.\n- More employers support staff affected by abuse.\n\n"
+        "Priority Two: Supporting survivors to recover\n\nWhat we will do\n\n"
+        "a) Open a second refuge for women with complex needs.\n\n"
+        "What success looks like\n\n- Fewer survivors wait more than six weeks for "
+        "counselling.\n- More survivors say they feel safe when their case is closed.\n\n"
+        "Priority Three: Changing the behaviour of people who harm\n\nWhat we will do\n\n"
+        "a) Commission a perpetrator programme.\n\n"
+        "What success looks like\n\n- Fewer repeat incidents involving the same "
+        "perpetrator.\n")})
+    answer = kb.ask("What does Wyvern say success looks like for Priority Two?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "Fewer survivors wait more than six weeks" in quotes
+    assert "young people" not in quotes and "repeat incidents" not in quotes

@@ -112,6 +112,10 @@ class Answerer:
             return recorded or extractive.refusal(resolved, hits, reason)
         topic = self._areas.topic(resolved) or resolved
         hits = from_named_documents(hits, plan.named_documents, plan.areas)
+        if plan.section_names and plan.section_placed and not plan.per_area:
+            # "What does success look like under Priority Two?": that section's passages,
+            # where any was found, not the same kind of passage under its siblings
+            hits = ([h for h in hits if self._retriever.in_named_section(plan, h)] or hits)
         weight = self._settings.sentence_similarity
         parts = self._retriever.part_similarities(plan, hits) if weight else None
         # "What does section 3 say?" is answered with the section, where a hit is in it;

@@ -46,6 +46,8 @@ class SearchPlan:
     terms: frozenset[str] = frozenset()  # the query's content terms (to match headings)
     section_names: frozenset[str] = frozenset()  # words it gives as a section's name
     section_about: frozenset[str] = frozenset()  # … or as what a section is about
+    # it places what it asks in that section ("under Priority Two", not "its prevention aim")
+    section_placed: bool = False
     kinds: frozenset[ChunkKind] = frozenset()  # the kinds of passage it asks for
     defined: re.Pattern[str] | None = None  # the acronym a definition question asks about …
     spelled: tuple[str, ...] = ()  # … and its long forms (the answer quotes them first)
@@ -194,6 +196,7 @@ class QueryPlanner:
                           terms=frozenset(content_terms(rest)
                                           - self._documents.title_phrase_words(query)),
                           section_names=reference.names, section_about=reference.about,
+                          section_placed=reference.placed,
                           # "under its Prevention priority" names a section; it does not ask
                           # for aims
                           kinds=kinds,
