@@ -316,3 +316,36 @@ def test_a_question_placed_in_a_section_is_answered_from_that_section(tmp_path):
     quotes = " ".join(c.quote for c in answer.citations)
     assert "Fewer survivors wait more than six weeks" in quotes
     assert "young people" not in quotes and "repeat incidents" not in quotes
+
+
+def test_the_rows_of_an_action_plan_a_question_picks_by_their_cells(tmp_path):
+    """"Which actions does Housing lead?", "… due in March 2025": the plan's rows whose lead or
+    date cell holds it, from every part of the plan; a grid of items with no header naming
+    its columns ("Physical harm / Emotional harm / …") is read whole."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\nAction plan\n\n"
+        "Objective 1: Prevent abuse\n\nRef\tAction\tLead\tTimescale\n"
+        "1.1\tDeliver healthy relationships lessons in every school\tPublic Health\tSeptember 2024\n"
+        "1.2\tRun a community awareness campaign\tCommunity Safety\tAnnually\n"
+        "1.3\tTrain pharmacy staff to ask about abuse\tPublic Health\tMarch 2025\n\n"
+        "Objective 2: Keep victims safe\n\nRef\tAction\tLead\tTimescale\n"
+        "2.1\tRecommission the IDVA service\tAdult Services\tApril 2024\n"
+        "2.2\tExtend the sanctuary scheme to private tenants\tHousing\tMarch 2025\n"
+        "2.3\tOpen eight units of dispersed safe accommodation\tHousing\tDecember 2025\n\n"
+        "The harms of abuse\n\nPhysical harm\tEmotional harm\tLost schooling\n"
+        "Poor mental health\tIsolation\tSubstance misuse\n"
+        "Debt\tHomelessness\tSerious injury\n")})
+    led = kb.ask("Which actions in Wyvern's plan does Housing lead?")
+    assert [c.quote.split("\t")[0] for c in led.citations] == ["2.2", "2.3"]
+    due = kb.ask("List the Wyvern actions due in March 2025.")
+    assert [c.quote.split("\t")[0] for c in due.citations] == ["1.3", "2.2"]
+
+    from kb.answers.lists import rows_asked
+    from kb.answers.sentences import units
+    from kb.text import content_terms
+    from tests.hit_support import hit
+
+    grid = hit("Physical harm\tEmotional harm\tLost schooling\nPoor mental health\tIsolation"
+               "\tSubstance misuse\nDebt\tHomelessness\tSerious injury\n", section="Harms")
+    rows = [(grid, start, end, text) for start, end, text in units(grid.text, grid.start)]
+    assert rows_asked(rows, [grid], content_terms("Which harms does Wyvern list?")) == rows

@@ -25,7 +25,7 @@ from kb.answers.answer_type import (
     gives_value,
 )
 from kb.answers.definitions import asked_definition, definition_heading, definition_pattern
-from kb.answers.lists import MAX_LIST_ITEMS, is_title, list_units, named_title
+from kb.answers.lists import MAX_LIST_ITEMS, is_title, list_units, named_title, rows_asked
 from kb.answers.sentences import units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
@@ -289,6 +289,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                                          idf=idf, nouns=asked_nouns(question),
                                          reference=shape.reference, kinds=kinds,
                                          named_section=shape.named_section)]
+        # "Which actions does Housing lead?", "… due in March 2025": those rows of the plan
+        picked = rows_asked(picked, hits, topic_terms(question) - kind_words(question))
     else:
         definition = asked_definition(question)
         if definition:

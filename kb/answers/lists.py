@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
-from kb.answers.sentences import names_item, units
+from kb.answers.sentences import is_header_row, names_item, units
 from kb.records import ChunkKind, Hit
 from kb.retrieval.headings import in_section
 from kb.retrieval.lists import announces_other, item_lines, list_weight
@@ -69,6 +69,45 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
     # … else the section's own text comes first, and the plan's rows for it after it
     return (_own_list(hits, within_section, terms, idf, nouns, kinds, named_section)
             + rows)[:MAX_LIST_ITEMS]
+
+
+MIN_ROWS = 3  # a table of fewer rows is read whole
+CELL_WORDS = 6  # a cell that picks rows out is short: a lead, a date, a status
+
+
+def rows_asked(items: list[tuple[Hit, int, int, str]], hits: Sequence[Hit],
+               terms: AbstractSet[str]) -> list[tuple[Hit, int, int, str]]:
+    """Of a list that is a table's rows, the rows a question picks out by their cells
+    ("Which actions does Housing lead?": the rows whose lead is Housing; "… due in March
+    2025": those with that date): of the rows of the list's document among the hits, in
+    document order, those whose short cells after the first (CELL_WORDS) hold every one of its
+    `terms` (but the words of the rows' headings) that some rows' cells hold and others do not. The list itself
+    where none does so, or it has under MIN_ROWS rows."""
+    if sum("\t" in item[3] for item in items) < MIN_ROWS:
+        return items
+    doc_id = items[0][0].doc_id
+    # (by document offset: a row two hits share is one row)
+    found = {start: (hit, start, end, text) for hit in hits if hit.doc_id == doc_id
+             for start, end, text in units(hit.text, hit.start, hit.section.split(" > "),
+                                           whole_lists=False, title=hit.title)
+             if "\t" in text}
+    rows = [found[start] for start in sorted(found)]
+    # (a table of columns, whose header names them: "Action / Lead / Timescale"; not a grid of
+    # items, "Physical harm / Emotional harm / …"; the header itself answers nothing)
+    headers = [item for item in rows
+               if is_header_row(item[0].text, item[1] - item[0].start, item[2] - item[0].start)]
+    if not any(vocabulary().table_header.search(item[3]) for item in headers):
+        return items
+    rows = [item for item in rows if item not in headers]
+    # (a row's other cells say who leads it, when it is due, how it stands; its first names
+    # it, and the words of the section it is in name every row: "the perpetrators outcome")
+    held = [content_terms(" ".join(cell for cell in item[3].split("\t")[1:]
+                                   if len(cell.split()) <= CELL_WORDS)) for item in rows]
+    headed = set().union(*(content_terms(item[0].section) for item in rows))
+    picking = {t for t in terms - headed
+               if any(t in h for h in held) and not all(t in h for h in held)}
+    picked = [item for item, h in zip(rows, held, strict=True) if picking and picking <= h]
+    return picked[:MAX_LIST_ITEMS] or items
 
 
 def _own_list(hits: Sequence[Hit], within_section: bool, terms: AbstractSet[str],
