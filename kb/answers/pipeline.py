@@ -112,7 +112,7 @@ class Answerer:
             return recorded or extractive.refusal(resolved, hits, reason)
         topic = self._areas.topic(resolved) or resolved
         hits = from_named_documents(hits, plan.named_documents, plan.areas)
-        if plan.section_names and plan.section_placed and not plan.per_area:
+        if plan.section_names and plan.section_placed and not (plan.per_area or plan.listing):
             # "What does success look like under Priority Two?": that section's passages,
             # where any was found, not the same kind of passage under its siblings
             hits = ([h for h in hits if self._retriever.in_named_section(plan, h)] or hits)
