@@ -29,6 +29,12 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(f"(?:{w})" for w in words)
 
 
+# The words a question opens with when it asks (a clause that opens with one is the question,
+# not a frame around it)
+_ASKING = ("what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|"
+           "had|can|could|will|would|should")
+
+
 def cue_pattern(words: list[str]) -> Pattern:
     """One case-insensitive pattern matching any of the alternatives as whole words (none when
     the list is empty)."""
@@ -277,9 +283,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             # any other opening clause up to a colon or a spaced dash, before a question
             # ("We're reviewing our strategy and want ideas: how does Essex…?")
             opening_clause=re.compile(
-                r"^\s*(?!\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|"
-                r"does|did|has|have|had|can|could|will|would|should)\b)"
-                rf"[^:?–—]{{3,120}}?(?::|\s[–—-]\s)\s*"
+                rf"^\s*(?!\W*(?:{_ASKING})\b)[^:?–—]{{3,120}}?(?::|\s[–—-]\s)\s*"
                 rf"(?=(?:{openers})\b)", re.IGNORECASE),
             # a closing clause for the paper or meeting the answer goes into
             closing_audience=re.compile(
@@ -291,8 +295,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                                      r"([^,:?]+?)\s*(?:[,:]|\s[–—-])\s*$", re.IGNORECASE),
             # an opening frame for who asks ("Our cabinet member wants to know how…")
             audience_asking=re.compile(
-                r"^\s*(?!(?:how|what|which|why|when|where|who|do|does|did|is|are|can)\b)"
-                rf"(?:(?:my|our|the|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+                rf"^\s*(?!(?:{_ASKING})\b)(?:(?:my|our|the|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
                 rf"(?:{audience}|{_alternatives(data['topic']['askers'])})\s+"
                 rf"(?:{_alternatives(data['topic']['asking'])})\s+", re.IGNORECASE),
             # (one or more, after the question or its audience: "…, in order please")

@@ -101,12 +101,17 @@ def test_a_clause_naming_the_audience_or_paper_is_dropped(question, asked):
     assert without_preamble(question) == (asked or question)
 
 
-def test_what_the_paper_is_on_is_the_topic_when_the_rest_has_none():
+def _wyvern_resolver():
     from kb.manifest import Area
     from kb.retrieval.areas import AreaResolver
+
+    return AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+
+
+def test_what_the_paper_is_on_is_the_topic_when_the_rest_has_none():
     from kb.retrieval.topic import without_preamble
 
-    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    resolver = _wyvern_resolver()
     assert without_preamble("I'm writing a board paper on refuge provision: what does Wyvern "
                             "commit to?", resolver) == (
         "refuge provision: what does Wyvern commit to?")
@@ -138,11 +143,9 @@ def test_who_asks_and_a_closing_tag_question_are_no_part_of_the_question():
 
 
 def test_an_opening_clause_in_the_officers_own_voice_is_dropped_before_a_question():
-    from kb.manifest import Area
-    from kb.retrieval.areas import AreaResolver
     from kb.retrieval.topic import without_preamble
 
-    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    resolver = _wyvern_resolver()
     assert without_preamble("We're reviewing our own strategy and want to borrow ideas: how "
                             "does Wyvern involve survivors?", resolver) == (
         "how does Wyvern involve survivors?")
