@@ -349,3 +349,25 @@ def test_the_rows_of_an_action_plan_a_question_picks_by_their_cells(tmp_path):
                "\tSubstance misuse\nDebt\tHomelessness\tSerious injury\n", section="Harms")
     rows = [(grid, start, end, text) for start, end, text in units(grid.text, grid.start)]
     assert rows_asked(rows, [grid], content_terms("Which harms does Wyvern list?")) == rows
+
+
+def test_an_outcome_called_by_number_is_found_by_the_actions_it_numbers(tmp_path):
+    """Wyvern heads its outcomes by their words alone and numbers their actions ("2.1 - …"):
+    "What does Wyvern say under outcome 2?" is answered with those actions, though many
+    passages that speak of outcomes outrank them (top_k=3 here) and no heading is numbered 2."""
+    outcomes = "".join(
+        f"Outcome words {n}\n\nThis outcome matters, and outcomes like it are how the strategy "
+        f"measures its outcome for victims; the outcome of each year is reviewed.\n\n"
+        for n in range(6))
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\n" + outcomes +
+        "Victims are safe\n\nWhat will we do?\n\n"
+        "1.1 - Recommission the refuge with eight more units\n"
+        "1.2 - Fund two more advocates for victims at high risk\n\n"
+        "Perpetrators change\n\nWhat will we do?\n\n"
+        "2.1 - Pilot a perpetrator programme for men who are not before the courts\n"
+        "2.2 - Hold monthly tasking meetings on serial perpetrators\n")}, top_k=3)
+    answer = kb.ask("What does Wyvern say under outcome 2?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[:2] == ["2.1 - Pilot a perpetrator programme for men who are not before the "
+                          "courts", "2.2 - Hold monthly tasking meetings on serial perpetrators"]

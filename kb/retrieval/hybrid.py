@@ -435,7 +435,7 @@ class HybridRetriever:
         depth = {p: plan.named_part(self._headings, chunks[p].chunk.section).count(" > ")
                  for p in under if p in chunks}
         if not depth:
-            return ranked
+            return self._led_by_referenced_items(plan, ranked, chunks, scores, where)
         outermost = [p for p in depth if depth[p] == min(depth.values())]
         sections = {chunks[p].chunk.section for p in outermost}
         top = ranked[:LIST_POOL]
@@ -447,6 +447,31 @@ class HybridRetriever:
         for position in leading:
             scores[position] = best
         return [*leading, *(p for p in ranked if p not in leading)]
+
+    def _led_by_referenced_items(self, plan: SearchPlan, ranked: list[int],
+                                 chunks: dict[int, StoredChunk], scores: dict[int, float],
+                                 where: Filter) -> list[int]:
+        """Where no heading is numbered as the question calls the section, the ranking led by
+        the first chunk whose lines are the items the number refers to ("4.1 - Develop and
+        pilot…" for "What does Essex say under outcome 4?", whose outcomes are headed by their
+        words alone), when no top hit holds them. Only within the areas or documents the
+        question names: a whole store is not read for it."""
+        reference = plan.item_reference
+        allowed = self._snapshot.allowed(where)
+        if reference is None or allowed is None:
+            return ranked
+        top = ranked[:self._settings.top_k]
+        self._fetch(chunks, top)
+        if any(holds_items(reference, chunks[p].chunk.text) for p in top):
+            return ranked
+        scope = [int(p) for p in np.flatnonzero(allowed)]
+        self._fetch(chunks, scope)
+        holding = [p for p in scope if holds_items(reference, chunks[p].chunk.text)]
+        if not holding:
+            return ranked
+        first = min(holding, key=lambda p: (chunks[p].chunk.doc_id, chunks[p].chunk.ordinal))
+        scores[first] = max(scores.values(), default=0.0)
+        return [first, *(p for p in ranked if p != first)]
 
     def _section_start(self, plan: SearchPlan, position: int,
                        chunks: dict[int, StoredChunk]) -> int:
