@@ -80,9 +80,9 @@ def rows_asked(items: list[tuple[Hit, int, int, str]], hits: Sequence[Hit],
     """Of a list that is a table's rows, the rows a question picks out by their cells
     ("Which actions does Housing lead?": the rows whose lead is Housing; "… due in March
     2025": those with that date): of the rows of the list's document among the hits, in
-    document order, those whose short cells after the first (CELL_WORDS) hold every one of its
-    `terms` (but the words of the rows' headings) that some rows' cells hold and others do not. The list itself
-    where none does so, or it has under MIN_ROWS rows."""
+    document order, those whose short cells after the first (CELL_WORDS) hold every one of
+    its `terms` (but the words of the rows' headings) that some rows' cells hold and others
+    do not. The list itself where none does so, or it has under MIN_ROWS rows."""
     if sum("\t" in item[3] for item in items) < MIN_ROWS:
         return items
     doc_id = items[0][0].doc_id

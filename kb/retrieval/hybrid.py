@@ -204,10 +204,7 @@ class HybridRetriever:
             ranked = with_list_continuation(ranked, following, scores, runs_on)
         if plan.period_documents and not kind_filter:
             first = self._standing_lines(plan.period_documents, plan.status_asked, chunks)
-            best = max(scores.values(), default=0.0)
-            for position in first:  # ranked first, as the best hit is
-                scores[position] = best
-            ranked = [*first, *(p for p in ranked if p not in first)]
+            ranked = _ranked_first(first, ranked, scores)
         top_k = ranked[:k]
         self._fetch(chunks, [p + d for p in top_k for d in (-1, 0, 1)])
         return [self._hit(i, scores[i], similarity.get(i, 0.0), chunks) for i in top_k
@@ -442,11 +439,7 @@ class HybridRetriever:
         self._fetch(chunks, top)
         if any(chunks[p].chunk.section in sections for p in top if p in chunks):
             return ranked
-        leading = outermost[:LIST_CHUNKS]
-        best = max(scores.values(), default=0.0)
-        for position in leading:
-            scores[position] = best
-        return [*leading, *(p for p in ranked if p not in leading)]
+        return _ranked_first(outermost[:LIST_CHUNKS], ranked, scores)
 
     def _led_by_referenced_items(self, plan: SearchPlan, ranked: list[int],
                                  chunks: dict[int, StoredChunk], scores: dict[int, float],
@@ -470,8 +463,7 @@ class HybridRetriever:
         if not holding:
             return ranked
         first = min(holding, key=lambda p: (chunks[p].chunk.doc_id, chunks[p].chunk.ordinal))
-        scores[first] = max(scores.values(), default=0.0)
-        return [first, *(p for p in ranked if p != first)]
+        return _ranked_first([first], ranked, scores)
 
     def _section_start(self, plan: SearchPlan, position: int,
                        chunks: dict[int, StoredChunk]) -> int:
@@ -558,3 +550,11 @@ def _whole_words(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str] | No
                for w in words)
     return re.compile("|".join(rf"(?<!\w){w}(?!\w)" for w in escaped), flags)
 
+
+def _ranked_first(leading: Sequence[int], ranked: list[int], scores: dict[int, float]
+                  ) -> list[int]:
+    """The ranking with these positions first, each scored as the best hit is."""
+    best = max(scores.values(), default=0.0)
+    for position in leading:
+        scores[position] = best
+    return [*leading, *(p for p in ranked if p not in leading)]
