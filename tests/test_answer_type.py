@@ -81,6 +81,9 @@ from tests.hit_support import hit
     ("What is the backlog of MARAC cases in Calder?", AnswerType.COUNT),
     # a possessive among the words between ("the pilots' evaluation")
     ("What was the outcome of the Wyvern refuge pilots' evaluation?", AnswerType.FINDING),
+    # … and between "of" and the source, with no "the" ("of Wyvern's perpetrator pilot")
+    ("What was the outcome of Wyvern's perpetrator pilot?", AnswerType.FINDING),
+    ("What were the outcomes of its IRIS trials?", AnswerType.FINDING),
     ("What evaluation has Wyvern done of its refuge pilot?", AnswerType.FINDING),
     ("Has the Calder perpetrator pilot been evaluated?", AnswerType.FINDING),
     ("Which schools programme in Wyvern has been evaluated?", None),

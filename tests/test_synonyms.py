@@ -102,6 +102,11 @@ OFFICERS_WORDS = [
     ("How will Calder reach women in the countryside?", ["rural"]),
     ("How will Wyvern upskill its staff?", ["training"]),
     ("How many women in Calder had to move home to be safe?", ["relocation"]),
+    # (words between the verb and where to: "move victims out of the area")
+    ("Will Wyvern move victims out of the area or support them at home?", ["relocation"]),
+    # one result as several, but not "as a result"
+    ("What result does Calder want from partnership working?", ["outcomes"]),
+    ("What happened as a result of the Wyvern campaign?", []),
     ("How will Wyvern tell whether its refuge work is succeeding?", ["success"]),
     ("What stops victims in Calder from asking for help?", ["barriers"]),
     ("Who do victims in Wyvern turn to first?", ["confide"]),
