@@ -308,6 +308,20 @@ def test_an_answer_leads_with_the_sentences_that_give_the_value_asked_for():
     assert answer.citations[0].quote == "Wyvern has 24 bed spaces."
 
 
+def test_a_count_leads_the_answer_only_where_it_counts_what_is_asked():
+    """"How many women are killed each week in Wyvern?" is answered by "2 women per week", not
+    by the numbers of a list of principles that holds one of its words."""
+    from kb.answers.extractive import compose
+
+    principles = hit("Our principles: 1. Learning the lessons of Domestic Homicide Reviews when "
+                     "someone is killed. 2. Training our workforce to support all partner agencies.",
+                     section="Principles", similarity=0.5)
+    figures = hit("Domestic abuse claims the lives of around 2 women per week.",
+                  section="The national picture", similarity=0.5)
+    answer = compose("How many women are killed each week in Wyvern?", [principles, figures], {})
+    assert answer.citations[0].quote.startswith("Domestic abuse claims the lives")
+
+
 def test_a_list_item_gives_a_value_with_its_own_words_and_details_not_its_neighbours():
     """"Which charity runs the counselling service?" is not answered by the next item's
     programme name; an item's figure is read with the details indented under it."""

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from kb.answers.about import topic_terms
 from kb.answers.answer_type import (
+    counted_terms,
     AnswerType,
     dated_in,
     expected_type,
@@ -104,7 +105,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 defines: re.Pattern[str] | None = None, often: bool = False,
                 compounds: Sequence[frozenset[str]] = (),
                 defined_under: re.Pattern[str] | None = None,
-                years: Sequence[tuple[int, int]] = ()
+                years: Sequence[tuple[int, int]] = (), counted: AbstractSet[str] = frozenset()
                 ) -> list[tuple[float, Hit, int, int, str]]:
     """Every sentence of every hit, scored by idf-weighted overlap with the question (a word
     that shares only its stem with the question's word counts less, "employment" for
@@ -113,7 +114,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     a kind the question asks for, and whether it gives the `value` the question asks for (a
     name for "Who wrote…?", a number for "How many…?", a frequency for "How often…?" when
     `often`: VALUE_WEIGHT; for a question that asks for the value in some `years`, one
-    dated in one of them, `_dated`), or, for a definition
+    dated in one of them, `_dated`; for a count, one beside what it `counted`: not the "1."
+    of a numbered list for "How many women…?"), or, for a definition
     question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too) or
     stands under a heading `defined_under` ("What we mean by domestic abuse"). The
     words of one of the question's hyphenated `compounds` count only together, in the
@@ -180,7 +182,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
             if text.rstrip().endswith("?"):  # a prompt ("What are we worried about?"), no answer
                 kind_weight *= QUESTION_WEIGHT
             if value is not None and (vocabulary().frequency.search(text) if often
-                                      else gives_value(text, value, question_terms)) and (
+                                      else gives_value(text, value, question_terms, counted)) and (
                     not years or _dated(years, hit, found, index)):
                 kind_weight *= VALUE_WEIGHT
             if value is AnswerType.NAME and signature.match(text):  # "Nick Alston, … Chairman"
@@ -312,7 +314,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                              definition_pattern(definition[0]) if definition else None,
                              often, compound_parts(question),
                              definition_heading(definition[0]) if definition else None,
-                             [span for term in about if (span := years_of(term))])
+                             [span for term in about if (span := years_of(term))],
+                             counted_terms(question) if value is AnswerType.COUNT else frozenset())
         if kinds:
             scored = _of_asked_kind(scored, terms, kinds, multi_area)
         if multi_area and which_areas:  # so that areas that do not answer crowd out none
