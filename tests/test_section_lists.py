@@ -371,3 +371,48 @@ def test_an_outcome_called_by_number_is_found_by_the_actions_it_numbers(tmp_path
     quotes = [c.quote for c in answer.citations]
     assert quotes[:2] == ["2.1 - Pilot a perpetrator programme for men who are not before the "
                           "courts", "2.2 - Hold monthly tasking meetings on serial perpetrators"]
+
+
+ITEMS_BY_NUMBER = (
+    "Wyvern Domestic Abuse Strategy 2024-2027\n\n"
+    "1.0 Introduction\n\nThis strategy sets out how Wyvern partners will respond to domestic "
+    "abuse over three years.\n\n"
+    "2.0 The picture in Wyvern\n\n2.1 Prevalence\n\nPolice recorded 4,100 incidents last year.\n\n"
+    "2.2 What survivors told us\n\nSurvivors told us they had to repeat their story too often.\n\n"
+    "3.0 Strategic objectives\n\n"
+    "Objective 1: Fewer people experience domestic abuse\n"
+    "Objective 2: Survivors are safe and supported to recover\n"
+    "Objective 3: People who harm change their behaviour\n\n"
+    "4.0 Delivery\n\nWe will do this by developing three delivery strands.\n\n"
+    "PREVENT\n\nWe will teach healthy relationships in every secondary school.\n\n"
+    "SUPPORT\n\nWe will fund two more advocates for survivors at high risk.\n\n"
+    "PROTECT\n\nWe will hold monthly tasking meetings on serial perpetrators.\n\n"
+    "5 Key performance indicators\n\nRepeat referrals to MARAC fall from 34% to 28%.\n")
+
+
+@pytest.mark.parametrize(("question", "first", "absent"), [
+    # the item that opens with the noun and its number, alone
+    ("What is Wyvern's second objective?", "Objective 2: Survivors are safe", "Objective 3"),
+    # … not the section numbered 2.2 of another chapter, whose heading holds no item
+    ("What is Wyvern's second strategic objective?", "Objective 2: Survivors are safe",
+     "What survivors told us"),
+    # the nth of the titles a lead-in announces as strands
+    ("What is Wyvern's third delivery strand?", "PROTECT", "SUPPORT"),
+    ("What is the second of Wyvern's delivery strands?", "SUPPORT", "PROTECT"),
+])
+def test_an_item_called_by_number_is_picked_out_of_its_list(tmp_path, question, first, absent):
+    """Where no heading is numbered as the question calls an item ("its second objective"),
+    the item is picked out of the list it belongs to: the line that numbers it, or the nth
+    title of a list announced as those things."""
+    answer = corpus_kb(tmp_path, {"wyvern.txt": ITEMS_BY_NUMBER}).ask(question)
+    assert answer.found, answer.text
+    assert answer.citations[0].quote.startswith(first), answer.text
+    assert absent not in answer.text, answer.text
+
+
+def test_an_item_called_by_number_of_a_list_the_strategy_has_not_is_refused(tmp_path):
+    """"What is Wyvern's fifth priority?" of a strategy with no priorities (its section 5 is its
+    indicators): no list is announced as priorities, so nothing is quoted."""
+    answer = corpus_kb(tmp_path, {"wyvern.txt": ITEMS_BY_NUMBER}).ask(
+        "What is the third of Wyvern's priorities?")
+    assert not answer.found, answer.text

@@ -18,15 +18,15 @@ from typing import TypeVar
 
 from kb.answers.about import topic_terms
 from kb.answers.answer_type import (
-    counted_terms,
     AnswerType,
+    counted_terms,
     dated_in,
     expected_type,
     frequency_terms,
     gives_value,
 )
 from kb.answers.definitions import asked_definition, definition_heading, definition_pattern
-from kb.answers.lists import MAX_LIST_ITEMS, is_title, list_units, named_title, rows_asked
+from kb.answers.lists import MAX_LIST_ITEMS, called_item, is_title, list_units, named_title, rows_asked
 from kb.answers.sentences import units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
@@ -248,6 +248,9 @@ class AnswerShape:
     # for a list question about a section called by number ("under Theme B"), the references
     # that number its items in an action plan apart from it ("B1", "B2"); the list is those
     reference: re.Pattern[str] | None = None
+    # the sections it calls by number ('object#2' of "its second objective"): where no heading
+    # is numbered so, the list's item numbered so is the answer (`lists.called_item`)
+    called: frozenset[str] = frozenset()
 
 
 def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
@@ -293,6 +296,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                                          named_section=shape.named_section)]
         # "Which actions does Housing lead?", "… due in March 2025": those rows of the plan
         picked = rows_asked(picked, hits, topic_terms(question) - kind_words(question))
+        if not multi_area:
+            picked = called_item(picked, shape.called)
     else:
         definition = asked_definition(question)
         if definition:

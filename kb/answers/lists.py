@@ -71,6 +71,71 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
             + rows)[:MAX_LIST_ITEMS]
 
 
+def called_item(items: list[tuple[Hit, int, int, str]], names: AbstractSet[str]
+                ) -> list[tuple[Hit, int, int, str]]:
+    """The one item of a list that a question calls by number where no heading is numbered so
+    (`names`: 'noun#number' tokens, `kb.retrieval.headings.numbered_names`; "Hackney's
+    second objective": 'object#2'): the units from the item that opens with the noun and
+    number ("Objective 2: …") to the next item. Where the list is announced as one of those
+    things (a lead-in before the items or the first item's headings name the noun: "We will
+    do this by developing four strategic delivery strands.", "Outcomes: … > 1. Education"),
+    the item numbered so ("2. Awareness"), else, where each item opens with a title of its
+    own ("PREVENT", "SUPPORT"…), the nth of those. The whole list otherwise: a list of actions
+    under the section the question calls is no list of its sections ("3.1", "3.2" of section
+    3, "Our priorities", are no third priority). Nothing where the list is not announced as
+    one of those things."""
+    called = [name.split("#", 1) for name in names if "#" in name and not name.startswith("#")]
+    if len(called) != 1 or not items:
+        return items
+    noun, written = called[0]
+    number = _ordinal(written)
+    openers = [i for i, (_, _, _, text) in enumerate(items) if _opens_item(text)]
+    chosen = next((i for i in openers if _item_number(items[i][3], noun) == number), None)
+    first = openers[0] if openers else len(items)
+    announced = any(noun in content_terms(hit.section) for hit, _, _, _ in items[:first + 1]
+                    ) or any(noun in content_terms(text) for _, _, _, text in items[:first])
+    if chosen is None and not announced:
+        return []  # no list of those things ("What is New Forest's third priority?")
+    if chosen is None:  # "Outcomes: … > 1. Education": "2. Awareness"
+        chosen = next((i for i in openers if _listed_number(items[i][3]) == number), None)
+    if chosen is None:
+        titles = [i for i in openers if is_title(_first_line(items[i][3]))]
+        if titles != openers or len(titles) < number:
+            return items
+        chosen = titles[number - 1]
+    end = next((i for i in openers if i > chosen), len(items))
+    return items[chosen:end]
+
+
+def _first_line(text: str) -> str:
+    return text.strip().split("\n", 1)[0]
+
+
+def _opens_item(text: str) -> bool:
+    """Whether a unit opens an item of a list: a bullet or number, a section noun and number
+    ("Objective 2"), or a title line over its text."""
+    first = _first_line(text)
+    return bool(BULLET.match(first) or NUMBERED_ITEM.match(first) or is_title(first))
+
+
+_LISTED_NUMBER = re.compile(r"\s*\(?(\d{1,2})[.):]\s")
+
+
+def _listed_number(text: str) -> int | None:
+    """The whole number an item opens with ("2. Awareness", "(3) …"; not "3.1"), else None."""
+    found = _LISTED_NUMBER.match(text)
+    return int(found.group(1)) if found else None
+
+
+def _item_number(text: str, noun: str) -> int | None:
+    """The number of an item that opens with the section noun (a term: "object") and a
+    number ("Objective 2: …", "Priority Two"), else None."""
+    named = NUMBERED_ITEM.match(text)
+    if named and noun in content_terms(named.group(1)):
+        return _ordinal(named.group(2))
+    return None
+
+
 MIN_ROWS = 3  # a table of fewer rows is read whole
 CELL_WORDS = 6  # a cell that picks rows out is short: a lead, a date, a status
 

@@ -26,7 +26,7 @@ from kb.records import Answer, Chunk, Hit
 from kb.retrieval import followup
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver
 from kb.retrieval.documents import DocumentResolver, from_named_documents
-from kb.retrieval.headings import division_reference
+from kb.retrieval.headings import division_reference, listed_question
 from kb.retrieval.hybrid import HybridRetriever
 from kb.retrieval.intent import named_kinds
 from kb.retrieval.plan import SearchPlan
@@ -85,6 +85,16 @@ class Answerer:
         searched_as_one = plan.searched_as_one and plan.areas is None
         k = max(self._settings.top_k, ALL_AREAS_MAX) if searched_as_one else self._settings.top_k
         hits = self._retriever.search(searched, k, areas, doc_ids, kinds, plan)
+        # "What is Bucks' second delivery strand?", where no heading is numbered so: an item
+        # of the list of its strands ("What are Bucks' delivery strands?"), picked out of it
+        numbered = frozenset(name for name in plan.section_names
+                             if "#" in name and not name.startswith("#"))
+        listed = listed_question(searched) if numbered and plan.whole_section_asked else None
+        if listed and not any(self._retriever.in_named_section(plan, hit) for hit in hits):
+            plan = self._retriever.plan(listed, areas)
+            hits = self._retriever.search(listed, k, areas, doc_ids, kinds, plan)
+        else:
+            numbered = frozenset()
         dated = (period_answer(hits, plan.period_documents, plan.status_asked,
                                area_names=self._area_names)
                  if plan.period_documents else None)
@@ -135,7 +145,7 @@ class Answerer:
             which_areas=plan.which_areas or searched_as_one,
             named_section=(partial(self._retriever.named_section, plan)
                            if whole and not unfound else None),
-            reference=plan.item_reference)
+            reference=plan.item_reference, called=numbered)
         answer = extractive.compose(topic, hits, self._idf, shape, self._area_names, parts,
                                     weight)
         if not answer.found:

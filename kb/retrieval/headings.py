@@ -31,6 +31,7 @@ from kb.vocabulary import vocabulary
 
 GENERIC_SHARE = 0.1  # a word in more than a tenth of the chunks says nothing about a section
 NAME_WORDS = 3  # at most this many words before a section noun are the section's name
+ORDINAL_GAP = 2  # words at most between an ordinal and its section noun ("second delivery strand")
 _TOKEN = re.compile(r"[\w‘’'-]+")
 _PREPOSITIONS = frozenset("under for in within of from on about across to at".split())
 _NAMED_AFTER = frozenset("on about".split())  # "the outcome on communities" names it after
@@ -64,9 +65,12 @@ def section_reference(question: str) -> SectionReference:
     found: set[str] = set()
     about: set[str] = set()
     spans: list[tuple[int, int]] = []
+    # "its second delivery strand", "the second of its delivery strands": one called by number
+    # (below), whose other words name no heading
+    by_ordinal = [m.span() for m in _numbered_pattern().finditer(question) if m.group(3)]
     for at, match in enumerate(matches):
         word = match.group().lower().strip("'‘’")
-        if not _is_section_noun(word):
+        if not _is_section_noun(word) or any(a <= match.start() < b for a, b in by_ordinal):
             continue
         first = at
         name: set[str] = set()
@@ -117,7 +121,7 @@ def section_reference(question: str) -> SectionReference:
                     and _DIVISION_ASKED.match(question, named.end()))):
             found |= names
             spans.append(named.span())
-        elif singular((named.group(1) or named.group(4)).lower()) not in _DIVISIONS:
+        elif singular(_called_noun(named).lower()) not in _DIVISIONS:
             # "What is Wyvern's second priority?" asks for that one, all of it (not for a
             # "Part 4 duty")
             found |= names
@@ -155,13 +159,18 @@ def _capitalised(matches: list[re.Match[str]], index: int, start: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _numbered_pattern() -> re.Pattern[str]:
-    nouns = "|".join(sorted(vocabulary().section_nouns, key=len, reverse=True))
+    by_length = sorted(vocabulary().section_nouns, key=len, reverse=True)
+    nouns = "|".join(by_length)
+    plurals = "|".join(_plural(n) for n in by_length)
     words = "|".join(NUMBER_WORDS)
     ordinals = "|".join(ORDINAL_WORDS)
     # "Section C", "Part B": a capital letter numbers a division as a figure does; "its
-    # second priority" is "Priority 2"
+    # second priority" is "Priority 2", and so are "its second delivery strand" (up to
+    # ORDINAL_GAP words between) and "the second of its priorities"
+    of = r"of\s+(?:the\s+|its\s+|their\s+|[\w-]*['’]s?\s+)?"
     return re.compile(rf"\b(?:({nouns})s?\s+({_NUMBER}|{words}|(?-i:[A-Z]))"
-                      rf"|({ordinals})\s+({nouns}))\b", re.IGNORECASE)
+                      rf"|({ordinals})\s+(?:{of}(?:[\w-]+\s+){{0,{ORDINAL_GAP}}}?({plurals})"
+                      rf"|(?:[\w-]+\s+){{0,{ORDINAL_GAP}}}?({nouns})))\b", re.IGNORECASE)
 
 
 # What follows a division's number that a question asks about ("section 3.2 of the strategy",
@@ -174,6 +183,37 @@ _DIVISIONS = frozenset({"section", "chapter", "part"})
 _SECTION_NUMBER = re.compile(rf"\s*({_NUMBER})\.?\s+(?=[A-Za-z])")
 
 
+def _called_noun(match: re.Match[str]) -> str:
+    """The section noun of a `_numbered_pattern` match."""
+    return str(match.group(1) or match.group(4) or match.group(5))
+
+
+def listed_question(question: str) -> str | None:
+    """The list question that a question calling one item by number is part of, where that
+    item is no heading of its own ("What is Bucks' second delivery strand?": "What are Bucks'
+    delivery strands?"; "the third of Wiltshire's priorities": "Wiltshire's priorities"); None
+    where it calls none so, or calls a division of the document ("section 7": no list's item)."""
+    match = _numbered_pattern().search(question)
+    if match is None or singular(_called_noun(match).lower()) in _DIVISIONS:
+        return None
+    before = question[:match.start()]
+    if match.group(4):  # "the third of its priorities": its priorities
+        called = re.sub(r"^\s*of\s+", "", match.group()[match.end(3) - match.start():])
+        before = re.sub(r"\bthe\s+$", "", before, flags=re.IGNORECASE)
+    elif match.group(5):  # "its second delivery strand": its delivery strands
+        words = match.group()[match.end(3) - match.start():].split()
+        called = " ".join([*words[:-1], _plural(words[-1])])
+    else:  # "Priority Two": the priorities
+        called = _plural(match.group(1))
+    listed = f"{before}{called}{question[match.end():]}"
+    return re.sub(r"^\s*(?:what\s+is|what['’]s|which\s+is)\b", "What are", listed,
+                  flags=re.IGNORECASE)
+
+
+def _plural(noun: str) -> str:
+    return f"{noun[:-1]}ies" if noun.endswith("y") else f"{noun}s"
+
+
 def numbered_names(text: str) -> frozenset[str]:
     """The sections a text calls by a section noun and a number, a capital letter or an
     ordinal ("Priority Two", "under Ambition 2", "Section C", "its second priority", the
@@ -181,7 +221,7 @@ def numbered_names(text: str) -> frozenset[str]:
     found = set()
     for match in _numbered_pattern().finditer(text):
         noun, number = (match.group(1), match.group(2)) if match.group(1) else (
-            match.group(4), ORDINAL_WORDS[match.group(3).lower()])
+            _called_noun(match), ORDINAL_WORDS[match.group(3).lower()])
         number = NUMBER_WORDS.get(number.lower(), number)
         found.add(f"{min(content_terms(noun), default=noun.lower())}#{number}")
         if noun.lower() in _DIVISIONS and number[0].isdigit():
@@ -243,10 +283,13 @@ def referenced_items(names: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"^\W*(?:{'|'.join(alternatives)})(?![\d.]*\d)(?=\W)")
 
 
-def holds_items(reference: re.Pattern[str], text: str) -> bool:
+def holds_items(reference: re.Pattern[str], text: str, section: str = "") -> bool:
     """Whether a line of a text is an item that `referenced_items` numbers for its section
-    ("4.1 - …" for "section 4", "B1" for "Theme B")."""
-    return any(map(reference.match, text.splitlines()))
+    ("4.1 - …" for "section 4", "B1" for "Theme B"); not one of the headings of its `section`
+    path ("2.2 What survivors told us" heads a section of chapter 2, no item of objective 2)."""
+    headings = {heading.strip() for heading in section.split(" > ")}
+    return any(reference.match(line) and line.strip() not in headings
+               for line in text.splitlines())
 
 
 def _before_name(before: Sequence[re.Match[str]]) -> Sequence[re.Match[str]]:

@@ -274,7 +274,7 @@ class HybridRetriever:
         plan numbers for it ("4.1 - …" for "section 4": `SearchPlan.item_reference`)."""
         reference = plan.item_reference
         return (plan.names_section(self._headings, hit.section)
-                or (reference is not None and holds_items(reference, hit.text)))
+                or (reference is not None and holds_items(reference, hit.text, hit.section)))
 
     def named_section(self, plan: SearchPlan, section: str) -> str:
         """The part of a section path that the question names (see
@@ -455,11 +455,11 @@ class HybridRetriever:
             return ranked
         top = ranked[:self._settings.top_k]
         self._fetch(chunks, top)
-        if any(holds_items(reference, chunks[p].chunk.text) for p in top):
+        if any(holds_items(reference, chunks[p].chunk.text, chunks[p].chunk.section) for p in top):
             return ranked
         scope = [int(p) for p in np.flatnonzero(allowed)]
         self._fetch(chunks, scope)
-        holding = [p for p in scope if holds_items(reference, chunks[p].chunk.text)]
+        holding = [p for p in scope if holds_items(reference, chunks[p].chunk.text, chunks[p].chunk.section)]
         if not holding:
             return ranked
         first = min(holding, key=lambda p: (chunks[p].chunk.doc_id, chunks[p].chunk.ordinal))

@@ -99,7 +99,7 @@ class ListLocator:
                 numbered = next((position for position in top
                                  if ((chunk := chunks[position].chunk).kind in plan.kinds
                                      or whole)
-                                 and holds_items(reference, chunk.text)), None)
+                                 and holds_items(reference, chunk.text, chunk.section)), None)
             if numbered is not None:
                 return numbered, False
         pool = [p for p in ranked[:LIST_POOL] if (not plan.named_documents
