@@ -193,7 +193,8 @@ class KnowledgeBase:
 
     def _corrected(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """The text with misspelt words corrected (kb.retrieval.typos), and the fixes."""
-        return corrected(text, self._idf) if self.settings.correct_typos else (text, [])
+        return (corrected(text, self._idf, self.areas.name_words) if self.settings.correct_typos
+                else (text, []))
 
     # -- comparison ----------------------------------------------------------------------
     def compare(self, theme: str, areas: Sequence[str] | None = None) -> Comparison:

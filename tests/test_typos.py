@@ -29,6 +29,20 @@ def test_names_councils_english_words_and_short_words_are_left_as_typed():
     assert corrected("what about stalkng", KNOWN)[1] == []
 
 
+def test_a_misspelt_area_name_is_read_as_the_area_it_is_one_edit_from():
+    """Officers misspell councils ("Wyverne", "Calderdail's"): a capitalised word no document
+    nor English holds, one edit from a word an indexed area is named by, is read as it; not a
+    name two edits away, a short one, nor an English word ("Wessex" for "Essex")."""
+    places = {"wyvern", "calder", "vale", "essex"}
+    assert corrected("What does Wyverne say about refuges?", KNOWN, places) == (
+        "What does Wyvern say about refuges?", [("Wyverne", "Wyvern")])
+    assert corrected("Compare Wyvern's plan with Caldre's", KNOWN, places)[0] == (
+        "Compare Wyvern's plan with Calder's")
+    for text in ["What does Wyvverne say?", "What does Calde say?", "What does Wessex say?",
+                 "What does Perpetraterville do?"]:
+        assert corrected(text, KNOWN, places)[1] == [], text
+
+
 def test_a_contraction_typed_without_its_apostrophe_is_read_with_it():
     """"whats the vision" asks what the vision is: "whats" is no topic word (a question whose
     topic word no document holds is refused); words that only begin so are left alone."""
@@ -43,6 +57,13 @@ def test_ask_reads_a_misspelt_topic_word_and_says_so(fake_kb):
     assert answer.found and "sanctuary schemes" in answer.text
     assert answer.notice == "Read 'sanctuery' as 'sanctuary'."
     assert fake_kb.ask("what does northshire do about sanctuary schemes").notice == ""
+
+
+def test_ask_reads_a_misspelt_council_as_the_area_and_says_so(fake_kb):
+    """"Northshre" was refused as an area the strategies never mention."""
+    answer = fake_kb.ask("What does Northshre do about sanctuary schemes?")
+    assert answer.found and "sanctuary schemes" in answer.text, answer.text
+    assert answer.notice == "Read 'Northshre' as 'Northshire'."
 
 
 def test_a_pasted_paragraph_of_noise_is_looked_up_only_so_far():

@@ -76,6 +76,9 @@ class AreaResolver:
         shorts = {key: {s for n in names if (s := short_form(n))} for key, names in names_of.items()}
         taken = Counter(n for key in self.keys
                         for n in {n.lower() for n in shorts[key] | names_of[key]})
+        # the words areas are named by, to read a misspelt one as (kb.retrieval.typos)
+        self.name_words = frozenset(word for names in names_of.values() for name in names
+                                    for word in re.findall(r"[a-z]+", name.lower()))
         for key in self.keys:
             names = names_of[key] | {s for s in shorts[key] if taken[s.lower()] == 1}
             for name in sorted(names, key=len, reverse=True):
