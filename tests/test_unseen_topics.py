@@ -372,3 +372,7 @@ def test_a_word_the_named_council_never_writes_that_modifies_the_rest_is_refused
     assert "no passage in the documents of Wyvern is about 'sanctuary'" in refused.text
     assert kb.ask("Does Calder have a sanctuary scheme?").found
     assert kb.ask("Does Wyvern have a community ambassador scheme?").found
+    # a possessive modifies as a plain word does ("sanctuary's" of "the sanctuary's scheme")
+    refused = kb.ask("Does Wyvern have a sanctuary's scheme?")
+    assert not refused.found and "'sanctuary" in refused.text, refused.text
+    assert kb.ask("Does Calder have a sanctuary's scheme?").found

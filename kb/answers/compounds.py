@@ -60,7 +60,7 @@ def loose_compounds(question: str, topic: str, hits: Sequence[Hit],
 @lru_cache(maxsize=1)
 def _modifier() -> re.Pattern[str]:
     return re.compile(r"\b(?:about|on|for|of|with|into|regarding|around|the|a|an|any|its|their"
-                      rf"|our|{vocabulary().object_verbs})\s+([a-z]+)[ \t]+([a-z]+)\b",
+                      rf"|our|{vocabulary().object_verbs})\s+([a-z]+)(?:['’]s?)?[ \t]+([a-z]+)\b",
                       re.IGNORECASE)
 
 
