@@ -107,6 +107,8 @@ OFFICERS_WORDS = [
     # one result as several, but not "as a result"
     ("What result does Calder want from partnership working?", ["outcomes"]),
     ("What happened as a result of the Wyvern campaign?", []),
+    ("How does Calder support armed forces families?", ["military"]),
+    ("How does Wyvern listen to survivors' voices?", ["experts by experience"]),
     ("How will Wyvern tell whether its refuge work is succeeding?", ["success"]),
     ("What stops victims in Calder from asking for help?", ["barriers"]),
     ("Who do victims in Wyvern turn to first?", ["confide"]),

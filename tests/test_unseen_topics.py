@@ -250,6 +250,13 @@ def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_
     idva = hit(texts[3])
     assert reason("What will victims get from the IDVA service, per Wyvern?", [idva],
                   corpus=[*texts, "Advocates visit twice per year."]) == ""
+    # an officer's everyday phrase for the strategies' word is theirs to write otherwise:
+    # "armed forces" of a strategy that writes "military" (vocabulary [synonyms])
+    armed = hit("An armed response unit attends high risk calls.")
+    forces = hit("Police forces will share data with the IDVA service.")
+    military = hit("Campaigns will reach military, traveller and rural communities.")
+    assert reason("What does Wyvern say about armed forces families?", [military, armed, forces],
+                  corpus=[*texts, armed.text, forces.text, military.text]) == ""
     # a year is checked as a specific term: "event 2031 report" holds no compound '2031 report'
     reported = hit("Prevention work reported at the launch event: a booklet was sent to every "
                    "household in Wyvern during 2031.")

@@ -156,7 +156,7 @@ def uncovered_reason(question: str, hits: Sequence[Hit], min_relevance: float,
     if passing:
         return "the strategies name " + ", ".join(f"'{t}'" for t in passing) + " only in passing"
     unheld = (_unheld(question, topic_text, hits, idf, acronyms, similarities, used, related)
-              or loose_compounds(question, topic_text, hits, idf))
+              or _loose(question, topic_text, hits, idf))
     if unheld:
         return f"no passage{scope} is about " + ", ".join(f"'{w}'" for w in unheld)
     if sources and documents is not None:
@@ -262,6 +262,14 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
             modified_by(question, left, about, idf))):
         return []
     return typed_words(question, left)
+
+
+def _loose(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float]) -> list[str]:
+    """The topic's loose compounds (`loose_compounds`) but an officer's everyday phrase for
+    what the strategies call otherwise ("armed forces": military, vocabulary [synonyms]),
+    which they need never write."""
+    return [phrase for phrase in loose_compounds(question, topic, hits, idf)
+            if not any(pattern.search(phrase) for _, pattern in vocabulary().synonyms)]
 
 
 def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
