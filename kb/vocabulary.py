@@ -103,6 +103,7 @@ class Vocabulary:
     object_verbs: str  # "improve", "tackle": the words after them name what is acted on
     definition_question: Pattern  # "define", "definition of": the term follows
     future_question: Pattern  # "When will…": a date it asks for is not before its document
+    roles: tuple[str, ...]  # "Who chairs…?": a name given with the role's word
     reason_question: Pattern  # "Why…": asks for reasons, whatever kind of passage it names
     defining: str  # "is", "means": what follows a term its definition opens with
     definition_headings: str  # "What we mean by": a heading over a term's definition
@@ -271,6 +272,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             object_verbs=_alternatives(data["topic"]["object_verbs"]),
             definition_question=cue_pattern(data["definitions"]["questions"]),
             future_question=cue_pattern(data["future"]["questions"]),
+            roles=tuple(data["roles"]["words"]),
             reason_question=cue_pattern(data["reasons"]["questions"]),
             defining=_alternatives(data["definitions"]["defining"]),
             definition_headings=_alternatives(data["definitions"]["headings"]),

@@ -219,6 +219,22 @@ def test_a_value_made_of_the_question_s_own_words_is_none():
     assert missing_value(question, question, [chaired], {}) is None
 
 
+def test_who_chairs_is_answered_by_a_name_given_as_the_chair():
+    """"Who chairs the Wyvern Partnership Board?" is not answered by the names beside the
+    board's other words ("…, which reports to the Health and Wellbeing Board"): the name must
+    be given as its chair; a question with another verb is not held to it."""
+    owned = hit("The strategy is owned by the Wyvern Partnership Board, which reports to the "
+                "Community Safety Partnership and to the Health and Wellbeing Board.",
+                section="Governance")
+    question = "Who chairs the Wyvern Partnership Board?"
+    assert missing_value(question, question, [owned], {}) is AnswerType.NAME
+    chaired = hit("The Wyvern Partnership Board is chaired by the Director of Public Health.",
+                  section="Governance")
+    assert missing_value(question, question, [owned, chaired], {}) is None
+    question = "Who does the Wyvern Partnership Board report to?"
+    assert missing_value(question, question, [owned], {}) is None
+
+
 def test_a_paraphrase_counts_when_the_value_sentence_is_similar():
     figures = hit("Police recorded 9,000 incidents in 2019. That is one report every hour.",
                   similarity=0.6)

@@ -223,6 +223,9 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # a name is given for the question's most specific word ("Who chairs the … Board?": a
     # name beside the board's other words chairs nothing)
     specific = rarest(weighed, idf)
+    # … and "Who chairs …?" by a name given as the chair
+    roles = (word_list_terms(vocabulary().roles) & content_terms(question)
+             if kind is AnswerType.NAME else set())
     words = content_terms(question) - (_TARGET_TERMS if kind is AnswerType.TARGET else set())
     counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
                else frozenset())
@@ -251,8 +254,9 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                                       dated_columns=kind is AnswerType.DATE, asked_words=words,
                                       counted=counted, lasting=lasting, often=often,
                                       years=years, led=kind is AnswerType.FINDING):
-            if (rated and not rated & held) or (sources and not sources & held):
-                continue  # a share of something else, a finding of another source
+            if ((rated and not rated & held) or (sources and not sources & held)
+                    or not roles <= held):
+                continue  # a share of something else, a finding of another source, no chair
             if ahead and _before_document(sentence, hit.period):
                 continue
             if (idf_weight(held & weighed, idf) >= VALUE_TOPIC_SHARE * weighed_total
