@@ -259,6 +259,28 @@ def test_a_theme_asking_for_figures_gives_each_area_s_figures_and_no_notes(tmp_p
     assert "£12 million" in table.cells["calder"][Facet.CONTEXT][0].quote
 
 
+def test_a_count_theme_weighs_the_counts_of_what_it_counts_not_list_numbers(tmp_path):
+    """"Compare the number of incidents reported in each area": Wyvern's "4,100 incidents"
+    counts incidents; the "1." of its numbered indicator on incidents counts nothing, so the
+    indicator does not crowd the figure out of the table."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nIndicators of progress\n\n"
+                      "1. Reduction in reported repeat incidents of domestic abuse to police.\n"
+                      "2. Increase in reported incidents of domestic abuse from rural areas.\n\n"
+                      "The local picture\n\nOur partnership works with every agency in the "
+                      "county, and the services that victims turn to first record domestic "
+                      "abuse in many different ways, which is why in 2023 the county's police "
+                      "alone recorded 4,100 incidents.\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nThe local picture\n\n"
+                      "In 2022 police recorded 2,900 incidents of domestic abuse reported.\n"},
+        WYVERN_AND_CALDER)
+    table = kb.compare("Compare the number of incidents reported in each area")
+    wyvern = [c.quote for cell in table.cells["wyvern"].values() for c in cell]
+    assert any("4,100 incidents" in q for q in wyvern), wyvern
+
+
 def test_a_table_s_header_row_is_no_item_of_a_comparison(tmp_path):
     """"Indicator  Baseline 2021  Target 2025" names a table's columns: comparing targets
     quotes the rows under it, not the header."""

@@ -350,8 +350,9 @@ def gives_value(text: str, kind: AnswerType, asked_words: Collection[str],
                 counted: Collection[str] = ()) -> bool:
     """Whether the text gives a value of the kind (a name, number, date…) that is not made
     of the question's own words (`asked_words`, its content terms), and for a count, one
-    beside what is `counted` where given (`counted_terms`)."""
-    return _gives(text, _VALUES[kind], asked_words, counted)
+    beside what is `counted` where given (`counted_terms`). A list's number ("1.") is a
+    marker, no value."""
+    return _gives(BULLET.sub("", text), _VALUES[kind], asked_words, counted)
 
 
 def _gives(text: str, value: re.Pattern[str], asked_words: Collection[str],

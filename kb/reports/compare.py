@@ -21,10 +21,11 @@ context rather than an empty row.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kb.answers.about import topic_terms
-from kb.answers.answer_type import AnswerType, expected_type, gives_value
+from kb.answers.answer_type import AnswerType, counted_terms, expected_type, gives_value
 from kb.answers.definitions import definition_pattern
 from kb.answers.extractive import VALUE_WEIGHT, citation_for, score_units
 from kb.answers.notes import is_note
@@ -125,11 +126,11 @@ def _same_word(said: str, asked: str, stem: str) -> bool:
 
 def items(hits: Sequence[Hit], phrases: Sequence[Mapping[str, set[str]]],
           idf: dict[str, float], headed: bool = False,
-          value: AnswerType | None = None) -> list[Item]:
+          value: AnswerType | None = None, counted: AbstractSet[str] = frozenset()) -> list[Item]:
     """Every sentence or list item of the hits that holds a theme word, heaviest first; with
     `headed`, one whose section heading holds it too. With the `value` the theme asks for, an
-    item that gives one weighs VALUE_WEIGHT times more. Notes' lines and tables' header rows
-    are left out."""
+    item that gives one weighs VALUE_WEIGHT times more (a count, one beside what is `counted`:
+    not the "5." of a numbered indicator). Notes' lines and tables' header rows are left out."""
     asked = set().union(*(phrase.keys() for phrase in phrases))
     found = []
     for rank, hit in enumerate(hits):
@@ -137,7 +138,7 @@ def items(hits: Sequence[Hit], phrases: Sequence[Mapping[str, set[str]]],
         for start, end, text in units(hit.text, hit.start, hit.section.split(" > "),
                                       whole_lists=False, title=hit.title):
             weight = item_weight(text, hit.lead, phrases, idf, heading)
-            if weight > 0 and value is not None and gives_value(text, value, asked):
+            if weight > 0 and value is not None and gives_value(text, value, asked, counted):
                 weight *= VALUE_WEIGHT
             if (weight > 0 and not is_note(text)  # a table's header row names its columns
                     and not is_header_row(hit.text, start - hit.start, end - hit.start)):
@@ -219,6 +220,7 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
     wanted = [word_forms(p) for p in phrases or (topic,)]
     defines = definition_pattern(topic)
     value = expected_type(theme)  # "Compare the cost of…": the items that give amounts
+    counted = counted_terms(theme) if value is AnswerType.COUNT else frozenset()
     cells: dict[str, dict[Facet, list[Citation]]] = {}
     counts: dict[str, dict[Facet, int]] = {}
     quoted: set[tuple[str, int]] = set()
@@ -228,8 +230,8 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
         evidence = _evidence(topic, area, search, is_relevant)
         # where no sentence names the theme itself, those under a heading that does ("5.
         # Governance" over who owns the strategy and who chairs its board)
-        candidates = (items(evidence, wanted, idf, value=value)
-                      or items(evidence, wanted, idf, headed=True, value=value))
+        candidates = (items(evidence, wanted, idf, value=value, counted=counted)
+                      or items(evidence, wanted, idf, headed=True, value=value, counted=counted))
         # a definitions section's sentence that defines the theme is context on it ("Stalking
         # is a long term pattern of…"); the glossary's other entries only where nothing else is
         found = ([i for i in candidates if i.hit.kind in COMPARED_KINDS or defines.search(i.text)]
