@@ -126,6 +126,28 @@ def test_a_council_that_does_either_thing_asked_answers_which_councils_do_one_or
 
 
 
+def test_how_a_question_relates_the_councils_to_its_topic_is_no_part_of_the_topic():
+    """"Which council plans to work with employers?": Barset's "We will work in partnership"
+    holds "work" only, and no council writes "work" beside employers; the councils that
+    write of employers answer it, not every council."""
+    from kb.answers.extractive import _answering_areas, idf_table
+    from kb.records import ChunkKind, Hit
+
+    def picked(area: str, text: str) -> tuple[Hit, int, int, str]:
+        hit = Hit(chunk_id=f"{area}:0", text=text, score=1.0, doc_id=area, area=area,
+                  title="t", period="2024-2027", page=None, section="Our actions",
+                  kind=ChunkKind.ACTION, start=0, end=len(text))
+        return hit, 0, len(text), text
+
+    sentences = [picked("wyvern", "Wyvern will develop a model policy for employers."),
+                 picked("calder", "Calder Vale will sign up employers to a pledge."),
+                 picked("barset", "We will work in partnership to keep victims safe.")]
+    idf = idf_table([text for *_, text in sentences] + [
+        "Victims get support.", "Refuge places for families.", "Training for GPs."])
+    kept = _answering_areas(sentences, "Which council plans to work with employers?", idf)
+    assert [hit.area for hit, *_ in kept] == ["wyvern", "calder"]
+
+
 def test_a_council_answers_a_two_word_topic_with_both_words():
     """"Which councils mention economic abuse?": "economic output" is no economic abuse,
     though "economic" is rare and "abuse" is in every passage."""

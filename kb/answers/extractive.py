@@ -32,7 +32,7 @@ from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.retrieval.intent import framing_words, kind_words
 from kb.retrieval.lists import asked_nouns
-from kb.retrieval.topic import alternatives
+from kb.retrieval.topic import alternatives, without_relating
 from kb.retrieval.years import year_spans, years_of
 from kb.text import (
     LEAD_IN,
@@ -391,7 +391,9 @@ def _answering_areas(units: list[_Unit], question: str, idf: Mapping[str, float]
     AREA_TOPIC_SHARE of the topic's word weight ("sanctuary scheme": not North Yorkshire's
     "community ambassador scheme"), or of one alternative's ("a target hardening or sanctuary
     scheme": either, see `kb.retrieval.topic.alternatives`); all of them when no area's does."""
-    topic: set[str] = {t for t in topic_terms(question) if t in idf}
+    # (how the question relates the areas to it is no part of it: "work with" of "Which
+    # council works with employers?")
+    topic: set[str] = {t for t in topic_terms(without_relating(question)) if t in idf}
     wanted = [(terms, AREA_TOPIC_SHARE * idf_weight(terms, idf))
               for terms in (topic, *(topic & content_terms(alternative)
                                      for alternative in alternatives(question)))]
