@@ -61,6 +61,8 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("When was the latest strategy published?", ["wy-2022"]),
     ("When did the Wyvern strategy come out?", STRATEGIES),
     ("Who approved the latest strategy?", []),  # asks for a name, in its text
+    ("Which partnership signed off the latest strategy?", []),  # … and so does this
+    ("Which board approved the delivery plan?", []),
     ("When will the refuge review be published?", []),
     ("What actions have been agreed?", []),
     ("What are the final year's actions?", []),

@@ -109,6 +109,7 @@ OFFICERS_WORDS = [
     ("What happened as a result of the Wyvern campaign?", []),
     ("How does Calder support armed forces families?", ["military"]),
     ("How does Wyvern listen to survivors' voices?", ["experts by experience"]),
+    ("Is Calder training cab drivers to spot abuse?", ["taxi"]),
     ("How will Wyvern tell whether its refuge work is succeeding?", ["success"]),
     ("What stops victims in Calder from asking for help?", ["barriers"]),
     ("Who do victims in Wyvern turn to first?", ["confide"]),
