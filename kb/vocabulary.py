@@ -104,6 +104,8 @@ class Vocabulary:
     definition_question: Pattern  # "define", "definition of": the term follows
     future_question: Pattern  # "When will…": a date it asks for is not before its document
     roles: tuple[str, ...]  # "Who chairs…?": a name given with the role's word
+    spending_asked: frozenset[str]  # "What is the budget…?" asks for an amount spent …
+    spending_given: frozenset[str]  # … which a sentence gives with one of these words
     reason_question: Pattern  # "Why…": asks for reasons, whatever kind of passage it names
     defining: str  # "is", "means": what follows a term its definition opens with
     definition_headings: str  # "What we mean by": a heading over a term's definition
@@ -273,6 +275,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             definition_question=cue_pattern(data["definitions"]["questions"]),
             future_question=cue_pattern(data["future"]["questions"]),
             roles=tuple(data["roles"]["words"]),
+            spending_asked=frozenset(data["spending"]["asking"].split()),
+            spending_given=frozenset(data["spending"]["giving"].split()),
             reason_question=cue_pattern(data["reasons"]["questions"]),
             defining=_alternatives(data["definitions"]["defining"]),
             definition_headings=_alternatives(data["definitions"]["headings"]),

@@ -382,3 +382,24 @@ def test_a_figure_of_the_year_asked_outranks_an_older_one_from_a_higher_passage(
     undated = score_units(content_terms("How many incidents were reported to police?"), hits,
                           idf, value=AnswerType.COUNT)
     assert undated[0][4].startswith("Approx 5,000")
+
+
+def test_a_budget_is_an_amount_spent_not_what_abuse_costs():
+    """"What is Wyvern's annual budget for domestic abuse services?" is not answered by the
+    cost of abuse ("£31 million per annum"); an amount given as funded or commissioned is one.
+    A question about the strategy as a whole ("What is Wyvern's budget for the strategy?") is
+    answered only where a top passage gives an amount spent."""
+    idf = {"domest": 0.2, "abus": 0.1, "servic": 0.8, "annual": 2.0}
+    cost = hit("The estimated cost of domestic abuse services and harm in Wyvern is £31 million "
+               "per annum.", similarity=0.5)
+    question = "What is Wyvern's annual budget for domestic abuse services?"
+    assert missing_value(question, question, [cost], idf) is AnswerType.AMOUNT
+    funded = hit("Wyvern has funded domestic abuse services with £2.4 million a year.",
+                 similarity=0.5)
+    assert missing_value(question, question, [cost, funded], idf) is None
+    question = "What is Wyvern's budget for the strategy?"
+    assert missing_value(question, question, [cost], idf) is AnswerType.AMOUNT
+    assert missing_value(question, question, [cost, funded], idf) is None
+    # what abuse costs is asked for so
+    question = "What does domestic abuse cost Wyvern each year?"
+    assert missing_value(question, question, [cost], idf) is None

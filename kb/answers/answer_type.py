@@ -209,8 +209,16 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # a passage is about the topic in a document the question names; its value sentence
     # need not repeat how the question named that document
     asked = terms - set(source_terms)
+    # "What is Bucks' annual budget…?" asks for an amount spent, not what abuse costs
+    spending = kind is AnswerType.AMOUNT and bool(
+        content_terms(question) & word_list_terms(vocabulary().spending_asked))
     if not idf_weight(asked, idf):
-        return None
+        # "What is Telford's budget for the strategy?": for the strategy as a whole, whatever
+        # amount spent its top passages give
+        unspent = spending and not any(
+            _spent(hit, sentence) for hit in hits[:HITS_CHECKED]
+            for sentence, _ in _values(hit, set(), _VALUES[kind], idf, {}))
+        return kind if unspent else None
     # "How many homicides in 2023?" is not answered by a count since 2018; the years it
     # asks for date the value (`dated_in`) and weigh nothing of what the value is of ("47%
     # of young people" in 2018-19 is no count of MARAC referrals in 2018-19)
@@ -255,7 +263,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                                       counted=counted, lasting=lasting, often=often,
                                       years=years, led=kind is AnswerType.FINDING):
             if ((rated and not rated & held) or (sources and not sources & held)
-                    or not roles <= held):
+                    or not roles <= held or (spending and not _spent(hit, sentence))):
                 continue  # a share of something else, a finding of another source, no chair
             if ahead and _before_document(sentence, hit.period):
                 continue
@@ -266,6 +274,13 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:
         return None
     return kind
+
+
+def _spent(hit: Hit, sentence: str) -> bool:
+    """Whether an amount's sentence, under its headings and lead-in, says it is spent ("funded",
+    "a budget of", "commissioned for": vocabulary [spending] giving), not what something costs."""
+    return bool(content_terms(f"{hit.section} {hit.lead} {sentence}")
+                & word_list_terms(vocabulary().spending_given))
 
 
 @cache
