@@ -110,6 +110,10 @@ OFFICERS_WORDS = [
     ("How does Calder support armed forces families?", ["military"]),
     ("How does Wyvern listen to survivors' voices?", ["experts by experience"]),
     ("Is Calder training cab drivers to spot abuse?", ["taxi"]),
+    # a criminal charge, not a fee
+    ("Do victims in Wyvern have to press charges?", ["prosecution"]),
+    ("How many abusers in Calder were charged?", ["perpetrators", "prosecution"]),
+    ("Does Wyvern say anything about adult social care charges?", []),
     ("How will Wyvern tell whether its refuge work is succeeding?", ["success"]),
     ("What stops victims in Calder from asking for help?", ["barriers"]),
     ("Who do victims in Wyvern turn to first?", ["confide"]),
