@@ -403,3 +403,15 @@ def test_a_budget_is_an_amount_spent_not_what_abuse_costs():
     # what abuse costs is asked for so
     question = "What does domestic abuse cost Wyvern each year?"
     assert missing_value(question, question, [cost], idf) is None
+
+
+def test_a_section_s_number_is_no_count_of_what_it_is_about():
+    """"Priority 3 – Pursuing perpetrators" numbers a priority: "How many perpetrators were
+    charged in Wyvern?" is not answered by its 3, nor "Objective 2: …" by its 2."""
+    idf = {"perpetr": 1.0, "charg": 3.0, "pursu": 2.0}
+    headed = hit("Priority 3 – Pursuing perpetrators\nObjective 2: charge more perpetrators",
+                 similarity=0.5)
+    question = "How many perpetrators were charged in Wyvern?"
+    assert missing_value(question, question, [headed], idf) is AnswerType.COUNT
+    counted = hit("Police charged 212 perpetrators in 2023.", similarity=0.5)
+    assert missing_value(question, question, [headed, counted], idf) is None

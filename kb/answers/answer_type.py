@@ -30,6 +30,7 @@ from kb.retrieval.years import DATING_YEARS, year_spans, years_of
 from kb.text import (
     BULLET,
     LEAD_IN,
+    NUMBER_WORDS,
     STOPWORDS,
     SUBJECT_IDF,
     content_terms,
@@ -100,6 +101,17 @@ PERIOD_COLUMNS = 2  # a table header with this many dated columns sets its rows 
 # list item's number ("1.1 Deliver…", "B3 Reduce…")
 _ITEM_REFERENCE = re.compile(r"^\s*(?:[A-Z]?\d{1,2}(\.\d{1,2})*\.?\t"
                              r"|(?:\d{1,2}\.\d{1,2}|[A-Z]\d{1,2})\.?\s+(?=[A-Z]))")
+
+
+@cache
+def _section_label() -> re.Pattern[str]:
+    """A section's noun and number opening a line ("Priority 3 – Pursuing perpetrators",
+    "Objective 2:"): a label, no count of what follows it."""
+    nouns = "|".join(sorted(vocabulary().section_nouns, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{nouns})s?\s+(?:\d{{1,2}}|[ivx]{{1,4}}|[A-H]|{'|'.join(NUMBER_WORDS)})"
+                      rf"\b\W*", re.IGNORECASE)
+
+
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …
 ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases share no words)
 # "How long…" is also answered by a span of dates ("running October 2020 to March 2021")
@@ -365,9 +377,10 @@ def gives_value(text: str, kind: AnswerType, asked_words: Collection[str],
                 counted: Collection[str] = ()) -> bool:
     """Whether the text gives a value of the kind (a name, number, date…) that is not made
     of the question's own words (`asked_words`, its content terms), and for a count, one
-    beside what is `counted` where given (`counted_terms`). A list's number ("1.") is a
-    marker, no value."""
-    return _gives(BULLET.sub("", text), _VALUES[kind], asked_words, counted)
+    beside what is `counted` where given (`counted_terms`). A list's number ("1.") and a
+    section's ("Priority 3 –") are markers, no values."""
+    return _gives(_section_label().sub("", BULLET.sub("", text)), _VALUES[kind], asked_words,
+                  counted)
 
 
 def _gives(text: str, value: re.Pattern[str], asked_words: Collection[str],
@@ -475,7 +488,7 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     # how far each unit's line is indented: an item's details are indented under it
     indents = [start - hit.text.rfind("\n", 0, start) - 1 for start, _, _ in found]
     # (a reference names its item: "Who leads action C1?" is about the row "C1")
-    sentences = [_ITEM_REFERENCE.sub("", quote) for quote in quotes]
+    sentences = [_section_label().sub("", _ITEM_REFERENCE.sub("", quote)) for quote in quotes]
     # whether the lead-in of the list the unit is in gives the value (the chunk's own lead-in,
     # else the one its list continues from)
     listed = led and bool(hit.lead) and bool(value.search(hit.lead))
