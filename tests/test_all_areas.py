@@ -9,8 +9,17 @@ import pytest
 from kb import api
 from kb.api import KnowledgeBase
 from kb.errors import TooManyAreasError
+from kb.records import ChunkKind, Hit
 from kb.retrieval import hybrid, plan
 from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+
+def _picked(area: str, text: str) -> tuple[Hit, int, int, str]:
+    """A sentence an answer picked: the whole of an action passage of the area."""
+    hit = Hit(chunk_id=f"{area}:0", text=text, score=1.0, doc_id=area, area=area, title="t",
+              period="2024-2027", page=None, section="Our actions", kind=ChunkKind.ACTION,
+              start=0, end=len(text))
+    return hit, 0, len(text), text
 
 FILES = {
     "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nRefuges\n\nWe will open twelve "
@@ -107,17 +116,9 @@ def test_a_council_that_does_either_thing_asked_answers_which_councils_do_one_or
     """"Which councils have a target hardening or sanctuary scheme?": a sentence on either
     answers, though it holds half the words of neither side of the whole question."""
     from kb.answers.extractive import _answering_areas, idf_table
-    from kb.records import ChunkKind, Hit
-
-    def picked(area: str, text: str) -> tuple[Hit, int, int, str]:
-        hit = Hit(chunk_id=f"{area}:0", text=text, score=1.0, doc_id=area, area=area,
-                  title="t", period="2024-2027", page=None, section="Our actions",
-                  kind=ChunkKind.ACTION, start=0, end=len(text))
-        return hit, 0, len(text), text
-
-    sentences = [picked("wyvern", "Wyvern will extend its target hardening scheme."),
-                 picked("calder", "Calder Vale will review sanctuary scheme provision."),
-                 picked("barset", "Barset will run a community ambassador scheme.")]
+    sentences = [_picked("wyvern", "Wyvern will extend its target hardening scheme."),
+                 _picked("calder", "Calder Vale will review sanctuary scheme provision."),
+                 _picked("barset", "Barset will run a community ambassador scheme.")]
     idf = idf_table([text for *_, text in sentences] + [
         "Victims get support.", "Refuge places for families.", "Training for GPs."])
     kept = _answering_areas(sentences, "Which councils have a target hardening or sanctuary "
@@ -131,17 +132,9 @@ def test_how_a_question_relates_the_councils_to_its_topic_is_no_part_of_the_topi
     holds "work" only, and no council writes "work" beside employers; the councils that
     write of employers answer it, not every council."""
     from kb.answers.extractive import _answering_areas, idf_table
-    from kb.records import ChunkKind, Hit
-
-    def picked(area: str, text: str) -> tuple[Hit, int, int, str]:
-        hit = Hit(chunk_id=f"{area}:0", text=text, score=1.0, doc_id=area, area=area,
-                  title="t", period="2024-2027", page=None, section="Our actions",
-                  kind=ChunkKind.ACTION, start=0, end=len(text))
-        return hit, 0, len(text), text
-
-    sentences = [picked("wyvern", "Wyvern will develop a model policy for employers."),
-                 picked("calder", "Calder Vale will sign up employers to a pledge."),
-                 picked("barset", "We will work in partnership to keep victims safe.")]
+    sentences = [_picked("wyvern", "Wyvern will develop a model policy for employers."),
+                 _picked("calder", "Calder Vale will sign up employers to a pledge."),
+                 _picked("barset", "We will work in partnership to keep victims safe.")]
     idf = idf_table([text for *_, text in sentences] + [
         "Victims get support.", "Refuge places for families.", "Training for GPs."])
     kept = _answering_areas(sentences, "Which council plans to work with employers?", idf)
@@ -152,17 +145,9 @@ def test_a_council_answers_a_two_word_topic_with_both_words():
     """"Which councils mention economic abuse?": "economic output" is no economic abuse,
     though "economic" is rare and "abuse" is in every passage."""
     from kb.answers.extractive import _answering_areas, idf_table
-    from kb.records import ChunkKind, Hit
-
-    def picked(area: str, text: str) -> tuple[Hit, int, int, str]:
-        hit = Hit(chunk_id=f"{area}:0", text=text, score=1.0, doc_id=area, area=area,
-                  title="t", period="2024-2027", page=None, section="Our actions",
-                  kind=ChunkKind.ACTION, start=0, end=len(text))
-        return hit, 0, len(text), text
-
-    sentences = [picked("wyvern", "Wyvern will train staff on coercive control and economic "
+    sentences = [_picked("wyvern", "Wyvern will train staff on coercive control and economic "
                                   "abuse."),
-                 picked("calder", "Lost economic output is the cost of time off work.")]
+                 _picked("calder", "Lost economic output is the cost of time off work.")]
     idf = idf_table([text for *_, text in sentences] + [
         "Domestic abuse harms victims.", "Abuse of older people.", "Abuse in families."])
     kept = _answering_areas(sentences, "Which councils mention economic abuse?", idf)
@@ -226,8 +211,6 @@ def test_councils_that_do_not_answer_which_councils_crowd_none_out():
     before the answer's sentences are chosen, so however well they score they take none of the
     answer's places from the council that does the thing asked about."""
     from kb.answers.extractive import MAX_PER_AREA, MAX_SENTENCES, AnswerShape, compose, idf_table
-    from kb.records import ChunkKind, Hit
-
     def hit(area: str, text: str) -> Hit:
         return Hit(chunk_id=f"{area}:0", text=text, score=1.0, doc_id=area, area=area,
                    title="t", period="2024-2027", page=None, section="Our actions",
@@ -251,8 +234,6 @@ def test_which_councils_names_each_council_once_so_that_every_one_that_does_it_i
     """Councils that each write several sentences on the topic fill no answer between them:
     "Which councils…?" names every council that does it, each with its best sentence."""
     from kb.answers.extractive import MAX_PER_AREA, MAX_SENTENCES, AnswerShape, compose, idf_table
-    from kb.records import ChunkKind, Hit
-
     def hit(area: str, text: str) -> Hit:
         return Hit(chunk_id=f"{area}:0", text=text, score=1.0, doc_id=area, area=area,
                    title="t", period="2024-2027", page=None, section="Our actions",
