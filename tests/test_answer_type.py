@@ -330,7 +330,8 @@ def test_a_count_leads_the_answer_only_where_it_counts_what_is_asked():
     from kb.answers.extractive import compose
 
     principles = hit("Our principles: 1. Learning the lessons of Domestic Homicide Reviews when "
-                     "someone is killed. 2. Training our workforce to support all partner agencies.",
+                     "someone is killed. 2. Training our workforce to support all partner "
+                     "agencies.",
                      section="Principles", similarity=0.5)
     figures = hit("Domestic abuse claims the lives of around 2 women per week.",
                   section="The national picture", similarity=0.5)

@@ -435,11 +435,13 @@ def test_an_item_called_by_ordinal_with_words_between_or_of_a_list():
     assert numbered_names("What is the first strategic aim in Wyvern?") == {"aim#1"}
     # (an area's name taken out leaves its possessive: "the second of ' outcomes")
     assert numbered_names("What is the second of ' outcomes?") == {"outcom#2"}
-    for text in ["the second highest demand", "in the first 3 months", "first of all, what are the aims"]:
+    for text in ["the second highest demand", "in the first 3 months",
+                 "first of all, what are the aims"]:
         assert numbered_names(text) == frozenset(), text
     assert listed_question("What is Wyvern's second delivery strand?") == (
         "What are Wyvern's delivery strands?")
-    assert listed_question("What is the third of Calder's priorities?") == "What are Calder's priorities?"
+    assert listed_question("What is the third of Calder's priorities?") == (
+        "What are Calder's priorities?")
     assert listed_question("What's Wyvern's fourth outcome?") == "What are Wyvern's outcomes?"
     assert listed_question("What does Wyvern say about refuges?") is None
     assert listed_question("What does section 7 of the Wyvern strategy say?") is None

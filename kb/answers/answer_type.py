@@ -108,8 +108,9 @@ def _section_label() -> re.Pattern[str]:
     """A section's noun and number opening a line ("Priority 3 – Pursuing perpetrators",
     "Objective 2:"): a label, no count of what follows it."""
     nouns = "|".join(sorted(vocabulary().section_nouns, key=len, reverse=True))
-    return re.compile(rf"^\W*(?:{nouns})s?\s+(?:\d{{1,2}}|[ivx]{{1,4}}|[A-H]|{'|'.join(NUMBER_WORDS)})"
-                      rf"\b\W*", re.IGNORECASE)
+    numbers = "|".join(NUMBER_WORDS)
+    return re.compile(rf"^\W*(?:{nouns})s?\s+(?:\d{{1,2}}|[ivx]{{1,4}}|[A-H]|{numbers})\b\W*",
+                      re.IGNORECASE)
 
 
 MIN_TOPIC_SHARE = 0.5  # a passage is about the topic when it holds half its idf weight …

@@ -59,9 +59,10 @@ def loose_compounds(question: str, topic: str, hits: Sequence[Hit],
 # coverage"), not a verb ("Oxfordshire hope …", "to let survivors …")
 @lru_cache(maxsize=1)
 def _modifier() -> re.Pattern[str]:
+    # (a possessive is the word it is: "children's services")
     return re.compile(r"\b(?:about|on|for|of|with|into|regarding|around|the|a|an|any|its|their"
-                      rf"|our|{vocabulary().object_verbs})\s+([a-z]+)(?:['’]s?)?[ \t]+([a-z]+)\b",
-                      re.IGNORECASE)
+                      rf"|our|{vocabulary().object_verbs})\s+([a-z]+)(?:['’]s?)?[ \t]+"
+                      r"([a-z]+)\b", re.IGNORECASE)
 
 
 # A verb that acts on what follows it, and the next word: "support veterans", "tackle the gangs"

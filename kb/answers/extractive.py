@@ -26,7 +26,14 @@ from kb.answers.answer_type import (
     gives_value,
 )
 from kb.answers.definitions import asked_definition, definition_heading, definition_pattern
-from kb.answers.lists import MAX_LIST_ITEMS, called_item, is_title, list_units, named_title, rows_asked
+from kb.answers.lists import (
+    MAX_LIST_ITEMS,
+    called_item,
+    is_title,
+    list_units,
+    named_title,
+    rows_asked,
+)
 from kb.answers.sentences import units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit

@@ -41,8 +41,8 @@ _CAPITALISED = re.compile(r"[A-Z][\w&-]*")
 
 
 # a question that asks for a name ("Who agreed…?", "Which partnership signed off…?")
-_WHO = re.compile(r"\W*(who|whom|(which|what)\s+(bod(y|ies)|partnerships?|boards?|groups?|committees?"
-                  r"|organi[sz]ations?|panels?|forums?))\b", re.IGNORECASE)
+_WHO = re.compile(r"\W*(who|whom|(which|what)\s+(bod(y|ies)|partnerships?|boards?|groups?"
+                  r"|committees?|organi[sz]ations?|panels?|forums?))\b", re.IGNORECASE)
 # "run until 2027", "ends in 2024", "expires 2025": the year a period ends, not one it covers
 _ENDING = re.compile(r"\b(until|till|to|through|end(s|ing)?|expir\w*|finish\w*|due)\s+(in\s+)?"
                      r"(19|20)\d\d\b", re.IGNORECASE)

@@ -459,7 +459,8 @@ class HybridRetriever:
             return ranked
         scope = [int(p) for p in np.flatnonzero(allowed)]
         self._fetch(chunks, scope)
-        holding = [p for p in scope if holds_items(reference, chunks[p].chunk.text, chunks[p].chunk.section)]
+        holding = [p for p in scope
+                   if holds_items(reference, chunks[p].chunk.text, chunks[p].chunk.section)]
         if not holding:
             return ranked
         first = min(holding, key=lambda p: (chunks[p].chunk.doc_id, chunks[p].chunk.ordinal))
