@@ -103,7 +103,7 @@ class Vocabulary:
     object_verbs: str  # "improve", "tackle": the words after them name what is acted on
     definition_question: Pattern  # "define", "definition of": the term follows
     future_question: Pattern  # "When will…": a date it asks for is not before its document
-    roles: tuple[str, ...]  # "Who chairs…?": a name given with the role's word
+    roles: frozenset[str]  # "Who chairs…?": a name given with the role's word
     spending_asked: frozenset[str]  # "What is the budget…?" asks for an amount spent …
     spending_given: frozenset[str]  # … which a sentence gives with one of these words
     reason_question: Pattern  # "Why…": asks for reasons, whatever kind of passage it names
@@ -274,7 +274,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             object_verbs=_alternatives(data["topic"]["object_verbs"]),
             definition_question=cue_pattern(data["definitions"]["questions"]),
             future_question=cue_pattern(data["future"]["questions"]),
-            roles=tuple(data["roles"]["words"]),
+            roles=frozenset(data["roles"]["words"]),
             spending_asked=frozenset(data["spending"]["asking"].split()),
             spending_given=frozenset(data["spending"]["giving"].split()),
             reason_question=cue_pattern(data["reasons"]["questions"]),
