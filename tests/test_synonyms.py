@@ -331,3 +331,19 @@ def test_who_keeps_an_eye_on_delivery_is_answered_by_who_oversees_it(tmp_path: P
     question = "Who keeps an eye on whether the Wyvern strategy is delivered?"
     assert ChunkKind.ACTION not in kb._retriever.plan(question, None).kinds
     assert "Partnership Board oversees delivery" in kb.ask(question).text
+
+
+
+def test_economic_and_financial_abuse_are_one_subject(tmp_path: Path):
+    """The Domestic Abuse Act 2021's "economic abuse" is the older strategies' "financial
+    abuse": Calder Vale, which writes only the older word, answers a question in the newer."""
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nOur actions\n\n"
+                      "Wyvern will fund refuge places for victims of domestic abuse.\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nOur actions\n\n"
+                      "Calder Vale will fund a money adviser for survivors of financial abuse "
+                      "who are left with debts, which the economic climate makes harder to "
+                      "clear.\n"}, WYVERN_AND_CALDER)
+    calder = kb.ask("What does Calder Vale say about economic abuse?")
+    assert calder.found and "financial abuse" in calder.text
+    assert strategy_words("Does Wyvern train staff on financial abuse?") == ["economic abuse"]

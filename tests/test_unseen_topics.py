@@ -383,3 +383,32 @@ def test_a_word_the_named_council_never_writes_that_modifies_the_rest_is_refused
     refused = kb.ask("Does Wyvern have a sanctuary's scheme?")
     assert not refused.found and "'sanctuary" in refused.text, refused.text
     assert kb.ask("Does Calder have a sanctuary's scheme?").found
+
+
+def test_a_rewording_in_words_the_named_council_never_writes_answers_nothing():
+    """"economic abuse" is reworded "financial abuse" (vocabulary [synonyms]); of a council
+    that writes neither, a passage like the rewording is about nothing the council says, and
+    the question is judged as if there were no rewording."""
+    from kb.answers.about import TOPIC_SIMILARITY
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+    from kb.text import content_terms
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    refuges = hit("Wyvern will fund refuge places for victims of domestic abuse.",
+                  similarity=TOPIC_SIMILARITY + 0.05)
+    idf = idf_table([refuges.text, "Victims of domestic abuse will get support.",
+                     "Calder Vale will fund a money adviser for survivors of financial abuse.",
+                     "The economic climate makes debts harder to clear."])
+    wyvern = content_terms(refuges.text)
+
+    def reason(question):
+        return uncovered_reason(question, [refuges], 0.15, resolver, (), idf,
+                                similarities=lambda queries, found: [
+                                    [TOPIC_SIMILARITY - 0.1] * len(found) for _ in queries],
+                                used=lambda term: term in wyvern)
+
+    assert reason("Is there anything about economic abuse in the Wyvern strategy?") == (
+        "no passage is about 'economic'")

@@ -249,10 +249,14 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     if not unseen:
         return []
     # a rewording a passage is about holds the everyday words it replaced; the unseen words it
-    # keeps ("knife" of "knife crime among young people") are judged as the question's are
+    # keeps ("knife" of "knife crime among young people") are judged as the question's are,
+    # and one whose own words the asked areas never use either ("financial abuse" for
+    # "economic abuse", of a council that writes neither) is about nothing they say
     held = [reworded & unseen for reworded in
             (topic_terms(wording) - source for wording in in_strategy_words(topic))
-            if passage_about(reworded, hits, idf, acronyms)]
+            if not any(t not in idf or (used is not None and not used(t))
+                       for t in reworded - about - set(related))
+            and passage_about(reworded, hits, idf, acronyms)]
     left = min(held, key=len) if held else unseen
     # the unseen words are the whole subject when the rest only says what is done about them
     # ("How does Essex support veterans?")
