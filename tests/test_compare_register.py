@@ -84,16 +84,15 @@ def test_a_cell_holds_the_items_about_the_theme_not_every_sentence_of_a_hit():
 def test_another_derivation_of_a_theme_words_stem_counts_part_an_inflection_whole():
     """"governance": "HM Government's approach" shares the stem only, and gives way to the
     governance groups; "commission" and "raise" are forms of "commissioning" and "raising"."""
-    from kb.reports.compare import item_weight
-    from kb.text import word_forms
+    from kb.reports.compare import item_weight, theme_phrase
 
     idf = {"govern": 2.0, "group": 1.0, "commiss": 2.0, "rais": 1.5, "awar": 1.5}
-    governance = [word_forms("governance")]
+    governance = [theme_phrase("governance", idf)]
     assert item_weight("HM Government's approach is set out.", "", governance, idf) < (
         item_weight("The governance groups meet every quarter.", "", governance, idf))
-    assert item_weight("We will commission a refuge.", "", [word_forms("commissioning")],
-                       idf) == 1.0
-    assert item_weight("We will raise awareness.", "", [word_forms("raising awareness")],
+    assert item_weight("We will commission a refuge.", "",
+                       [theme_phrase("commissioning", idf)], idf) == 1.0
+    assert item_weight("We will raise awareness.", "", [theme_phrase("raising awareness", idf)],
                        idf) == 1.0
 
     def search(text, area, kinds, k):

@@ -299,3 +299,40 @@ def test_a_table_s_header_row_is_no_item_of_a_comparison(tmp_path):
     quotes = [c.quote for row in table.cells.values() for cell in row.values() for c in cell]
     assert any(q.startswith("Repeat referrals to MARAC\t31%") for q in quotes)
     assert not any(q.startswith(("Indicator\t", "Measure\t")) for q in quotes)
+
+
+# sections on the corpus's subject, each a passage of its own, so that "abuse" is in most
+_SECTIONS = "\n\n".join(
+    f"{heading}\n\n{{area}} will {doing} for everyone affected by domestic abuse, working with "
+    "the police, health services, schools and the voluntary sector across the county."
+    for heading, doing in (("Refuges", "fund refuge places"),
+                           ("Training", "train frontline staff to recognise abuse"),
+                           ("Perpetrators", "commission a perpetrator programme"),
+                           ("Children", "offer specialist support to children"),
+                           ("Housing", "extend the sanctuary scheme"))) + "\n"
+
+
+def test_a_theme_s_modifier_of_the_subject_counts_only_where_it_modifies_the_subject(tmp_path):
+    """"economic abuse": its "economic" carries the theme, beside "abuse", which every passage
+    holds. Wyvern's "current economic climate" and "financial costs" of abuse are not on it;
+    its advisers for victims of economic abuse are, and so is Calder Vale's "financial and
+    emotional abuse" (the older word for the same abuse)."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nOur context\n\n"
+                      "The current economic climate puts pressure on every service that "
+                      "supports victims of domestic abuse.\n\nThe cost of abuse\n\n"
+                      "The financial costs of domestic abuse to Wyvern's services are high.\n\n"
+                      "Our actions\n\nWyvern will train advisers to help victims of economic "
+                      "abuse manage their debts.\n\n" + _SECTIONS.format(area="Wyvern"),
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nOur actions\n\n"
+                      "Calder Vale will fund a money adviser for survivors of financial and "
+                      "emotional abuse.\n\n" + _SECTIONS.format(area="Calder Vale")},
+        WYVERN_AND_CALDER)
+    table = kb.compare("What do the areas say about economic abuse?")
+    wyvern = [c.quote for cell in table.cells["wyvern"].values() for c in cell]
+    calder = [c.quote for cell in table.cells["calder"].values() for c in cell]
+    assert any("victims of economic abuse" in q for q in wyvern), wyvern
+    assert not any("climate" in q or "financial costs" in q for q in wyvern), wyvern
+    assert any("financial and emotional abuse" in q for q in calder), calder

@@ -20,9 +20,11 @@ context rather than an empty row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kb.answers.about import topic_terms
 from kb.answers.answer_type import AnswerType, counted_terms, expected_type, gives_value
@@ -34,6 +36,7 @@ from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.reports.evidence import EVERYDAY_WEIGHT, SHARE_LAST_RESORT, SHARE_SIMILAR
 from kb.text import (
     STEM_ONLY_WEIGHT,
+    SUBJECT_IDF,
     content_terms,
     idf_weight,
     quote_words,
@@ -41,6 +44,13 @@ from kb.text import (
     typed_words,
     word_forms,
 )
+from kb.vocabulary import vocabulary
+
+_TOKEN = re.compile(r"[^\W_][\w'’]*")
+_COORDINATORS = ("and", "or")
+# words before a verb: "victims who report abuse", "to witness abuse"
+_VERB_MARKERS = frozenset("to who that which will would can could may might must should do does "
+                          "did".split())
 
 PER_CELL = 3
 RELATIVE_SHARE = 0.6  # of the area's best item
@@ -80,24 +90,100 @@ class Item:
     text: str
 
 
-def item_weight(text: str, lead: str, phrases: Sequence[Mapping[str, set[str]]],
+@dataclass(frozen=True)
+class Phrase:
+    """A wording of the theme: its terms with the words it writes for them
+    (`kb.text.word_forms`), and the terms of its words that modify a word of the corpus's
+    subject (`subject_modifiers`)."""
+
+    forms: Mapping[str, set[str]]
+    modifiers: frozenset[str] = frozenset()
+
+
+def theme_phrase(text: str, idf: Mapping[str, float]) -> Phrase:
+    """The wording as items are weighed against it."""
+    return Phrase(word_forms(text), subject_modifiers(text, idf))
+
+
+def subject_modifiers(text: str, idf: Mapping[str, float]) -> frozenset[str]:
+    """The term of the word written just before the phrase's last word, when that word is of
+    the corpus's subject (`kb.text.SUBJECT_IDF`) and the one before it is not: "economic" of
+    "economic abuse", "relationship" of "teenage relationship abuse". Beside the subject
+    word, which weighs next to nothing, such a word carries the whole theme. A verb is no
+    modifier: one after "to", "who" and the like ("victims who report abuse"), a gerund
+    ("preventing abuse") or a verb that acts on its object (vocabulary [topic] object_verbs)."""
+    tokens = _TOKEN.findall(text)
+    content = [at for at, token in enumerate(tokens) if content_terms(token)]
+    if len(content) < 2 or content[-1] - content[-2] != 1:
+        return frozenset()
+    head, word = content_terms(tokens[content[-1]]), tokens[content[-2]]
+    modifier = content_terms(word)
+    before = tokens[content[-2] - 1].lower() if content[-2] else ""
+    if (len(head) != 1 or len(modifier) != 1 or not _is_subject(next(iter(head)), idf)
+            or next(iter(modifier)) not in idf or _is_subject(next(iter(modifier)), idf)
+            or before in _VERB_MARKERS or word.lower().endswith("ing")
+            or _acting_verb().fullmatch(word)):
+        return frozenset()
+    return frozenset(modifier)
+
+
+@lru_cache(maxsize=1)
+def _acting_verb() -> re.Pattern[str]:
+    return re.compile(vocabulary().object_verbs, re.IGNORECASE)
+
+
+def _is_subject(term: str, idf: Mapping[str, float]) -> bool:
+    return term in idf and idf[term] <= SUBJECT_IDF
+
+
+def _otherwise_modified(text: str, modifier: str, idf: Mapping[str, float]) -> bool:
+    """Every time the text writes the modifier, it modifies a word that is not of the
+    subject: "the current economic climate", "the financial costs of abuse", "economic and
+    educational disadvantage" are not about economic or financial abuse ("financial and
+    emotional abuse", "types of abuse: physical; financial" are)."""
+    tokens = list(_TOKEN.finditer(text))
+    uses = [at for at, word in enumerate(tokens) if content_terms(word.group()) == {modifier}]
+    return bool(uses) and all(
+        bool(held := content_terms(_modified_word(text, tokens, at)))
+        and not any(_is_subject(t, idf) for t in held) for at in uses)
+
+
+def _modified_word(text: str, tokens: Sequence[re.Match[str]], at: int) -> str:
+    """The word that the word at `at` is written against, past the words coordinated with it
+    ("financial and emotional abuse": abuse); '' where punctuation ends it."""
+    while at + 1 < len(tokens):
+        gap = text[tokens[at].end():tokens[at + 1].start()].strip(" -")
+        word = tokens[at + 1].group()
+        if word.lower() in _COORDINATORS and gap in ("", ",", "/"):
+            at += 2  # past "and" to the word coordinated with this one
+        elif gap in (",", "/"):
+            at += 1
+        else:
+            return "" if gap else word
+    return ""
+
+
+def item_weight(text: str, lead: str, phrases: Sequence[Phrase],
                 idf: dict[str, float], heading: str = "") -> float:
     """The largest share of any theme phrase's idf weight that the text (with its table header
     or list lead-in) holds, a word that is another derivation of the phrase's stem counting
     STEM_ONLY_WEIGHT ("Government" for "governance", not "commission" for "commissioning":
     `_derived_only`) and a word that only its section's `heading` holds HEADING_WEIGHT (the
     sentences under "5. Governance" are on governance), scaled down for items longer than
-    about a sentence.
-
-    Args:
-        phrases: each phrase's terms with the words it wrote for them (`kb.text.word_forms`).
+    about a sentence. A phrase's modifier of its subject word counts only where the text
+    writes it so (`_otherwise_modified`), and a text that holds only the subject's words of a
+    phrase that has others holds none of it.
     """
     said = f"{lead} {text}"
     forms = word_forms(said)
     headed = content_terms(heading) - forms.keys()
     share = 0.0
-    for asked in phrases:
-        shared = forms.keys() & asked.keys()
+    for phrase in phrases:
+        asked = phrase.forms
+        shared = {t for t in forms.keys() & asked.keys()
+                  if t not in phrase.modifiers or not _otherwise_modified(said, t, idf)}
+        if phrase.modifiers and all(_is_subject(t, idf) for t in shared):
+            continue
         other = _derived_only(shared, forms, asked)
         held = (idf_weight(shared - other, idf) + STEM_ONLY_WEIGHT * idf_weight(other, idf)
                 + HEADING_WEIGHT * idf_weight(headed & asked.keys(), idf))
@@ -124,14 +210,14 @@ def _same_word(said: str, asked: str, stem: str) -> bool:
     return common == min(len(said), len(asked)) or common > len(stem)
 
 
-def items(hits: Sequence[Hit], phrases: Sequence[Mapping[str, set[str]]],
+def items(hits: Sequence[Hit], phrases: Sequence[Phrase],
           idf: dict[str, float], headed: bool = False,
           value: AnswerType | None = None, counted: AbstractSet[str] = frozenset()) -> list[Item]:
     """Every sentence or list item of the hits that holds a theme word, heaviest first; with
     `headed`, one whose section heading holds it too. With the `value` the theme asks for, an
     item that gives one weighs VALUE_WEIGHT times more (a count, one beside what is `counted`:
     not the "5." of a numbered indicator). Notes' lines and tables' header rows are left out."""
-    asked = set().union(*(phrase.keys() for phrase in phrases))
+    asked = set().union(*(phrase.forms.keys() for phrase in phrases))
     found = []
     for rank, hit in enumerate(hits):
         heading = hit.section.split(" > ")[-1] if headed else ""
@@ -217,7 +303,7 @@ def compare(theme: str, topic: str, areas: Sequence[str], search: AreaSearch,
     Returns:
         The comparison; an empty list marks "nothing found".
     """
-    wanted = [word_forms(p) for p in phrases or (topic,)]
+    wanted = [theme_phrase(p, idf) for p in phrases or (topic,)]
     defines = definition_pattern(topic)
     value = expected_type(theme)  # "Compare the cost of…": the items that give amounts
     counted = counted_terms(theme) if value is AnswerType.COUNT else frozenset()
