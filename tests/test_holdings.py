@@ -26,6 +26,12 @@ from tests.test_documents_resolver import DOCS  # the fictional councils' docume
     ("What documents do you hold on forced marriage?", None, []),
     ("List the actions in the delivery plan", ["wyvern"], []),
     ("What does the Wyvern strategy say about refuges?", ["wyvern"], []),
+    # which of the documents is an area's (the area named by one of its places)
+    ("Which strategy covers Calder Vale?", ["calder"], ["cv-2020"]),
+    ("What strategy does Calder Vale have?", ["calder"], ["cv-2020"]),
+    ("Which plan is for Wyvern?", ["wyvern"], ["wy-plan"]),
+    ("Which strategy covers stalking?", None, []),
+    ("What plan does Wyvern have for perpetrators?", ["wyvern"], []),
 ])
 def test_questions_about_what_is_held(question, areas, expected):
     assert DocumentResolver(DOCS).holdings_asked(question, question, areas) == expected
