@@ -235,6 +235,21 @@ def test_who_chairs_is_answered_by_a_name_given_as_the_chair():
     assert missing_value(question, question, [owned], {}) is None
 
 
+def test_a_chair_of_another_board_chairs_no_board_the_question_names():
+    """"Who chairs the Safe in the City Partnership Board?" of a store where only another
+    council's board has a chair: "chaired" is the role, not what the question is about, and
+    that sentence, however like the question, names another board."""
+    idf = {"board": 2.3, "safe": 2.2, "citi": 3.8, "chair": 3.9, "partnership": 1.9}
+    other = hit("The strategy is owned by the Calder Vale Partnership Board, chaired by the "
+                "Director of Public Health.", section="Governance")
+    question = "Who chairs the Safe in the City Partnership Board?"
+    assert missing_value(question, question, [other], idf,
+                         lambda sentences: [0.7] * len(sentences)) is AnswerType.NAME
+    own = hit("The Safe in the City Partnership Board is chaired by Anna Clarke.",
+              section="Governance")
+    assert missing_value(question, question, [other, own], idf) is None
+
+
 def test_a_paraphrase_counts_when_the_value_sentence_is_similar():
     figures = hit("Police recorded 9,000 incidents in 2019. That is one report every hour.",
                   similarity=0.6)

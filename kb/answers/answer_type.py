@@ -241,12 +241,16 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     weighed = weighed - unasked or weighed
     weighed_total = idf_weight(weighed, idf)
     spelled = acronym_long_forms(terms, glossary or {})
-    # a name is given for the question's most specific word ("Who chairs the … Board?": a
-    # name beside the board's other words chairs nothing)
-    specific = rarest(weighed, idf)
-    # … and "Who chairs …?" by a name given as the chair
+    # "Who chairs …?" is answered by a name given as the chair
     roles = (word_list_terms(vocabulary().roles) & content_terms(question)
              if kind is AnswerType.NAME else set())
+    # … for the question's most specific word besides the role ("Who chairs the Safe in the
+    # City Board?": a name beside the board's other words chairs nothing, and Sheffield's chair
+    # is not the Safe in the City Board's)
+    specific = rarest(weighed - roles or weighed, idf)
+    # … and the words of a proper name it gives ("the Safe in the City Partnership Board"): a
+    # value sentence given in other words than the question's names the same thing
+    proper = (proper_name_terms(topic) & weighed if kind is AnswerType.NAME else set())
     words = content_terms(question) - (_TARGET_TERMS if kind is AnswerType.TARGET else set())
     counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
                else frozenset())
@@ -283,10 +287,18 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
             if (idf_weight(held & weighed, idf) >= VALUE_TOPIC_SHARE * weighed_total
                     and (kind is not AnswerType.NAME or specific in held)):
                 return None
-            others.append(sentence)
+            if proper <= held:  # a name of the question is no paraphrase of another
+                others.append(sentence)
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:
         return None
     return kind
+
+
+def proper_name_terms(text: str) -> set[str]:
+    """The terms of the capitalised words of a question past its first word ("Safe", "City",
+    "Partnership", "Board" of "Who chairs the Safe in the City Partnership Board?")."""
+    words = re.findall(r"[\w'’-]+", text)[1:]
+    return content_terms(" ".join(w for w in words if w[:1].isupper()))
 
 
 def _spent(hit: Hit, sentence: str) -> bool:
