@@ -9,7 +9,7 @@ import pytest
 from kb.api import KnowledgeBase
 from kb.records import ChunkKind
 from kb.retrieval.synonyms import in_strategy_words, strategy_words
-from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb, wyvern_answer
 
 STRATEGY = """Wyvern Domestic Abuse Strategy 2024-2027
 
@@ -347,3 +347,17 @@ def test_economic_and_financial_abuse_are_one_subject(tmp_path: Path):
     calder = kb.ask("What does Calder Vale say about economic abuse?")
     assert calder.found and "financial abuse" in calder.text
     assert strategy_words("Does Wyvern train staff on financial abuse?") == ["economic abuse"]
+
+
+def test_work_that_falls_behind_is_what_an_action_plan_calls_slipping(tmp_path: Path):
+    """"What happens if an action falls behind?": a plan says its actions "slip"."""
+    assert strategy_words("What happens if a Wyvern action falls behind?") == ["slip",
+                                                                              "slippage"]
+    assert strategy_words("What does Wyvern do about overdue actions?") == ["slip", "slippage"]
+    answer = wyvern_answer(tmp_path, "Wyvern Domestic Abuse Strategy 2024-2027\n\nMonitoring\n\n"
+                           "The board will review the delivery plan every quarter. Actions that "
+                           "slip by more than one quarter will be escalated to the Health and "
+                           "Wellbeing Board.\n\nOur actions\n\nWyvern will fund refuge places for "
+                           "victims of domestic abuse.\n",
+                           "What happens if a Wyvern action falls behind?")
+    assert answer.found and answer.citations[0].quote.startswith("Actions that slip")
