@@ -310,6 +310,28 @@ def test_a_list_answer_starts_at_the_lead_in_that_names_the_list_and_ends_with_i
         "- Think family: children come first."]
 
 
+def test_a_lead_in_that_announces_another_list_names_none_of_the_list_asked_for():
+    """"In working to improve these outcomes the following principles will be followed:"
+    announces principles: "What outcomes is Wyvern working towards?" is answered with the
+    outcomes it set out before, not the principles, though the lead-in holds "outcomes" and
+    "working"."""
+    from kb.answers.extractive import AnswerShape, compose
+    from kb.retrieval.lists import list_weight
+
+    label = "In working to improve these outcomes the following principles will be followed:"
+    idf = {"outcom": 2.0, "work": 1.5, "principl": 3.0}
+    assert list_weight(label, {"outcom"}, {"outcom", "work"}, idf) == 0.0
+    assert list_weight(label, {"principl"}, {"principl", "work"}, idf) > 0.0
+    outcomes = _hit(0, "Our shared vision will be achieved by focusing on three outcomes:\n"
+                       "- Young people enjoy healthy relationships.\n- Victims are safe.\n"
+                       "- Perpetrators change their behaviour.", "Our vision", 0)
+    principles = _hit(1, f"{label}\n- Designing services with survivors.\n- Sharing "
+                         "information safely.", "Our vision", 200)
+    answer = compose("What outcomes is Wyvern working towards?", [principles, outcomes], idf,
+                     AnswerShape(listing=True))
+    assert not any("principles" in c.quote or "Designing" in c.quote for c in answer.citations)
+
+
 # a summary page repeats the priorities' headings before the sections that list their actions
 KESTREL = """Kestrel Domestic Abuse Strategy 2022-2025
 

@@ -91,13 +91,19 @@ def list_weight(label: str, nouns: AbstractSet[str], terms: AbstractSet[str],
     """How well a lead-in or heading names the list a question asks for: 0.0 unless it holds
     one of the list nouns the question names (`asked_nouns`) and either announces that list
     (`announced_nouns`: "the following principles will be followed:" names the principles
-    behind a strategy) or holds more than the noun, LABEL_TERMS of the question's topic
-    `terms` ("Priority 4" names no list of priorities); else the idf weight of the topic terms
-    it holds, with its `context` (a chunk's section path)."""
+    behind a strategy, and no other list whose noun it holds) or, announcing none, holds
+    more than the noun, LABEL_TERMS of the question's topic `terms` ("Priority 4" names no
+    list of priorities); else the idf weight of the topic terms it holds, with its `context`
+    (a chunk's section path)."""
     found = content_terms(label)
     if not found & nouns:
         return 0.0
-    if len(found & terms) < LABEL_TERMS and not announced_nouns(label) & nouns:
+    # "In working to improve these outcomes the following principles will be followed:"
+    # announces principles: it names no list of outcomes, whatever else it holds
+    announced = announced_nouns(label)
+    if announced and not announced & nouns:
+        return 0.0
+    if len(found & terms) < LABEL_TERMS and not announced & nouns:
         return 0.0
     return idf_weight(set(terms) & (found | context), idf)
 
