@@ -415,3 +415,16 @@ def test_a_section_s_number_is_no_count_of_what_it_is_about():
     assert missing_value(question, question, [headed], idf) is AnswerType.COUNT
     counted = hit("Police charged 212 perpetrators in 2023.", similarity=0.5)
     assert missing_value(question, question, [headed, counted], idf) is None
+
+
+def test_the_word_document_names_where_to_look_not_what_a_name_is_given_for():
+    """"In the Wyvern document, who wrote the foreword?": a passage on the foreword that names
+    its author answers; "document" is how the officer calls the strategy, not a word the
+    passage must hold."""
+    from kb.answers.answer_type import missing_value
+
+    foreword = hit("Cllr Jane Smith, Chair of the Wyvern Partnership Board.", section="Foreword")
+    idf = {"foreword": 3.0, "document": 3.5, "wrote": 3.5, "chair": 2.5, "board": 1.5}
+    for question in ("In the Wyvern document, who wrote the foreword?",
+                     "Who wrote the foreword to the Wyvern document?"):
+        assert missing_value(question, question, [foreword], idf) is None, question
