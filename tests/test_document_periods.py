@@ -66,6 +66,16 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("When will the refuge review be published?", []),
     ("What actions have been agreed?", []),
     ("What are the final year's actions?", []),
+    ("When was the latest strategy written?", ["wy-2022"]),
+    ("When was the 2016-19 strategy drafted?", ["wy-2016"]),
+    # which ends first or runs longest, how old they are, which have run out: their periods
+    ("Which strategy ends first?", STRATEGIES),
+    ("Which strategy runs the longest?", STRATEGIES),
+    ("How old is the latest strategy?", ["wy-2022"]),
+    ("Which strategies have expired?", STRATEGIES),
+    ("Who wrote the latest strategy?", []),  # a name, in its text
+    ("What was written about refuges in the latest strategy?", []),
+    ("Which refuge runs the longest waiting list?", []),
     # what the strategy covers is its content
     ("What does the strategy cover?", []),
     ("What are the priorities of the strategy?", []),
