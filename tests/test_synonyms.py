@@ -361,3 +361,21 @@ def test_work_that_falls_behind_is_what_an_action_plan_calls_slipping(tmp_path: 
                            "victims of domestic abuse.\n",
                            "What happens if a Wyvern action falls behind?")
     assert answer.found and answer.citations[0].quote.startswith("Actions that slip")
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("What courses are there for abusers in Wyvern?", ["perpetrators", "perpetrator programme"]),
+    ("What help can victims get to make their homes safer in Wyvern?", ["home security"]),
+    ("Can the police ban abusers from the home in Wyvern?", ["perpetrators",
+                                                            "protection orders"]),
+    ("How does Wyvern deal with repeat offenders who target several partners?",
+     ["serial perpetrators"]),
+    # … not a ban on something else, nor offenders who offend once
+    ("Does Wyvern ban smoking in the home?", []),
+    ("What does Wyvern do about offenders?", []),
+])
+def test_officers_phrases_for_perpetrator_work_and_safety_at_home(question, words):
+    """Courses for abusers are perpetrator programmes; making a home safer is home security;
+    the police barring an abuser from the home is a protection order; a repeat offender who
+    targets several partners is a serial perpetrator."""
+    assert strategy_words(question) == words
