@@ -70,6 +70,7 @@ class Vocabulary:
     action_table: Pattern
     indicator_table: Pattern
     table_header: Pattern
+    accountability_column: Pattern  # "Lead", "Timescale": who leads a row and by when
     commitment: Pattern
     question_intents: tuple[tuple[frozenset[ChunkKind], Pattern], ...]
     question_fallbacks: Pattern  # intent cues that count only when no other kind's does
@@ -223,6 +224,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             action_table=cue_pattern(data["tables"]["action"]),
             indicator_table=cue_pattern(data["tables"]["indicator"]),
             table_header=cue_pattern(data["tables"]["header"]),
+            accountability_column=cue_pattern(data["tables"]["accountability"]),
             commitment=re.compile(rf"^\W*(?:{_alternatives(data['commitments']['subjects'])}) will\b",
                                   re.IGNORECASE),
             question_intents=tuple(

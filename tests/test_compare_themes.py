@@ -336,3 +336,28 @@ def test_a_theme_s_modifier_of_the_subject_counts_only_where_it_modifies_the_sub
     assert any("victims of economic abuse" in q for q in wyvern), wyvern
     assert not any("climate" in q or "financial costs" in q for q in wyvern), wyvern
     assert any("financial and emotional abuse" in q for q in calder), calder
+
+
+def test_a_plan_s_row_is_weighed_on_its_commitment_not_on_who_leads_it(tmp_path):
+    """A row of an action plan led by "Public Health" commits to school lessons, not to health:
+    comparing health quotes the row on the hospital IDVA, not that one."""
+    from kb.reports.compare import committed
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    header = "Ref\tAction\tLead\tTimescale"
+    assert committed("1.1\tDeliver lessons in schools\tPublic Health\tSeptember 2024",
+                     header) == "1.1\tDeliver lessons in schools"
+    assert committed("A sentence.", header) == "A sentence."
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nAction plan\n\n"
+                      f"{header}\n"
+                      "1.1\tDeliver healthy relationships lessons in every secondary school\t"
+                      "Public Health\tSeptember 2024\n"
+                      "1.2\tFund an IDVA based in the hospital to support patients referred by "
+                      "health services\tAdult Services\tApril 2025\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nOur actions\n\n"
+                      "Calder Vale will train health services staff to ask about abuse.\n"},
+        WYVERN_AND_CALDER)
+    wyvern = [c.quote for cell in kb.compare("health").cells["wyvern"].values() for c in cell]
+    assert any("hospital" in q for q in wyvern), wyvern
+    assert not any("lessons" in q for q in wyvern), wyvern

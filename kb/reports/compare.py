@@ -31,7 +31,7 @@ from kb.answers.answer_type import AnswerType, counted_terms, expected_type, giv
 from kb.answers.definitions import definition_pattern
 from kb.answers.extractive import VALUE_WEIGHT, citation_for, score_units
 from kb.answers.notes import is_note
-from kb.answers.sentences import is_header_row, units
+from kb.answers.sentences import is_header_row, table_header, units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.reports.evidence import EVERYDAY_WEIGHT, SHARE_LAST_RESORT, SHARE_SIMILAR
 from kb.text import (
@@ -221,9 +221,10 @@ def items(hits: Sequence[Hit], phrases: Sequence[Phrase],
     found = []
     for rank, hit in enumerate(hits):
         heading = hit.section.split(" > ")[-1] if headed else ""
+        header = hit.lead or table_header(hit.text)
         for start, end, text in units(hit.text, hit.start, hit.section.split(" > "),
                                       whole_lists=False, title=hit.title):
-            weight = item_weight(text, hit.lead, phrases, idf, heading)
+            weight = item_weight(committed(text, header), hit.lead, phrases, idf, heading)
             if weight > 0 and value is not None and gives_value(text, value, asked, counted):
                 weight *= VALUE_WEIGHT
             if (weight > 0 and not is_note(text)  # a table's header row names its columns
@@ -231,6 +232,19 @@ def items(hits: Sequence[Hit], phrases: Sequence[Phrase],
                 found.append(Item(weight, rank, hit, start, end, text))
     found.sort(key=lambda item: (-item.weight, item.rank))
     return found
+
+
+def committed(row: str, header: str) -> str:
+    """A table row without its cells under the columns that say who leads it and by when
+    (vocabulary [tables] accountability: "Lead", "Timescale"): "Public Health" leads a row on
+    school lessons, which is no commitment on health. Any other text as it is."""
+    columns = header.split("\t")
+    cells = row.split("\t")
+    if len(cells) < 2 or len(cells) != len(columns):
+        return row
+    pattern = vocabulary().accountability_column
+    return "\t".join(cell for cell, column in zip(cells, columns, strict=True)
+                     if not pattern.fullmatch(column.strip()))
 
 
 def theme_wordings(topic: str, reworded: Sequence[str], idf: Mapping[str, float]) -> list[str]:
