@@ -403,6 +403,12 @@ def test_a_budget_is_an_amount_spent_not_what_abuse_costs():
     # what abuse costs is asked for so
     question = "What does domestic abuse cost Wyvern each year?"
     assert missing_value(question, question, [cost], idf) is None
+    # what a contract costs is what is paid under it
+    question = "How much does the Wyvern domestic abuse services contract cost?"
+    assert missing_value(question, question, [cost], idf) is AnswerType.AMOUNT
+    contract = hit("The domestic abuse services contract is worth £1.9 million a year.",
+                   similarity=0.5)
+    assert missing_value(question, question, [cost, contract], idf) is None
 
 
 def test_a_section_s_number_is_no_count_of_what_it_is_about():
