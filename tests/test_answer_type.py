@@ -532,3 +532,21 @@ def test_a_recurring_event_asked_at_its_frequency_is_dated_by_that_frequency():
     assert missing_value(question, question, [campaign], {}) is None
     refuge = hit("- open a second refuge for women with complex needs", section="Refuge")
     assert missing_value(question, question, [refuge], {}) is AnswerType.DATE
+
+
+def test_who_oversees_a_strategy_is_answered_by_the_passages_on_its_governance():
+    """"Who oversees the Wyvern strategy?" (or "Who is in charge of …", "Who keeps an eye on
+    …"): the strategies' word for it asks for governance, and Wyvern's board, which "owns" the
+    strategy and is "chaired by" its director, is who does, whatever the words."""
+    from kb.retrieval.intent import governance_words
+    from kb.retrieval.synonyms import asking_phrase_terms
+
+    assert governance_words("Who oversees the Wyvern strategy?") == {"overse"}
+    assert asking_phrase_terms("Who is in charge of the Wyvern strategy?") == {"charg"}
+    assert asking_phrase_terms("Who keeps an eye on the Wyvern strategy?") == {"keep", "eye"}
+    assert asking_phrase_terms("Does Wyvern charge for its courses?") == set()
+    owned = hit("The Wyvern Domestic Abuse Partnership Board owns this strategy. It is chaired by "
+                "Anna Clarke.", section="Governance")
+    idf = {"overse": 3.0, "board": 1.5, "partnership": 1.5, "chair": 3.0}
+    for question in ("Who oversees the Wyvern strategy?", "Who oversees the strategy?"):
+        assert missing_value(question, question, [owned], idf) is None, question

@@ -412,3 +412,21 @@ def test_a_rewording_in_words_the_named_council_never_writes_answers_nothing():
 
     assert reason("Is there anything about economic abuse in the Wyvern strategy?") == (
         "no passage is about 'economic'")
+
+
+def test_the_words_of_a_governance_phrase_are_no_subject_the_council_must_write(tmp_path):
+    """"Who is in charge of the Wyvern strategy?": Wyvern never writes "charge" (Calder Vale
+    does, of prosecutions), and its board "owns" the strategy; the phrase asks who oversees it,
+    and the board's passage answers."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nGovernance\n\nThe Wyvern "
+                      "Domestic Abuse Partnership Board owns this strategy. It is chaired by "
+                      "Anna Clarke, Director of Public Health.\n\nOur actions\n\nWyvern will "
+                      "fund refuge places for victims.\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nOur actions\n\n"
+                      "Calder Vale will help police charge more perpetrators.\n"},
+        WYVERN_AND_CALDER)
+    answer = kb.ask("Who is in charge of the Wyvern strategy?")
+    assert answer.found and "owns this strategy" in answer.text, answer.text

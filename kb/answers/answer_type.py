@@ -25,6 +25,7 @@ from kb.answers.about import (
 )
 from kb.answers.sentences import table_header, units
 from kb.records import ChunkKind, Hit
+from kb.retrieval.intent import governance_words
 from kb.retrieval.synonyms import strategy_words
 from kb.retrieval.years import DATING_YEARS, year_spans, years_of
 from kb.text import (
@@ -206,6 +207,9 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # what it is about: not the words asking for a value, nor its frame ("How much is X
     # putting into the strategy?": scaffolding), nor section nouns
     terms = topic_terms(topic)
+    if kind is AnswerType.NAME:  # "Who oversees the Wiltshire strategy?": the passages on its
+        # governance name who does, in whatever words ("owns", "chaired by")
+        terms -= governance_words(topic)
     if kind is AnswerType.TARGET:  # "What is X's target for repeat victims?": the word asks
         terms = terms - _TARGET_TERMS or terms
     # a word no passage holds ("taxpayer") can be held by no value sentence: whether it takes

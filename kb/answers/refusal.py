@@ -22,7 +22,11 @@ from kb.retrieval.documents import DocumentResolver, source_terms
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import intended_kinds, kind_words
 from kb.retrieval.places import is_place, lower_case_councils
-from kb.retrieval.synonyms import in_strategy_words, phrases_in_strategy_words
+from kb.retrieval.synonyms import (
+    asking_phrase_terms,
+    in_strategy_words,
+    phrases_in_strategy_words,
+)
 from kb.retrieval.topic import alternatives, without_relating
 from kb.retrieval.years import YEAR, years_of
 from kb.text import (
@@ -227,7 +231,7 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     about = topic_terms(without_relating(topic)) - source
     # a year or a period is checked as a specific term; a word asking for a kind of passage
     # ("indicators") is answered by passages of that kind, whatever they call themselves
-    subject = about - kind_words(question)
+    subject = about - kind_words(question) - asking_phrase_terms(question)
     # (nor is a word of a family they write: "pharmacists" of "pharmacy staff", `related`)
     unseen = {term for term in subject
               if term not in idf and term not in related and not years_of(term)}

@@ -59,6 +59,14 @@ def kind_words(question: str) -> set[str]:
     return content_terms(question) - content_terms(without_cues(question))
 
 
+def governance_words(question: str) -> set[str]:
+    """The question's terms that ask for its governance ("oversee", "oversight", "board";
+    vocabulary [questions] governance)."""
+    return {term for kinds, pattern in vocabulary().question_intents
+            if ChunkKind.GOVERNANCE in kinds
+            for match in pattern.finditer(question) for term in content_terms(match.group())}
+
+
 def framing_words(question: str) -> set[str]:
     """The question's terms that only frame it ("plan to", "intend to", "going to"; vocabulary
     [question_fallbacks]): what it asks is done, not what it is about."""

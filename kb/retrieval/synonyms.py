@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from kb.retrieval.intent import governance_words
 from kb.text import content_terms
 from kb.vocabulary import vocabulary
 
@@ -45,3 +46,11 @@ def phrases_in_strategy_words(text: str, written: Collection[str] | None = None)
             return term if " " in said or unwritten else said
         text = pattern.sub(reworded, text)
     return text
+
+
+def asking_phrase_terms(text: str) -> set[str]:
+    """The terms of the everyday phrases a text uses for the strategies' word that asks for
+    governance ("in charge of", "keep an eye on": oversee): how the question asks, not what it
+    is about."""
+    return {found for term, pattern in _used(text) if governance_words(term)
+            for match in pattern.finditer(text) for found in content_terms(match.group())}
