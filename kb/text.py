@@ -173,6 +173,12 @@ def word_list_terms(words: frozenset[str]) -> frozenset[str]:
 SUBJECT_IDF = math.log(3)
 
 
+def is_subject_term(term: str, idf: Mapping[str, float]) -> bool:
+    """The term is one of the corpus's subject words (`SUBJECT_IDF`); a term the corpus does
+    not hold is none."""
+    return term in idf and idf[term] <= SUBJECT_IDF
+
+
 class IdfTable(dict[str, float]):
     """Smoothed inverse document frequency of each content term over n chunks,
     ln(1 + n / df). A term the corpus does not hold weighs as one held by a single chunk

@@ -9,7 +9,6 @@ finding) must appear in a passage sentence that is about the question's topic.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from enum import StrEnum
@@ -33,9 +32,9 @@ from kb.text import (
     LEAD_IN,
     NUMBER_WORDS,
     STOPWORDS,
-    SUBJECT_IDF,
     content_terms,
     idf_weight,
+    is_subject_term,
     rarest,
     word_list_terms,
 )
@@ -491,7 +490,7 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     …" for 2023), or one of a document of at most DATING_YEARS years that runs over one."""
     # the corpus's own subject words count nothing where the question counts more ("How many
     # domestic homicides…?" is not answered by "75% of domestic abuse victims")
-    passed = {t for t in counted if idf.get(t, math.inf) <= SUBJECT_IDF}
+    passed = {t for t in counted if is_subject_term(t, idf)}
     if passed < set(counted):
         counted = [t for t in counted if t not in passed]
     else:

@@ -36,9 +36,9 @@ from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.reports.evidence import EVERYDAY_WEIGHT, SHARE_LAST_RESORT, SHARE_SIMILAR
 from kb.text import (
     STEM_ONLY_WEIGHT,
-    SUBJECT_IDF,
     content_terms,
     idf_weight,
+    is_subject_term,
     quote_words,
     shared_prefix,
     typed_words,
@@ -119,8 +119,8 @@ def subject_modifiers(text: str, idf: Mapping[str, float]) -> frozenset[str]:
     head, word = content_terms(tokens[content[-1]]), tokens[content[-2]]
     modifier = content_terms(word)
     before = tokens[content[-2] - 1].lower() if content[-2] else ""
-    if (len(head) != 1 or len(modifier) != 1 or not _is_subject(next(iter(head)), idf)
-            or next(iter(modifier)) not in idf or _is_subject(next(iter(modifier)), idf)
+    if (len(head) != 1 or len(modifier) != 1 or not is_subject_term(next(iter(head)), idf)
+            or next(iter(modifier)) not in idf or is_subject_term(next(iter(modifier)), idf)
             or before in _VERB_MARKERS or word.lower().endswith("ing")
             or _acting_verb().fullmatch(word)):
         return frozenset()
@@ -132,10 +132,6 @@ def _acting_verb() -> re.Pattern[str]:
     return re.compile(vocabulary().object_verbs, re.IGNORECASE)
 
 
-def _is_subject(term: str, idf: Mapping[str, float]) -> bool:
-    return term in idf and idf[term] <= SUBJECT_IDF
-
-
 def _otherwise_modified(text: str, modifier: str, idf: Mapping[str, float]) -> bool:
     """Every time the text writes the modifier, it modifies a word that is not of the
     subject: "the current economic climate", "the financial costs of abuse", "economic and
@@ -145,7 +141,7 @@ def _otherwise_modified(text: str, modifier: str, idf: Mapping[str, float]) -> b
     uses = [at for at, word in enumerate(tokens) if content_terms(word.group()) == {modifier}]
     return bool(uses) and all(
         bool(held := content_terms(_modified_word(text, tokens, at)))
-        and not any(_is_subject(t, idf) for t in held) for at in uses)
+        and not any(is_subject_term(t, idf) for t in held) for at in uses)
 
 
 def _modified_word(text: str, tokens: Sequence[re.Match[str]], at: int) -> str:
@@ -182,7 +178,7 @@ def item_weight(text: str, lead: str, phrases: Sequence[Phrase],
         asked = phrase.forms
         shared = {t for t in forms.keys() & asked.keys()
                   if t not in phrase.modifiers or not _otherwise_modified(said, t, idf)}
-        if phrase.modifiers and all(_is_subject(t, idf) for t in shared):
+        if phrase.modifiers and all(is_subject_term(t, idf) for t in shared):
             continue
         other = _derived_only(shared, forms, asked)
         held = (idf_weight(shared - other, idf) + STEM_ONLY_WEIGHT * idf_weight(other, idf)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from kb.records import Hit
 from kb.retrieval.english import common_terms
-from kb.text import SUBJECT_IDF, compound_parts, content_terms, whole_compounds
+from kb.text import compound_parts, content_terms, is_subject_term, whole_compounds
 
 SHARE_ALONE = 0.7  # of the theme's idf weight: evidence whatever its similarity
 SHARE_SIMILAR = 0.4  # evidence when the hit is also similar enough
@@ -43,7 +43,7 @@ def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: 
     shared = whole_compounds(terms & held, held, compound_parts(theme))  # "honour-based"
     # a hit that shares only the corpus's subject words (`kb.text.SUBJECT_IDF`) of a theme
     # that has others ("the cost of domestic abuse") shares nothing of it
-    beyond_subject = {t for t in terms if idf[t] > SUBJECT_IDF}
+    beyond_subject = {t for t in terms if not is_subject_term(t, idf)}
     if beyond_subject and not beyond_subject & shared:
         return False
     share = _share(shared, {t: idf[t] for t in terms})
