@@ -29,6 +29,14 @@ def test_names_councils_english_words_and_short_words_are_left_as_typed():
     assert corrected("what about stalkng", KNOWN)[1] == []
 
 
+def test_a_word_is_not_read_as_one_that_starts_with_another_letter():
+    """A typo seldom changes a word's first letter; a word English has that the dictionary
+    lacks ("vaping") is no misspelling of the documents' word one letter away ("raping")."""
+    known = content_terms("raping and sexual violence; victims")
+    assert corrected("What does Wyvern say about vaping?", known)[1] == []
+    assert corrected("What about rapng?", known)[1] == [("rapng", "raping")]
+
+
 def test_a_misspelt_area_name_is_read_as_the_area_it_is_one_edit_from():
     """Officers misspell councils ("Wyverne", "Calderdail's"): a capitalised word no document
     nor English holds, one edit from a word an indexed area is named by, is read as it; not a

@@ -1,7 +1,9 @@
 """Misspelt words in a question ("what does oxfordshire do about perpetraters"): a word the
 indexed documents do not hold and English does not know is read as the most frequent English
 word one edit away that the documents hold (a letter added, dropped, changed or two swapped:
-pyspellchecker's frequency dictionary; of equally frequent words, the first alphabetically).
+pyspellchecker's frequency dictionary; of equally frequent words, the first alphabetically),
+past its first letter: a typo seldom changes a word's first letter, and a word English has
+but the dictionary lacks does ("vaping" is no misspelt "raping").
 Without this, a typo in the one word that carries the topic shares nothing with any passage,
 and the question is refused.
 
@@ -78,7 +80,8 @@ def corrected(text: str, known: Collection[str], places: Collection[str] = ()
         # the most frequent of the neighbours the documents hold, the first in alphabetical
         # order of equally frequent ones ("scrutinies", "scrutinizes"): pyspellchecker's own
         # correction takes whichever of a set comes first, which follows PYTHONHASHSEED
-        held = sorted(c for c in checker.candidates(word) or () if stem(c) in known)
+        held = sorted(c for c in checker.candidates(word) or ()
+                      if c[:1] == word[:1] and stem(c) in known)
         if not held:
             return word
         better = max(held, key=checker.word_usage_frequency)
