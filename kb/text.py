@@ -23,8 +23,11 @@ STOPWORDS = frozenset(
     under until up very was we were what when where which while who whom why will with would you
     your yours tell say says said give gives list show explain describe does do anything any
     there whether although though unless whereas don doesn didn isn aren wasn weren won
-    couldn shouldn wouldn haven hasn hadn mustn needn ll ve re fewer fewest""".split()
-)  # (the five from "whether" join clauses, as "if" and "because" do: they name no topic; the
+    couldn shouldn wouldn haven hasn hadn mustn needn ll ve re fewer fewest among amongst
+    within across towards toward upon onto throughout via whilst""".split()
+)  # (the prepositions past "fewest" place or relate what they join and name no topic, as
+#  "between" and "against" do: "stalking among young people" is about stalking; the five
+#  from "whether" join clauses, as "if" and "because" do: they name no topic; the
 #  next are what a negative's or a contraction's apostrophe leaves: "don't" is "don" and "t";
 #  "fewer" and "fewest" count, as "few", "more" and "most" do: "fewer people" is no compound)
 # An apostrophe ends a word, the straight one as the curly one does: "what's" is "what"
@@ -47,9 +50,10 @@ def tokenizer_version() -> str:
     split; 3: open compounds closed, with the vocabulary's list of them, which a corpus may
     extend; 4: a straight apostrophe ends a word; 5: an acronym's plural is the acronym; 6:
     words that join clauses, "whether" and "unless", are stopwords of the stored terms; 7: so
-    are what a contraction's apostrophe leaves, "don" and "ll"; 8: "fewer" and "fewest")."""
+    are what a contraction's apostrophe leaves, "don" and "ll"; 8: "fewer" and "fewest"; 9:
+    prepositions that relate what they join, "among" and "within")."""
     listed = vocabulary().compounds.pattern.encode()
-    return f"8:{hashlib.sha256(listed).hexdigest()[:12]}"
+    return f"9:{hashlib.sha256(listed).hexdigest()[:12]}"
 
 
 def _closed(text: str) -> str:

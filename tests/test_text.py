@@ -59,6 +59,13 @@ def test_a_negative_s_contraction_leaves_no_term():
     assert content_terms("services don't overlap; they won’t and can't") == {"servic", "overlap"}
 
 
+def test_a_preposition_is_no_term():
+    """"among", "within", "towards" place or relate what they join, as "between" does: a
+    passage that shares only them with a question shares nothing of its topic."""
+    assert content_terms("stalking among young people") == content_terms("stalking young people")
+    assert not content_terms("within across towards upon onto throughout via whilst amongst")
+
+
 def test_a_quote_reads_without_the_marks_of_a_word_heading():
     from kb.text import readable
 
