@@ -93,6 +93,11 @@ from tests.hit_support import hit
     ("How many of the strategies mention FGM?", None),
     ("How many councils have a sanctuary scheme?", None),
     ("How many refuges does Wyvern have?", AnswerType.COUNT),
+    # a question word asks for its kind of value before a value noun does
+    ("Who is funding the Wyvern recovery pilots?", AnswerType.NAME),
+    ("When does the funding for the Calder outreach service end?", AnswerType.DATE),
+    ("Where is Wyvern funding its perpetrator programme?", None),
+    ("Why is Calder cutting its refuge funding?", None),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind
@@ -233,6 +238,22 @@ def test_who_chairs_is_answered_by_a_name_given_as_the_chair():
     assert missing_value(question, question, [owned, chaired], {}) is None
     question = "Who does the Wyvern Partnership Board report to?"
     assert missing_value(question, question, [owned], {}) is None
+
+
+def test_who_funds_or_when_funding_ends_is_given_where_the_money_is():
+    """"Who is funding…?" and "When does the funding… end?" are answered by a name or a date
+    given for the money ("commissioned … running October 2024 to March 2025"), not by any
+    name or date beside the topic."""
+    workshop = hit("In March 2023 the Wyvern Police and Crime Commissioner held a workshop on "
+                   "outreach for rural victims.", section="Outreach")
+    funded = hit("The outreach service for rural victims is commissioned by the Wyvern Police "
+                 "and Crime Commissioner, running April 2024 to March 2026.", section="Outreach")
+    for question, kind in [("When does the funding for the rural outreach service end?",
+                            AnswerType.DATE),
+                           ("Who is funding the outreach service for rural victims?",
+                            AnswerType.NAME)]:
+        assert missing_value(question, question, [workshop], {}) is kind, question
+        assert missing_value(question, question, [workshop, funded], {}) is None, question
 
 
 def test_a_chair_of_another_board_chairs_no_board_the_question_names():

@@ -226,8 +226,12 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # need not repeat how the question named that document
     asked = terms - set(source_terms)
     # "What is Bucks' annual budget…?" asks for an amount spent, not what abuse costs
-    spending = kind is AnswerType.AMOUNT and bool(
-        content_terms(question) & word_list_terms(vocabulary().spending_asked))
+    asks_spending = bool(content_terms(question) & word_list_terms(vocabulary().spending_asked))
+    spending = kind is AnswerType.AMOUNT and asks_spending
+    # "Who is funding the pilots?", "When does the funding end?": a name or date given for the
+    # money, in a sentence that says it is spent ("commissioned … running October 2020 to March
+    # 2021"), not any name or date about the topic
+    spent_for = kind in (AnswerType.NAME, AnswerType.DATE) and asks_spending
     if not idf_weight(asked, idf):
         # "What is Telford's budget for the strategy?": for the strategy as a whole, whatever
         # amount spent its top passages give
@@ -283,7 +287,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                                       counted=counted, lasting=lasting, often=often,
                                       years=years, led=kind is AnswerType.FINDING):
             if ((rated and not rated & held) or (sources and not sources & held)
-                    or not roles <= held or (spending and not _spent(hit, sentence))):
+                    or not roles <= held
+                    or ((spending or spent_for) and not _spent(hit, sentence))):
                 continue  # a share of something else, a finding of another source, no chair
             if ahead and _before_document(sentence, hit.period):
                 continue
