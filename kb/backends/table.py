@@ -32,13 +32,19 @@ import numpy as np
 from kb.backends.lexical import BM25_STOPWORDS
 from kb.backends.table_sql import CHUNK_COLUMNS, SCHEMA, decode_chunks, visible_where
 from kb.records import Chunk, DocumentInfo, IndexedDocument
-from kb.retrieval.glossary import mine_glossary
+from kb.retrieval.glossary import (
+    mine_glossary,
+    spelled_acronyms,
+    spelled_out,
+    written_acronyms,
+)
 from kb.text import IdfTable, content_terms, embedding_text, terms, tokenizer_version
 
 TABLE_NAME = "chunks.sqlite3"
 PENDING = ""  # the hash a chunk carries until its whole document is stored
 log = logging.getLogger(__name__)
 _BATCH = 500  # ids per IN (...) clause, well under SQLite's variable limit
+SPELLED_VERSION = "1"  # of the phrases kept by their initials (kb.retrieval.glossary.spelled_out)
 
 
 class ChunkTable:
@@ -76,6 +82,10 @@ class ChunkTable:
             self.set_meta("tokenizer", tokenizer_version())
         elif self.get_meta("tokenizer") != tokenizer_version():
             self._retokenize()
+        if not columns:
+            self.set_meta("spelled_out", SPELLED_VERSION)
+        elif self.get_meta("spelled_out") != SPELLED_VERSION:
+            self._spell_out_all()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -134,6 +144,7 @@ class ChunkTable:
                      chunk.section, chunk.kind.value, chunk.start, chunk.end, chunk.lead, sha,
                      " ".join(terms(embedding_text(chunk, doc), BM25_STOPWORDS)),
                      " ".join(sorted(content_terms(chunk.text))), glossary, blob, part_blob))
+                self._spell_out(chunk)
             for doc_id in dict.fromkeys(c.doc_id for c, _, _, _ in items):
                 self._settle(doc_id)
 
@@ -151,6 +162,7 @@ class ChunkTable:
         with self._transaction():
             self._hide(doc_id)
             self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+            self._db.execute("DELETE FROM spelled_out WHERE doc_id = ?", (doc_id,))
             self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
             self._touch()
 
@@ -174,6 +186,28 @@ class ChunkTable:
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('tokenizer', ?)",
                              (tokenizer_version(),))
             self._touch()
+
+    def _spell_out(self, chunk: Chunk) -> None:
+        """Record the chunk's capitalised phrases by their initials, and the acronyms it writes
+        (with no phrase), in place of any it had."""
+        self._db.execute("DELETE FROM spelled_out WHERE chunk_id = ?", (chunk.chunk_id,))
+        self._db.executemany(
+            "INSERT INTO spelled_out(initials, phrase, chunk_id, doc_id) VALUES (?,?,?,?)",
+            [(initials, phrase, chunk.chunk_id, chunk.doc_id)
+             for initials, phrases in spelled_out(chunk.text).items() for phrase in phrases]
+            + [(acronym, "", chunk.chunk_id, chunk.doc_id)
+               for acronym in written_acronyms(chunk.text)])
+
+    def _spell_out_all(self) -> None:
+        """Record every chunk's phrases, in a table written before they were kept (once)."""
+        rows = self._read(f"SELECT {CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id)")
+        log.warning("recording the capitalised phrases of %d chunks in %s (once)", len(rows),
+                    self.path)
+        with self._transaction():
+            for _, chunk, _, _, _ in decode_chunks(rows):
+                self._spell_out(chunk)
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('spelled_out', ?)",
+                             (SPELLED_VERSION,))
 
     def _touch(self) -> None:
         self._db.execute("INSERT INTO meta VALUES ('changes', '1') ON CONFLICT(key) DO UPDATE "
@@ -280,13 +314,23 @@ class ChunkTable:
 
     def glossary(self) -> dict[str, set[str]]:
         """Acronym -> long forms defined in the visible chunks, in the order they are first
-        defined (document and ordinal order), as `mine_glossary` over every text gives."""
+        defined (document and ordinal order), as `mine_glossary` over every text gives; then
+        the acronyms they write and define nowhere, with the one phrase of theirs that spells
+        each out (`kb.retrieval.glossary.spelled_acronyms`)."""
         found: dict[str, set[str]] = {}
         for (entry,) in self._read(
                 "SELECT glossary FROM chunks WHERE glossary IS NOT NULL AND visible "
                 "ORDER BY doc_id, ordinal"):
             for acronym, forms in json.loads(entry):
                 found.setdefault(acronym, set()).update(forms)
+        # (only the initials that a visible chunk writes as an acronym are read)
+        phrases: dict[str, set[str]] = {}
+        for initials, phrase in self._read(
+                "SELECT s.initials, s.phrase FROM spelled_out s JOIN documents d USING (doc_id) "
+                "WHERE d.visible AND s.phrase != '' AND s.initials IN (SELECT w.initials FROM "
+                "spelled_out w JOIN documents e USING (doc_id) WHERE w.phrase = '' AND e.visible)"):
+            phrases.setdefault(initials, set()).add(phrase)
+        found.update(spelled_acronyms(phrases, found))
         return found
 
     def lexical_rows(self, doc_ids: Sequence[str]

@@ -38,6 +38,11 @@ CREATE INDEX IF NOT EXISTS chunks_kind ON chunks(kind, visible);
 CREATE INDEX IF NOT EXISTS chunks_section ON chunks(section) WHERE visible;
 CREATE INDEX IF NOT EXISTS chunks_glossary ON chunks(doc_id, ordinal)
     WHERE glossary IS NOT NULL AND visible;
+CREATE TABLE IF NOT EXISTS spelled_out(   -- a chunk's capitalised phrases by their initials
+    initials TEXT NOT NULL, phrase TEXT NOT NULL, chunk_id TEXT NOT NULL, doc_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS spelled_out_initials ON spelled_out(initials);
+CREATE INDEX IF NOT EXISTS spelled_out_chunk ON spelled_out(chunk_id);
+CREATE INDEX IF NOT EXISTS spelled_out_doc ON spelled_out(doc_id);
 CREATE TABLE IF NOT EXISTS term_df(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """

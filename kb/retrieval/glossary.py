@@ -3,6 +3,13 @@
 Patterns (none tied to one file): "MARAC - Multi Agency Risk Assessment Conference – ...",
 "IDVA<TAB>Independent Domestic Violence Advisor" (also two pairs per table row), and inline
 "Independent Domestic Violence Adviser (IDVA)" where the initials match the acronym.
+
+A council may write an acronym that no indexed document defines ("Review of DAPO use") while
+another spells out the name it stands for ("Use Domestic Abuse Protection Orders in every
+eligible case"). Each chunk's capitalised phrases are kept by their initials (`spelled_out`),
+and an acronym written somewhere and defined nowhere takes the one phrase that spells it
+(`spelled_acronyms`): one only, so that initials two names share ("Domestic Abuse
+Co-ordinators", "Domestic Abuse Communities") stand for neither.
 """
 
 from __future__ import annotations
@@ -12,10 +19,20 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
+from kb.retrieval.english import dictionary
+
 ACRONYM = r"[A-Z][A-Za-z&+/]*[A-Z+]s?"
 _DASH_LINE = re.compile(rf"^\s*[-•*]?\s*({ACRONYM})\s*(?:\([^)]*\))?\s+[-–—:]\s+(.+)$")
 _INLINE = re.compile(rf"((?:[A-Z][\w'’-]*[\s,&-]+(?:(?:and|of|for|the|in|on|to)\s+)*)+?)\(({ACRONYM})\)")
 _STOP = {"and", "of", "for", "the", "in", "on", "to", "&"}
+
+
+# A run of capitalised words, with the lower-case linking words between them ("Crime and
+# Disorder Reduction Partnerships"); a capitalised one ("Parents And Children Together") is an
+# initial of its own, as in PACT
+_TITLE_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*"
+                        r"(?:(?:\s+(?:and|of|for|the|in|on|to|&))*\s+[A-Z][a-z][\w'’-]*)+")
+SPELLED_INITIALS = (3, 8)  # the initials of a phrase kept as a possible acronym's, at least / most
 
 
 def is_acronym(word: str, acronyms: Collection[str]) -> bool:
@@ -77,6 +94,60 @@ def mine_glossary(texts: Iterable[str]) -> dict[str, set[str]]:
             if tail and tail[0].lower() not in _STOP and _valid(acronym, " ".join(tail)):
                 found[acronym].add(" ".join(tail))
     return dict(found)
+
+
+_WRITTEN = re.compile(r"(?<![\w'’-])([A-Z][A-Z&+/]*[A-Z])s?(?![\w'’-])")
+
+
+def written_acronyms(text: str) -> set[str]:
+    """The words of the text written in capitals, as an acronym is ("DAPO", "DVPNs": DVPN),
+    of at least the least SPELLED_INITIALS letters."""
+    return {word for word in _WRITTEN.findall(text) if len(word) >= SPELLED_INITIALS[0]}
+
+
+def spelled_out(text: str) -> dict[str, set[str]]:
+    """The text's capitalised phrases by their initials: the parts of a run of capitalised
+    words that end where it does or before one of its lower-case linking words, with
+    SPELLED_INITIALS initials ("Use Domestic Abuse Protection Orders" holds "Domestic Abuse
+    Protection Orders", DAPO; "Parents And Children Together and the Crime and Disorder
+    Reduction Partnerships" holds PACT and CDRP)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    least, most = SPELLED_INITIALS
+    for run in _TITLE_RUN.finditer(text):
+        words = run.group().split()
+        ends = [end for end in range(1, len(words) + 1)
+                if end == len(words) or (words[end] in _STOP and words[end - 1] not in _STOP)]
+        for end in ends:
+            for start in range(end):
+                phrase = words[start:end]
+                initials = [w[0] for w in phrase if w not in _STOP]
+                if phrase[0].lower() not in _STOP and least <= len(initials) <= most:
+                    found["".join(initials)].add(" ".join(phrase))
+    return dict(found)
+
+
+def spelled_acronyms(phrases: dict[str, set[str]], defined: Collection[str]
+                     ) -> dict[str, set[str]]:
+    """Of the initials that the documents write as an acronym (`phrases`: initials -> the
+    phrases that spell them, `spelled_out`; `written_acronyms`), those defined nowhere (`defined`), each with the one
+    phrase that spells it; an English word ("RAP") is no acronym, and initials that several
+    names share stand for none."""
+    found: dict[str, set[str]] = {}
+    for initials, forms in phrases.items():
+        if (initials in defined or f"{initials}s" in defined
+                or dictionary().known([initials.lower()])):
+            continue
+        if len({_plain(form) for form in forms}) == 1:
+            shortest = min(forms, key=lambda f: (len(f), f))
+            found[initials] = {re.sub(r"['’]s?$", "", shortest)}
+    return found
+
+
+def _plain(phrase: str) -> str:
+    """A phrase as one name, whatever its number, possessive or article ("The Domestic Abuse
+    Strategic Board", "Domestic Abuse Strategic Boards")."""
+    plain = re.sub(r"['’]s?$|s$", "", phrase.lower())
+    return plain.removeprefix("the ")
 
 
 @lru_cache(maxsize=4096)
