@@ -45,6 +45,19 @@ def test_which_one_of_the_last_list_asks_for_an_item_of_it():
         "Which of the calder priorities covers housing?")
 
 
+def test_the_nth_one_of_the_last_list_is_that_item_of_it():
+    """"What will they do under the second one?" after "What are Wyvern's outcomes?" asks
+    about the second of Wyvern's outcomes, which a section reference then finds."""
+    from kb.retrieval.headings import numbered_references
+
+    resolved = resolve("What will they do under the second one?", ["What are Wyvern's outcomes?"],
+                       RESOLVER)
+    assert resolved == "What will they do under the second of the wyvern outcomes?"
+    assert numbered_references(resolved)
+    assert resolve("What does the third of them say?", ["List Calder's priorities"],
+                   RESOLVER) == "What does the third of the calder priorities say?"
+
+
 def test_a_short_question_pointing_back_with_this_or_that_keeps_the_previous_turn():
     assert resolve("When will that happen?", ["What does Wyvern plan for children?"],
                    RESOLVER) == "When will that happen — What does Wyvern plan for children?"

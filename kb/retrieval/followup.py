@@ -9,7 +9,7 @@ from kb.retrieval.areas import AreaResolver
 from kb.retrieval.intent import intended_kinds, without_cues
 from kb.retrieval.lists import wants_list
 from kb.retrieval.topic import question_topic
-from kb.text import content_terms, word_list_terms
+from kb.text import ORDINAL_WORDS, content_terms, word_list_terms
 from kb.vocabulary import vocabulary
 
 _FOLLOW_UP = re.compile(
@@ -17,6 +17,9 @@ _FOLLOW_UP = re.compile(
     r"them|they|it)\b\s*\??\s*$|\bgo with (that|this|those|it)\b", re.IGNORECASE)
 # "Which one is about perpetrators?", "Which of them covers housing?": an item of the last list
 _WHICH_ONE = re.compile(r"^\s*which\s+(one|ones|of\s+(them|these|those))\b", re.IGNORECASE)
+# "What will they do under the second one?": the item of the last list called by its place
+_NTH_ONE = re.compile(rf"\bthe\s+({'|'.join(ORDINAL_WORDS)})\s+(one|of\s+(them|these|those))\b",
+                      re.IGNORECASE)
 _ABOUT = re.compile(r"^\s*(and\s+)?(what|how)\s+(about|of)\s+", re.IGNORECASE)
 _THERE = re.compile(r"\b(there|then|too|as well|instead)\b", re.IGNORECASE)
 # a short question that points back ("How will they be measured?", "Who leads on it?")
@@ -63,6 +66,14 @@ def _against(question: str, turns: Sequence[str], resolver: AreaResolver) -> str
         areas = new_areas or resolver.mentioned(previous)
         where = f"{' and '.join(areas)} " if areas else ""
         return f"Which of the {where}{subject}{question[pointed.end():].rstrip(' ?')}?"
+    placed = _NTH_ONE.search(question)
+    if placed and subject and wants_list(previous) and not new_areas:
+        # "What are Sheffield's outcomes?" -> "What will they do under the second one?": under
+        # the second of the Sheffield outcomes
+        areas = resolver.mentioned(previous)
+        where = f"{' and '.join(areas)} " if areas else ""
+        return (f"{question[:placed.start()]}the {placed.group(1)} of the {where}{subject}"
+                f"{question[placed.end():]}")
     if _COMPARE.search(question):
         # "How does that compare with Bucks?": the last turn's areas and the one named;
         # "Compare them": the areas of the last turns
@@ -111,7 +122,8 @@ def _follows_up(question: str, resolver: AreaResolver) -> bool:
     short = len(question.split()) <= POINTING_WORDS and not resolver.mentioned(question)
     # "How does that compare with Bucks?": the previous turn set against another area
     compared = bool(_COMPARE.search(question) and _STANDS_FOR.search(question))
-    return bool(_FOLLOW_UP.search(question) or _WHICH_ONE.match(question)) or compared or (short and (
+    return bool(_FOLLOW_UP.search(question) or _WHICH_ONE.match(question)
+                or _NTH_ONE.search(question)) or compared or (short and (
         bool(_POINTS_BACK.search(question))
         or not content_terms(question) - word_list_terms(vocabulary().value_words)))
 
