@@ -102,6 +102,16 @@ def test_what_about_another_subject_keeps_the_places_and_drops_the_old_subject()
     assert resolve("What about its targets?", history, RESOLVER).endswith("perpetrators?")
 
 
+def test_a_short_question_that_only_asks_for_a_kind_of_passage_asks_it_of_the_last_turn():
+    """"What is the target?", "Who leads?", "What are the actions?" name neither an area nor a
+    subject: they ask for that kind of passage on the last turn's."""
+    history = ["What will Calder do about housing?"]
+    assert resolve("Who leads?", history, RESOLVER) == "Who leads — Calder do about housing?"
+    assert "wyvern" in resolve("What is the target?", ["How many refuges does Wyvern have?"],
+                               RESOLVER).lower()
+    assert resolve("What is the MARAC?", history, RESOLVER) == "What is the MARAC?"
+
+
 def test_a_short_question_that_only_asks_for_a_value_asks_it_of_the_previous_turn():
     """"How many a year?", "When?" name nothing of their own: they ask the previous turn's
     topic for a number or a date; a short question with a subject of its own stands alone."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from kb.retrieval.areas import AreaResolver
-from kb.retrieval.intent import intended_kinds, without_cues
+from kb.retrieval.intent import intended_kinds, kind_words, without_cues
 from kb.retrieval.lists import wants_list
 from kb.retrieval.topic import question_topic
 from kb.text import ORDINAL_WORDS, content_terms, word_list_terms
@@ -116,7 +116,8 @@ def _follows_up(question: str, resolver: AreaResolver) -> bool:
     ("and…", "what about…"), ends pointing back ("…for them?"), compares what it points back
     to ("How does that compare with Bucks?"), or is a short question that
     names no area and points back ("How will they be measured?") or asks only for a value
-    ("How many a year?", "When?": vocabulary [topic] value_words)."""
+    ("How many a year?", "When?": vocabulary [topic] value_words) or a kind of passage ("What
+    is the target?", "Who leads?")."""
     if len(question.split()) > 12:
         return False
     short = len(question.split()) <= POINTING_WORDS and not resolver.mentioned(question)
@@ -125,7 +126,8 @@ def _follows_up(question: str, resolver: AreaResolver) -> bool:
     return bool(_FOLLOW_UP.search(question) or _WHICH_ONE.match(question)
                 or _NTH_ONE.search(question)) or compared or (short and (
         bool(_POINTS_BACK.search(question))
-        or not content_terms(question) - word_list_terms(vocabulary().value_words)))
+        or not content_terms(question) - word_list_terms(vocabulary().value_words)
+        - kind_words(question)))
 
 
 def _resolved(turns: Sequence[str], resolver: AreaResolver) -> list[str]:
