@@ -154,7 +154,8 @@ class KnowledgeBase:
         Args:
             query: the officer's words (acronyms and area names understood).
             k: how many hits.
-            areas: restrict to these area keys (default: those the query names, else all).
+            areas: restrict to these areas, by key or name (default: those the query names,
+                else all).
             doc_ids: restrict to these documents.
             kinds: restrict to these chunk kinds.
 
@@ -163,9 +164,14 @@ class KnowledgeBase:
 
         Raises:
             ValueError: k is not positive.
+            UnknownAreaError: an area given is none of the known areas.
         """
         query = without_preamble(self._corrected(query)[0], self.areas)
-        return self._retriever.search(query, k, areas, doc_ids, kinds)
+        return self._retriever.search(query, k, self._keys(areas), doc_ids, kinds)
+
+    def _keys(self, areas: Sequence[str] | None) -> list[str] | None:
+        """The keys of the areas given by key or name (None for none given)."""
+        return self.areas.keys_for(areas) if areas else None
 
     # -- answers -------------------------------------------------------------------------
     def ask(self, question: str, areas: Sequence[str] | None = None,
@@ -175,7 +181,7 @@ class KnowledgeBase:
 
         Args:
             question: the question.
-            areas: restrict to these areas.
+            areas: restrict to these areas, by key or name.
             history: earlier questions of the conversation, oldest first.
             doc_ids: restrict to these documents.
             kinds: restrict to these chunk kinds.
@@ -183,9 +189,13 @@ class KnowledgeBase:
         Returns:
             The answer; `found` is False when the strategies do not cover the question. A
             misspelt word read as another is said in its `notice`.
+
+        Raises:
+            UnknownAreaError: an area given is none of the known areas.
         """
+        keys = self._keys(areas)
         question, fixes = self._corrected(question)
-        answer = self._answerer.answer(question, areas, history, doc_ids, kinds)
+        answer = self._answerer.answer(question, keys, history, doc_ids, kinds)
         if fixes and not answer.notice:
             read = ", ".join(f"'{typed}' as '{meant}'" for typed, meant in fixes)
             answer = replace(answer, notice=f"Read {read}.")
@@ -202,16 +212,18 @@ class KnowledgeBase:
 
         Args:
             theme: a phrase ("perpetrator programmes") or a question; both give the same table.
-            areas: area keys (default: the areas the theme names when it names two or more,
-                else every indexed area, when there are at most ALL_AREAS_MAX).
+            areas: areas by key or name (default: the areas the theme names when it names
+                two or more, else every indexed area, when there are at most ALL_AREAS_MAX).
 
         Returns:
             The comparison; an empty cell means nothing relevant was found in that area.
 
         Raises:
             TooManyAreasError: no areas given or named, and more than ALL_AREAS_MAX indexed.
+            UnknownAreaError: an area given is none of the known areas (its empty row would
+                say its strategy holds nothing on the theme).
         """
-        chosen = list(areas) if areas else self.areas.mentioned(theme)
+        chosen = self._keys(areas) or self.areas.mentioned(theme)
         if len(chosen) < 2 and not areas:
             chosen = self._every_area("compare")
         topic = question_topic(without_preamble(self._corrected(theme)[0], self.areas),
@@ -260,18 +272,19 @@ class KnowledgeBase:
         """Common themes x areas, each cell scored 0-4 with its evidence (see kb.reports.coverage).
 
         Args:
-            areas: area keys (default: every indexed area, when there are at most
-                ALL_AREAS_MAX).
+            areas: areas by key or name (default: every indexed area, when there are at
+                most ALL_AREAS_MAX).
 
         Raises:
             TooManyAreasError: no areas given, and more than ALL_AREAS_MAX indexed.
+            UnknownAreaError: an area given is none of the known areas.
         """
 
         def compare(phrases: tuple[str, ...], areas: Sequence[str]) -> Comparison:
             return comparison.compare(phrases[0], " ".join(phrases), areas, self._area_search,
                                       self._idf, self._evidence_for(phrases), phrases)
 
-        return build_coverage(list(areas) if areas else self._every_area("score"), compare)
+        return build_coverage(self._keys(areas) or self._every_area("score"), compare)
 
     def _every_area(self, doing: str) -> list[str]:
         keys = self.area_keys()

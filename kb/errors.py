@@ -31,3 +31,7 @@ class StoreBusyError(KBError):
 
 class TooManyAreasError(KBError):
     """A comparison or coverage matrix of every area was asked of a store of too many areas."""
+
+
+class UnknownAreaError(KBError, ValueError):
+    """An area was asked for by a key or name that no indexed or listed area has."""

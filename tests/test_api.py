@@ -36,6 +36,21 @@ def test_a_councils_full_name_is_its_area_not_another_document(fake_kb):
     assert answer.found and {c.area for c in answer.citations} == {"testshire"}
 
 
+def test_an_area_is_given_by_key_or_name_and_an_unknown_one_is_refused(fake_kb):
+    """An area given that is no known area would show as an empty row ("no commitment
+    found"), as if its strategy said nothing: it is refused, naming the known areas; a name
+    or alias is read as its area."""
+    from kb.errors import UnknownAreaError
+
+    table = fake_kb.compare("perpetrator programmes", ["Testshire", "northshire"])
+    assert table.areas == ["testshire", "northshire"]
+    for call in (lambda: fake_kb.compare("perpetrator programmes", ["testshire", "wessex"]),
+                 lambda: fake_kb.ask("What about refuges?", ["wessex"]),
+                 lambda: fake_kb.search("refuges", areas=["wessex"])):
+        with pytest.raises(UnknownAreaError, match="'wessex'.*testshire"):
+            call()
+
+
 def test_search_rejects_bad_k(fake_kb):
     with pytest.raises(ValueError, match="k must be greater than 0"):
         fake_kb.search("anything", k=0)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from kb.errors import UnknownAreaError
 from kb.manifest import Area
 from kb.records import DocumentInfo
 from kb.vocabulary import vocabulary
@@ -93,6 +94,23 @@ class AreaResolver:
             if match and (key not in found or match.start() < found[key]):
                 found[key] = match.start()
         return sorted(found, key=found.__getitem__)
+
+    def keys_for(self, given: Sequence[str]) -> list[str]:
+        """The area keys of areas given by key or by name ("telford" for "telford-and-wrekin",
+        "Bucks"), in order, each once.
+
+        Raises:
+            UnknownAreaError: one names no area, or several: an empty cell for it would say
+                that the area's strategy holds nothing on the question.
+        """
+        keys: list[str] = []
+        for area in given:
+            named = [area] if area in self.keys else self.mentioned(area)
+            if len(named) != 1:
+                raise UnknownAreaError(f"no area is called {area!r}; the areas are "
+                                       f"{', '.join(self.keys) or 'none yet'}")
+            keys.append(named[0])
+        return list(dict.fromkeys(keys))
 
     def wants_all(self, text: str) -> bool:
         """True when the question asks about every area ("compare", "each county"...).
