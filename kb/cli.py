@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kb", description=__doc__)
     parser.add_argument("verb", choices=["search", "ask", "compare", "documents"])
     parser.add_argument("text", nargs="?", default="")
-    parser.add_argument("--area", action="append", help="area key (repeatable)")
+    parser.add_argument("--area", action="append", help="area key or name (repeatable)")
     parser.add_argument("--k", type=int, default=8, help="hits for search")
     parser.add_argument("--json", action="store_true", help="print records as JSON")
     parser.add_argument("--out", type=Path, help="write a board report (.docx or .md)")
@@ -82,7 +82,7 @@ def _report_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("what", choices=["ask", "compare", "register"])
     add.add_argument("text", help="the question, the theme, or the area key")
-    add.add_argument("--area", action="append", help="area key (repeatable)")
+    add.add_argument("--area", action="append", help="area key or name (repeatable)")
     add.add_argument("--heading", default="", help="the item's heading")
     add.add_argument("--note", default="", help="the officer's note (plain text)")
     for action, helps in (("move", "move an item"), ("remove", "remove an item")):

@@ -129,9 +129,9 @@ def spelled_out(text: str) -> dict[str, set[str]]:
 def spelled_acronyms(phrases: dict[str, set[str]], defined: Collection[str]
                      ) -> dict[str, set[str]]:
     """Of the initials that the documents write as an acronym (`phrases`: initials -> the
-    phrases that spell them, `spelled_out`; `written_acronyms`), those defined nowhere (`defined`), each with the one
-    phrase that spells it; an English word ("RAP") is no acronym, and initials that several
-    names share stand for none."""
+    phrases that spell them, `spelled_out`; `written_acronyms`), those defined nowhere
+    (`defined`), each with the one phrase that spells it; an English word ("RAP") is no
+    acronym, and initials that several names share stand for none."""
     found: dict[str, set[str]] = {}
     for initials, forms in phrases.items():
         if (initials in defined or f"{initials}s" in defined
