@@ -30,7 +30,13 @@ from typing import Any
 import numpy as np
 
 from kb.backends.lexical import BM25_STOPWORDS
-from kb.backends.table_sql import CHUNK_COLUMNS, SCHEMA, decode_chunks, visible_where
+from kb.backends.table_sql import (
+    CHUNK_COLUMNS,
+    SCHEMA,
+    SPELLED_SCHEMA,
+    decode_chunks,
+    visible_where,
+)
 from kb.records import Chunk, DocumentInfo, IndexedDocument
 from kb.retrieval.glossary import (
     mine_glossary,
@@ -44,7 +50,7 @@ TABLE_NAME = "chunks.sqlite3"
 PENDING = ""  # the hash a chunk carries until its whole document is stored
 log = logging.getLogger(__name__)
 _BATCH = 500  # ids per IN (...) clause, well under SQLite's variable limit
-SPELLED_VERSION = "1"  # of the phrases kept by their initials (kb.retrieval.glossary.spelled_out)
+SPELLED_VERSION = "2"  # of the phrases kept by their initials (kb.retrieval.glossary.spelled_out)
 
 
 class ChunkTable:
@@ -80,11 +86,11 @@ class ChunkTable:
         self._db.executescript(SCHEMA)
         if not columns:
             self.set_meta("tokenizer", tokenizer_version())
-        elif self.get_meta("tokenizer") != tokenizer_version():
-            self._retokenize()
-        if not columns:
             self.set_meta("spelled_out", SPELLED_VERSION)
-        elif self.get_meta("spelled_out") != SPELLED_VERSION:
+            return
+        if self.get_meta("tokenizer") != tokenizer_version():
+            self._retokenize()
+        if self.get_meta("spelled_out") != SPELLED_VERSION:
             self._spell_out_all()
 
     @contextmanager
@@ -144,7 +150,7 @@ class ChunkTable:
                      chunk.section, chunk.kind.value, chunk.start, chunk.end, chunk.lead, sha,
                      " ".join(terms(embedding_text(chunk, doc), BM25_STOPWORDS)),
                      " ".join(sorted(content_terms(chunk.text))), glossary, blob, part_blob))
-                self._spell_out(chunk)
+                self._spell_out(chunk.doc_id, chunk.text)
             for doc_id in dict.fromkeys(c.doc_id for c, _, _, _ in items):
                 self._settle(doc_id)
 
@@ -163,6 +169,7 @@ class ChunkTable:
             self._hide(doc_id)
             self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
             self._db.execute("DELETE FROM spelled_out WHERE doc_id = ?", (doc_id,))
+            self._db.execute("DELETE FROM written_acronyms WHERE doc_id = ?", (doc_id,))
             self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
             self._touch()
 
@@ -187,25 +194,29 @@ class ChunkTable:
                              (tokenizer_version(),))
             self._touch()
 
-    def _spell_out(self, chunk: Chunk) -> None:
-        """Record the chunk's capitalised phrases by their initials, and the acronyms it writes
-        (with no phrase), in place of any it had."""
-        self._db.execute("DELETE FROM spelled_out WHERE chunk_id = ?", (chunk.chunk_id,))
+    def _spell_out(self, doc_id: str, text: str) -> None:
+        """Record a chunk's capitalised phrases by their initials, and the acronyms it writes,
+        as its document's (each once a document; they go with the document)."""
         self._db.executemany(
-            "INSERT INTO spelled_out(initials, phrase, chunk_id, doc_id) VALUES (?,?,?,?)",
-            [(initials, phrase, chunk.chunk_id, chunk.doc_id)
-             for initials, phrases in spelled_out(chunk.text).items() for phrase in phrases]
-            + [(acronym, "", chunk.chunk_id, chunk.doc_id)
-               for acronym in written_acronyms(chunk.text)])
+            "INSERT OR IGNORE INTO spelled_out(initials, phrase, doc_id) VALUES (?,?,?)",
+            [(initials, phrase, doc_id)
+             for initials, phrases in spelled_out(text).items() for phrase in phrases])
+        self._db.executemany(
+            "INSERT OR IGNORE INTO written_acronyms(initials, doc_id) VALUES (?,?)",
+            [(acronym, doc_id) for acronym in written_acronyms(text)])
 
     def _spell_out_all(self) -> None:
-        """Record every chunk's phrases, in a table written before they were kept (once)."""
-        rows = self._read(f"SELECT {CHUNK_COLUMNS} FROM chunks c JOIN documents d USING (doc_id)")
+        """Record every chunk's phrases, in a table written before they were kept, or kept
+        otherwise (once)."""
+        rows = self._read("SELECT doc_id, text FROM chunks")
         log.warning("recording the capitalised phrases of %d chunks in %s (once)", len(rows),
                     self.path)
+        with self._lock:  # (a script commits as it goes: the version is set last)
+            self._db.executescript("DROP TABLE IF EXISTS spelled_out; "
+                                   "DROP TABLE IF EXISTS written_acronyms;" + SPELLED_SCHEMA)
         with self._transaction():
-            for _, chunk, _, _, _ in decode_chunks(rows):
-                self._spell_out(chunk)
+            for doc_id, text in rows:
+                self._spell_out(doc_id, text)
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('spelled_out', ?)",
                              (SPELLED_VERSION,))
 
@@ -327,8 +338,8 @@ class ChunkTable:
         phrases: dict[str, set[str]] = {}
         for initials, phrase in self._read(
                 "SELECT s.initials, s.phrase FROM spelled_out s JOIN documents d USING (doc_id) "
-                "WHERE d.visible AND s.phrase != '' AND s.initials IN (SELECT w.initials FROM "
-                "spelled_out w JOIN documents e USING (doc_id) WHERE w.phrase = '' AND e.visible)"):
+                "WHERE d.visible AND s.initials IN (SELECT w.initials FROM written_acronyms w "
+                "JOIN documents e USING (doc_id) WHERE e.visible)"):
             phrases.setdefault(initials, set()).add(phrase)
         found.update(spelled_acronyms(phrases, found))
         return found

@@ -13,6 +13,17 @@ from kb.records import Chunk, ChunkKind, DocumentInfo
 CHUNK_COLUMNS = ("c.id, c.chunk_id, c.doc_id, c.text, c.page, c.section, c.kind, c.start, "
                  "c.end, c.ordinal, c.lead, d.area, d.title, d.period, d.kind, d.status, "
                  "c.sha256, d.source, d.area_name, d.area_aliases")
+# Each document's capitalised phrases by their initials, and the acronyms it writes, each once
+# (kb.retrieval.glossary.spelled_out, written_acronyms): an acronym no document defines is
+# read as the one phrase that spells it. A few rows a document, read by initials.
+SPELLED_SCHEMA = """
+CREATE TABLE IF NOT EXISTS spelled_out(initials TEXT NOT NULL, phrase TEXT NOT NULL,
+    doc_id TEXT NOT NULL, PRIMARY KEY (initials, phrase, doc_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS written_acronyms(initials TEXT NOT NULL, doc_id TEXT NOT NULL,
+    PRIMARY KEY (initials, doc_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS spelled_out_doc ON spelled_out(doc_id);
+CREATE INDEX IF NOT EXISTS written_acronyms_doc ON written_acronyms(doc_id);
+"""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents(
     doc_id TEXT PRIMARY KEY, area TEXT NOT NULL, title TEXT NOT NULL, period TEXT NOT NULL,
@@ -38,14 +49,9 @@ CREATE INDEX IF NOT EXISTS chunks_kind ON chunks(kind, visible);
 CREATE INDEX IF NOT EXISTS chunks_section ON chunks(section) WHERE visible;
 CREATE INDEX IF NOT EXISTS chunks_glossary ON chunks(doc_id, ordinal)
     WHERE glossary IS NOT NULL AND visible;
-CREATE TABLE IF NOT EXISTS spelled_out(   -- a chunk's capitalised phrases by their initials
-    initials TEXT NOT NULL, phrase TEXT NOT NULL, chunk_id TEXT NOT NULL, doc_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS spelled_out_initials ON spelled_out(initials);
-CREATE INDEX IF NOT EXISTS spelled_out_chunk ON spelled_out(chunk_id);
-CREATE INDEX IF NOT EXISTS spelled_out_doc ON spelled_out(doc_id);
 CREATE TABLE IF NOT EXISTS term_df(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-"""
+""" + SPELLED_SCHEMA
 
 
 def decode_chunks(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[int, Chunk, DocumentInfo, str, str]]:
