@@ -61,19 +61,17 @@ def _against(question: str, turns: Sequence[str], resolver: AreaResolver) -> str
     new_areas = resolver.mentioned(question)
     pointed = _WHICH_ONE.match(question)
     subject = question_topic(previous, resolver)
-    if pointed and subject and wants_list(previous):
-        # "What are the Essex outcomes?" -> "Which one is about perpetrators?"
-        areas = new_areas or resolver.mentioned(previous)
-        where = f"{' and '.join(areas)} " if areas else ""
-        return f"Which of the {where}{subject}{question[pointed.end():].rstrip(' ?')}?"
     placed = _NTH_ONE.search(question)
-    if placed and subject and wants_list(previous) and not new_areas:
-        # "What are Sheffield's outcomes?" -> "What will they do under the second one?": under
-        # the second of the Sheffield outcomes
-        areas = resolver.mentioned(previous)
-        where = f"{' and '.join(areas)} " if areas else ""
-        return (f"{question[:placed.start()]}the {placed.group(1)} of the {where}{subject}"
-                f"{question[placed.end():]}")
+    if (pointed or (placed and not new_areas)) and subject and wants_list(previous):
+        # an item of the last list, as its areas' ("the wyvern outcomes")
+        areas = new_areas or resolver.mentioned(previous)
+        the_list = f"the {' and '.join(areas)} {subject}" if areas else f"the {subject}"
+        if pointed:  # "What are the Essex outcomes?" -> "Which one is about perpetrators?"
+            return f"Which of {the_list}{question[pointed.end():].rstrip(' ?')}?"
+        if placed:  # "What are Sheffield's outcomes?" -> "What will they do under the second
+            # one?": under the second of the Sheffield outcomes
+            return (f"{question[:placed.start()]}the {placed.group(1)} of {the_list}"
+                    f"{question[placed.end():]}")
     if _COMPARE.search(question):
         # "How does that compare with Bucks?": the last turn's areas and the one named;
         # "Compare them": the areas of the last turns

@@ -30,8 +30,9 @@ _STOP = {"and", "of", "for", "the", "in", "on", "to", "&"}
 # A run of capitalised words, with the lower-case linking words between them ("Crime and
 # Disorder Reduction Partnerships"); a capitalised one ("Parents And Children Together") is an
 # initial of its own, as in PACT
-_TITLE_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*"
-                        r"(?:(?:\s+(?:and|of|for|the|in|on|to|&))*\s+[A-Z][a-z][\w'’-]*)+")
+_LINKS = "|".join(map(re.escape, sorted(_STOP)))
+_TITLE_RUN = re.compile(rf"(?<![\w'’-])[A-Z][a-z][\w'’-]*"
+                        rf"(?:(?:\s+(?:{_LINKS}))*\s+[A-Z][a-z][\w'’-]*)+")
 SPELLED_INITIALS = (3, 8)  # the initials of a phrase kept as a possible acronym's, at least / most
 
 
