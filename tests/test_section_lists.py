@@ -373,6 +373,23 @@ def test_an_outcome_called_by_number_is_found_by_the_actions_it_numbers(tmp_path
                           "courts", "2.2 - Hold monthly tasking meetings on serial perpetrators"]
 
 
+
+def test_an_outcome_s_numbered_actions_come_in_document_order_whichever_ranks_first(tmp_path):
+    """Wyvern's actions under outcome 3 fill two passages, and the one holding 3.4 and 3.5
+    ranks first (it says "outcome" and "actions"): the answer still reads 3.1 to 3.5."""
+    kb = corpus_kb(tmp_path, {"wyvern.txt": (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\n"
+        "Victims are safe where they live\n\nWhat will we do?\n\n"
+        "3.1 - Keep survivors in their own homes with sanctuary schemes where the risk allows it\n"
+        "3.2 - Commission a community based service for survivors in every district council\n"
+        "3.3 - Train housing officers to ask about abuse at every tenancy review they hold\n"
+        "3.4 - Report the actions for outcome 3 to the partnership board every quarter\n"
+        "3.5 - Review the outcome 3 actions with survivors each year of the strategy\n")},
+        chunk_max_words=45)
+    answer = kb.ask("What are Wyvern's actions under outcome 3?")
+    numbers = [c.quote.split(" - ")[0] for c in answer.citations]
+    assert numbers == ["3.1", "3.2", "3.3", "3.4", "3.5"]
+
 ITEMS_BY_NUMBER = (
     "Wyvern Domestic Abuse Strategy 2024-2027\n\n"
     "1.0 Introduction\n\nThis strategy sets out how Wyvern partners will respond to domestic "

@@ -61,10 +61,13 @@ def list_units(hits: Sequence[Hit], within_section: bool = False,
         return []
     rows: list[tuple[Hit, int, int, str]] = []
     if reference is not None:
-        rows = [item for hit in hits if hit.doc_id == hits[0].doc_id for start, end, text in
-                units(hit.text, hit.start, hit.section.split(" > "), whole_lists=False,
-                      title=hit.title) if (item := _referred(hit, start, end, text, reference))]
-        if rows and rows[0][0] is hits[0]:  # the section's own list is the plan's rows
+        # (in document order: the hit that ranks first may hold the list's last rows)
+        found = {item[1]: item for hit in hits if hit.doc_id == hits[0].doc_id
+                 for start, end, text in units(hit.text, hit.start, hit.section.split(" > "),
+                                               whole_lists=False, title=hit.title)
+                 if (item := _referred(hit, start, end, text, reference))}
+        rows = [found[start] for start in sorted(found)]
+        if any(row[0] is hits[0] for row in rows):  # the section's own list is the plan's rows
             return rows[:MAX_LIST_ITEMS]
     # … else the section's own text comes first, and the plan's rows for it after it
     return (_own_list(hits, within_section, terms, idf, nouns, kinds, named_section)
