@@ -98,6 +98,7 @@ class Vocabulary:
     other_areas: Pattern
     scaffolding: frozenset[str]
     wishing: frozenset[str]  # "want", "hope": what is wished done, not what about
+    qualifying: frozenset[str]  # "of", "with": a phrase after a noun that narrows it
     relating: Pattern  # "work with" of "work with schools": how, not what about
     asking_verbs: Pattern  # "say", "mention": not searched for by words
     said_about: Pattern  # "… say about X…" to the end: X is the topic, whatever value noun
@@ -264,6 +265,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             other_areas=cue_pattern(data["areas"]["others"]),
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
             wishing=frozenset(data["topic"]["wishing"].split()),
+            qualifying=frozenset(data["topic"]["qualifying"].split()),
             # (as a verb, after "to" or an auxiliary: not the noun of "behaviour change work
             # with abusers")
             relating=re.compile(

@@ -430,3 +430,31 @@ def test_the_words_of_a_governance_phrase_are_no_subject_the_council_must_write(
         WYVERN_AND_CALDER)
     answer = kb.ask("Who is in charge of the Wyvern strategy?")
     assert answer.found and "owns this strategy" in answer.text, answer.text
+
+
+def test_a_phrase_the_named_council_never_writes_that_qualifies_the_rest_is_refused(tmp_path):
+    """"How does Wyvern support victims of stalking?": Wyvern writes of supporting victims but
+    never of stalking (Calder does), so the question is about victims Wyvern never names; a
+    phrase whose main words it does write ("minority ethnic backgrounds", though never
+    "black") is still answered."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nSupport\n\nWe will support "
+                      "victims to stay safely in their homes, and fund a specialist advocate "
+                      "for victims from minority ethnic backgrounds.\n\nChildren\n\nWe will "
+                      "support children who live with abuse at home.\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nStalking\n\nWe will "
+                      "fund a stalking advocate for victims in rural areas, and a service for "
+                      "black and minority ethnic women and children in care.\n"},
+        WYVERN_AND_CALDER)
+    for question, unseen in (("How does Wyvern support victims of stalking?", "'stalking'"),
+                             ("What does Wyvern do for victims in rural areas?", "'rural'"),
+                             ("What does Wyvern do for children in care?", "'care'")):
+        refused = kb.ask(question)
+        assert not refused.found, question
+        assert f"no passage in the documents of Wyvern is about {unseen}" in refused.text
+    assert kb.ask("How does Calder support victims of stalking?").found
+    answer = kb.ask("What will Wyvern do for victims from black and minority ethnic backgrounds?")
+    assert answer.found
+    assert any("minority ethnic backgrounds" in c.quote for c in answer.citations)

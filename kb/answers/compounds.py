@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import pairwise, takewhile
 
 from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, topic_terms
 from kb.records import Hit
@@ -14,7 +15,7 @@ from kb.retrieval.documents import source_terms
 from kb.retrieval.english import common_terms
 from kb.retrieval.intent import kind_words
 from kb.retrieval.years import years_of
-from kb.text import IdfTable, content_terms, terms
+from kb.text import IdfTable, content_terms, idf_weight, terms
 from kb.vocabulary import vocabulary
 
 COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
@@ -118,6 +119,34 @@ def modified_terms(question: str, words: set[str], about: set[str], idf: Mapping
             and _used_topic_word(second := content_terms(match.group(2)), about, idf)
             for term in second}
 
+
+
+QUALIFIER_WORDS = 6  # a phrase that qualifies a noun runs at most this many words after it
+
+
+def qualified_terms(topic: str, words: set[str], about: set[str], idf: Mapping[str, float]
+                    ) -> set[str]:
+    """The terms of the topic words the strategies use that a phrase after them, holding one
+    of `words`, qualifies, with the phrase's own topic terms: "victim" and "stalk" of "victims
+    of stalking", "victim", "rural" and "area" of "victims in rural areas", "support",
+    "victim" and "disabl" of "support for victims with learning disabilities", for the
+    unused "stalking", "rural", "disabilities". The phrase opens with a word of vocabulary
+    [topic] qualifying and runs to the next punctuation, at most QUALIFIER_WORDS words, and
+    `words` hold most of its topic terms' idf weight ("victims from black and minority ethnic
+    backgrounds" is about minority ethnic victims, whether or not an area writes "black")."""
+    qualifying = vocabulary().qualifying
+    tokens = re.findall(r"[\w'’-]+|[,;:.?!()]", topic)
+    found: set[str] = set()
+    for at, (head, joint) in enumerate(pairwise(tokens)):
+        if joint.lower() not in qualifying or not _used_topic_word(
+                held := content_terms(head), about - words, idf):
+            continue
+        phrase = list(takewhile(lambda token: token[0].isalnum() or token[0] in "'’",
+                                tokens[at + 2:at + 2 + QUALIFIER_WORDS]))
+        qualifier = content_terms(" ".join(phrase)) & about
+        if idf_weight(qualifier & words, idf) > idf_weight(qualifier - words, idf):
+            found |= held | qualifier
+    return found
 
 def _used_topic_word(word: set[str], about: set[str], idf: Mapping[str, float]) -> bool:
     """The terms of a word are topic terms (`about`) that the strategies use."""

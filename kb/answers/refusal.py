@@ -13,6 +13,7 @@ from kb.answers.compounds import (
     loose_compounds,
     modified_by,
     modified_terms,
+    qualified_terms,
     verbs_acting_on,
 )
 from kb.answers.sentences import units
@@ -239,17 +240,21 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     # done aside: "want" of "What does Bucks want employers to do?"; a wishing word is never
     # the subject: "What outcomes are expected under its Partnership aim?")
     wishing = word_list_terms(vocabulary().wishing)
+    qualified: set[str] = set()
     if used is not None:
         scoped = {term for term in subject - wishing
                   if not used(term) and term not in related and not years_of(term)}
-        # … or modify the rest of it: "older victims" of a council that writes of victims but
-        # never of older ones
-        rest = subject - scoped - verbs_acting_on(question, scoped) - wishing
-        if scoped and (not rest or rest <= modified_terms(question, scoped, about, idf)):
+        # … or modify or qualify the rest of it: "older victims", "victims in rural areas" of
+        # a council that writes of victims but never of older or rural ones
+        qualified = qualified_terms(topic, scoped, about, idf)
+        rest = subject - scoped - verbs_acting_on(question, scoped | qualified) - wishing
+        if scoped and (not rest or rest <= modified_terms(question, scoped, about, idf)
+                       | qualified):
             unseen |= scoped
     if unseen:  # (the English dictionary is read only for such a question)
-        # … but one that modifies a topic word they use names the subject with it
-        unseen -= everyday_framing(question, about, idf)
+        # … but one that modifies a topic word they use, or qualifies one ("care" of "children
+        # in care"), names the subject with it
+        unseen -= everyday_framing(question, about, idf) - qualified
     if not unseen:
         return []
     # a rewording a passage is about holds the everyday words it replaced; the unseen words it
@@ -263,8 +268,9 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
             and passage_about(reworded, hits, idf, acronyms)]
     left = min(held, key=len) if held else unseen
     # the unseen words are the whole subject when the rest only says what is done about them
-    # ("How does Essex support veterans?")
-    whole = not held and subject - unseen <= verbs_acting_on(question, unseen) | wishing
+    # ("How does Essex support veterans?") or names what they narrow ("… victims of stalking")
+    whole = not held and subject - unseen <= (verbs_acting_on(question, unseen | qualified)
+                                              | wishing | qualified)
     if (held or passage_about(about, hits, idf, acronyms)) and not (left and _unseen_unanswered(
             question, left, whole, hits, similarities,
             modified_by(question, left, about, idf))):
