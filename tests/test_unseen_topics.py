@@ -458,3 +458,18 @@ def test_a_phrase_the_named_council_never_writes_that_qualifies_the_rest_is_refu
     answer = kb.ask("What will Wyvern do for victims from black and minority ethnic backgrounds?")
     assert answer.found
     assert any("minority ethnic backgrounds" in c.quote for c in answer.citations)
+
+
+def test_a_phrase_is_about_the_words_that_hold_most_of_its_weight():
+    """"about domestic homicide reviews" is about homicide reviews where an area never writes
+    "homicide", the rarest of its words; "from black and minority ethnic backgrounds" is not
+    about what an area that never writes "black" leaves out: its other words weigh more."""
+    from kb.answers.compounds import qualified_terms
+
+    idf = {"domest": 0.3, "homicid": 4.0, "review": 2.0, "victim": 0.5, "black": 3.5,
+           "minor": 3.0, "ethnic": 3.0, "background": 4.0}
+    assert qualified_terms("What does Wyvern say about domestic homicide reviews?", {"homicid"},
+                           {"domest", "homicid", "review"}, idf) == {"domest", "homicid", "review"}
+    assert qualified_terms("What will Wyvern do for victims from black and minority ethnic "
+                           "backgrounds?", {"black"},
+                           {"victim", "black", "minor", "ethnic", "background"}, idf) == set()

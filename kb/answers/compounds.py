@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from itertools import pairwise, takewhile
+from itertools import takewhile
 
 from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, topic_terms
 from kb.records import Hit
@@ -126,27 +126,32 @@ QUALIFIER_WORDS = 6  # a phrase that qualifies a noun runs at most this many wor
 
 def qualified_terms(topic: str, words: set[str], about: set[str], idf: Mapping[str, float]
                     ) -> set[str]:
-    """The terms of the topic words the strategies use that a phrase after them, holding one
-    of `words`, qualifies, with the phrase's own topic terms: "victim" and "stalk" of "victims
-    of stalking", "victim", "rural" and "area" of "victims in rural areas", "support",
-    "victim" and "disabl" of "support for victims with learning disabilities", for the
-    unused "stalking", "rural", "disabilities". The phrase opens with a word of vocabulary
-    [topic] qualifying and runs to the next punctuation, at most QUALIFIER_WORDS words, and
-    `words` hold most of its topic terms' idf weight ("victims from black and minority ethnic
-    backgrounds" is about minority ethnic victims, whether or not an area writes "black")."""
+    """The topic terms of the phrases that `words` hold most of, with the topic word the
+    strategies use that each phrase qualifies: "victim" and "stalk" of "victims of stalking",
+    "victim", "rural" and "area" of "victims in rural areas", "victim" and "disabl" of
+    "victims with learning disabilities", "domest", "homicid" and "review" of
+    "about domestic homicide reviews", for the unused "stalking", "rural", "disabilities",
+    "homicide". A phrase opens with a word of vocabulary [topic] qualifying and runs to the
+    next punctuation, at most QUALIFIER_WORDS words; `words` hold most of its topic terms'
+    idf weight ("victims from black and minority ethnic backgrounds" is about minority ethnic
+    victims, whether or not an area writes "black")."""
     qualifying = vocabulary().qualifying
     tokens = re.findall(r"[\w'’-]+|[,;:.?!()]", topic)
     found: set[str] = set()
-    for at, (head, joint) in enumerate(pairwise(tokens)):
-        if joint.lower() not in qualifying or not _used_topic_word(
-                held := content_terms(head), about - words, idf):
+    for at, joint in enumerate(tokens):
+        if joint.lower() not in qualifying:
             continue
         phrase = list(takewhile(lambda token: token[0].isalnum() or token[0] in "'’",
-                                tokens[at + 2:at + 2 + QUALIFIER_WORDS]))
+                                tokens[at + 1:at + 1 + QUALIFIER_WORDS]))
         qualifier = content_terms(" ".join(phrase)) & about
-        if idf_weight(qualifier & words, idf) > idf_weight(qualifier - words, idf):
-            found |= held | qualifier
+        if idf_weight(qualifier & words, idf) <= idf_weight(qualifier - words, idf):
+            continue
+        found |= qualifier
+        head = content_terms(tokens[at - 1]) if at else set()
+        if _used_topic_word(head, about - words, idf):
+            found |= head
     return found
+
 
 def _used_topic_word(word: set[str], about: set[str], idf: Mapping[str, float]) -> bool:
     """The terms of a word are topic terms (`about`) that the strategies use."""
