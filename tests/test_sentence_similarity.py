@@ -150,3 +150,22 @@ def test_a_paraphrase_of_a_better_ranked_hit_never_outranks_the_sentence_holding
     ranked = score_units({"male", "victim"}, [action, later], idf, {ChunkKind.ACTION}, parts,
                          similarity_weight=4.0)
     assert ranked[0][4] == "- Further work: resources for male victims."
+
+
+def test_a_paraphrase_never_outranks_the_sentence_holding_the_rarest_word_any_sentence_holds():
+    """"Who is responsible for the perpetrator programme?": no sentence writes "responsible",
+    the question's rarest word, so the cap on paraphrases is the sentence holding the rarest
+    word one does ("perpetrator"): the action plan's row, not a similar sentence on another
+    action that merely names a body (a name, VALUE_WEIGHT)."""
+    text = ("b) Hold multi-agency tasking and coordination (MATAC) meetings every month.\n"
+            "Perpetrator programme commissioned\tProbation Service\tOctober 2023")
+    hit = Hit(chunk_id="w:0", text=text, score=1.0, doc_id="w", area="wyvern", title="W",
+              period="2024-2027", page=None, section="Action plan", kind=ChunkKind.ACTION,
+              start=0, end=len(text))
+    parts = {"w:0": [(0, text.index("\n"), 0.9)]}
+    idf = {"respons": 5.0, "perpetr": 2.0, "programm": 1.0}
+    from kb.answers.answer_type import AnswerType
+
+    ranked = score_units(content_terms("Who is responsible for the perpetrator programme?"),
+                         [hit], idf, parts=parts, similarity_weight=4.0, value=AnswerType.NAME)
+    assert ranked[0][4].startswith("Perpetrator programme commissioned")

@@ -146,10 +146,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     scored: list[tuple[float, Hit, int, int, str]] = []
     matched = False
     question_total = idf_weight(question_terms, idf)  # a sentence holding all of them
-    # the question's most specific word: a sentence that holds it outranks every paraphrase
-    most_specific = rarest(question_terms, idf)
     paraphrases: set[int] = set()  # (their indexes in `scored`)
-    specific = 0.0  # the best score of a sentence holding the rarest word
+    held: dict[int, set[str]] = {}  # the question's terms each other sentence holds
     signature = vocabulary().signature
     for rank, hit in enumerate(hits):
         section_terms = content_terms(hit.section)
@@ -199,9 +197,15 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
             score = overlap * length_penalty * kind_weight / (1 + RANK_DECAY * rank)
             if paraphrase:
                 paraphrases.add(len(scored))
-            elif most_specific in terms:
-                specific = max(specific, score)
+            else:
+                held[len(scored)] = question_terms & terms
             scored.append((score, hit, start, end, text))
+    # the question's most specific word that a sentence holds ("male" of "What will X do for
+    # male victims?"; "perpetrator" of "Who is responsible for the perpetrator programme?",
+    # where none writes "responsible"): a sentence that holds it outranks every paraphrase
+    most_specific = rarest(set().union(*held.values()), idf) if held else None
+    specific = max((scored[i][0] for i, terms in held.items() if most_specific in terms),
+                   default=0.0)
     if specific:  # (whatever their hits' ranks and kinds)
         scored = [(min(score, 0.99 * specific), hit, start, end, text) if i in paraphrases
                   else (score, hit, start, end, text)
