@@ -99,6 +99,7 @@ class Vocabulary:
     scaffolding: frozenset[str]
     wishing: frozenset[str]  # "want", "hope": what is wished done, not what about
     qualifying: frozenset[str]  # "of", "with": a phrase after a noun that narrows it
+    subject_naming: frozenset[str]  # "about": a phrase after it names the subject
     relating: Pattern  # "work with" of "work with schools": how, not what about
     asking_verbs: Pattern  # "say", "mention": not searched for by words
     said_about: Pattern  # "… say about X…" to the end: X is the topic, whatever value noun
@@ -266,6 +267,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             scaffolding=frozenset(data["topic"]["scaffolding"].split()),
             wishing=frozenset(data["topic"]["wishing"].split()),
             qualifying=frozenset(data["topic"]["qualifying"].split()),
+            subject_naming=frozenset(data["topic"]["subject_naming"].split()),
             # (as a verb, after "to" or an auxiliary: not the noun of "behaviour change work
             # with abusers")
             relating=re.compile(

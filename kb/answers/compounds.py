@@ -126,30 +126,29 @@ QUALIFIER_WORDS = 6  # a phrase that qualifies a noun runs at most this many wor
 
 def qualified_terms(topic: str, words: set[str], about: set[str], idf: Mapping[str, float]
                     ) -> set[str]:
-    """The topic terms of the phrases that `words` hold most of, with the topic word the
-    strategies use that each phrase qualifies: "victim" and "stalk" of "victims of stalking",
-    "victim", "rural" and "area" of "victims in rural areas", "victim" and "disabl" of
-    "victims with learning disabilities", "domest", "homicid" and "review" of
-    "about domestic homicide reviews", for the unused "stalking", "rural", "disabilities",
-    "homicide". A phrase opens with a word of vocabulary [topic] qualifying and runs to the
-    next punctuation, at most QUALIFIER_WORDS words; `words` hold most of its topic terms'
-    idf weight ("victims from black and minority ethnic backgrounds" is about minority ethnic
-    victims, whether or not an area writes "black")."""
-    qualifying = vocabulary().qualifying
+    """The topic terms of the phrases that `words` hold most of, with the topic word each
+    qualifies: "victim" and "stalk" of "victims of stalking", "victim" and "rural" of "victims
+    in rural areas", "victim" and "disabl" of "victims with learning disabilities", "domest",
+    "homicid" and "review" of "about domestic homicide reviews", for the unused "stalking",
+    "rural", "disabilities", "homicide". A phrase opens with a word of vocabulary [topic]
+    qualifying, after a topic word, or subject_naming, and runs to the next punctuation, at
+    most QUALIFIER_WORDS words; `words` hold most of its topic terms' idf weight ("victims
+    from black and minority ethnic backgrounds" is about minority ethnic victims, whether or
+    not an area writes "black"; "areas of work" qualifies no topic word: "areas" asks
+    which)."""
+    words_of = vocabulary()
     tokens = re.findall(r"[\w'’-]+|[,;:.?!()]", topic)
     found: set[str] = set()
     for at, joint in enumerate(tokens):
-        if joint.lower() not in qualifying:
+        head = content_terms(tokens[at - 1]) if at else set()
+        qualifies = joint.lower() in words_of.qualifying and bool(head) and head <= about
+        if not (qualifies or joint.lower() in words_of.subject_naming):
             continue
         phrase = list(takewhile(lambda token: token[0].isalnum() or token[0] in "'’",
                                 tokens[at + 1:at + 1 + QUALIFIER_WORDS]))
         qualifier = content_terms(" ".join(phrase)) & about
-        if idf_weight(qualifier & words, idf) <= idf_weight(qualifier - words, idf):
-            continue
-        found |= qualifier
-        head = content_terms(tokens[at - 1]) if at else set()
-        if _used_topic_word(head, about - words, idf):
-            found |= head
+        if idf_weight(qualifier & words, idf) > idf_weight(qualifier - words, idf):
+            found |= qualifier | (head if qualifies else set())
     return found
 
 
