@@ -16,7 +16,7 @@ PINNED = {
              "refusal_accuracy": 0.989, "false_refusal_rate": 0.006,
              "compare_all_filled": 0.986, "compare_area_coverage@8": 1.000},
     "check": {"recall@5": 0.784, "recall@10": 0.855, "must_mention": 0.821,
-              "refusal_accuracy": 0.833, "false_refusal_rate": 0.010,
+              "refusal_accuracy": 0.867, "false_refusal_rate": 0.010,
               "compare_all_filled": 1.000, "compare_area_coverage@8": 1.000},
 }
 
