@@ -86,6 +86,7 @@ class Settings:
     outline_answers: bool = True
     holdings_answers: bool = True
     name_lookup: bool = True
+    compound_questions: bool = True
     correct_typos: bool = True
     lexical_long_forms: bool = False
     sentence_similarity: float = 4.0

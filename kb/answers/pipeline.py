@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import partial
 
 from kb.answers import extractive
+from kb.answers.clauses import joined, question_clauses
 from kb.answers.extractive import AnswerShape
 from kb.answers.holdings import holdings_answer
 from kb.answers.notes import asks_for_sources, with_notes
@@ -73,7 +74,25 @@ class Answerer:
     def answer(self, question: str, areas: Sequence[str] | None,
                history: Sequence[str] | None, doc_ids: Sequence[str] | None,
                kinds: Sequence[str] | None) -> Answer:
-        """The answer to a question already read for typos (see `KnowledgeBase.ask`)."""
+        """The answer to a question already read for typos (see `KnowledgeBase.ask`); where
+        it is refused and joins two questions ("What is MARAC and how many cases does
+        Oxfordshire see?"), what is found for either, each asked of the areas the whole names
+        and the second as a follow-up of the first (`kb.answers.clauses`)."""
+        answer = self._answer(question, areas, history, doc_ids, kinds)
+        clauses = [] if answer.found or not self._settings.compound_questions else (
+            question_clauses(question))
+        if not clauses:
+            return answer
+        named = areas or self._areas.mentioned(question) or None
+        first = self._answer(clauses[0], named, history, doc_ids, kinds)
+        second = self._answer(clauses[1], named, [*(history or ()), clauses[0]], doc_ids,
+                              kinds)
+        return joined(clauses, [first, second]) if first.found or second.found else answer
+
+    def _answer(self, question: str, areas: Sequence[str] | None,
+                history: Sequence[str] | None, doc_ids: Sequence[str] | None,
+                kinds: Sequence[str] | None) -> Answer:
+        """The answer to one question (see `answer`)."""
         resolved = followup.resolve(without_preamble(question, self._areas), history,
                                     self._areas)
         # (a follow-up may carry the last turn's framing)
