@@ -120,7 +120,6 @@ def modified_terms(question: str, words: set[str], about: set[str], idf: Mapping
             for term in second}
 
 
-
 QUALIFIER_WORDS = 6  # a phrase that qualifies a noun runs at most this many words after it
 
 
