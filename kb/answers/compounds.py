@@ -19,6 +19,8 @@ from kb.text import IdfTable, content_terms, idf_weight, terms
 from kb.vocabulary import vocabulary
 
 COMPOUND_WINDOW = 3  # a compound's two words count as written together this many words apart
+# A word, or a mark of punctuation, which parts the words either side of it
+_WORD_OR_MARK = re.compile(r"[\w'’-]+|[,;:.?!()]")
 
 
 def loose_compounds(question: str, topic: str, hits: Sequence[Hit],
@@ -136,7 +138,7 @@ def qualified_terms(topic: str, words: set[str], about: set[str], idf: Mapping[s
     not an area writes "black"; "areas of work" qualifies no topic word: "areas" asks
     which)."""
     words_of = vocabulary()
-    tokens = re.findall(r"[\w'’-]+|[,;:.?!()]", topic)
+    tokens = _WORD_OR_MARK.findall(topic)
     found: set[str] = set()
     for at, joint in enumerate(tokens):
         head = content_terms(tokens[at - 1]) if at else set()
@@ -162,7 +164,7 @@ def _compounds(text: str, among: set[str]) -> list[tuple[str, str, str]]:
     ("before the trial, per Essex" has no compound "trial per")."""
     found = []
     previous: tuple[str, str] | None = None
-    for word in re.findall(r"[\w'’-]+|[,;:.?!()]", text):
+    for word in _WORD_OR_MARK.findall(text):
         parts = terms(word)
         if len(parts) == 2 and set(parts) <= among:
             found.append((word, parts[0], parts[1]))

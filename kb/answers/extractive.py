@@ -203,7 +203,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     # the question's most specific word that a sentence holds ("male" of "What will X do for
     # male victims?"; "perpetrator" of "Who is responsible for the perpetrator programme?",
     # where none writes "responsible"): a sentence that holds it outranks every paraphrase
-    most_specific = rarest(set().union(*held.values()), idf) if held else None
+    most_specific = rarest(set().union(*held.values()), idf)  # ('' where none holds any)
     specific = max((scored[i][0] for i, terms in held.items() if most_specific in terms),
                    default=0.0)
     if specific:  # (whatever their hits' ranks and kinds)
