@@ -6,6 +6,7 @@ it asks for (notes, and the LLM mode's answer, where asked and configured).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import partial
@@ -34,6 +35,8 @@ from kb.retrieval.plan import SearchPlan
 from kb.retrieval.topic import without_preamble
 from kb.retrieval.years import YEAR
 from kb.text import IdfTable, content_terms
+
+TEXT_VECTORS = 512  # passages' vectors kept for the refusal's similarities (1.5 KB each)
 
 
 class Answerer:
@@ -70,6 +73,8 @@ class Answerer:
         self._embedder = embedder
         self._document_chunks = document_chunks
         self._document_passages = document_passages
+        self._text_vectors: dict[str, list[float]] = {}  # passages' vectors, oldest first
+        self._text_lock = threading.Lock()
 
     def answer(self, question: str, areas: Sequence[str] | None,
                history: Sequence[str] | None, doc_ids: Sequence[str] | None,
@@ -222,7 +227,18 @@ class Answerer:
 
     def _similarity_rows(self, queries: Sequence[str], texts: Sequence[str]
                          ) -> list[list[float]]:
-        """Each query's cosine similarity to each text (one embedding run)."""
-        vectors = self._embedder().embed([*queries, *texts])
-        return [[float(sum(x * y for x, y in zip(query, v, strict=True)))
-                 for v in vectors[len(queries):]] for query in vectors[:len(queries)]]
+        """Each query's cosine similarity to each text (one embedding run, for the queries
+        and the texts not embedded before: the refusal reads the same top passages for many
+        questions, and a passage of 150 words costs ten times a question)."""
+        with self._text_lock:
+            known = {t: self._text_vectors[t] for t in texts if t in self._text_vectors}
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        vectors = self._embedder().embed([*queries, *missing])
+        known.update(zip(missing, vectors[len(queries):], strict=True))
+        with self._text_lock:  # (questions may be answered on several threads)
+            for text in missing:
+                self._text_vectors[text] = known[text]
+            while len(self._text_vectors) > TEXT_VECTORS:
+                del self._text_vectors[next(iter(self._text_vectors))]  # the oldest
+        return [[float(sum(x * y for x, y in zip(query, known[t], strict=True))) for t in texts]
+                for query in vectors[:len(queries)]]
