@@ -336,3 +336,28 @@ def test_how_a_question_relates_an_area_to_a_name_is_not_what_it_is_about():
     assert uncovered_reason("How does Wyvern fund refuges with GPs?", [champions], 0.3,
                             resolver, (), {**idf, "fund": 3.0, "refug": 3.0},
                             looked_up=["GPs"]).endswith("only in passing")
+
+
+def test_a_judgement_asked_for_is_no_topic_word_of_a_named_programme():
+    """"What are the drawbacks of the Wyvern Change Programme?" asks for a judgement of the
+    programme: the sentence that names it ("… can be rigid in delivery") need not also say
+    "drawbacks" (vocabulary [topic] value_words), as it need not say "strengths"."""
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"calder": Area("calder", "Calder", ("Calder",))}, [])
+    idf = {"wyvern": 5.0, "chang": 2.0, "programm": 2.0, "rigid": 5.0, "deliveri": 1.5,
+           "drawback": 6.0, "strength": 6.0, "refug": 3.0}
+    rigid = hit("The Wyvern Change Programme can be rigid in delivery and time-limited.",
+                similarity=0.6)
+
+    def reason(question):
+        return uncovered_reason(question, [rigid], 0.3, resolver, (), idf,
+                                looked_up=["Wyvern Change Programme"])
+
+    assert reason("What are the drawbacks of the Wyvern Change Programme in Calder?") == ""
+    assert reason("What are the strengths of the Wyvern Change Programme in Calder?") == ""
+    # a topic word the sentence does not hold still makes the name one said in passing
+    assert reason("What refuges does the Wyvern Change Programme run in Calder?").endswith(
+        "only in passing")
