@@ -36,7 +36,7 @@ from kb.retrieval.topic import without_preamble
 from kb.retrieval.years import YEAR
 from kb.text import IdfTable, content_terms
 
-TEXT_VECTORS = 512  # passages' vectors kept for the refusal's similarities (1.5 KB each)
+TEXT_VECTORS = 512  # passages' vectors kept for the refusal's similarities (~12 KB each)
 
 
 class Answerer:
