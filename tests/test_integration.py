@@ -95,9 +95,10 @@ def chroma_server(folder: Path) -> Iterator[int]:
 
 def test_chroma_server_backend(tmp_path):
     with chroma_server(tmp_path / "srv") as port:
-        settings = Settings(chroma_host="127.0.0.1", chroma_port=port,
-                            corpus_dir=PROJECT / "tests" / "fixtures", embed_model="fake",
-                            chunk_min_words=5, chunk_max_words=60)
+        # (the chunk table and word index beside a server's collection: here, not in .store)
+        settings = Settings(store_dir=tmp_path / "state", chroma_host="127.0.0.1",
+                            chroma_port=port, corpus_dir=PROJECT / "tests" / "fixtures",
+                            embed_model="fake", chunk_min_words=5, chunk_max_words=60)
         kb = KnowledgeBase.open(settings)
         kb.ingest([PROJECT / "tests" / "fixtures" / "oxford_snippet.txt"])
         reopened = KnowledgeBase.open(settings)
