@@ -19,7 +19,8 @@ class TestKnowledgeBaseRetriever(RetrieversIntegrationTests):
         for name in ("oxford_snippet.txt", "northshire_snippet.txt", "manifest.toml"):
             (folder / name).write_bytes((FIXTURES / name).read_bytes())
         embedder = FakeEmbedder()
-        kb = KnowledgeBase(Settings(corpus_dir=folder, embed_model="fake", chunk_min_words=5,
+        kb = KnowledgeBase(Settings(store_dir=tmp_path_factory.mktemp("store"),
+                                    corpus_dir=folder, embed_model="fake", chunk_min_words=5,
                                     chunk_max_words=40),
                            InMemoryStore(embedder.name), embedder, load_manifest(folder))
         kb.ingest([folder])

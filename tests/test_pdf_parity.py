@@ -26,7 +26,8 @@ def test_pdf_and_text_versions_are_found_alike(tmp_path):
     (folder / "bucks-text.txt").write_text(text, encoding="utf-8")
     render_pdf(text, folder / "bucks.pdf", "Buckinghamshire County Council")
     embedder = FakeEmbedder()
-    kb = KnowledgeBase(Settings(corpus_dir=folder, embed_model="fake"),
+    kb = KnowledgeBase(Settings(store_dir=tmp_path / "store", corpus_dir=folder,
+                                embed_model="fake"),
                        InMemoryStore(embedder.name), embedder, load_manifest(folder))
     report = kb.ingest([folder])
     assert not report.rejected
