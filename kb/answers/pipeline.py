@@ -73,7 +73,9 @@ class Answerer:
         self._embedder = embedder
         self._document_chunks = document_chunks
         self._document_passages = document_passages
-        self._text_vectors: dict[str, list[float]] = {}  # passages' vectors, oldest first
+        # passages' vectors, oldest first (not functools.lru_cache, which embeds one text per
+        # call: the passages a question misses are embedded together, in one run)
+        self._text_vectors: dict[str, list[float]] = {}
         self._text_lock = threading.Lock()
 
     def answer(self, question: str, areas: Sequence[str] | None,
