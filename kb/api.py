@@ -19,7 +19,6 @@ from kb.manifest import Manifest, load_manifest
 from kb.records import (
     Answer,
     Chunk,
-    ChunkKind,
     Citation,
     Comparison,
     Coverage,
@@ -27,18 +26,15 @@ from kb.records import (
     Hit,
     IndexedDocument,
 )
-from kb.reports import compare as comparison
 from kb.reports.columns import asked_kinds, column_table
+from kb.reports.comparer import ThemeComparer
 from kb.reports.coverage import build_coverage
-from kb.reports.evidence import is_evidence
 from kb.reports.papers import Reports
 from kb.reports.register import build_framework
 from kb.retrieval.areas import ALL_AREAS_MAX, AreaResolver, known_areas
 from kb.retrieval.documents import DocumentResolver
-from kb.retrieval.glossary import spellings
 from kb.retrieval.hybrid import HybridRetriever
-from kb.retrieval.synonyms import in_strategy_words
-from kb.retrieval.topic import question_topic, without_preamble
+from kb.retrieval.topic import without_preamble
 from kb.retrieval.typos import corrected
 from kb.uploads import ingest_uploads
 
@@ -110,6 +106,7 @@ class KnowledgeBase:
         documents_named = DocumentResolver(documents, sections)
         retriever = HybridRetriever(self.store, self.embedder, snapshot, sections, glossary,
                                     resolver, documents_named, idf, self.settings)
+        comparer = ThemeComparer(retriever, idf, glossary, resolver, self.settings)
         answerer = Answerer(retriever, resolver, glossary, idf, documents_named,
                             {key: area.name for key, area in areas.items()}, self.settings,
                             self.llm, self.embedder, self._document_chunks,
@@ -117,9 +114,9 @@ class KnowledgeBase:
         # Everything is built before anything is replaced, so a question asked meanwhile
         # is answered from the old state, not from a mix of old and new.
         (self._documents, self.glossary, self._area_keys, self.known_areas, self.areas, self._idf,
-         self._generation, self._retriever, self._answerer, self.version) = (
+         self._generation, self._retriever, self._comparer, self._answerer, self.version) = (
             documents, glossary, area_keys, areas, resolver, idf, snapshot.generation, retriever,
-            answerer, uuid.uuid4().hex)
+            comparer, answerer, uuid.uuid4().hex)
 
     def refresh_if_changed(self) -> bool:
         """Refresh when the store has changed since the last refresh, e.g. another process
@@ -226,35 +223,13 @@ class KnowledgeBase:
         chosen = self._keys(areas) or self.areas.mentioned(theme)
         if len(chosen) < 2 and not areas:
             chosen = self._every_area("compare")
-        topic = question_topic(without_preamble(self._corrected(theme)[0], self.areas),
-                               self.areas)
+        topic = self._comparer.topic(self._corrected(theme)[0])
         kinds = asked_kinds(topic)
         if kinds:  # "Compare the aims of X and Y": the column, whatever its items' words
             known = set(self.area_keys())  # an area with no documents has an empty column
             return column_table(theme, chosen, kinds,
                                 {a: self.framework(a) for a in chosen if a in known})
-        # an area may write the theme's long form as its acronym, or the other way round, and
-        # in the strategies' words for an officer's everyday ones
-        wordings = comparison.theme_wordings(
-            topic, in_strategy_words(topic) if self.settings.synonyms else [], self._idf)
-        phrases = list(dict.fromkeys(spelling for wording in wordings
-                                     for spelling in spellings(wording, self.glossary)))
-        table = comparison.compare(theme, topic, chosen, self._area_search, self._idf,
-                                   self._evidence_for(phrases), phrases)
-        return replace(table, notice=comparison.unindexed_notice(wordings, self._idf))
-
-    def _area_search(self, text: str, area: str, kinds: frozenset[ChunkKind] | None,
-                     k: int) -> list[Hit]:
-        """One area's hits for a comparison's topic, which `compare` has already read for
-        typos (`search` would look its unknown words up again, for every area and facet)."""
-        return self._retriever.search(without_preamble(text), k, [area], None,
-                                      sorted(kinds) if kinds else None)
-
-    def _evidence_for(self, phrases: Sequence[str]) -> comparison.Relevance:
-        """Whether a hit is evidence for any of the phrases (the ways a theme is worded)."""
-        floor = 0.8 * self.settings.min_relevance
-        return lambda hit, share, everyday: any(
-            is_evidence(p, hit, self._idf, floor, share, everyday) for p in phrases)
+        return self._comparer.table(theme, topic, chosen)
 
     def framework(self, area: str) -> Framework:
         """The area's commitments register: vision, aims, outcomes, indicators, actions, cited.
@@ -281,8 +256,7 @@ class KnowledgeBase:
         """
 
         def compare(phrases: tuple[str, ...], areas: Sequence[str]) -> Comparison:
-            return comparison.compare(phrases[0], " ".join(phrases), areas, self._area_search,
-                                      self._idf, self._evidence_for(phrases), phrases)
+            return self._comparer.phrases_table(phrases[0], " ".join(phrases), phrases, areas)
 
         return build_coverage(self._keys(areas) or self._every_area("score"), compare)
 
