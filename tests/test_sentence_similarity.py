@@ -94,7 +94,7 @@ def test_a_later_hit_needs_half_again_the_overlap_to_lead_the_answer():
     second = Hit(chunk_id="w:2", text="A refuge is a safe house.", score=0.9, doc_id="w",
                  area="wyvern", title="W", period="2024-2027", page=None, section="Glossary",
                  kind=ChunkKind.GLOSSARY, start=500, end=525)
-    idf = {"wyvern": 0.01, "fund": 0.01, "place": 1.0, "refug": 1.3}
+    idf = {"wyvern": 0.02, "fund": 0.02, "place": 2.0, "refug": 2.6}
     ranked = score_units(content_terms("How many refuge places will Wyvern fund?"),
                          [first, second], idf)
     assert [text for _, _, _, _, text in ranked][:2] == ["Wyvern will fund more places.",
@@ -169,3 +169,14 @@ def test_a_paraphrase_never_outranks_the_sentence_holding_the_rarest_word_any_se
     ranked = score_units(content_terms("Who is responsible for the perpetrator programme?"),
                          [hit], idf, parts=parts, similarity_weight=4.0, value=AnswerType.NAME)
     assert ranked[0][4].startswith("Perpetrator programme commissioned")
+
+
+def test_a_sentence_sharing_only_the_corpus_subject_ranks_below_one_on_the_topic():
+    """"Domestic abuse" is in half the passages; a question's other word says what it is
+    about: the children's recovery worker answers, not the protection orders."""
+    text = ("- Seek Domestic Abuse Protection Orders wherever the courts allow.\n"
+            "- Fund a recovery worker for children in each locality.")
+    idf = {"domest": 0.9, "abus": 0.9, "children": 1.4, "live": 2.2}
+    terms = content_terms("children who have lived with domestic abuse")
+    best = max(score_units(terms, [_hit(text)], idf), key=lambda unit: unit[0])
+    assert best[4] == "- Fund a recovery worker for children in each locality."

@@ -47,6 +47,7 @@ from kb.text import (
     compound_parts,
     content_terms,
     idf_weight,
+    is_subject_term,
     quote_words,
     rarest,
     readable,
@@ -73,6 +74,12 @@ LEAD_IN_WEIGHT = 0.5
 # on both splits; a probe, "How is the Bucks strategy going to be monitored?", led with
 # "How will we deliver the strategy?" at 1.0)
 QUESTION_WEIGHT = 0.5
+# A sentence that shares only the corpus's subject words (`kb.text.SUBJECT_IDF`: "domestic",
+# "abuse") with a question that has others weighs this much: "What is X doing for children who
+# have lived with domestic abuse?" had led with "Use Domestic Abuse Protection Orders…" above
+# "Fund a children's recovery worker…" (python -m eval: tune answer precision +2 questions,
+# check unchanged, new councils' answer precision +1; at 0 tune answer precision -6 questions)
+SUBJECT_ONLY_WEIGHT = 0.5
 # A sentence is quoted only when it is at least this relevant as the best one (its hit's rank
 # aside; in an answer grouped by area, as its area's best): filler past the answer's few good
 # sentences is left out. python -m eval, tune: answer precision (quotes that are marked evidence)
@@ -124,7 +131,9 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     dated in one of them, `_dated`; for a count, one beside what it `counted`: not the "1."
     of a numbered list for "How many women…?"), or, for a definition
     question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too) or
-    stands under a heading `defined_under` ("What we mean by domestic abuse"). The
+    stands under a heading `defined_under` ("What we mean by domestic abuse"). A sentence
+    that shares only the corpus's subject words with a question that has others weighs
+    SUBJECT_ONLY_WEIGHT. The
     words of one of the question's hyphenated `compounds` count only together, in the
     sentence or its headings, but for its rarest word ("honour-based": not the "based" of
     "media based resources", but the "honour" of "izzat (honour)").
@@ -149,6 +158,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     paraphrases: set[int] = set()  # (their indexes in `scored`)
     held: dict[int, set[str]] = {}  # the question's terms each other sentence holds
     signature = vocabulary().signature
+    beyond_subject = {t for t in question_terms if not is_subject_term(t, idf)}
     for rank, hit in enumerate(hits):
         section_terms = content_terms(hit.section)
         path = hit.section.split(" > ")
@@ -170,6 +180,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                                      terms | heading_terms, compounds, idf)
             overlap = (shared_weight(shared & terms, idf, question_forms, text)
                        + 0.5 * idf_weight(shared - terms, idf))
+            if beyond_subject and shared and not shared & beyond_subject:
+                overlap *= SUBJECT_ONLY_WEIGHT
             paraphrase = overlap <= 0
             if not paraphrase:
                 matched = True
