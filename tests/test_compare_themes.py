@@ -362,3 +362,25 @@ def test_a_plan_s_row_is_weighed_on_its_commitment_not_on_who_leads_it(tmp_path)
     wyvern = [c.quote for cell in kb.compare("health").cells["wyvern"].values() for c in cell]
     assert any("hospital" in q for q in wyvern), wyvern
     assert not any("lessons" in q for q in wyvern), wyvern
+
+
+def test_who_oversees_the_strategies_is_compared_on_each_areas_governance(tmp_path):
+    """Calder's strategy names no board nor oversight; its governance section says who does:
+    that fills its row rather than an empty one, and the items are numbered on."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    wyvern = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nGovernance\n\n"
+              "The Wyvern Domestic Abuse Partnership Board oversees this strategy and meets "
+              "every quarter.\n\nPriorities\n\nWe will open a second refuge for families.\n")
+    calder = ("Calder Vale Domestic Abuse Strategy 2022-2025\n\nGovernance\n\n"
+              "The Domestic Abuse Steering Group, chaired by the Director of Public Health, "
+              "reports every six months to the Safer Calder Partnership.\n\nPriorities\n\n"
+              "We will fund a recovery worker for children.\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": wyvern, "calder.txt": calder}, WYVERN_AND_CALDER)
+    table = kb.compare("Which boards oversee the strategies in Wyvern and Calder?")
+    quotes = {area: [c.quote for cell in row.values() for c in cell]
+              for area, row in table.cells.items()}
+    assert any("Partnership Board oversees" in q for q in quotes["wyvern"])
+    assert any("Steering Group" in q for q in quotes["calder"])
+    numbers = [c.n for row in table.cells.values() for cell in row.values() for c in cell]
+    assert len(numbers) == len(set(numbers))

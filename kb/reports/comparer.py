@@ -17,8 +17,11 @@ from kb.reports import compare as comparison
 from kb.reports.evidence import is_evidence
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.glossary import spellings
+from kb.retrieval.intent import governance_words
 from kb.retrieval.synonyms import in_strategy_words
 from kb.retrieval.topic import question_topic, without_preamble
+
+GOVERNANCE = "governance"
 
 if TYPE_CHECKING:
     from kb.retrieval.hybrid import HybridRetriever
@@ -51,12 +54,18 @@ class ThemeComparer:
     def table(self, theme: str, topic: str, areas: Sequence[str]) -> Comparison:
         """The areas x facets table for a theme (`topic`: its topic words), compared as the
         officer worded it, and in the strategies' words for its everyday ones and with its
-        acronyms spelt out or shortened (an area may write either)."""
+        acronyms spelt out or shortened (an area may write either). A theme that asks who
+        oversees the strategies ("Which boards oversee…?") fills an area that names no board
+        nor oversight from its passages on governance, whatever it calls its boards ("The
+        Domestic Abuse Steering Group … reports every six months to…" under "Governance")."""
         wordings = comparison.theme_wordings(
             topic, in_strategy_words(topic) if self._settings.synonyms else [], self._idf)
         phrases = list(dict.fromkeys(spelling for wording in wordings
                                      for spelling in spellings(wording, self._glossary)))
         table = self.phrases_table(theme, topic, phrases, areas)
+        silent = [area for area in areas if not any(table.cells[area].values())]
+        if silent and governance_words(theme):
+            table = _filled(table, self.phrases_table(theme, GOVERNANCE, [GOVERNANCE], silent))
         return replace(table, notice=comparison.unindexed_notice(wordings, self._idf))
 
     def phrases_table(self, theme: str, topic: str, phrases: Sequence[str],
@@ -77,3 +86,16 @@ class ThemeComparer:
         floor = 0.8 * self._settings.min_relevance
         return lambda hit, share, everyday: any(
             is_evidence(p, hit, self._idf, floor, share, everyday) for p in phrases)
+
+
+def _filled(table: Comparison, rows: Comparison) -> Comparison:
+    """The table with the areas of `rows` (a table of some of its areas) filled from it, their
+    items numbered on after the table's own."""
+    offset = max((c.n for row in table.cells.values() for cell in row.values() for c in cell),
+                 default=0)
+    cells = dict(table.cells)
+    for area, row in rows.cells.items():
+        cells[area] = {facet: [replace(c, n=c.n + offset) for c in cell]
+                       for facet, cell in row.items()}
+    return replace(table, cells=cells, found={**table.found, **rows.found})
+
