@@ -433,3 +433,41 @@ def test_an_item_called_by_number_of_a_list_the_strategy_has_not_is_refused(tmp_
     answer = corpus_kb(tmp_path, {"wyvern.txt": ITEMS_BY_NUMBER}).ask(
         "What is the third of Wyvern's priorities?")
     assert not answer.found, answer.text
+
+
+def test_a_list_of_numbered_sections_is_their_headings_not_the_first_ones_text(tmp_path):
+    """A Word strategy's "Our priorities" lists them, and its passage runs on into "Priority 1"
+    and its "Why this matters": the answer is the list and the four priorities' headings, not
+    the first priority's sub-heading and text."""
+    import io
+
+    import docx
+
+    from tests.corpus_support import WYVERN_AREA, document
+
+    word = docx.Document()
+    word.add_heading("Wyvern Domestic Abuse Strategy 2024-2027", 0)
+    word.add_heading("Our priorities", 1)
+    word.add_paragraph("The partnership has agreed four priorities:")
+    names = ["Prevent abuse before it starts", "Support survivors to recover",
+             "Change the behaviour of people who harm", "Work better together"]
+    for name in names:
+        word.add_paragraph(name, style="List Number")
+    for n, name in enumerate(names, start=1):
+        word.add_heading(f"Priority {n}: {name}", 2)
+        word.add_heading("Why this matters", 3)
+        word.add_paragraph(f"Residents told us that priority {n} matters to them.")
+        word.add_heading("What we will do", 3)
+        word.add_paragraph(f"Deliver the work of priority {n} with partners.", style="List Bullet")
+    buffer = io.BytesIO()
+    word.save(buffer)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wyvern.docx").write_bytes(buffer.getvalue())
+    manifest = WYVERN_AREA + document("wyvern.docx", "wyvern",
+                                      "Wyvern Domestic Abuse Strategy 2024-2027", "2024-2027")
+    kb = corpus_kb(tmp_path, {}, manifest, chunk_min_words=40, chunk_max_words=120)
+    quotes = [c.quote for c in kb.ask("What are Wyvern's four priorities?").citations]
+    assert "Priority 1: Prevent abuse before it starts" in quotes
+    assert "Priority 4: Work better together" in quotes
+    assert not any("Why this matters" in q or "Residents told us" in q for q in quotes)

@@ -199,6 +199,12 @@ def _own_list(hits: Sequence[Hit], within_section: bool, terms: AbstractSet[str]
         if named:  # "Priority One: Early help", "Priority Two: …" for "What are the priorities?"
             # after the text of the section they are in, when that is the best hit
             own = _own_units(anchor) if anchor.section.split(" > ") == parent else []
+            # … up to the first of them: a passage that runs on into it ("Our priorities", its
+            # list, then "Priority 1: …" over "Why this matters") holds that section's text
+            starts = [start for hit, start, _, _ in named if hit.chunk_id == anchor.chunk_id]
+            named_titles = {title for _, _, _, title in named}
+            own = [unit for unit in own if (not starts or unit[1] < min(starts))
+                   and unit[3].strip(" \t#") not in named_titles]
             return (own + named)[:MAX_LIST_ITEMS]
         titles = _child_titles(anchor, run)
         if len(titles) >= 2:  # "Our themes", then "Theme 1…", "Theme 2…" over their own sections
@@ -374,14 +380,17 @@ def _lists_under_own_name(hit: Hit, nouns: AbstractSet[str]) -> bool:
             or any(numbered.count(word) >= 2 for word in set(numbered)))
 
 
+_MARKED_HEADING = re.compile(r"(?m)^[ \t]*#+[ \t]*(\S.*?)[ \t]*$")  # "## Priority 1: …"
+
+
 def _headings_named(hits: Sequence[Hit], anchor: Hit, nouns: AbstractSet[str]
                     ) -> tuple[list[str], list[tuple[Hit, int, int, str]]]:
     """The headings of the best hit's document that number the items of the list asked for:
     one of the list `nouns` and a number ("Priority Two: Safety and support", "Outcome 3 –
     …" for "What are the priorities?"; not a sub-section repeated under each, "Key indicators
     of progress"), sharing their parent heading. Each is quoted from the line that opens its
-    section, in document order, with the path of their parent; none unless two or more are
-    found."""
+    section (or from a marked heading inside a passage of its parent, which runs on into it),
+    in document order, with the path of their parent; none unless two or more are found."""
     found: list[tuple[tuple[str, ...], tuple[Hit, int, int, str]]] = []
     for hit in sorted((h for h in hits if h.doc_id == anchor.doc_id), key=lambda h: h.start):
         path = hit.section.split(" > ")
@@ -394,6 +403,15 @@ def _headings_named(hits: Sequence[Hit], anchor: Hit, nouns: AbstractSet[str]
             if line:
                 found.append((tuple(path[:depth]), (hit, hit.start + line.start(1),
                                                     hit.start + line.end(1), title)))
+        # … and a heading the passage runs on into, below its own ("Our priorities", its list,
+        # then "## Priority 1: …" opening the first of them)
+        for line in _MARKED_HEADING.finditer(hit.text):
+            title = line.group(1)
+            numbered = NUMBERED_ITEM.match(title)
+            if (numbered is not None and content_terms(numbered.group(1)) & nouns
+                    and not any(item[3] == title for _, item in found)):
+                found.append((tuple(path), (hit, hit.start + line.start(1),
+                                            hit.start + line.end(1), title)))
     if not found:
         return [], []
     parent = found[0][0]
