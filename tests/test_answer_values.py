@@ -434,3 +434,18 @@ def test_the_word_document_names_where_to_look_not_what_a_name_is_given_for():
     for question in ("In the Wyvern document, who wrote the foreword?",
                      "Who wrote the foreword to the Wyvern document?"):
         assert missing_value(question, question, [foreword], idf) is None, question
+
+
+def test_who_chairs_is_answered_first_by_the_sentence_that_gives_the_chair(tmp_path):
+    """"It is chaired by…" says who chairs the board; the sentences around it name the board
+    and the bodies it reports to, in more of the question's words."""
+    from tests.corpus_support import wyvern_answer
+
+    answer = wyvern_answer(tmp_path, (
+        "Wyvern Domestic Abuse Strategy 2024-2027\n\nGovernance\n\n"
+        "The Wyvern Domestic Abuse Local Partnership Board oversees this strategy. It is chaired "
+        "by the Director of Public Health and meets every quarter. It reports once a year to the "
+        "Wyvern Community Safety Partnership and to the Health and Wellbeing Board.\n"),
+        "Who chairs the Domestic Abuse Local Partnership Board in Wyvern?")
+    assert answer.found
+    assert answer.citations[0].quote.startswith("It is chaired by the Director of Public Health")

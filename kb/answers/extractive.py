@@ -159,6 +159,10 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     held: dict[int, set[str]] = {}  # the question's terms each other sentence holds
     signature = vocabulary().signature
     beyond_subject = {t for t in question_terms if not is_subject_term(t, idf)}
+    # "Who chairs the board?": a name given as its chair ("chaired by"), not one given beside the
+    # board's other words (as `answer_type.missing_value` reads it)
+    roles = (word_list_terms(vocabulary().roles) & question_terms if value is AnswerType.NAME
+             else set())
     for rank, hit in enumerate(hits):
         section_terms = content_terms(hit.section)
         path = hit.section.split(" > ")
@@ -200,7 +204,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 kind_weight *= QUESTION_WEIGHT
             if value is not None and (vocabulary().frequency.search(text) if often
                                       else gives_value(text, value, question_terms, counted)) and (
-                    not years or _dated(years, hit, found, index)):
+                    not years or _dated(years, hit, found, index)) and roles <= terms:
                 kind_weight *= VALUE_WEIGHT
             if value is AnswerType.NAME and signature.match(text):  # "Nick Alston, … Chairman"
                 kind_weight *= VALUE_WEIGHT  # a person and their role: the name "Who…?" asks
@@ -304,6 +308,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
     forms = word_forms(question)
     for term in related:
         forms.setdefault(term, set())
+    for term in word_list_terms(vocabulary().roles):  # "Who chairs…?": "chaired by" says it
+        forms.pop(term, None)
     if multi_area:
         terms = (terms - word_list_terms(vocabulary().scaffolding)) or terms
     # "What will X do in year one?": that column of its plan (a question for indicators or
