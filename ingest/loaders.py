@@ -12,29 +12,57 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ingest.pdf_text import clean_pages
+from ingest.pdf_text import clean_pages, running_text
 from ingest.word_xml import W, xml_text
 from kb.errors import DocumentRejected
 from kb.records import Page
 
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
 
 @dataclass(frozen=True)
 class Loaded:
-    """A parsed file: its pages and the properties it declares (title, author, subject)."""
+    """A parsed file: its pages and the properties it declares (title, author, subject), with
+    the text it runs over every page (`RUNNING`: a PDF's running headers and footers, a Word
+    document's page headers and footers), which the pages no longer hold."""
 
     pages: tuple[Page, ...]
     properties: dict[str, str] = field(default_factory=dict)
 
 
 PROPERTIES = ("title", "author", "subject")  # what a file may declare about itself
+RUNNING = "running"  # … and the property holding the text set over every page
 
 
 def _properties(declared: Callable[[str], object]) -> dict[str, str]:
     """The non-empty declared properties, whitespace collapsed and at most 300 characters."""
     values = {name: " ".join(str(declared(name) or "").split())[:300] for name in PROPERTIES}
     return {name: value for name, value in values.items() if value}
+
+
+def _running(text: str) -> dict[str, str]:
+    """The `RUNNING` property for the text set over every page (none when there is none)."""
+    text = " / ".join(line for line in (" ".join(part.split()) for part in text.split("\n")) if line)
+    return {RUNNING: text[:300]} if text else {}
+
+
+def _page_headers(document: DocxDocument) -> str:
+    """The text of a Word document's page headers and footers, each line once."""
+    lines: dict[str, None] = {}
+    for section in document.sections:
+        parts = [section.header, section.footer]
+        if section.different_first_page_header_footer:
+            parts += [section.first_page_header, section.first_page_footer]
+        for part in parts:
+            if part.is_linked_to_previous:  # (none of its own: the previous section's)
+                continue
+            for paragraph in part.paragraphs:
+                if paragraph.text.strip():
+                    lines[" ".join(paragraph.text.split())] = None
+    return "\n".join(lines)
 
 
 def decode_text(data: bytes) -> str:
@@ -107,6 +135,7 @@ def read_pdf(data: bytes) -> Loaded:
         raise DocumentRejected("corrupt PDF: no pages")
     readable = [(number, _readable(text)) for number, text in raw]
     pages = clean_pages(readable)
+    properties |= _running(running_text(readable))
     if sum(len(p.text.split()) for p in pages) < 5:
         lost = sum(len(text) - len(kept) for (_, text), (_, kept) in zip(raw, readable, strict=True))
         if lost >= 20:
@@ -147,7 +176,6 @@ def read_docx(data: bytes) -> Loaded:
         DocumentRejected: as for `load_docx`.
     """
     import docx
-    from docx.document import Document as DocxDocument
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -181,7 +209,8 @@ def read_docx(data: bytes) -> Loaded:
     if not text.strip():
         raise DocumentRejected("empty Word document (no text)")
     core = document.core_properties
-    return Loaded((Page(number=None, text=text),), _properties(lambda name: getattr(core, name)))
+    properties = _properties(lambda name: getattr(core, name))
+    return Loaded((Page(number=None, text=text),), properties | _running(_page_headers(document)))
 
 
 MAX_PART_MB = 100  # no Word part of a strategy inflates past this; a zip bomb does

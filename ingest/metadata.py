@@ -169,8 +169,10 @@ def _decide_area(title: str, pages: tuple[Page, ...], properties: Mapping[str, s
     place_count = _count(place, text) if place else 0
     if place_count < MIN_MENTIONS:
         place = None  # named in the title but hardly in the text: not a place after all
-    scores = Counter({name: count + 3 * opening[name] + min(_count(name, text), 10)
-                      for name, count in mentions.items()})
+    # (a council named only over every page, "Harwick Borough Council" in a PDF's running
+    # header, or in the file's properties, is named on its title page as much)
+    scores = Counter({name: mentions[name] + 3 * opening[name] + min(_count(name, text), 10)
+                      for name in [*mentions, *(n for n in opening if n not in mentions)]})
     if place:
         scores[place] += 5 + place_count
     candidates = [(name, score) for name, score in scores.most_common()
@@ -179,7 +181,9 @@ def _decide_area(title: str, pages: tuple[Page, ...], properties: Mapping[str, s
         return _most_named_area(text, areas)
     name = candidates[0][0]
     known = _known_area(name, areas)
-    how = "the title" if name == place else f"named as a council or partnership {mentions[name]} times"
+    how = ("the title" if name == place
+           else f"named as a council or partnership {mentions[name]} times" if mentions[name]
+           else "named as a council or partnership over its pages or in its properties")
     if known:
         return known, None, f"{how}: {name!r}, a known area"
     return area_key(name), Area(area_key(name), name, _aliases(name, text)), f"{how}: {name!r}"

@@ -128,3 +128,42 @@ def test_an_annual_report_is_a_report_of_its_financial_year():
             "2022 to 2027.\n\nThe front door opened in May 2023.\n")
     info = decide(Path("report.txt"), load("text", text.encode()).pages, {}, KNOWN).info
     assert (info.period, info.kind) == ("2022-2023", "annual-report")
+
+
+def _pages_under(header: str, paragraphs: list[str], tmp_path: Path) -> bytes:
+    """A PDF of the paragraphs, the header set over every page (eval's council typesetting)."""
+    from eval.pdf_corpus import render_pdf
+
+    path = tmp_path / "strategy.pdf"
+    render_pdf("\n\n".join(paragraphs), path, header)
+    return path.read_bytes()
+
+
+def test_a_council_named_only_over_every_page_is_the_documents_area(tmp_path):
+    """The running header ("Harwick Borough Council") is dropped from the text, and the title
+    names no place: the council is still read from it, as from a title page."""
+    body = ["Ending Violence Against Women and Girls: Our Strategy 2023-2026",
+            *[f"In Harwick we will act on theme {n}. We will work with schools, health services "
+              "and employers to spot abuse sooner and help people the first time they ask. "
+              * 6 for n in range(1, 7)]]
+    loaded = load("pdf", _pages_under("Harwick Borough Council", body, tmp_path))
+    assert len(loaded.pages) >= 2 and "Borough Council" not in loaded.pages[0].text
+    decision = decide(Path("strategy.pdf"), loaded.pages, loaded.properties, KNOWN)
+    assert (decision.info.area, decision.info.area_name) == ("harwick", "Harwick")
+
+
+def test_a_councils_name_in_a_word_page_header_is_read_with_the_properties():
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Fenbridge Borough Council"
+    document.add_heading("Tackling Domestic Abuse Together 2025-2028", 0)
+    document.add_paragraph("In Fenbridge we will open a second refuge and train frontline staff.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    loaded = load("docx", buffer.getvalue())
+    assert loaded.properties["running"] == "Fenbridge Borough Council"
+    decision = decide(Path("strategy.docx"), loaded.pages, loaded.properties, KNOWN)
+    assert decision.info.area == "fenbridge"
