@@ -167,3 +167,13 @@ def test_a_councils_name_in_a_word_page_header_is_read_with_the_properties():
     assert loaded.properties["running"] == "Fenbridge Borough Council"
     decision = decide(Path("strategy.docx"), loaded.pages, loaded.properties, KNOWN)
     assert decision.info.area == "fenbridge"
+
+
+def test_a_safer_communities_board_names_its_place():
+    """The strategy names its council as no council, only its board: the board's place is
+    the area."""
+    text = ("Ending Violence Against Women and Girls: Our Strategy 2023-2026\n\nIntroduction\n\n"
+            "This strategy was agreed by the Kingsmere Safer Communities Board in June 2023. In "
+            "Kingsmere we know that abuse is under-reported.\n")
+    info = decide(Path("vawg.txt"), load("text", text.encode()).pages, {}, KNOWN).info
+    assert (info.area, info.area_name) == ("kingsmere", "Kingsmere")
