@@ -43,14 +43,14 @@ def _properties(declared: Callable[[str], object]) -> dict[str, str]:
     return {name: value for name, value in values.items() if value}
 
 
-def _running(text: str) -> dict[str, str]:
-    """The `RUNNING` property for the text set over every page (none when there is none)."""
-    text = " / ".join(line for line in (" ".join(part.split()) for part in text.split("\n")) if line)
+def _running(lines: list[str]) -> dict[str, str]:
+    """The `RUNNING` property for the lines set over every page (none when there are none)."""
+    text = " / ".join(lines)
     return {RUNNING: text[:300]} if text else {}
 
 
-def _page_headers(document: DocxDocument) -> str:
-    """The text of a Word document's page headers and footers, each line once."""
+def _page_headers(document: DocxDocument) -> list[str]:
+    """The lines of a Word document's page headers and footers, each once."""
     lines: dict[str, None] = {}
     for section in document.sections:
         parts = [section.header, section.footer]
@@ -62,7 +62,7 @@ def _page_headers(document: DocxDocument) -> str:
             for paragraph in part.paragraphs:
                 if paragraph.text.strip():
                     lines[" ".join(paragraph.text.split())] = None
-    return "\n".join(lines)
+    return list(lines)
 
 
 def decode_text(data: bytes) -> str:

@@ -279,10 +279,11 @@ def _join_wrapped(pages: list[list[str]]) -> list[str]:
     return ["\n".join(lines).strip() for lines in out]
 
 
-def running_text(raw: list[tuple[int, str]]) -> str:
-    """The running headers' and footers' own words, one line each as first set (page numbers
-    aside): what `clean_pages` drops from every page, and often the only line naming the
-    council ("Harwick Borough Council" over each page of a strategy whose title does not)."""
+def running_text(raw: list[tuple[int, str]]) -> list[str]:
+    """The running headers' and footers' own lines, each once as first set, its white space
+    collapsed (page numbers aside): what `clean_pages` drops from every page, and often the
+    only line naming the council ("Harwick Borough Council" over each page of a strategy whose
+    title does not)."""
     split = [text.replace("\r", "").split("\n") for _, text in raw]
     running = _running_lines(split)
     found: dict[str, str] = {}
@@ -291,7 +292,7 @@ def running_text(raw: list[tuple[int, str]]) -> str:
             shape = _shape(line)
             if shape in running and shape not in found and not _PAGE_NUMBER.match(line):
                 found[shape] = " ".join(line.split())
-    return "\n".join(found.values())
+    return list(found.values())
 
 
 def clean_pages(raw: list[tuple[int, str]]) -> tuple[Page, ...]:

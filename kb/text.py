@@ -256,6 +256,8 @@ EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 
 
 _HEADING_MARK = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")  # "## Priority 2" (a Word heading as read)
+# … and the whole heading line, its title the group
+MARKED_HEADING = re.compile(_HEADING_MARK.pattern + r"(\S.*?)[ \t]*$")
 
 
 def readable(quote: str) -> str:

@@ -249,8 +249,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     weighed_total = idf_weight(weighed, idf)
     spelled = acronym_long_forms(terms, glossary or {})
     # "Who chairs …?" is answered by a name given as the chair
-    roles = (word_list_terms(vocabulary().roles) & content_terms(question)
-             if kind is AnswerType.NAME else set())
+    roles = asked_roles(content_terms(question), kind)
     # … for the question's most specific word besides the role ("Who chairs the Safe in the
     # City Board?": a name beside the board's other words chairs nothing, and Sheffield's chair
     # is not the Safe in the City Board's)
@@ -300,6 +299,15 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:
         return None
     return kind
+
+
+def asked_roles(terms: Collection[str], kind: AnswerType | None) -> set[str]:
+    """The role a name question asks the holder of (vocabulary [roles]: "chair" of "Who chairs
+    the board?"): a name answers only given as that role's ("chaired by"), not beside the
+    board's other words. None for other questions."""
+    if kind is not AnswerType.NAME:
+        return set()
+    return set(word_list_terms(vocabulary().roles) & set(terms))
 
 
 def proper_name_terms(text: str) -> set[str]:

@@ -19,6 +19,7 @@ from typing import TypeVar
 from kb.answers.about import topic_terms
 from kb.answers.answer_type import (
     AnswerType,
+    asked_roles,
     counted_terms,
     dated_in,
     expected_type,
@@ -159,10 +160,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     held: dict[int, set[str]] = {}  # the question's terms each other sentence holds
     signature = vocabulary().signature
     beyond_subject = {t for t in question_terms if not is_subject_term(t, idf)}
-    # "Who chairs the board?": a name given as its chair ("chaired by"), not one given beside the
-    # board's other words (as `answer_type.missing_value` reads it)
-    roles = (word_list_terms(vocabulary().roles) & question_terms if value is AnswerType.NAME
-             else set())
+    roles = asked_roles(question_terms, value)  # (as `answer_type.missing_value` reads it)
     for rank, hit in enumerate(hits):
         section_terms = content_terms(hit.section)
         path = hit.section.split(" > ")

@@ -17,6 +17,7 @@ from kb.retrieval.lists import announces_other, item_lines, list_weight
 from kb.text import (
     BULLET,
     LEAD_IN,
+    MARKED_HEADING,
     NUMBER_WORDS,
     NUMBERED_ITEM,
     content_terms,
@@ -380,9 +381,6 @@ def _lists_under_own_name(hit: Hit, nouns: AbstractSet[str]) -> bool:
             or any(numbered.count(word) >= 2 for word in set(numbered)))
 
 
-_MARKED_HEADING = re.compile(r"(?m)^[ \t]*#+[ \t]*(\S.*?)[ \t]*$")  # "## Priority 1: …"
-
-
 def _headings_named(hits: Sequence[Hit], anchor: Hit, nouns: AbstractSet[str]
                     ) -> tuple[list[str], list[tuple[Hit, int, int, str]]]:
     """The headings of the best hit's document that number the items of the list asked for:
@@ -405,7 +403,7 @@ def _headings_named(hits: Sequence[Hit], anchor: Hit, nouns: AbstractSet[str]
                                                     hit.start + line.end(1), title)))
         # … and a heading the passage runs on into, below its own ("Our priorities", its list,
         # then "## Priority 1: …" opening the first of them)
-        for line in _MARKED_HEADING.finditer(hit.text):
+        for line in MARKED_HEADING.finditer(hit.text):
             title = line.group(1)
             numbered = NUMBERED_ITEM.match(title)
             if (numbered is not None and content_terms(numbered.group(1)) & nouns

@@ -98,4 +98,3 @@ def _filled(table: Comparison, rows: Comparison) -> Comparison:
         cells[area] = {facet: [replace(c, n=c.n + offset) for c in cell]
                        for facet, cell in row.items()}
     return replace(table, cells=cells, found={**table.found, **rows.found})
-
