@@ -81,8 +81,9 @@ class Vocabulary:
     finding_sources: frozenset[str]  # "evaluation", "review": what a finding is of
     duration_question: Pattern  # "How long…": a count of time units …
     time_units: frozenset[str]  # … these, as words
-    people: frozenset[str]  # "How many people…" …
-    persons: frozenset[str]  # … is answered by a count beside any of these words for persons
+    # "How many people…" is answered by a count beside any word for persons: (general words,
+    # the words that answer them)
+    counted_as: tuple[tuple[frozenset[str], frozenset[str]], ...]
     frequency_question: Pattern  # "How often…": a frequency
     recurring_question: Pattern  # "When does the board meet?": a date or a frequency
     frequency: Pattern
@@ -241,8 +242,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                              re.IGNORECASE),
             duration_question=cue_pattern(data["durations"]["questions"]),
             time_units=frozenset(data["durations"]["units"].split()),
-            people=frozenset(data["measures"]["people"].split()),
-            persons=frozenset(data["measures"]["persons"].split()),
+            counted_as=tuple((frozenset(general.split()), frozenset(answering.split()))
+                             for general, answering in data["measures"]["counted_as"]),
             frequency_question=cue_pattern(data["durations"]["frequency_questions"]),
             recurring_question=cue_pattern(data["durations"]["recurring_questions"]),
             frequency=cue_pattern(data["durations"]["frequencies"]),

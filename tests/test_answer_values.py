@@ -48,6 +48,17 @@ def test_people_are_counted_by_any_word_for_persons():
     assert missing_value(question, question, [residents], idf) is AnswerType.COUNT
 
 
+def test_times_are_counted_by_any_word_for_an_occurrence():
+    """"How many times is someone assaulted before they call the police?" is answered by "35
+    incidents before a victim reports", not by a count of agencies."""
+    idf = {"assault": 4.0, "polic": 1.0, "call": 2.0, "incid": 2.0, "agenc": 1.0, "victim": 0.5}
+    question = "How many times is someone assaulted before they call the police?"
+    agencies = hit("A victim contacts 14 different agencies before getting help from the police.")
+    assert missing_value(question, question, [agencies], idf) is AnswerType.COUNT
+    incidents = hit("A victim suffers 35 incidents of assault before calling the police.")
+    assert missing_value(question, question, [incidents], idf) is None
+
+
 def test_a_length_of_time_beside_the_counted_noun_is_no_count_of_it():
     """"waiting times for an ISVA fall below four weeks" counts weeks, not ISVAs: "How many
     ISVAs does Wyvern employ?" is not answered by it; "three ISVAs" would be."""

@@ -13,6 +13,8 @@ def test_plural_acronyms_and_possessives_are_not_missing_names():
 
     resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
     assert specific_terms("What does Wyvern say about IDVAs?", resolver, {"IDVA"}) == []
+    # an acronym's possessive is the acronym: the glossary spells it out
+    assert specific_terms("What did the PCC's workshop in Wyvern find?", resolver, {"PCC"}) == []
     law = hit("Partners will promote Clare’s Law so that victims know a partner's history.",
               similarity=0.6)
     assert uncovered_reason("What does Wyvern say about Clare's Law?", [law], 0.3, resolver,

@@ -476,3 +476,61 @@ def test_a_phrase_is_about_the_words_that_hold_most_of_its_weight():
     assert qualified_terms("What will Wyvern do for victims from black and minority ethnic "
                            "backgrounds?", {"black"},
                            {"victim", "black", "minor", "ethnic", "background"}, idf) == set()
+
+
+def test_a_word_for_a_kind_of_document_names_where_to_look_not_what_about():
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    # "slides" makes the question less like the passage, as any word a passage lacks does
+    figures = hit("On average there are 35 incidents before a victim calls the police.",
+                  similarity=0.5)
+    texts = [figures.text, "Victims will get support from the IDVA service.",
+             "The partnership presentation admits gaps in refuge provision."]
+
+    def reason(question, hits):
+        return uncovered_reason(question, hits, 0.15, resolver, (), idf_table(texts),
+                                similarities=lambda queries, found: [
+                                    [0.45 if query == question else 0.55] * len(found)
+                                    for query in queries])
+
+    assert reason("In Wyvern's old slides, what happens before a victim calls the police?",
+                  [figures]) == ""
+    assert reason("In Wyvern's old roadshow, what happens before a victim calls the police?",
+                  [figures]) == "no passage is about 'roadshow'"
+    # nor is a compound of it with the verb after it ("presentation admit", its words each
+    # used once) another subject
+    gaps = hit("The 2008 review found gaps in the phone support for victims.", similarity=0.3)
+    assert reason("What gap in phone support did the presentation admit to?", [gaps]) == ""
+
+
+def test_the_words_asking_what_a_document_quotes_or_in_what_format_are_no_subject():
+    """A verb asking what a document says ("the research quoted by Wyvern", as "cited") and
+    the noun asking how something is given ("In what formats…", as "approach") are the
+    question's frame (vocabulary [topic] scaffolding), not a subject the strategies must
+    write."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    research = hit("Research shows programmes for perpetrators work better than sanctions.",
+                   similarity=0.5)
+    support = hit("Support is offered by phone, one to one and in groups.", similarity=0.5)
+    texts = [research.text, support.text, "Victims will get support from the IDVA service."]
+
+    def reason(question, hits):
+        return uncovered_reason(question, hits, 0.15, resolver, (), idf_table(texts),
+                                similarities=lambda queries, found: [
+                                    [0.45 if query == question else 0.55] * len(found)
+                                    for query in queries])
+
+    assert reason("What does the research quoted by Wyvern say about programmes for "
+                  "perpetrators?", [research]) == ""
+    assert reason("In what formats will Wyvern offer support?", [support]) == ""
+    assert reason("In what languages will Wyvern offer support?", [support]) == (
+        "no passage is about 'languages'")

@@ -375,12 +375,14 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
     done = _DONE_TO.match(asked.group(1), len(" ".join(named)) + 1) if named else None
     if done:  # (in the strategies' words too: "referred", referrals)
         counted |= content_terms(" ".join([done.group(1), *strategy_words(done.group(1))]))
-    # in the strategies' words too ("How many abusers…": perpetrators), and persons by any of
-    # their names ("How many people…": residents, survivors)
+    # in the strategies' words too ("How many abusers…": perpetrators), and persons or
+    # occurrences by any of their names ("How many people…": residents, survivors; "How many
+    # times…": incidents)
     counted |= content_terms(" ".join(strategy_words(" ".join(named))))
-    words = vocabulary()
-    if named and content_terms(named[0]) <= word_list_terms(words.people):
-        counted |= word_list_terms(words.persons)
+    if named:
+        counted |= {term for general, answering in vocabulary().counted_as
+                    if content_terms(named[0]) <= word_list_terms(general)
+                    for term in word_list_terms(answering)}
     glossary = glossary or {}
     acronyms = {term for acronym, forms in glossary.items()
                 if any((spelled := content_terms(form)) and spelled <= counted for form in forms)

@@ -11,7 +11,7 @@ from itertools import takewhile
 
 from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, topic_terms
 from kb.records import Hit
-from kb.retrieval.documents import source_terms
+from kb.retrieval.documents import naming_terms, source_terms
 from kb.retrieval.english import common_terms
 from kb.retrieval.intent import kind_words
 from kb.retrieval.years import years_of
@@ -36,8 +36,9 @@ def loose_compounds(question: str, topic: str, hits: Sequence[Hit],
                                             for h in hits[:HITS_CHECKED]):
         return []
     # (a word they never use is `_unheld`'s to judge, a year or period the specific terms')
+    # (nor is a word for a document: "did the 2008 presentation admit to")
     about = {t for t in topic_terms(topic) - source_terms(question) - kind_words(question)
-             if t in idf and not years_of(t)}
+             - naming_terms(question) if t in idf and not years_of(t)}
     once = {t for t in about if idf[t] >= idf.unseen}
     if not once:
         return []

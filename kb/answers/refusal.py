@@ -19,7 +19,7 @@ from kb.answers.compounds import (
 from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
-from kb.retrieval.documents import DocumentResolver, source_terms
+from kb.retrieval.documents import DocumentResolver, naming_terms, source_terms
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import intended_kinds, kind_words
 from kb.retrieval.places import is_place, lower_case_councils
@@ -316,11 +316,9 @@ def _unseen_unanswered(question: str, unseen: set[str], whole_topic: bool, hits:
     is modified by one (`compounds`: "road safety" of "about road safety", "youth unemployment"
     of "for youth unemployment"), like the two together ("a new place of safety" is no answer
     on road safety). (One embedding run.)"""
-    # years are checked as specific terms; a word for a document ("the launch deck") names
-    # where to look, not what about
-    words = vocabulary()
-    unseen = {t for t in unseen if not any(c.isdigit() for c in t)
-              and not words.document_names.search(t)}
+    # years are checked as specific terms; a word for a document ("the launch deck", "the
+    # 2008 slides") names where to look, not what about
+    unseen = {t for t in unseen if not any(c.isdigit() for c in t)} - naming_terms(question)
     if similarities is None or not unseen:
         return False
     kept = " ".join(w for w in re.findall(r"[\w'’-]+", question)

@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
 from kb.retrieval.english import dictionary
+from kb.text import POSSESSIVE
 
 ACRONYM = r"[A-Z][A-Za-z&+/]*[A-Z+]s?"
 _DASH_LINE = re.compile(rf"^\s*[-•*]?\s*({ACRONYM})\s*(?:\([^)]*\))?\s+[-–—:]\s+(.+)$")
@@ -37,7 +38,8 @@ SPELLED_INITIALS = (3, 8)  # the initials of a phrase kept as a possible acronym
 
 
 def is_acronym(word: str, acronyms: Collection[str]) -> bool:
-    """The word is a known acronym, or its plural ("IDVAs" when the glossary knows IDVA)."""
+    """The word is a known acronym, or its plural or possessive ("IDVAs", "the PCC's")."""
+    word = POSSESSIVE.sub("", word)
     return word in acronyms or word.removesuffix("s") in acronyms
 
 
