@@ -138,6 +138,10 @@ def test_a_rate_is_a_share_of_what_the_words_before_it_name():
     assert expected_type(question) is AnswerType.SHARE
     assert rated_terms(question) == {"convict"}
     assert rated_terms("What is the MARAC repeat referral rate?") == {"repeat", "referr"}
+    # … however the question asks for it ("What completion rate did … achieve?")
+    assert expected_type("What completion rate did the Wyvern programme achieve?") is (
+        AnswerType.SHARE)
+    assert expected_type("What separate services does Wyvern fund?") is None
     # shares of other things, however like the question, give no conviction rate
     def like(sentences: list[str]) -> list[float]:
         return [0.6] * len(sentences)
