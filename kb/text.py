@@ -215,6 +215,15 @@ def content_terms(text: str) -> set[str]:
     return set(terms(text))
 
 
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def prose_terms(text: str) -> set[str]:
+    """The distinct stemmed words of a text but those of its links: the words of a web address
+    ("…/developing-and-reviewing-online-courses…") say nothing the sentence does."""
+    return content_terms(_LINK.sub(" ", text))
+
+
 def quote_words(quote: str) -> str:
     """A quote's words, lower case, with its punctuation and bullet marks aside: what tells a
     repeat ("- X" in a summary, "X" in a table) from a new item."""

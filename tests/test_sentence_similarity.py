@@ -180,3 +180,17 @@ def test_a_sentence_sharing_only_the_corpus_subject_ranks_below_one_on_the_topic
     terms = content_terms("children who have lived with domestic abuse")
     best = max(score_units(terms, [_hit(text)], idf), key=lambda unit: unit[0])
     assert best[4] == "- Fund a recovery worker for children in each locality."
+
+
+def test_the_words_of_a_web_address_are_not_what_its_line_says():
+    """A slide's picture credit ("https://…/developing-online-courses/") shares the question's
+    "online" and "courses" only inside its address: it is no sentence about online courses."""
+    text = ("Wyvern will run online courses for frontline staff from 2025.\n\n"
+            "This Photo by Unknown Author is licensed under CC BY\n\n"
+            "https://blog.example.org/2011/11/developing-online-courses-for-frontline-staff/\n"
+            "https://creativecommons.org/licenses/by/3.0/")
+    hit = _hit(text)
+    quoted = [quote for _, _, _, _, quote in
+              score_units(content_terms("What online courses will frontline staff get?"),
+                          [hit], {})]
+    assert quoted == ["Wyvern will run online courses for frontline staff from 2025."]

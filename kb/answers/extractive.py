@@ -49,6 +49,7 @@ from kb.text import (
     content_terms,
     idf_weight,
     is_subject_term,
+    prose_terms,
     quote_words,
     rarest,
     readable,
@@ -174,7 +175,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
             if (defined_under is not None and "\n" not in text.strip()
                     and is_title(text.lstrip("0123456789. "))):
                 heading, defining = True, bool(defined_under.search(text))
-            terms = content_terms(text)
+            terms = prose_terms(text)
             # the sentences under the title the question names are headed by it too
             heading_terms = (section_terms | content_terms(found[named[0]][2])
                              if named and named[0] < index < named[1] else section_terms)
