@@ -22,6 +22,10 @@ from kb.retrieval.intent import defined_term, intended_kinds
     ("What will Wyvern measure to show refuges are working?", {ChunkKind.INDICATOR}),
     ("What is Wyvern going to track on stalking?", {ChunkKind.INDICATOR}),
     ("What is Wyvern doing about forced marriage?", {ChunkKind.ACTION}),
+    ("What is Calder Vale going to do about forced marriage?", {ChunkKind.ACTION}),
+    # "going to" a place is a movement, not an intention
+    ("What did survivors tell Wyvern about going to a refuge out of the area?", set()),
+    ("How many victims in Calder Vale are going to court alone?", {ChunkKind.STATISTIC}),
     ("What does Wyvern do about forced marriage?", {ChunkKind.ACTION}),
     # … as does a plan or intention to do something
     ("How does Wyvern plan to measure whether fewer children are harmed?",
