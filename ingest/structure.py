@@ -33,6 +33,7 @@ from ingest.headings import (
     SUB_NUMBERED_HEADING,
     heading_kind,
     heading_level,
+    heading_number,
     lead_kind,
     looks_like_title,
     opens_subsection,
@@ -196,9 +197,11 @@ def parse_blocks(pages: tuple[Page, ...]) -> list[Block]:
         itemised = itemised or (bool(numbered) and bool(lead) and previous_type == "lead")
         level = 0 if continues or entry or itemised else heading_level(
             stripped, in_list, stack, line_count == 1, label, announced)
-        if level and _heading_name(stripped) in rank:
+        if level and _heading_name(stripped) in rank and heading_number(stripped) is None:
             # a heading of the repeated template ("What we will do") nests under the priority
             # or outcome it is repeated for: "Priority Two" keeps its own "What we will do"
+            # (a numbered section named again by the contents page, "4. How we will know we
+            # have made a difference", is no template: its number places it)
             owner = next(((lv, cue) for lv, h, cue in reversed(stack) if h not in rank), None)
             if owner and owner[1] in NUMBERED_ITEM_SECTIONS:
                 level = max(level, owner[0] + 1)

@@ -338,3 +338,23 @@ def test_the_items_after_we_will_know_we_have_succeeded_when_are_indicators():
              if b.type == "bullet"}
     assert kinds["fund an ISVA two days a week"] is ChunkKind.ACTION
     assert kinds["waiting times for an ISVA fall below four weeks"] is ChunkKind.INDICATOR
+
+
+def test_a_numbered_section_the_contents_page_names_again_is_placed_by_its_number():
+    """"3. How we will know we have made a difference" reads like a repeated sub-section
+    heading ("How will we know…?") when the contents page lists it too; its number makes it
+    the section after "2. Our objectives", not a part of the last objective."""
+    text = ("Calder Vale Safe Accommodation Strategy 2024-2027\n\nCONTENTS\n\n"
+            "1. INTRODUCTION\n2. OUR OBJECTIVES\n3. HOW WE WILL KNOW WE HAVE MADE A DIFFERENCE\n"
+            "4. GOVERNANCE\n\n1. INTRODUCTION\n\nThis strategy sets out what partners will do.\n\n"
+            "2. OUR OBJECTIVES\n\nObjective A: Safe homes\n\nWhat we will do:\n"
+            "(a) Fund a sanctuary scheme.\n\nObjective B: Holding perpetrators to account\n\n"
+            "What we will do:\n(a) Refer perpetrators to a behaviour change programme.\n\n"
+            "3. HOW WE WILL KNOW WE HAVE MADE A DIFFERENCE\n\n"
+            "Households placed in bed and breakfast\t41\t0\n\n4. GOVERNANCE\n\n"
+            "The Calder Vale Community Safety Partnership owns this strategy.\n")
+    paths = {" > ".join(b.path) for b in parse_blocks((Page(number=None, text=text),))
+             if b.type == "heading"}
+    assert "3. HOW WE WILL KNOW WE HAVE MADE A DIFFERENCE" in paths
+    assert "4. GOVERNANCE" in paths
+    assert not any("Objective B" in path and "GOVERNANCE" in path for path in paths)
