@@ -201,6 +201,11 @@ def test_how_often_is_answered_by_a_frequency_anywhere_in_the_sentence():
     quarterly = hit("The Wyvern campaigns board meets quarterly to plan awareness campaigns.",
                     section="Campaigns")
     assert missing_value(question, question, [quarterly], {}) is None
+    # … or how much of the time it happens
+    full = "How often was the Wyvern refuge full last year?"
+    nights = hit("Wyvern has one refuge with 7 units. It was full on 93% of nights last year.",
+                 section="Key facts")
+    assert missing_value(full, full, [nights], {}) is None
     once = hit("No one in Wyvern should miss the awareness campaigns we run.", section="Campaigns")
     assert missing_value(question, question, [once], {}) is AnswerType.COUNT
     # "an annual report" says how often it reports
