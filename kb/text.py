@@ -276,6 +276,23 @@ def readable(quote: str) -> str:
     return " ".join(_HEADING_MARK.sub("", quote).split())
 
 
+def labelled_row(row: str, header: str) -> str:
+    """A table row with its cells named by the table's header row: "Staff trained\t60\t400"
+    under "Measure\tBaseline 2021/22\tTarget 2025/26" reads "Staff trained (Baseline 2021/22:
+    60; Target 2025/26: 400)". A header without a label for the first column (one cell fewer
+    than the row) names the rest; the row as it is when the two do not line up, or when it is
+    the header itself."""
+    cells = [cell.strip() for cell in row.strip().split("\t")]
+    heads = [head.strip() for head in header.strip().split("\t")]
+    if len(heads) == len(cells):
+        heads = heads[1:]
+    if len(cells) < 2 or len(heads) != len(cells) - 1 or row.strip() == header.strip():
+        return row
+    named = "; ".join(f"{head}: {cell}" if head else cell
+                      for head, cell in zip(heads, cells[1:], strict=True) if cell)
+    return f"{cells[0]} ({named})" if named else cells[0]
+
+
 def plain(text: str) -> str:
     """Text with HTML tags and markdown emphasis removed (for matching and indexing only)."""
     return " ".join(EMPHASIS.sub("", HTML_TAG.sub(" ", text)).split())

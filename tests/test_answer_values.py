@@ -469,3 +469,19 @@ def test_who_chairs_is_answered_first_by_the_sentence_that_gives_the_chair(tmp_p
         "Who chairs the Domestic Abuse Local Partnership Board in Wyvern?")
     assert answer.found
     assert answer.citations[0].quote.startswith("It is chaired by the Director of Public Health")
+
+
+def test_a_table_row_is_answered_with_its_columns_named(tmp_path):
+    """"What is Wyvern's target for staff trained?" quotes the row "Staff trained … 60 400";
+    the answer names the columns those figures are in, the citation keeps the row verbatim."""
+    from tests.corpus_support import wyvern_answer
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nHow we will know we have made a "
+            "difference\n\nMeasure\tBaseline 2021/22\tTarget 2025/26\n"
+            "Households placed in bed and breakfast\t41\t0\n"
+            "Staff trained in domestic abuse awareness\t60\t400\n")
+    answer = wyvern_answer(tmp_path, text,
+                           "What is Wyvern's target for staff trained in domestic abuse awareness?")
+    assert answer.text.splitlines()[0] == ("Staff trained in domestic abuse awareness (Baseline "
+                                           "2021/22: 60; Target 2025/26: 400) [1]")
+    assert answer.citations[0].quote == "Staff trained in domestic abuse awareness\t60\t400"

@@ -74,6 +74,22 @@ def test_a_quote_reads_without_the_marks_of_a_word_heading():
     assert readable("Item #2 costs   £3") == "Item #2 costs £3"
 
 
+def test_a_table_row_reads_with_its_cells_named_by_the_header():
+    from kb.text import labelled_row
+
+    header = "Measure\tBaseline 2021/22\tTarget 2025/26"
+    assert labelled_row("Staff trained\t60\t400", header) == (
+        "Staff trained (Baseline 2021/22: 60; Target 2025/26: 400)")
+    # a header with no label over the first column names the others
+    assert labelled_row("Repeat victims\tUnknown\tBaseline set", "1 year\t3 years") == (
+        "Repeat victims (1 year: Unknown; 3 years: Baseline set)")
+    # an empty cell is left out; rows that do not line up with the header, and the header
+    # itself, read as they are
+    assert labelled_row("Staff trained\t\t400", header) == "Staff trained (Target 2025/26: 400)"
+    assert labelled_row("Staff trained\t60", header + "\tLead\tNotes") == "Staff trained\t60"
+    assert labelled_row(header, header) == header
+
+
 def test_the_words_a_stem_joins_are_told_apart_by_their_forms():
     from kb.text import word_forms
 

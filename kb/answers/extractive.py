@@ -35,7 +35,7 @@ from kb.answers.lists import (
     named_title,
     rows_asked,
 )
-from kb.answers.sentences import units
+from kb.answers.sentences import table_header, units
 from kb.answers.table_columns import column_units
 from kb.records import Answer, ChunkKind, Citation, Hit
 from kb.retrieval.intent import framing_words, kind_words
@@ -49,6 +49,7 @@ from kb.text import (
     content_terms,
     idf_weight,
     is_subject_term,
+    labelled_row,
     prose_terms,
     quote_words,
     rarest,
@@ -367,9 +368,18 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             area = hit.area
             lines.append(f"{names.get(area, area)}:")
         citations.append(citation_for(n, hit, start, end, text))
-        lines.append(f"{readable(text)} [{n}]")
+        lines.append(f"{_shown(hit, text)} [{n}]")
     return Answer(text="\n".join(lines), citations=citations, found=bool(citations),
                   mode="extractive")
+
+
+def _shown(hit: Hit, quote: str) -> str:
+    """A quote as the answer shows it (`readable`); a table's row with its cells named by the
+    table's header (`labelled_row`), which the citation's quote, verbatim, leaves out."""
+    header = hit.lead if "\t" in hit.lead else table_header(hit.text)
+    if header and "\t" in quote and "\n" not in quote.strip():
+        return readable(labelled_row(quote, header))
+    return readable(quote)
 
 
 _ASKS_WHAT_ARE = re.compile(r"\b(what|which)\s+(are|were)\b", re.IGNORECASE)
