@@ -485,3 +485,16 @@ def test_a_table_row_is_answered_with_its_columns_named(tmp_path):
     assert answer.text.splitlines()[0] == ("Staff trained in domestic abuse awareness (Baseline "
                                            "2021/22: 60; Target 2025/26: 400) [1]")
     assert answer.citations[0].quote == "Staff trained in domestic abuse awareness\t60\t400"
+
+
+def test_the_many_of_how_many_is_no_word_a_sentence_answers_by(tmp_path):
+    """"How many refuge spaces does Wyvern commission?": "Many survivors…" gives no count for
+    sharing the question's "many"."""
+    from tests.corpus_support import wyvern_answer
+
+    text = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nSafe accommodation\n\n"
+            "Wyvern commissions 24 refuge spaces across two refuges.\n\n"
+            "Many survivors told us they waited months for refuge spaces.\n")
+    answer = wyvern_answer(tmp_path, text, "How many refuge spaces does Wyvern commission?")
+    assert [c.quote for c in answer.citations] == [
+        "Wyvern commissions 24 refuge spaces across two refuges."]

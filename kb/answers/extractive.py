@@ -333,7 +333,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             terms = (terms - definition[1]) or terms
         # the words that frame it ("What does X intend to do about stalking?") say what is
         # asked for, not what about: a sentence holding "intend" answers nothing
-        about = (terms - framing_words(question)) or terms
+        about = (terms - framing_words(question)
+                 - content_terms(" ".join(_HOW.findall(question.lower())))) or terms
         value = expected_type(question)
         if value is AnswerType.TARGET:  # asked for as an indicator (its kind), whatever its line
             value = None
@@ -371,6 +372,11 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         lines.append(f"{_shown(hit, text)} [{n}]")
     return Answer(text="\n".join(lines), citations=citations, found=bool(citations),
                   mode="extractive")
+
+
+# "how many", "how much": the question word's partner asks for a value, and a sentence that
+# writes "many" ("Many perpetrators don't get…") gives none for it
+_HOW = re.compile(r"(?<=\bhow )(?:many|much|often|long|far|soon)\b")
 
 
 def _shown(hit: Hit, quote: str) -> str:
