@@ -461,6 +461,11 @@ def test_a_phrase_the_named_council_never_writes_that_qualifies_the_rest_is_refu
     answer = kb.ask("What will Wyvern do for victims from black and minority ethnic backgrounds?")
     assert answer.found
     assert any("minority ethnic backgrounds" in c.quote for c in answer.citations)
+    # a phrase is one noun phrase: "at home | the night before" qualifies the children by
+    # "home", which Wyvern writes, and only says when of "the night before"
+    answer = kb.ask("What does Wyvern do for children who live with abuse at home the night "
+                    "before school?")
+    assert answer.found, answer.text
 
 
 def test_a_phrase_is_about_the_words_that_hold_most_of_its_weight():

@@ -146,12 +146,30 @@ def qualified_terms(topic: str, words: set[str], about: set[str], idf: Mapping[s
         qualifies = joint.lower() in words_of.qualifying and bool(head) and head <= about
         if not (qualifies or joint.lower() in words_of.subject_naming):
             continue
-        phrase = list(takewhile(lambda token: token[0].isalnum() or token[0] in "'’",
-                                tokens[at + 1:at + 1 + QUALIFIER_WORDS]))
+        phrase = _noun_phrase(list(takewhile(lambda token: token[0].isalnum() or token[0] in "'’",
+                                             tokens[at + 1:at + 1 + QUALIFIER_WORDS])))
         qualifier = content_terms(" ".join(phrase)) & about
         if idf_weight(qualifier & words, idf) > idf_weight(qualifier - words, idf):
             found |= qualifier | (head if qualifies else set())
     return found
+
+
+# Words that open a noun phrase: after a word of the phrase, not after a preposition, one opens
+# another ("an incident at home | the night before")
+_DETERMINERS = frozenset("the a an this that these those each every last next".split())
+_JOINING = frozenset("of with without in from to at on for by and or".split())
+
+
+def _noun_phrase(tokens: list[str]) -> list[str]:
+    """The tokens of a qualifying phrase up to a determiner that opens another noun phrase
+    ("home" of "at home the night before"; "the local authority" of "in care of the local
+    authority" goes on, its "the" after a preposition)."""
+    for at in range(1, len(tokens)):
+        previous = tokens[at - 1].lower()
+        if (tokens[at].lower() in _DETERMINERS and previous not in _JOINING
+                and previous not in _DETERMINERS):
+            return tokens[:at]
+    return tokens
 
 
 def _used_topic_word(word: set[str], about: set[str], idf: Mapping[str, float]) -> bool:
