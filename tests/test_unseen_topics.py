@@ -115,6 +115,14 @@ def test_an_unseen_word_modified_by_a_topic_word_needs_a_passage_like_the_two_to
 
     assert reason(TOPIC_SIMILARITY - 0.1) == "no passage is about 'unemployment'"
     assert reason(TOPIC_SIMILARITY + 0.1) == ""
+    # an adverb before a verb's form is no compound ("routinely asking"): how, not what
+    from kb.answers.compounds import modified_by
+
+    idf = {"routin": 3.0, "patient": 4.0, "abus": 0.5, "youth": 2.0}
+    asked = "What does Wyvern say about routinely asking patients about abuse?"
+    assert modified_by(asked, {"ask"}, {"routin", "ask", "patient", "abus"}, idf) == []
+    assert modified_by("What about youth asking for help?", {"ask"}, {"youth", "ask"}, idf) == [
+        "youth asking"]
 
 
 def test_an_unseen_word_that_a_verb_acts_on_is_the_whole_subject():

@@ -12,7 +12,7 @@ from itertools import takewhile
 from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, topic_terms
 from kb.records import Hit
 from kb.retrieval.documents import naming_terms, source_terms
-from kb.retrieval.english import common_terms
+from kb.retrieval.english import common_terms, dictionary
 from kb.retrieval.intent import kind_words
 from kb.retrieval.years import years_of
 from kb.text import IdfTable, content_terms, idf_weight, terms
@@ -106,11 +106,24 @@ def modified_by(question: str, words: set[str], about: set[str], idf: Mapping[st
     modified by one ("youth unemployment" of "the plan for youth unemployment")."""
     out = []
     for match in _modifier().finditer(question):
+        if _adverb_and_verb(match.group(1), match.group(2)):
+            continue  # "about routinely asking patients": how something is done, no compound
         first, second = content_terms(match.group(1)), content_terms(match.group(2))
         if ((first & words and first & about and _used_topic_word(second, about, idf))
                 or (second & words and _used_topic_word(first, about - words, idf))):
             out.append(match.group(0).split(maxsplit=1)[1])
     return out
+
+
+def _adverb_and_verb(first: str, second: str) -> bool:
+    """An adverb in "-ly" (an English word without it: "routinely", "regularly", "happily")
+    before a verb's "-ing" or "-ed" form: "routinely asking", "properly trained"."""
+    first, second = first.lower(), second.lower()
+    if not first.endswith("ly") or not second.endswith(("ing", "ed")):
+        return False
+    base = first[:-2]
+    base = base[:-1] + "y" if base.endswith("i") else base
+    return len(base) > 3 and base in dictionary().word_frequency
 
 
 def modified_terms(question: str, words: set[str], about: set[str], idf: Mapping[str, float]
