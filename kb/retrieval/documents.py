@@ -177,16 +177,12 @@ def _modifiers(question: str) -> set[str]:
             if w not in STOPWORDS and len(w) > 1 and not YEAR.fullmatch(w)}
 
 
-@cache
-def _kind_cue() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{vocabulary().document_words})(?!\w)", re.IGNORECASE)
-
-
 def naming_terms(question: str) -> set[str]:
     """The terms of the words by which a question calls a document, by a word for any
     document ("the launch deck") or a cue of a kind's ("the 2008 slides", "the presentation"):
     where to look, not what about."""
-    return {term for pattern in (vocabulary().document_names, _kind_cue())
+    words = vocabulary()
+    return {term for pattern in (words.document_names, *(cue for _, cue in words.document_kinds))
             for match in pattern.finditer(question) for term in content_terms(match.group())}
 
 
