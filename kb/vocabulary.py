@@ -84,6 +84,7 @@ class Vocabulary:
     # "How many people…" is answered by a count beside any word for persons: (general words,
     # the words that answer them)
     counted_as: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    ages: frozenset[str]  # a number after these words is an age, no count
     frequency_question: Pattern  # "How often…": a frequency
     recurring_question: Pattern  # "When does the board meet?": a date or a frequency
     frequency: Pattern
@@ -242,6 +243,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                              re.IGNORECASE),
             duration_question=cue_pattern(data["durations"]["questions"]),
             time_units=frozenset(data["durations"]["units"].split()),
+            ages=frozenset(data["measures"]["ages"].split()),
             counted_as=tuple((frozenset(general.split()), frozenset(answering.split()))
                              for general, answering in data["measures"]["counted_as"]),
             frequency_question=cue_pattern(data["durations"]["frequency_questions"]),

@@ -498,3 +498,33 @@ def test_the_many_of_how_many_is_no_word_a_sentence_answers_by(tmp_path):
     answer = wyvern_answer(tmp_path, text, "How many refuge spaces does Wyvern commission?")
     assert [c.quote for c in answer.citations] == [
         "Wyvern commissions 24 refuge spaces across two refuges."]
+
+
+def test_an_age_is_no_count_of_those_it_is_about():
+    """"Available to women aged 18+" counts no women: "How many women finished the course?"
+    is not answered by it, and "those aged between 16-24" counts no victims; "42 women" is."""
+    idf = {"women": 2.0, "finish": 4.0, "cours": 3.0, "victim": 0.5, "wyvern": 3.0}
+    eligible = hit("The recovery course is available to women aged 18+ in Wyvern.",
+                   similarity=0.5)
+    question = "How many women finished the Wyvern recovery course?"
+    assert missing_value(question, question, [eligible], idf) is AnswerType.COUNT
+    ages = hit("Victims aged between 16-24 are the most likely to finish the course.",
+               similarity=0.5)
+    assert missing_value(question, question, [ages], idf) is AnswerType.COUNT
+    finished = hit("42 women finished the recovery course in its first year.")
+    assert missing_value(question, question, [eligible, finished], idf) is None
+    question = "What age do women have to be to join the Wyvern recovery course?"
+    assert missing_value(question, question, [eligible], idf) is None
+
+
+def test_attendance_is_a_count_given_beside_its_noun():
+    """"What was the attendance at the conference?" asks for a number, and a sentence that
+    only plans the conference gives none."""
+    idf = {"attend": 4.0, "confer": 4.0, "wyvern": 3.0}
+    planned = hit("Work with partners to deliver a domestic abuse conference for Wyvern.",
+                  similarity=0.6)
+    question = "What was the attendance at the Wyvern domestic abuse conference?"
+    assert expected_type(question) is AnswerType.COUNT
+    assert missing_value(question, question, [planned], idf) is AnswerType.COUNT
+    held = hit("The conference was held in March with an attendance of 180 professionals.")
+    assert missing_value(question, question, [planned, held], idf) is None

@@ -134,6 +134,10 @@ def test_who_asks_and_a_closing_tag_question_are_no_part_of_the_question():
                             "developed.") == "how the Wyvern strategy was developed."
     assert without_preamble("Our DA coordinator has asked whether Wyvern funds refuges - does "
                             "it?") == "Wyvern funds refuges?"
+    assert without_preamble("Our housing lead asks whether Wyvern police refer victims to "
+                            "a landlord.") == "Wyvern police refer victims to a landlord."
+    assert without_preamble("My director wonders if Calder still funds its refuge.") == (
+        "Calder still funds its refuge.")
     assert without_preamble("Does Wyvern fund a refuge for men or not?") == (
         "Does Wyvern fund a refuge for men?")
     # a question that opens with its own question word keeps it; a tag needs its comma or dash

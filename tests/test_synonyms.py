@@ -145,6 +145,11 @@ OFFICERS_WORDS = [
     ("What recovery support does Wyvern offer?", []),
     ("What is Wyvern doing to stop abusers reoffending?", ["perpetrators", "behaviour change"]),
     ("How will Calder stop perpetrators offending again?", ["behaviour change"]),
+    ("How is Wyvern picking up abuse in GP surgeries?", ["health settings"]),
+    ("How will Calder tackle drink-related abuse in A&E?",
+     ["health settings", "alcohol", "emergency department"]),
+    ("Is there help in Wyvern for teenagers hurt by a boyfriend or girlfriend?",
+     ["young people", "dating or romantic partners"]),
     # … and not where the words say something else
     ("What risks does Wyvern face?", []),
     ("How has Wyvern helped victims to write their safety plans?", []),
@@ -221,6 +226,8 @@ def test_a_theme_is_reworded_with_each_strategy_word_it_stands_for():
     assert in_strategy_words("kids and teenagers") == ["kids and young people", "children and teenagers"]
     assert in_strategy_words("refuge and shelters") == []  # already in the strategies' word
     assert in_strategy_words("perpetrator programmes") == []
+    # an everyday place of the strategies' setting is reworded whole: "GP surgeries"
+    assert in_strategy_words("abuse in GP surgeries") == ["abuse in health settings"]
 
 
 SHELTERS = {

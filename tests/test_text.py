@@ -31,6 +31,7 @@ def test_a_compound_matches_in_every_spelling():
     assert content_terms("training for front line staff") == closed
     assert content_terms("training for Front-Line staff") == closed
     assert terms("signposting to help lines") == terms("sign-posting to helplines")
+    assert terms("GPs and head teachers") == terms("GPs and headteachers")
     # only the listed compounds close up: "health careers" is not "healthcare"
     assert terms("health careers") == ["health", "career"]
 

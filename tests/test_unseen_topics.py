@@ -547,3 +547,29 @@ def test_the_words_asking_what_a_document_quotes_or_in_what_format_are_no_subjec
     assert reason("In what formats will Wyvern offer support?", [support]) == ""
     assert reason("In what languages will Wyvern offer support?", [support]) == (
         "no passage is about 'languages'")
+
+
+def test_a_verb_asking_what_a_document_flags_or_highlights_is_no_subject():
+    """"What did the 2008 slides flag as raising the risk?" asks what a document says, as
+    "mention" does (vocabulary [topic] scaffolding): "flag", which the strategies never
+    write, is the question's frame, not a subject they must."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    risk = hit("Pregnancy and leaving the relationship are raising the risk to victims.",
+               similarity=0.5)
+    texts = [risk.text, "Victims will get support from the IDVA service."]
+
+    def reason(question):
+        return uncovered_reason(question, [risk], 0.15, resolver, (), idf_table(texts),
+                                similarities=lambda queries, found: [
+                                    [0.45 if query == question else 0.55] * len(found)
+                                    for query in queries])
+
+    assert reason("What does Wyvern flag as raising the risk to victims?") == ""
+    assert reason("What does Wyvern highlight as raising the risk to victims?") == ""
+    assert reason("What does Wyvern say about the risk to victims of drones?") == (
+        "no passage is about 'drones'")

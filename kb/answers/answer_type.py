@@ -429,7 +429,7 @@ def _beside(text: str, start: int, end: int, terms: Collection[str],
     """The number between `start` and `end` counts one of the terms: one of them is within
     COUNTED_NEAR words of it (words of the `passed` terms not counted), and it is no length
     of time unless time is counted ("an ISVA fall below four weeks" counts weeks, not
-    ISVAs)."""
+    ISVAs), nor an age unless ages are ("women aged 18+" counts no women)."""
     def words(part: str) -> list[str]:
         return [w for w in re.findall(r"[\w'’-]+", part)
                 if not ((found := content_terms(w)) and found <= set(passed))]
@@ -438,6 +438,9 @@ def _beside(text: str, start: int, end: int, terms: Collection[str],
     after = words(text[end:])[:COUNTED_NEAR]
     units = word_list_terms(vocabulary().time_units)
     if after and content_terms(after[0]) & units and not set(terms) & units:
+        return False
+    ages = word_list_terms(vocabulary().ages)
+    if content_terms(" ".join(before[-2:])) & ages and not set(terms) & ages:
         return False
     return bool(content_terms(" ".join(before + after)) & set(terms))
 
