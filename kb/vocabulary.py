@@ -102,6 +102,7 @@ class Vocabulary:
     wishing: frozenset[str]  # "want", "hope": what is wished done, not what about
     qualifying: frozenset[str]  # "of", "with": a phrase after a noun that narrows it
     subject_naming: frozenset[str]  # "about": a phrase after it names the subject
+    frame_phrases: Pattern  # "make sure" of "make sure services reach…": how, not what about
     relating: Pattern  # "work with" of "work with schools": how, not what about
     asking_verbs: Pattern  # "say", "mention": not searched for by words
     said_about: Pattern  # "… say about X…" to the end: X is the topic, whatever value noun
@@ -273,6 +274,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             subject_naming=frozenset(data["topic"]["subject_naming"].split()),
             # (as a verb, after "to" or an auxiliary: not the noun of "behaviour change work
             # with abusers")
+            frame_phrases=re.compile(rf"\b(?:{_alternatives(data['topic']['frame_phrases'])})\b",
+                                     re.IGNORECASE),
             relating=re.compile(
                 r"(\b(?:to|do|does|did|will|would|can|could|should)\b(?:\s+[\w'’]+){0,3}?\s+)"
                 rf"(?:{_alternatives(data['topic']['relating'].split())})\s+with\b", re.IGNORECASE),

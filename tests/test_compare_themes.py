@@ -63,6 +63,10 @@ def test_question_topic_drops_scaffolding_and_areas():
     assert question_topic("incident figures", resolver) == "incident"
     assert question_topic("Compare the areas' statistics on repeat victims", resolver) == (
         "repeat victims")
+    # "making sure" says the theme is to be secured, not what it is: an item on services
+    # meeting minority ethnic communities' needs, which never says "make sure", belongs
+    assert question_topic("How do Wyvern and Calder make sure services reach minority ethnic "
+                          "communities?", resolver) == "services reach minority ethnic communities"
 
 
 @pytest.mark.parametrize(("question", "asked"), [

@@ -22,8 +22,9 @@ def question_topic(text: str, resolver: AreaResolver) -> str:
     topic = resolver.topic(text)
     vocab = vocabulary()
     # (a possessive whose noun was an area or a scaffolding word goes with it: "each
-    # council's stance on…"; "work with schools" is on schools)
-    topic = without_relating(topic)
+    # council's stance on…"; "work with schools" is on schools, "make sure services reach…"
+    # on services reaching)
+    topic = vocab.frame_phrases.sub(" ", without_relating(topic))
     words = [w for w in re.findall(r"[\w'’&-]+", topic)
              if w.lower().strip("'’") not in vocab.scaffolding | {"s", ""}]
     while words and words[0].lower() in STOPWORDS:  # "How … with perpetrators": what is left
