@@ -50,7 +50,11 @@ from tests.hit_support import hit
     # "who" as the object of what a named subject does asks for no name ("taxi drivers")
     ("Who will Wyvern train to spot abuse?", None),
     ("Who does the Calder board report to?", None),
+    # … as of what any subject does: "their GP", "friends or family" answer these
+    ("Who do older victims in Wyvern turn to instead of the police?", None),
+    ("Who do people in Calder tell first?", None),
     ("Who will chair the Wyvern board?", AnswerType.NAME),
+    ("Who will lead the Calder perpetrator programme?", AnswerType.NAME),
     ("Who is the Wyvern lead officer?", AnswerType.NAME),
     # a value noun that names a section asks what the section says …
     ("What does Wyvern's funding and commissioning section say?", None),
