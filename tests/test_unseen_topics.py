@@ -573,3 +573,23 @@ def test_a_verb_asking_what_a_document_flags_or_highlights_is_no_subject():
     assert reason("What does Wyvern highlight as raising the risk to victims?") == ""
     assert reason("What does Wyvern say about the risk to victims of drones?") == (
         "no passage is about 'drones'")
+
+
+def test_what_mattered_most_asks_for_a_judgement_not_a_subject():
+    """"What did victims say mattered most…?" asks what they valued (vocabulary [topic]
+    value_words, as "strengths" does): "mattered", which the strategies never write, is no
+    subject they must."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    response = hit("Victims placed great importance on the initial police response.",
+                   similarity=0.5)
+    texts = [response.text, "Victims will get support from the IDVA service."]
+    question = "What did victims in Wyvern say mattered most about the police response?"
+    assert uncovered_reason(question, [response], 0.15, resolver, (), idf_table(texts),
+                            similarities=lambda queries, found: [
+                                [0.45 if query == question else 0.55] * len(found)
+                                for query in queries]) == ""
