@@ -32,6 +32,10 @@ from kb.retrieval.intent import defined_term, intended_kinds
      {ChunkKind.INDICATOR}),
     ("How does Calder Vale intend to track its refuge work?", {ChunkKind.INDICATOR}),
     ("What does Wyvern plan to do about forced marriage?", {ChunkKind.ACTION}),
+    # … but "the plan" that is the document frames the question ("What's the plan for…" asks)
+    ("How will Wyvern know if the plan is working?", {ChunkKind.INDICATOR}),
+    ("What's the plan for perpetrators in Calder Vale?", {ChunkKind.ACTION}),
+    ("How will Calder Vale know it has made a difference?", {ChunkKind.INDICATOR}),
     ("What does MARAC do?", {ChunkKind.GLOSSARY}),
     ("What is Wyvern doing in schools?", {ChunkKind.ACTION}),
     # how an area deals with something is what it does about it …
