@@ -148,6 +148,7 @@ OFFICERS_WORDS = [
     ("How is Wyvern picking up abuse in GP surgeries?", ["health settings"]),
     ("How will Calder tackle drink-related abuse in A&E?",
      ["health settings", "alcohol", "emergency department"]),
+    ("How will Calder stop agencies doubling up on work?", ["duplication"]),
     ("Is there help in Wyvern for teenagers hurt by a boyfriend or girlfriend?",
      ["young people", "dating or romantic partners"]),
     # … and not where the words say something else
