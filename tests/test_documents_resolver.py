@@ -63,6 +63,11 @@ DOCS = [
     # what happened since a year, only a document whose period reaches that year can tell
     ("What has Wyvern achieved since 2020?", ["wy-2022", "wy-plan", "wy-event"]),
     ("What has Wyvern achieved since 2015?", []),  # every document: no narrowing
+    # two references joined name both documents, each by its own words
+    ("What did the launch slides and the 2016-19 strategy say about lock changes?",
+     ["wy-event", "wy-2016"]),
+    ("Compare the delivery plan and the 2016-19 strategy on refuges", ["wy-plan", "wy-2016"]),
+    ("What did the launch slides say about locks and doors?", ["wy-event"]),
 ])
 def test_documents_named_in_questions(question, expected):
     assert DocumentResolver(DOCS).mentioned(question, ["wyvern"]) == expected

@@ -54,6 +54,9 @@ _LAW_YEAR = re.compile(r"\b(Act|Acts|Bill|Regulations)\s+(19|20)\d\d\b")
 # "What has X achieved since 2016?": what happened from that year on, which only a document
 # whose period reaches it can tell
 _SINCE = re.compile(r"\b(?:since|after)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# two references joined: "the 2008 presentation and the 2019-24 strategy"
+_JOINED_REFERENCES = re.compile(r"\s+(?:and|or|versus|vs\.?|compared (?:with|to))\s+",
+                                re.IGNORECASE)
 
 
 def _asked_year(question: str) -> int | None:
@@ -296,6 +299,18 @@ class DocumentResolver:
         if len(pool) < 2:
             return []
         question = _LAW_YEAR.sub(r"\1", question)
+        # "What did the 2008 presentation and the 2019-24 strategy say…?" names two: each side
+        # of a join that names another document than the other side does
+        for joined in _JOINED_REFERENCES.finditer(question):
+            left = self._named_in(question[:joined.start()], pool)
+            right = self._named_in(question[joined.end():], pool)
+            if left and right and set(left) != set(right):
+                both = list(dict.fromkeys(left + right))
+                return both if len(both) < len(pool) else []
+        return self._named_in(question, pool)
+
+    def _named_in(self, question: str, pool: list[DocumentInfo]) -> list[str]:
+        """Doc ids of the pool that the question names as one reference ([] for none or all)."""
         chosen = self._by_title(question, pool) or self._by_period(question, pool)
         # "the presentation from 2020": of the documents that run over 2020, the presentation
         chosen = self._by_kind(question, chosen or pool) or chosen
