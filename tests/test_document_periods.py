@@ -73,6 +73,12 @@ STRATEGIES = ["wy-2016", "wy-2022"]
     ("Which strategy runs the longest?", STRATEGIES),
     ("How old is the latest strategy?", ["wy-2022"]),
     ("Which strategies have expired?", STRATEGIES),
+    # which is newer or older, and whether it is still relevant or in use: their periods
+    ("Which is newer, the 2016-19 strategy or the latest strategy?", ["wy-2016", "wy-2022"]),
+    ("Which strategy is older?", STRATEGIES),
+    ("Is the 2016-19 strategy still relevant?", ["wy-2016"]),
+    ("Is the latest strategy still in use?", ["wy-2022"]),
+    ("How relevant is the strategy to older victims?", []),
     ("Who wrote the latest strategy?", []),  # a name, in its text
     ("What was written about refuges in the latest strategy?", []),
     ("Which refuge runs the longest waiting list?", []),
