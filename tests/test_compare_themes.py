@@ -142,6 +142,7 @@ def test_who_asks_and_a_closing_tag_question_are_no_part_of_the_question():
                             "a landlord.") == "Wyvern police refer victims to a landlord."
     assert without_preamble("My director wonders if Calder still funds its refuge.") == (
         "Calder still funds its refuge.")
+    assert without_preamble("What's the Wyvern vision in one line?") == "What's the Wyvern vision?"
     assert without_preamble("Does Wyvern fund a refuge for men or not?") == (
         "Does Wyvern fund a refuge for men?")
     # a question that opens with its own question word keeps it; a tag needs its comma or dash

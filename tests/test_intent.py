@@ -35,6 +35,7 @@ from kb.retrieval.intent import defined_term, intended_kinds
     # … but "the plan" that is the document frames the question ("What's the plan for…" asks)
     ("How will Wyvern know if the plan is working?", {ChunkKind.INDICATOR}),
     ("What's the plan for perpetrators in Calder Vale?", {ChunkKind.ACTION}),
+    ("What does Wyvern plan for its helpline?", {ChunkKind.ACTION}),
     ("How will Calder Vale know it has made a difference?", {ChunkKind.INDICATOR}),
     ("What does MARAC do?", {ChunkKind.GLOSSARY}),
     ("What is Wyvern doing in schools?", {ChunkKind.ACTION}),
@@ -294,3 +295,12 @@ def test_a_statement_or_key_performance_indicators_ask_for_a_kind_of_passage_onl
     # … and so do "key performance indicators", spelled out
     assert kind_words("Give me Wyvern's key performance indicators.") == content_terms(
         "key performance indicators")
+
+
+def test_planning_for_something_frames_the_question():
+    """"What does Wyvern plan for its helpline?" asks what it will do for the helpline: a
+    sentence that holds "plan" ("The Delivery Plan categorises…") answers nothing by it."""
+    from kb.retrieval.intent import framing_words
+
+    assert "plan" in framing_words("What does Wyvern plan for its helpline?")
+    assert "plan" not in framing_words("What does the delivery plan say about the helpline?")

@@ -593,3 +593,13 @@ def test_what_mattered_most_asks_for_a_judgement_not_a_subject():
                             similarities=lambda queries, found: [
                                 [0.45 if query == question else 0.55] * len(found)
                                 for query in queries]) == ""
+
+
+def test_what_people_asked_for_is_what_they_said_not_a_subject():
+    """"What did survivors ask for in the consultation?" asks what they said (vocabulary
+    [topic] scaffolding, as "say" and "mention"): "ask", which a council may never write, is
+    no topic word its passages must hold."""
+    from kb.answers.about import topic_terms
+
+    assert topic_terms("What did survivors ask for in the consultation?") == {"survivor",
+                                                                              "consult"}
