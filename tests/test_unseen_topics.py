@@ -571,6 +571,8 @@ def test_a_verb_asking_what_a_document_flags_or_highlights_is_no_subject():
 
     assert reason("What does Wyvern flag as raising the risk to victims?") == ""
     assert reason("What does Wyvern highlight as raising the risk to victims?") == ""
+    assert reason("What does Wyvern admit about raising the risk to victims?") == ""
+    assert reason("What does Wyvern acknowledge about raising the risk to victims?") == ""
     assert reason("What does Wyvern say about the risk to victims of drones?") == (
         "no passage is about 'drones'")
 
