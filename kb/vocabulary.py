@@ -272,10 +272,10 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             wishing=frozenset(data["topic"]["wishing"].split()),
             qualifying=frozenset(data["topic"]["qualifying"].split()),
             subject_naming=frozenset(data["topic"]["subject_naming"].split()),
-            # (as a verb, after "to" or an auxiliary: not the noun of "behaviour change work
-            # with abusers")
             frame_phrases=re.compile(rf"\b(?:{_alternatives(data['topic']['frame_phrases'])})\b",
                                      re.IGNORECASE),
+            # (as a verb, after "to" or an auxiliary: not the noun of "behaviour change work
+            # with abusers")
             relating=re.compile(
                 r"(\b(?:to|do|does|did|will|would|can|could|should)\b(?:\s+[\w'’]+){0,3}?\s+)"
                 rf"(?:{_alternatives(data['topic']['relating'].split())})\s+with\b", re.IGNORECASE),
