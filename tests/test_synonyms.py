@@ -149,6 +149,8 @@ OFFICERS_WORDS = [
     ("How will Calder tackle drink-related abuse in A&E?",
      ["health settings", "alcohol", "emergency department"]),
     ("How will Calder stop agencies doubling up on work?", ["duplication"]),
+    ("Is Wyvern backing the Family Safeguarding Model?", ["support"]),
+    ("Does Calder put specialists inside mainstream services?", ["universal services"]),
     ("Is there help in Wyvern for teenagers hurt by a boyfriend or girlfriend?",
      ["young people", "dating or romantic partners"]),
     # … and not where the words say something else

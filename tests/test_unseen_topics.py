@@ -605,3 +605,29 @@ def test_what_people_asked_for_is_what_they_said_not_a_subject():
 
     assert topic_terms("What did survivors ask for in the consultation?") == {"survivor",
                                                                               "consult"}
+
+
+def test_backing_a_model_asks_whether_it_is_supported():
+    """"Is Wyvern backing the Family Safeguarding Model?" asks whether the strategy supports
+    it (vocabulary [synonyms] support): "backing", which the strategies never write, is no
+    subject of its own; a word they never write that is the subject still is."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    model = hit("Support the council's implementation of the Family Safeguarding Model.",
+                similarity=0.5)
+    texts = [model.text, "Victims will get support from the IDVA service."]
+
+    def reason(question):
+        return uncovered_reason(question, [model], 0.15, resolver, (), idf_table(texts),
+                                similarities=lambda queries, found: [
+                                    [0.45 if query == question else 0.55] * len(found)
+                                    for query in queries])
+
+    assert reason("Is Wyvern backing the Family Safeguarding Model?") == ""
+    assert reason("Has Wyvern backed the Family Safeguarding Model?") == ""
+    assert reason("Is Wyvern funding drones for the Family Safeguarding Model?") == (
+        "no passage is about 'drones'")
