@@ -445,3 +445,29 @@ def test_an_item_called_by_ordinal_with_words_between_or_of_a_list():
     assert listed_question("What's Wyvern's fourth outcome?") == "What are Wyvern's outcomes?"
     assert listed_question("What does Wyvern say about refuges?") is None
     assert listed_question("What does section 7 of the Wyvern strategy say?") is None
+
+
+def test_a_heading_word_in_a_question_naming_no_area_calls_no_section(tmp_path):
+    """"What's in the SAFE! recovery group for younger children?" names no area, and Wyvern's
+    heading "RECOVERY" is one of its words by chance: Calder's passage on the group answers it,
+    not the passages under Wyvern's heading. Naming Wyvern, its section is called."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    wyvern = ("WYVERN DOMESTIC ABUSE STRATEGY 2024-2027\n\nRECOVERY\n\n"
+              "Helping victims to feel safe and move on to lead happier lives.\n\n"
+              "We will maintain clear pathways for people to move on from refuges.\n\n"
+              "PREVENTION\n\nWe will deliver healthy relationships lessons in schools.\n")
+    calder = ("CALDER VALE DOMESTIC ABUSE STRATEGY 2022-2025\n\nSAFE! Recovery Groupwork\n\n"
+              "Weekly group sessions for younger children aged 11 to 14 who have witnessed "
+              "domestic abuse, with two one-to-one sessions.\n\n"
+              "Housing\n\nWe will fund a sanctuary scheme for victims.\n")
+    # (more sections, so that "recovery" is a specific word: in under a tenth of the chunks)
+    others = "".join(f"\n{topic.upper()}\n\nWe will review our {topic} services every year.\n"
+                     for topic in ("stalking", "housing", "health", "courts", "policing",
+                                   "schools", "employers", "faith groups", "helplines",
+                                   "translation", "disability", "older people"))
+    kb = corpus_kb(tmp_path, {"wyvern.txt": wyvern + others, "calder.txt": calder + others},
+                   WYVERN_AND_CALDER)
+
+    assert kb.search("What's in the SAFE! recovery group for younger children?", k=1)[0].area == "calder"
+    assert kb.search("What's in Wyvern's recovery section?", k=1)[0].section == "RECOVERY"

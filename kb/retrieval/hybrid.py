@@ -380,7 +380,8 @@ class HybridRetriever:
                 # areas compare by their strategies; whether an area mentions a thing at all
                 # ("Which councils mention…?") is answered by any of its documents
                 scores[position] *= 1.0 - s.supporting_penalty
-            if plan.terms and plan.names_section(self._headings, chunk.section):
+            if (plan.terms and plan.calls_sections
+                    and plan.names_section(self._headings, chunk.section)):
                 scores[position] *= 1.0 + s.heading_boost
             if plan.defined and plan.defined.search(chunk.text):
                 scores[position] *= 1.0 + s.reference_boost

@@ -69,6 +69,15 @@ class SearchPlan:
     searched_as_one: bool = False
 
     @property
+    def calls_sections(self) -> bool:
+        """Whether a heading whose words the question uses is a section it calls for: where it
+        names an area, a document or a section, or compares the areas. One that names none
+        ("What's in the SAFE! recovery group for younger children?") shares a word with one
+        area's heading ("RECOVERY") by chance; that area's passages are not the ones asked for."""
+        return bool(self.areas is not None or self.per_area or self.named_documents
+                    or self.section_names or self.section_about)
+
+    @property
     def whole_section_asked(self) -> bool:
         """It asks what a named section holds and for no kind of passage ("What does section
         3.2 say?"): the whole section, whatever its passages' kinds."""
