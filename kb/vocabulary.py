@@ -87,6 +87,7 @@ class Vocabulary:
     ages: frozenset[str]  # a number after these words is an age, no count
     frequency_question: Pattern  # "How often…": a frequency
     recurring_question: Pattern  # "When does the board meet?": a date or a frequency
+    date_endings: frozenset[str]  # "When did X close?": a date near one, or a span's end
     frequency: Pattern
     indirect_value: Pattern
     question_opener: Pattern
@@ -249,6 +250,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
                              for general, answering in data["measures"]["counted_as"]),
             frequency_question=cue_pattern(data["durations"]["frequency_questions"]),
             recurring_question=cue_pattern(data["durations"]["recurring_questions"]),
+            date_endings=frozenset(data["durations"]["endings"].split()),
             frequency=cue_pattern(data["durations"]["frequencies"]),
             indirect_value=cue_pattern(data["indirect_value"]["cues"]),
             # at the start, or after an opening clause ("For the board: what…")

@@ -575,3 +575,24 @@ def test_who_oversees_a_strategy_is_answered_by_the_passages_on_its_governance()
     idf = {"overse": 3.0, "board": 1.5, "partnership": 1.5, "chair": 3.0}
     for question in ("Who oversees the Wyvern strategy?", "Who oversees the strategy?"):
         assert missing_value(question, question, [owned], idf) is None, question
+
+
+def test_when_something_ended_is_dated_near_its_ending_or_by_a_spans_end():
+    """"When did Safe Steps close?" is not answered by the year the charity began, though a
+    detail under it writes "close partnership": a date answers it beside a word for the ending,
+    or as the end of a span ("from 3 November to 15 December")."""
+    charity = hit("- 2019 'Safe Steps' new charity: objectives are to fill gaps in services\n"
+                  "  - First service = an advocacy service with close partnership with police.",
+                  section="What has been achieved?")
+    question = "When did Safe Steps close?"
+    assert missing_value(question, question, [charity], {}) is AnswerType.DATE
+    # (its start is dated by the year alone)
+    started = "When did Safe Steps start?"
+    assert missing_value(started, started, [charity], {}) is None
+    closed = hit("The Safe Steps charity closed in March 2023 when its funding ended.",
+                 section="What has been achieved?")
+    assert missing_value(question, question, [closed], {}) is None
+    groups = hit("- Weekly group sessions on zoom from 3 November to 15 December",
+                 section="Recovery groups")
+    ended = "When did the weekly group sessions end?"
+    assert missing_value(ended, ended, [groups], {}) is None

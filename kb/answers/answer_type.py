@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from enum import StrEnum
 from functools import cache
+from itertools import pairwise
 
 from kb.answers.about import (
     HITS_CHECKED,
@@ -119,12 +120,16 @@ ABOUT_SIMILARITY = 0.45  # … or is this similar to the question (paraphrases s
 _PERIOD_RANGE = re.compile(rf"\b(?:{_MONTHS})?\s*(?:19|20)\d\d\s*(?:to|until|till|–|-)\s*"
                            rf"(?:{_MONTHS})?\s*(?:19|20)?\d\d\b|\buntil\s+(?:{_MONTHS})?\s*"
                            rf"(?:19|20)\d\d\b", re.IGNORECASE)
+# (a day's number before the second date's month: "3 November to 15 December")
+_SPAN_JOIN = re.compile(r"\s*(?:to|until|till|through|–|-)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?",
+                        re.IGNORECASE)
 _HOW_MANY = re.compile(r"\b(?:how many|numbers? of)\b(.*)", re.IGNORECASE)
 COUNTED_WORDS = 4  # what a "How many…" question counts: at most this many words …
 # … and what was done to them, after "were", "have been"… ("How many people were referred")
 _DONE_TO = re.compile(r"\s*(?:were|are|was|is|get|got|have been|has been|had been|will be)\s+"
                       r"([a-z]+ed)\b", re.IGNORECASE)
 COUNTED_NEAR = 3  # … one of which a count has this near it
+DATE_EVENT_NEAR = 6  # words either side of a date that the word for what ended is within
 # … other than a word of the corpus's own subject (`kb.text.SUBJECT_IDF`: "domestic", "abuse"),
 # where the question counts something more specific: such words beside a count modify what it
 # counts ("80 domestic abuse related calls"), and are passed over
@@ -269,6 +274,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # "When does X run its campaign?": "each year during the 16 Days of Action" says when
     recurring = kind is AnswerType.DATE and bool(vocabulary().recurring_question.search(question))
     value = _dates_or_frequencies() if recurring else _VALUES[kind]
+    endings = (content_terms(question) & word_list_terms(vocabulary().date_endings)
+               if kind is AnswerType.DATE else set())
     if recurring:  # … also where the question gives the frequency itself ("its yearly
         # campaign": "each year during the 16 Days of Action" says when)
         words -= frequency_terms(question)
@@ -291,6 +298,9 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
                 continue  # a share of something else, a finding of another source, no chair
             if ahead and _before_document(sentence, hit.period):
                 continue
+            if endings and not (_PERIOD_RANGE.search(sentence) or _spans(sentence, value)
+                                or any(_near_date(sentence, value, term) for term in endings)):
+                continue  # "When did X close?": a date of something else
             if (idf_weight(held & weighed, idf) >= VALUE_TOPIC_SHARE * weighed_total
                     and (kind is not AnswerType.NAME or specific in held)):
                 return None
@@ -299,6 +309,26 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:
         return None
     return kind
+
+
+def _near_date(sentence: str, value: re.Pattern[str], term: str) -> bool:
+    """Whether the term's word is within DATE_EVENT_NEAR words of one of the sentence's dates
+    (`value`): "the service closed in March 2019" dates the closure."""
+    words = re.findall(r"[\w'’-]+", sentence)
+    at = [i for i, w in enumerate(words) if term in content_terms(w)]
+    for found in value.finditer(sentence):
+        start = len(re.findall(r"[\w'’-]+", sentence[:found.start()]))
+        end = start + len(re.findall(r"[\w'’-]+", found.group()))
+        if any(start - DATE_EVENT_NEAR <= i < end + DATE_EVENT_NEAR for i in at):
+            return True
+    return False
+
+
+def _spans(sentence: str, value: re.Pattern[str]) -> bool:
+    """Whether two of the sentence's dates (`value`) make a span ("from 3 November to 15
+    December"): its end says when it ended."""
+    return any(_SPAN_JOIN.fullmatch(sentence[a.end():b.start()])
+               for a, b in pairwise(value.finditer(sentence)))
 
 
 def asked_roles(terms: Collection[str], kind: AnswerType | None) -> set[str]:
