@@ -151,6 +151,8 @@ OFFICERS_WORDS = [
     ("How will Calder stop agencies doubling up on work?", ["duplication"]),
     ("Is Wyvern backing the Family Safeguarding Model?", ["support"]),
     ("Does Calder put specialists inside mainstream services?", ["universal services"]),
+    ("What does Wyvern do for people at risk of being killed or badly hurt?",
+     ["serious harm", "homicide"]),
     ("Is there help in Wyvern for teenagers hurt by a boyfriend or girlfriend?",
      ["young people", "dating or romantic partners"]),
     # … and not where the words say something else
