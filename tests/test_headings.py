@@ -471,3 +471,28 @@ def test_a_heading_word_in_a_question_naming_no_area_calls_no_section(tmp_path):
 
     assert kb.search("What's in the SAFE! recovery group for younger children?", k=1)[0].area == "calder"
     assert kb.search("What's in Wyvern's recovery section?", k=1)[0].section == "RECOVERY"
+
+
+def test_a_heading_under_which_a_question_asks_may_stand_before_the_list_it_is_in(tmp_path):
+    """"What's under PROTECT in the key actions?" calls the section PROTECT, as "… under
+    PROTECT in the strategy?" does, and asks for all of it: "key" says which actions, not what
+    they are about."""
+    from tests.corpus_support import corpus_kb
+
+    assert section_reference("What's under PROTECT in the key actions?").names == {"protect"}
+    assert section_reference("What's under Pursuing in its priorities?").names == {"pursu"}
+    wyvern = ("WYVERN DOMESTIC ABUSE STRATEGY 2024-2027\n\nKEY ACTIONS\n\n"
+              "The following actions will form the starting point for our action plan.\n\n"
+              "PROTECT\n\nWhat strategic action should we take?\n\n"
+              "1. Agencies work with the police on prosecutions without the victim.\n"
+              "2. Safety planning is adopted for victims and their children.\n"
+              "3. Greater promotion of Clare's Law so victims know a partner's history.\n\n"
+              "RECOVER\n\nWhat strategic action should we take?\n\n"
+              "1. Clear pathways from refuges to independent living.\n"
+              "2. Counselling for survivors and their children.\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": wyvern})
+    question = "What's under PROTECT in the Wyvern key actions?"
+    assert kb._retriever.plan(question, None).whole_section
+    answer = kb.ask(question)
+    assert all(item in answer.text for item in ("prosecutions", "Safety planning", "Clare's Law"))
+    assert "Counselling" not in answer.text

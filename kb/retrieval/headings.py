@@ -143,9 +143,11 @@ def section_reference(question: str) -> SectionReference:
 @lru_cache(maxsize=1)
 def _under_heading() -> re.Pattern[str]:
     """A capitalised heading's words after "under", at the question's end or before the
-    document it is in ("… under Prevention in the strategy?")."""
+    document or list it is in ("… under Prevention in the strategy?", "… under PROTECT in
+    the key actions?")."""
+    words = vocabulary()
     document = (rf"(?:\s+(?:in|of)\s+(?:the|its|their|this)\s+(?:[\w'’-]+\s+){{0,3}}?"
-                rf"(?:{vocabulary().document_words}))?")
+                rf"(?:{words.document_words}|{words.list_nouns}))?")
     return re.compile(r"\bunder\s+(?:the\s+|its\s+|their\s+)?['‘’\"]?"
                       r"((?-i:[A-Z])[\w-]*(?:\s+(?:and\s+|&\s+)?(?-i:[A-Z])[\w-]*){0,2})"
                       rf"['‘’\"]?(?={document}\s*(?:[?.!]|$))", re.IGNORECASE)

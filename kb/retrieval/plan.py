@@ -167,8 +167,10 @@ class QueryPlanner:
         # 3.2 say?")
         whole_section = (self._settings.whole_section and bool(reference.names or reference.about)
                          and (bool(kinds) or reference.placed)
+                         # ("the key actions": which of them, not what they are about)
                          and content_terms(self._resolver.topic(without_cues(reference.rest)))
-                         <= word_list_terms(vocabulary().scaffolding))
+                         <= word_list_terms(vocabulary().scaffolding)
+                         | word_list_terms(vocabulary().section_qualifiers))
         searched = topic or query
         if documents and self._settings.reference_words_out:
             searched = self._documents.without_reference(searched, documents)
