@@ -549,31 +549,32 @@ def test_the_words_asking_what_a_document_quotes_or_in_what_format_are_no_subjec
         "no passage is about 'languages'")
 
 
-def test_a_verb_asking_what_a_document_flags_or_highlights_is_no_subject():
-    """"What did the 2008 slides flag as raising the risk?" asks what a document says, as
-    "mention" does (vocabulary [topic] scaffolding): "flag", which the strategies never
-    write, is the question's frame, not a subject they must."""
+def _reason_over(question: str, passage: str) -> str:
+    """Why a question about Wyvern whose one top passage is `passage` (similarity 0.5) is
+    refused ('' when it is not): the question itself less like the passage than its
+    rewordings are."""
     from kb.answers.extractive import idf_table
     from kb.answers.refusal import uncovered_reason
     from kb.manifest import Area
     from kb.retrieval.areas import AreaResolver
 
     resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
-    risk = hit("Pregnancy and leaving the relationship are raising the risk to victims.",
-               similarity=0.5)
-    texts = [risk.text, "Victims will get support from the IDVA service."]
+    top = hit(passage, similarity=0.5)
+    texts = [top.text, "Victims will get support from the IDVA service."]
+    return uncovered_reason(question, [top], 0.15, resolver, (), idf_table(texts),
+                            similarities=lambda queries, found: [
+                                [0.45 if query == question else 0.55] * len(found)
+                                for query in queries])
 
-    def reason(question):
-        return uncovered_reason(question, [risk], 0.15, resolver, (), idf_table(texts),
-                                similarities=lambda queries, found: [
-                                    [0.45 if query == question else 0.55] * len(found)
-                                    for query in queries])
 
-    assert reason("What does Wyvern flag as raising the risk to victims?") == ""
-    assert reason("What does Wyvern highlight as raising the risk to victims?") == ""
-    assert reason("What does Wyvern admit about raising the risk to victims?") == ""
-    assert reason("What does Wyvern acknowledge about raising the risk to victims?") == ""
-    assert reason("What does Wyvern say about the risk to victims of drones?") == (
+def test_a_verb_asking_what_a_document_flags_or_highlights_is_no_subject():
+    """"What did the 2008 slides flag as raising the risk?" asks what a document says, as
+    "mention" does (vocabulary [topic] scaffolding): "flag", which the strategies never
+    write, is the question's frame, not a subject they must."""
+    risk = "Pregnancy and leaving the relationship are raising the risk to victims."
+    for verb in ("flag as", "highlight as", "admit about", "acknowledge about"):
+        assert _reason_over(f"What does Wyvern {verb} raising the risk to victims?", risk) == ""
+    assert _reason_over("What does Wyvern say about the risk to victims of drones?", risk) == (
         "no passage is about 'drones'")
 
 
@@ -581,20 +582,9 @@ def test_what_mattered_most_asks_for_a_judgement_not_a_subject():
     """"What did victims say mattered most…?" asks what they valued (vocabulary [topic]
     value_words, as "strengths" does): "mattered", which the strategies never write, is no
     subject they must."""
-    from kb.answers.extractive import idf_table
-    from kb.answers.refusal import uncovered_reason
-    from kb.manifest import Area
-    from kb.retrieval.areas import AreaResolver
-
-    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
-    response = hit("Victims placed great importance on the initial police response.",
-                   similarity=0.5)
-    texts = [response.text, "Victims will get support from the IDVA service."]
-    question = "What did victims in Wyvern say mattered most about the police response?"
-    assert uncovered_reason(question, [response], 0.15, resolver, (), idf_table(texts),
-                            similarities=lambda queries, found: [
-                                [0.45 if query == question else 0.55] * len(found)
-                                for query in queries]) == ""
+    assert _reason_over(
+        "What did victims in Wyvern say mattered most about the police response?",
+        "Victims placed great importance on the initial police response.") == ""
 
 
 def test_what_people_asked_for_is_what_they_said_not_a_subject():
@@ -611,23 +601,8 @@ def test_backing_a_model_asks_whether_it_is_supported():
     """"Is Wyvern backing the Family Safeguarding Model?" asks whether the strategy supports
     it (vocabulary [synonyms] support): "backing", which the strategies never write, is no
     subject of its own; a word they never write that is the subject still is."""
-    from kb.answers.extractive import idf_table
-    from kb.answers.refusal import uncovered_reason
-    from kb.manifest import Area
-    from kb.retrieval.areas import AreaResolver
-
-    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
-    model = hit("Support the council's implementation of the Family Safeguarding Model.",
-                similarity=0.5)
-    texts = [model.text, "Victims will get support from the IDVA service."]
-
-    def reason(question):
-        return uncovered_reason(question, [model], 0.15, resolver, (), idf_table(texts),
-                                similarities=lambda queries, found: [
-                                    [0.45 if query == question else 0.55] * len(found)
-                                    for query in queries])
-
-    assert reason("Is Wyvern backing the Family Safeguarding Model?") == ""
-    assert reason("Has Wyvern backed the Family Safeguarding Model?") == ""
-    assert reason("Is Wyvern funding drones for the Family Safeguarding Model?") == (
+    model = "Support the council's implementation of the Family Safeguarding Model."
+    assert _reason_over("Is Wyvern backing the Family Safeguarding Model?", model) == ""
+    assert _reason_over("Has Wyvern backed the Family Safeguarding Model?", model) == ""
+    assert _reason_over("Is Wyvern funding drones for the Family Safeguarding Model?", model) == (
         "no passage is about 'drones'")
