@@ -129,7 +129,7 @@ COUNTED_WORDS = 4  # what a "How many…" question counts: at most this many wor
 _DONE_TO = re.compile(r"\s*(?:were|are|was|is|get|got|have been|has been|had been|will be)\s+"
                       r"([a-z]+ed)\b", re.IGNORECASE)
 COUNTED_NEAR = 3  # … one of which a count has this near it
-DATE_EVENT_NEAR = 6  # words either side of a date that the word for what ended is within
+DATE_ENDING_NEAR = 6  # words either side of a date that the word for what ended is within
 # … other than a word of the corpus's own subject (`kb.text.SUBJECT_IDF`: "domestic", "abuse"),
 # where the question counts something more specific: such words beside a count modify what it
 # counts ("80 domestic abuse related calls"), and are passed over
@@ -312,14 +312,14 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
 
 
 def _near_date(sentence: str, value: re.Pattern[str], term: str) -> bool:
-    """Whether the term's word is within DATE_EVENT_NEAR words of one of the sentence's dates
+    """Whether the term's word is within DATE_ENDING_NEAR words of one of the sentence's dates
     (`value`): "the service closed in March 2019" dates the closure."""
     words = re.findall(r"[\w'’-]+", sentence)
     at = [i for i, w in enumerate(words) if term in content_terms(w)]
     for found in value.finditer(sentence):
         start = len(re.findall(r"[\w'’-]+", sentence[:found.start()]))
         end = start + len(re.findall(r"[\w'’-]+", found.group()))
-        if any(start - DATE_EVENT_NEAR <= i < end + DATE_EVENT_NEAR for i in at):
+        if any(start - DATE_ENDING_NEAR <= i < end + DATE_ENDING_NEAR for i in at):
             return True
     return False
 
