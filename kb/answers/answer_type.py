@@ -313,13 +313,10 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
 
 def _near_date(sentence: str, value: re.Pattern[str], term: str) -> bool:
     """Whether the term's word is within DATE_ENDING_NEAR words of one of the sentence's dates
-    (`value`): "the service closed in March 2019" dates the closure."""
-    words = re.findall(r"[\w'’-]+", sentence)
-    at = [i for i, w in enumerate(words) if term in content_terms(w)]
+    (`value`), or in it: "the service closed in March 2019" dates the closure."""
     for found in value.finditer(sentence):
-        start = len(re.findall(r"[\w'’-]+", sentence[:found.start()]))
-        end = start + len(re.findall(r"[\w'’-]+", found.group()))
-        if any(start - DATE_ENDING_NEAR <= i < end + DATE_ENDING_NEAR for i in at):
+        before, after = _around(sentence, found.start(), found.end(), DATE_ENDING_NEAR)
+        if any(term in content_terms(w) for w in [*before, found.group(), *after]):
             return True
     return False
 
@@ -460,12 +457,7 @@ def _beside(text: str, start: int, end: int, terms: Collection[str],
     COUNTED_NEAR words of it (words of the `passed` terms not counted), and it is no length
     of time unless time is counted ("an ISVA fall below four weeks" counts weeks, not
     ISVAs), nor an age unless ages are ("women aged 18+" counts no women)."""
-    def words(part: str) -> list[str]:
-        return [w for w in re.findall(r"[\w'’-]+", part)
-                if not ((found := content_terms(w)) and found <= set(passed))]
-
-    before = words(text[:start])[-COUNTED_NEAR:]
-    after = words(text[end:])[:COUNTED_NEAR]
+    before, after = _around(text, start, end, COUNTED_NEAR, passed)
     units = word_list_terms(vocabulary().time_units)
     if after and content_terms(after[0]) & units and not set(terms) & units:
         return False
@@ -473,6 +465,17 @@ def _beside(text: str, start: int, end: int, terms: Collection[str],
     if content_terms(" ".join(before[-2:])) & ages and not set(terms) & ages:
         return False
     return bool(content_terms(" ".join(before + after)) & set(terms))
+
+
+def _around(text: str, start: int, end: int, count: int, passed: Collection[str] = ()
+            ) -> tuple[list[str], list[str]]:
+    """The `count` words before `start` and after `end` in the text (words of the `passed`
+    terms not counted)."""
+    def words(part: str) -> list[str]:
+        return [w for w in re.findall(r"[\w'’-]+", part)
+                if not ((found := content_terms(w)) and found <= set(passed))]
+
+    return words(text[:start])[-count:], words(text[end:])[:count]
 
 
 def _details(i: int, quotes: Sequence[str], indents: Sequence[int]) -> list[str]:
