@@ -108,3 +108,22 @@ def test_a_list_item_s_name_is_quoted_with_what_it_says():
     hit = _hit("c1", text, ChunkKind.CONTEXT, "The principles we will work to")
     answer = compose("What does Wyvern mean by think family?", [hit], {})
     assert "every child and adult" in answer.text
+
+
+def test_a_lead_in_that_refers_back_to_the_best_sentence_follows_it_with_its_items():
+    """"What came out of the Wyvern listening events?" is answered by the sentence naming the
+    events and by the points the next line says emerged from them, which share none of the
+    question's words; a lead-in whose items the passage does not hold adds nothing."""
+    text = ("In May 2022 the Wyvern board held three listening events with survivors. The "
+            "main messages emerging from these sessions were:\n- Survivors want one number to "
+            "call\n- Waiting lists are too long\n\nRefuge space is reviewed each year.")
+    events = _hit("c1", text, ChunkKind.CONTEXT, section="Listening to survivors")
+    answer = compose("What came out of the Wyvern listening events?", [events], {})
+    assert "Survivors want one number to call" in answer.text
+    assert answer.citations[1].quote.startswith("The main messages emerging from these")
+    bare = _hit("c1", "In May 2022 the Wyvern board held three listening events with "
+                "survivors. This strategy will act on them by ensuring:", ChunkKind.CONTEXT,
+                section="Listening to survivors")
+    answer = compose("What came out of the Wyvern listening events?", [bare], {})
+    assert [c.quote for c in answer.citations] == [
+        "In May 2022 the Wyvern board held three listening events with survivors."]

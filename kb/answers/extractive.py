@@ -359,6 +359,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                              which_areas)
         if not multi_area:
             picked = _announced_list(question, picked, hits, terms, idf, kinds) or picked
+            picked = _with_items_referred_back(picked)
     if multi_area and which_areas:
         picked = _answering_areas(picked, question, idf)
     names = area_names or {}
@@ -405,6 +406,32 @@ def _announced_list(question: str, picked: list[tuple[Hit, int, int, str]],
     listed = list_units([lead, *(hit for hit in hits if hit is not lead)], terms=terms, idf=idf,
                         nouns=asked_nouns(question), kinds=kinds)
     return listed if len(listed) > 1 else []
+
+
+# a lead-in that refers back to what the sentence before it speaks of ("The key points emerging
+# from those sessions were:")
+_REFERS_BACK = re.compile(r"\b(?:this|these|those|such)\b", re.IGNORECASE)
+
+
+def _with_items_referred_back(picked: list[tuple[Hit, int, int, str]]
+                              ) -> list[tuple[Hit, int, int, str]]:
+    """The best sentence followed by the next unit of its passage where that unit announces
+    items about it, referring back ("In March 2014 the Commissioner held a workshop on
+    service design." - "The key points emerging from those sessions were: - …"): what came
+    of it is in the items, in none of its words (a lead-in whose items the passage does not
+    hold adds nothing)."""
+    if not picked:
+        return picked
+    hit, _, end, _ = picked[0]
+    following = next((unit for unit in units(hit.text, hit.start, hit.section.split(" > "),
+                                               title=hit.title) if unit[0] >= end), None)
+    if following is None:
+        return picked
+    lead, *items = following[2].strip().split("\n", 1)
+    if not (items and LEAD_IN.search(lead) and _REFERS_BACK.search(lead)):
+        return picked
+    rest = [unit for unit in picked[1:] if not (unit[0] is hit and unit[1] == following[0])]
+    return [picked[0], (hit, *following), *rest]
 
 
 def _of_asked_kind(scored: list[tuple[float, Hit, int, int, str]], terms: set[str],
