@@ -110,6 +110,8 @@ class Vocabulary:
     object_verbs: str  # "improve", "tackle": the words after them name what is acted on
     definition_question: Pattern  # "define", "definition of": the term follows
     future_question: Pattern  # "When will…": a date it asks for is not before its document
+    achieved_question: Pattern  # "How many clients did it support?": what happened …
+    planned_value: Pattern  # … which a capacity, an expected figure or a target does not give
     roles: frozenset[str]  # "Who chairs…?": a name given with the role's word
     spending_asked: frozenset[str]  # "What is the budget…?" asks for an amount spent …
     spending_given: frozenset[str]  # … which a sentence gives with one of these words
@@ -288,6 +290,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             object_verbs=_alternatives(data["topic"]["object_verbs"]),
             definition_question=cue_pattern(data["definitions"]["questions"]),
             future_question=cue_pattern(data["future"]["questions"]),
+            achieved_question=cue_pattern(data["achieved"]["questions"]),
+            planned_value=cue_pattern(data["achieved"]["planned"]),
             roles=frozenset(data["roles"]["words"]),
             spending_asked=frozenset(data["spending"]["asking"].split()),
             spending_given=frozenset(data["spending"]["giving"].split()),

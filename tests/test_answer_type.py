@@ -596,3 +596,19 @@ def test_when_something_ended_is_dated_near_its_ending_or_by_a_spans_end():
                  section="Recovery groups")
     ended = "When did the weekly group sessions end?"
     assert missing_value(ended, ended, [groups], {}) is None
+
+
+def test_a_planned_figure_gives_no_count_of_what_happened():
+    """"How many clients did the outreach service support?" is not answered by its capacity
+    ("Capacity anticipated 60 clients per annum"), which answers how many it can take; a
+    sentence that gives what happened beside what is expected answers both."""
+    planned = hit("Wyvern outreach service for survivors: capacity anticipated 60 clients per "
+                  "annum.", section="Outreach service", similarity=0.5)
+    asked = "How many clients did the Wyvern outreach service support?"
+    assert missing_value(asked, asked, [planned], {}) is AnswerType.COUNT
+    asked = "How many clients can the Wyvern outreach service support?"
+    assert missing_value(asked, asked, [planned], {}) is None
+    both = hit("The Wyvern outreach service supported 48 clients, and is expected to support "
+               "70 clients next year.", section="Outreach service", similarity=0.5)
+    asked = "How many clients did the Wyvern outreach service support?"
+    assert missing_value(asked, asked, [both], {}) is None

@@ -130,6 +130,7 @@ _DONE_TO = re.compile(r"\s*(?:were|are|was|is|get|got|have been|has been|had bee
                       r"([a-z]+ed)\b", re.IGNORECASE)
 COUNTED_NEAR = 3  # … one of which a count has this near it
 DATE_ENDING_NEAR = 6  # words either side of a date that the word for what ended is within
+PLANNED_NEAR = 4  # words before a value that a word for its being planned is within
 # … other than a word of the corpus's own subject (`kb.text.SUBJECT_IDF`: "domestic", "abuse"),
 # where the question counts something more specific: such words beside a count modify what it
 # counts ("80 domestic abuse related calls"), and are passed over
@@ -276,6 +277,10 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     value = _dates_or_frequencies() if recurring else _VALUES[kind]
     endings = (content_terms(question) & word_list_terms(vocabulary().date_endings)
                if kind is AnswerType.DATE else set())
+    # "How many clients did the service support?": not its capacity nor its target
+    achieved = (kind in (AnswerType.COUNT, AnswerType.AMOUNT)
+                and bool(vocabulary().achieved_question.search(question))
+                and not vocabulary().planned_value.search(question))
     if recurring:  # … also where the question gives the frequency itself ("its yearly
         # campaign": "each year during the 16 Days of Action" says when)
         words -= frequency_terms(question)
@@ -301,6 +306,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
             if endings and not (_PERIOD_RANGE.search(sentence) or _spans(sentence, value)
                                 or any(_near_date(sentence, value, term) for term in endings)):
                 continue  # "When did X close?": a date of something else
+            if achieved and _planned(sentence, value, counted):
+                continue  # "Capacity anticipated 40 clients per annum": none supported yet
             if (idf_weight(held & weighed, idf) >= VALUE_TOPIC_SHARE * weighed_total
                     and (kind is not AnswerType.NAME or specific in held)):
                 return None
@@ -309,6 +316,19 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     if others and similar is not None and max(similar(others)) >= VALUE_SIMILARITY:
         return None
     return kind
+
+
+def _planned(sentence: str, value: re.Pattern[str], counted: Collection[str]) -> bool:
+    """Whether every value the sentence gives (of what is `counted`, where given) is one
+    planned for, with a word for a capacity, an expectation or a target within PLANNED_NEAR
+    words before it ("Capacity anticipated 40 clients", "up to 5 families a day"; not "over
+    26,000 incidents …, the more realistic number is expected to be …")."""
+    given = [found for found in value.finditer(sentence)
+             if not counted or _beside(sentence, found.start(), found.end(), counted)]
+    planned = vocabulary().planned_value
+    return bool(given) and all(
+        planned.search(" ".join(_around(sentence, found.start(), found.end(), PLANNED_NEAR)[0]))
+        for found in given)
 
 
 def _near_date(sentence: str, value: re.Pattern[str], term: str) -> bool:
