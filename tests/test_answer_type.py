@@ -612,3 +612,15 @@ def test_a_planned_figure_gives_no_count_of_what_happened():
                "70 clients next year.", section="Outreach service", similarity=0.5)
     asked = "How many clients did the Wyvern outreach service support?"
     assert missing_value(asked, asked, [both], {}) is None
+
+
+def test_a_finding_is_about_what_the_question_names():
+    """"What did the review of the Safe Steps pilot conclude?" is not answered by the findings
+    of another review that shares the question's other words."""
+    other = hit("In 2021 the review of our refuge pilot found that demand outstripped supply.",
+                section="Refuge provision", similarity=0.5)
+    asked = "What did the 2021 review of the Safe Steps pilot conclude?"
+    assert missing_value(asked, asked, [other], {}) is AnswerType.FINDING
+    own = hit("In 2021 the review of the Safe Steps pilot found that most families felt safer.",
+              section="Safe Steps", similarity=0.5)
+    assert missing_value(asked, asked, [own], {}) is None

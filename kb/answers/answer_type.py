@@ -263,6 +263,9 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # … and the words of a proper name it gives ("the Safe in the City Partnership Board"): a
     # value sentence given in other words than the question's names the same thing
     proper = (proper_name_terms(topic) & weighed if kind is AnswerType.NAME else set())
+    # "What did the review of the Complex Needs pilot conclude?": a finding about what it
+    # names, not another review's ("… the recommendations set out within the Strategic Review")
+    named = (_name_runs(topic) & weighed if kind is AnswerType.FINDING else set())
     words = content_terms(question) - (_TARGET_TERMS if kind is AnswerType.TARGET else set())
     counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
                else frozenset())
@@ -309,7 +312,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
             if achieved and _planned(sentence, value, counted):
                 continue  # "Capacity anticipated 40 clients per annum": none supported yet
             if (idf_weight(held & weighed, idf) >= VALUE_TOPIC_SHARE * weighed_total
-                    and (kind is not AnswerType.NAME or specific in held)):
+                    and (kind is not AnswerType.NAME or specific in held) and named <= held):
                 return None
             if proper <= held:  # a name of the question is no paraphrase of another
                 others.append(sentence)
@@ -362,6 +365,17 @@ def proper_name_terms(text: str) -> set[str]:
     "Partnership", "Board" of "Who chairs the Safe in the City Partnership Board?")."""
     words = re.findall(r"[\w'’-]+", text)[1:]
     return content_terms(" ".join(w for w in words if w[:1].isupper()))
+
+
+def _name_runs(text: str) -> set[str]:
+    """The terms of the names written as two or more capitalised words in a row, past the
+    text's first word ("Complex Needs" of "What did the review of the Complex Needs pilot
+    find?"; not an area's or a month's single word)."""
+    rest = text.split(maxsplit=1)[1] if len(text.split()) > 1 else ""
+    return content_terms(" ".join(_NAME_RUN.findall(rest)))
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 
 
 def _spent(hit: Hit, sentence: str) -> bool:
