@@ -26,6 +26,7 @@ from kb.answers.answer_type import (
     frequency_terms,
     gives_value,
 )
+from kb.answers.asked_headings import asking_heading
 from kb.answers.definitions import asked_definition, definition_heading, definition_pattern
 from kb.answers.lists import (
     MAX_LIST_ITEMS,
@@ -122,7 +123,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
                 defines: re.Pattern[str] | None = None, often: bool = False,
                 compounds: Sequence[frozenset[str]] = (),
                 defined_under: re.Pattern[str] | None = None,
-                years: Sequence[tuple[int, int]] = (), counted: AbstractSet[str] = frozenset()
+                years: Sequence[tuple[int, int]] = (), counted: AbstractSet[str] = frozenset(),
+                answered_under: Callable[[str], bool] | None = None
                 ) -> list[tuple[float, Hit, int, int, str]]:
     """Every sentence of every hit, scored by idf-weighted overlap with the question (a word
     that shares only its stem with the question's word counts less, "employment" for
@@ -134,7 +136,9 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
     dated in one of them, `_dated`; for a count, one beside what it `counted`: not the "1."
     of a numbered list for "How many women…?"), or, for a definition
     question, whether it `defines` the term ("Domestic abuse is…": VALUE_WEIGHT too) or
-    stands under a heading `defined_under` ("What we mean by domestic abuse"). A sentence
+    stands under a heading `defined_under` ("What we mean by domestic abuse"), or, for any
+    question, under a heading that asks it (`answered_under`, see
+    `kb.answers.asked_headings`: "Why partnership?" over the reasons). A sentence
     that shares only the corpus's subject words with a question that has others weighs
     SUBJECT_ONLY_WEIGHT. The
     words of one of the question's hyphenated `compounds` count only together, in the
@@ -168,6 +172,7 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
         path = hit.section.split(" > ")
         # the sentences under a definition's heading define the term, whatever they open with
         defining = bool(defined_under and defined_under.search(path[-1]))
+        asked_under = bool(answered_under and answered_under(path[-1]))
         spans = parts.get(hit.chunk_id, ()) if parts and similarity_weight else ()
         found = list(units(hit.text, hit.start, path, title=hit.title))
         named = named_title(found, path[-1], question_terms, idf)
@@ -209,6 +214,8 @@ def score_units(question_terms: set[str], hits: Sequence[Hit], idf: dict[str, fl
             if value is AnswerType.NAME and signature.match(text):  # "Nick Alston, … Chairman"
                 kind_weight *= VALUE_WEIGHT  # a person and their role: the name "Who…?" asks
             if (defining and not heading) or (defines is not None and defines.search(text)):
+                kind_weight *= VALUE_WEIGHT
+            if asked_under:  # the heading asks what the question does
                 kind_weight *= VALUE_WEIGHT
             score = overlap * length_penalty * kind_weight / (1 + RANK_DECAY * rank)
             if paraphrase:
@@ -350,7 +357,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                              often, compound_parts(question),
                              definition_heading(definition[0]) if definition else None,
                              [span for term in about if (span := years_of(term))],
-                             counted_terms(question) if value is AnswerType.COUNT else frozenset())
+                             counted_terms(question) if value is AnswerType.COUNT else frozenset(),
+                             asking_heading(question, about, idf))
         if kinds:
             scored = _of_asked_kind(scored, terms, kinds, multi_area)
         if multi_area and which_areas:  # so that areas that do not answer crowd out none
