@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from kb.answers.answer_type import AnswerType, expected_type, missing_value
+from kb.answers.answer_type import AnswerType, expected_type, gives_value, missing_value
 from tests.hit_support import hit
 
 
@@ -624,3 +624,18 @@ def test_a_finding_is_about_what_the_question_names():
     own = hit("In 2021 the review of the Safe Steps pilot found that most families felt safer.",
               section="Safe Steps", similarity=0.5)
     assert missing_value(asked, asked, [own], {}) is None
+
+
+def test_an_ordinal_is_no_count_and_the_verb_may_is_no_month():
+    """"Referrals by 11th December" counts no referrals; "siblings may be considered" dates
+    nothing; a question word asking for a number is not overruled by a noun for a date."""
+    assert not gives_value("Referrals need to be received by 11th December.", AnswerType.COUNT,
+                           ["referr"], ["referr"])
+    assert gives_value("The group received 11 referrals.", AnswerType.COUNT, ["referr"],
+                       ["referr"])
+    assert not gives_value("Older siblings may be considered for individual support.",
+                           AnswerType.DATE, ["sibl"])
+    assert gives_value("The group starts in May.", AnswerType.DATE, ["group"])
+    assert expected_type("How many referrals did the group get by the deadline?") is (
+        AnswerType.COUNT)
+    assert expected_type("What is the deadline for referrals to the group?") is AnswerType.DATE

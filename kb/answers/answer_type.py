@@ -57,7 +57,8 @@ class AnswerType(StrEnum):
 
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                  r"thirty|forty|fifty|hundred|thousand|dozen|half|third|quarter")
-_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
+# (May, not the verb "may", in any case but its own)
+_MONTHS = (r"january|february|march|april|(?-i:May)|june|july|august|september|october|november|"
            r"december|spring|summer|autumn|winter")
 _VALUES: dict[AnswerType, re.Pattern[str]] = {
     # a rate per head is a share too ("12.4 per 1,000 population")
@@ -68,7 +69,8 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
                                  re.IGNORECASE),
     AnswerType.AMOUNT: re.compile(r"£\s?\d|\b\d[\d,.]*\s?(k|m|million|billion|bn|pounds)\b",
                                   re.IGNORECASE),
-    AnswerType.COUNT: re.compile(rf"(?<![\w/-])(?!(19|20)\d\d\b)\d[\d,.]*(?![\d/])|%|"
+    # (an ordinal is a place in an order or a date's day, "11th December", no count)
+    AnswerType.COUNT: re.compile(rf"(?<![\w/-])(?!(19|20)\d\d\b)\d[\d,.]*(?![\d/]|(st|nd|rd|th)\b)|%|"
                                  rf"\b({_NUMBER_WORDS})\b", re.IGNORECASE),
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b|\bq[1-4]\b|\bquarter\b|"
                                 r"\b(within|by|over) (the )?(next |first )?\w+ (months?|years?)\b",
