@@ -639,3 +639,7 @@ def test_an_ordinal_is_no_count_and_the_verb_may_is_no_month():
     assert expected_type("How many referrals did the group get by the deadline?") is (
         AnswerType.COUNT)
     assert expected_type("What is the deadline for referrals to the group?") is AnswerType.DATE
+    # "a quarter of victims" is a share, "each quarter" a date
+    assert not gives_value("A quarter of victims report to the police.", AnswerType.DATE,
+                           ["victim"])
+    assert gives_value("MARAC reports to the board each quarter.", AnswerType.DATE, ["marac"])

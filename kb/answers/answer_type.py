@@ -57,7 +57,8 @@ class AnswerType(StrEnum):
 
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                  r"thirty|forty|fifty|hundred|thousand|dozen|half|third|quarter")
-# (May, not the verb "may", in any case but its own)
+# (May, not the verb "may", in any case but its own; in `_VALUES`, "each quarter", not "a quarter
+# of victims", a share)
 _MONTHS = (r"january|february|march|april|(?-i:May)|june|july|august|september|october|november|"
            r"december|spring|summer|autumn|winter")
 _VALUES: dict[AnswerType, re.Pattern[str]] = {
@@ -72,7 +73,7 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
     # (an ordinal is a place in an order or a date's day, "11th December", no count)
     AnswerType.COUNT: re.compile(rf"(?<![\w/-])(?!(19|20)\d\d\b)\d[\d,.]*(?![\d/]|(st|nd|rd|th)\b)|%|"
                                  rf"\b({_NUMBER_WORDS})\b", re.IGNORECASE),
-    AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b|\bq[1-4]\b|\bquarter\b|"
+    AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b|\bq[1-4]\b|(?<!\ba )\bquarter\b|"
                                 r"\b(within|by|over) (the )?(next |first )?\w+ (months?|years?)\b",
                                 re.IGNORECASE),
     AnswerType.NAME: re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+\s){1,4}[A-Z][a-z]+\b|"
