@@ -24,12 +24,14 @@ STOPWORDS = frozenset(
     your yours tell say says said give gives list show explain describe does do anything any
     there whether although though unless whereas don doesn didn isn aren wasn weren won
     couldn shouldn wouldn haven hasn hadn mustn needn ll ve re fewer fewest among amongst
-    within across towards toward upon onto throughout via whilst""".split()
+    within across towards toward upon onto throughout via whilst something someone somebody
+    anyone anybody somewhere anywhere""".split()
 )  # (the prepositions past "fewest" place or relate what they join and name no topic, as
 #  "between" and "against" do: "stalking among young people" is about stalking; the five
 #  from "whether" join clauses, as "if" and "because" do: they name no topic; the
 #  next are what a negative's or a contraction's apostrophe leaves: "don't" is "don" and "t";
-#  "fewer" and "fewest" count, as "few", "more" and "most" do: "fewer people" is no compound)
+#  "fewer" and "fewest" count, as "few", "more" and "most" do: "fewer people" is no compound;
+#  the last, indefinite pronouns, name nothing: "offer something for families" is about offers)
 # An apostrophe ends a word, the straight one as the curly one does: "what's" is "what"
 # (a stopword) and "s", not a term "what" that no passage holds.
 _WORD = re.compile(r"[a-z0-9][a-z0-9&+-]*")
@@ -51,9 +53,10 @@ def tokenizer_version() -> str:
     extend; 4: a straight apostrophe ends a word; 5: an acronym's plural is the acronym; 6:
     words that join clauses, "whether" and "unless", are stopwords of the stored terms; 7: so
     are what a contraction's apostrophe leaves, "don" and "ll"; 8: "fewer" and "fewest"; 9:
-    prepositions that relate what they join, "among" and "within")."""
+    prepositions that relate what they join, "among" and "within"; 10: pronouns that name
+    nothing, "something" and "anyone")."""
     listed = vocabulary().compounds.pattern.encode()
-    return f"9:{hashlib.sha256(listed).hexdigest()[:12]}"
+    return f"10:{hashlib.sha256(listed).hexdigest()[:12]}"
 
 
 def _closed(text: str) -> str:

@@ -161,3 +161,11 @@ def test_a_set_of_terms_weighs_the_same_in_any_order():
     idf = {"refuge": 0.1, "sanctuary": 0.2, "scheme": 0.3}
     assert idf_weight(["refuge", "sanctuary", "scheme"], idf) == (
         idf_weight(["scheme", "sanctuary", "refuge"], idf))
+
+
+def test_a_pronoun_that_names_nothing_is_no_topic_word():
+    """"Does Wyvern offer something for families who stay together?" is about offers for
+    families: no passage writes "something", and a refusal must not ask one to."""
+    assert content_terms("Does Wyvern offer something for families who stay together?") == (
+        content_terms("Does Wyvern offer for families who stay together?"))
+    assert content_terms("Can anyone refer someone to the refuge?") == {"refer", "refug"}
