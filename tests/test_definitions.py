@@ -38,6 +38,18 @@ def test_a_sentence_defines_a_term_when_it_opens_with_it_or_gives_its_definition
     assert not encompass.search("- Data from TVP Operation Encompass.")
 
 
+def test_a_label_with_its_colon_defines_the_term_also_when_it_pairs_it_with_another():
+    """"What does Wyvern mean by shared risk?": "Shared risk: …" and "Shared data, shared
+    risk: …" define it; a sentence that says something of it and another does not."""
+    from kb.answers.definitions import definition_pattern
+
+    defines = definition_pattern("shared risk")
+    assert defines.search("Shared risk: every agency records the same risk score")
+    assert defines.search("- Shared data, shared risk: every agency records the same score")
+    assert not defines.search("Shared data and shared risk are vital to every partner.")
+    assert not defines.search("We need shared risk: it matters.")
+
+
 def test_a_definition_question_is_answered_with_the_definition_first(tmp_path):
     """A sentence that announces the definition holds the question's words ("definition",
     "domestic abuse") as well as the definition does; the one that defines the term answers."""

@@ -40,16 +40,22 @@ def asked_definition(question: str) -> tuple[str, set[str]] | None:
 def definition_pattern(term: str) -> re.Pattern[str]:
     """A sentence that defines the term: it opens with it (after "The") and a defining verb
     ("Domestic abuse is…", vocabulary [definitions] defining) or a dash or colon ("MARAC -
-    a meeting…"), or gives its definition ("The
+    a meeting…", "Shared leadership: everybody…", also when a label pairs it with another:
+    "Shared understanding, shared leadership: …"), or gives its definition ("The
     cross-government definition of Domestic Abuse (DA) is:"; not "… will set out the
     definition of domestic abuse, what is included…")."""
     written = _written(term)
     # (after a note's number, "⁶ Operation Encompass Is the reporting…"; a glossary's dash or
     # colon defines too: "Operation Encompass - Is the reporting to schools…")
     return re.compile(rf"^[\W{SUPERSCRIPT_DIGITS}]*(?:the\s+)?{written}(?:\s*\([^)]*\))?"
-                      rf"(?:\s+(?:{vocabulary().defining})\b|\s+[-–:]\s+\S)"
+                      rf"(?:\s+(?:{vocabulary().defining})\b|(?:\s+[-–]|\s*:)\s+\S)"
+                      rf"|^[\W{SUPERSCRIPT_DIGITS}]*{_PAIRED_LABEL}{written}:\s+\S"
                       rf"|\bdefinition\s+of\s+(?:the\s+)?{written}(?:\s*\([^)]*\))?\s*(?:is\b|:)",
                       re.IGNORECASE)
+
+
+# a label that pairs the term with another ("Shared understanding, shared leadership: …")
+_PAIRED_LABEL = r"[\w'’ -]{1,40}?(?:,|\s+and|\s+&)\s+"
 
 
 def definition_heading(term: str) -> re.Pattern[str]:
