@@ -57,8 +57,7 @@ class AnswerType(StrEnum):
 
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                  r"thirty|forty|fifty|hundred|thousand|dozen|half|third|quarter")
-# (May, not the verb "may", in any case but its own; in `_VALUES`, "each quarter", not "a quarter
-# of victims", a share)
+# (May as written: not the verb "may")
 _MONTHS = (r"january|february|march|april|(?-i:May)|june|july|august|september|october|november|"
            r"december|spring|summer|autumn|winter")
 _VALUES: dict[AnswerType, re.Pattern[str]] = {
@@ -73,6 +72,7 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
     # (an ordinal is a place in an order or a date's day, "11th December", no count)
     AnswerType.COUNT: re.compile(rf"(?<![\w/-])(?!(19|20)\d\d\b)\d[\d,.]*(?![\d/]|(st|nd|rd|th)\b)|%|"
                                  rf"\b({_NUMBER_WORDS})\b", re.IGNORECASE),
+    # ("each quarter", "Q1"; not "a quarter of victims", a share)
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b|\bq[1-4]\b|(?<!\ba )\bquarter\b|"
                                 r"\b(within|by|over) (the )?(next |first )?\w+ (months?|years?)\b",
                                 re.IGNORECASE),
@@ -374,7 +374,7 @@ def _name_runs(text: str) -> set[str]:
     """The terms of the names written as two or more capitalised words in a row, past the
     text's first word ("Complex Needs" of "What did the review of the Complex Needs pilot
     find?"; not an area's or a month's single word)."""
-    rest = text.split(maxsplit=1)[1] if len(text.split()) > 1 else ""
+    rest = text.strip().partition(" ")[2]
     return content_terms(" ".join(_NAME_RUN.findall(rest)))
 
 

@@ -23,13 +23,12 @@ def asking_heading(question: str, terms: set[str], idf: Mapping[str, float]
     partnership?"), the corpus's subject words aside ("What is domestic abuse?" asks
     nothing of "What does DASH stand for?")."""
     asking = _ASKING_WORD.search(question)
+    word = asking.group(1).lower() if asking else ""
 
     def asks(heading: str) -> bool:
         heading = heading.strip().lstrip("#0123456789. ")
         own = _ASKING_WORD.search(heading)
-        if asking is None or own is None or not heading.endswith("?"):
-            return False
-        if own.group(1).lower() != asking.group(1).lower():
+        if not word or own is None or own.group(1).lower() != word or not heading.endswith("?"):
             return False
         said = content_terms(heading)
         specific = {term for term in said if not is_subject_term(term, idf)}
