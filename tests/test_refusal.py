@@ -363,3 +363,26 @@ def test_a_judgement_asked_for_is_no_topic_word_of_a_named_programme():
     # a topic word the sentence does not hold still makes the name one said in passing
     assert reason("What refuges does the Wyvern Change Programme run in Calder?").endswith(
         "only in passing")
+
+
+def test_what_a_question_says_is_not_so_need_not_be_written():
+    """"What happens to perpetrators who don't go to prison?" asks about perpetrators: the
+    strategy need not write "prison"; the words it does not negate are still judged."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    programmes = hit("Perpetrators who are not convicted are offered a community perpetrator "
+                     "programme.", section="Perpetrators", similarity=0.3)
+    # (another council's strategy writes of prison, Wyvern's does not)
+    idf = idf_table([programmes.text, "We will use schools to teach healthy relationships.",
+                     "The board meets every quarter.", "Offenders leaving prison are met."])
+    wyvern_writes = set(idf_table([programmes.text]))
+    assert uncovered_reason("What happens to Wyvern perpetrators who don't go to prison?",
+                            [programmes], 0.15, resolver, (), idf,
+                            used=wyvern_writes.__contains__) == ""
+    assert uncovered_reason("What does Wyvern say about potholes that are not fixed?",
+                            [programmes], 0.15, resolver, (), idf) == (
+        "no passage is about 'potholes'")

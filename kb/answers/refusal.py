@@ -28,7 +28,7 @@ from kb.retrieval.synonyms import (
     in_strategy_words,
     phrases_in_strategy_words,
 )
-from kb.retrieval.topic import alternatives, without_relating
+from kb.retrieval.topic import alternatives, negated_terms, without_relating
 from kb.retrieval.years import YEAR, years_of
 from kb.text import (
     NUMBERED_ITEM,
@@ -251,6 +251,11 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
         if scoped and (not rest or rest <= modified_terms(question, scoped, about, idf)
                        | qualified):
             unseen |= scoped
+    # what the question says is not so need not be written ("What happens to perpetrators who
+    # don't go to prison?"), where it asks about something else too
+    negated = negated_terms(topic)
+    if subject - negated:
+        unseen -= negated
     if unseen:  # (the English dictionary is read only for such a question)
         # … but one that modifies a topic word they use, or qualifies one ("care" of "children
         # in care"), names the subject with it

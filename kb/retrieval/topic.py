@@ -40,6 +40,19 @@ def without_relating(text: str) -> str:
     return vocabulary().relating.sub(r"\1", text)
 
 
+# a negation and the words it governs, up to the clause's end ("… who don't go to prison?")
+_NEGATED = re.compile(r"\b(?:not|never|no longer|cannot|can['’]?t|(?:do|does|did|is|are|was|were|"
+                      r"wo|would|could|should|have|has|had)n['’]?t|without)\s+"
+                      r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)(?=\s*(?:[?,.;:!]|$|\b(?:and|or|but)\b))",
+                      re.IGNORECASE)
+
+
+def negated_terms(text: str) -> set[str]:
+    """The terms of the words a negation governs, to the end of its clause: "prison" and "go"
+    of "What happens to perpetrators who don't go to prison?" say what is not the case."""
+    return content_terms(" ".join(found.group(1) for found in _NEGATED.finditer(text)))
+
+
 def without_preamble(question: str, resolver: AreaResolver | None = None) -> str:
     """The question without an opening clause naming who the answer is for ("For a board
     paper: how many…" asks "how many…") or who asks ("Our cabinet member wants to know
