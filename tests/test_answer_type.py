@@ -24,6 +24,9 @@ from tests.hit_support import hit
     ("Who chairs the partnership board?", AnswerType.NAME),
     ("Which councillor wrote the Wyvern foreword?", AnswerType.NAME),
     ("Which director chairs the Calder board?", AnswerType.NAME),
+    # who may go on or use a service asks who it is for, not for a name
+    ("Who can go on the Wyvern Freedom Programme?", None),
+    ("Who can access the Calder helpline?", None),
     ("What did the evaluation of the pilot find?", AnswerType.FINDING),
     ("What was the outcome of the Wyvern refuge pilot evaluation?", AnswerType.FINDING),
     ("What statutory duty does Wyvern have to fund refuges?", AnswerType.DUTY),
