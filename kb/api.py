@@ -227,8 +227,10 @@ class KnowledgeBase:
         kinds = asked_kinds(topic)
         if kinds:  # "Compare the aims of X and Y": the column, whatever its items' words
             known = set(self.area_keys())  # an area with no documents has an empty column
-            return column_table(theme, chosen, kinds,
-                                {a: self.framework(a) for a in chosen if a in known})
+            columns = column_table(theme, chosen, kinds,
+                                   {a: self.framework(a) for a in chosen if a in known})
+            return self._comparer.columns_filled(
+                columns, theme, topic, {key: area.name for key, area in self.known_areas.items()})
         return self._comparer.table(theme, topic, chosen)
 
     def framework(self, area: str) -> Framework:

@@ -393,3 +393,25 @@ def test_who_oversees_the_strategies_is_compared_on_each_areas_governance(tmp_pa
     assert any("Steering Group" in q for q in quotes["calder"])
     numbers = [c.n for row in table.cells.values() for cell in row.values() for c in cell]
     assert len(numbers) == len(set(numbers))
+
+
+def test_an_area_that_lists_none_of_a_column_s_items_is_compared_on_the_theme_s_words(tmp_path):
+    """"How will Wyvern and Calder Vale measure success?" compares indicators; Calder Vale
+    lists none, and its row shows what it says of measuring success (a dashboard), which the
+    notice says, rather than an empty row."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    kb = corpus_kb(tmp_path, {
+        "wyvern.txt": "Wyvern Domestic Abuse Strategy 2024-2027\n\nHow we will measure success\n\n"
+                      "Indicator\tBaseline\tTarget\nRepeat referrals to MARAC\t38%\t30%\n"
+                      "Victims who feel safer after support\t70%\t85%\n",
+        "calder.txt": "Calder Vale Domestic Abuse Strategy 2022-2025\n\nOur actions\n\n"
+                      "Calder Vale will build a dashboard to measure the success of the "
+                      "strategy for the board.\n\nCalder Vale will fund a stalking advocate.\n"},
+        WYVERN_AND_CALDER)
+    table = kb.compare("How will Wyvern and Calder Vale measure success?")
+    assert table.cells["wyvern"][Facet.INDICATORS]
+    calder = [c.quote for row in table.cells["calder"].values() for c in row]
+    assert any("dashboard" in quote for quote in calder)
+    assert not any("stalking" in quote for quote in calder)
+    assert "Calder Vale lists none of them" in table.notice

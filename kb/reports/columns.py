@@ -5,7 +5,9 @@ column's name. The items come from each area's commitments register (`kb.reports
 its strategies before its supporting documents (presentations), in document order.
 
 The column's words are data (vocabulary `[columns]`): each kind's names, and the words around
-them that ask for nothing more ("the outcomes they want to achieve").
+them that ask for nothing more ("the outcomes they want to achieve"). An area that lists none of
+the column's items is compared on the theme's words instead, as the notice says
+(`kb.reports.comparer.ThemeComparer.columns_filled`).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ areas), so the facade's comparisons and its coverage matrix are filled alike.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -67,6 +67,24 @@ class ThemeComparer:
         if silent and governance_words(theme):
             table = _filled(table, self.phrases_table(theme, GOVERNANCE, [GOVERNANCE], silent))
         return replace(table, notice=comparison.unindexed_notice(wordings, self._idf))
+
+    def columns_filled(self, table: Comparison, theme: str, topic: str,
+                       names: Mapping[str, str]) -> Comparison:
+        """A comparison of a column alone (`kb.reports.columns`) with each area that has none
+        of the column's items filled from the theme's own comparison, and the notice saying
+        so ("How will Oxfordshire and Essex measure success?": Oxfordshire lists no
+        indicators, and its row shows its passages on measuring success, a dashboard to
+        monitor it); `names`: the areas' display names."""
+        silent = [area for area in table.areas if not any(table.cells[area].values())]
+        if not silent:
+            return table
+        rows = self.table(theme, topic, silent)
+        filled = [names.get(area, area) for area in silent if any(rows.cells[area].values())]
+        if not filled:
+            return table
+        said = f"{', '.join(filled)} list{'s' if len(filled) == 1 else ''} none of them"
+        return replace(_filled(table, rows),
+                       notice=f"{table.notice} {said}: compared on the theme's words instead.")
 
     def phrases_table(self, theme: str, topic: str, phrases: Sequence[str],
                       areas: Sequence[str]) -> Comparison:
