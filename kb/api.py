@@ -106,9 +106,10 @@ class KnowledgeBase:
         documents_named = DocumentResolver(documents, sections)
         retriever = HybridRetriever(self.store, self.embedder, snapshot, sections, glossary,
                                     resolver, documents_named, idf, self.settings)
-        comparer = ThemeComparer(retriever, idf, glossary, resolver, self.settings)
+        area_names = {key: area.name for key, area in areas.items()}
+        comparer = ThemeComparer(retriever, idf, glossary, resolver, area_names, self.settings)
         answerer = Answerer(retriever, resolver, glossary, idf, documents_named,
-                            {key: area.name for key, area in areas.items()}, self.settings,
+                            area_names, self.settings,
                             self.llm, self.embedder, self._document_chunks,
                             self._document_passages)
         # Everything is built before anything is replaced, so a question asked meanwhile
@@ -229,8 +230,7 @@ class KnowledgeBase:
             known = set(self.area_keys())  # an area with no documents has an empty column
             columns = column_table(theme, chosen, kinds,
                                    {a: self.framework(a) for a in chosen if a in known})
-            return self._comparer.columns_filled(
-                columns, theme, topic, {key: area.name for key, area in self.known_areas.items()})
+            return self._comparer.columns_filled(columns, theme, topic)
         return self._comparer.table(theme, topic, chosen)
 
     def framework(self, area: str) -> Framework:

@@ -31,7 +31,8 @@ class ThemeComparer:
     """Fills comparison tables over one state of the store."""
 
     def __init__(self, retriever: HybridRetriever, idf: dict[str, float],
-                 glossary: dict[str, set[str]], areas: AreaResolver, settings: Settings) -> None:
+                 glossary: dict[str, set[str]], areas: AreaResolver,
+                 area_names: Mapping[str, str], settings: Settings) -> None:
         """Wire the comparer.
 
         Args:
@@ -39,12 +40,14 @@ class ThemeComparer:
             idf: term weights for weighing items.
             glossary: acronym -> long forms (an area may write either).
             areas: finds the areas a theme names (left out of its topic).
+            area_names: area key -> display name (a notice names areas by it).
             settings: synonyms on or off, and the relevance floor.
         """
         self._retriever = retriever
         self._idf = idf
         self._glossary = glossary
         self._areas = areas
+        self._area_names = area_names
         self._settings = settings
 
     def topic(self, theme: str) -> str:
@@ -68,18 +71,18 @@ class ThemeComparer:
             table = _filled(table, self.phrases_table(theme, GOVERNANCE, [GOVERNANCE], silent))
         return replace(table, notice=comparison.unindexed_notice(wordings, self._idf))
 
-    def columns_filled(self, table: Comparison, theme: str, topic: str,
-                       names: Mapping[str, str]) -> Comparison:
+    def columns_filled(self, table: Comparison, theme: str, topic: str) -> Comparison:
         """A comparison of a column alone (`kb.reports.columns`) with each area that has none
         of the column's items filled from the theme's own comparison, and the notice saying
         so ("How will Oxfordshire and Essex measure success?": Oxfordshire lists no
         indicators, and its row shows its passages on measuring success, a dashboard to
-        monitor it); `names`: the areas' display names."""
+        monitor it)."""
         silent = [area for area in table.areas if not any(table.cells[area].values())]
         if not silent:
             return table
         rows = self.table(theme, topic, silent)
-        filled = [names.get(area, area) for area in silent if any(rows.cells[area].values())]
+        filled = [self._area_names.get(area, area) for area in silent
+                  if any(rows.cells[area].values())]
         if not filled:
             return table
         said = f"{', '.join(filled)} list{'s' if len(filled) == 1 else ''} none of them"
