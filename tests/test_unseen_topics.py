@@ -606,3 +606,36 @@ def test_backing_a_model_asks_whether_it_is_supported():
     assert _reason_over("Has Wyvern backed the Family Safeguarding Model?", model) == ""
     assert _reason_over("Is Wyvern funding drones for the Family Safeguarding Model?", model) == (
         "no passage is about 'drones'")
+
+
+def test_a_word_that_only_says_what_is_done_or_how_names_no_unseen_subject():
+    """"Are victims bounced between services?", "Does support stop suddenly?": a verb or an
+    adverb the strategies never use says what happens in other words than theirs, where the
+    question less like the passages than without it would otherwise be refused; a noun ("vehicle
+    crime") and an activity's -ing form ("parking") still name a subject they may lack."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+    from kb.retrieval.english import names_nothing
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    services = hit("Victims are passed between services and support ends when a case closes.",
+                   similarity=0.5)
+    idf = idf_table([services.text, "Crime in Wyvern fell last year.",
+                     "The board meets every quarter."])
+
+    def reason(question):
+        return uncovered_reason(question, [services], 0.15, resolver, (), idf,
+                                similarities=lambda queries, found: [
+                                    [0.45 if query == question else 0.55] * len(found)
+                                    for query in queries])
+
+    assert reason("Are Wyvern victims bounced between services?") == ""
+    assert reason("Does support in Wyvern end suddenly when a case closes?") == ""
+    assert reason("What will Wyvern do about vehicle services?") == (
+        "no passage is about 'vehicle'")
+    assert names_nothing("bounced") and names_nothing("suddenly")
+    assert not names_nothing("parking") and not names_nothing("installations")
+    assert not names_nothing("famous")  # an adjective may qualify a subject ("older victims")
+    assert not names_nothing("zorbified")  # a word the dictionary does not know

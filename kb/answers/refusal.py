@@ -20,6 +20,7 @@ from kb.answers.sentences import units
 from kb.records import Hit
 from kb.retrieval.areas import AreaResolver
 from kb.retrieval.documents import DocumentResolver, naming_terms, source_terms
+from kb.retrieval.english import names_nothing
 from kb.retrieval.glossary import is_acronym
 from kb.retrieval.intent import intended_kinds, kind_words
 from kb.retrieval.places import is_place, lower_case_councils
@@ -256,6 +257,13 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     negated = negated_terms(topic)
     if subject - negated:
         unseen -= negated
+    # a word that only says what is done or how ("victims bounced between services", "support
+    # stopping suddenly") names no subject the strategies could lack where a top passage is
+    # about the rest of the question: it says that in other words ("How will Wyvern recycle
+    # more?" has no rest)
+    doing = {term for term in unseen if _names_nothing(question, term)}
+    if doing and (rest := subject - unseen) and passage_about(rest, hits, idf, acronyms):
+        unseen -= doing
     if unseen:  # (the English dictionary is read only for such a question)
         # … but one that modifies a topic word they use, or qualifies one ("care" of "children
         # in care"), names the subject with it
@@ -281,6 +289,13 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
             modified_by(question, left, about, idf))):
         return []
     return typed_words(question, left)
+
+
+def _names_nothing(question: str, term: str) -> bool:
+    """Whether every word by which the question writes the term names nothing
+    (`kb.retrieval.english.names_nothing`)."""
+    words = typed_words(question, {term})
+    return bool(words) and all(names_nothing(word) for word in words)
 
 
 def _loose(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float]) -> list[str]:
