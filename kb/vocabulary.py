@@ -90,6 +90,7 @@ class Vocabulary:
     date_endings: frozenset[str]  # "When did X close?": a date near one, or a span's end
     frequency: Pattern
     indirect_value: Pattern
+    condition: Pattern  # "… if partners cut their budgets": a condition, to its clause's end
     question_opener: Pattern
     list_nouns: str
     section_nouns: frozenset[str]
@@ -255,6 +256,9 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             date_endings=frozenset(data["durations"]["endings"].split()),
             frequency=cue_pattern(data["durations"]["frequencies"]),
             indirect_value=cue_pattern(data["indirect_value"]["cues"]),
+            condition=re.compile(
+                rf"\b(?:{_alternatives(data['indirect_value']['conditions'])})\b[^,;:?]*",
+                re.IGNORECASE),
             # at the start, or after an opening clause ("For the board: what…")
             question_opener=re.compile(
                 rf"(?:^|[:;,]\s)\W*(?:{_alternatives(data['indirect_value']['question_openers'])})\b",

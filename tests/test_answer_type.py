@@ -105,6 +105,10 @@ from tests.hit_support import hit
     ("When does the funding for the Calder outreach service end?", AnswerType.DATE),
     ("Where is Wyvern funding its perpetrator programme?", None),
     ("Why is Calder cutting its refuge funding?", None),
+    # a value noun in a condition says when, not what is asked
+    ("What happens to the Wyvern refuge if partners cut their budgets?", None),
+    ("What could go wrong in Calder unless the funding continues, and who decides?", None),
+    ("How much will Wyvern spend if the bid succeeds?", AnswerType.AMOUNT),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind

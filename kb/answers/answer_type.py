@@ -146,7 +146,8 @@ VALUE_SIMILARITY = ABOUT_SIMILARITY
 def expected_type(question: str) -> AnswerType | None:
     """The kind of value the question asks for, if it asks for one ("Does X track how many…"
     asks whether a figure is monitored, not for the figure; "How many of the strategies
-    mention FGM?" asks which do, as "Which strategies…?" does; and a theme such as "funding and
+    mention FGM?" asks which do, as "Which strategies…?" does; a value noun in a condition, "if
+    partners cut their budgets", asks for none; and a theme such as "funding and
     sustainability of services", which is no question, asks for none)."""
     words = vocabulary()
     if (words.indirect_value.search(question) or words.places_counted.search(question)
@@ -156,6 +157,8 @@ def expected_type(question: str) -> AnswerType | None:
     # or that the question quotes ("under 'Funding and Commissioning'"), ask for what it says,
     # not for a value
     question = _QUOTED.sub(" ", _section_name().sub(" ", question))
+    # … nor do those of a condition ("What could go wrong if partners cut their budgets?")
+    question = words.condition.sub(" ", question)
     for kind, pattern in words.answer_type_cues:
         if pattern.search(question):
             return AnswerType(kind)
