@@ -109,6 +109,8 @@ from tests.hit_support import hit
     ("What happens to the Wyvern refuge if partners cut their budgets?", None),
     ("What could go wrong in Calder unless the funding continues, and who decides?", None),
     ("How much will Wyvern spend if the bid succeeds?", AnswerType.AMOUNT),
+    # an age is a number too
+    ("How old are most victims in Calder?", AnswerType.COUNT),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) is kind
