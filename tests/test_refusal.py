@@ -276,7 +276,7 @@ def test_a_question_naming_a_document_is_refused_when_that_document_is_silent_on
     strategy = replace(hit("We will map counselling and make sure survivors can get it."),
                        doc_id="wy-strategy", title="Wyvern Domestic Abuse Strategy 2021-2024")
     idf = idf_table([launch.text, strategy.text, "Refuges will open in the north.",
-                     "Our vision is a Wyvern free from abuse."])
+                     "Our vision is a Wyvern free from abuse.", "The board picks up new work."])
 
     def reason(question, hits):
         return uncovered_reason(question, hits, 0.15, resolver, (), idf, documents=documents,
@@ -292,6 +292,14 @@ def test_a_question_naming_a_document_is_refused_when_that_document_is_silent_on
     assert reason("In the 2021-24 strategy, what is the vision?", [strategy, launch]) == ""
     # when ("future", "next") and how it is said ("set out") are no topic it must speak of
     assert reason("What future priorities did the 2022 launch set out?", [launch, strategy]) == ""
+    # … and it speaks of what the question says in other words, in the strategies' own
+    review = replace(hit("The outstanding recommendations of the review are addressed in this "
+                         "strategy."), doc_id="wy-strategy",
+                     title="Wyvern Domestic Abuse Strategy 2021-2024")
+    assert reason("What was left over that the 2021-24 strategy picks up?",
+                  [review, launch]) == ""
+    assert reason("What was left over that the 2022 launch picks up?",
+                  [launch, review]) == "'Recovery Pilots Launch Event 2022' does not speak of it"
 
 
 def test_a_review_the_strategy_reports_on_is_answered_from_its_listed_recommendations(tmp_path):

@@ -163,6 +163,7 @@ OFFICERS_WORDS = [
      ["roles and responsibilities"]),
     ("Will Calder campaign for changes in national policy?", ["lobby"]),
     ("Where can families in Wyvern look online for help?", ["website"]),
+    ("What is left over from Calder's last action plan?", ["outstanding"]),
     # … and not where the words say something else
     ("What does Wyvern do about online abuse?", []),
     ("How will Calder run its campaign for White Ribbon Day?", []),

@@ -311,15 +311,22 @@ def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mappin
                      documents: DocumentResolver) -> str:
     """The title of the document the question names ("What did the 2020 launch say about
     counselling?") when none of its top passages is about the question's topic
-    (`kb.answers.about.passage_about`, with the words naming it left out): the answer
-    must come from it, not from another document that does speak of the topic. '' otherwise."""
+    (`kb.answers.about.passage_about`, with the words naming it left out), in the question's
+    words or in the strategies' words for its everyday ones ("What was left over from the 2016
+    review?": the outstanding recommendations): the answer must come from it, not from another
+    document that does speak of the topic. '' otherwise."""
     own = [h for h in hits if h.doc_id in named]
     rest = documents.without_reference(topic, named)
-    about = topic_terms(rest) - source_terms(question)
-    about -= kind_words(question) | word_list_terms(vocabulary().section_qualifiers)
-    # a year or a period ("2019-24") is checked as a specific term
-    about = {t for t in about if not years_of(t)}
-    if not about or (own and passage_about(about, own, idf, acronyms)):
+    unasked = (source_terms(question) | kind_words(question)
+               | word_list_terms(vocabulary().section_qualifiers))
+
+    def about_terms(text: str) -> set[str]:
+        # a year or a period ("2019-24") is checked as a specific term
+        return {t for t in topic_terms(text) - unasked if not years_of(t)}
+
+    about = about_terms(rest)
+    if not about or (own and any(passage_about(terms, own, idf, acronyms) for terms in
+                                 [about, *map(about_terms, in_strategy_words(rest))])):
         return ""
     return next((h.title for h in own), documents.title(next(iter(named))))
 
