@@ -164,6 +164,7 @@ OFFICERS_WORDS = [
     ("Will Calder campaign for changes in national policy?", ["lobby"]),
     ("Where can families in Wyvern look online for help?", ["website"]),
     ("What is left over from Calder's last action plan?", ["outstanding"]),
+    ("How does Wyvern keep abusers away from their victims?", ["perpetrators", "protection orders"]),
     # … and not where the words say something else
     ("What does Wyvern do about online abuse?", []),
     ("How will Calder run its campaign for White Ribbon Day?", []),
