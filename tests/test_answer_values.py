@@ -89,6 +89,12 @@ def test_a_measure_is_given_beside_its_noun_and_a_waiting_time_in_units_of_time(
     capacity = hit("Capacity anticipated 40 clients per annum for the new refuge.")
     question = "What is the capacity of the new refuge?"
     assert missing_value(question, question, [capacity], idf) is None
+    # a waiting list is given beside its words, not by the length of what is waited for
+    course = hit("A 12 week perpetrator programme for men, in groups of eight.", similarity=0.5)
+    question = "What is the waiting list for the perpetrator programme?"
+    assert missing_value(question, question, [course], idf) is AnswerType.COUNT
+    listed = hit("The perpetrator programme has a waiting list of 30 men.")
+    assert missing_value(question, question, [course, listed], idf) is None
 
 
 def test_a_header_of_year_columns_is_a_header_row():
