@@ -292,6 +292,8 @@ def test_a_question_naming_a_document_is_refused_when_that_document_is_silent_on
     assert reason("In the 2021-24 strategy, what is the vision?", [strategy, launch]) == ""
     # when ("future", "next") and how it is said ("set out") are no topic it must speak of
     assert reason("What future priorities did the 2022 launch set out?", [launch, strategy]) == ""
+    # … nor how it is asked ("actually")
+    assert reason("What did the 2022 launch actually cover?", [launch, strategy]) == ""
     # … and it speaks of what the question says in other words, in the strategies' own
     review = replace(hit("The outstanding recommendations of the review are addressed in this "
                          "strategy."), doc_id="wy-strategy",

@@ -321,8 +321,10 @@ def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mappin
                | word_list_terms(vocabulary().section_qualifiers))
 
     def about_terms(text: str) -> set[str]:
-        # a year or a period ("2019-24") is checked as a specific term
-        return {t for t in topic_terms(text) - unasked if not years_of(t)}
+        # a year or a period ("2019-24") is checked as a specific term, and a word that only
+        # says how ("what its strategy document actually is") names nothing it must speak of
+        return {t for t in topic_terms(text) - unasked
+                if not years_of(t) and not _names_nothing(question, t)}
 
     about = about_terms(rest)
     if not about or (own and any(passage_about(terms, own, idf, acronyms) for terms in
