@@ -277,6 +277,12 @@ def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_
     assert reason("How will Wyvern make sure staff know what to do when someone discloses?",
                   [staff], corpus=[*texts, sure.text, staff.text,
                                    "Someone in every team will make referrals."]) == ""
+    # a pair whose last word only says what is done is no compound: "working countywide
+    # made sense" names no 'countywide made'
+    countywide = hit("Wyvern runs a countywide helpline, and partners work together on it.")
+    made = hit("Referrals were made by schools and by the police.")
+    assert reason("Did Wyvern think working countywide made sense?", [countywide, made],
+                  corpus=[*texts, countywide.text, made.text]) == ""
 
 
 def test_a_subject_the_named_council_never_mentions_is_refused_though_another_does(tmp_path):

@@ -12,7 +12,7 @@ from itertools import takewhile
 from kb.answers.about import HITS_CHECKED, TOPIC_SIMILARITY, topic_terms
 from kb.records import Hit
 from kb.retrieval.documents import naming_terms, source_terms
-from kb.retrieval.english import common_terms, dictionary
+from kb.retrieval.english import common_terms, dictionary, names_nothing
 from kb.retrieval.intent import kind_words
 from kb.retrieval.years import years_of
 from kb.text import IdfTable, content_terms, idf_weight, terms
@@ -44,9 +44,12 @@ def loose_compounds(question: str, topic: str, hits: Sequence[Hit],
         return []
     # (a word of a name, capitalised past the topic's first word, is the specific terms' to
     # judge: "the Karma Nirvana helpline" writes its name, then what it is)
+    # (nor is a pair whose last word only says what is done: "working countywide made sense"
+    # has no compound "countywide made", `kb.retrieval.english.names_nothing`)
     found = [(phrase, first, second) for phrase, first, second in _compounds(topic, about)
              if {first, second} & once
-             and not (phrase[:1].isupper() and not topic.lstrip().startswith(phrase))]
+             and not (phrase[:1].isupper() and not topic.lstrip().startswith(phrase))
+             and not names_nothing(phrase.split()[-1])]
     if not found:
         return []
     # a word of everyday English that does not modify the next one is a verb or a pronoun of
