@@ -652,3 +652,21 @@ def test_an_ordinal_is_no_count_and_the_verb_may_is_no_month():
     assert not gives_value("A quarter of victims report to the police.", AnswerType.DATE,
                            ["victim"])
     assert gives_value("MARAC reports to the board each quarter.", AnswerType.DATE, ["marac"])
+
+
+def test_a_name_s_initials_are_no_name_and_a_glossary_entry_stands_alone():
+    """"Who evaluated the Freedom Programme?" is not answered by the glossary's "FP - Freedom
+    Programme…" (its initials are the question's own words), nor by the next entry's name
+    (another term's definition); an entry that names who evaluated it does answer."""
+    from kb.records import ChunkKind
+
+    # ("evaluated" is a word no passage holds: no value sentence need hold it)
+    idf = {"freedom": 4.0, "programm": 1.0, "magistr": 5.0, "order": 2.0}
+    glossary = replace(hit("FP - Freedom Programme – for women to learn more about abuse\n"
+                           "DVPO - Domestic Violence Protection Orders are granted by a "
+                           "magistrate.", section="Glossary", similarity=0.3),
+                       kind=ChunkKind.GLOSSARY)
+    question = "Who evaluated the Wyvern Freedom Programme?"
+    assert missing_value(question, question, [glossary], idf) is AnswerType.NAME
+    evaluated = hit("The Freedom Programme was evaluated by Calder University in 2023.")
+    assert missing_value(question, question, [glossary, evaluated], idf) is None

@@ -273,6 +273,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     # names, not another review's ("… the recommendations set out within the Strategic Review")
     named = (_name_runs(topic) & weighed if kind is AnswerType.FINDING else set())
     words = content_terms(question) - (_TARGET_TERMS if kind is AnswerType.TARGET else set())
+    # … nor is a name's initials ("FP" of "Who evaluated the Freedom Programme?")
+    words |= initials(question)
     counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
                else frozenset())
     lasting, often = _asks_time(question, kind)
@@ -382,6 +384,19 @@ def _name_runs(text: str) -> set[str]:
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+
+
+def initials(text: str) -> set[str]:
+    """The terms of the initials of the names the text writes as two or more capitalised words
+    in a row, and of each run of two or more of their words ("fp" of "the Bucks Freedom
+    Programme"), past its first word."""
+    rest = text.strip().partition(" ")[2]
+    found = []
+    for run in _NAME_RUN.findall(rest):
+        letters = "".join(word[0] for word in run.split())
+        found += [letters[i:j] for i in range(len(letters))
+                  for j in range(i + 2, len(letters) + 1)]
+    return content_terms(" ".join(found))
 
 
 def _spent(hit: Hit, sentence: str) -> bool:
@@ -612,9 +627,9 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
                 or (listed and bulleted)
                 or (dated and "\t" in sentence)
                 or (lasting and _PERIOD_RANGE.search(sentence)))):
-            # a list item or a table row stands alone, with its details: the items beside it
-            # are others
-            item = "\t" in sentence or bulleted
+            # a list item, a table row or a glossary's entry stands alone, with its details:
+            # the items beside it are others
+            item = "\t" in sentence or bulleted or hit.kind is ChunkKind.GLOSSARY
             beside = (" ".join([*_parent(i, quotes, indents), quotes[i],
                                 *_details(i, quotes, indents)]) if item
                       else " ".join(quotes[max(i - 1, 0):i + 2]))
