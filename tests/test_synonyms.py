@@ -173,6 +173,13 @@ OFFICERS_WORDS = [
     ("How many police call-outs for domestic abuse does Wyvern get?", ["incidents"]),
     ("What red flags should Calder's staff look out for?", ["warning signs"]),
     ("How does Wyvern deal with perps?", ["perpetrators"]),
+    ("Will small charities get a fair chance to bid for Calder's contracts?",
+     ["equal opportunity"]),
+    ("Which victims fall through the cracks in Wyvern?", ["gaps"]),
+    ("Is there a one-stop shop for victims in Calder?", ["single point of contact"]),
+    ("How will Wyvern get the word out about its helpline?", ["awareness"]),
+    ("Does Calder get bang for its buck from the refuge contract?", ["value for money"]),
+    ("How does Wyvern keep victims in the loop?", ["informed"]),
     # … and not where the words say something else
     ("What does Wyvern do about online abuse?", []),
     ("How will Calder run its campaign for White Ribbon Day?", []),
