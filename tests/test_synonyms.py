@@ -164,6 +164,7 @@ OFFICERS_WORDS = [
     ("Will Calder campaign for changes in national policy?", ["lobby"]),
     ("Where can families in Wyvern look online for help?", ["website"]),
     ("What is left over from Calder's last action plan?", ["outstanding"]),
+    ("Is the Wyvern refuge still open?", []),
     ("How does Wyvern keep abusers away from their victims?", ["perpetrators", "protection orders"]),
     ("How does Calder reach hard-to-reach groups?", ["under-represented"]),
     ("Does Wyvern have a zero tolerance approach to abuse?", ["unacceptable"]),

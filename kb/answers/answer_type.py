@@ -391,7 +391,7 @@ def initials(text: str) -> set[str]:
     in a row, and of each run of two or more of their words ("fp" of "the Bucks Freedom
     Programme"), past its first word."""
     rest = text.strip().partition(" ")[2]
-    found = []
+    found: list[str] = []
     for run in _NAME_RUN.findall(rest):
         letters = "".join(word[0] for word in run.split())
         found += [letters[i:j] for i in range(len(letters))
