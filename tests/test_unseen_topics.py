@@ -645,3 +645,30 @@ def test_a_word_that_only_says_what_is_done_or_how_names_no_unseen_subject():
     assert not names_nothing("parking") and not names_nothing("installations")
     assert not names_nothing("famous")  # an adjective may qualify a subject ("older victims")
     assert not names_nothing("zorbified")  # a word the dictionary does not know
+
+
+def test_an_unseen_word_of_one_of_two_alternatives_leaves_the_other_to_answer():
+    """"… using influencers or famous people to reach teenagers?": the strategy speaks of
+    influencers, so the word it never uses ("famous"), in the other alternative, does not take
+    the question off its subject; where every alternative holds one ("potholes or fly-tipping"),
+    it does."""
+    from kb.answers.extractive import idf_table
+    from kb.answers.refusal import uncovered_reason
+    from kb.manifest import Area
+    from kb.retrieval.areas import AreaResolver
+
+    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
+    campaign = hit("Wyvern will work with online influencers to reach young people.",
+                   similarity=0.5)
+    idf = idf_table([campaign.text, "Crime in Wyvern fell last year.",
+                     "The board meets every quarter."])
+
+    def reason(question):
+        return uncovered_reason(question, [campaign], 0.15, resolver, (), idf,
+                                similarities=lambda queries, found: [
+                                    [0.45 if query == question else 0.55] * len(found)
+                                    for query in queries])
+
+    assert reason("Will Wyvern use influencers or famous people to reach young people?") == ""
+    assert reason("Will Wyvern use famous people to reach young people?") != ""
+    assert reason("What does Wyvern do about potholes or fly-tipping?") != ""

@@ -268,7 +268,9 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
         # … but one that modifies a topic word they use, or qualifies one ("care" of "children
         # in care"), names the subject with it
         unseen -= everyday_framing(question, about, idf) - qualified
-    if not unseen:
+    # … nor do the words of one of two alternatives ("influencers or famous people") where the
+    # other holds none of them: the question is answered by what the strategies say of it
+    if not unseen or any(not content_terms(wording) & unseen for wording in alternatives(topic)):
         return []
     # a rewording a passage is about holds the everyday words it replaced; the unseen words it
     # keeps ("knife" of "knife crime among young people") are judged as the question's are,
