@@ -12,8 +12,8 @@ from kb.config import Settings
 
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
-    "tune": {"recall@5": 0.833, "recall@10": 0.908, "must_mention": 0.850,
-             "refusal_accuracy": 0.910, "false_refusal_rate": 0.022,
+    "tune": {"recall@5": 0.833, "recall@10": 0.908, "must_mention": 0.851,
+             "refusal_accuracy": 0.910, "false_refusal_rate": 0.020,
              "compare_all_filled": 0.991, "compare_area_coverage@8": 1.000},
     "check": {"recall@5": 0.784, "recall@10": 0.855, "must_mention": 0.821,
               "refusal_accuracy": 0.867, "false_refusal_rate": 0.010,
