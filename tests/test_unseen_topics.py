@@ -2,7 +2,6 @@
 that keeps the unseen word, a common word modifying the topic, or a compound one of whose words
 the strategies use once in another sense (kb.answers.refusal)."""
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from tests.hit_support import hit
@@ -615,27 +614,6 @@ def test_backing_a_model_asks_whether_it_is_supported():
         "no passage is about 'drones'")
 
 
-def _reason_paraphrased(passage: str) -> Callable[[str], str]:
-    """Why a question over one Wyvern passage (0.5 similar) is refused ('' when it is not), the
-    question 0.45 like the passage and without its unseen words 0.55 like it, as a paraphrase's
-    word always makes it."""
-    from kb.answers.extractive import idf_table
-    from kb.answers.refusal import uncovered_reason
-    from kb.manifest import Area
-    from kb.retrieval.areas import AreaResolver
-
-    resolver = AreaResolver({"wyvern": Area("wyvern", "Wyvern", ("Wyvern",))}, [])
-    found = hit(passage, similarity=0.5)
-    idf = idf_table([passage, "Crime in Wyvern fell last year.", "The board meets every quarter."])
-
-    def reason(question: str) -> str:
-        return uncovered_reason(question, [found], 0.15, resolver, (), idf,
-                                similarities=lambda queries, texts: [
-                                    [0.45 if query == question else 0.55] * len(texts)
-                                    for query in queries])
-    return reason
-
-
 def test_a_word_that_only_says_what_is_done_or_how_names_no_unseen_subject():
     """"Are victims bounced between services?", "Does support stop suddenly?": a verb or an
     adverb the strategies never use says what happens in other words than theirs, where the
@@ -643,11 +621,10 @@ def test_a_word_that_only_says_what_is_done_or_how_names_no_unseen_subject():
     crime") and an activity's -ing form ("parking") still name a subject they may lack."""
     from kb.retrieval.english import names_nothing
 
-    reason = _reason_paraphrased("Victims are passed between services and support ends when a case "
-                          "closes.")
-    assert reason("Are Wyvern victims bounced between services?") == ""
-    assert reason("Does support in Wyvern end suddenly when a case closes?") == ""
-    assert reason("What will Wyvern do about vehicle services?") == (
+    services = "Victims are passed between services and support ends when a case closes."
+    assert _reason_over("Are Wyvern victims bounced between services?", services) == ""
+    assert _reason_over("Does support in Wyvern end suddenly when a case closes?", services) == ""
+    assert _reason_over("What will Wyvern do about vehicle services?", services) == (
         "no passage is about 'vehicle'")
     assert names_nothing("bounced") and names_nothing("suddenly")
     assert not names_nothing("parking") and not names_nothing("installations")
@@ -660,7 +637,8 @@ def test_an_unseen_word_of_one_of_two_alternatives_leaves_the_other_to_answer():
     influencers, so the word it never uses ("famous"), in the other alternative, does not take
     the question off its subject; where every alternative holds one ("potholes or fly-tipping"),
     it does."""
-    reason = _reason_paraphrased("Wyvern will work with online influencers to reach young people.")
-    assert reason("Will Wyvern use influencers or famous people to reach young people?") == ""
-    assert reason("Will Wyvern use famous people to reach young people?") != ""
-    assert reason("What does Wyvern do about potholes or fly-tipping?") != ""
+    campaign = "Wyvern will work with online influencers to reach young people."
+    assert _reason_over("Will Wyvern use influencers or famous people to reach young people?",
+                        campaign) == ""
+    assert _reason_over("Will Wyvern use famous people to reach young people?", campaign) != ""
+    assert _reason_over("What does Wyvern do about potholes or fly-tipping?", campaign) != ""
