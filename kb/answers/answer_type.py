@@ -379,20 +379,23 @@ def _name_runs(text: str) -> set[str]:
     """The terms of the names written as two or more capitalised words in a row, past the
     text's first word ("Complex Needs" of "What did the review of the Complex Needs pilot
     find?"; not an area's or a month's single word)."""
-    rest = text.strip().partition(" ")[2]
-    return content_terms(" ".join(_NAME_RUN.findall(rest)))
+    return content_terms(" ".join(_names_written(text)))
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+
+
+def _names_written(text: str) -> list[str]:
+    """The runs of two or more capitalised words the text writes past its first word."""
+    return _NAME_RUN.findall(text.strip().partition(" ")[2])
 
 
 def initials(text: str) -> set[str]:
     """The terms of the initials of the names the text writes as two or more capitalised words
     in a row, and of each run of two or more of their words ("fp" of "the Bucks Freedom
     Programme"), past its first word."""
-    rest = text.strip().partition(" ")[2]
     found: list[str] = []
-    for run in _NAME_RUN.findall(rest):
+    for run in _names_written(text):
         letters = "".join(word[0] for word in run.split())
         found += [letters[i:j] for i in range(len(letters))
                   for j in range(i + 2, len(letters) + 1)]

@@ -262,7 +262,7 @@ def _unheld(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, fl
     # about the rest of the question: it says that in other words ("How will Wyvern recycle
     # more?" has no rest)
     doing = {term for term in unseen if _names_nothing(question, term)}
-    if doing and (rest := subject - unseen) and passage_about(rest, hits, idf, acronyms):
+    if doing and (seen := subject - unseen) and passage_about(seen, hits, idf, acronyms):
         unseen -= doing
     if unseen:  # (the English dictionary is read only for such a question)
         # … but one that modifies a topic word they use, or qualifies one ("care" of "children
@@ -329,8 +329,10 @@ def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mappin
                 if not years_of(t) and not _names_nothing(question, t)}
 
     about = about_terms(rest)
-    if not about or (own and any(passage_about(terms, own, idf, acronyms) for terms in
-                                 [about, *map(about_terms, in_strategy_words(rest))])):
+    # (the rewordings are read only where the question's own words leave the document silent)
+    if not about or (own and (passage_about(about, own, idf, acronyms) or any(
+            passage_about(about_terms(wording), own, idf, acronyms)
+            for wording in in_strategy_words(rest)))):
         return ""
     return next((h.title for h in own), documents.title(next(iter(named))))
 
