@@ -134,3 +134,15 @@ def test_the_previous_strategy_of_an_area_holding_one_is_not_indexed(tmp_path):
                     WYVERN + document("wyvern-2020.txt", "wyvern",
                                       "Wyvern Domestic Abuse Strategy 2020-2023", "2020-2023"))
     assert two.ask("What did the previous Wyvern strategy cover?").found
+
+
+def test_a_part_named_before_the_document_is_no_name_of_the_document():
+    """"the national issues section of the Wyvern strategy" names the strategy, which is indexed;
+    "the national VAWG strategy" names one that is not."""
+    resolver = DocumentResolver(DOCS)
+    assert resolver.unknown("What does the national issues section of the strategy say about "
+                            "Clare's Law?", []) == ""
+    assert resolver.unknown("What does the governance chapter of the delivery plan say about "
+                            "boards?", []) == ""
+    assert resolver.unknown("What does the national VAWG strategy say about stalking?",
+                            []) == "national VAWG strategy"

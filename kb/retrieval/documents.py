@@ -133,9 +133,17 @@ def _of_kind_asked(pool: list[DocumentInfo], asked: set[str]) -> list[DocumentIn
 def _sources(question: str) -> Iterator[str]:
     """Each span by which the question names a document it takes its answer from ("the
     Wyvern Domestic Abuse Strategy" of "according to the…", "the Refuge Plan" of "does the
-    Refuge Plan say")."""
+    Refuge Plan say"), without a part of it named first ("the national issues section of
+    the strategy" names the strategy: `_part_of`)."""
     for match in _source_pattern().finditer(question):
-        yield match.group("ref") or match.group("per")
+        yield _part_of().sub("", match.group("ref") or match.group("per"))
+
+
+@cache
+def _part_of() -> re.Pattern[str]:
+    """A part of a document named before the document: "national issues section of (the)"."""
+    nouns = "|".join(sorted(vocabulary().section_nouns, key=len, reverse=True))
+    return re.compile(rf"^.*?\b(?:{nouns})s?\s+of\s+(?:the\s+|its\s+)?", re.IGNORECASE)
 
 
 def source_terms(question: str) -> set[str]:
