@@ -265,6 +265,17 @@ def test_a_compound_one_of_whose_words_the_strategies_use_once_in_another_sense_
     military = hit("Campaigns will reach military, traveller and rural communities.")
     assert reason("What does Wyvern say about armed forces families?", [military, armed, forces],
                   corpus=[*texts, armed.text, forces.text, military.text]) == ""
+    # … nor is a compound of one of that phrase's words: "alcohol and drug treatment" is
+    # substance misuse treatment, whatever "drug" means in the strategy's one use of it
+    drugs = hit("Victims are nine times more likely to misuse drugs.")
+    treatment = hit("Controlling substance abuse reduced violent incidents after a combined "
+                    "treatment programme.")
+    assert reason("What does Wyvern say about alcohol and drug treatment?", [drugs, treatment],
+                  corpus=[*texts, drugs.text, treatment.text, "Treatment is offered to all."]
+                  ) == ""
+    assert reason("What does Wyvern say about drug treatment?", [drugs, treatment],
+                  corpus=[*texts, drugs.text, treatment.text, "Treatment is offered to all."]
+                  ) == "no passage is about 'drug treatment'"
     # a year is checked as a specific term: "event 2031 report" holds no compound '2031 report'
     reported = hit("Prevention work reported at the launch event: a booklet was sent to every "
                    "household in Wyvern during 2031.")

@@ -303,9 +303,13 @@ def _names_nothing(question: str, term: str) -> bool:
 def _loose(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float]) -> list[str]:
     """The topic's loose compounds (`loose_compounds`) but an officer's everyday phrase for
     what the strategies call otherwise ("armed forces": military, vocabulary [synonyms]),
-    which they need never write."""
+    which they need never write, nor a compound of a word of such a phrase ("drug treatment"
+    of "alcohol and drug treatment": substance misuse treatment)."""
+    everyday = [match.group() for _, pattern in vocabulary().synonyms
+                for match in pattern.finditer(topic)]
     return [phrase for phrase in loose_compounds(question, topic, hits, idf)
-            if not any(pattern.search(phrase) for _, pattern in vocabulary().synonyms)]
+            if not any(pattern.search(phrase) for _, pattern in vocabulary().synonyms)
+            and not any(content_terms(phrase) & content_terms(said) for said in everyday)]
 
 
 def _silent_document(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[str, float],
