@@ -221,6 +221,18 @@ def test_how_often_is_answered_by_a_frequency_anywhere_in_the_sentence():
     assert missing_value(reports, reports, [annual], {}) is None
 
 
+def test_how_often_is_answered_by_a_number_of_times_not_by_a_ratio():
+    """"How often have clients called the police before referral?" asks how many times: "between
+    1 to 5 times" answers it; "five times more likely" is a ratio, which does not."""
+    question = "How often have Wyvern IDVA clients called the police before referral?"
+    times = hit("Wyvern IDVA clients have typically called the police between 1 to 5 times "
+                "prior to referral.", section="Local picture")
+    assert missing_value(question, question, [times], {}) is None
+    likely = hit("Wyvern IDVA clients are five times more likely to have called the police.",
+                 section="Local picture")
+    assert missing_value(question, question, [likely], {}) is AnswerType.COUNT
+
+
 def test_when_something_recurs_is_answered_by_a_frequency_as_by_a_date():
     """"When does Wyvern run its awareness campaign?": "each year during the 16 Days of
     Action" says when; "When will…" asks for a date, which a frequency does not give."""

@@ -62,6 +62,8 @@ def test_officers_words_for_homicide_refuge_and_service_users_views():
 
 # (an officer's question, the strategies' words it brings)
 OFFICERS_WORDS = [
+    # the national VAWG framework's "four Ps", by which strategies that follow it set their aims
+    ("What are the four Ps in the Calder strategy?", ["aims"]),
     ("How will Wyvern make sure abusers face the courts?", ["perpetrators", "prosecution"]),
     ("How is Calder joining up services so victims only tell their story once?",
      ["information sharing"]),
