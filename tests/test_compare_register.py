@@ -190,6 +190,24 @@ def test_the_corpus_s_own_subject_words_alone_are_no_evidence_for_a_theme():
     assert is_evidence("domestic abuse", subject_only, idf, 0.3)
 
 
+def test_a_chunk_continuing_a_list_is_evidence_for_what_its_lead_in_announces():
+    """"principles": a chunk of principles whose lead-in ("the following principles will be
+    followed:") sits in the chunk before holds the theme; one continuing a list the lead-in
+    does not announce as principles does not."""
+    from dataclasses import replace
+
+    from kb.reports.evidence import is_evidence
+
+    idf = {"principl": 3.0, "commiss": 2.0, "servic": 1.0, "joint": 2.5}
+    items = hit("north", "context", "1. Commissioning services jointly where this makes sense.", 1)
+    announced = replace(items, lead="In working to these aims the following principles will "
+                                    "be followed:")
+    assert is_evidence("principles", announced, idf, 0.3)
+    other = replace(items, lead="By working in partnership, on these principles, agencies will:")
+    assert not is_evidence("principles", other, idf, 0.3)
+    assert not is_evidence("principles", items, idf, 0.3)
+
+
 def test_a_hyphenated_themes_words_count_only_together():
     """"honour-based abuse": a passage on "community based support" for abuse shares two of
     its words, half its weight, and names nothing of it; "honour based violence" does."""

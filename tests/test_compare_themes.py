@@ -415,3 +415,23 @@ def test_an_area_that_lists_none_of_a_column_s_items_is_compared_on_the_theme_s_
     assert any("dashboard" in quote for quote in calder)
     assert not any("stalking" in quote for quote in calder)
     assert "Calder Vale lists none of them" in table.notice
+
+
+def test_an_item_is_one_of_what_its_list_s_lead_in_announces(tmp_path):
+    """"principles": Calder Vale's items under "the following principles will be followed:"
+    are its principles, though none of them says "principle"."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    wyvern = ("Wyvern Domestic Abuse Strategy 2024-2027\n\nOur principles\n\n"
+              "Our first principle is that survivors shape every service.\n\nPriorities\n\n"
+              "We will open a second refuge for families.\n")
+    calder = ("Calder Vale Domestic Abuse Strategy 2022-2025\n\nHow we will work\n\n"
+              "In delivering these priorities the following principles will be followed:\n\n"
+              "1. Commissioning services jointly where this makes sense.\n"
+              "2. Sharing information safely and appropriately.\n\nOur actions\n\n"
+              "We will fund a recovery worker for children.\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": wyvern, "calder.txt": calder}, WYVERN_AND_CALDER)
+    table = kb.compare("principles")
+    calder_quotes = [c.quote for row in table.cells["calder"].values() for c in row]
+    assert any("Commissioning services jointly" in q for q in calder_quotes)
+    assert not any("recovery worker" in q for q in calder_quotes)

@@ -34,7 +34,10 @@ from kb.answers.notes import is_note
 from kb.answers.sentences import is_header_row, table_header, units
 from kb.records import FACET_KINDS, ChunkKind, Citation, Comparison, Facet, Hit
 from kb.reports.evidence import EVERYDAY_WEIGHT, SHARE_LAST_RESORT, SHARE_SIMILAR
+from kb.retrieval.lists import announced_noun
 from kb.text import (
+    BULLET,
+    LEAD_IN,
     STEM_ONLY_WEIGHT,
     content_terms,
     idf_weight,
@@ -220,7 +223,11 @@ def items(hits: Sequence[Hit], phrases: Sequence[Phrase],
         header = hit.lead or table_header(hit.text)
         for start, end, text in units(hit.text, hit.start, hit.section.split(" > "),
                                       whole_lists=False, title=hit.title):
-            weight = item_weight(committed(text, header), hit.lead, phrases, idf, heading)
+            # an item is one of what its list's lead-in announces ("the following principles
+            # will be followed:" over "1. Commissioning services jointly…": a principle)
+            kind = announced_noun(_lead_in_above(hit.text, start - hit.start))
+            weight = item_weight(committed(text, header), f"{hit.lead} {kind}", phrases, idf,
+                                 heading)
             if weight > 0 and value is not None and gives_value(text, value, asked, counted):
                 weight *= VALUE_WEIGHT
             if (weight > 0 and not is_note(text)  # a table's header row names its columns
@@ -228,6 +235,18 @@ def items(hits: Sequence[Hit], phrases: Sequence[Phrase],
                 found.append(Item(weight, rank, hit, start, end, text))
     found.sort(key=lambda item: (-item.weight, item.rank))
     return found
+
+
+def _lead_in_above(text: str, at: int) -> str:
+    """The lead-in line of the list whose item starts at `at` in the text ('' when the unit
+    is no list item or its list's lead-in is not in the text)."""
+    lines = text[:at].rstrip("\n").split("\n")
+    if not BULLET.match(text[at:]):
+        return ""
+    for line in reversed(lines):
+        if line.strip() and not BULLET.match(line):
+            return line if LEAD_IN.search(line) else ""
+    return ""
 
 
 def committed(row: str, header: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from kb.records import Hit
 from kb.retrieval.english import common_terms
+from kb.retrieval.lists import announced_noun
 from kb.text import compound_parts, content_terms, is_subject_term, whole_compounds
 
 SHARE_ALONE = 0.7  # of the theme's idf weight: evidence whatever its similarity
@@ -39,7 +40,9 @@ def is_evidence(theme: str, hit: Hit, idf: Mapping[str, float], min_similarity: 
             "perpetrators"): the hit's share is the better of that weighting and the plain one.
     """
     terms = {t for t in content_terms(theme) if t in idf}
-    held = content_terms(f"{hit.section} {hit.text}")
+    # (and what its list's lead-in announces its items are: "the following principles will be
+    # followed:" over a chunk of principles)
+    held = content_terms(f"{hit.section} {announced_noun(hit.lead)} {hit.text}")
     shared = whole_compounds(terms & held, held, compound_parts(theme))  # "honour-based"
     # a hit that shares only the corpus's subject words (`kb.text.SUBJECT_IDF`) of a theme
     # that has others ("the cost of domestic abuse") shares nothing of it

@@ -123,17 +123,22 @@ def _counting() -> re.Pattern[str]:
 
 
 def announced_nouns(line: str) -> set[str]:
-    """The terms of the list noun a lead-in announces, where it says which: the one after
-    "the following" ("… these outcomes the following principles will be followed:"), else the
-    one it counts ("We have agreed four priorities with our partners:"), else the one that
-    ends it ("… on five outcomes:"); none for "… by all agencies working in partnership:"."""
+    """The terms of the list noun a lead-in announces (`announced_noun`)."""
+    return content_terms(announced_noun(line))
+
+
+def announced_noun(line: str) -> str:
+    """The list noun a lead-in announces, as written, where it says which: the one after "the
+    following" ("… these outcomes the following principles will be followed:"), else the one
+    it counts ("We have agreed four priorities with our partners:"), else the one that ends it
+    ("… on five outcomes:"); '' for "… by all agencies working in partnership:"."""
     found = _announcing().search(line)
     if found and found.group("after"):
-        return content_terms(found.group("after"))
+        return found.group("after")
     counted = _counting().search(line)
     if counted:
-        return content_terms(counted.group("counted"))
-    return content_terms(found.group("ending")) if found else set()
+        return counted.group("counted")
+    return found.group("ending") if found else ""
 
 
 def announces_other(line: str, nouns: AbstractSet[str]) -> bool:
