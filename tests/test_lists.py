@@ -89,6 +89,10 @@ def test_which_or_what_before_a_list_noun_asks_for_a_list():
     assert wants_list("Which organisations sit on the Wyvern steering group?")
     assert wants_list("What agencies does the partnership bring together?")
     assert not wants_list("What does the organisation do about refuges?")
+    # a strategy's focus or priority areas are a list as its priorities are
+    assert wants_list("What were Wyvern's strategic focus areas in 2020?")
+    assert wants_list("What are the priority areas of the Wyvern plan?")
+    assert not wants_list("What does Wyvern do in rural areas?")
     # comparing two areas' lists asks for each list
     assert wants_list("Compare Wyvern's and Calder Vale's priorities")
     assert wants_list("Compare the aims of Wyvern and Calder Vale")

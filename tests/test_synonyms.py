@@ -62,6 +62,9 @@ def test_officers_words_for_homicide_refuge_and_service_users_views():
 
 # (an officer's question, the strategies' words it brings)
 OFFICERS_WORDS = [
+    # "drink" on its own is alcohol; with drugs it is substance misuse, and drink driving neither
+    ("What does Calder say drink has to do with abuse?", ["alcohol"]),
+    ("What does Calder say about drink driving?", []),
     # the national VAWG framework's "four Ps", by which strategies that follow it set their aims
     ("What are the four Ps in the Calder strategy?", ["aims"]),
     ("How will Wyvern make sure abusers face the courts?", ["perpetrators", "prosecution"]),
