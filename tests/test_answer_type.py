@@ -421,6 +421,12 @@ def test_a_finding_is_of_the_source_the_question_names():
                     "counselling were too long.", section="Consultation")
     question = "What did the Wyvern consultation find?"
     assert missing_value(question, question, [consulted], {}) is None
+    # … and the points a workshop's sessions brought out are its findings
+    workshop = hit("In 2022 Wyvern held a workshop on victim-centred services. The key points "
+                   "emerging from those sessions were:\n- victims do not know the court's "
+                   "language;\n- services should not end abruptly.", section="Consultation")
+    question = "What did the Wyvern workshop on victim-centred services find?"
+    assert missing_value(question, question, [workshop], {}) is None
     # a verdict is a finding too; the pilot's aims are none
     planned = hit("Pilot of early intervention in Wyvern schools: champions in every school.",
                   section="Prevention")

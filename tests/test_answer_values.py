@@ -386,6 +386,10 @@ def test_a_target_is_a_performance_framework_line_or_a_figure_called_a_target():
     assert expected_type("What target audience did Wyvern set for its sessions?") is not (
         AnswerType.TARGET)
     assert expected_type("What is meant by target hardening?") is None
+    # a target for a number asks for the target, as a number of targets asks for a count
+    assert expected_type("What is Wyvern's target for the number of victims relocated?") is (
+        AnswerType.TARGET)
+    assert expected_type("How many targets does Wyvern set?") is AnswerType.COUNT
     picture = hit("Wyvern recorded 1,200 repeat victims in 2022/23.")
     framework = replace(hit("Reducing the number of repeat victims from baseline.",
                             section="Key indicators"), kind=ChunkKind.INDICATOR)
