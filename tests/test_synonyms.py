@@ -62,6 +62,8 @@ def test_officers_words_for_homicide_refuge_and_service_users_views():
 
 # (an officer's question, the strategies' words it brings)
 OFFICERS_WORDS = [
+    ("How does Wyvern go after abusers who offend again and again?",
+     ["perpetrators", "behaviour change", "serial perpetrators"]),
     # "drink" on its own is alcohol; with drugs it is substance misuse, and drink driving neither
     ("What does Calder say drink has to do with abuse?", ["alcohol"]),
     ("What does Calder say about drink driving?", []),
