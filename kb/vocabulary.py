@@ -72,6 +72,7 @@ class Vocabulary:
     table_header: Pattern
     accountability_column: Pattern  # "Lead", "Timescale": who leads a row and by when
     commitment: Pattern
+    described: Pattern  # a comparison asking what areas say or count, not what they commit to
     question_intents: tuple[tuple[frozenset[ChunkKind], Pattern], ...]
     question_fallbacks: Pattern  # intent cues that count only when no other kind's does
     answer_type_cues: tuple[tuple[str, Pattern], ...]
@@ -236,6 +237,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             accountability_column=cue_pattern(data["tables"]["accountability"]),
             commitment=re.compile(rf"^\W*(?:{_alternatives(data['commitments']['subjects'])}) will\b",
                                   re.IGNORECASE),
+            described=cue_pattern(data["commitments"]["described"]),
             question_intents=tuple(
                 (frozenset(ChunkKind(k) for k in kinds.split()), cue_pattern(words))
                 for kinds, words in data["questions"].items()),

@@ -435,3 +435,22 @@ def test_an_item_is_one_of_what_its_list_s_lead_in_announces(tmp_path):
     calder_quotes = [c.quote for row in table.cells["calder"].values() for c in row]
     assert any("Commissioning services jointly" in q for q in calder_quotes)
     assert not any("recovery worker" in q for q in calder_quotes)
+
+
+def test_a_comparison_of_how_areas_describe_something_ranks_any_passage_on_it_first(tmp_path):
+    """"How do Wyvern and Calder Vale describe their risk assessment tools?" asks what they say
+    of the tools, wherever they say it: each area's passage naming its tool leads its hits, not
+    an aim that merely speaks of risk (aims lead where a comparison asks what they commit to)."""
+    from tests.corpus_support import WYVERN_AND_CALDER, corpus_kb
+
+    aims = ("Our aims\n\n1. Reduce the risk to victims at high risk of harm.\n2. Ensure those at "
+            "risk are referred to support.\n3. Assess the risk posed by perpetrators.\n\n")
+    wyvern = ("Wyvern Domestic Abuse Strategy 2024-2027\n\n" + aims + "What we have already\n\n"
+              "Agencies use the DASH checklist as the preferred risk assessment tool.\n")
+    calder = ("Calder Vale Domestic Abuse Strategy 2022-2025\n\n" + aims + "Local picture\n\n"
+              "Police officers complete the DOM5 risk assessment tool at every incident.\n")
+    kb = corpus_kb(tmp_path, {"wyvern.txt": wyvern, "calder.txt": calder}, WYVERN_AND_CALDER)
+    hits = kb.search("How do Wyvern and Calder Vale describe their risk assessment tools?", k=4)
+    first = {area: next(h.text for h in hits if h.area == area) for area in ("wyvern", "calder")}
+    assert "DASH checklist" in first["wyvern"]
+    assert "DOM5" in first["calder"]

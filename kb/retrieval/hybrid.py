@@ -152,7 +152,8 @@ class HybridRetriever:
                 return of_kind
         vector = list(self._query_vector(plan.text))
         boost: frozenset[object] = frozenset(plan.kinds)
-        if plan.per_area:  # a comparison is about what each area commits to
+        # a comparison is about what each area commits to, unless it asks what they say or count
+        if plan.per_area and not vocabulary().described.search(query):
             boost = boost | COMMITMENT_KINDS
         doc_filter = tuple(doc_ids) if doc_ids else None
         kind_filter = tuple(kinds) if kinds else None
