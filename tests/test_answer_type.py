@@ -676,3 +676,28 @@ def test_a_name_s_initials_are_no_name_and_a_glossary_entry_stands_alone():
     assert missing_value(question, question, [glossary], idf) is AnswerType.NAME
     evaluated = hit("The Freedom Programme was evaluated by Calder University in 2023.")
     assert missing_value(question, question, [glossary, evaluated], idf) is None
+
+
+def test_a_numbered_title_picked_first_brings_its_body():
+    """"What does Wyvern say success looks like from the victim's point of view?": the title
+    "6. Victim's Perspective of Success" shares the most words, and its body, on the next line,
+    says what success is; the answer quotes both. A title that gives the value asked for ("Who
+    signed…?") stands alone, as a bulleted line does."""
+    from kb.answers.extractive import compose
+
+    outcomes = hit("6. Victim's Perspective of Success\n\nImproved health and wellbeing of "
+                   "victims which builds resilience.\n\n7. Reporting\n\nIncreased reporting "
+                   "of domestic abuse to police.", section="Outcomes", similarity=0.5)
+    measured = hit("We will report success to the board each year, with victim feedback.",
+                   section="Measuring success", similarity=0.4)
+    answer = compose("What does Wyvern say success looks like from the victim's point of view?",
+                     [outcomes, measured], {})
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0].startswith("6. Victim's Perspective of Success")
+    assert quotes[1].startswith("Improved health and wellbeing")
+    signed = hit("Anna Clarke, Chair of the Wyvern Adults Board\n\nThe impact of abuse is "
+                 "catastrophic.", section="Foreword", similarity=0.5)
+    answer = compose("Who signed the Wyvern strategy for the adults board?", [signed], {})
+    assert [c.quote for c in answer.citations][:1] == [
+        "Anna Clarke, Chair of the Wyvern Adults Board"]
+    assert len(answer.citations) == 1 or "catastrophic" not in answer.citations[1].quote

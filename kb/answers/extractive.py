@@ -44,6 +44,7 @@ from kb.retrieval.lists import asked_nouns
 from kb.retrieval.topic import alternatives, without_relating
 from kb.retrieval.years import year_spans, years_of
 from kb.text import (
+    BULLET,
     LEAD_IN,
     IdfTable,
     compound_parts,
@@ -368,6 +369,8 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
         if not multi_area:
             picked = _announced_list(question, picked, hits, terms, idf, kinds) or picked
             picked = _with_items_referred_back(picked)
+            if value is None:  # (a value asked for is the title's own: "Who signed…?")
+                picked = _with_title_body(picked)
     if multi_area and which_areas:
         picked = _answering_areas(picked, question, idf)
     names = area_names or {}
@@ -437,6 +440,26 @@ def _with_items_referred_back(picked: list[tuple[Hit, int, int, str]]
         return picked
     lead, *items = following[2].strip().split("\n", 1)
     if not (items and LEAD_IN.search(lead) and _REFERS_BACK.search(lead)):
+        return picked
+    rest = [unit for unit in picked[1:] if not (unit[0] is hit and unit[1] == following[0])]
+    return [picked[0], (hit, *following), *rest]
+
+
+_NUMBERED = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*[.)]?\s+")  # "6. " of "6. Victim's Perspective…"
+
+
+def _with_title_body(picked: list[tuple[Hit, int, int, str]]) -> list[tuple[Hit, int, int, str]]:
+    """The best sentence followed by the next unit of its passage where the best is a title
+    ("6. Victim's Perspective of Success") and the next its body ("Improved health and
+    wellbeing of victims…"): a title names what is said, the body says it, in none of the
+    question's words perhaps."""
+    if not picked or not is_title(_NUMBERED.sub("", picked[0][3])) or BULLET.match(
+            _NUMBERED.sub("", picked[0][3])) or picked[0][3].rstrip().endswith(("!", "?")):
+        return picked
+    hit, _, end, _ = picked[0]
+    following = next((unit for unit in units(hit.text, hit.start, hit.section.split(" > "),
+                                               title=hit.title) if unit[0] >= end), None)
+    if following is None or is_title(following[2]) or BULLET.match(following[2]):
         return picked
     rest = [unit for unit in picked[1:] if not (unit[0] is hit and unit[1] == following[0])]
     return [picked[0], (hit, *following), *rest]
