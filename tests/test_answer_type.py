@@ -355,6 +355,10 @@ def test_a_numbered_part_is_no_name():
                           ()) == ["Thames Valley"]
     assert specific_terms("What will Wyvern do in Phase II?", resolver, ()) == []
     assert specific_terms("Is Clare's Law a priority for Wyvern?", resolver, ()) == ["Clare's Law"]
+    # a comma ends a name: "Gypsy, Roma and Traveller" names three (a strategy that writes
+    # "Gypsy, Roma, Traveller (GRT)" names each)
+    assert specific_terms("What does Wyvern say about the Gypsy, Roma and Traveller community?",
+                          resolver, ()) == ["Gypsy", "Roma", "Traveller"]
 
 
 def test_an_answer_leads_with_the_sentences_that_give_the_value_asked_for():

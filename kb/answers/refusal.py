@@ -473,6 +473,8 @@ def specific_terms(question: str, resolver: AreaResolver, acronyms: Collection[s
                  and i not in numbered)
         if named or (YEAR.fullmatch(word) and phrases[-1]):
             phrases[-1].append(word)
+            if typed[i + 1].endswith(","):  # a comma ends a name ("Gypsy, Roma and Traveller")
+                phrases.append([])
         else:
             phrases.append([])
             if YEAR.fullmatch(word):
