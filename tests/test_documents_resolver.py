@@ -146,3 +146,13 @@ def test_a_part_named_before_the_document_is_no_name_of_the_document():
                             "boards?", []) == ""
     assert resolver.unknown("What does the national VAWG strategy say about stalking?",
                             []) == "national VAWG strategy"
+
+
+def test_a_year_written_before_a_document_s_name_word_is_one_it_runs_over():
+    """"the April 2019 events" are not the 2021 launch event (the only title holding "event"),
+    whose year a question naming it gives right: "the 2021 launch event"."""
+    resolver = DocumentResolver(DOCS)
+    assert "wy-event" not in resolver.mentioned(
+        "What did the April 2019 events say about lock changes?", ["wyvern"])
+    assert resolver.mentioned("What did the 2021 launch event say about lock changes?",
+                              ["wyvern"]) == ["wy-event"]

@@ -102,6 +102,14 @@ def _called_by_year(question: str) -> str:
     return found.group(1) if found else ""
 
 
+def _dated_name(question: str) -> tuple[int, int] | None:
+    """The year written right before a word that names a document ("the April 2019 events",
+    "the 2020 launch"): a document so named runs over it. None where there is none."""
+    found = re.search(rf"\b({_YEARS})\s+(?:{vocabulary().document_names.pattern})",
+                      question, re.IGNORECASE)
+    return years_of(found.group(1)) if found else None
+
+
 _FIGURES = frozenset({"count", "amount", "share"})
 
 
@@ -319,7 +327,12 @@ class DocumentResolver:
 
     def _named_in(self, question: str, pool: list[DocumentInfo]) -> list[str]:
         """Doc ids of the pool that the question names as one reference ([] for none or all)."""
-        chosen = self._by_title(question, pool) or self._by_period(question, pool)
+        titled = self._by_title(question, pool)
+        dated = _dated_name(question)
+        if dated:  # "the April 2019 events" are none of 2020's launch event
+            titled = [d for d in titled if not (span := _period(d))
+                      or span[0] <= dated[0] <= span[1]]
+        chosen = titled or self._by_period(question, pool)
         # "the presentation from 2020": of the documents that run over 2020, the presentation
         chosen = self._by_kind(question, chosen or pool) or chosen
         chosen = self._by_age(question, chosen or pool) if _OLDEST.search(question) or (
