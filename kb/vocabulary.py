@@ -72,7 +72,7 @@ class Vocabulary:
     table_header: Pattern
     accountability_column: Pattern  # "Lead", "Timescale": who leads a row and by when
     commitment: Pattern
-    described: Pattern  # a comparison asking what areas say or count, not what they commit to
+    described: Pattern  # a comparison asking how areas describe or count, not what they commit to
     question_intents: tuple[tuple[frozenset[ChunkKind], Pattern], ...]
     question_fallbacks: Pattern  # intent cues that count only when no other kind's does
     answer_type_cues: tuple[tuple[str, Pattern], ...]

@@ -431,18 +431,13 @@ def _with_items_referred_back(picked: list[tuple[Hit, int, int, str]]
     service design." - "The key points emerging from those sessions were: - …"): what came
     of it is in the items, in none of its words (a lead-in whose items the passage does not
     hold adds nothing)."""
-    if not picked:
-        return picked
-    hit, _, end, _ = picked[0]
-    following = next((unit for unit in units(hit.text, hit.start, hit.section.split(" > "),
-                                               title=hit.title) if unit[0] >= end), None)
+    following = _next_unit(picked)
     if following is None:
         return picked
     lead, *items = following[2].strip().split("\n", 1)
     if not (items and LEAD_IN.search(lead) and _REFERS_BACK.search(lead)):
         return picked
-    rest = [unit for unit in picked[1:] if not (unit[0] is hit and unit[1] == following[0])]
-    return [picked[0], (hit, *following), *rest]
+    return _followed_by(picked, following)
 
 
 _NUMBERED = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*[.)]?\s+")  # "6. " of "6. Victim's Perspective…"
@@ -456,11 +451,26 @@ def _with_title_body(picked: list[tuple[Hit, int, int, str]]) -> list[tuple[Hit,
     if not picked or not is_title(_NUMBERED.sub("", picked[0][3])) or BULLET.match(
             _NUMBERED.sub("", picked[0][3])) or picked[0][3].rstrip().endswith(("!", "?")):
         return picked
-    hit, _, end, _ = picked[0]
-    following = next((unit for unit in units(hit.text, hit.start, hit.section.split(" > "),
-                                               title=hit.title) if unit[0] >= end), None)
+    following = _next_unit(picked)
     if following is None or is_title(following[2]) or BULLET.match(following[2]):
         return picked
+    return _followed_by(picked, following)
+
+
+def _next_unit(picked: list[tuple[Hit, int, int, str]]) -> tuple[int, int, str] | None:
+    """The unit of the best sentence's passage that comes after it (None: none, or nothing
+    picked)."""
+    if not picked:
+        return None
+    hit, _, end, _ = picked[0]
+    return next((unit for unit in units(hit.text, hit.start, hit.section.split(" > "),
+                                        title=hit.title) if unit[0] >= end), None)
+
+
+def _followed_by(picked: list[tuple[Hit, int, int, str]], following: tuple[int, int, str]
+                 ) -> list[tuple[Hit, int, int, str]]:
+    """The best sentence, then the unit of its passage that `following` is, then the rest."""
+    hit = picked[0][0]
     rest = [unit for unit in picked[1:] if not (unit[0] is hit and unit[1] == following[0])]
     return [picked[0], (hit, *following), *rest]
 

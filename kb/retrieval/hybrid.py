@@ -152,7 +152,8 @@ class HybridRetriever:
                 return of_kind
         vector = list(self._query_vector(plan.text))
         boost: frozenset[object] = frozenset(plan.kinds)
-        # a comparison is about what each area commits to, unless it asks what they say or count
+        # a comparison is about what each area commits to, unless it asks how they describe or
+        # count something
         if plan.per_area and not vocabulary().described.search(query):
             boost = boost | COMMITMENT_KINDS
         doc_filter = tuple(doc_ids) if doc_ids else None
