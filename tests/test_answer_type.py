@@ -109,6 +109,9 @@ from tests.hit_support import hit
     ("What happens to the Wyvern refuge if partners cut their budgets?", None),
     ("What could go wrong in Calder unless the funding continues, and who decides?", None),
     ("How much will Wyvern spend if the bid succeeds?", AnswerType.AMOUNT),
+    # a when-clause that frames a yes/no question asks no date
+    ("When Wyvern talks about victims, does it mean children too?", None),
+    ("When does the Wyvern strategy end?", AnswerType.DATE),
     # an age is a number too
     ("How old are most victims in Calder?", AnswerType.COUNT),
 ])
