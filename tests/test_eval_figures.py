@@ -13,7 +13,7 @@ from kb.config import Settings
 TOLERANCE = 0.03  # about three questions of a split
 PINNED = {
     "tune": {"recall@5": 0.839, "recall@10": 0.911, "must_mention": 0.857,
-             "refusal_accuracy": 0.885, "false_refusal_rate": 0.022,
+             "refusal_accuracy": 0.885, "false_refusal_rate": 0.021,
              "compare_all_filled": 0.993, "compare_area_coverage@8": 0.997},
     "check": {"recall@5": 0.784, "recall@10": 0.855, "must_mention": 0.821,
               "refusal_accuracy": 0.867, "false_refusal_rate": 0.010,
