@@ -448,8 +448,10 @@ def _with_title_body(picked: list[tuple[Hit, int, int, str]]) -> list[tuple[Hit,
     ("6. Victim's Perspective of Success") and the next its body ("Improved health and
     wellbeing of victims…"): a title names what is said, the body says it, in none of the
     question's words perhaps."""
-    if not picked or not is_title(_NUMBERED.sub("", picked[0][3])) or BULLET.match(
-            _NUMBERED.sub("", picked[0][3])) or picked[0][3].rstrip().endswith(("!", "?")):
+    if not picked:
+        return picked
+    title = _NUMBERED.sub("", picked[0][3])
+    if not is_title(title) or BULLET.match(title) or title.rstrip().endswith(("!", "?")):
         return picked
     following = _next_unit(picked)
     if following is None or is_title(following[2]) or BULLET.match(following[2]):

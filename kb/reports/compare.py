@@ -240,10 +240,9 @@ def items(hits: Sequence[Hit], phrases: Sequence[Phrase],
 def _lead_in_above(text: str, at: int) -> str:
     """The lead-in line of the list whose item starts at `at` in the text ('' when the unit
     is no list item or its list's lead-in is not in the text)."""
-    lines = text[:at].rstrip("\n").split("\n")
     if not BULLET.match(text[at:]):
         return ""
-    for line in reversed(lines):
+    for line in reversed(text[:at].rstrip("\n").split("\n")):
         if line.strip() and not BULLET.match(line):
             return line if LEAD_IN.search(line) else ""
     return ""

@@ -102,11 +102,15 @@ def _called_by_year(question: str) -> str:
     return found.group(1) if found else ""
 
 
+@cache
+def _year_then_name() -> re.Pattern[str]:
+    return re.compile(rf"\b({_YEARS})\s+(?:{vocabulary().document_names.pattern})", re.IGNORECASE)
+
+
 def _dated_name(question: str) -> tuple[int, int] | None:
     """The year written right before a word that names a document ("the April 2019 events",
     "the 2020 launch"): a document so named runs over it. None where there is none."""
-    found = re.search(rf"\b({_YEARS})\s+(?:{vocabulary().document_names.pattern})",
-                      question, re.IGNORECASE)
+    found = _year_then_name().search(question)
     return years_of(found.group(1)) if found else None
 
 
