@@ -27,6 +27,10 @@ from tests.hit_support import hit
     # who may go on or use a service asks who it is for, not for a name
     ("Who can go on the Wyvern Freedom Programme?", None),
     ("Who can access the Calder helpline?", None),
+    # … and who falls in a group or qualifies for help asks which people
+    ("Who falls in tier 3 of the Wyvern model?", None),
+    ("In the Calder windscreen model, who falls in tier 3?", None),
+    ("Who is eligible for the Wyvern sanctuary scheme?", None),
     ("What did the evaluation of the pilot find?", AnswerType.FINDING),
     ("What was the outcome of the Wyvern refuge pilot evaluation?", AnswerType.FINDING),
     ("What statutory duty does Wyvern have to fund refuges?", AnswerType.DUTY),
@@ -434,6 +438,13 @@ def test_a_finding_is_of_the_source_the_question_names():
                    "language;\n- services should not end abruptly.", section="Consultation")
     question = "What did the Wyvern workshop on victim-centred services find?"
     assert missing_value(question, question, [workshop], {}) is None
+    # … and so are the key findings a needs assessment lists, though the question says "find"
+    assessed = hit("From the data reviewed in the Calder needs assessment a number of key "
+                   "findings were identified and include: -\n\n- Victims over 65 are less "
+                   "likely to call the police.\n- Repeat victims are not recorded.",
+                   section="Local picture")
+    question = "What did the Calder needs assessment find about victims over 65?"
+    assert missing_value(question, question, [assessed], {}) is None
     # a verdict is a finding too; the pilot's aims are none
     planned = hit("Pilot of early intervention in Wyvern schools: champions in every school.",
                   section="Prevention")

@@ -84,7 +84,7 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
                                    r"recommended|recommendations?|"
                                    r"(said|reported|felt) that|"
                                    # "The key points emerging from those sessions were:"
-                                   r"key (points|messages|themes|issues|lessons)|"
+                                   r"key (points|messages|themes|issues|lessons|findings)|"
                                    r"(emerged|emerging) (from|were|was|themes?)|"
                                    # a verdict: "extremely positive evaluation"
                                    r"(positive|negative|good|poor|successful|mixed|favourable|"
