@@ -48,6 +48,18 @@ def test_people_are_counted_by_any_word_for_persons():
     assert missing_value(question, question, [residents], idf) is AnswerType.COUNT
 
 
+def test_a_number_counts_the_plural_noun_after_it():
+    """"How many people have used the Wyvern recovery pilots?" is not answered by "7 pilots"
+    commissioned for adults, children and families: the number counts pilots."""
+    idf = {"recoveri": 3.0, "pilot": 3.0, "use": 1.0, "famili": 2.0, "children": 1.0}
+    question = "How many people have used the Wyvern recovery pilots?"
+    pilots = hit("Recovery pilots commissioned for adults, children and whole families: "
+                 "7 pilots running from October to March.")
+    assert missing_value(question, question, [pilots], idf) is AnswerType.COUNT
+    used = hit("The recovery pilots were used by 140 families and 210 children.")
+    assert missing_value(question, question, [used], idf) is None
+
+
 def test_times_are_counted_by_any_word_for_an_occurrence():
     """"How many times is someone assaulted before they call the police?" is answered by "35
     incidents before a victim reports", not by a count of agencies."""

@@ -25,6 +25,7 @@ from kb.answers.about import (
 )
 from kb.answers.sentences import table_header, units
 from kb.records import ChunkKind, Hit
+from kb.retrieval.english import is_plural_noun
 from kb.retrieval.intent import governance_words
 from kb.retrieval.synonyms import strategy_words
 from kb.retrieval.years import DATING_YEARS, year_spans, years_of
@@ -310,7 +311,8 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
         for sentence, held in _values(hit, asked, stated, idf, spelled,
                                       dated_columns=kind is AnswerType.DATE, asked_words=words,
                                       counted=counted, lasting=lasting, often=often,
-                                      years=years, led=kind is AnswerType.FINDING):
+                                      years=years, led=kind is AnswerType.FINDING,
+                                      by_noun=bool(_HOW_MANY.search(question))):
             if ((rated and not rated & held) or (sources and not sources & held)
                     or not roles <= held
                     or ((spending or spent_for) and not _spent(hit, sentence))):
@@ -503,17 +505,20 @@ def gives_value(text: str, kind: AnswerType, asked_words: Collection[str],
 
 
 def _gives(text: str, value: re.Pattern[str], asked_words: Collection[str],
-           counted: Collection[str] = (), passed: Collection[str] = ()) -> bool:
+           counted: Collection[str] = (), passed: Collection[str] = (),
+           by_noun: bool = False) -> bool:
     """Whether the text gives a value not made of the question's words, and beside one of the
     `counted` terms when there are any (COUNTED_NEAR words either side, not counting the
-    `passed` ones: "174 referrals to the IDVA service" counts referrals, not IDVAs)."""
+    `passed` ones: "174 referrals to the IDVA service" counts referrals, not IDVAs; see
+    `_beside` for `by_noun`)."""
     return any((not (own := content_terms(found.group())) or not own <= set(asked_words))
-               and (not counted or _beside(text, found.start(), found.end(), counted, passed))
+               and (not counted
+                    or _beside(text, found.start(), found.end(), counted, passed, by_noun))
                for found in value.finditer(text))  # "%", "£4" hold no words
 
 
 def _beside(text: str, start: int, end: int, terms: Collection[str],
-            passed: Collection[str] = ()) -> bool:
+            passed: Collection[str] = (), by_noun: bool = False) -> bool:
     """The number between `start` and `end` counts one of the terms: one of them is within
     COUNTED_NEAR words of it (words of the `passed` terms not counted), and it is no length
     of time unless time is counted ("an ISVA fall below four weeks" counts weeks, not
@@ -524,6 +529,13 @@ def _beside(text: str, start: int, end: int, terms: Collection[str],
         return False
     ages = word_list_terms(vocabulary().ages)
     if content_terms(" ".join(before[-2:])) & ages and not set(terms) & ages:
+        return False
+    # what a question counts by its noun (`by_noun`: "How many people…?", not "What is the
+    # capacity…?", which "40 clients" gives) is the plural noun straight after the number:
+    # "7 pilots running…" counts pilots, not the "adults, children and whole family" they
+    # are commissioned for
+    if (by_noun and after and is_plural_noun(after[0])
+            and not content_terms(after[0]) & set(terms)):
         return False
     return bool(content_terms(" ".join(before + after)) & set(terms))
 
@@ -579,7 +591,7 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
             long_forms: LongForms, dated_columns: bool = False,
             asked_words: Collection[str] = (), counted: Collection[str] = (),
             lasting: bool = False, often: bool = False,
-            years: Sequence[tuple[int, int]] = (), led: bool = False
+            years: Sequence[tuple[int, int]] = (), led: bool = False, by_noun: bool = False
             ) -> Iterator[tuple[str, set[str]]]:
     """Each sentence of the hit that gives a value, with the topic words it, the sentences
     beside it and the hit's headings hold (a list item or a table row with its own details
@@ -592,7 +604,8 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     words (`asked_words`) is none it did not have: "Strategic Board for Domestic Abuse" names
     no chair of it, and "Young People" no one who runs its sessions. A count must count what
     the question does (`counted`, see `counted_terms`): beside it in the sentence, or in its
-    table row's first cell or its table's header; `lasting` (the question asks how long), a
+    table row's first cell or its table's header, and where the question counts by its noun
+    (`by_noun`), no other plural noun straight after it; `lasting` (the question asks how long), a
     span of dates gives it too ("running October 2020 to March 2021"); `often` (it asks how
     often), a frequency does, and nothing else ("two campaigns each year", "quarterly";
     vocabulary [durations]). With `led`, a list item gives the value its list's lead-in gives
@@ -629,7 +642,7 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
         headed = "\t" in sentence and bool(
             content_terms(f"{header_row} {first_cell}") & set(counted))
         if (vocabulary().frequency.search(sentence) if often else (
-                _gives(sentence, value, asked_words, () if headed else counted, passed)
+                _gives(sentence, value, asked_words, () if headed else counted, passed, by_noun)
                 or (listed and bulleted)
                 or (dated and "\t" in sentence)
                 or (lasting and _PERIOD_RANGE.search(sentence)))):

@@ -49,3 +49,10 @@ def names_nothing(word: str) -> bool:
     readings = getAllLemmas(word.lower())
     return (bool(readings) and readings.keys() <= _NAMING_NOTHING
             and not word.lower().endswith("ing"))
+
+
+def is_plural_noun(word: str) -> bool:
+    """Whether lemminflect's dictionary reads the word as the plural of a noun ("pilots",
+    "women"; not "reported", nor "young")."""
+    nouns = getAllLemmas(word.lower()).get("NOUN", ())
+    return bool(nouns) and word.lower() not in nouns
