@@ -51,6 +51,20 @@ def test_a_misspelt_area_name_is_read_as_the_area_it_is_one_edit_from():
         assert corrected(text, KNOWN, places)[1] == [], text
 
 
+def test_a_misspelt_name_is_read_as_the_one_name_the_documents_write_one_edit_away():
+    """Officers write "Claire's Law" for Clare's Law and "Encompas" for Operation Encompass:
+    a capitalised word the documents do not hold, one edit from exactly one word they write
+    with its first letter, is read as it, though English knows it ("Claire"); not a UK
+    place one edit from a word of theirs (Surrey, survey), nor an opening word English knows."""
+    known = content_terms("Clare's Law requests; Operation Encompass in schools; a survey")
+    assert corrected("What does Wyvern say about Claire's Law?", known) == (
+        "What does Wyvern say about Clare's Law?", [("Claire", "Clare")])
+    assert corrected("Is Operation Encompas used in Calder?", known)[1] == [
+        ("Encompas", "Encompass")]
+    assert corrected("What does Surrey say about schools?", known)[1] == []
+    assert corrected("Claire's Law requests in Wyvern", known)[1] == []
+
+
 def test_a_contraction_typed_without_its_apostrophe_is_read_with_it():
     """"whats the vision" asks what the vision is: "whats" is no topic word (a question whose
     topic word no document holds is refused); words that only begin so are left alone."""

@@ -13,8 +13,10 @@ A capitalised word is a name, which the evidence must hold as written: it is cor
 only to a word of an indexed area's name one edit away ("Oxforshire", "Hackny": officers
 misspell councils, and a misspelt council is read as no indexed area, so the question is
 refused), where it has at least PLACE_LETTERS letters and neither the documents nor English
-hold it. Never corrected: acronyms, councils typed in lower case, words with digits, and
-words of under five letters.
+hold it; else to the one word the documents write one edit away with its first letter
+("Claire's Law": Clare's Law, "Mirabal": Mirabel, "Encompas"), unless it is a UK place
+(another council asked about by name). Never corrected: acronyms, councils typed in lower
+case, words with digits, and words of under five letters.
 One edit, not two: two edits cost 0.4-2 s a word that has no near neighbour (1 ms at one),
 and the typos officers make ("sanctuery", "coersive", "safegaurding") are one edit away. At
 most CHECKED unknown words are looked up, so a pasted paragraph of noise stays fast.
@@ -29,7 +31,7 @@ from functools import lru_cache
 from spellchecker import SpellChecker
 
 from kb.retrieval.english import dictionary
-from kb.retrieval.places import lower_case_councils
+from kb.retrieval.places import is_place, lower_case_councils
 from kb.text import stem
 
 MIN_LETTERS = 5  # shorter words have too many neighbours
@@ -88,21 +90,39 @@ def corrected(text: str, known: Collection[str], places: Collection[str] = ()
         fixes.append((word, better))
         return better
 
-    def place(match: re.Match[str]) -> str:
+    def name(match: re.Match[str]) -> str:
         word = match.group()
         lower = word.lower()
         if len(word) < PLACE_LETTERS or lower in places or stem(lower) in known:
             return word
-        named = sorted(_places(frozenset(places)).candidates(lower) or ())
-        if len(named) != 1 or named[0] == lower or dictionary().known([lower]):
-            return word
-        read = named[0].capitalize()
-        fixes.append((word, read))
+        named = sorted(_places(frozenset(places)).candidates(lower) or ()) if places else []
+        if len(named) == 1 and named[0] != lower and not dictionary().known([lower]):
+            read = named[0].capitalize()
+        else:
+            read = _written_name(match, known)
+        if read != word:
+            fixes.append((word, read))
         return read
 
-    if places:
-        text = _CAPITALISED.sub(place, text)
+    text = _CAPITALISED.sub(name, text)
     return _WORD.sub(fix, text), fixes
+
+
+def _written_name(match: re.Match[str], known: Collection[str]) -> str:
+    """The capitalised word as the one word of at least MIN_LETTERS letters the indexed
+    documents write one edit away with its first letter ("Claire's Law": Clare's Law,
+    "Mirabal": Mirabel), where it is no UK place (another council, asked about by name) and
+    does not open the text as a word English knows (where any word is capitalised); else the
+    word as typed. Within the text English may know it ("Claire"): a name is misspelt as
+    another name."""
+    word = match.group()
+    lower = word.lower()
+    opening = not match.string[:match.start()].strip()
+    if (opening and dictionary().known([lower])) or is_place(word):
+        return word
+    written = [c for c in dictionary().edit_distance_1(lower)
+               if c[:1] == lower[:1] and len(c) >= MIN_LETTERS and c in known]
+    return written[0].capitalize() if len(written) == 1 else word
 
 
 @lru_cache(maxsize=4)
