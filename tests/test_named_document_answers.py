@@ -47,3 +47,14 @@ def test_another_named_area_keeps_its_own_documents(tmp_path):
 def test_a_question_naming_no_document_quotes_the_strategy(tmp_path):
     answer = _kb(tmp_path).ask("What prevention work will Wyvern do with employers?")
     assert "wyvern-strategy" in {c.doc_id for c in answer.citations}
+
+
+def test_which_districts_within_a_named_document_are_its_own(tmp_path):
+    """"At the 2031 launch event, which district partnerships joined?" asks about the launch's
+    partnerships, not which indexed areas: it is no question of which areas, as it is where
+    no document is named."""
+    kb = _kb(tmp_path)
+    named = kb._retriever.plan("At the 2031 launch event, which district partnerships joined?",
+                               None)
+    assert named.named_documents == frozenset({"wyvern-launch"}) and not named.which_areas
+    assert kb._retriever.plan("Which districts fund prevention work?", None).which_areas

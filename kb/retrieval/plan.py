@@ -200,7 +200,9 @@ class QueryPlanner:
         spelled = tuple(sorted(self._glossary.get(term, ()))) if term else ()
         return SearchPlan(text=text, lexical_text=lexical_text, areas=chosen,
                           per_area=per_area, named_documents=documents,
-                          which_areas=(chosen is None
+                          # (within a document it names, "which districts" are its own:
+                          # "which district partnerships sat on the group?" of the 2008 slides)
+                          which_areas=(chosen is None and not documents
                                        and bool(vocabulary().which_areas.search(query))),
                           # "the recovery pilots" name no "Recovery" strand, and an area's
                           # name no section ("Ashcombe Community Safety Partnership > …")
