@@ -125,6 +125,17 @@ def test_a_count_counts_what_the_question_counts():
     assert counted_terms("How many Domestic Homicide Reviews has Wyvern completed?",
                          {"DHR": {"Domestic Homicide Review"}}) >= {"review", "dhr"}
     assert not counted_terms("What budget has Wyvern set aside?")
+    # … and so does its long form without the corpus's subject words ("homicide reviews")
+    idf = {"domest": 0.2, "homicid": 4.0, "review": 3.0}
+    assert "dhr" in counted_terms("How many homicide reviews has Wyvern started?",
+                                  {"DHR": {"Domestic Homicide Review"}}, idf)
+    assert "dhr" not in counted_terms("How many reviews has Wyvern started?",
+                                      {"DHR": {"Domestic Homicide Review"}}, idf)
+    started = hit("Since the Home Office introduced Domestic Homicide Reviews (DHRs) in 2011, "
+                  "Wyvern has commenced 11 DHRs, involving 14 victims.")
+    question = "How many homicide reviews has Wyvern started?"
+    assert missing_value(question, question, [started], idf,
+                         glossary={"DHR": {"Domestic Homicide Review"}}) is None
     # an acronym's long form names what is counted too, and so do the strategies' words
     assert counted_terms("How many IDVAs does Wyvern employ?",
                          {"IDVA": {"Independent Domestic Violence Advocate"}}) == {"idva", "advoc"}

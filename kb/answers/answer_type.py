@@ -279,7 +279,7 @@ def missing_value(question: str, topic: str, hits: Sequence[Hit], idf: Mapping[s
     words = content_terms(question) - (_TARGET_TERMS if kind is AnswerType.TARGET else set())
     # … nor is a name's initials ("FP" of "Who evaluated the Freedom Programme?")
     words |= initials(question)
-    counted = (counted_terms(question, glossary or {}) if kind is AnswerType.COUNT
+    counted = (counted_terms(question, glossary or {}, idf) if kind is AnswerType.COUNT
                else frozenset())
     lasting, often = _asks_time(question, kind)
     # "When will X publish its plan?": not "the 2017 audit" of a 2018-21 strategy
@@ -437,12 +437,14 @@ def rated_terms(question: str) -> frozenset[str]:
                                for match in vocabulary().rated.finditer(question)))
 
 
-def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None = None
-                  ) -> frozenset[str]:
+def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None = None,
+                  idf: Mapping[str, float] | None = None) -> frozenset[str]:
     """The terms of what a "How many …?" question counts: its words after "how many" up to
     the first word that is no content word ("How many IDVAs does…": idva; "How many recovery
     pilots ran…": recoveri, pilot, ran), the acronym of a long form among them ("How many
-    Domestic Homicide Reviews": DHRs too) and the last word of an acronym's long form ("How many
+    Domestic Homicide Reviews": DHRs too; with the `idf`, a long form's subject words, as
+    `is_subject_term` reads them, need not be: "How many homicide reviews") and the last
+    word of an acronym's long form ("How many
     IDVAs": advocates too); the units of time for "How long…?" (vocabulary [durations]); the
     measure a question asks for ("What is the caseload…?": caseload; [answer_types] measures);
     none for any other question."""
@@ -475,7 +477,9 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
                     for term in word_list_terms(answering)}
     glossary = glossary or {}
     acronyms = {term for acronym, forms in glossary.items()
-                if any((spelled := content_terms(form)) and spelled <= counted for form in forms)
+                if any((spelled := {t for t in content_terms(form)
+                                     if not is_subject_term(t, idf or {})})
+                       and spelled <= counted for form in forms)
                 for term in content_terms(acronym)}
     # "How many IDVAs…" counts "Independent Domestic Violence Advocates": the long form's noun
     heads = {term for acronym, forms in glossary.items()
