@@ -370,6 +370,7 @@ def test_a_judgement_asked_for_is_no_topic_word_of_a_named_programme():
 
     assert reason("What are the drawbacks of the Wyvern Change Programme in Calder?") == ""
     assert reason("What are the strengths of the Wyvern Change Programme in Calder?") == ""
+    assert reason("Is the Wyvern Change Programme in Calder realistic?") == ""
     # a topic word the sentence does not hold still makes the name one said in passing
     assert reason("What refuges does the Wyvern Change Programme run in Calder?").endswith(
         "only in passing")

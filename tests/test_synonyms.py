@@ -188,6 +188,8 @@ OFFICERS_WORDS = [
     ("How will Wyvern get the word out about its helpline?", ["awareness"]),
     ("Does Calder get bang for its buck from the refuge contract?", ["value for money"]),
     ("How does Wyvern keep victims in the loop?", ["informed"]),
+    ("Does Wyvern accept that money is tight?", ["austerity"]),
+    ("What will Calder stop doing when budgets are squeezed?", ["austerity"]),
     # … and not where the words say something else
     ("What does Wyvern do about online abuse?", []),
     ("How will Calder run its campaign for White Ribbon Day?", []),
