@@ -387,3 +387,21 @@ def test_a_section_called_by_number_is_found_though_no_search_finds_its_words(tm
     answer = kb.ask("What's in section 3 of the Wyvern strategy?")
     assert answer.found
     assert "4,100 incidents" in answer.text
+
+
+def test_an_answer_full_of_one_lists_items_gives_the_rest_of_that_list():
+    """"What does Wyvern already have in place for prevention?" is no list question in its
+    words, but its answer fills with the first items under "What we have already", one after
+    another: it goes on to the list's last item, in document order, and no further."""
+    from kb.answers.extractive import MAX_SENTENCES, AnswerShape, compose
+
+    items = ["Prevention helpline", "Prevention clinic", "Prevention campaigns",
+             "Prevention training", "Prevention groups", "Sanctuary schemes", "School nurses"]
+    text = ("What we have already\n\n" + "\n".join(f"- {item}" for item in items)
+            + "\n\nThe Wyvern board meets each year.")
+    place = hit(text, section="Prevention > What we have already")
+    answer = compose("What does Wyvern already have in place for prevention?", [place],
+                     {"prevent": 1.0, "wyvern": 0.5, "place": 2.0, "alreadi": 2.0})
+    lines = answer.text.split("\n")
+    assert len(items) > MAX_SENTENCES
+    assert [line.split(" [")[0] for line in lines] == [f"- {item}" for item in items]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import takewhile
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -368,6 +369,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                              which_areas)
         if not multi_area:
             picked = _announced_list(question, picked, hits, terms, idf, kinds) or picked
+            picked = _whole_list_picked(picked)
             picked = _with_items_referred_back(picked)
             if value is None:  # (a value asked for is the title's own: "Who signed…?")
                 picked = _with_title_body(picked)
@@ -417,6 +419,27 @@ def _announced_list(question: str, picked: list[tuple[Hit, int, int, str]],
     listed = list_units([lead, *(hit for hit in hits if hit is not lead)], terms=terms, idf=idf,
                         nouns=asked_nouns(question), kinds=kinds)
     return listed if len(listed) > 1 else []
+
+
+def _whole_list_picked(picked: list[tuple[Hit, int, int, str]]
+                       ) -> list[tuple[Hit, int, int, str]]:
+    """Where an answer is full (MAX_SENTENCES) of items of one list, one after another in
+    their passage ("What does Oxfordshire already have in place for prevention?": the first
+    five lines under "What we've got already"), the list's items in document order on to
+    where the passage's list stops, up to MAX_LIST_ITEMS: the question asks for what the list
+    holds, however it words it."""
+    if len(picked) < MAX_SENTENCES:
+        return picked
+    hit = picked[0][0]
+    if any(unit[0] is not hit or not BULLET.match(unit[3]) for unit in picked):
+        return picked
+    found = list(units(hit.text, hit.start, hit.section.split(" > "), title=hit.title))
+    starts = [start for start, _, _ in found]
+    places = sorted(starts.index(unit[1]) for unit in picked if unit[1] in starts)
+    if len(places) < len(picked) or places != list(range(places[0], places[0] + len(places))):
+        return picked
+    items = list(takewhile(lambda unit: bool(BULLET.match(unit[2])), found[places[0]:]))
+    return [(hit, *unit) for unit in items[:MAX_LIST_ITEMS]]
 
 
 # a lead-in that refers back to what the sentence before it speaks of ("The key points emerging
