@@ -32,6 +32,9 @@ from tests.hit_support import hit
     ("In the Calder windscreen model, who falls in tier 3?", None),
     ("Who is eligible for the Wyvern sanctuary scheme?", None),
     ("What did the evaluation of the pilot find?", AnswerType.FINDING),
+    ("What was the main finding of the Wyvern review?", AnswerType.FINDING),
+    # finding cases is no finding of a review
+    ("What is Wyvern planning around health settings finding victims?", None),
     ("What was the outcome of the Wyvern refuge pilot evaluation?", AnswerType.FINDING),
     ("What statutory duty does Wyvern have to fund refuges?", AnswerType.DUTY),
     ("Is Wyvern legally required to publish a safe accommodation strategy?", AnswerType.DUTY),
@@ -445,6 +448,18 @@ def test_a_finding_is_of_the_source_the_question_names():
                    section="Local picture")
     question = "What did the Calder needs assessment find about victims over 65?"
     assert missing_value(question, question, [assessed], {}) is None
+
+
+
+def test_what_a_council_thinks_really_happens_is_asked_of_the_passage_that_estimates_it():
+    """"How many incidents does Wyvern think really happen?": "think" and "really" frame the
+    question (vocabulary [topic] scaffolding); the estimate answers it."""
+    idf = {"incid": 2.3, "report": 1.9, "happen": 3.2, "think": 5.0, "realli": 5.0,
+           "polic": 1.0, "estim": 3.0}
+    estimate = hit("In 2023 there were 9,000 incidents reported to the police in Wyvern; the "
+                   "realistic number of incidents is estimated at 40,000.", similarity=0.3)
+    question = "How many incidents does Wyvern think really happen compared with those reported?"
+    assert missing_value(question, question, [estimate], idf) is None
     # a verdict is a finding too; the pilot's aims are none
     planned = hit("Pilot of early intervention in Wyvern schools: champions in every school.",
                   section="Prevention")
