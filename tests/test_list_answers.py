@@ -405,3 +405,21 @@ def test_an_answer_full_of_one_lists_items_gives_the_rest_of_that_list():
     lines = answer.text.split("\n")
     assert len(items) > MAX_SENTENCES
     assert [line.split(" [")[0] for line in lines] == [f"- {item}" for item in items]
+
+
+def test_a_line_that_heads_list_items_brings_them():
+    """"What gaps does Wyvern see in the justice system?" is answered best by a line that heads
+    a list, no sentence ("Filling gaps in the justice system for victims"): its items follow
+    it, in order, and say what it heads."""
+    from kb.answers.extractive import AnswerShape, compose
+
+    text = ("Filling gaps in the justice system for victims\n- long waits for a court date\n"
+            "- legal aid cuts\n- too little training for lawyers\n\n"
+            "The Wyvern board meets each year.")
+    answer = compose("What gaps does Wyvern see in the justice system?",
+                     [hit(text, section="Perpetrators")],
+                     {"gap": 3.0, "justic": 2.0, "system": 1.0, "wyvern": 0.5}, AnswerShape())
+    lines = [line.split(" [")[0] for line in answer.text.split("\n")]
+    assert lines[:4] == ["Filling gaps in the justice system for victims",
+                         "- long waits for a court date", "- legal aid cuts",
+                         "- too little training for lawyers"]

@@ -373,6 +373,7 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
             picked = _with_items_referred_back(picked)
             if value is None:  # (a value asked for is the title's own: "Who signed…?")
                 picked = _with_title_body(picked)
+                picked = _with_items_headed(picked)
     if multi_area and which_areas:
         picked = _answering_areas(picked, question, idf)
     names = area_names or {}
@@ -480,6 +481,29 @@ def _with_title_body(picked: list[tuple[Hit, int, int, str]]) -> list[tuple[Hit,
     if following is None or is_title(following[2]) or BULLET.match(following[2]):
         return picked
     return _followed_by(picked, following)
+
+
+def _with_items_headed(picked: list[tuple[Hit, int, int, str]]
+                       ) -> list[tuple[Hit, int, int, str]]:
+    """The best sentence followed by the list items straight after it in its passage, up to
+    MAX_LIST_ITEMS, where it is a line that heads them, no sentence ("Filling systemic gaps
+    (e.g. within Criminal Justice System) to deliver better outcomes…" over "- legal aid cuts
+    …"): what it heads is said in the items."""
+    if not picked:
+        return picked
+    hit, _, end, text = picked[0]
+    line = text.strip()
+    if ("\n" in line or "\t" in line or BULLET.match(line)
+            or line.endswith((".", ":", ";", ",", "!", "?"))):
+        return picked
+    after = [unit for unit in units(hit.text, hit.start, hit.section.split(" > "),
+                                    title=hit.title) if unit[0] >= end]
+    items = list(takewhile(lambda unit: bool(BULLET.match(unit[2])), after))[:MAX_LIST_ITEMS]
+    if not items:
+        return picked
+    listed = {unit[0] for unit in items}
+    rest = [unit for unit in picked[1:] if not (unit[0] is hit and unit[1] in listed)]
+    return [picked[0], *((hit, *unit) for unit in items), *rest]
 
 
 def _next_unit(picked: list[tuple[Hit, int, int, str]]) -> tuple[int, int, str] | None:
