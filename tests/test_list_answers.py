@@ -393,7 +393,7 @@ def test_an_answer_full_of_one_lists_items_gives_the_rest_of_that_list():
     """"What does Wyvern already have in place for prevention?" is no list question in its
     words, but its answer fills with the first items under "What we have already", one after
     another: it goes on to the list's last item, in document order, and no further."""
-    from kb.answers.extractive import MAX_SENTENCES, AnswerShape, compose
+    from kb.answers.extractive import MAX_SENTENCES, compose
 
     items = ["Prevention helpline", "Prevention clinic", "Prevention campaigns",
              "Prevention training", "Prevention groups", "Sanctuary schemes", "School nurses"]
@@ -423,3 +423,24 @@ def test_a_line_that_heads_list_items_brings_them():
     assert lines[:4] == ["Filling gaps in the justice system for victims",
                          "- long waits for a court date", "- legal aid cuts",
                          "- too little training for lawyers"]
+
+
+def test_headed_items_go_on_into_the_next_passage_under_the_same_heading():
+    """A list that runs to the end of its passage goes on in the next chunk of the document
+    when that chunk is retrieved and under the same heading; not into another heading's list."""
+    from kb.answers.extractive import AnswerShape, compose
+
+    first = passage("c1", "Filling gaps in the justice system for victims\n- long waits for a "
+                          "court date\n- legal aid cuts", "Perpetrators", 0)
+    second = passage("c2", "- too little training for lawyers\n- no housing referrals",
+                     "Perpetrators", first.end + 1)
+    other = passage("c3", "- Wyvern will review its refuges", "Perpetrators > Next steps",
+                    second.end + 1)
+    idf = {"gap": 3.0, "justic": 2.0, "system": 1.0, "wyvern": 0.5}
+    answer = compose("What gaps does Wyvern see in the justice system?", [first, other, second],
+                     idf, AnswerShape())
+    lines = [line.split(" [")[0] for line in answer.text.split("\n")]
+    assert lines[:5] == ["Filling gaps in the justice system for victims",
+                         "- long waits for a court date", "- legal aid cuts",
+                         "- too little training for lawyers", "- no housing referrals"]
+    assert "- Wyvern will review its refuges" not in lines[:5]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import takewhile
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
+from itertools import takewhile
 from typing import TypeVar
 
 from kb.answers.about import topic_terms
@@ -369,11 +369,11 @@ def compose(question: str, hits: Sequence[Hit], idf: dict[str, float],
                              which_areas)
         if not multi_area:
             picked = _announced_list(question, picked, hits, terms, idf, kinds) or picked
-            picked = _whole_list_picked(picked)
+            picked = _whole_list_picked(picked, hits)
             picked = _with_items_referred_back(picked)
             if value is None:  # (a value asked for is the title's own: "Who signed…?")
                 picked = _with_title_body(picked)
-                picked = _with_items_headed(picked)
+                picked = _with_items_headed(picked, hits)
     if multi_area and which_areas:
         picked = _answering_areas(picked, question, idf)
     names = area_names or {}
@@ -422,13 +422,13 @@ def _announced_list(question: str, picked: list[tuple[Hit, int, int, str]],
     return listed if len(listed) > 1 else []
 
 
-def _whole_list_picked(picked: list[tuple[Hit, int, int, str]]
+def _whole_list_picked(picked: list[tuple[Hit, int, int, str]], hits: Sequence[Hit]
                        ) -> list[tuple[Hit, int, int, str]]:
     """Where an answer is full (MAX_SENTENCES) of items of one list, one after another in
     their passage ("What does Oxfordshire already have in place for prevention?": the first
     five lines under "What we've got already"), the list's items in document order on to
-    where the passage's list stops, up to MAX_LIST_ITEMS: the question asks for what the list
-    holds, however it words it."""
+    where the list stops (see `_items_from`): the question asks for what the list holds,
+    however it words it."""
     if len(picked) < MAX_SENTENCES:
         return picked
     hit = picked[0][0]
@@ -439,8 +439,7 @@ def _whole_list_picked(picked: list[tuple[Hit, int, int, str]]
     places = sorted(starts.index(unit[1]) for unit in picked if unit[1] in starts)
     if len(places) < len(picked) or places != list(range(places[0], places[0] + len(places))):
         return picked
-    items = list(takewhile(lambda unit: bool(BULLET.match(unit[2])), found[places[0]:]))
-    return [(hit, *unit) for unit in items[:MAX_LIST_ITEMS]]
+    return _items_from(hit, found[places[0]][0], hits)
 
 
 # a lead-in that refers back to what the sentence before it speaks of ("The key points emerging
@@ -483,12 +482,12 @@ def _with_title_body(picked: list[tuple[Hit, int, int, str]]) -> list[tuple[Hit,
     return _followed_by(picked, following)
 
 
-def _with_items_headed(picked: list[tuple[Hit, int, int, str]]
+def _with_items_headed(picked: list[tuple[Hit, int, int, str]], hits: Sequence[Hit]
                        ) -> list[tuple[Hit, int, int, str]]:
-    """The best sentence followed by the list items straight after it in its passage, up to
-    MAX_LIST_ITEMS, where it is a line that heads them, no sentence ("Filling systemic gaps
-    (e.g. within Criminal Justice System) to deliver better outcomes…" over "- legal aid cuts
-    …"): what it heads is said in the items."""
+    """The best sentence followed by the list items straight after it (see `_items_from`),
+    where it is a line that heads them, no sentence ("Filling systemic gaps (e.g. within
+    Criminal Justice System) to deliver better outcomes…" over "- legal aid cuts …"): what it
+    heads is said in the items."""
     if not picked:
         return picked
     hit, _, end, text = picked[0]
@@ -496,14 +495,34 @@ def _with_items_headed(picked: list[tuple[Hit, int, int, str]]
     if ("\n" in line or "\t" in line or BULLET.match(line)
             or line.endswith((".", ":", ";", ",", "!", "?"))):
         return picked
-    after = [unit for unit in units(hit.text, hit.start, hit.section.split(" > "),
-                                    title=hit.title) if unit[0] >= end]
-    items = list(takewhile(lambda unit: bool(BULLET.match(unit[2])), after))[:MAX_LIST_ITEMS]
+    items = _items_from(hit, end, hits)
     if not items:
         return picked
-    listed = {unit[0] for unit in items}
-    rest = [unit for unit in picked[1:] if not (unit[0] is hit and unit[1] in listed)]
-    return [picked[0], *((hit, *unit) for unit in items), *rest]
+    listed = {(unit[0].chunk_id, unit[1]) for unit in items}
+    rest = [unit for unit in picked[1:] if (unit[0].chunk_id, unit[1]) not in listed]
+    return [picked[0], *items, *rest]
+
+
+def _items_from(hit: Hit, start: int, hits: Sequence[Hit]) -> list[tuple[Hit, int, int, str]]:
+    """The list items of the passage from `start` on, one after another up to the first unit
+    that is none, and on into the hit that continues the passage where they run to its end
+    (the next chunk of its document under the same heading, if retrieved), up to
+    MAX_LIST_ITEMS."""
+    items: list[tuple[Hit, int, int, str]] = []
+    passage: Hit | None = hit
+    while passage is not None and len(items) < MAX_LIST_ITEMS:
+        found = [unit for unit in units(passage.text, passage.start,
+                                        passage.section.split(" > "), title=passage.title)
+                 if unit[0] >= start]
+        run = list(takewhile(lambda unit: bool(BULLET.match(unit[2])), found))
+        items += [(passage, *unit) for unit in run]
+        if not run or len(run) < len(found):
+            break
+        start = passage.end
+        passage = next((other for other in hits if other.doc_id == passage.doc_id
+                        and other.section == passage.section
+                        and passage.end <= other.start <= passage.end + 2), None)
+    return items[:MAX_LIST_ITEMS]
 
 
 def _next_unit(picked: list[tuple[Hit, int, int, str]]) -> tuple[int, int, str] | None:
