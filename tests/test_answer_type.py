@@ -448,6 +448,11 @@ def test_a_finding_is_of_the_source_the_question_names():
                    section="Local picture")
     question = "What did the Calder needs assessment find about victims over 65?"
     assert missing_value(question, question, [assessed], {}) is None
+    # … and a ratio a survey gives is its finding, as a share is
+    surveyed = hit("1 in 20 Wyvern children do not feel safe in their home (Schools Survey "
+                   "2030)", section="Local picture")
+    question = "What did the Wyvern schools survey find?"
+    assert missing_value(question, question, [surveyed], {}) is None
 
 
 

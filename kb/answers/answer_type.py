@@ -90,7 +90,11 @@ _VALUES: dict[AnswerType, re.Pattern[str]] = {
                                    # a verdict: "extremely positive evaluation"
                                    r"(positive|negative|good|poor|successful|mixed|favourable|"
                                    r"encouraging) (evaluation|review|results?|feedback)|"
-                                   r"evaluated (as|positively|well|poorly))\b|%", re.IGNORECASE),
+                                   r"evaluated (as|positively|well|poorly))\b|%|"
+                                   # a ratio, as a share is: "1 in 20 children do not feel safe
+                                   # (Schools Survey 2007)"
+                                   r"\b(\d+|one|two|three|four|five) in (\d+|three|four|five|"
+                                   r"six|seven|eight|nine|ten)\b", re.IGNORECASE),
     # a duty with what it is to do or what lays it down ("a duty under Part 4 of the Domestic
     # Abuse Act 2021 to assess…"): more than the words of a question that asks for one
     AnswerType.DUTY: re.compile(r"\b(dut(y|ies)|obligations?|obliged|required by law)\b"
