@@ -427,33 +427,27 @@ def test_a_finding_is_of_the_source_the_question_names():
                   section="Measures")
     question = "What did the evaluation of the Wyvern perpetrator pilot find?"
     assert missing_value(question, question, [targets], {}) is AnswerType.FINDING
-    reviewed = hit("The Wyvern homicide reviews found that agencies did not share information.",
-                   section="Learning")
-    question = "What did the Wyvern homicide reviews find?"
-    assert missing_value(question, question, [reviewed], {}) is None
-    consulted = hit("We consulted 240 residents. Survivors told us that waiting lists for "
-                    "counselling were too long.", section="Consultation")
-    question = "What did the Wyvern consultation find?"
-    assert missing_value(question, question, [consulted], {}) is None
-    # … and the points a workshop's sessions brought out are its findings
-    workshop = hit("In 2022 Wyvern held a workshop on victim-centred services. The key points "
-                   "emerging from those sessions were:\n- victims do not know the court's "
-                   "language;\n- services should not end abruptly.", section="Consultation")
-    question = "What did the Wyvern workshop on victim-centred services find?"
-    assert missing_value(question, question, [workshop], {}) is None
-    # … and so are the key findings a needs assessment lists, though the question says "find"
-    assessed = hit("From the data reviewed in the Calder needs assessment a number of key "
-                   "findings were identified and include: -\n\n- Victims over 65 are less "
-                   "likely to call the police.\n- Repeat victims are not recorded.",
-                   section="Local picture")
-    question = "What did the Calder needs assessment find about victims over 65?"
-    assert missing_value(question, question, [assessed], {}) is None
-    # … and a ratio a survey gives is its finding, as a share is
-    surveyed = hit("1 in 20 Wyvern children do not feel safe in their home (Schools Survey "
-                   "2030)", section="Local picture")
-    question = "What did the Wyvern schools survey find?"
-    assert missing_value(question, question, [surveyed], {}) is None
-
+    # a finding of what the question names: a review's, what a consultation was told, the
+    # points a workshop's sessions brought out, the key findings a needs assessment lists
+    # (though the question says "find") and a ratio a survey gives, as a share is
+    found = [
+        ("The Wyvern homicide reviews found that agencies did not share information.",
+         "What did the Wyvern homicide reviews find?"),
+        ("We consulted 240 residents. Survivors told us that waiting lists for counselling were "
+         "too long.", "What did the Wyvern consultation find?"),
+        ("In 2022 Wyvern held a workshop on victim-centred services. The key points emerging "
+         "from those sessions were:\n- victims do not know the court's language;\n- services "
+         "should not end abruptly.", "What did the Wyvern workshop on victim-centred services find?"),
+        ("From the data reviewed in the Calder needs assessment a number of key findings were "
+         "identified and include: -\n\n- Victims over 65 are less likely to call the police.\n"
+         "- Repeat victims are not recorded.",
+         "What did the Calder needs assessment find about victims over 65?"),
+        ("1 in 20 Wyvern children do not feel safe in their home (Schools Survey 2030)",
+         "What did the Wyvern schools survey find?"),
+    ]
+    for text, question in found:
+        assert missing_value(question, question, [hit(text)], {}) is None, (
+            question)
 
 
 def test_what_a_council_thinks_really_happens_is_asked_of_the_passage_that_estimates_it():
