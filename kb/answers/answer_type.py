@@ -447,11 +447,10 @@ def counted_terms(question: str, glossary: Mapping[str, Collection[str]] | None 
     the first word that is no content word ("How many IDVAs does…": idva; "How many recovery
     pilots ran…": recoveri, pilot, ran), the acronym of a long form among them ("How many
     Domestic Homicide Reviews": DHRs too; with the `idf`, a long form's subject words, as
-    `is_subject_term` reads them, need not be: "How many homicide reviews") and the last
-    word of an acronym's long form ("How many
-    IDVAs": advocates too); the units of time for "How long…?" (vocabulary [durations]); the
-    measure a question asks for ("What is the caseload…?": caseload; [answer_types] measures);
-    none for any other question."""
+    `is_subject_term` reads them, need not be: "How many homicide reviews") and the last word
+    of an acronym's long form ("How many IDVAs": advocates too); the units of time for "How
+    long…?" (vocabulary [durations]); the measure a question asks for ("What is the
+    caseload…?": caseload; [answer_types] measures); none for any other question."""
     asked = _HOW_MANY.search(question)
     if not asked:  # "How many pilots…, and for how long?" counts the pilots
         words = vocabulary()
@@ -613,8 +612,8 @@ def _values(hit: Hit, terms: set[str], value: re.Pattern[str], idf: Mapping[str,
     no chair of it, and "Young People" no one who runs its sessions. A count must count what
     the question does (`counted`, see `counted_terms`): beside it in the sentence, or in its
     table row's first cell or its table's header, and where the question counts by its noun
-    (`by_noun`), no other plural noun straight after it; `lasting` (the question asks how long), a
-    span of dates gives it too ("running October 2020 to March 2021"); `often` (it asks how
+    (`by_noun`), no other plural noun straight after it; `lasting` (the question asks how
+    long), a span of dates gives it too ("running October 2020 to March 2021"); `often` (it asks how
     often), a frequency does, and nothing else ("two campaigns each year", "quarterly";
     vocabulary [durations]). With `led`, a list item gives the value its list's lead-in gives
     ("The nine recommendations … are as follows:" over "5. Service user voice to be
