@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
@@ -434,7 +434,7 @@ def _whole_list_picked(picked: list[tuple[Hit, int, int, str]], hits: Sequence[H
     hit = picked[0][0]
     if any(unit[0] is not hit or not BULLET.match(unit[3]) for unit in picked):
         return picked
-    found = list(units(hit.text, hit.start, hit.section.split(" > "), title=hit.title))
+    found = list(_passage_units(hit))
     starts = [start for start, _, _ in found]
     places = sorted(starts.index(unit[1]) for unit in picked if unit[1] in starts)
     if len(places) < len(picked) or places != list(range(places[0], places[0] + len(places))):
@@ -511,9 +511,7 @@ def _items_from(hit: Hit, start: int, hits: Sequence[Hit]) -> list[tuple[Hit, in
     items: list[tuple[Hit, int, int, str]] = []
     passage: Hit | None = hit
     while passage is not None and len(items) < MAX_LIST_ITEMS:
-        found = [unit for unit in units(passage.text, passage.start,
-                                        passage.section.split(" > "), title=passage.title)
-                 if unit[0] >= start]
+        found = [unit for unit in _passage_units(passage) if unit[0] >= start]
         run = list(takewhile(lambda unit: bool(BULLET.match(unit[2])), found))
         items += [(passage, *unit) for unit in run]
         if not run or len(run) < len(found):
@@ -531,8 +529,12 @@ def _next_unit(picked: list[tuple[Hit, int, int, str]]) -> tuple[int, int, str] 
     if not picked:
         return None
     hit, _, end, _ = picked[0]
-    return next((unit for unit in units(hit.text, hit.start, hit.section.split(" > "),
-                                        title=hit.title) if unit[0] >= end), None)
+    return next((unit for unit in _passage_units(hit) if unit[0] >= end), None)
+
+
+def _passage_units(hit: Hit) -> Iterator[tuple[int, int, str]]:
+    """The hit's quotable units as an answer quotes them (see `units`), under its headings."""
+    return units(hit.text, hit.start, hit.section.split(" > "), title=hit.title)
 
 
 def _followed_by(picked: list[tuple[Hit, int, int, str]], following: tuple[int, int, str]
